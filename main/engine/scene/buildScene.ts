@@ -1,0 +1,152 @@
+import type { Frame, RegionPrompt, Scene, SceneObject, Vec3 } from '../types'
+import { nowMs, timed } from '../clock'
+import { validateFrameForScene } from './validateFrame'
+import { validateRegions } from './regionPrompts'
+import { estimateRelativeDepthNoise } from './depthNoise'
+import { findKeptPixels } from './flyingPixels'
+import { backproject } from './backproject'
+import { buildVoxelGrid } from './voxelGrid'
+import { findSupportPlane } from './supportPlane'
+import { worldFromLevelCamera, worldFromPlane } from './worldFrame'
+import { transformPoints } from '../geometry/rigidTransform'
+import { median } from '../geometry/stats'
+import type { LiftContext, ObjectCandidate } from './liftContext'
+import { gatherPoints } from './liftContext'
+import { objectsFromClusters } from './objectsFromClusters'
+import { objectsFromRegions } from './objectsFromRegions'
+import { fitBox } from './fitBox'
+import { assignUniqueNames, describe, describeCluster } from './naming'
+
+export interface SceneOptions {
+  /** User regions; when given, the objects are exactly these (no geometry clusters). */
+  regions?: RegionPrompt[]
+  /** Voxel size for the plane search, metres (Open3D-style downsampling). */
+  voxelSizeM?: number
+  seed?: number
+}
+
+/** Points closer to the plane than this (or its noise threshold) are the plane, not objects. */
+const MIN_ABOVE_PLANE_M = 0.008
+
+/**
+ * RGB-D frame → gravity-aligned scene: noise estimate, flying-pixel removal, back-projection,
+ * voxel grid, support-plane RANSAC, world frame, objects (regions or clusters), boxes, names.
+ * Throws SceneInputError for unusable input. Timings cover compute only (no decoding).
+ */
+export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
+  const start = nowMs()
+  validateFrameForScene(frame)
+  const regions = options.regions ?? []
+  validateRegions(regions, frame.intrinsics.width, frame.intrinsics.height)
+  const depth = frame.depth!
+  const timingsMs: Record<string, number> = {}
+  const warnings: string[] = []
+
+  const relativeNoise = timed(timingsMs, 'noise', () => estimateRelativeDepthNoise(depth))
+  const isKept = timed(timingsMs, 'filter', () => findKeptPixels(depth, relativeNoise))
+  const cloud = timed(timingsMs, 'backproject', () => backproject(depth, frame.intrinsics, isKept))
+  const grid = timed(timingsMs, 'voxel', () => buildVoxelGrid(cloud.pointsInCamera, options.voxelSizeM ?? 0.01))
+  const supportPlane = timed(timingsMs, 'plane', () =>
+    findSupportPlane(grid.centroids, { relativeNoise, seed: options.seed }),
+  )
+  const plane = supportPlane ? { normal: supportPlane.normal, offset: supportPlane.offset } : null
+  const worldFromCamera = plane ? worldFromPlane(plane) : worldFromLevelCamera()
+
+  const context = timed(timingsMs, 'segment', () => {
+    const pointsInWorld = transformPoints(worldFromCamera, cloud.pointsInCamera)
+    const aboveM = supportPlane ? Math.max(MIN_ABOVE_PLANE_M, 1.2 * supportPlane.thresholdM) : -Infinity
+    const isObjectPoint = new Uint8Array(cloud.count)
+    const isCandidatePixel = new Uint8Array(depth.width * depth.height)
+    for (let i = 0; i < cloud.count; i++) {
+      if (pointsInWorld[i * 3 + 2] > aboveM) {
+        isObjectPoint[i] = 1
+        isCandidatePixel[cloud.pixelOfPoint[i]] = 1
+      }
+    }
+    const noiseDistanceM = plane ? plane.offset : median(depthsOf(cloud.pointsInCamera))
+    const built: LiftContext = {
+      frame, depth, cloud, pointsInWorld, isObjectPoint, isCandidatePixel,
+      plane, worldFromCamera, relativeNoise, noiseDistanceM,
+    }
+    return built
+  })
+
+  const candidates = timed(timingsMs, 'cluster', () =>
+    regions.length > 0 ? objectsFromRegions(context, regions, warnings) : objectsFromClusters(context),
+  )
+  const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
+  timed(timingsMs, 'naming', () => nameObjects(objects))
+
+  if (!plane) {
+    warnings.push(
+      'no support plane (floor or table) in view: using the camera frame, assuming a level camera; heights are measured from each object\'s lowest point',
+    )
+  }
+  return {
+    cameraId: frame.cameraId,
+    timestampNs: frame.timestampNs,
+    intrinsics: frame.intrinsics,
+    plane,
+    worldFromCamera,
+    objects,
+    provenance: {
+      depthSource: frame.depthSource,
+      intrinsics: frame.intrinsics,
+      frameKind: plane ? 'support-plane' : 'camera-fallback',
+      frameNote: plane ? undefined : 'no support plane in view; camera frame with a level-camera assumption',
+      validPointCount: cloud.count,
+      planeInlierCount: supportPlane?.inlierCount ?? 0,
+      depthNoiseRel: relativeNoise,
+      planeThresholdAt1m: supportPlane ? supportPlane.thresholdM / Math.max(1e-6, supportPlane.offset) : 0,
+      sourceDescription: frame.sourceDescription,
+    },
+    warnings,
+    timingsMs,
+    totalMs: nowMs() - start,
+  }
+}
+
+function finishObject(context: LiftContext, candidate: ObjectCandidate, id: number): SceneObject {
+  const points = gatherPoints(context.pointsInWorld, candidate.pointIndices)
+  const box = fitBox(points, context.worldFromCamera, {
+    topNoiseM: context.relativeNoise * context.noiseDistanceM,
+    hasSupportPlane: context.plane !== null,
+  })
+  const pixelIndices = Uint32Array.from(candidate.pointIndices, (point) => context.cloud.pixelOfPoint[point])
+  const colorRgb = meanColor(context.frame.rgb.data, pixelIndices)
+  const object: SceneObject = {
+    ...box,
+    id,
+    name: '',
+    label: candidate.label,
+    description: '',
+    origin: candidate.origin,
+    pointCount: candidate.pointIndices.length,
+    colorRgb,
+    pixelIndices,
+  }
+  if (object.origin === 'cluster') object.label = describeCluster(object)
+  object.description = describe(object)
+  return object
+}
+
+function nameObjects(objects: SceneObject[]): void {
+  const names = assignUniqueNames(objects)
+  objects.forEach((object, index) => (object.name = names[index]))
+}
+
+function meanColor(rgb: Uint8Array, pixels: Uint32Array): Vec3 {
+  let r = 0, g = 0, b = 0
+  for (let k = 0; k < pixels.length; k++) {
+    const i = pixels[k] * 3
+    r += rgb[i]; g += rgb[i + 1]; b += rgb[i + 2]
+  }
+  const n = Math.max(1, pixels.length)
+  return [Math.round(r / n), Math.round(g / n), Math.round(b / n)]
+}
+
+function depthsOf(points: Float32Array): Float32Array {
+  const out = new Float32Array(points.length / 3)
+  for (let i = 0; i < out.length; i++) out[i] = points[i * 3 + 2]
+  return out
+}

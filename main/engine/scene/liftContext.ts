@@ -1,0 +1,40 @@
+import type { DepthImage, Frame, PlaneInCamera } from '../types'
+import type { LiftedCloud } from './backproject'
+
+/** Everything the object stages share about one lifted frame. */
+export interface LiftContext {
+  frame: Frame
+  depth: DepthImage
+  cloud: LiftedCloud
+  /** The cloud's points in the world frame (same order as cloud.pointsInCamera). */
+  pointsInWorld: Float32Array
+  /** Per point: 1 when it may belong to an object (above the support plane, or any point without one). */
+  isObjectPoint: Uint8Array
+  /** Per pixel: 1 when its point is an object point (for image-space region growing). */
+  isCandidatePixel: Uint8Array
+  plane: PlaneInCamera | null
+  worldFromCamera: Float64Array
+  relativeNoise: number
+  /** Camera height above the plane (metres), or the median depth without a plane: scales noise. */
+  noiseDistanceM: number
+}
+
+/** An object before boxes and names: which points, and what it is called. */
+export interface ObjectCandidate {
+  label: string
+  origin: 'region' | 'cluster'
+  /** Indices into the lifted cloud. */
+  pointIndices: Uint32Array
+}
+
+/** Copies the listed points (xyz interleaved) into a new array. */
+export function gatherPoints(points: Float32Array, indices: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(indices.length * 3)
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] * 3
+    out[k * 3] = points[i]
+    out[k * 3 + 1] = points[i + 1]
+    out[k * 3 + 2] = points[i + 2]
+  }
+  return out
+}

@@ -1,0 +1,124 @@
+/**
+ * Core data types of the scene engine. Pure TypeScript: no node, DOM or electron.
+ *
+ * Units: metres, radians. Camera frame is OpenCV (x right, y down, z forward).
+ * World frame is gravity-aligned: z up, origin on the support plane directly below the camera,
+ * x = the camera's x axis projected onto the plane, y = z × x (forward, away from the camera).
+ */
+
+/** Three numbers; a tuple so it serialises as plain JSON. */
+export type Vec3 = [number, number, number]
+
+/** Pinhole intrinsics in pixels, 0-based pixel centres. */
+export interface Intrinsics {
+  width: number
+  height: number
+  fx: number
+  fy: number
+  cx: number
+  cy: number
+}
+
+/** 8-bit RGB image, interleaved, row-major (width·height·3 bytes). */
+export interface RgbImage {
+  width: number
+  height: number
+  data: Uint8Array
+}
+
+/** Depth in metres, row-major (width·height floats); 0 or NaN = invalid. */
+export interface DepthImage {
+  width: number
+  height: number
+  data: Float32Array
+}
+
+/** Where a frame's depth came from; answers report it. */
+export type DepthSource = 'sensor' | 'pointcloud' | 'monocular'
+
+/** One camera frame as it enters the engine. Depth is always metres here. */
+export interface Frame {
+  cameraId: string
+  /** Capture time in nanoseconds since the Unix epoch (0 when unknown). */
+  timestampNs: bigint
+  rgb: RgbImage
+  depth?: DepthImage
+  intrinsics: Intrinsics
+  depthSource: DepthSource
+  /** Human description of the origin (file names), for provenance. */
+  sourceDescription?: string
+}
+
+/** A user-given region: the object is the lifted foreground inside it. Pixels, 0-based. */
+export type RegionPrompt =
+  | { label: string; box: [number, number, number, number] }
+  | { label: string; point: [number, number] }
+  | { label: string; mask: Uint8Array; maskWidth: number; maskHeight: number }
+
+/** Plane n·p + d = 0 in the camera frame; unit normal pointing to the camera side (up). */
+export interface PlaneInCamera {
+  normal: Vec3
+  offset: number
+}
+
+/** Gravity-aligned solid box fitted to an object. */
+export interface ObjectBox {
+  /** Centre of the fitted solid (not of the visible points). */
+  centerInWorld: Vec3
+  centerInCamera: Vec3
+  /** width: along the box axis closest to world x; depth: across it; height: along world z. */
+  sizeM: { width: number; depth: number; height: number }
+  /** Rotation of the width axis from world +x about world +z, in (-π/2, π/2]. */
+  yawRad: number
+}
+
+export interface SceneObject extends ObjectBox {
+  id: number
+  /** Unique human name ("the left mug" → name "left mug"). */
+  name: string
+  /** Class label from a region prompt or detector; a descriptive word for geometry clusters. */
+  label: string
+  /** One-line description with size and colour, e.g. "red object, 12 cm wide". */
+  description: string
+  origin: 'region' | 'cluster'
+  /** Number of full-resolution points behind the box. */
+  pointCount: number
+  /** Mean colour of the object's points, 0–255. */
+  colorRgb: Vec3
+  /** Pixel indices (row-major) of the object's points; owned by the scene. */
+  pixelIndices: Uint32Array
+}
+
+/** How the world frame was obtained. */
+export type FrameKind = 'support-plane' | 'camera-fallback'
+
+export interface SceneProvenance {
+  depthSource: DepthSource
+  intrinsics: Intrinsics
+  frameKind: FrameKind
+  /** Why the camera fallback was used, when it was. */
+  frameNote?: string
+  validPointCount: number
+  planeInlierCount: number
+  /** Estimated relative depth noise (σ/z) used for the adaptive thresholds. */
+  depthNoiseRel: number
+  /** Plane inlier threshold at 1 m depth, metres. */
+  planeThresholdAt1m: number
+  sourceDescription?: string
+}
+
+export interface Scene {
+  cameraId: string
+  timestampNs: bigint
+  intrinsics: Intrinsics
+  plane: PlaneInCamera | null
+  /** 4×4 column-major: pointInWorld = worldFromCamera · pointInCamera. */
+  worldFromCamera: Float64Array
+  objects: SceneObject[]
+  provenance: SceneProvenance
+  /** Non-fatal problems the user should see (a region with no depth inside, …). */
+  warnings: string[]
+  /** Compute time per stage (decoding excluded), milliseconds. */
+  timingsMs: Record<string, number>
+  totalMs: number
+}
