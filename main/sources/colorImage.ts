@@ -16,9 +16,12 @@ import { SourceError, describeCause } from './SourceError'
  */
 export async function decodeColorImage(bytes: Uint8Array, name: string): Promise<RgbImage> {
   if (bytes.length === 0) {
-    throw new SourceError(`${name} is not a readable image (corrupt or unsupported): the file is empty`, {
-      file: name,
-    })
+    throw new SourceError(
+      `${name} is not a readable image (corrupt or unsupported): the file is empty`,
+      {
+        file: name,
+      },
+    )
   }
   try {
     // failOn 'warning' (sharp's default, stated here on purpose): a truncated PNG/JPEG must fail, not decode

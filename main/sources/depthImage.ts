@@ -17,7 +17,9 @@ import { SourceError, describeCause } from './SourceError'
 export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: number): DepthImage {
   assertDepthScale(depthScale, name)
   if (bytes.length === 0) {
-    throw new SourceError(`depth image ${name} is empty; expected a 16-bit single-channel PNG`, { file: name })
+    throw new SourceError(`depth image ${name} is empty; expected a 16-bit single-channel PNG`, {
+      file: name,
+    })
   }
   let png: ReturnType<typeof decodePng>
   try {
@@ -32,7 +34,7 @@ export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: numb
   }
   if (png.depth !== 16) {
     throw new SourceError(
-      `depth image ${name} is a ${png.depth}-bit PNG; a depth PNG must be 16-bit single-channel ` +
+      `depth image ${name} is ${png.depth}-bit; a depth PNG must be 16-bit single-channel ` +
         '(e.g. millimetres): 8-bit files are visualisations, not metric depth',
       { file: name },
     )
@@ -47,9 +49,12 @@ export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: numb
   const pixelCount = png.width * png.height
   const raw = png.data
   if (raw.length !== pixelCount) {
-    throw new SourceError(`depth image ${name} decoded to ${raw.length} values for ${png.width}×${png.height}`, {
-      file: name,
-    })
+    throw new SourceError(
+      `depth image ${name} decoded to ${raw.length} values for ${png.width}×${png.height}`,
+      {
+        file: name,
+      },
+    )
   }
   const metres = new Float32Array(pixelCount)
   for (let i = 0; i < pixelCount; i++) metres[i] = raw[i] / depthScale

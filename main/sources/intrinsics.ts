@@ -46,10 +46,13 @@ export function parseIntrinsicsJson(text: string, name: string): IntrinsicsFile 
     // Editors on Windows may save a byte-order mark, which JSON.parse rejects.
     value = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new SourceError(`intrinsics ${name} is not valid JSON (${describeCause(error)}); ${FORMAT_HINT}`, {
-      file: name,
-      cause: error,
-    })
+    throw new SourceError(
+      `intrinsics ${name} is not valid JSON (${describeCause(error)}); ${FORMAT_HINT}`,
+      {
+        file: name,
+        cause: error,
+      },
+    )
   }
   return parseIntrinsicsValue(value, name)
 }
@@ -60,7 +63,9 @@ export function parseIntrinsicsJson(text: string, name: string): IntrinsicsFile 
  */
 export function parseIntrinsicsValue(value: unknown, name: string): IntrinsicsFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SourceError(`intrinsics ${name} must be a JSON object; ${FORMAT_HINT}`, { file: name })
+    throw new SourceError(`intrinsics ${name} must be a JSON object; ${FORMAT_HINT}`, {
+      file: name,
+    })
   }
   const result = intrinsicsJsonSchema.safeParse(value)
   if (!result.success) {

@@ -24,7 +24,11 @@ const HASH_BITS = 14
  * @param name file name for error messages.
  * @returns a new array of exactly `outputLength` bytes; the caller owns it.
  */
-export function lzfDecompress(input: Uint8Array, outputLength: number, name = 'LZF data'): Uint8Array {
+export function lzfDecompress(
+  input: Uint8Array,
+  outputLength: number,
+  name = 'LZF data',
+): Uint8Array {
   const output = new Uint8Array(outputLength)
   const inEnd = input.length
   let ip = 0
@@ -33,10 +37,11 @@ export function lzfDecompress(input: Uint8Array, outputLength: number, name = 'L
     const ctrl = input[ip++]
     if (ctrl < 32) {
       const run = ctrl + 1
-      if (ip + run > inEnd) throw corrupt(name, `literal run of ${run} bytes passes the end of the input`)
+      if (ip + run > inEnd)
+        throw corrupt(name, `literal run of ${run} bytes passes the end of the input`)
       if (op + run > outputLength) throw corrupt(name, 'output is longer than the stated size')
       // Runs are at most 32 bytes: a plain loop beats allocating a subarray for set().
-      for (const end = ip + run; ip < end; ) output[op++] = input[ip++]
+      for (const end = ip + run; ip < end;) output[op++] = input[ip++]
       continue
     }
     let length = ctrl >> 5
@@ -55,7 +60,7 @@ export function lzfDecompress(input: Uint8Array, outputLength: number, name = 'L
       op += length
     } else {
       // Byte by byte: an overlapping reference (distance < length) must see the bytes it has just written.
-      for (const end = op + length; op < end; ) output[op++] = output[ref++]
+      for (const end = op + length; op < end;) output[op++] = output[ref++]
     }
   }
   if (op !== outputLength) {
@@ -123,7 +128,10 @@ export function lzfCompress(input: Uint8Array): Uint8Array {
 }
 
 function corrupt(name: string, problem: string): SourceError {
-  return new SourceError(`${name}: corrupt LZF data (${problem}); the file is damaged, re-export or re-copy it`, {
-    file: name,
-  })
+  return new SourceError(
+    `${name}: corrupt LZF data (${problem}); the file is damaged, re-export or re-copy it`,
+    {
+      file: name,
+    },
+  )
 }

@@ -1,4 +1,5 @@
 import { lzfDecompress } from './lzf'
+import { readPcdAscii } from './pcdAscii'
 import { type PcdField, type PcdHeader, parsePcdHeader, pointStepBytes } from './pcdHeader'
 import { SourceError } from './SourceError'
 
@@ -40,29 +41,39 @@ export function parsePcd(bytes: Uint8Array, name: string): PcdCloud {
   const xyzFields = ['x', 'y', 'z'].map((axis) => {
     const field = header.fields.find((f) => f.name === axis)
     if (field === undefined) {
-      throw new SourceError(`${name} has no "${axis}" field; only clouds with x y z fields can be loaded`, {
-        file: name,
-      })
+      throw new SourceError(
+        `${name} has no "${axis}" field; only clouds with x y z fields can be loaded`,
+        {
+          file: name,
+        },
+      )
     }
     return field
   })
   const colorField = findColorField(header.fields)
-  const pointsInCamera = new Float32Array(header.points * 3)
-  const colors = colorField === undefined ? null : new Uint8Array(header.points * 3)
-
+  let pointsInCamera: Float32Array
+  let packedColors: Uint32Array | null
   if (header.data === 'ascii') {
-    readAscii(bytes, header, name, xyzFields, colorField, pointsInCamera, colors)
+    ;({ pointsInCamera, packedColors } = readPcdAscii(bytes, header, name, xyzFields, colorField))
   } else {
-    const layouts = header.data === 'binary' ? binaryLayouts(bytes, header, name) : compressedLayouts(bytes, header, name)
+    const layouts =
+      header.data === 'binary'
+        ? binaryLayouts(bytes, header, name)
+        : compressedLayouts(bytes, header, name)
+    pointsInCamera = new Float32Array(header.points * 3)
     xyzFields.forEach((field, axis) => {
       copyAxis(layouts.get(field) as FieldLayout, field, header.points, pointsInCamera, axis)
     })
-    if (colorField !== undefined && colors !== null) {
+    packedColors = null
+    if (colorField !== undefined) {
       const { view, start, stride } = layouts.get(colorField) as FieldLayout
-      for (let i = 0; i < header.points; i++) unpackColor(view.getUint32(start + i * stride, true), colors, i)
+      packedColors = new Uint32Array(header.points)
+      // getUint32 whatever the TYPE: float-packed rgb must keep its bits, not be converted as a number.
+      for (let i = 0; i < header.points; i++) packedColors[i] = view.getUint32(start + i * stride, true)
     }
   }
   invalidatePartialPoints(pointsInCamera)
+  const colors = packedColors === null ? null : unpackColors(packedColors)
   return { width: header.width, height: header.height, pointsInCamera, colors }
 }
 
@@ -71,15 +82,24 @@ function findColorField(fields: readonly PcdField[]): PcdField | undefined {
   return field !== undefined && field.size === 4 ? field : undefined
 }
 
-/** 0xAARRGGBB → r, g, b at point i. */
-function unpackColor(packed: number, colors: Uint8Array, i: number): void {
-  colors[i * 3] = (packed >>> 16) & 255
-  colors[i * 3 + 1] = (packed >>> 8) & 255
-  colors[i * 3 + 2] = packed & 255
+/** 0xAARRGGBB per point → r, g, b interleaved. */
+function unpackColors(packed: Uint32Array): Uint8Array {
+  const colors = new Uint8Array(packed.length * 3)
+  for (let i = 0, o = 0; i < packed.length; i++, o += 3) {
+    const value = packed[i]
+    colors[o] = (value >>> 16) & 255
+    colors[o + 1] = (value >>> 8) & 255
+    colors[o + 2] = value & 255
+  }
+  return colors
 }
 
 /** `binary`: points one after another, fields interleaved within a point (including `_` padding). */
-function binaryLayouts(bytes: Uint8Array, header: PcdHeader, name: string): Map<PcdField, FieldLayout> {
+function binaryLayouts(
+  bytes: Uint8Array,
+  header: PcdHeader,
+  name: string,
+): Map<PcdField, FieldLayout> {
   const stride = pointStepBytes(header.fields)
   const needed = header.points * stride
   const available = bytes.length - header.dataOffset
@@ -98,7 +118,11 @@ function binaryLayouts(bytes: Uint8Array, header: PcdHeader, name: string): Map<
  * `binary_compressed`: uint32 compressed size, uint32 uncompressed size, then one LZF block holding each field's
  * values for all points, field after field. Padding fields `_` are not stored (as in PCL's reader and writer).
  */
-function compressedLayouts(bytes: Uint8Array, header: PcdHeader, name: string): Map<PcdField, FieldLayout> {
+function compressedLayouts(
+  bytes: Uint8Array,
+  header: PcdHeader,
+  name: string,
+): Map<PcdField, FieldLayout> {
   const fields = header.fields.filter((field) => field.name !== '_')
   const needed = header.points * pointStepBytes(fields)
   const start = header.dataOffset
@@ -130,12 +154,24 @@ function compressedLayouts(bytes: Uint8Array, header: PcdHeader, name: string): 
 const IS_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 
 /** Copies one coordinate of every point into `out` (xyz interleaved) at `axis`. */
-function copyAxis(layout: FieldLayout, field: PcdField, points: number, out: Float32Array, axis: number): void {
+function copyAxis(
+  layout: FieldLayout,
+  field: PcdField,
+  points: number,
+  out: Float32Array,
+  axis: number,
+): void {
   const { view, start, stride } = layout
   const byteStart = view.byteOffset + start
   // Fast path for the common float32 case when aligned (always so in decompressed blocks): a typed-array view reads
   // several times faster than DataView calls through a closure.
-  if (field.type === 'F' && field.size === 4 && IS_LITTLE_ENDIAN && byteStart % 4 === 0 && stride % 4 === 0) {
+  if (
+    field.type === 'F' &&
+    field.size === 4 &&
+    IS_LITTLE_ENDIAN &&
+    byteStart % 4 === 0 &&
+    stride % 4 === 0
+  ) {
     const step = stride / 4
     const floats = new Float32Array(view.buffer, byteStart, (points - 1) * step + 1)
     for (let i = 0, o = axis; i < points; i++, o += 3) out[o] = floats[i * step]
@@ -148,99 +184,39 @@ function copyAxis(layout: FieldLayout, field: PcdField, points: number, out: Flo
 function elementReader(field: PcdField): ElementReader {
   const key = `${field.type}${field.size}`
   switch (key) {
-    case 'F4': return (v, o) => v.getFloat32(o, true)
-    case 'F8': return (v, o) => v.getFloat64(o, true)
-    case 'U1': return (v, o) => v.getUint8(o)
-    case 'U2': return (v, o) => v.getUint16(o, true)
-    case 'U4': return (v, o) => v.getUint32(o, true)
-    case 'U8': return (v, o) => Number(v.getBigUint64(o, true))
-    case 'I1': return (v, o) => v.getInt8(o)
-    case 'I2': return (v, o) => v.getInt16(o, true)
-    case 'I4': return (v, o) => v.getInt32(o, true)
-    case 'I8': return (v, o) => Number(v.getBigInt64(o, true))
-    default: throw new Error(`unreachable: field type ${key} passed header validation`)
+    case 'F4':
+      return (v, o) => v.getFloat32(o, true)
+    case 'F8':
+      return (v, o) => v.getFloat64(o, true)
+    case 'U1':
+      return (v, o) => v.getUint8(o)
+    case 'U2':
+      return (v, o) => v.getUint16(o, true)
+    case 'U4':
+      return (v, o) => v.getUint32(o, true)
+    case 'U8':
+      return (v, o) => Number(v.getBigUint64(o, true))
+    case 'I1':
+      return (v, o) => v.getInt8(o)
+    case 'I2':
+      return (v, o) => v.getInt16(o, true)
+    case 'I4':
+      return (v, o) => v.getInt32(o, true)
+    case 'I8':
+      return (v, o) => Number(v.getBigInt64(o, true))
+    default:
+      throw new Error(`unreachable: field type ${key} passed header validation`)
   }
-}
-
-/**
- * `ascii`: one point per line, whitespace-separated, COUNT tokens per field. PCL writes float-packed `rgb` as the
- * decimal uint32 of its bits; older writers wrote the float itself. A plain integer token is therefore read as
- * packed bits, anything else as a float whose bits are reinterpreted.
- */
-function readAscii(
-  bytes: Uint8Array,
-  header: PcdHeader,
-  name: string,
-  xyzFields: PcdField[],
-  colorField: PcdField | undefined,
-  pointsInCamera: Float32Array,
-  colors: Uint8Array | null,
-): void {
-  const tokenIndex = new Map<PcdField, number>()
-  let tokensPerPoint = 0
-  for (const field of header.fields) {
-    tokenIndex.set(field, tokensPerPoint)
-    tokensPerPoint += field.count
-  }
-  const xyzTokens = xyzFields.map((field) => tokenIndex.get(field) as number)
-  const colorToken = colorField === undefined ? -1 : (tokenIndex.get(colorField) as number)
-  const text = new TextDecoder('latin1').decode(bytes.subarray(header.dataOffset))
-  const floatBits = new DataView(new ArrayBuffer(4))
-  let point = 0
-  let lineStart = 0
-  let lineNumber = 0
-  while (lineStart < text.length && point < header.points) {
-    let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd < 0) lineEnd = text.length
-    const line = text.slice(lineStart, lineEnd).trim()
-    lineStart = lineEnd + 1
-    lineNumber++
-    if (line === '') continue
-    const tokens = line.split(/\s+/)
-    if (tokens.length < tokensPerPoint) {
-      throw new SourceError(
-        `${name} has a short line ${lineNumber} in its ascii data (${tokens.length} values, ` +
-          `${tokensPerPoint} expected); the file is truncated or damaged`,
-        { file: name },
-      )
-    }
-    for (let axis = 0; axis < 3; axis++) {
-      pointsInCamera[point * 3 + axis] = asciiNumber(tokens[xyzTokens[axis]], name, lineNumber)
-    }
-    if (colors !== null && colorField !== undefined) {
-      const token = tokens[colorToken]
-      let packed: number
-      if (colorField.type !== 'F' || /^\d+$/.test(token)) {
-        packed = asciiNumber(token, name, lineNumber) >>> 0
-      } else {
-        floatBits.setFloat32(0, asciiNumber(token, name, lineNumber), true)
-        packed = floatBits.getUint32(0, true)
-      }
-      unpackColor(packed, colors, point)
-    }
-    point++
-  }
-  if (point < header.points) {
-    throw new SourceError(
-      `${name} is truncated: its ascii data has ${point} points but the header says ${header.points}; ` +
-        're-export or re-copy the file',
-      { file: name },
-    )
-  }
-}
-
-function asciiNumber(token: string, name: string, lineNumber: number): number {
-  const value = Number(token)
-  if (!Number.isNaN(value)) return value
-  if (/^[+-]?nan$/i.test(token)) return NaN
-  if (/^[+-]?inf(inity)?$/i.test(token)) return token.startsWith('-') ? -Infinity : Infinity
-  throw new SourceError(`${name} has a non-number "${token.slice(0, 20)}" on data line ${lineNumber}`, { file: name })
 }
 
 /** PCL marks an invalid point by NaN in x, y and z; make that hold even if only one coordinate is bad. */
 function invalidatePartialPoints(points: Float32Array): void {
   for (let i = 0; i < points.length; i += 3) {
-    if (!Number.isFinite(points[i]) || !Number.isFinite(points[i + 1]) || !Number.isFinite(points[i + 2])) {
+    if (
+      !Number.isFinite(points[i]) ||
+      !Number.isFinite(points[i + 1]) ||
+      !Number.isFinite(points[i + 2])
+    ) {
       points[i] = NaN
       points[i + 1] = NaN
       points[i + 2] = NaN

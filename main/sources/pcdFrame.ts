@@ -36,9 +36,12 @@ export function pcdToFrame(cloud: PcdCloud, name: string, cameraId = 'pcd'): Fra
     }
   }
   if (validCount === 0) {
-    throw new SourceError(`${name} has no finite points (every point is NaN or behind the camera); nothing to measure`, {
-      file: name,
-    })
+    throw new SourceError(
+      `${name} has no finite points (every point is NaN or behind the camera); nothing to measure`,
+      {
+        file: name,
+      },
+    )
   }
   const intrinsics = fitPinholeIntrinsics(cloud, name)
   const depth: DepthImage = { width: cloud.width, height: cloud.height, data: depthData }
@@ -139,6 +142,8 @@ class LineFit {
 
 function colorImage(cloud: PcdCloud): RgbImage {
   const data =
-    cloud.colors === null ? new Uint8Array(cloud.width * cloud.height * 3).fill(NO_COLOR_GREY) : cloud.colors.slice()
+    cloud.colors === null
+      ? new Uint8Array(cloud.width * cloud.height * 3).fill(NO_COLOR_GREY)
+      : cloud.colors.slice()
   return { width: cloud.width, height: cloud.height, data }
 }

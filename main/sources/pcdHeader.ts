@@ -26,7 +26,19 @@ export interface PcdHeader {
   dataOffset: number
 }
 
-const KEYS = new Set(['VERSION', 'FIELDS', 'COLUMNS', 'SIZE', 'TYPE', 'COUNT', 'WIDTH', 'HEIGHT', 'VIEWPOINT', 'POINTS', 'DATA'])
+const KEYS = new Set([
+  'VERSION',
+  'FIELDS',
+  'COLUMNS',
+  'SIZE',
+  'TYPE',
+  'COUNT',
+  'WIDTH',
+  'HEIGHT',
+  'VIEWPOINT',
+  'POINTS',
+  'DATA',
+])
 /** PCL headers are a few hundred bytes; anything without a DATA line in this span is not a PCD file. */
 const MAX_HEADER_BYTES = 64 * 1024
 
@@ -39,19 +51,23 @@ export function parsePcdHeader(bytes: Uint8Array, name: string): PcdHeader {
   let offset = 0
   let dataOffset = -1
   while (offset < bytes.length && offset < MAX_HEADER_BYTES) {
-    let end = bytes.indexOf(0x0a, offset)
-    if (end < 0) end = bytes.length
+    const end = bytes.indexOf(0x0a, offset)
+    // A header line without its newline means the file ends inside the header.
+    if (end < 0) break
     const line = latin1(bytes.subarray(offset, end)).trim()
     offset = end + 1
     if (line === '' || line.startsWith('#')) continue
     const [key, ...rest] = line.split(/\s+/)
     const upperKey = key.toUpperCase()
+    if (!KEYS.has(upperKey) && /^[-+.\d]|^nan/i.test(line)) {
+      throw bad(name, `no DATA line before the point data ("${printable(line.slice(0, 40))}")`)
+    }
     if (!KEYS.has(upperKey)) {
       throw bad(name, `unexpected line "${printable(line.slice(0, 40))}" (is this a PCD file?)`)
     }
     values.set(upperKey === 'COLUMNS' ? 'FIELDS' : upperKey, rest)
     if (upperKey === 'DATA') {
-      dataOffset = Math.min(offset, bytes.length)
+      dataOffset = offset
       break
     }
   }
@@ -70,7 +86,16 @@ export function parsePcdHeader(bytes: Uint8Array, name: string): PcdHeader {
     throw bad(name, `DATA must be ascii, binary or binary_compressed (got "${data ?? ''}")`)
   }
   const viewpoint = (values.get('VIEWPOINT') ?? ['0', '0', '0', '1', '0', '0', '0']).map(Number)
-  return { version: (values.get('VERSION') ?? [''])[0] ?? '', fields, width, height, viewpoint, points, data, dataOffset }
+  return {
+    version: (values.get('VERSION') ?? [''])[0] ?? '',
+    fields,
+    width,
+    height,
+    viewpoint,
+    points,
+    data,
+    dataOffset,
+  }
 }
 
 /** Bytes one point takes in `binary` data (sum of size × count). */
@@ -86,7 +111,11 @@ function parseFields(values: Map<string, string[]>, name: string): PcdField[] {
   if (sizes === undefined) throw bad(name, 'missing SIZE line')
   if (types === undefined) throw bad(name, 'missing TYPE line')
   const counts = values.get('COUNT') ?? names.map(() => '1')
-  for (const [key, list] of [['SIZE', sizes], ['TYPE', types], ['COUNT', counts]] as const) {
+  for (const [key, list] of [
+    ['SIZE', sizes],
+    ['TYPE', types],
+    ['COUNT', counts],
+  ] as const) {
     if (list.length !== names.length) {
       throw bad(name, `${key} has ${list.length} entries but FIELDS has ${names.length}`)
     }
@@ -98,9 +127,12 @@ function parseFields(values: Map<string, string[]>, name: string): PcdField[] {
     if (type !== 'F' && type !== 'U' && type !== 'I') {
       throw bad(name, `field ${fieldName} has TYPE "${types[i]}" (expected F, U or I)`)
     }
-    const sizeOk = type === 'F' ? size === 4 || size === 8 : size === 1 || size === 2 || size === 4 || size === 8
-    if (!sizeOk) throw bad(name, `field ${fieldName} has SIZE ${sizes[i]}, which TYPE ${type} does not allow`)
-    if (!Number.isInteger(count) || count < 1) throw bad(name, `field ${fieldName} has COUNT "${counts[i]}"`)
+    const sizeOk =
+      type === 'F' ? size === 4 || size === 8 : size === 1 || size === 2 || size === 4 || size === 8
+    if (!sizeOk)
+      throw bad(name, `field ${fieldName} has SIZE ${sizes[i]}, which TYPE ${type} does not allow`)
+    if (!Number.isInteger(count) || count < 1)
+      throw bad(name, `field ${fieldName} has COUNT "${counts[i]}"`)
     return { name: fieldName, type, size, count }
   })
 }
@@ -109,7 +141,8 @@ function positiveInteger(values: Map<string, string[]>, key: string, name: strin
   const text = values.get(key)?.[0]
   if (text === undefined) throw bad(name, `missing ${key} line`)
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 1) throw bad(name, `${key} must be a whole number ≥ 1 (got "${text}")`)
+  if (!Number.isInteger(value) || value < 1)
+    throw bad(name, `${key} must be a whole number ≥ 1 (got "${text}")`)
   return value
 }
 

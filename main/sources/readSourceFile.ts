@@ -15,14 +15,23 @@ export async function readSourceFile(path: string): Promise<Uint8Array> {
       throw new SourceError(`file not found: ${path}; check the path`, { file: path, cause: error })
     }
     if (code === 'EISDIR') {
-      throw new SourceError(`${path} is a directory; give the path of a file`, { file: path, cause: error })
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new SourceError(`cannot read ${path}: permission denied; check the file's permissions`, {
+      throw new SourceError(`${path} is a directory; give the path of a file`, {
         file: path,
         cause: error,
       })
     }
-    throw new SourceError(`cannot read ${path}: ${describeCause(error)}`, { file: path, cause: error })
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new SourceError(
+        `cannot read ${path}: permission denied; check the file's permissions`,
+        {
+          file: path,
+          cause: error,
+        },
+      )
+    }
+    throw new SourceError(`cannot read ${path}: ${describeCause(error)}`, {
+      file: path,
+      cause: error,
+    })
   }
 }

@@ -65,7 +65,10 @@ export async function loadRgbdFrame(paths: RgbdFramePaths): Promise<Frame> {
  * The input arrays are not retained; the returned Frame owns its buffers.
  */
 export async function loadRgbdFrameFromBytes(input: RgbdFrameBytes): Promise<Frame> {
-  const { intrinsics, depthScale: fileDepthScale } = readIntrinsics(input.intrinsics, input.intrinsicsName)
+  const { intrinsics, depthScale: fileDepthScale } = readIntrinsics(
+    input.intrinsics,
+    input.intrinsicsName,
+  )
   const depthName = input.depthName ?? 'depth'
   const depthScale = input.depthScale ?? fileDepthScale ?? DEFAULT_DEPTH_SCALE
   if (input.depth !== undefined) assertDepthScale(depthScale, depthName)
@@ -74,7 +77,8 @@ export async function loadRgbdFrameFromBytes(input: RgbdFrameBytes): Promise<Fra
   const colorPromise = decodeColorImage(input.rgb, input.rgbName)
   let depth: DepthImage | undefined
   try {
-    depth = input.depth === undefined ? undefined : decodeDepthPng(input.depth, depthName, depthScale)
+    depth =
+      input.depth === undefined ? undefined : decodeDepthPng(input.depth, depthName, depthScale)
   } catch (error) {
     colorPromise.catch(() => undefined) // the depth error is the one reported; avoid an unhandled rejection
     throw error
@@ -106,11 +110,17 @@ function readIntrinsics(
   name: string,
 ): { intrinsics: Intrinsics; depthScale?: number } {
   if (typeof source === 'string') return parseIntrinsicsJson(source, name)
-  if (source instanceof Uint8Array) return parseIntrinsicsJson(new TextDecoder().decode(source), name)
+  if (source instanceof Uint8Array)
+    return parseIntrinsicsJson(new TextDecoder().decode(source), name)
   return parseIntrinsicsValue(source, name)
 }
 
-function checkColorMatchesIntrinsics(rgb: RgbImage, rgbName: string, k: Intrinsics, kName: string): void {
+function checkColorMatchesIntrinsics(
+  rgb: RgbImage,
+  rgbName: string,
+  k: Intrinsics,
+  kName: string,
+): void {
   if (rgb.width === k.width && rgb.height === k.height) return
   throw new SourceError(
     `colour image ${rgbName} is ${rgb.width}×${rgb.height} but intrinsics ${kName} are for ` +
@@ -119,7 +129,12 @@ function checkColorMatchesIntrinsics(rgb: RgbImage, rgbName: string, k: Intrinsi
   )
 }
 
-function checkDepthMatchesColor(depth: DepthImage, depthName: string, rgb: RgbImage, rgbName: string): void {
+function checkDepthMatchesColor(
+  depth: DepthImage,
+  depthName: string,
+  rgb: RgbImage,
+  rgbName: string,
+): void {
   if (depth.width === rgb.width && depth.height === rgb.height) return
   throw new SourceError(
     `depth image ${depthName} is ${depth.width}×${depth.height} but colour image ${rgbName} is ` +

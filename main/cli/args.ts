@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util'
+import { UserError } from '../services/userError'
+
+export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
+
+Usage:
+  spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
+  spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
+  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--json] "question"
+  spatial-lens serve [--port P] [--host H]
+
+Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
+  {"label": "bowl", "mask": "mask.png"}]
+Questions: "how far is the mug from the laptop", "is the bottle left of the box", "how tall is the bottle",
+  "which is bigger, the mug or the can", "can a 8 cm gripper fit between the mug and the can"`
+
+export interface CliArgs {
+  command: 'scene' | 'ask' | 'serve' | 'help'
+  rgb?: string
+  depth?: string
+  intrinsics?: string
+  depthScale?: number
+  pcd?: string
+  regions?: string
+  json: boolean
+  repeat: number
+  port: number
+  host: string
+  question?: string
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
+  if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, serve (see spatial-lens --help)`)
+  }
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        rgb: { type: 'string' },
+        depth: { type: 'string' },
+        intrinsics: { type: 'string' },
+        'depth-scale': { type: 'string' },
+        pcd: { type: 'string' },
+        regions: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        repeat: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens --help)`)
+  }
+  const values = parsed.values
+  const args: CliArgs = {
+    ...defaults(command),
+    rgb: values.rgb,
+    depth: values.depth,
+    intrinsics: values.intrinsics,
+    pcd: values.pcd,
+    regions: values.regions,
+    json: values.json ?? false,
+    depthScale: optionalNumber(values['depth-scale'], '--depth-scale', (x) => x > 0),
+    repeat: optionalNumber(values.repeat, '--repeat', (x) => Number.isInteger(x) && x >= 1) ?? 1,
+    port: optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ?? 8787,
+    host: values.host ?? '127.0.0.1',
+    question: parsed.positionals.join(' ').trim() || undefined,
+  }
+  if (command !== 'serve') checkFrameArgs(args)
+  if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
+  if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
+  return args
+}
+
+function checkFrameArgs(args: CliArgs): void {
+  if (args.pcd) {
+    if (args.rgb || args.depth) throw new UserError('give either --pcd or --rgb/--depth, not both')
+    return
+  }
+  if (!args.rgb) throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
+  if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
+}
+
+function optionalNumber(text: string | undefined, flag: string, isValid: (x: number) => boolean): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isFinite(value) || !isValid(value)) throw new UserError(`${flag} must be a valid number (got "${text}")`)
+  return value
+}
+
+function defaults(command: CliArgs['command']): CliArgs {
+  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1' }
+}

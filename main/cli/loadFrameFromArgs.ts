@@ -1,0 +1,20 @@
+import type { Frame, RegionPrompt } from '../engine/types'
+import { loadRgbdFrame } from '../sources/rgbdFrame'
+import { loadPcdFrame } from '../sources/pcd'
+import { toRegionPrompts } from '../services/frameLoader'
+import { readRegionsFile } from './regionsFile'
+import type { CliArgs } from './args'
+
+/** The frame and regions named on the command line (decoding happens here, outside the timings). */
+export async function loadFrameFromArgs(args: CliArgs): Promise<{ frame: Frame; regions: RegionPrompt[] }> {
+  const frame = args.pcd
+    ? await loadPcdFrame(args.pcd)
+    : await loadRgbdFrame({
+        rgbPath: args.rgb!,
+        depthPath: args.depth,
+        intrinsicsPath: args.intrinsics!,
+        depthScale: args.depthScale,
+      })
+  const regions = args.regions ? toRegionPrompts(await readRegionsFile(args.regions)) : []
+  return { frame, regions }
+}

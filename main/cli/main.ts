@@ -1,0 +1,38 @@
+import { parseCliArgs, USAGE } from './args'
+import { runSceneCommand } from './sceneCommand'
+import { runAskCommand } from './askCommand'
+import { runServeCommand } from './serveCommand'
+import { isUserError, userFacingMessage } from '../services/userError'
+
+/**
+ * CLI entry (`npx spatial-lens …`). Thin: parse, call the services, print. Every failure is one
+ * `error: …` line and a non-zero exit; stacks only with SPATIAL_LENS_DEBUG=1.
+ */
+async function main(argv: string[]): Promise<number> {
+  const print = (text: string) => process.stdout.write(`${text}\n`)
+  const args = parseCliArgs(argv)
+  switch (args.command) {
+    case 'help':
+      print(USAGE)
+      return 0
+    case 'scene':
+      await runSceneCommand(args, print)
+      return 0
+    case 'ask':
+      return runAskCommand(args, print)
+    case 'serve':
+      await runServeCommand(args, print)
+      return -1 // keeps running
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code
+  },
+  (error) => {
+    process.stderr.write(`error: ${userFacingMessage(error)}\n`)
+    if (process.env.SPATIAL_LENS_DEBUG === '1') console.error(error)
+    process.exitCode = isUserError(error) ? 2 : 1
+  },
+)

@@ -1,0 +1,54 @@
+import type { Scene } from '../engine/types'
+import { buildScene } from '../engine/scene/buildScene'
+import { median } from '../engine/geometry/stats'
+import { sceneSummarySchema } from '../contract/sceneSchema'
+import { summarizeScene } from '../services/sceneSummary'
+import { formatLength } from '../engine/scene/naming'
+import { loadFrameFromArgs } from './loadFrameFromArgs'
+import type { CliArgs } from './args'
+
+/** `spatial-lens scene`: builds the scene and prints it (a table, or one contract-validated JSON object). */
+export async function runSceneCommand(args: CliArgs, print: (text: string) => void): Promise<void> {
+  const { frame, regions } = await loadFrameFromArgs(args)
+  const runs: Scene[] = []
+  for (let i = 0; i < args.repeat; i++) runs.push(buildScene(frame, { regions }))
+  const scene = withMedianTimings(runs)
+  const summary = sceneSummarySchema.parse(summarizeScene(scene, 'cli'))
+  if (args.json) {
+    print(JSON.stringify({ ...summary, repeat: args.repeat }, null, 2))
+    return
+  }
+  print(describeScene(scene, args.repeat))
+}
+
+/** The last run's scene with each stage's median time over all runs (for benchmarks). */
+function withMedianTimings(runs: Scene[]): Scene {
+  const last = runs[runs.length - 1]
+  const timingsMs: Record<string, number> = {}
+  for (const stage of Object.keys(last.timingsMs)) timingsMs[stage] = median(runs.map((r) => r.timingsMs[stage] ?? 0))
+  return { ...last, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
+}
+
+function describeScene(scene: Scene, repeat: number): string {
+  const lines: string[] = []
+  const p = scene.provenance
+  lines.push(`${p.sourceDescription ?? 'frame'} — ${p.intrinsics.width}×${p.intrinsics.height}, depth: ${p.depthSource}`)
+  if (scene.plane) {
+    const n = scene.plane.normal.map((x) => x.toFixed(3)).join(', ')
+    lines.push(`support plane: normal (${n}) in the camera frame, camera ${formatLength(scene.plane.offset)} above it`)
+  } else {
+    lines.push(`no support plane: ${p.frameNote}`)
+  }
+  lines.push(`${scene.objects.length} object(s):`)
+  for (const o of scene.objects) {
+    const c = o.centerInWorld.map((x) => x.toFixed(3)).join(', ')
+    const s = o.sizeM
+    lines.push(
+      `  ${o.name.padEnd(24)} centre (${c}) m  size ${formatLength(s.width)} × ${formatLength(s.depth)} × ${formatLength(s.height)}  ${o.pointCount} points`,
+    )
+  }
+  for (const warning of scene.warnings) lines.push(`warning: ${warning}`)
+  const stages = Object.entries(scene.timingsMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')
+  lines.push(`compute ${scene.totalMs.toFixed(1)} ms${repeat > 1 ? ` (median of ${repeat})` : ''}: ${stages}`)
+  return lines.join('\n')
+}

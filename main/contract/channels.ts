@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { finite, intrinsicsSchema } from './primitives'
+import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
+import { answerSchema } from './answerSchema'
+
+/** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
+export const regionInputSchema = z.union([
+  z.object({ label: z.string().trim().min(1), box: z.tuple([finite, finite, finite, finite]) }).strict(),
+  z.object({ label: z.string().trim().min(1), point: z.tuple([finite, finite]) }).strict(),
+  z.object({ label: z.string().trim().min(1), maskPng: z.instanceof(Uint8Array) }).strict(),
+])
+export type RegionInput = z.infer<typeof regionInputSchema>
+
+export const intrinsicsInputSchema = intrinsicsSchema.extend({ depthScale: z.number().positive().optional() })
+
+/** A frame given as file bytes (decoded on the Node side): RGB-D images, or an organized PCD. */
+export const frameInputSchema = z.union([
+  z
+    .object({
+      kind: z.literal('rgbd'),
+      name: z.string().default('uploaded frame'),
+      colorFile: z.instanceof(Uint8Array),
+      depthFile: z.instanceof(Uint8Array),
+      intrinsics: intrinsicsInputSchema,
+      depthScale: z.number().positive().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('pcd'), name: z.string().default('uploaded cloud'), pcdFile: z.instanceof(Uint8Array) }).strict(),
+  z.object({ kind: z.literal('sample') }).strict(),
+])
+export type FrameInput = z.infer<typeof frameInputSchema>
+
+export const sceneResultSchema = z.object({ summary: sceneSummarySchema, cloud: sceneCloudSchema })
+export type SceneResult = z.infer<typeof sceneResultSchema>
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'serve']),
+  sampleName: z.string(),
+})
+
+/**
+ * Every message that crosses a process boundary: channel → input and output schemas.
+ * Names are `domain:verb`. The receiver parses; the preload and the WebSocket client are built by
+ * iterating this object, so no channel name is written twice.
+ */
+export const contract = {
+  'app:info': { input: z.object({}).strict(), output: appInfoSchema },
+  'scene:analyze': {
+    input: z.object({ frame: frameInputSchema, regions: z.array(regionInputSchema).default([]) }).strict(),
+    output: sceneResultSchema,
+  },
+  'qa:ask': {
+    input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
+    output: answerSchema,
+  },
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+export const channels = Object.keys(contract) as Channel[]
+
+/** Error reply for any channel: one user-facing line, plus the field path for validation errors. */
+export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional() })
+export type ErrorReply = z.infer<typeof errorReplySchema>
+
+/** Turns a zod failure into one line that names the field. */
+export function describeValidationError(channel: string, error: z.ZodError): ErrorReply {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { finite, intrinsicsSchema, planeSchema, sizeSchema, vec3Schema } from './primitives'
+
+/** One object of a scene as it crosses a process boundary (JSON; pixel lists stay behind). */
+export const sceneObjectSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().min(1),
+  label: z.string(),
+  description: z.string(),
+  origin: z.enum(['region', 'cluster']),
+  centerInCamera: vec3Schema,
+  centerInWorld: vec3Schema,
+  sizeM: sizeSchema,
+  yawRad: finite,
+  pointCount: z.number().int().nonnegative(),
+  colorRgb: vec3Schema,
+})
+
+export const sceneProvenanceSchema = z.object({
+  depthSource: z.enum(['sensor', 'pointcloud', 'monocular']),
+  intrinsics: intrinsicsSchema,
+  frameKind: z.enum(['support-plane', 'camera-fallback']),
+  frameNote: z.string().optional(),
+  validPointCount: z.number().int().nonnegative(),
+  planeInlierCount: z.number().int().nonnegative(),
+  depthNoiseRel: finite,
+  planeThresholdAt1m: finite,
+  sourceDescription: z.string().optional(),
+})
+
+/**
+ * The scene summary: `spatial-lens scene --json`, the `scene:analyze` reply and the viewer's input.
+ * worldFromCamera is 4×4 column-major; plane is in the camera frame (n·p + d = 0, n up).
+ */
+export const sceneSummarySchema = z.object({
+  sceneId: z.string(),
+  cameraId: z.string(),
+  timestampNs: z.string().regex(/^\d+$/),
+  intrinsics: intrinsicsSchema,
+  plane: planeSchema.nullable(),
+  worldFromCamera: z.array(finite).length(16),
+  objects: z.array(sceneObjectSchema),
+  provenance: sceneProvenanceSchema,
+  warnings: z.array(z.string()),
+  timingsMs: z.record(z.string(), finite),
+  totalMs: finite,
+})
+export type SceneSummary = z.infer<typeof sceneSummarySchema>
+
+/** Coloured point cloud for the viewer, world frame, as typed arrays (never JSON number lists). */
+export const sceneCloudSchema = z.object({
+  /** xyz interleaved, metres, world frame. */
+  positionsInWorld: z.instanceof(Float32Array),
+  /** rgb interleaved, 0–255. */
+  colors: z.instanceof(Uint8Array),
+  /** Object id per point, −1 for none (the viewer tints object points). */
+  objectOfPoint: z.instanceof(Int16Array),
+})
+export type SceneCloud = z.infer<typeof sceneCloudSchema>

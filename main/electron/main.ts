@@ -1,0 +1,52 @@
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { channels } from '../contract/channels'
+import { SpatialService } from '../services/SpatialService'
+import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
+import { sceneWorkerPath } from '../services/paths'
+
+/**
+ * Electron host: one IPC handler per contract channel, all forwarded to the same services `serve`
+ * uses. Scene work runs in worker threads, never on this thread.
+ */
+const workerPath = sceneWorkerPath()
+const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
+const rendererUrl = process.env.ELECTRON_RENDERER_URL
+const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#101317',
+    title: 'Spatial Lens',
+    webPreferences: {
+      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
+  })
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  window.webContents.on('will-navigate', (event, url) => {
+    const isOwn = rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
+    if (!isOwn) event.preventDefault()
+  })
+  if (rendererUrl) void window.loadURL(rendererUrl)
+  else void window.loadFile(indexHtml)
+}
+
+for (const channel of channels) {
+  ipcMain.handle(channel, (_event, input: unknown) => service.handle(channel, input))
+}
+
+app.whenReady().then(() => {
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+app.on('window-all-closed', () => {
+  void service.dispose()
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,53 @@
+import { decode } from 'fast-png'
+import type { Frame, RegionPrompt } from '../engine/types'
+import type { FrameInput, RegionInput } from '../contract/channels'
+import { loadRgbdFrame, loadRgbdFrameFromBytes } from '../sources/rgbdFrame'
+import { parsePcd, pcdToFrame } from '../sources/pcd'
+import { SourceError, describeCause } from '../sources/SourceError'
+import { sampleFramePaths } from './paths'
+
+/** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
+export async function loadFrameInput(input: FrameInput): Promise<Frame> {
+  if (input.kind === 'sample') {
+    const sample = sampleFramePaths()
+    const frame = await loadRgbdFrame({ ...sample, cameraId: 'sample' })
+    return { ...frame, sourceDescription: sample.name }
+  }
+  if (input.kind === 'pcd') return pcdToFrame(parsePcd(input.pcdFile, input.name), input.name)
+  return loadRgbdFrameFromBytes({
+    rgb: input.colorFile,
+    rgbName: `${input.name} (colour)`,
+    depth: input.depthFile,
+    depthName: `${input.name} (depth)`,
+    intrinsics: input.intrinsics,
+    intrinsicsName: `${input.name} (intrinsics)`,
+    depthScale: input.depthScale ?? input.intrinsics.depthScale,
+    cameraId: input.name,
+  })
+}
+
+/** Contract regions → engine regions; mask PNGs are decoded to one byte per pixel (non-zero = inside). */
+export function toRegionPrompts(regions: RegionInput[]): RegionPrompt[] {
+  return regions.map((region, index) => {
+    if ('box' in region) return { label: region.label, box: region.box }
+    if ('point' in region) return { label: region.label, point: region.point }
+    return { label: region.label, ...decodeMask(region.maskPng, `region ${index + 1} ("${region.label}") mask`) }
+  })
+}
+
+function decodeMask(bytes: Uint8Array, name: string): { mask: Uint8Array; maskWidth: number; maskHeight: number } {
+  let image
+  try {
+    image = decode(bytes)
+  } catch (error) {
+    throw new SourceError(`${name} is not a readable PNG: ${describeCause(error)}`, { file: name, cause: error })
+  }
+  const { width, height, channels, data } = image
+  const mask = new Uint8Array(width * height)
+  for (let i = 0; i < mask.length; i++) {
+    let isInside = false
+    for (let c = 0; c < Math.min(channels, 3); c++) if (data[i * channels + c] !== 0) isInside = true
+    mask[i] = isInside ? 1 : 0
+  }
+  return { mask, maskWidth: width, maskHeight: height }
+}

@@ -1,0 +1,31 @@
+import { ZodError } from 'zod'
+import { SceneInputError } from '../engine/errors'
+import { SourceError } from '../sources/SourceError'
+
+/** Errors caused by what the user gave us: shown as-is, never with a stack. */
+export function isUserError(error: unknown): boolean {
+  return (
+    error instanceof SourceError ||
+    error instanceof SceneInputError ||
+    error instanceof ZodError ||
+    (error instanceof Error && error.name === 'UserError')
+  )
+}
+
+/** An error about the user's input raised outside the sources and the engine (CLI arguments, …). */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UserError'
+  }
+}
+
+/** One line for the user: their mistake as-is, anything else marked as unexpected. */
+export function userFacingMessage(error: unknown): string {
+  if (error instanceof ZodError) {
+    const issue = error.issues[0]
+    return `invalid ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'malformed'}`
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return isUserError(error) ? message : `unexpected error: ${message.split('\n')[0]}`
+}
