@@ -95,6 +95,33 @@ function validateRun(value, stagesKey, source) {
   return value
 }
 
+const medianOf = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/**
+ * Several rounds of one side's validated output → one: the median of the rounds for every stage and the total,
+ * everything else (objects, plane) from the last round. `stagesKey` is "timingsMs" (ours) or "stagesMs" (Open3D).
+ */
+export function combineRounds(rounds, stagesKey) {
+  if (rounds.length === 0) throw new Error('combineRounds: no rounds')
+  const last = rounds[rounds.length - 1]
+  if (rounds.length === 1) return last
+  const stages = {}
+  for (const key of Object.keys(last[stagesKey])) {
+    const values = rounds.map((r) => r[stagesKey][key]).filter(isFiniteNumber)
+    if (values.length) stages[key] = medianOf(values)
+  }
+  return {
+    ...last,
+    [stagesKey]: stages,
+    totalMs: medianOf(rounds.map((r) => r.totalMs)),
+    rounds: rounds.map((r) => ({ [stagesKey]: r[stagesKey], totalMs: r.totalMs })),
+  }
+}
+
 const sumOf = (stages, keys) => {
   let total = 0
   let found = 0

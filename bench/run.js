@@ -3,10 +3,12 @@
 // stage by stage, at 320×240, 640×480 and 1280×960 (tests/fixtures/synthetic-tabletop), plus centre accuracy
 // against the ground truth. Writes bench/results/latest.json.
 //
-//   node bench/run.js [--repeat 5] [--resolutions 320x240,640x480,1280x960] [--timeout-s 300]
+//   node bench/run.js [--repeat 5] [--rounds 3] [--resolutions 320x240,640x480,1280x960] [--timeout-s 300]
 //                     [--python /usr/bin/python3] [--o3d-threads N] [--o3d-warmup 1] [--no-open3d]
 //                     [--cli bin/spatial-lens.js] [--out bench/results/latest.json] [--check]
 //
+// --rounds R runs each side R times per resolution, alternating which goes first, and reports the median of the
+// rounds (steadier on a shared machine). --o3d-threads N sets OMP_NUM_THREADS for Open3D (ours is single-threaded).
 // --check exits 1 when ours/Open3D total at 640×480 is above the 0.5× target (for CI); otherwise the exit code is
 // 0 when every run that was attempted produced numbers, 1 when one failed.
 
@@ -17,6 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   centreAccuracy,
+  combineRounds,
   compareStages,
   formatAccuracy,
   formatStageTable,
@@ -52,7 +55,10 @@ async function main(opts) {
   const python = opts.noOpen3d ? null : findPython(opts.python)
   if (!opts.noOpen3d && !python) console.log(`\n${INSTALL_HINT}\n(continuing with our numbers only)`)
   if (python) console.log(`open3d: ${python.python} (Open3D ${python.version}, numpy ${python.numpy})`)
-  console.log(`repeats: ${opts.repeat} (median per stage); timeout per run ${opts.timeoutS} s`)
+  console.log(
+    `repeats: ${opts.repeat} per run (median per stage)${opts.rounds > 1 ? `, ${opts.rounds} alternating rounds per side (median of rounds)` : ''}; ` +
+    `timeout per run ${opts.timeoutS} s; Open3D threads: ${opts.o3dThreads ?? `OpenMP default (${os.cpus().length})`}, ours: 1 (Node main thread)`,
+  )
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'spatial-lens-bench-'))
   const runs = []
@@ -71,7 +77,8 @@ async function main(opts) {
   const targetRatio = target?.stages.find((row) => row.stage === 'total')?.ratio ?? null
   console.log(`\n== target: ours ≤ ${TARGET_RATIO}× Open3D total at ${TARGET_RESOLUTION} ==`)
   if (targetRatio === null) {
-    const why = !cli ? 'our CLI was not run' : !python ? 'Open3D was not run' : 'a run failed (see errors above)'
+    const why = !target ? `${TARGET_RESOLUTION} is not in --resolutions`
+      : !cli ? 'our CLI was not run' : !python ? 'Open3D was not run' : 'a run failed (see errors above)'
     console.log(`  not measured: ${why}`)
   }
   else {
@@ -83,6 +90,7 @@ async function main(opts) {
     generatedAt: new Date().toISOString(),
     machine: machineInfo(),
     repeats: opts.repeat,
+    rounds: opts.rounds,
     cli: cli ? relative(ROOT, cli.path) : null,
     open3d: python ? { python: python.python, version: python.version, numpy: python.numpy, threads: opts.o3dThreads ?? 'default (OpenMP: all cores)', warmup: opts.o3dWarmup } : null,
     target: { resolution: TARGET_RESOLUTION, maxRatio: TARGET_RATIO, ratio: targetRatio, met: targetRatio !== null && targetRatio <= TARGET_RATIO },
@@ -104,8 +112,11 @@ async function benchResolution(resolution, ctx) {
   const gtPath = join(FIXTURES, `scene_${resolution}_gt.json`)
   const run = { resolution, ours: null, open3d: null, stages: [], accuracy: {}, errors: [] }
   run.loadAverage = os.loadavg().map((x) => Math.round(x * 100) / 100)
-  const busy = run.loadAverage[0] > 0.5 * os.cpus().length
-  console.log(`\n== ${resolution} ==${busy ? `  (warning: load ${run.loadAverage[0]} on ${os.cpus().length} cores; other work skews timings)` : ''}`)
+  run.cpuBusyBefore = await cpuBusyFraction(500)
+  const busyNote = run.cpuBusyBefore > 0.2
+    ? `  (warning: CPUs ${(run.cpuBusyBefore * 100).toFixed(0)}% busy with other work just before; timings will be skewed)`
+    : ''
+  console.log(`\n== ${resolution} ==${busyNote}`)
   for (const file of [rgb, depth, gtPath]) {
     if (!existsSync(file)) {
       run.errors.push(`missing fixture ${relative(ROOT, file)}`)
@@ -118,28 +129,33 @@ async function benchResolution(resolution, ctx) {
   const intrinsicsPath = join(ctx.tmp, `intrinsics_${resolution}.json`)
   writeFileSync(intrinsicsPath, JSON.stringify(intrinsics))
 
-  if (ctx.cli) {
-    try {
-      const args = [...ctx.cli.args, 'scene', '--rgb', rgb, '--depth', depth, '--intrinsics', intrinsicsPath, '--json', '--repeat', String(ctx.repeat)]
-      const { stdout } = await runChild(process.execPath, args, { timeoutS: ctx.timeoutS, label: `our CLI at ${resolution}` })
-      run.ours = validateOurs(parseJsonOutput(stdout, `our CLI at ${resolution}`))
-    } catch (error) {
-      run.errors.push(error.message)
-      console.log(`  ours failed: ${error.message}`)
+  const oursArgs = ctx.cli && [...ctx.cli.args, 'scene', '--rgb', rgb, '--depth', depth, '--intrinsics', intrinsicsPath, '--json', '--repeat', String(ctx.repeat)]
+  const open3dArgs = ctx.python && [REFERENCE_PY, '--rgb', rgb, '--depth', depth, '--repeat', String(ctx.repeat), '--warmup', String(ctx.o3dWarmup),
+    '--fx', String(intrinsics.fx), '--fy', String(intrinsics.fy), '--cx', String(intrinsics.cx), '--cy', String(intrinsics.cy)]
+  const open3dEnv = ctx.o3dThreads ? { ...process.env, OMP_NUM_THREADS: String(ctx.o3dThreads) } : process.env
+  const sides = {
+    ours: oursArgs && (async (label) => validateOurs(parseJsonOutput((await runChild(process.execPath, oursArgs, { timeoutS: ctx.timeoutS, label })).stdout, label))),
+    open3d: open3dArgs && (async (label) => validateOpen3d(parseJsonOutput((await runChild(ctx.python.python, open3dArgs, { timeoutS: ctx.timeoutS, label, env: open3dEnv })).stdout, label))),
+  }
+  const rounds = { ours: [], open3d: [] }
+  const failedSides = new Set()
+  for (let round = 0; round < ctx.rounds; round++) {
+    // Alternate which side goes first, so a load change during the run hits both alike.
+    const order = round % 2 === 0 ? ['ours', 'open3d'] : ['open3d', 'ours']
+    for (const side of order) {
+      if (!sides[side] || failedSides.has(side)) continue
+      const label = `${side === 'ours' ? 'our CLI' : 'open3d_reference.py'} at ${resolution}${ctx.rounds > 1 ? ` (round ${round + 1})` : ''}`
+      try {
+        rounds[side].push(await sides[side](label))
+      } catch (error) {
+        failedSides.add(side)
+        run.errors.push(error.message)
+        console.log(`  ${side} failed: ${error.message}`)
+      }
     }
   }
-  if (ctx.python) {
-    try {
-      const args = [REFERENCE_PY, '--rgb', rgb, '--depth', depth, '--repeat', String(ctx.repeat), '--warmup', String(ctx.o3dWarmup),
-        '--fx', String(intrinsics.fx), '--fy', String(intrinsics.fy), '--cx', String(intrinsics.cx), '--cy', String(intrinsics.cy)]
-      const env = ctx.o3dThreads ? { ...process.env, OMP_NUM_THREADS: String(ctx.o3dThreads) } : process.env
-      const { stdout } = await runChild(ctx.python.python, args, { timeoutS: ctx.timeoutS, label: `open3d_reference.py at ${resolution}`, env })
-      run.open3d = validateOpen3d(parseJsonOutput(stdout, `open3d_reference.py at ${resolution}`))
-    } catch (error) {
-      run.errors.push(error.message)
-      console.log(`  open3d failed: ${error.message}`)
-    }
-  }
+  if (rounds.ours.length && !failedSides.has('ours')) run.ours = combineRounds(rounds.ours, 'timingsMs')
+  if (rounds.open3d.length && !failedSides.has('open3d')) run.open3d = combineRounds(rounds.open3d, 'stagesMs')
 
   run.stages = compareStages(run.ours, run.open3d)
   const truePlane = gt.table_plane_camera?.coeffs?.slice(0, 3)
@@ -237,6 +253,21 @@ function runChild(command, args, { timeoutS, label, env = process.env, cwd = ROO
   })
 }
 
+/** Fraction of all CPU time spent busy over the next `ms` (while the bench itself is idle): other work. */
+async function cpuBusyFraction(ms) {
+  const sample = () => os.cpus().reduce((acc, cpu) => {
+    const t = cpu.times
+    acc.idle += t.idle
+    acc.total += t.user + t.nice + t.sys + t.idle + t.irq
+    return acc
+  }, { idle: 0, total: 0 })
+  const a = sample()
+  await new Promise((r) => setTimeout(r, ms))
+  const b = sample()
+  const total = b.total - a.total
+  return total > 0 ? Math.round((1 - (b.idle - a.idle) / total) * 1000) / 1000 : 0
+}
+
 function machineInfo() {
   const cpus = os.cpus()
   return {
@@ -261,6 +292,7 @@ function indent(text) {
 function parseArgs(argv) {
   const opts = {
     repeat: 5,
+    rounds: 3,
     resolutions: ['320x240', '640x480', '1280x960'],
     timeoutS: 300,
     python: null,
@@ -286,6 +318,7 @@ function parseArgs(argv) {
     switch (arg) {
       case '--repeat': opts.repeat = positive(arg, value()); break
       case '--resolutions': opts.resolutions = value().split(',').map((r) => r.trim()).filter(Boolean); break
+      case '--rounds': opts.rounds = positive(arg, value()); break
       case '--timeout-s': opts.timeoutS = positive(arg, value()); break
       case '--python': opts.python = value(); break
       case '--o3d-threads': opts.o3dThreads = positive(arg, value()); break

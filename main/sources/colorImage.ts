@@ -42,7 +42,7 @@ export async function decodeColorImage(bytes: Uint8Array, name: string): Promise
   } catch (error) {
     throw new SourceError(
       `${name} is not a readable image (corrupt or unsupported): ${describeCause(error)}; ` +
-        're-export it as PNG or JPEG',
+        'check that the file is complete, or re-export it as PNG or JPEG',
       { file: name, cause: error },
     )
   }

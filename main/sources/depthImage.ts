@@ -27,7 +27,7 @@ export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: numb
     png = decodePng(bytes, { checkCrc: true })
   } catch (error) {
     throw new SourceError(
-      `depth image ${name} is not a readable PNG (corrupt or not a PNG): ${describeCause(error)}; ` +
+      `depth image ${name} is not a readable PNG (corrupt or not a PNG): ${pngProblem(error)}; ` +
         'depth must be a 16-bit single-channel PNG',
       { file: name, cause: error },
     )
@@ -70,4 +70,12 @@ export function assertDepthScale(depthScale: number, name: string): void {
       { file: name },
     )
   }
+}
+
+/** fast-png reports a cut-off file as a DataView bounds error; say what it means. */
+function pngProblem(error: unknown): string {
+  const cause = describeCause(error)
+  return /outside the bounds|unexpected end|end of (data|buffer)/i.test(cause)
+    ? 'the file is truncated'
+    : cause
 }

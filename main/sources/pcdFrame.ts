@@ -1,6 +1,5 @@
 import type { DepthImage, Frame, Intrinsics, RgbImage } from '../engine/types'
-import type { PcdCloud } from './pcd'
-import { parsePcd } from './pcd'
+import { type PcdCloud, parsePcd } from './pcdParse'
 import { readSourceFile } from './readSourceFile'
 import { SourceError } from './SourceError'
 
@@ -36,12 +35,9 @@ export function pcdToFrame(cloud: PcdCloud, name: string, cameraId = 'pcd'): Fra
     }
   }
   if (validCount === 0) {
-    throw new SourceError(
-      `${name} has no finite points (every point is NaN or behind the camera); nothing to measure`,
-      {
-        file: name,
-      },
-    )
+    const problem =
+      'has no finite points (every point is NaN or behind the camera); nothing to measure'
+    throw new SourceError(`${name} ${problem}`, { file: name })
   }
   const intrinsics = fitPinholeIntrinsics(cloud, name)
   const depth: DepthImage = { width: cloud.width, height: cloud.height, data: depthData }

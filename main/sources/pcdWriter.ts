@@ -1,5 +1,6 @@
 import { lzfCompress } from './lzf'
-import type { PcdCloud, PcdDataFormat } from './pcd'
+import type { PcdDataFormat } from './pcdHeader'
+import type { PcdCloud } from './pcdParse'
 
 /** Options for {@link writePcd}. */
 export interface PcdWriteOptions {

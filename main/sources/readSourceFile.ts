@@ -5,7 +5,7 @@ import { SourceError, describeCause } from './SourceError'
  * Reads a whole input file, turning node:fs errors into one-line SourceErrors ("file not found: X", …).
  * @returns the file bytes as a plain Uint8Array view (no copy); the caller owns it.
  */
-export async function readSourceFile(path: string): Promise<Uint8Array> {
+export async function readSourceFile(path: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
     const buffer = await readFile(path)
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)

@@ -34,7 +34,7 @@ describe('decodeDepthPng', () => {
     expect(depth.data[240 * 640 + 320]).toBe(Math.fround(raw[240 * 640 + 320] / 1000))
     expect(depth.data[479 * 640]).toBe(Math.fround(raw[479 * 640] / 1000))
     // About 15 % invalid pixels (gt.json: 44809 of 307200), and invalid stays exactly 0.
-    const invalid = depth.data.reduce((n, z) => (z === 0 ? n + 1 : n), 0)
+    const invalid = depth.data.reduce((n: number, z: number) => (z === 0 ? n + 1 : n), 0)
     expect(invalid).toBe(44809)
   })
 
@@ -99,7 +99,7 @@ describe('decodeDepthPng', () => {
   it('rejects corrupt, truncated, empty and non-PNG files', async () => {
     await expectSourceError(
       () => decodeDepthPng(syntheticDepth.subarray(0, 5000), 'cut.png', 1000),
-      /depth image cut\.png is not a readable PNG \(corrupt or not a PNG\)/,
+      /depth image cut\.png is not a readable PNG \(corrupt or not a PNG\): the file is truncated/,
     )
     const flipped = syntheticDepth.slice()
     flipped[2000] ^= 0xff // inside IDAT: the CRC check catches it

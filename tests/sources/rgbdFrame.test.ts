@@ -46,7 +46,7 @@ describe('loadRgbdFrame on real fixtures', () => {
     ])
     expect([frame.depth!.width, frame.depth!.height]).toEqual([640, 480])
     // gt.json: 44809 of 307200 pixels invalid; the table beyond 3 m is cut.
-    expect(frame.depth!.data.reduce((n, z) => (z === 0 ? n + 1 : n), 0)).toBe(44809)
+    expect(frame.depth!.data.reduce((n: number, z: number) => (z === 0 ? n + 1 : n), 0)).toBe(44809)
     expect(depthStats(frame).max).toBeLessThan(3.1)
     expect(frame.sourceDescription).toContain('scene_640x480_color.png')
     expect(frame.sourceDescription).toContain('scene_640x480_depth.png (depthScale 1000)')
@@ -74,7 +74,7 @@ describe('loadRgbdFrame on real fixtures', () => {
     }
     const fromFile = await loadRgbdFrame(paths)
     const explicit = await loadRgbdFrame({ ...paths, depthScale: 1000 })
-    const i = fromFile.depth!.data.findIndex((z) => z > 0)
+    const i = fromFile.depth!.data.findIndex((z: number) => z > 0)
     expect(explicit.depth!.data[i]).toBeCloseTo(fromFile.depth!.data[i] * 5, 5)
   })
 

@@ -69,7 +69,7 @@ export const PAIR_TEMPLATES: PairTemplate[] = [
     swap: true,
   },
   {
-    re: /^(?:at )?what (?:o ?clock|clock (?:position|direction|hour)) is (.+)$/,
+    re: /^(?:at )?what (?:o'? ?clock|clock (?:position|direction|hour)) is (.+)$/,
     kind: 'direction',
     seps: ['from', 'relative to', 'with respect to', 'as seen from', 'seen from'],
     swap: true,

@@ -9,9 +9,9 @@ export interface Rect2 {
 }
 
 /** Convex hull (Andrew's monotone chain) of xy pairs; returns hull point indices, counter-clockwise. */
-export function convexHull(xy: Float64Array): number[] {
+export function convexHull(xy: Float64Array, candidates?: number[]): number[] {
   const n = xy.length / 2
-  const order = Array.from({ length: n }, (_, i) => i).sort(
+  const order = (candidates ?? Array.from({ length: n }, (_, i) => i)).sort(
     (a, b) => xy[a * 2] - xy[b * 2] || xy[a * 2 + 1] - xy[b * 2 + 1],
   )
   if (n < 3) return order
@@ -38,8 +38,8 @@ export function convexHull(xy: Float64Array): number[] {
  * Minimum-area enclosing rectangle of xy pairs (rotating calipers over the hull edges: the optimal
  * rectangle has a side collinear with a hull edge).
  */
-export function minAreaRect(xy: Float64Array): Rect2 {
-  const hull = convexHull(xy)
+export function minAreaRect(xy: Float64Array, resolutionM = 0.0005): Rect2 {
+  const hull = convexHull(xy, extremesPerColumn(xy, resolutionM))
   let best: Rect2 = { angleRad: 0, lengthU: 0, lengthV: 0, centerX: xy[0] ?? 0, centerY: xy[1] ?? 0 }
   let bestArea = Infinity
   for (let k = 0; k < hull.length; k++) {
@@ -79,4 +79,35 @@ export function rectAtAngle(xy: Float64Array, indices: ArrayLike<number>, angle:
     centerX: c * mu - s * mv,
     centerY: s * mu + c * mv,
   }
+}
+
+/**
+ * Only the lowest and highest point of each narrow x column can be on the hull (up to the column
+ * width), so the hull is built from those: O(n) instead of sorting every point of a large object.
+ */
+function extremesPerColumn(xy: Float64Array, columnWidth: number): number[] {
+  const n = xy.length / 2
+  if (n < 64) return Array.from({ length: n }, (_, i) => i)
+  let minX = Infinity
+  let maxX = -Infinity
+  for (let i = 0; i < n; i++) {
+    if (xy[i * 2] < minX) minX = xy[i * 2]
+    if (xy[i * 2] > maxX) maxX = xy[i * 2]
+  }
+  const columns = Math.min(4096, Math.floor((maxX - minX) / columnWidth) + 1)
+  const scale = (columns - 1) / Math.max(1e-12, maxX - minX)
+  const lowest = new Int32Array(columns).fill(-1)
+  const highest = new Int32Array(columns).fill(-1)
+  for (let i = 0; i < n; i++) {
+    const column = Math.round((xy[i * 2] - minX) * scale)
+    const y = xy[i * 2 + 1]
+    if (lowest[column] < 0 || y < xy[lowest[column] * 2 + 1]) lowest[column] = i
+    if (highest[column] < 0 || y > xy[highest[column] * 2 + 1]) highest[column] = i
+  }
+  const out: number[] = []
+  for (let c = 0; c < columns; c++) {
+    if (lowest[c] >= 0) out.push(lowest[c])
+    if (highest[c] >= 0 && highest[c] !== lowest[c]) out.push(highest[c])
+  }
+  return out
 }

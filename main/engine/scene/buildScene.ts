@@ -2,11 +2,12 @@ import type { Frame, RegionPrompt, Scene, SceneObject, Vec3 } from '../types'
 import { nowMs, timed } from '../clock'
 import { validateFrameForScene } from './validateFrame'
 import { validateRegions } from './regionPrompts'
-import { estimateRelativeDepthNoise } from './depthNoise'
+import { estimateDepthNoise } from './depthNoise'
 import { findKeptPixels } from './flyingPixels'
 import { backproject } from './backproject'
 import { buildVoxelGrid } from './voxelGrid'
 import { findSupportPlane } from './supportPlane'
+import { createLocalTripleProposer } from './localTriples'
 import { worldFromLevelCamera, worldFromPlane } from './worldFrame'
 import { transformPoints } from '../geometry/rigidTransform'
 import { median } from '../geometry/stats'
@@ -42,30 +43,42 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
   const timingsMs: Record<string, number> = {}
   const warnings: string[] = []
 
-  const relativeNoise = timed(timingsMs, 'noise', () => estimateRelativeDepthNoise(depth))
-  const isKept = timed(timingsMs, 'filter', () => findKeptPixels(depth, relativeNoise))
+  const noise = timed(timingsMs, 'noise', () => estimateDepthNoise(depth))
+  const relativeNoise = noise.typical
+  const isKept = timed(timingsMs, 'filter', () => findKeptPixels(depth, noise))
   const cloud = timed(timingsMs, 'backproject', () => backproject(depth, frame.intrinsics, isKept))
   const grid = timed(timingsMs, 'voxel', () => buildVoxelGrid(cloud.pointsInCamera, options.voxelSizeM ?? 0.01))
   const supportPlane = timed(timingsMs, 'plane', () =>
-    findSupportPlane(grid.centroids, { relativeNoise, seed: options.seed }),
+    findSupportPlane(grid.centroids, {
+      noise,
+      seed: options.seed,
+      proposeLocalTriple: createLocalTripleProposer(cloud, depth.width, depth.height),
+    }),
   )
   const plane = supportPlane ? { normal: supportPlane.normal, offset: supportPlane.offset } : null
   const worldFromCamera = plane ? worldFromPlane(plane) : worldFromLevelCamera()
 
   const context = timed(timingsMs, 'segment', () => {
     const pointsInWorld = transformPoints(worldFromCamera, cloud.pointsInCamera)
-    const aboveM = supportPlane ? Math.max(MIN_ABOVE_PLANE_M, 1.2 * supportPlane.thresholdM) : -Infinity
-    const isObjectPoint = new Uint8Array(cloud.count)
+    // Per-depth threshold, tabulated every 5 cm: noise on structured-light sensors grows with range.
+    const aboveAt = Float32Array.from({ length: 400 }, (_, k) =>
+      supportPlane ? Math.max(MIN_ABOVE_PLANE_M, 1.2 * supportPlane.thresholdAt(k * 0.05)) : -Infinity,
+    )
+    const isAbovePlane = new Uint8Array(cloud.count)
+    const isOffPlane = new Uint8Array(cloud.count)
     const isCandidatePixel = new Uint8Array(depth.width * depth.height)
     for (let i = 0; i < cloud.count; i++) {
-      if (pointsInWorld[i * 3 + 2] > aboveM) {
-        isObjectPoint[i] = 1
+      const threshold = aboveAt[Math.min(399, Math.round(cloud.pointsInCamera[i * 3 + 2] * 20))]
+      const height = pointsInWorld[i * 3 + 2]
+      if (height > threshold) isAbovePlane[i] = 1
+      if (height > threshold || height < -threshold) {
+        isOffPlane[i] = 1
         isCandidatePixel[cloud.pixelOfPoint[i]] = 1
       }
     }
     const noiseDistanceM = plane ? plane.offset : median(depthsOf(cloud.pointsInCamera))
     const built: LiftContext = {
-      frame, depth, cloud, pointsInWorld, isObjectPoint, isCandidatePixel,
+      frame, depth, cloud, pointsInWorld, isAbovePlane, isOffPlane, isCandidatePixel,
       plane, worldFromCamera, relativeNoise, noiseDistanceM,
     }
     return built

@@ -1,4 +1,4 @@
-import { buildVoxelGrid, cellKey } from './voxelGrid'
+import { buildVoxelGrid } from './voxelGrid'
 
 export interface ClusterOptions {
   voxelSizeM: number
@@ -35,8 +35,8 @@ export function clusterPoints(points: Float32Array, options: ClusterOptions): Ui
       for (let dz = -1; dz <= 1; dz++)
         for (let dy = -1; dy <= 1; dy++)
           for (let dx = -1; dx <= 1; dx++) {
-            const neighbour = grid.indexByKey.get(cellKey(ix + dx, iy + dy, iz + dz))
-            if (neighbour !== undefined && componentOfVoxel[neighbour] < 0) {
+            const neighbour = grid.cellIndex.find(ix + dx, iy + dy, iz + dz)
+            if (neighbour >= 0 && componentOfVoxel[neighbour] < 0) {
               componentOfVoxel[neighbour] = components
               queue[tail++] = neighbour
             }

@@ -1,6 +1,6 @@
 import type { ObjectBox } from '../types'
 import { minAreaRect } from '../geometry/minAreaRect'
-import { quantile } from '../geometry/stats'
+import { quantileSorted } from '../geometry/stats'
 import { invertRigid, transformPoint } from '../geometry/rigidTransform'
 
 export interface BoxFitOptions {
@@ -12,6 +12,8 @@ export interface BoxFitOptions {
 
 /** Lowest points closer to the plane than this count as resting on it. */
 const RESTING_TOLERANCE_M = 0.05
+/** Points used for the footprint and height quantiles (an even subsample above this). */
+const MAX_FIT_POINTS = 6000
 
 /**
  * Fits one gravity-aligned solid box to an object's points (world frame, xyz interleaved).
@@ -23,13 +25,18 @@ const RESTING_TOLERANCE_M = 0.05
  * is the 99th percentile pulled back by two noise sigmas (the percentile of noisy points overshoots).
  */
 export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Array, options: BoxFitOptions): ObjectBox {
-  const n = pointsInWorld.length / 3
+  // Quantiles need a few thousand points, not every point of a large object at 1280×960: take an
+  // even stride through the points (pixel order, so it is spatially uniform).
+  const total = pointsInWorld.length / 3
+  const stride = Math.max(1, Math.floor(total / MAX_FIT_POINTS))
+  const n = Math.floor(total / stride)
   const xy = new Float64Array(n * 2)
   const z = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    xy[i * 2] = pointsInWorld[i * 3]
-    xy[i * 2 + 1] = pointsInWorld[i * 3 + 1]
-    z[i] = pointsInWorld[i * 3 + 2]
+  for (let k = 0; k < n; k++) {
+    const i = k * stride
+    xy[k * 2] = pointsInWorld[i * 3]
+    xy[k * 2 + 1] = pointsInWorld[i * 3 + 1]
+    z[k] = pointsInWorld[i * 3 + 2]
   }
   const rect = minAreaRect(xy)
   const c = Math.cos(rect.angleRad)
@@ -40,16 +47,21 @@ export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Arra
     alongU[i] = c * xy[i * 2] + s * xy[i * 2 + 1]
     alongV[i] = -s * xy[i * 2] + c * xy[i * 2 + 1]
   }
-  const [u0, u1] = [quantile(alongU, 0.005), quantile(alongU, 0.995)]
-  const [v0, v1] = [quantile(alongV, 0.005), quantile(alongV, 0.995)]
+  alongU.sort()
+  alongV.sort()
+  z.sort()
+  const [u0, u1] = [quantileSorted(alongU, 0.005), quantileSorted(alongU, 0.995)]
+  const [v0, v1] = [quantileSorted(alongV, 0.005), quantileSorted(alongV, 0.995)]
   const mu = (u0 + u1) / 2
   const mv = (v0 + v1) / 2
   const centerX = c * mu - s * mv
   const centerY = s * mu + c * mv
 
-  const top = Math.max(quantile(z, 0.99) - 2 * options.topNoiseM, quantile(z, 0.9))
-  const lowest = quantile(z, 0.005)
-  const isResting = options.hasSupportPlane && lowest < Math.max(RESTING_TOLERANCE_M, 0.25 * top)
+  const top = Math.max(quantileSorted(z, 0.99) - 2 * options.topNoiseM, quantileSorted(z, 0.9))
+  const lowest = quantileSorted(z, 0.005)
+  // Resting on the plane: the lowest points are near it (not far above it, and not below it).
+  const isResting =
+    options.hasSupportPlane && lowest < Math.max(RESTING_TOLERANCE_M, 0.25 * top) && lowest > -RESTING_TOLERANCE_M
   const bottom = isResting ? 0 : lowest
   const height = Math.max(0, top - bottom)
 

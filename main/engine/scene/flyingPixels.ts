@@ -1,4 +1,5 @@
 import type { DepthImage } from '../types'
+import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
 
 /**
  * Marks flying pixels: depth samples that interpolate between a foreground edge and the
@@ -11,18 +12,19 @@ import type { DepthImage } from '../types'
  */
 export function findKeptPixels(
   depth: DepthImage,
-  relativeNoise: number,
+  noise: DepthNoiseModel,
   minAgreeing = 3,
 ): Uint8Array {
   const { width, height, data } = depth
   const isKept = new Uint8Array(width * height)
-  const relTolerance = Math.max(4 * relativeNoise, 0.01)
+  // Relative tolerance per 5 cm of depth (noise grows with range on structured-light sensors).
+  const toleranceAt = Float32Array.from({ length: 400 }, (_, k) => Math.max(4 * relativeNoiseAt(noise, k * 0.05), 0.01))
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
       const i = v * width + u
       const z = data[i]
       if (!(z > 0 && z < Infinity)) continue
-      const tolerance = relTolerance * z + 0.002
+      const tolerance = toleranceAt[Math.min(399, Math.round(z * 20))] * z + 0.002
       let agreeing = 0
       for (let dv = -1; dv <= 1; dv++) {
         const vv = v + dv

@@ -8,10 +8,17 @@ export interface LiftContext {
   cloud: LiftedCloud
   /** The cloud's points in the world frame (same order as cloud.pointsInCamera). */
   pointsInWorld: Float32Array
-  /** Per point: 1 when it may belong to an object (above the support plane, or any point without one). */
-  isObjectPoint: Uint8Array
-  /** Per pixel: 1 when its point is an object point (for image-space region growing). */
+  /** Per point: 1 when it is above the support plane (or any point without one): cluster material. */
+  isAbovePlane: Uint8Array
+  /**
+   * Per point: 1 when it is off the support plane, above or below. Regions use these: the plane found
+   * may be a bed or a table top while the object a user boxes reaches below it.
+   */
+  isOffPlane: Uint8Array
+  /** Per pixel: 1 when its point is off the plane (for image-space region growing). */
   isCandidatePixel: Uint8Array
+  /** Lazily computed 3D components of all off-plane points (see componentsOfOffPlanePoints). */
+  offPlaneComponents?: { componentOfPoint: Int32Array; sizes: Uint32Array }
   plane: PlaneInCamera | null
   worldFromCamera: Float64Array
   relativeNoise: number

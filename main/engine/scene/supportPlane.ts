@@ -1,10 +1,11 @@
 import { createRandom } from '../random'
 import { fitPlaneLeastSquares, planeFromThreePoints, type PlaneEquation } from '../geometry/planeFit'
+import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
 
 export interface SupportPlaneOptions {
-  /** Relative depth noise σ(z)/z of the frame (see estimateRelativeDepthNoise). */
-  relativeNoise: number
-  /** Inlier threshold = max(minThresholdM, sigmas · relativeNoise · cameraHeight). */
+  /** Depth noise model of the frame (see estimateDepthNoise). */
+  noise: DepthNoiseModel
+  /** Inlier threshold of a point at depth z = max(minThresholdM, sigmas · σ_rel(z) · cameraHeight). */
   sigmas?: number
   minThresholdM?: number
   /** A support plane's up normal may tilt at most this far from the camera's up (−y) axis. */
@@ -13,11 +14,19 @@ export interface SupportPlaneOptions {
   minInlierFraction?: number
   iterations?: number
   seed?: number
+  /**
+   * Proposes three nearby points (xyz interleaved, 9 numbers) for a hypothesis, or null. Local
+   * triples find planes that cover only a small part of the view (a floor strip seen past
+   * furniture), which uniform triples hit with probability (inlier fraction)³ — about 1/1000 at 10 %.
+   */
+  proposeLocalTriple?: (random: () => number) => Float32Array | null
 }
 
 export interface SupportPlane extends PlaneEquation {
-  /** Inlier threshold in metres for this plane (distance along the normal). */
+  /** Inlier threshold in metres at the frame's typical depth (distance along the normal). */
   thresholdM: number
+  /** Inlier threshold in metres for a point at depth z. */
+  thresholdAt: (z: number) => number
   inlierCount: number
 }
 
@@ -38,41 +47,62 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   const count = points.length / 3
   if (count < 50) return null
   const sigmas = options.sigmas ?? 2.5
-  const minThreshold = options.minThresholdM ?? 0.004
+  const minThreshold = options.minThresholdM ?? 0.01
   const minUpDot = Math.cos(options.maxTiltRad ?? (65 * Math.PI) / 180)
   const random = createRandom(options.seed ?? 7)
-  const thresholdFor = (offset: number) =>
-    Math.max(minThreshold, sigmas * options.relativeNoise * Math.abs(offset))
+  // Per-depth noise scale, tabulated every 5 cm so the inner loops avoid the model arithmetic.
+  const noiseTable = Float32Array.from({ length: 400 }, (_, k) => sigmas * relativeNoiseAt(options.noise, k * 0.05))
+  const scaleAt = (z: number) => noiseTable[Math.min(399, Math.max(0, Math.round(z * 20)))]
 
-  const sample = randomSubset(count, Math.min(count, 4000), random)
+  const sample = randomSubset(count, Math.min(count, 3000), random)
   let best: PlaneEquation | null = null
   let bestCost = Infinity
-  const iterations = options.iterations ?? 400
-  for (let iteration = 0; iteration < iterations; iteration++) {
-    const a = sample[Math.floor(random() * sample.length)]
-    const b = sample[Math.floor(random() * sample.length)]
-    const c = sample[Math.floor(random() * sample.length)]
-    if (a === b || b === c || a === c) continue
-    const plane = orientUp(planeFromThreePoints(points, a, b, c))
+  const maxIterations = options.iterations ?? 400
+  // Standard RANSAC stopping rule: enough iterations to draw one all-inlier triple with 99.9 %
+  // probability, given the best inlier fraction seen so far (at least 40, at most maxIterations).
+  let needed = maxIterations
+  for (let iteration = 0; iteration < Math.min(needed, maxIterations); iteration++) {
+    const plane = orientUp(proposePlane(points, sample, random, iteration % 2 === 1 ? options.proposeLocalTriple : undefined))
     if (!plane || -plane.normal[1] < minUpDot) continue
-    const threshold = thresholdFor(plane.offset)
-    const cost = msacCost(points, sample, plane, threshold)
+    const { cost, inliers } = msacCost(points, sample, plane, scaleAt, minThreshold)
     if (cost < bestCost) {
       bestCost = cost
       best = plane
+      const fraction = inliers / sample.length
+      needed = Math.max(options.proposeLocalTriple ? 120 : 40, Math.ceil(Math.log(0.001) / Math.log(1 - Math.max(1e-6, fraction) ** 3)))
     }
   }
   if (!best) return null
   let plane: PlaneEquation = best
-  let inliers = inliersOf(points, plane, thresholdFor(plane.offset))
+  let inliers = inliersOf(points, plane, scaleAt, minThreshold)
   for (let round = 0; round < 3; round++) {
     const refined = orientUp(fitPlaneLeastSquares(points, inliers))
     if (!refined || -refined.normal[1] < minUpDot) break
     plane = refined
-    inliers = inliersOf(points, plane, thresholdFor(plane.offset))
+    inliers = inliersOf(points, plane, scaleAt, minThreshold)
   }
   if (inliers.length < Math.max(30, (options.minInlierFraction ?? 0.05) * count)) return null
-  return { ...plane, thresholdM: thresholdFor(plane.offset), inlierCount: inliers.length }
+  const offset = plane.offset
+  const thresholdAt = (z: number) => Math.max(minThreshold, sigmas * relativeNoiseAt(options.noise, z) * offset)
+  return { ...plane, thresholdM: thresholdAt(options.noise.typicalZ), thresholdAt, inlierCount: inliers.length }
+}
+
+/** A plane through three points: uniformly drawn from the sample, or from the local proposer. */
+function proposePlane(
+  points: Float32Array,
+  sample: Uint32Array,
+  random: () => number,
+  proposeLocalTriple?: (random: () => number) => Float32Array | null,
+): PlaneEquation | null {
+  if (proposeLocalTriple) {
+    const triple = proposeLocalTriple(random)
+    return triple ? planeFromThreePoints(triple, 0, 1, 2) : null
+  }
+  const a = sample[Math.floor(random() * sample.length)]
+  const b = sample[Math.floor(random() * sample.length)]
+  const c = sample[Math.floor(random() * sample.length)]
+  if (a === b || b === c || a === c) return null
+  return planeFromThreePoints(points, a, b, c)
 }
 
 /** Flips the plane so the camera (origin) is on its positive side: offset > 0. */
@@ -83,29 +113,45 @@ function orientUp(plane: PlaneEquation | null): PlaneEquation | null {
   return { normal: [-x, -y, -z], offset: -plane.offset }
 }
 
-function msacCost(points: Float32Array, sample: Uint32Array, plane: PlaneEquation, threshold: number): number {
+type ScaleAt = (z: number) => number
+
+/**
+ * MSAC cost normalised by each point's threshold: hypotheses have different thresholds (scaled by
+ * their own camera height), and raw squared residuals would favour small planes near the camera.
+ */
+function msacCost(
+  points: Float32Array,
+  sample: Uint32Array,
+  plane: PlaneEquation,
+  scaleAt: ScaleAt,
+  minThreshold: number,
+): { cost: number; inliers: number } {
   const [nx, ny, nz] = plane.normal
   const d = plane.offset
-  // Normalised by the threshold: hypotheses have different thresholds (each is scaled by its own
-  // camera height), and raw squared residuals would favour small planes near the camera.
-  const inverseT2 = 1 / (threshold * threshold)
   let cost = 0
+  let inliers = 0
   for (let k = 0; k < sample.length; k++) {
     const i = sample[k] * 3
     const r = nx * points[i] + ny * points[i + 1] + nz * points[i + 2] + d
-    const normalised = r * r * inverseT2
-    cost += normalised < 1 ? normalised : 1
+    const threshold = Math.max(minThreshold, scaleAt(points[i + 2]) * d)
+    const normalised = (r * r) / (threshold * threshold)
+    if (normalised < 1) {
+      cost += normalised
+      inliers++
+    } else {
+      cost += 1
+    }
   }
-  return cost
+  return { cost, inliers }
 }
 
-function inliersOf(points: Float32Array, plane: PlaneEquation, threshold: number): Uint32Array {
+function inliersOf(points: Float32Array, plane: PlaneEquation, scaleAt: ScaleAt, minThreshold: number): Uint32Array {
   const [nx, ny, nz] = plane.normal
   const d = plane.offset
   const out: number[] = []
   for (let i = 0; i < points.length / 3; i++) {
     const r = nx * points[i * 3] + ny * points[i * 3 + 1] + nz * points[i * 3 + 2] + d
-    if (Math.abs(r) < threshold) out.push(i)
+    if (Math.abs(r) < Math.max(minThreshold, scaleAt(points[i * 3 + 2]) * d)) out.push(i)
   }
   return Uint32Array.from(out)
 }

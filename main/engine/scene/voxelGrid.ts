@@ -1,3 +1,5 @@
+import { CellHash } from './cellHash'
+
 /** A point cloud downsampled to one centroid per occupied voxel. */
 export interface VoxelGrid {
   voxelSizeM: number
@@ -5,53 +7,46 @@ export interface VoxelGrid {
   centroids: Float32Array
   /** Integer voxel coordinates of each occupied voxel (ix, iy, iz interleaved). */
   cells: Int32Array
-  /** Voxel index of every input point. */
+  /** Voxel index of every input point (−1 for points not selected). */
   voxelOfPoint: Int32Array
   /** Number of input points per voxel. */
   pointsPerVoxel: Uint32Array
   count: number
-  /** Voxel index by packed cell key (see `cellKey`). */
-  indexByKey: Map<number, number>
-}
-
-const OFFSET = 1 << 16
-const SPAN = 1 << 17
-
-/** Packs integer cell coordinates into one exact float64 integer (17 bits each, ±655 m at 1 cm). */
-export function cellKey(ix: number, iy: number, iz: number): number {
-  return ix + OFFSET + (iy + OFFSET) * SPAN + (iz + OFFSET) * SPAN * SPAN
+  /** Voxel index of a cell, or −1. */
+  cellIndex: CellHash
 }
 
 /**
  * Voxel-grid downsampling (as Open3D's voxel_down_sample: centroid of the points in each cell).
  * `selected` (optional) lists the point indices to use; the others get voxel −1.
  */
-export function buildVoxelGrid(
-  points: Float32Array,
-  voxelSizeM: number,
-  selected?: ArrayLike<number>,
-): VoxelGrid {
+export function buildVoxelGrid(points: Float32Array, voxelSizeM: number, selected?: ArrayLike<number>): VoxelGrid {
   const pointCount = points.length / 3
   const inverse = 1 / voxelSizeM
-  const indexByKey = new Map<number, number>()
-  const voxelOfPoint = new Int32Array(pointCount).fill(-1)
-  const cellList: number[] = []
   const n = selected ? selected.length : pointCount
+  const cellIndex = new CellHash(Math.max(64, n >> 2))
+  const voxelOfPoint = new Int32Array(pointCount).fill(-1)
+  let cells = new Int32Array(Math.max(64, n >> 1) * 3)
   for (let k = 0; k < n; k++) {
     const i = selected ? selected[k] : k
     const ix = Math.floor(points[i * 3] * inverse)
     const iy = Math.floor(points[i * 3 + 1] * inverse)
     const iz = Math.floor(points[i * 3 + 2] * inverse)
-    const key = cellKey(ix, iy, iz)
-    let voxel = indexByKey.get(key)
-    if (voxel === undefined) {
-      voxel = indexByKey.size
-      indexByKey.set(key, voxel)
-      cellList.push(ix, iy, iz)
+    const before = cellIndex.size
+    const voxel = cellIndex.findOrInsert(ix, iy, iz)
+    if (cellIndex.size > before) {
+      if (voxel * 3 + 3 > cells.length) {
+        const grown = new Int32Array(cells.length * 2)
+        grown.set(cells)
+        cells = grown
+      }
+      cells[voxel * 3] = ix
+      cells[voxel * 3 + 1] = iy
+      cells[voxel * 3 + 2] = iz
     }
     voxelOfPoint[i] = voxel
   }
-  const count = indexByKey.size
+  const count = cellIndex.size
   const sums = new Float64Array(count * 3)
   const pointsPerVoxel = new Uint32Array(count)
   for (let k = 0; k < n; k++) {
@@ -69,13 +64,5 @@ export function buildVoxelGrid(
     centroids[v * 3 + 1] = sums[v * 3 + 1] / c
     centroids[v * 3 + 2] = sums[v * 3 + 2] / c
   }
-  return {
-    voxelSizeM,
-    centroids,
-    cells: Int32Array.from(cellList),
-    voxelOfPoint,
-    pointsPerVoxel,
-    count,
-    indexByKey,
-  }
+  return { voxelSizeM, centroids, cells: cells.slice(0, count * 3), voxelOfPoint, pointsPerVoxel, count, cellIndex }
 }

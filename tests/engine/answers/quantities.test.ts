@@ -189,7 +189,7 @@ describe('gap between boxes', () => {
     expect(ans.value).toBe(0)
     expect(ans.text).toContain('overlap')
   })
-  it('is less than the centre distance minus nothing, and more than 0, on the tabletop', () => {
+  it('tabletop mug ↔ box_small: positive and below the centre distance minus the mug radius', () => {
     const ans = gapBetween(scene, obj(scene, 'mug'), obj(scene, 'box_small'))
     const v = ans.value as number
     expect(v).toBeGreaterThan(0)

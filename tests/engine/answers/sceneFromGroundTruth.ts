@@ -82,6 +82,7 @@ export function sceneFromGroundTruth(gt: GroundTruth): Scene {
       planeThresholdAt1m: 0.01,
       sourceDescription: 'synthetic-tabletop ground truth',
     },
+    warnings: [],
     timingsMs: {},
     totalMs: 0,
   }

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { SpatialClient } from './client/SpatialClient'
+import { AskBox } from './components/AskBox'
+import { ErrorBanner } from './components/ErrorBanner'
+import { Header } from './components/Header'
+import { ObjectPanel } from './components/ObjectPanel'
+import { SceneStatus } from './components/SceneStatus'
+import { SceneViewer } from './components/SceneViewer'
+import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
+import { useAppInfo } from './state/useAppInfo'
+import { useAsk } from './state/useAsk'
+import { useSceneLoader } from './state/useSceneLoader'
+import type { UiError } from './state/uiError'
+
+/** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
+export function App({ client }: { client: SpatialClient }) {
+  const [error, setError] = useState<UiError | null>(null)
+  const info = useAppInfo(client)
+  const loader = useSceneLoader(client, setError)
+  const scene = loader.scene
+  const sceneId = scene?.result.summary.sceneId ?? null
+  const asker = useAsk(client, sceneId, setError)
+  const [hoveredName, setHoveredName] = useState<string | null>(null)
+  const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
+  const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
+  const { loadSample, load } = loader
+
+  // A new user sees a scene at once.
+  useEffect(() => {
+    void loadSample()
+  }, [loadSample])
+
+  const openFrame = useCallback((files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files)), [load])
+  const openPcd = useCallback((file: File) => void load(file.name, () => pcdFrameFromFile(file)), [load])
+  const select = useCallback((name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null), [sceneId])
+  const objects = scene?.result.summary.objects ?? []
+
+  return (
+    <div className="app">
+      <Header
+        info={info}
+        isBusy={loader.loadingName !== null}
+        onLoadSample={() => void loadSample()}
+        onOpenFrame={openFrame}
+        onOpenPcd={openPcd}
+      />
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} onLoadSample={() => void loadSample()} />}
+      <main className="workspace">
+        <div className="viewer-area">
+          <SceneViewer scene={scene?.result ?? null} answer={asker.answer} highlightedName={hoveredName ?? selectedName} />
+          {scene && <SceneStatus scene={scene} />}
+          {loader.loadingName && (
+            <div className="loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              Analyzing {loader.loadingName}…
+            </div>
+          )}
+        </div>
+        <aside className="side-panel">
+          {scene ? (
+            <ObjectPanel objects={objects} selectedName={selectedName} onHover={setHoveredName} onSelect={select} />
+          ) : (
+            <section className="panel-section">
+              <p className="empty">{loader.loadingName ? 'Loading the scene…' : 'No scene loaded. Load the sample or open a frame.'}</p>
+            </section>
+          )}
+          <AskBox
+            key={sceneId ?? 'none'}
+            objectNames={objects.map((object) => object.name)}
+            answer={asker.answer}
+            isAsking={asker.isAsking}
+            isEnabled={sceneId !== null}
+            onAsk={(question) => void asker.ask(question)}
+          />
+        </aside>
+      </main>
+    </div>
+  )
+}

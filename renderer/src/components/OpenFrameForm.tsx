@@ -1,0 +1,51 @@
+import type { FormEvent } from 'react'
+import type { RgbdFiles } from '../state/frameFiles'
+
+export interface OpenFrameFormProps {
+  onSubmit(files: RgbdFiles): void
+  onCancel(): void
+}
+
+/** "Open frame…": colour image, 16-bit depth PNG, intrinsics JSON and an optional depth scale. */
+export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    const scaleText = String(data.get('depthScale') ?? '').trim()
+    onSubmit({
+      color: data.get('color') as File,
+      depth: data.get('depth') as File,
+      intrinsics: data.get('intrinsics') as File,
+      depthScale: scaleText ? Number(scaleText) : null,
+    })
+  }
+  return (
+    <form className="open-frame" aria-label="Open frame" onSubmit={submit}>
+      <h2>Open an RGB-D frame</h2>
+      <label className="field">
+        <span>Colour image (PNG or JPEG)</span>
+        <input type="file" name="color" accept="image/png,image/jpeg" required />
+      </label>
+      <label className="field">
+        <span>Depth image (16-bit PNG, registered to the colour image)</span>
+        <input type="file" name="depth" accept="image/png" required />
+      </label>
+      <label className="field">
+        <span>Intrinsics (JSON: width, height, fx, fy, cx, cy)</span>
+        <input type="file" name="intrinsics" accept=".json,application/json" required />
+      </label>
+      <label className="field">
+        <span>Depth scale, units per metre (optional; 1000 = millimetres)</span>
+        <input type="number" name="depthScale" min="0" step="any" placeholder="from the intrinsics file, else 1000" />
+      </label>
+      <div className="form-actions">
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Analyze
+        </button>
+      </div>
+    </form>
+  )
+}

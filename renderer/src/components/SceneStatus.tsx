@@ -1,0 +1,25 @@
+import type { LoadedScene } from '../state/useSceneLoader'
+import { formatCount } from '../format'
+
+/** Where the scene came from and how trustworthy its frame is, over the 3D view's corner. */
+export function SceneStatus({ scene }: { scene: LoadedScene }) {
+  const { summary, cloud } = scene.result
+  const { provenance } = summary
+  return (
+    <div className="scene-status" aria-label="Scene information">
+      <span className="status-source">{scene.sourceName}</span>
+      <span>{formatCount(cloud.positionsInWorld.length / 3)} points</span>
+      <span>{summary.objects.length} objects</span>
+      <span>depth: {provenance.depthSource}</span>
+      <span className={provenance.frameKind === 'support-plane' ? '' : 'status-warning'}>
+        {provenance.frameKind === 'support-plane' ? 'gravity-aligned (support plane)' : 'camera frame: no support plane'}
+      </span>
+      <span>{Math.round(summary.totalMs)} ms</span>
+      {summary.warnings.map((warning) => (
+        <span key={warning} className="status-warning">
+          {warning}
+        </span>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,190 @@
+import { AxesHelper, Color, Group, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three'
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
+import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
+import type { SceneResult } from '../../../main/contract/channels'
+import type { AnswerJson } from '../../../main/contract/answerSchema'
+import { answerGeometrySchema, buildAnswerGeometry } from './buildAnswerGeometry'
+import { cameraCenterInWorld, buildCameraFrustum } from './buildCameraFrustum'
+import { buildObjectBox, type ObjectBox } from './buildObjectBox'
+import { buildPointCloud, pointSizeFor } from './buildPointCloud'
+import { buildSupportPlane } from './buildSupportPlane'
+import { installDebugHook } from './debugHook'
+import { disposeObject } from './disposeObject'
+import { boundsCenter, boundsRadius, robustBounds, type WorldBounds } from './sceneBounds'
+import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
+
+const BACKGROUND = '#0d1015'
+const FIELD_OF_VIEW_DEG = 50
+
+/**
+ * The 3D view, imperative three.js: it owns the WebGL renderer, the DOM label layer, the camera and
+ * its orbit controls, and draws a scene result and an answer. React calls its methods from effects;
+ * it renders only when something changed (controls, content, size). `dispose()` frees everything.
+ */
+export class SceneRenderer {
+  private readonly renderer: WebGLRenderer
+  private readonly labels = new CSS2DRenderer()
+  private readonly scene = new Scene()
+  private readonly camera = new PerspectiveCamera(FIELD_OF_VIEW_DEG, 1, 0.01, 100)
+  private readonly controls: OrbitControls
+  /** Holds everything placed in world coordinates; carries the world→three conversion. */
+  private readonly worldRoot = new Group()
+  private readonly resizeObserver: ResizeObserver
+  private readonly removeDebugHook: () => void
+  private content: Group | null = null
+  private answer: Group | null = null
+  private boxes: ObjectBox[] = []
+  private bounds: WorldBounds | null = null
+  private cameraCenter: WorldVec3 | null = null
+  private hoveredName: string | null = null
+  private answerNames = new Set<string>()
+  private needsRender = true
+  /** Scratch vectors for framing (reused, never allocated per frame). */
+  private readonly target = new Vector3()
+  private readonly offset = new Vector3()
+
+  constructor(private readonly container: HTMLElement) {
+    this.renderer = new WebGLRenderer({ antialias: true })
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
+    this.renderer.setClearColor(new Color(BACKGROUND))
+    this.renderer.domElement.className = 'viewer-canvas'
+    this.labels.domElement.className = 'viewer-labels'
+    container.append(this.renderer.domElement, this.labels.domElement)
+
+    this.worldRoot.name = 'world'
+    this.worldRoot.matrixAutoUpdate = false
+    this.worldRoot.matrix.copy(threeFromWorldMatrix())
+    const axes = new AxesHelper(0.1)
+    axes.name = 'world axes'
+    this.worldRoot.add(axes)
+    this.scene.add(this.worldRoot)
+
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement)
+    this.controls.enableDamping = true
+    this.controls.dampingFactor = 0.12
+    this.controls.addEventListener('change', this.requestRender)
+
+    this.resizeObserver = new ResizeObserver(() => this.resize())
+    this.resizeObserver.observe(container)
+    this.resize()
+    this.frameView()
+    this.removeDebugHook = installDebugHook(this.scene)
+    this.renderer.setAnimationLoop(this.tick)
+  }
+
+  /** Replaces the drawn scene (cloud, boxes, plane, camera) and frames it; null clears. */
+  setScene(result: SceneResult | null): void {
+    this.setAnswer(null)
+    if (this.content) disposeObject(this.content)
+    this.content = null
+    this.boxes = []
+    this.bounds = null
+    this.cameraCenter = null
+    if (result) {
+      const { summary, cloud } = result
+      this.bounds = robustBounds(cloud.positionsInWorld)
+      this.cameraCenter = cameraCenterInWorld(summary.worldFromCamera)
+      const content = new Group()
+      content.name = 'scene content'
+      const typicalDepth = this.bounds ? distance(this.cameraCenter, boundsCenter(this.bounds)) : 1
+      content.add(buildPointCloud(cloud, pointSizeFor(typicalDepth, summary.intrinsics.fx)))
+      if (this.bounds) content.add(buildSupportPlane(this.bounds))
+      content.add(buildCameraFrustum(summary))
+      this.boxes = summary.objects.map((object, index) => buildObjectBox(object, index))
+      for (const box of this.boxes) content.add(box.group)
+      this.worldRoot.add(content)
+      this.content = content
+    }
+    this.updateEmphasis()
+    this.frameView()
+  }
+
+  /** Draws an answer's geometry (segment, arrow) and highlights the objects it refers to; null clears. */
+  setAnswer(answer: AnswerJson | null): void {
+    if (this.answer) disposeObject(this.answer)
+    this.answer = null
+    this.answerNames = new Set(answer?.objects.map((object) => object.name) ?? [])
+    const geometry = answerGeometrySchema.safeParse(answer?.geometry)
+    if (answer && geometry.success) {
+      if (geometry.data.kind === 'highlight') for (const name of geometry.data.names) this.answerNames.add(name)
+      this.answer = buildAnswerGeometry(geometry.data)
+      if (this.answer) this.worldRoot.add(this.answer)
+    }
+    this.updateEmphasis()
+  }
+
+  /** The object under the pointer in the panel (or selected there), drawn emphasised; null for none. */
+  setHoveredObject(name: string | null): void {
+    this.hoveredName = name
+    this.updateEmphasis()
+  }
+
+  /** Looks at the bulk of the cloud from behind and above the sensor, as the frame was taken. */
+  frameView(): void {
+    if (!this.bounds) {
+      this.camera.position.set(1.5, 1.2, 1.5)
+      this.controls.target.set(0, 0, 0)
+    } else {
+      worldToThree(boundsCenter(this.bounds), this.target)
+      const radius = Math.max(boundsRadius(this.bounds), 0.3)
+      if (this.cameraCenter) worldToThree(this.cameraCenter, this.offset).sub(this.target)
+      else this.offset.set(0, 1, 1)
+      this.offset.y = Math.max(this.offset.y, 0) + this.offset.length() * 0.35
+      const distanceToTarget = (radius / Math.sin(((FIELD_OF_VIEW_DEG / 2) * Math.PI) / 180)) * 0.8
+      this.offset.setLength(distanceToTarget)
+      this.camera.position.copy(this.target).add(this.offset)
+      this.controls.target.copy(this.target)
+      this.camera.near = distanceToTarget / 200
+      this.camera.far = distanceToTarget * 30
+      this.camera.updateProjectionMatrix()
+    }
+    this.controls.update()
+    this.requestRender()
+  }
+
+  dispose(): void {
+    this.renderer.setAnimationLoop(null)
+    this.resizeObserver.disconnect()
+    this.controls.removeEventListener('change', this.requestRender)
+    this.controls.dispose()
+    this.removeDebugHook()
+    disposeObject(this.worldRoot)
+    this.renderer.dispose()
+    this.renderer.domElement.remove()
+    this.labels.domElement.remove()
+  }
+
+  private readonly requestRender = (): void => {
+    this.needsRender = true
+  }
+
+  private readonly tick = (): void => {
+    // update() returns true while damping still moves the camera.
+    const isMoving = this.controls.update()
+    if (!isMoving && !this.needsRender) return
+    this.needsRender = false
+    this.renderer.render(this.scene, this.camera)
+    this.labels.render(this.scene, this.camera)
+  }
+
+  private resize(): void {
+    const width = Math.max(1, this.container.clientWidth)
+    const height = Math.max(1, this.container.clientHeight)
+    this.renderer.setSize(width, height)
+    this.labels.setSize(width, height)
+    this.camera.aspect = width / height
+    this.camera.updateProjectionMatrix()
+    this.requestRender()
+  }
+
+  private updateEmphasis(): void {
+    for (const box of this.boxes) {
+      box.setEmphasis(box.name === this.hoveredName ? 'hover' : this.answerNames.has(box.name) ? 'answer' : 'normal')
+    }
+    this.requestRender()
+  }
+}
+
+function distance(a: WorldVec3, b: WorldVec3): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
+}

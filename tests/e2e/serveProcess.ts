@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+/** A running `spatial-lens serve` child process. */
+export interface ServeProcess {
+  url: string
+  stop(): Promise<void>
+}
+
+const START_TIMEOUT_MS = 20_000
+
+/** A TCP port that was free a moment ago (listen on 0, read it, close). */
+export function pickFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => (port ? resolve(port) : reject(new Error('could not pick a free port'))))
+    })
+  })
+}
+
+/** Fails with what to run when the renderer was not built (npm test builds it before vitest). */
+export function assertRendererBuilt(repoRoot: string): void {
+  const index = join(repoRoot, 'out', 'renderer', 'index.html')
+  if (!existsSync(index)) {
+    throw new Error(`${index} is missing: build the app first (\`npm run build\`; \`npm test\` does it before vitest).`)
+  }
+}
+
+/** Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its "serving on" line. */
+export async function startServeProcess(repoRoot: string): Promise<ServeProcess> {
+  const port = await pickFreePort()
+  const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await waitForServingLine(child)
+  return { url, stop: () => stopChild(child) }
+}
+
+function waitForServingLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = ''
+    let stderr = ''
+    const fail = (why: string) => {
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      reject(new Error(`spatial-lens serve ${why}\nstdout: ${stdout}\nstderr: ${stderr}`))
+    }
+    const timer = setTimeout(() => fail(`printed no "serving on" line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS)
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      const match = /serving on (http:\/\/\S+)/.exec(stdout)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code) => fail(`exited early with code ${code}`))
+  })
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(killer)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
