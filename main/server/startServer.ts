@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { z } from 'zod'
@@ -44,7 +44,7 @@ export function startServer(service: SpatialService, options: ServerOptions): Pr
     path: '/ws',
     maxPayload: MAX_MESSAGE_BYTES,
     // Browsers send Origin: refuse pages from other sites driving a local robot's camera.
-    verifyClient: ({ origin, req }) => !origin || new URL(origin).host === req.headers.host,
+    verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) => !origin || safeHost(origin) === req.headers.host,
   })
   sockets.on('connection', (socket) => socket.on('message', (data) => void reply(service, socket, data)))
   return new Promise((resolve, reject) => {
@@ -81,5 +81,13 @@ async function reply(service: SpatialService, socket: WebSocket, data: RawData):
     socket.send(encodeMessage(result.ok ? { id, ok: true, value: result.value } : { id, ok: false, error: result.error }))
   } catch (error) {
     socket.send(encodeMessage({ id, ok: false, error: { message: (error as Error).message } }))
+  }
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
   }
 }

@@ -30,9 +30,18 @@ export function App({ client }: { client: SpatialClient }) {
     void loadSample()
   }, [loadSample])
 
-  const openFrame = useCallback((files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files)), [load])
-  const openPcd = useCallback((file: File) => void load(file.name, () => pcdFrameFromFile(file)), [load])
-  const select = useCallback((name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null), [sceneId])
+  const openFrame = useCallback(
+    (files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files)),
+    [load],
+  )
+  const openPcd = useCallback(
+    (file: File) => void load(file.name, () => pcdFrameFromFile(file)),
+    [load],
+  )
+  const select = useCallback(
+    (name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null),
+    [sceneId],
+  )
   const objects = scene?.result.summary.objects ?? []
 
   return (
@@ -44,10 +53,20 @@ export function App({ client }: { client: SpatialClient }) {
         onOpenFrame={openFrame}
         onOpenPcd={openPcd}
       />
-      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} onLoadSample={() => void loadSample()} />}
+      {error && (
+        <ErrorBanner
+          error={error}
+          onDismiss={() => setError(null)}
+          onLoadSample={() => void loadSample()}
+        />
+      )}
       <main className="workspace">
         <div className="viewer-area">
-          <SceneViewer scene={scene?.result ?? null} answer={asker.answer} highlightedName={hoveredName ?? selectedName} />
+          <SceneViewer
+            scene={scene?.result ?? null}
+            answer={asker.answer}
+            highlightedName={hoveredName ?? selectedName}
+          />
           {scene && <SceneStatus scene={scene} />}
           {loader.loadingName && (
             <div className="loading" role="status">
@@ -58,10 +77,19 @@ export function App({ client }: { client: SpatialClient }) {
         </div>
         <aside className="side-panel">
           {scene ? (
-            <ObjectPanel objects={objects} selectedName={selectedName} onHover={setHoveredName} onSelect={select} />
+            <ObjectPanel
+              objects={objects}
+              selectedName={selectedName}
+              onHover={setHoveredName}
+              onSelect={select}
+            />
           ) : (
             <section className="panel-section">
-              <p className="empty">{loader.loadingName ? 'Loading the scene…' : 'No scene loaded. Load the sample or open a frame.'}</p>
+              <p className="empty">
+                {loader.loadingName
+                  ? 'Loading the scene…'
+                  : 'No scene loaded. Load the sample or open a frame.'}
+              </p>
             </section>
           )}
           <AskBox

@@ -21,7 +21,8 @@ export function formatAnswerValue(answer: AnswerJson): string | null {
   const { value, unit } = answer
   if (value === null) return null
   if (unit === 'm' && typeof value === 'number') return formatLength(value)
-  if (unit === 'm3' && typeof value === 'number') return `${(value * 1000).toFixed(2)} L (${value.toPrecision(3)} m³)`
+  if (unit === 'm3' && typeof value === 'number')
+    return `${(value * 1000).toFixed(2)} L (${value.toPrecision(3)} m³)`
   if (unit === 'clock' && typeof value === 'number') return `${value} o'clock`
   if (unit === 'bool' && typeof value === 'boolean') return value ? 'Yes' : 'No'
   return String(value)

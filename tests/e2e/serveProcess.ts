@@ -28,7 +28,9 @@ export function pickFreePort(): Promise<number> {
 export function assertRendererBuilt(repoRoot: string): void {
   const index = join(repoRoot, 'out', 'renderer', 'index.html')
   if (!existsSync(index)) {
-    throw new Error(`${index} is missing: build the app first (\`npm run build\`; \`npm test\` does it before vitest).`)
+    throw new Error(
+      `${index} is missing: build the app first (\`npm run build\`; \`npm test\` does it before vitest).`,
+    )
   }
 }
 
@@ -52,7 +54,10 @@ function waitForServingLine(child: ChildProcess): Promise<string> {
       child.kill('SIGKILL')
       reject(new Error(`spatial-lens serve ${why}\nstdout: ${stdout}\nstderr: ${stderr}`))
     }
-    const timer = setTimeout(() => fail(`printed no "serving on" line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => fail(`printed no "serving on" line within ${START_TIMEOUT_MS} ms`),
+      START_TIMEOUT_MS,
+    )
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()

@@ -44,7 +44,7 @@ export function invertRigid(m: Float64Array): Float64Array {
 }
 
 /** Applies `m` to every xyz triple of `points`, writing into a new Float32Array. */
-export function transformPoints(m: Float64Array, points: Float32Array): Float32Array {
+export function transformPoints(m: Float64Array, points: Float32Array): Float32Array<ArrayBuffer> {
   const out = new Float32Array(points.length)
   for (let i = 0; i < points.length; i += 3) {
     const x = points[i]

@@ -6,13 +6,13 @@ import { estimateDepthNoise } from './depthNoise'
 import { findKeptPixels } from './flyingPixels'
 import { backproject } from './backproject'
 import { buildVoxelGrid } from './voxelGrid'
+import { pixelStridedPoints } from './planeSubsample'
 import { findSupportPlane } from './supportPlane'
 import { createLocalTripleProposer } from './localTriples'
 import { worldFromLevelCamera, worldFromPlane } from './worldFrame'
-import { transformPoints } from '../geometry/rigidTransform'
-import { median } from '../geometry/stats'
 import type { LiftContext, ObjectCandidate } from './liftContext'
 import { gatherPoints } from './liftContext'
+import { segmentByPlane } from './segmentPlane'
 import { objectsFromClusters } from './objectsFromClusters'
 import { objectsFromRegions } from './objectsFromRegions'
 import { fitBox } from './fitBox'
@@ -25,9 +25,6 @@ export interface SceneOptions {
   voxelSizeM?: number
   seed?: number
 }
-
-/** Points closer to the plane than this (or its noise threshold) are the plane, not objects. */
-const MIN_ABOVE_PLANE_M = 0.008
 
 /**
  * RGB-D frame → gravity-aligned scene: noise estimate, flying-pixel removal, back-projection,
@@ -47,7 +44,14 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
   const relativeNoise = noise.typical
   const isKept = timed(timingsMs, 'filter', () => findKeptPixels(depth, noise))
   const cloud = timed(timingsMs, 'backproject', () => backproject(depth, frame.intrinsics, isKept))
-  const grid = timed(timingsMs, 'voxel', () => buildVoxelGrid(cloud.pointsInCamera, options.voxelSizeM ?? 0.01))
+  const voxelSizeM = options.voxelSizeM ?? 0.01
+  const grid = timed(timingsMs, 'voxel', () =>
+    buildVoxelGrid(
+      cloud.pointsInCamera,
+      voxelSizeM,
+      pixelStridedPoints(cloud, depth.width, frame.intrinsics.fx, voxelSizeM),
+    ),
+  )
   const supportPlane = timed(timingsMs, 'plane', () =>
     findSupportPlane(grid.centroids, {
       noise,
@@ -58,31 +62,17 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
   const plane = supportPlane ? { normal: supportPlane.normal, offset: supportPlane.offset } : null
   const worldFromCamera = plane ? worldFromPlane(plane) : worldFromLevelCamera()
 
-  const context = timed(timingsMs, 'segment', () => {
-    const pointsInWorld = transformPoints(worldFromCamera, cloud.pointsInCamera)
-    // Per-depth threshold, tabulated every 5 cm: noise on structured-light sensors grows with range.
-    const aboveAt = Float32Array.from({ length: 400 }, (_, k) =>
-      supportPlane ? Math.max(MIN_ABOVE_PLANE_M, 1.2 * supportPlane.thresholdAt(k * 0.05)) : -Infinity,
-    )
-    const isAbovePlane = new Uint8Array(cloud.count)
-    const isOffPlane = new Uint8Array(cloud.count)
-    const isCandidatePixel = new Uint8Array(depth.width * depth.height)
-    for (let i = 0; i < cloud.count; i++) {
-      const threshold = aboveAt[Math.min(399, Math.round(cloud.pointsInCamera[i * 3 + 2] * 20))]
-      const height = pointsInWorld[i * 3 + 2]
-      if (height > threshold) isAbovePlane[i] = 1
-      if (height > threshold || height < -threshold) {
-        isOffPlane[i] = 1
-        isCandidatePixel[cloud.pixelOfPoint[i]] = 1
-      }
-    }
-    const noiseDistanceM = plane ? plane.offset : median(depthsOf(cloud.pointsInCamera))
-    const built: LiftContext = {
-      frame, depth, cloud, pointsInWorld, isAbovePlane, isOffPlane, isCandidatePixel,
-      plane, worldFromCamera, relativeNoise, noiseDistanceM,
-    }
-    return built
-  })
+  const context = timed(timingsMs, 'segment', (): LiftContext => ({
+    frame,
+    depth,
+    cloud,
+    ...segmentByPlane(cloud, worldFromCamera, supportPlane, depth.width * depth.height),
+    plane,
+    worldFromCamera,
+    relativeNoise,
+    // Scales the top-of-object noise: the camera's height above the plane, or the typical depth.
+    noiseDistanceM: plane ? plane.offset : noise.typicalZ,
+  }))
 
   const candidates = timed(timingsMs, 'cluster', () =>
     regions.length > 0 ? objectsFromRegions(context, regions, warnings) : objectsFromClusters(context),
@@ -125,7 +115,8 @@ function finishObject(context: LiftContext, candidate: ObjectCandidate, id: numb
     topNoiseM: context.relativeNoise * context.noiseDistanceM,
     hasSupportPlane: context.plane !== null,
   })
-  const pixelIndices = Uint32Array.from(candidate.pointIndices, (point) => context.cloud.pixelOfPoint[point])
+  const pixelIndices = new Uint32Array(candidate.pointIndices.length)
+  for (let k = 0; k < pixelIndices.length; k++) pixelIndices[k] = context.cloud.pixelOfPoint[candidate.pointIndices[k]]
   const colorRgb = meanColor(context.frame.rgb.data, pixelIndices)
   const object: SceneObject = {
     ...box,
@@ -156,10 +147,4 @@ function meanColor(rgb: Uint8Array, pixels: Uint32Array): Vec3 {
   }
   const n = Math.max(1, pixels.length)
   return [Math.round(r / n), Math.round(g / n), Math.round(b / n)]
-}
-
-function depthsOf(points: Float32Array): Float32Array {
-  const out = new Float32Array(points.length / 3)
-  for (let i = 0; i < out.length; i++) out[i] = points[i * 3 + 2]
-  return out
 }

@@ -44,29 +44,35 @@ export function clusterPoints(points: Float32Array, options: ClusterOptions): Ui
     }
     components++
   }
-  const members: number[][] = Array.from({ length: components }, () => [])
-  const pointCount = points.length / 3
-  for (let i = 0; i < pointCount; i++) members[componentOfVoxel[grid.voxelOfPoint[i]]].push(i)
-  const kept: Uint32Array[] = []
-  for (const list of members) {
-    if (list.length < options.minPoints) continue
-    const extent = extentsOf(points, list)
-    const largest = Math.max(extent[0], extent[1], extent[2])
-    if (largest < options.minExtentM || largest > options.maxExtentM) continue
-    kept.push(Uint32Array.from(list))
-  }
-  return kept.sort((a, b) => b.length - a.length)
-}
-
-function extentsOf(points: Float32Array, list: number[]): [number, number, number] {
-  const min = [Infinity, Infinity, Infinity]
-  const max = [-Infinity, -Infinity, -Infinity]
-  for (const i of list) {
+  // Sizes and extents per component from its voxels (extents to within one voxel), so only the
+  // components that pass the filters get their point lists built.
+  const size = new Uint32Array(components)
+  const low = new Int32Array(components * 3).fill(2 ** 30)
+  const high = new Int32Array(components * 3).fill(-(2 ** 30))
+  for (let voxel = 0; voxel < grid.count; voxel++) {
+    const c = componentOfVoxel[voxel]
+    size[c] += grid.pointsPerVoxel[voxel]
     for (let a = 0; a < 3; a++) {
-      const value = points[i * 3 + a]
-      if (value < min[a]) min[a] = value
-      if (value > max[a]) max[a] = value
+      const cell = grid.cells[voxel * 3 + a]
+      if (cell < low[c * 3 + a]) low[c * 3 + a] = cell
+      if (cell > high[c * 3 + a]) high[c * 3 + a] = cell
     }
   }
-  return [max[0] - min[0], max[1] - min[1], max[2] - min[2]]
+  const slotOfComponent = new Int32Array(components).fill(-1)
+  const kept: Uint32Array[] = []
+  for (let c = 0; c < components; c++) {
+    if (size[c] < options.minPoints) continue
+    let largest = 0
+    for (let a = 0; a < 3; a++) largest = Math.max(largest, (high[c * 3 + a] - low[c * 3 + a] + 1) * options.voxelSizeM)
+    if (largest < options.minExtentM || largest > options.maxExtentM) continue
+    slotOfComponent[c] = kept.length
+    kept.push(new Uint32Array(size[c]))
+  }
+  const filled = new Uint32Array(kept.length)
+  const pointCount = points.length / 3
+  for (let i = 0; i < pointCount; i++) {
+    const slot = slotOfComponent[componentOfVoxel[grid.voxelOfPoint[i]]]
+    if (slot >= 0) kept[slot][filled[slot]++] = i
+  }
+  return kept.sort((a, b) => b.length - a.length)
 }

@@ -33,7 +33,7 @@ export function relativeNoiseAt(model: DepthNoiseModel, z: number): number {
  * over flat patches, which makes every percentile below the step rate zero while the RMS still sees
  * the quantisation steps. Residuals are binned by depth and σ_rel(z) fitted as a line.
  */
-export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Math.round(depth.height / 80))): DepthNoiseModel {
+export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Math.round(depth.height / 60))): DepthNoiseModel {
   const { width, height, data } = depth
   const capacity = Math.ceil(height / rowStride) * Math.ceil(width / 2)
   const residuals = new Float32Array(capacity)
@@ -55,12 +55,21 @@ export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Ma
   const sortedDepths = depths.slice(0, count).sort()
   const bins = depthBins(sortedDepths)
   const points: { z: number; sigma: number; weight: number }[] = []
-  for (const [low, high] of bins) {
-    const inBin: number[] = []
-    for (let i = 0; i < count; i++) if (depths[i] >= low && depths[i] < high) inBin.push(residuals[i])
-    if (inBin.length < 50) continue
-    points.push({ z: (low + high) / 2, sigma: trimmedRms(inBin) / Math.sqrt(1.5), weight: inBin.length })
+  const binOf = new Uint8Array(count)
+  const binSizes = new Uint32Array(bins.length)
+  for (let i = 0; i < count; i++) {
+    let b = 0
+    while (b < bins.length - 1 && depths[i] >= bins[b][1]) b++
+    binOf[i] = b
+    binSizes[b]++
   }
+  bins.forEach(([low, high], b) => {
+    if (binSizes[b] < 50) return
+    const inBin = new Float32Array(binSizes[b])
+    let n = 0
+    for (let i = 0; i < count; i++) if (binOf[i] === b) inBin[n++] = residuals[i]
+    points.push({ z: (low + high) / 2, sigma: trimmedRms(inBin) / Math.sqrt(1.5), weight: n })
+  })
   const typicalZ = quantileSorted(sortedDepths, 0.5)
   const model = fitLine(points)
   return { ...model, typicalZ, typical: relativeNoiseAt({ ...model, typical: 0, typicalZ }, typicalZ) }
@@ -82,8 +91,8 @@ function depthBins(sortedDepths: Float32Array): [number, number][] {
   return bins
 }
 
-function trimmedRms(values: number[]): number {
-  const sorted = Float64Array.from(values).sort()
+function trimmedRms(values: Float32Array): number {
+  const sorted = values.sort()
   const keep = Math.max(1, Math.floor(sorted.length * 0.98))
   let sum = 0
   for (let i = 0; i < keep; i++) sum += sorted[i] * sorted[i]

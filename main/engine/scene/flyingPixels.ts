@@ -6,37 +6,30 @@ import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
  * background (mixed pixels on real sensors) and float in mid-air after back-projection.
  *
  * A pixel is kept when at least `minAgreeing` of its 8 neighbours lie within a depth tolerance of
- * it; a flying pixel agrees with neither side. Tolerance = max(4σ_rel·z, 1 % of z) + 2 mm, so it
- * grows with the frame's own noise level and with distance.
+ * it; a flying pixel agrees with neither side. Tolerance = max(4σ_rel(z), 1 %)·z + 2 mm, so it
+ * grows with the frame's own noise level and with distance. Image borders are dropped (they have
+ * too few neighbours to judge and are the least reliable pixels of real sensors).
  * Returns 1 = keep, 0 = drop, per pixel; invalid depth is 0.
  */
-export function findKeptPixels(
-  depth: DepthImage,
-  noise: DepthNoiseModel,
-  minAgreeing = 3,
-): Uint8Array {
+export function findKeptPixels(depth: DepthImage, noise: DepthNoiseModel, minAgreeing = 3): Uint8Array {
   const { width, height, data } = depth
   const isKept = new Uint8Array(width * height)
   // Relative tolerance per 5 cm of depth (noise grows with range on structured-light sensors).
   const toleranceAt = Float32Array.from({ length: 400 }, (_, k) => Math.max(4 * relativeNoiseAt(noise, k * 0.05), 0.01))
-  for (let v = 0; v < height; v++) {
-    for (let u = 0; u < width; u++) {
-      const i = v * width + u
+  const offsets = [-width - 1, -width, -width + 1, -1, 1, width - 1, width, width + 1]
+  for (let v = 1; v < height - 1; v++) {
+    for (let i = v * width + 1, end = v * width + width - 1; i < end; i++) {
       const z = data[i]
-      if (!(z > 0 && z < Infinity)) continue
-      const tolerance = toleranceAt[Math.min(399, Math.round(z * 20))] * z + 0.002
+      if (!(z > 0 && z < 20)) continue
+      const tolerance = toleranceAt[(z * 20 + 0.5) | 0] * z + 0.002
       let agreeing = 0
-      for (let dv = -1; dv <= 1; dv++) {
-        const vv = v + dv
-        if (vv < 0 || vv >= height) continue
-        for (let du = -1; du <= 1; du++) {
-          const uu = u + du
-          if ((du === 0 && dv === 0) || uu < 0 || uu >= width) continue
-          const zn = data[vv * width + uu]
-          if (zn > 0 && Math.abs(zn - z) <= tolerance) agreeing++
+      for (let k = 0; k < 8; k++) {
+        const zn = data[i + offsets[k]]
+        if (zn > 0 && Math.abs(zn - z) <= tolerance && ++agreeing >= minAgreeing) {
+          isKept[i] = 1
+          break
         }
       }
-      if (agreeing >= minAgreeing) isKept[i] = 1
     }
   }
   return isKept

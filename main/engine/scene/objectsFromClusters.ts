@@ -1,7 +1,7 @@
 import type { LiftContext, ObjectCandidate } from './liftContext'
 import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
-import { quantile } from '../geometry/stats'
+import { quantileSorted } from '../geometry/stats'
 
 /** A geometry cluster must rise at least this far above the support plane (carpet and clutter noise stay out). */
 const MIN_TOP_ABOVE_PLANE_M = 0.03
@@ -16,11 +16,16 @@ const MAX_CLUSTER_OBJECTS = 40
  */
 export function objectsFromClusters(context: LiftContext): ObjectCandidate[] {
   const { cloud, isAbovePlane, frame } = context
-  const selected: number[] = []
-  for (let i = 0; i < cloud.count; i++) if (isAbovePlane[i]) selected.push(i)
-  if (selected.length === 0) return []
-  const depths = Float32Array.from(selected, (point) => cloud.pointsInCamera[point * 3 + 2])
-  const spacingM = quantile(depths, 0.75) / frame.intrinsics.fx
+  let count = 0
+  for (let i = 0; i < cloud.count; i++) count += isAbovePlane[i]
+  if (count === 0) return []
+  const selected = new Uint32Array(count)
+  for (let i = 0, n = 0; i < cloud.count; i++) if (isAbovePlane[i]) selected[n++] = i
+  // The far end of the object points sets the spacing; a strided sample of depths is enough.
+  const step = Math.max(1, Math.floor(count / 2048))
+  const depths = new Float32Array(Math.ceil(count / step))
+  for (let k = 0; k < depths.length; k++) depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
+  const spacingM = quantileSorted(depths.sort(), 0.75) / frame.intrinsics.fx
   const voxelSizeM = Math.min(0.05, Math.max(0.01, 2.5 * spacingM))
   const points = gatherPoints(context.pointsInWorld, selected)
   const minPoints = Math.max(100, Math.round((0.03 / spacingM) ** 2))
@@ -32,7 +37,7 @@ export function objectsFromClusters(context: LiftContext): ObjectCandidate[] {
     .map((members) => ({
       label: '',
       origin: 'cluster' as const,
-      pointIndices: Uint32Array.from(members, (k) => selected[k]),
+      pointIndices: members.map((k) => selected[k]),
     }))
 }
 

@@ -52,9 +52,10 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   const random = createRandom(options.seed ?? 7)
   // Per-depth noise scale, tabulated every 5 cm so the inner loops avoid the model arithmetic.
   const noiseTable = Float32Array.from({ length: 400 }, (_, k) => sigmas * relativeNoiseAt(options.noise, k * 0.05))
-  const scaleAt = (z: number) => noiseTable[Math.min(399, Math.max(0, Math.round(z * 20)))]
+  const scaleAt = (z: number) => noiseTable[z < 19.97 ? (z * 20 + 0.5) | 0 : 399]
 
   const sample = randomSubset(count, Math.min(count, 3000), random)
+  const sampleScale = Float32Array.from(sample, (i) => scaleAt(points[i * 3 + 2]))
   let best: PlaneEquation | null = null
   let bestCost = Infinity
   const maxIterations = options.iterations ?? 400
@@ -64,7 +65,7 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   for (let iteration = 0; iteration < Math.min(needed, maxIterations); iteration++) {
     const plane = orientUp(proposePlane(points, sample, random, iteration % 2 === 1 ? options.proposeLocalTriple : undefined))
     if (!plane || -plane.normal[1] < minUpDot) continue
-    const { cost, inliers } = msacCost(points, sample, plane, scaleAt, minThreshold)
+    const { cost, inliers } = msacCost(points, sample, sampleScale, plane, minThreshold)
     if (cost < bestCost) {
       bestCost = cost
       best = plane
@@ -75,7 +76,7 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   if (!best) return null
   let plane: PlaneEquation = best
   let inliers = inliersOf(points, plane, scaleAt, minThreshold)
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     const refined = orientUp(fitPlaneLeastSquares(points, inliers))
     if (!refined || -refined.normal[1] < minUpDot) break
     plane = refined
@@ -122,8 +123,8 @@ type ScaleAt = (z: number) => number
 function msacCost(
   points: Float32Array,
   sample: Uint32Array,
+  sampleScale: Float32Array,
   plane: PlaneEquation,
-  scaleAt: ScaleAt,
   minThreshold: number,
 ): { cost: number; inliers: number } {
   const [nx, ny, nz] = plane.normal
@@ -133,7 +134,8 @@ function msacCost(
   for (let k = 0; k < sample.length; k++) {
     const i = sample[k] * 3
     const r = nx * points[i] + ny * points[i + 1] + nz * points[i + 2] + d
-    const threshold = Math.max(minThreshold, scaleAt(points[i + 2]) * d)
+    const scaled = sampleScale[k] * d
+    const threshold = scaled > minThreshold ? scaled : minThreshold
     const normalised = (r * r) / (threshold * threshold)
     if (normalised < 1) {
       cost += normalised
@@ -148,12 +150,16 @@ function msacCost(
 function inliersOf(points: Float32Array, plane: PlaneEquation, scaleAt: ScaleAt, minThreshold: number): Uint32Array {
   const [nx, ny, nz] = plane.normal
   const d = plane.offset
-  const out: number[] = []
-  for (let i = 0; i < points.length / 3; i++) {
-    const r = nx * points[i * 3] + ny * points[i * 3 + 1] + nz * points[i * 3 + 2] + d
-    if (Math.abs(r) < Math.max(minThreshold, scaleAt(points[i * 3 + 2]) * d)) out.push(i)
+  const count = points.length / 3
+  const out = new Uint32Array(count)
+  let n = 0
+  for (let i = 0; i < count; i++) {
+    const z = points[i * 3 + 2]
+    const r = nx * points[i * 3] + ny * points[i * 3 + 1] + nz * z + d
+    const scaled = scaleAt(z) * d
+    if (Math.abs(r) < (scaled > minThreshold ? scaled : minThreshold)) out[n++] = i
   }
-  return Uint32Array.from(out)
+  return out.subarray(0, n)
 }
 
 function randomSubset(count: number, size: number, random: () => number): Uint32Array {

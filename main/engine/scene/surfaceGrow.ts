@@ -37,50 +37,54 @@ const MAX_SLOPE = 3
 const CREASE_KAPPA = 1.5
 /** A pixel is in a valley band when its concavity z-score is below −BAND_Z (≈0.1 % false alarms). */
 const BAND_Z = 3
+const LEVEL_DROPS = [0, 1, 2, 4, 8, 16, Infinity]
 const NO_EVIDENCE = -BAND_Z - 1e-3
 const DIRECTIONS = [1, 0, 0, 1, 1, 1, 1, -1] // (du, dv) pairs: rows, columns, both diagonals
 const NEIGHBOURS = [1, 0, -1, 0, 0, 1, 0, -1]
 
+const IN_REGION = 1
+const SCORED = 2
+const SEEN = 4
+
 interface Context {
+  input: SurfaceGrowInput
   width: number
   height: number
-  z: Float32Array // depth of usable pixels, 0 elsewhere
   sigma: number
   stepTol: number
   k: number
-  score: Float32Array // concavity z-score per pixel, NaN until computed
-  inRegion: Uint8Array
+  /** Concavity z-score per pixel, valid where `state` has SCORED. */
+  score: Float32Array
+  /** Bit flags per pixel: IN_REGION, SCORED, SEEN (seed search scratch). */
+  state: Uint8Array
   minus: Float64Array
   plus: Float64Array
 }
 
 /** Pixel indices (row-major) of the object surface under (u, v); empty when nothing usable is near the click. */
 export function growSurfaceFromPoint(input: SurfaceGrowInput, u: number, v: number): Uint32Array {
+  if (!Number.isFinite(u) || !Number.isFinite(v)) return new Uint32Array(0)
   const ctx = createContext(input)
   const clicked = nearestPixel(ctx, Math.round(u), Math.round(v))
   if (clicked < 0) return new Uint32Array(0)
-  // No solid core up the valley: the click hit an outline or a grazing sliver with no surface around
-  // it to test; take the nearest solid core connected to it, or, for a tiny object, the click itself.
-  let seed = findCore(ctx, clicked, true)
-  if (seed < 0) seed = findCore(ctx, clicked, false)
+  // Levels in noise units below the click's score; a tiny object with no solid core keeps the click.
+  let seed = -1
+  for (let i = 0; i < LEVEL_DROPS.length && seed < 0; i++) {
+    seed = findCore(ctx, clicked, concavity(ctx, clicked) - LEVEL_DROPS[i])
+  }
   if (seed < 0) seed = clicked
   const region = new Uint32Array(ctx.width * ctx.height)
   region[0] = seed
-  ctx.inRegion[seed] = 1
+  ctx.state[seed] |= IN_REGION
   let count = grow(ctx, region, 1, 'core')
   count = grow(ctx, region, count, 'band')
   count = fillPockets(ctx, region, count)
   return region.slice(0, count).sort()
 }
 
+/** Scratch arrays are allocated zeroed (no per-pixel pass); everything else is computed lazily. */
 function createContext(input: SurfaceGrowInput): Context {
   const { width, height } = input.depth
-  const z = new Float32Array(width * height)
-  for (let i = 0; i < z.length; i++) {
-    const point = input.pointOfPixel[i]
-    const depth = point >= 0 ? input.pointsInCamera[point * 3 + 2] : 0
-    if (input.isCandidate[i] === 1 && depth > 0 && depth < Infinity) z[i] = depth
-  }
   const sigma = Math.max(1e-3, input.relativeNoise || 0)
   const f = 0.5 * (input.intrinsics.fx + input.intrinsics.fy)
   // Neighbour steps: a surface of slope MAX_SLOPE moves z/f·MAX_SLOPE per pixel, and noise adds
@@ -90,15 +94,29 @@ function createContext(input: SurfaceGrowInput): Context {
   // (κ/f)(k+1)/4 while its noise is ≈ 0.53σ (centre averaged over 5 px, sides over 2k samples).
   // Asking for 6σ_D at the crease (so the band has no gaps) gives k + 1 ≥ 12.7σf/κ.
   const k = Math.min(12, Math.max(3, Math.ceil((12.7 * sigma * f) / CREASE_KAPPA) - 1))
-  const score = new Float32Array(width * height).fill(Number.NaN)
-  const scratch = () => new Float64Array(k)
-  return { width, height, z, sigma, stepTol, k, score, inRegion: new Uint8Array(width * height), minus: scratch(), plus: scratch() }
+  const size = width * height
+  return {
+    input, width, height, sigma, stepTol, k,
+    score: new Float32Array(size),
+    state: new Uint8Array(size),
+    minus: new Float64Array(k),
+    plus: new Float64Array(k),
+  }
+}
+
+/** Depth of a usable pixel (candidate with a lifted point), 0 otherwise. */
+function depthAt(ctx: Context, pixel: number): number {
+  const { isCandidate, pointOfPixel, pointsInCamera } = ctx.input
+  const point = pointOfPixel[pixel]
+  if (isCandidate[pixel] !== 1 || point < 0) return 0
+  const z = pointsInCamera[point * 3 + 2]
+  return z > 0 && z < Infinity ? z : 0
 }
 
 /** Depth continuity between two usable pixels, relative to their distance (noise and slope scale with z). */
 function continuous(ctx: Context, a: number, b: number, factor = 1): boolean {
-  const za = ctx.z[a]
-  const zb = ctx.z[b]
+  const za = depthAt(ctx, a)
+  const zb = depthAt(ctx, b)
   return Math.abs(za - zb) <= ctx.stepTol * factor * Math.min(za, zb)
 }
 
@@ -112,7 +130,7 @@ function nearestPixel(ctx: Context, u: number, v: number): number {
       const y = v + dv
       const distance = du * du + dv * dv
       if (x < 0 || y < 0 || x >= ctx.width || y >= ctx.height || distance > SNAP_RADIUS_PX ** 2) continue
-      if (distance < bestDistance && ctx.z[y * ctx.width + x] > 0) {
+      if (distance < bestDistance && depthAt(ctx, y * ctx.width + x) > 0) {
         best = y * ctx.width + x
         bestDistance = distance
       }
@@ -126,14 +144,13 @@ function nearestPixel(ctx: Context, u: number, v: number): number {
  * diagonals). Lazy and cached, so the cost stays proportional to the pixels the growth touches.
  */
 function concavity(ctx: Context, pixel: number): number {
-  const cached = ctx.score[pixel]
-  if (!Number.isNaN(cached)) return cached
+  if (ctx.state[pixel] & SCORED) return ctx.score[pixel]
   // Centre: mean of w over the pixel and its continuous 4-neighbours (a plane's mean is its centre value).
-  let sum = 1 / ctx.z[pixel]
+  let sum = 1 / depthAt(ctx, pixel)
   let n = 1
   forEachNeighbour(ctx, pixel, (q) => {
-    if (ctx.z[q] > 0 && continuous(ctx, pixel, q)) {
-      sum += 1 / ctx.z[q]
+    if (depthAt(ctx, q) > 0 && continuous(ctx, pixel, q)) {
+      sum += 1 / depthAt(ctx, q)
       n++
     }
   })
@@ -150,6 +167,7 @@ function concavity(ctx: Context, pixel: number): number {
   // such pixels are never core and are claimed only straight from the core side.
   if (evidence < 3 && best >= -BAND_Z) best = NO_EVIDENCE
   ctx.score[pixel] = best
+  ctx.state[pixel] |= SCORED
   return best
 }
 
@@ -175,8 +193,9 @@ function walk(ctx: Context, pixel: number, du: number, dv: number, factor: numbe
     y += dv
     if (x < 0 || y < 0 || x >= ctx.width || y >= ctx.height) break
     const next = y * ctx.width + x
-    if (ctx.z[next] <= 0 || !continuous(ctx, previous, next, factor)) break
-    out[n++] = 1 / ctx.z[next]
+    const z = depthAt(ctx, next)
+    if (z <= 0 || !continuous(ctx, previous, next, factor)) break
+    out[n++] = 1 / z
     previous = next
   }
   return n
@@ -193,33 +212,32 @@ function forEachNeighbour(ctx: Context, pixel: number, visit: (q: number) => voi
 }
 
 /**
- * A click inside a valley band (near a crease) would start the core at a band pixel: search, breadth
- * first over depth-continuous pixels, the nearest solid core pixel. `monotone` steps only where the
- * score does not fall (out of the valley, the mirror of the band growth), so the search stays on
- * the clicked side of the crease; outlines (no evidence) are not followed, they lead to neighbours.
- * Solid = its whole 3×3 neighbourhood is continuous and outside any band: single non-band pixels
- * inside a band (a curved surface's convexity can mask the valley there) would seed nothing.
+ * Solid core pixel nearest the click (breadth first over depth-continuous pixels) among those
+ * reachable without dipping below `level`; −1 if none. A click inside a valley band (near a crease)
+ * must not start the core at a band pixel, and a flood above a level set is the watershed answer
+ * to "which side of the crease": the caller lowers the level from the click's own score until a
+ * core appears, so the core behind the shallowest crossing wins and a noise dip at the click costs
+ * one step. Outline pixels (no evidence) are not followed: they run along to the neighbours.
  */
-function findCore(ctx: Context, seed: number, monotone: boolean): number {
+function findCore(ctx: Context, seed: number, level: number): number {
   if (isSolidCore(ctx, seed)) return seed
   const queue = new Int32Array((4 * ctx.k + 1) ** 2)
   let tail = 1
   let found = -1
   queue[0] = seed
-  ctx.inRegion[seed] = 1
+  ctx.state[seed] |= SEEN
   for (let head = 0; head < tail && found < 0; head++) {
     const p = queue[head]
-    const scoreP = concavity(ctx, p)
-    if (monotone && scoreP === NO_EVIDENCE && p !== seed) continue
+    if (concavity(ctx, p) === NO_EVIDENCE && p !== seed) continue
     forEachNeighbour(ctx, p, (q) => {
-      if (found >= 0 || tail === queue.length || ctx.inRegion[q] === 1 || ctx.z[q] <= 0) return
-      if (!continuous(ctx, p, q) || (monotone && concavity(ctx, q) < scoreP)) return
-      ctx.inRegion[q] = 1
+      if (found >= 0 || tail === queue.length || ctx.state[q] & SEEN || depthAt(ctx, q) <= 0) return
+      if (!continuous(ctx, p, q) || concavity(ctx, q) < level) return
+      ctx.state[q] |= SEEN
       queue[tail++] = q
       if (isSolidCore(ctx, q)) found = q
     })
   }
-  for (let i = 0; i < tail; i++) ctx.inRegion[queue[i]] = 0
+  for (let i = 0; i < tail; i++) ctx.state[queue[i]] &= ~SEEN
   return found
 }
 
@@ -230,7 +248,7 @@ function isSolidCore(ctx: Context, pixel: number): boolean {
   for (let dv = -1; dv <= 1; dv++) {
     for (let du = -1; du <= 1; du++) {
       const q = pixel + dv * ctx.width + du
-      if (ctx.z[q] <= 0 || !continuous(ctx, pixel, q) || concavity(ctx, q) < -BAND_Z) return false
+      if (depthAt(ctx, q) <= 0 || !continuous(ctx, pixel, q) || concavity(ctx, q) < -BAND_Z) return false
     }
   }
   return true
@@ -248,13 +266,13 @@ function grow(ctx: Context, region: Uint32Array, count: number, phase: 'core' | 
   for (let head = 0; head < tail; head++) {
     const p = region[head]
     const scoreP = phase === 'band' ? concavity(ctx, p) : 0
+    if (scoreP === NO_EVIDENCE) continue // outline pixels are leaves: they run along to neighbours
     forEachNeighbour(ctx, p, (q) => {
-      if (ctx.inRegion[q] === 1 || ctx.z[q] <= 0 || !continuous(ctx, p, q)) return
+      if (ctx.state[q] & IN_REGION || depthAt(ctx, q) <= 0 || !continuous(ctx, p, q)) return
       const score = concavity(ctx, q)
       const inBand = score < -BAND_Z
       if (phase === 'core' ? inBand : !inBand || score > scoreP) return
-      if (score === NO_EVIDENCE && scoreP < -BAND_Z) return // outlines: straight from the core only
-      ctx.inRegion[q] = 1
+      ctx.state[q] |= IN_REGION
       region[tail++] = q
     })
   }
@@ -267,47 +285,15 @@ function fillPockets(ctx: Context, region: Uint32Array, count: number): number {
   for (let i = 0; i < count; i++) {
     const p = region[i]
     forEachNeighbour(ctx, p, (q) => {
-      if (ctx.inRegion[q] === 1 || ctx.z[q] <= 0 || !continuous(ctx, p, q)) return
+      if (ctx.state[q] & IN_REGION || depthAt(ctx, q) <= 0 || !continuous(ctx, p, q)) return
       let inside = 0
       forEachNeighbour(ctx, q, (r) => {
-        inside += ctx.inRegion[r]
+        inside += ctx.state[r] & IN_REGION
       })
       if (inside < 3) return
-      ctx.inRegion[q] = 1
+      ctx.state[q] |= IN_REGION
       region[tail++] = q
     })
   }
   return tail
-}
-export function __debugScores(input: SurfaceGrowInput, u0: number, v0: number, r: number): string {
-  const ctx = createContext(input)
-  const lines: string[] = [`k=${ctx.k} stepTol=${ctx.stepTol}`]
-  for (let v = v0 - r; v <= v0 + r; v++) {
-    let line = ''
-    for (let u = u0 - r * 2; u <= u0 + r * 2; u++) {
-      const p = v * ctx.width + u
-      line += ctx.z[p] > 0 ? concavity(ctx, p).toFixed(0).padStart(4) : '   .'
-    }
-    lines.push(line)
-  }
-  return lines.join('\n')
-}
-export function __debugPixel(input: SurfaceGrowInput, u: number, v: number): string {
-  const ctx = createContext(input)
-  const p = v * ctx.width + u
-  const out: string[] = []
-  const zs: string[] = []
-  for (let du = -8; du <= 8; du++) zs.push((ctx.z[p + du] * 1000).toFixed(1))
-  out.push('z row: ' + zs.join(' '))
-  const zc: string[] = []
-  for (let dv = -8; dv <= 8; dv++) zc.push((ctx.z[p + dv * ctx.width] * 1000).toFixed(1))
-  out.push('z col: ' + zc.join(' '))
-  for (let d = 0; d < DIRECTIONS.length; d += 2) {
-    const factor = DIRECTIONS[d] !== 0 && DIRECTIONS[d + 1] !== 0 ? Math.SQRT2 : 1
-    const a = walk(ctx, p, -DIRECTIONS[d], -DIRECTIONS[d + 1], factor, ctx.minus)
-    const b = walk(ctx, p, DIRECTIONS[d], DIRECTIONS[d + 1], factor, ctx.plus)
-    out.push(`dir ${DIRECTIONS[d]},${DIRECTIONS[d + 1]} minus ${a} plus ${b} score ${directionalScore(ctx, p, DIRECTIONS[d], DIRECTIONS[d + 1], 1 / ctx.z[p], 1)}`)
-  }
-  out.push('concavity ' + concavity(ctx, p))
-  return out.join('\n')
 }

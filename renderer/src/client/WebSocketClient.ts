@@ -54,8 +54,10 @@ export class WebSocketClient implements SpatialClient {
   }
 
   private connect(): Promise<WebSocket> {
-    if (this.isDisposed) return Promise.reject(new Error('The Spatial Lens client is closed: reload the page.'))
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve(this.socket)
+    if (this.isDisposed)
+      return Promise.reject(new Error('The Spatial Lens client is closed: reload the page.'))
+    if (this.socket && this.socket.readyState === WebSocket.OPEN)
+      return Promise.resolve(this.socket)
     this.opening ??= this.openWithRetry().finally(() => {
       this.opening = null
     })
@@ -110,7 +112,9 @@ export class WebSocketClient implements SpatialClient {
       if (!(data instanceof ArrayBuffer)) throw new Error('expected a binary message')
       message = decodeMessage(new Uint8Array(data)) as typeof message
     } catch (error) {
-      this.rejectAll(new Error(`The service sent an unreadable message (${(error as Error).message}).`))
+      this.rejectAll(
+        new Error(`The service sent an unreadable message (${(error as Error).message}).`),
+      )
       return
     }
     const call = typeof message.id === 'number' ? this.pending.get(message.id) : undefined

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { contract, describeValidationError, errorReplySchema, type Channel, type ChannelOutput } from '../../../main/contract/channels'
+import {
+  contract,
+  describeValidationError,
+  errorReplySchema,
+  type Channel,
+  type ChannelOutput,
+} from '../../../main/contract/channels'
 
 /** Envelope of every reply, whatever the transport: the value, or one user-facing error line. */
 export const replySchema = z.union([

@@ -16,12 +16,17 @@ export function AnswerCard({ answer }: { answer: AnswerJson }) {
         <dd className="answer-method">{provenance.method}</dd>
         <dt>Depth</dt>
         <dd>
-          {provenance.depthSource}, {provenance.frameKind === 'support-plane' ? 'support-plane frame' : 'camera frame (no plane)'}
+          {provenance.depthSource},{' '}
+          {provenance.frameKind === 'support-plane'
+            ? 'support-plane frame'
+            : 'camera frame (no plane)'}
         </dd>
         {pointCounts.length > 0 && (
           <>
             <dt>Points</dt>
-            <dd>{pointCounts.map(([name, count]) => `${name}: ${formatCount(count)}`).join(' · ')}</dd>
+            <dd>
+              {pointCounts.map(([name, count]) => `${name}: ${formatCount(count)}`).join(' · ')}
+            </dd>
           </>
         )}
       </dl>

@@ -15,7 +15,12 @@ function examplesFor(names: string[]): string[] {
   if (names.length === 0) return []
   const [a, b] = names
   const examples = [`how tall is the ${a}`]
-  if (b) examples.unshift(`how far is the ${a} from the ${b}`, `which is bigger, the ${a} or the ${b}`, `is the ${a} left of the ${b}`)
+  if (b)
+    examples.unshift(
+      `how far is the ${a} from the ${b}`,
+      `which is bigger, the ${a} or the ${b}`,
+      `is the ${a} left of the ${b}`,
+    )
   return examples
 }
 
@@ -45,7 +50,11 @@ export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskB
           disabled={!isEnabled}
           onChange={(event) => setQuestion(event.target.value)}
         />
-        <button type="submit" className="button button-primary" disabled={!isEnabled || isAsking || !question.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!isEnabled || isAsking || !question.trim()}
+        >
           {isAsking ? 'Asking…' : 'Ask'}
         </button>
       </form>

@@ -10,7 +10,9 @@ export interface ErrorBannerProps {
 export function ErrorBanner({ error, onDismiss, onLoadSample }: ErrorBannerProps) {
   return (
     <div className="error-banner" role="alert">
-      <div className="error-icon" aria-hidden="true">!</div>
+      <div className="error-icon" aria-hidden="true">
+        !
+      </div>
       <div className="error-body">
         <strong className="error-title">{error.title}</strong>
         <p className="error-message">{error.message}</p>
@@ -22,7 +24,12 @@ export function ErrorBanner({ error, onDismiss, onLoadSample }: ErrorBannerProps
             Load sample
           </button>
         )}
-        <button type="button" className="button button-quiet" onClick={onDismiss} aria-label="Dismiss error">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={onDismiss}
+          aria-label="Dismiss error"
+        >
           Dismiss
         </button>
       </div>

@@ -18,8 +18,15 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
       <div className="crash" role="alert">
         <h1>Spatial Lens hit a problem</h1>
         <p>{this.state.error.message}</p>
-        <p>Reload the page to start again. If it happens again, report this message with the frame you loaded.</p>
-        <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+        <p>
+          Reload the page to start again. If it happens again, report this message with the frame
+          you loaded.
+        </p>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => window.location.reload()}
+        >
           Reload
         </button>
       </div>

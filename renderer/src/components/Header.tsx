@@ -34,10 +34,20 @@ export function Header({ info, isBusy, onLoadSample, onOpenFrame, onOpenPcd }: H
         <button type="button" className="button" onClick={onLoadSample} disabled={isBusy}>
           Load sample
         </button>
-        <button type="button" className="button" aria-expanded={isFormOpen} onClick={() => setFormOpen(!isFormOpen)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={isFormOpen}
+          onClick={() => setFormOpen(!isFormOpen)}
+        >
           Open frame…
         </button>
-        <button type="button" className="button" onClick={() => pcdInput.current?.click()} disabled={isBusy}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => pcdInput.current?.click()}
+          disabled={isBusy}
+        >
           Open PCD…
         </button>
         <input

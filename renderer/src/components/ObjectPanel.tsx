@@ -33,7 +33,11 @@ export function ObjectPanel({ objects, selectedName, onHover, onSelect }: Object
                 onBlur={() => onHover(null)}
                 onClick={() => onSelect(selectedName === object.name ? null : object.name)}
               >
-                <span className="object-swatch" style={{ background: boxColor(index) }} aria-hidden="true" />
+                <span
+                  className="object-swatch"
+                  style={{ background: boxColor(index) }}
+                  aria-hidden="true"
+                />
                 <span className="object-name">{object.name}</span>
                 <span className="object-meta">
                   <span className="object-size" title="width × depth × height">

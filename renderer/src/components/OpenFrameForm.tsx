@@ -36,7 +36,13 @@ export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
       </label>
       <label className="field">
         <span>Depth scale, units per metre (optional; 1000 = millimetres)</span>
-        <input type="number" name="depthScale" min="0" step="any" placeholder="from the intrinsics file, else 1000" />
+        <input
+          type="number"
+          name="depthScale"
+          min="0"
+          step="any"
+          placeholder="from the intrinsics file, else 1000"
+        />
       </label>
       <div className="form-actions">
         <button type="button" className="button button-quiet" onClick={onCancel}>

@@ -12,8 +12,11 @@ export function SceneStatus({ scene }: { scene: LoadedScene }) {
       <span>{summary.objects.length} objects</span>
       <span>depth: {provenance.depthSource}</span>
       <span className={provenance.frameKind === 'support-plane' ? '' : 'status-warning'}>
-        {provenance.frameKind === 'support-plane' ? 'gravity-aligned (support plane)' : 'camera frame: no support plane'}
+        {provenance.frameKind === 'support-plane'
+          ? 'gravity-aligned (support plane)'
+          : 'camera frame: no support plane'}
       </span>
+      <span>grid 10 cm</span>
       <span>{Math.round(summary.totalMs)} ms</span>
       {summary.warnings.map((warning) => (
         <span key={warning} className="status-warning">

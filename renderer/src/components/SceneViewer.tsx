@@ -41,10 +41,18 @@ export function SceneViewer({ scene, answer, highlightedName }: SceneViewerProps
       {failure ? (
         <div className="viewer-failure" role="alert">
           <strong>The 3D view could not start.</strong>
-          <span>WebGL is unavailable here ({failure}). Enable hardware acceleration in the browser, or use the object list and the Ask box.</span>
+          <span>
+            WebGL is unavailable here ({failure}). Enable hardware acceleration in the browser, or
+            use the object list and the Ask box.
+          </span>
         </div>
       ) : (
-        <button type="button" className="viewer-reset" onClick={() => rendererRef.current?.frameView()} title="Frame the whole cloud">
+        <button
+          type="button"
+          className="viewer-reset"
+          onClick={() => rendererRef.current?.frameView()}
+          title="Frame the whole cloud"
+        >
           Reset view
         </button>
       )}

@@ -13,7 +13,8 @@ export interface RgbdFiles {
   depthScale: number | null
 }
 
-const INTRINSICS_EXAMPLE = '{"width": 640, "height": 480, "fx": 525, "fy": 525, "cx": 319.5, "cy": 239.5, "depthScale": 1000}'
+const INTRINSICS_EXAMPLE =
+  '{"width": 640, "height": 480, "fx": 525, "fy": 525, "cx": 319.5, "cy": 239.5, "depthScale": 1000}'
 
 export async function readFileBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await file.arrayBuffer())
@@ -28,13 +29,17 @@ export function parseIntrinsicsText(text: string, fileName: string): IntrinsicsI
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    throw new Error(`${fileName} is not valid JSON. Expected intrinsics like ${INTRINSICS_EXAMPLE}.`)
+    throw new Error(
+      `${fileName} is not valid JSON. Expected intrinsics like ${INTRINSICS_EXAMPLE}.`,
+    )
   }
   const parsed = intrinsicsInputSchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || 'the file'
-    throw new Error(`${fileName}: ${field}: ${issue?.message ?? 'invalid'}. Expected intrinsics like ${INTRINSICS_EXAMPLE}.`)
+    throw new Error(
+      `${fileName}: ${field}: ${issue?.message ?? 'invalid'}. Expected intrinsics like ${INTRINSICS_EXAMPLE}.`,
+    )
   }
   return parsed.data
 }

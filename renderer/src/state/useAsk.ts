@@ -10,10 +10,15 @@ export interface AskState {
   ask(question: string): Promise<void>
 }
 
-const ASK_HINT = 'If the scene has expired, load the frame again; otherwise rephrase the question (see the examples).'
+const ASK_HINT =
+  'If the server restarted or the scene expired, load the frame again (or the sample); if the question was rejected, rephrase it like the examples.'
 
 /** Asks `qa:ask` about one scene; answers belong to the scene they were asked about. */
-export function useAsk(client: SpatialClient, sceneId: string | null, reportError: (error: UiError | null) => void): AskState {
+export function useAsk(
+  client: SpatialClient,
+  sceneId: string | null,
+  reportError: (error: UiError | null) => void,
+): AskState {
   const [latest, setLatest] = useState<{ sceneId: string; answer: AnswerJson } | null>(null)
   const [askingSceneId, setAskingSceneId] = useState<string | null>(null)
   const latestRequest = useRef(0)
@@ -28,7 +33,14 @@ export function useAsk(client: SpatialClient, sceneId: string | null, reportErro
         const answer = await client.invoke('qa:ask', { sceneId, question: question.trim() })
         if (request === latestRequest.current) setLatest({ sceneId, answer })
       } catch (error) {
-        if (request === latestRequest.current) reportError(toUiError(error, { title: 'Could not answer the question', hint: ASK_HINT, offersSample: false }))
+        if (request === latestRequest.current)
+          reportError(
+            toUiError(error, {
+              title: 'Could not answer the question',
+              hint: ASK_HINT,
+              offersSample: true,
+            }),
+          )
       } finally {
         if (request === latestRequest.current) setAskingSceneId(null)
       }

@@ -30,7 +30,10 @@ const UPLOAD_HINT =
  * Loads scenes through `scene:analyze`. The latest request wins: a slow earlier reply never replaces
  * a newer scene. Failures go to `reportError` (the banner) and leave the current scene in place.
  */
-export function useSceneLoader(client: SpatialClient, reportError: (error: UiError | null) => void): SceneLoader {
+export function useSceneLoader(
+  client: SpatialClient,
+  reportError: (error: UiError | null) => void,
+): SceneLoader {
   const [scene, setScene] = useState<LoadedScene | null>(null)
   const [loadingName, setLoadingName] = useState<string | null>(null)
   const latestRequest = useRef(0)
@@ -41,7 +44,10 @@ export function useSceneLoader(client: SpatialClient, reportError: (error: UiErr
       setLoadingName(sourceName)
       reportError(null)
       try {
-        const result = await client.invoke('scene:analyze', { frame: await makeFrame(), regions: [] })
+        const result = await client.invoke('scene:analyze', {
+          frame: await makeFrame(),
+          regions: [],
+        })
         if (request === latestRequest.current) setScene({ result, sourceName })
       } catch (error) {
         if (request !== latestRequest.current) return
@@ -60,7 +66,10 @@ export function useSceneLoader(client: SpatialClient, reportError: (error: UiErr
     [client, reportError],
   )
 
-  const loadSample = useCallback(() => load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' })), [load])
+  const loadSample = useCallback(
+    () => load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' })),
+    [load],
+  )
 
   return { scene, loadingName, load, loadSample }
 }

@@ -106,7 +106,8 @@ export class SceneRenderer {
     this.answerNames = new Set(answer?.objects.map((object) => object.name) ?? [])
     const geometry = answerGeometrySchema.safeParse(answer?.geometry)
     if (answer && geometry.success) {
-      if (geometry.data.kind === 'highlight') for (const name of geometry.data.names) this.answerNames.add(name)
+      if (geometry.data.kind === 'highlight')
+        for (const name of geometry.data.names) this.answerNames.add(name)
       this.answer = buildAnswerGeometry(geometry.data)
       if (this.answer) this.worldRoot.add(this.answer)
     }
@@ -179,7 +180,13 @@ export class SceneRenderer {
 
   private updateEmphasis(): void {
     for (const box of this.boxes) {
-      box.setEmphasis(box.name === this.hoveredName ? 'hover' : this.answerNames.has(box.name) ? 'answer' : 'normal')
+      box.setEmphasis(
+        box.name === this.hoveredName
+          ? 'hover'
+          : this.answerNames.has(box.name)
+            ? 'answer'
+            : 'normal',
+      )
     }
     this.requestRender()
   }

@@ -18,9 +18,25 @@ const vec3 = z.tuple([z.number(), z.number(), z.number()])
  * in the world frame, metres. The contract carries `geometry` as unknown, so it is checked here.
  */
 export const answerGeometrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('segment'), fromInWorld: vec3, toInWorld: vec3, lengthM: z.number(), label: z.string() }),
-  z.object({ kind: z.literal('arrow'), fromInWorld: vec3, toInWorld: vec3, clockHour: z.number(), label: z.string() }),
-  z.object({ kind: z.literal('highlight'), names: z.array(z.string()), primary: z.string().nullable() }),
+  z.object({
+    kind: z.literal('segment'),
+    fromInWorld: vec3,
+    toInWorld: vec3,
+    lengthM: z.number(),
+    label: z.string(),
+  }),
+  z.object({
+    kind: z.literal('arrow'),
+    fromInWorld: vec3,
+    toInWorld: vec3,
+    clockHour: z.number(),
+    label: z.string(),
+  }),
+  z.object({
+    kind: z.literal('highlight'),
+    names: z.array(z.string()),
+    primary: z.string().nullable(),
+  }),
 ])
 export type AnswerGeometry = z.infer<typeof answerGeometrySchema>
 
@@ -43,7 +59,10 @@ export function buildAnswerGeometry(geometry: AnswerGeometry): Group | null {
   group.name = 'answer'
   group.userData.kind = 'answer'
 
-  const tube = new Mesh(new CylinderGeometry(TUBE_RADIUS_M, TUBE_RADIUS_M, Math.max(length, 1e-4), 12), material)
+  const tube = new Mesh(
+    new CylinderGeometry(TUBE_RADIUS_M, TUBE_RADIUS_M, Math.max(length, 1e-4), 12),
+    material,
+  )
   tube.name = geometry.label
   tube.userData.kind = 'answer-line'
   placeAlong(tube, from, to, 0.5)
@@ -76,7 +95,9 @@ export function buildAnswerGeometry(geometry: AnswerGeometry): Group | null {
 function placeAlong(mesh: Mesh, from: Vector3, to: Vector3, fraction: number): void {
   const direction = new Vector3().subVectors(to, from)
   if (direction.lengthSq() > 0) {
-    mesh.quaternion.copy(new Quaternion().setFromUnitVectors(new Vector3(0, 1, 0), direction.normalize()))
+    mesh.quaternion.copy(
+      new Quaternion().setFromUnitVectors(new Vector3(0, 1, 0), direction.normalize()),
+    )
   }
   mesh.position.lerpVectors(from, to, fraction)
 }

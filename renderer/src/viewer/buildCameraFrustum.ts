@@ -1,4 +1,11 @@
-import { BufferGeometry, Float32BufferAttribute, Group, LineBasicMaterial, LineSegments, Matrix4 } from 'three'
+import {
+  BufferGeometry,
+  Float32BufferAttribute,
+  Group,
+  LineBasicMaterial,
+  LineSegments,
+  Matrix4,
+} from 'three'
 import { CSS2DObject } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 import type { WorldVec3 } from './worldFrame'
@@ -29,13 +36,23 @@ export function buildCameraFrustum(summary: SceneSummary): Group {
   const rise = (topRight[0] - topLeft[0]) * 0.15
   const peak = [topMid[0], topMid[1] - rise, d]
   const segments = [
-    [origin, topLeft], [origin, topRight], [origin, bottomRight], [origin, bottomLeft],
-    [topLeft, topRight], [topRight, bottomRight], [bottomRight, bottomLeft], [bottomLeft, topLeft],
-    [corner(width * 0.4, 0), peak], [peak, corner(width * 0.6, 0)],
+    [origin, topLeft],
+    [origin, topRight],
+    [origin, bottomRight],
+    [origin, bottomLeft],
+    [topLeft, topRight],
+    [topRight, bottomRight],
+    [bottomRight, bottomLeft],
+    [bottomLeft, topLeft],
+    [corner(width * 0.4, 0), peak],
+    [peak, corner(width * 0.6, 0)],
   ]
   const geometry = new BufferGeometry()
   geometry.setAttribute('position', new Float32BufferAttribute(segments.flat(2), 3))
-  const lines = new LineSegments(geometry, new LineBasicMaterial({ color: '#c8d1dc', transparent: true, opacity: 0.7 }))
+  const lines = new LineSegments(
+    geometry,
+    new LineBasicMaterial({ color: '#c8d1dc', transparent: true, opacity: 0.7 }),
+  )
 
   const element = document.createElement('div')
   element.className = 'camera-label'

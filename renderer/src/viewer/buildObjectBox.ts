@@ -1,4 +1,13 @@
-import { BoxGeometry, Color, EdgesGeometry, Group, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial } from 'three'
+import {
+  BoxGeometry,
+  Color,
+  EdgesGeometry,
+  Group,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+} from 'three'
 import { CSS2DObject } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 
@@ -15,7 +24,16 @@ export interface ObjectBox {
 }
 
 /** Distinct, readable on a dark background; assigned by object index. */
-const PALETTE = ['#4cc2ff', '#ffb454', '#7ee081', '#ff7aa8', '#b59cff', '#5ee0d2', '#ffd866', '#ff8f66']
+const PALETTE = [
+  '#4cc2ff',
+  '#ffb454',
+  '#7ee081',
+  '#ff7aa8',
+  '#b59cff',
+  '#5ee0d2',
+  '#ffd866',
+  '#ff8f66',
+]
 const HOVER_COLOR = new Color('#ffffff')
 
 /** The colour of the box of the object at `index` (the object panel shows the same swatch). */
@@ -42,7 +60,12 @@ export function buildObjectBox(object: SceneObject, index: number): ObjectBox {
   const solid = new BoxGeometry(width, depth, height)
   const edgeMaterial = new LineBasicMaterial({ color: baseColor, transparent: true, opacity: 0.85 })
   const edges = new LineSegments(new EdgesGeometry(solid), edgeMaterial)
-  const fillMaterial = new MeshBasicMaterial({ color: baseColor, transparent: true, opacity: 0.05, depthWrite: false })
+  const fillMaterial = new MeshBasicMaterial({
+    color: baseColor,
+    transparent: true,
+    opacity: 0.05,
+    depthWrite: false,
+  })
   const fill = new Mesh(solid, fillMaterial)
   fill.renderOrder = 1
 

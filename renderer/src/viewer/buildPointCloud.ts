@@ -19,7 +19,11 @@ export function buildPointCloud(cloud: SceneCloud, pointSizeM: number): Points {
   for (let i = 0; i < linear.length; i++) linear[i] = LINEAR_OF_SRGB_BYTE[cloud.colors[i]]
   geometry.setAttribute('color', new BufferAttribute(linear, 3))
   geometry.computeBoundingSphere()
-  const material = new PointsMaterial({ size: pointSizeM, sizeAttenuation: true, vertexColors: true })
+  const material = new PointsMaterial({
+    size: pointSizeM,
+    sizeAttenuation: true,
+    vertexColors: true,
+  })
   const points = new Points(geometry, material)
   points.name = 'point cloud'
   points.userData.kind = 'point-cloud'

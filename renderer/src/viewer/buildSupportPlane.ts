@@ -1,4 +1,12 @@
-import { DoubleSide, GridHelper, Group, LineBasicMaterial, Mesh, MeshBasicMaterial, PlaneGeometry } from 'three'
+import {
+  DoubleSide,
+  GridHelper,
+  Group,
+  LineBasicMaterial,
+  Mesh,
+  MeshBasicMaterial,
+  PlaneGeometry,
+} from 'three'
 import { boundsCenter, type WorldBounds } from './sceneBounds'
 
 /** Grid cell: 10 cm, so sizes can be read off the floor. */
@@ -30,7 +38,13 @@ export function buildSupportPlane(bounds: WorldBounds): Group {
 
   const fill = new Mesh(
     new PlaneGeometry(size, size),
-    new MeshBasicMaterial({ color: '#1b2533', transparent: true, opacity: 0.35, side: DoubleSide, depthWrite: false }),
+    new MeshBasicMaterial({
+      color: '#1b2533',
+      transparent: true,
+      opacity: 0.35,
+      side: DoubleSide,
+      depthWrite: false,
+    }),
   )
   fill.position.z = -0.002
   group.add(fill, grid)

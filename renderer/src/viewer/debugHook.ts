@@ -29,7 +29,11 @@ export function installDebugHook(root: Object3D): () => void {
     objectNames: () => byKind('object-box').map((object) => object.name),
     pointCount: () =>
       byKind('point-cloud').reduce((sum, object) => {
-        const geometry = (object as Object3D & { geometry?: { getAttribute(name: string): { count: number } | undefined } }).geometry
+        const geometry = (
+          object as Object3D & {
+            geometry?: { getAttribute(name: string): { count: number } | undefined }
+          }
+        ).geometry
         return sum + (geometry?.getAttribute('position')?.count ?? 0)
       }, 0),
     answerLines: () => byKind('answer-line').length,

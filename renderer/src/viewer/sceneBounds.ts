@@ -14,7 +14,10 @@ const SAMPLE_COUNT = 20_000
  * few flying pixels do not push the framing camera or the grid out to the horizon.
  * Null for an empty cloud.
  */
-export function robustBounds(positionsInWorld: Float32Array, lowQuantile = 0.02): WorldBounds | null {
+export function robustBounds(
+  positionsInWorld: Float32Array,
+  lowQuantile = 0.02,
+): WorldBounds | null {
   const pointCount = Math.floor(positionsInWorld.length / 3)
   if (pointCount === 0) return null
   const stride = Math.max(1, Math.floor(pointCount / SAMPLE_COUNT))

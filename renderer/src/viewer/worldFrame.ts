@@ -19,5 +19,9 @@ export function worldToThree(pointInWorld: WorldVec3, target = new Vector3()): V
  * with world coordinates as they come from the services, without copying buffers.
  */
 export function threeFromWorldMatrix(): Matrix4 {
-  return new Matrix4().makeBasis(worldToThree([1, 0, 0]), worldToThree([0, 1, 0]), worldToThree([0, 0, 1]))
+  return new Matrix4().makeBasis(
+    worldToThree([1, 0, 0]),
+    worldToThree([0, 1, 0]),
+    worldToThree([0, 0, 1]),
+  )
 }

@@ -1,0 +1,34 @@
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', '.tmp/**', '.gpu/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine is pure: it runs in workers, browsers and tests, never touching a host.
+    files: ['main/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The engine is pure TypeScript: no Node built-ins.' },
+            { group: ['electron', 'three', 'three/*', 'react', 'react-dom', 'onnxruntime-node', 'onnxruntime-*', '@langchain/*', 'sharp', 'fast-png'], message: 'The engine is pure TypeScript: hosts and libraries with side effects stay outside main/engine.' },
+            { group: ['../sources/*', '../services/*', '../cli/*', '../server/*', '../electron/*', '../../sources/*', '../../services/*'], message: 'The engine may import only engine files.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+)

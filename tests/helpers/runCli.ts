@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const ROOT = join(__dirname, '..', '..')
+const CLI = join(ROOT, 'bin', 'spatial-lens.js')
+
+export interface CliRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the built CLI (`npm test` builds first) exactly as a user would. */
+export function runCli(args: string[]): CliRun {
+  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
+    throw new Error('out/main/cli.js is missing: run `npm run build` (npm test does it) before these tests')
+  }
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { SpatialService } from '../../main/services/SpatialService'
+import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
+import { channels, contract } from '../../main/contract/channels'
+import { FIXTURES, SYNTHETIC } from '../helpers/syntheticTabletop'
+
+const service = new SpatialService(new InlineSceneExecutor(), 'serve')
+afterAll(() => service.dispose())
+
+const syntheticFrame = {
+  kind: 'rgbd' as const,
+  name: 'synthetic',
+  colorFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_color.png'))),
+  depthFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_depth.png'))),
+  intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5, depthScale: 1000 },
+}
+
+describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
+  it('analyzes the embedded sample and answers questions about it', async () => {
+    const result = await service.handle('scene:analyze', { frame: { kind: 'sample' }, regions: [] })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const { summary, cloud } = result.value
+    expect(summary.objects.length).toBeGreaterThanOrEqual(2)
+    expect(cloud.positionsInWorld.length).toBe(cloud.colors.length)
+    expect(cloud.objectOfPoint.length * 3).toBe(cloud.positionsInWorld.length)
+    const [a, b] = summary.objects
+    const answer = await service.handle('qa:ask', { sceneId: summary.sceneId, question: `how far is the ${a.name} from the ${b.name}` })
+    expect(answer.ok).toBe(true)
+    if (answer.ok) {
+      expect(answer.value.unit).toBe('m')
+      expect(answer.value.value as number).toBeGreaterThan(0)
+    }
+  })
+
+  it('analyzes an uploaded RGB-D frame with regions', async () => {
+    const result = await service.handle('scene:analyze', {
+      frame: syntheticFrame,
+      regions: [{ label: 'bottle', point: [330, 160] }, { label: 'laptop', box: [120, 120, 260, 200] }],
+    })
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value.summary.objects.map((o) => o.name).sort()).toEqual(['bottle', 'laptop'])
+  })
+
+  it('analyzes an uploaded PCD', async () => {
+    const pcdFile = new Uint8Array(readFileSync(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')))
+    const result = await service.handle('scene:analyze', { frame: { kind: 'pcd', name: 'mug.pcd', pcdFile }, regions: [] })
+    expect(result.ok).toBe(true)
+  })
+
+  it.each(channels)('rejects invalid input on %s with an error naming the field', async (channel) => {
+    const result = await service.handle(channel, { bogus: 1 })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^${channel}: invalid`))
+  })
+
+  it('names the bad field deep inside a message', async () => {
+    const result = await service.handle('scene:analyze', {
+      frame: { ...syntheticFrame, intrinsics: { ...syntheticFrame.intrinsics, fx: -1 } },
+      regions: [],
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.field).toBe('frame.intrinsics.fx')
+  })
+
+  it('turns bad files into one user-facing line', async () => {
+    const result = await service.handle('scene:analyze', {
+      frame: { ...syntheticFrame, colorFile: new Uint8Array([1, 2, 3]) },
+      regions: [],
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/colour/)
+      expect(result.error.message).not.toMatch(/\n/)
+    }
+  })
+
+  it('says when a scene is no longer loaded', async () => {
+    const result = await service.handle('qa:ask', { sceneId: 'missing', question: 'how tall is the mug' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/load the frame again/)
+  })
+
+  it('rejects unknown channels', async () => {
+    const result = await service.handle('scene:delete' as never, {})
+    expect(result.ok).toBe(false)
+  })
+
+  it('has an input and an output schema for every channel', () => {
+    for (const channel of channels) {
+      expect(contract[channel].input).toBeDefined()
+      expect(contract[channel].output).toBeDefined()
+    }
+  })
+})
