@@ -20,8 +20,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload cannot require() packages: bundle zod (the contract) into it.
-      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
@@ -34,6 +32,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },

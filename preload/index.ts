@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { channels, type Channel } from '../main/contract/channels'
+import { CHANNEL_NAMES, type ChannelName } from '../main/contract/channelNames'
 
 /**
  * The only bridge between the sandboxed renderer and the main process: `window.spatial.invoke`,
@@ -7,9 +7,9 @@ import { channels, type Channel } from '../main/contract/channels'
  * The main process validates every input; raw ipcRenderer is never exposed.
  */
 const api = {
-  channels: [...channels],
-  invoke(channel: Channel, input: unknown): Promise<unknown> {
-    if (!channels.includes(channel)) return Promise.reject(new Error(`unknown channel "${String(channel)}"`))
+  channels: [...CHANNEL_NAMES],
+  invoke(channel: ChannelName, input: unknown): Promise<unknown> {
+    if (!(CHANNEL_NAMES as readonly string[]).includes(channel)) return Promise.reject(new Error(`unknown channel "${String(channel)}"`))
     return ipcRenderer.invoke(channel, input)
   },
 }

@@ -11,6 +11,20 @@ export const answerObjectSchema = z.object({
   pointCount: z.number().int().nonnegative(),
 })
 
+/** What the viewer draws for an answer (world frame, metres); mirrors AnswerGeometry in the engine. */
+export const answerGeometrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('segment'), fromInWorld: vec3Schema, toInWorld: vec3Schema, lengthM: finite, label: z.string() }),
+  z.object({
+    kind: z.literal('arrow'),
+    fromInWorld: vec3Schema,
+    toInWorld: vec3Schema,
+    clockHour: z.number().int().min(1).max(12),
+    label: z.string(),
+  }),
+  z.object({ kind: z.literal('highlight'), names: z.array(z.string()), primary: z.string().nullable() }),
+])
+export type AnswerGeometryJson = z.infer<typeof answerGeometrySchema>
+
 /**
  * A spatial answer: `spatial-lens ask --json` and the `qa:ask` reply. Lengths in metres (unit 'm'),
  * booleans as true/false, choices as the chosen object's name, clock directions as integer hours.
@@ -31,7 +45,7 @@ export const answerSchema = z.object({
     pointCounts: z.record(z.string(), z.number()),
     method: z.string(),
   }),
-  geometry: z.unknown().optional(),
+  geometry: answerGeometrySchema.optional(),
   detail: z.unknown().optional(),
 })
 export type AnswerJson = z.infer<typeof answerSchema>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { finite, intrinsicsSchema } from './primitives'
 import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
+import type { ChannelName } from './channelNames'
 
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
@@ -62,6 +63,11 @@ export type Channel = keyof Contract
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
 export const channels = Object.keys(contract) as Channel[]
+
+// Compile-time check: the preload's plain list of names is exactly the contract's channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatchContract: Same<ChannelName, Channel> = true
+void namesMatchContract
 
 /** Error reply for any channel: one user-facing line, plus the field path for validation errors. */
 export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional() })

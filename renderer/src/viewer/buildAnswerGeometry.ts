@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import {
   ConeGeometry,
   CylinderGeometry,
@@ -11,34 +10,11 @@ import {
 } from 'three'
 import { CSS2DObject } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 
-const vec3 = z.tuple([z.number(), z.number(), z.number()])
+// The contract validates answer geometry on arrival; re-exported here for the renderer's users.
+export { answerGeometrySchema } from '../../../main/contract/answerSchema'
+export type { AnswerGeometryJson as AnswerGeometry } from '../../../main/contract/answerSchema'
+import type { AnswerGeometryJson as AnswerGeometry } from '../../../main/contract/answerSchema'
 
-/**
- * What an answer asks the viewer to draw (main/engine/answers/types.ts AnswerGeometry), all points
- * in the world frame, metres. The contract carries `geometry` as unknown, so it is checked here.
- */
-export const answerGeometrySchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('segment'),
-    fromInWorld: vec3,
-    toInWorld: vec3,
-    lengthM: z.number(),
-    label: z.string(),
-  }),
-  z.object({
-    kind: z.literal('arrow'),
-    fromInWorld: vec3,
-    toInWorld: vec3,
-    clockHour: z.number(),
-    label: z.string(),
-  }),
-  z.object({
-    kind: z.literal('highlight'),
-    names: z.array(z.string()),
-    primary: z.string().nullable(),
-  }),
-])
-export type AnswerGeometry = z.infer<typeof answerGeometrySchema>
 
 const LINE_COLOR = '#ffd166'
 const TUBE_RADIUS_M = 0.004
