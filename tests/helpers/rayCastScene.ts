@@ -47,6 +47,8 @@ export interface RayCastScene {
   intrinsics: Intrinsics
   /** Per pixel: index of the solid hit, −1 the table, −2 nothing. */
   objectId: Int32Array
+  /** Per pixel: exact (noise-free) world height of the hit, metres; NaN where nothing was hit. */
+  worldZ: Float32Array
 }
 
 const NOTHING = -2
@@ -58,12 +60,20 @@ export function rayCastScene(options: RayCastOptions): RayCastScene {
   const pitch = ((options.pitchDeg ?? 35) * Math.PI) / 180
   const [xMin, xMax] = options.tableX ?? [-0.7, 0.7]
   const [yMin, yMax] = options.tableY ?? [0.1, 1.6]
-  const intrinsics: Intrinsics = { width, height, fx: focalPx, fy: focalPx, cx: (width - 1) / 2, cy: (height - 1) / 2 }
+  const intrinsics: Intrinsics = {
+    width,
+    height,
+    fx: focalPx,
+    fy: focalPx,
+    cx: (width - 1) / 2,
+    cy: (height - 1) / 2,
+  }
   // Camera axes in the world: x = (1,0,0), forward z = (0, cos p, −sin p), down y = z × x.
   const s = Math.sin(pitch)
   const c = Math.cos(pitch)
   const data = new Float32Array(width * height)
   const objectId = new Int32Array(width * height).fill(NOTHING)
+  const worldZ = new Float32Array(width * height).fill(Number.NaN)
   const origin: [number, number, number] = [0, 0, cameraHeight]
   const random = createRandom(options.seed ?? 1)
   const noise = options.noiseRel ?? 0
@@ -95,9 +105,10 @@ export function rayCastScene(options: RayCastOptions): RayCastScene {
       const pixel = v * width + u
       data[pixel] = noise > 0 ? best * (1 + noise * gaussian(random)) : best
       objectId[pixel] = id
+      worldZ[pixel] = origin[2] + best * dir[2]
     }
   }
-  return { depth: { width, height, data }, intrinsics, objectId }
+  return { depth: { width, height, data }, intrinsics, objectId, worldZ }
 }
 
 function intersectSolid(solid: SolidSpec, o: number[], d: number[]): number {

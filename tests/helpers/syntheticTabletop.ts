@@ -10,10 +10,11 @@ export const RESOLUTIONS = ['320x240', '640x480', '1280x960'] as const
 export interface GroundTruthObject {
   name: string
   shape: 'box' | 'cylinder'
-  size_m: { width?: number; depth?: number; height: number; diameter?: number }
+  size_m: { width?: number; depth?: number; height: number; radius?: number; diameter?: number }
   yaw_deg: number
   centre_world: Vec3
   centre_camera: Vec3
+  visible_pixels: number
 }
 
 export interface GroundTruth {

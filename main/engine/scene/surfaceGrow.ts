@@ -57,8 +57,8 @@ interface Context {
   score: Float32Array
   /** Bit flags per pixel: IN_REGION, SCORED, SEEN (seed search scratch). */
   state: Uint8Array
-  minus: Float64Array
-  plus: Float64Array
+  /** Inverse depths along −direction (first k) and +direction (last k) of the pixel being scored. */
+  samples: Float64Array
 }
 
 /** Pixel indices (row-major) of the object surface under (u, v); empty when nothing usable is near the click. */
@@ -94,14 +94,8 @@ function createContext(input: SurfaceGrowInput): Context {
   // (κ/f)(k+1)/4 while its noise is ≈ 0.53σ (centre averaged over 5 px, sides over 2k samples).
   // Asking for 6σ_D at the crease (so the band has no gaps) gives k + 1 ≥ 12.7σf/κ.
   const k = Math.min(12, Math.max(3, Math.ceil((12.7 * sigma * f) / CREASE_KAPPA) - 1))
-  const size = width * height
-  return {
-    input, width, height, sigma, stepTol, k,
-    score: new Float32Array(size),
-    state: new Uint8Array(size),
-    minus: new Float64Array(k),
-    plus: new Float64Array(k),
-  }
+  const [score, state] = [new Float32Array(width * height), new Uint8Array(width * height)]
+  return { input, width, height, sigma, stepTol, k, score, state, samples: new Float64Array(2 * k) }
 }
 
 /** Depth of a usable pixel (candidate with a lifted point), 0 otherwise. */
@@ -122,14 +116,12 @@ function continuous(ctx: Context, a: number, b: number, factor = 1): boolean {
 
 /** The clicked pixel, or the nearest usable one within SNAP_RADIUS_PX; −1 if none. */
 function nearestPixel(ctx: Context, u: number, v: number): number {
+  const r = SNAP_RADIUS_PX
   let best = -1
-  let bestDistance = Infinity
-  for (let dv = -SNAP_RADIUS_PX; dv <= SNAP_RADIUS_PX; dv++) {
-    for (let du = -SNAP_RADIUS_PX; du <= SNAP_RADIUS_PX; du++) {
-      const x = u + du
-      const y = v + dv
-      const distance = du * du + dv * dv
-      if (x < 0 || y < 0 || x >= ctx.width || y >= ctx.height || distance > SNAP_RADIUS_PX ** 2) continue
+  let bestDistance = r * r + 1
+  for (let y = Math.max(0, v - r); y <= Math.min(ctx.height - 1, v + r); y++) {
+    for (let x = Math.max(0, u - r); x <= Math.min(ctx.width - 1, u + r); x++) {
+      const distance = (x - u) ** 2 + (y - v) ** 2
       if (distance < bestDistance && depthAt(ctx, y * ctx.width + x) > 0) {
         best = y * ctx.width + x
         bestDistance = distance
@@ -158,7 +150,7 @@ function concavity(ctx: Context, pixel: number): number {
   let best = 0
   let evidence = 0
   for (let d = 0; d < DIRECTIONS.length; d += 2) {
-    const score = directionalScore(ctx, pixel, DIRECTIONS[d], DIRECTIONS[d + 1], w0, n)
+    const score = directionalScore(ctx, pixel, d, w0, n)
     if (score !== Infinity) evidence++
     if (score < best) best = score
   }
@@ -171,19 +163,21 @@ function concavity(ctx: Context, pixel: number): number {
   return best
 }
 
-/** Mean second difference of w over baselines 1..m along ±(du, dv), relative, in noise units. */
-function directionalScore(ctx: Context, pixel: number, du: number, dv: number, w0: number, n0: number): number {
-  const factor = du !== 0 && dv !== 0 ? Math.SQRT2 : 1
-  const m = Math.min(walk(ctx, pixel, -du, -dv, factor, ctx.minus), walk(ctx, pixel, du, dv, factor, ctx.plus))
+/** Mean second difference of w over baselines 1..m along ±DIRECTIONS[d], relative, in noise units. */
+function directionalScore(ctx: Context, pixel: number, d: number, w0: number, n0: number): number {
+  const { k, samples } = ctx
+  const m = Math.min(walk(ctx, pixel, d, -1, 0), walk(ctx, pixel, d, 1, k))
   if (m === 0) return Infinity
   let sum = 0
-  for (let j = 0; j < m; j++) sum += w0 - 0.5 * (ctx.minus[j] + ctx.plus[j])
+  for (let j = 0; j < m; j++) sum += w0 - 0.5 * (samples[j] + samples[k + j])
   // var(centre mean) = σ²/n0; var(mean of m side pairs) = σ²/(2m) (relative noise of w = σ).
   return sum / m / w0 / (ctx.sigma * Math.sqrt(1 / n0 + 1 / (2 * m)))
 }
 
-/** Collects w along a ray of pixels while they stay usable and depth-continuous; returns the count. */
-function walk(ctx: Context, pixel: number, du: number, dv: number, factor: number, out: Float64Array): number {
+/** Stores w along a ray of pixels into samples[offset…] while usable and depth-continuous; count. */
+function walk(ctx: Context, pixel: number, d: number, sign: number, offset: number): number {
+  const [du, dv] = [sign * DIRECTIONS[d], sign * DIRECTIONS[d + 1]]
+  const factor = du !== 0 && dv !== 0 ? Math.SQRT2 : 1 // diagonal steps are √2 longer
   let x = pixel % ctx.width
   let y = (pixel - x) / ctx.width
   let previous = pixel
@@ -195,7 +189,7 @@ function walk(ctx: Context, pixel: number, du: number, dv: number, factor: numbe
     const next = y * ctx.width + x
     const z = depthAt(ctx, next)
     if (z <= 0 || !continuous(ctx, previous, next, factor)) break
-    out[n++] = 1 / z
+    ctx.samples[offset + n++] = 1 / z
     previous = next
   }
   return n
@@ -248,7 +242,8 @@ function isSolidCore(ctx: Context, pixel: number): boolean {
   for (let dv = -1; dv <= 1; dv++) {
     for (let du = -1; du <= 1; du++) {
       const q = pixel + dv * ctx.width + du
-      if (depthAt(ctx, q) <= 0 || !continuous(ctx, pixel, q) || concavity(ctx, q) < -BAND_Z) return false
+      if (depthAt(ctx, q) <= 0 || !continuous(ctx, pixel, q) || concavity(ctx, q) < -BAND_Z)
+        return false
     }
   }
   return true

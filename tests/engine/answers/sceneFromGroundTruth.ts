@@ -8,24 +8,10 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Scene, SceneObject, Vec3 } from '../../../main/engine/types'
 
-export interface GtObject {
-  name: string
-  shape: 'box' | 'cylinder'
-  size_m: { width?: number; depth?: number; height: number; radius?: number; diameter?: number }
-  yaw_deg: number
-  centre_world: Vec3
-  centre_camera: Vec3
-  visible_pixels: number
-}
+import type { GroundTruth, GroundTruthObject } from '../../helpers/syntheticTabletop'
 
-export interface GroundTruth {
-  resolution: [number, number]
-  intrinsics: { fx: number; fy: number; cx: number; cy: number }
-  camera: { R_world_from_camera: number[][]; t_world_from_camera: Vec3 }
-  table_plane_camera: { coeffs: [number, number, number, number] }
-  objects: GtObject[]
-  pairwise_centre_distances_m: Record<string, number>
-}
+export type { GroundTruth }
+export type GtObject = GroundTruthObject
 
 /** Read the 640×480 ground truth of the synthetic tabletop fixture. */
 export function loadGroundTruth(res = '640x480'): GroundTruth {
