@@ -29,10 +29,10 @@ if (electron) {
   console.log(
     [
       'The Electron binary is not installed, so the desktop window cannot open here.',
-      'Electron downloads its binary at install time, which this machine cannot do (offline, or install scripts',
-      'were skipped). Spatial Lens is starting its browser twin instead: the same UI and services, served on',
-      'localhost. Open the URL below in any browser. To get the desktop window on a machine with internet,',
-      'run `npm install-scripts approve electron && npm rebuild electron`, then `npm start` again.',
+      'Electron downloads its binary when it is installed, and that download failed or was not possible here',
+      '(this machine is offline). Spatial Lens is starting its browser twin instead: the same UI and services,',
+      'served on localhost. Open the URL below in any browser. For the desktop window, run',
+      '`npm install --no-save electron@39` on a machine that can reach the Electron download, then `npm start`.',
       '',
     ].join('\n'),
   )
