@@ -15,6 +15,10 @@
  * functions) and negative in valleys (a union shows the nearest surface: a maximum of affines).
  * We average it over the baselines j = 1..k: a kink then gives a tent and a small occluding step a
  * ramp, both deepest exactly at the crease, which is what the band growth below relies on.
+ *
+ * Stages: snap the click to a usable pixel; find a solid core pixel on the clicked side of any
+ * crease; grow the core over continuous non-valley pixels; claim our half of each valley band;
+ * fill one-pixel pockets. Work is proportional to the region (scores are computed lazily).
  */
 import type { DepthImage, Intrinsics } from '../types'
 
