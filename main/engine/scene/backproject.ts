@@ -12,39 +12,34 @@ export interface LiftedCloud {
 }
 
 /**
- * Back-projects every valid depth pixel: x = (u − cx)·z/fx, y = (v − cy)·z/fy.
+ * Back-projects every valid depth pixel: x = (u − cx)·z/fx, y = (v − cy)·z/fy, in one pass.
  * Invalid: 0, negative, NaN or infinite depth, and pixels cleared in `isKept` (when given).
+ * The point arrays are views of width·height-sized buffers (one pass, no counting pass).
  */
-export function backproject(
-  depth: DepthImage,
-  intrinsics: Intrinsics,
-  isKept?: Uint8Array,
-): LiftedCloud {
+export function backproject(depth: DepthImage, intrinsics: Intrinsics, isKept?: Uint8Array): LiftedCloud {
   const { width, height, data } = depth
-  const pointOfPixel = new Int32Array(width * height).fill(-1)
-  let count = 0
-  for (let i = 0; i < data.length; i++) {
-    const z = data[i]
-    if (z > 0 && z < Infinity && (isKept === undefined || isKept[i] === 1)) pointOfPixel[i] = count++
-  }
-  const pointsInCamera = new Float32Array(count * 3)
-  const pixelOfPoint = new Uint32Array(count)
+  const pixelCount = width * height
+  const pointOfPixel = new Int32Array(pixelCount)
+  const points = new Float32Array(pixelCount * 3)
+  const pixels = new Uint32Array(pixelCount)
   const invFx = 1 / intrinsics.fx
   const invFy = 1 / intrinsics.fy
   const { cx, cy } = intrinsics
+  let count = 0
   for (let v = 0; v < height; v++) {
     const yFactor = (v - cy) * invFy
-    const row = v * width
-    for (let u = 0; u < width; u++) {
-      const pixel = row + u
-      const point = pointOfPixel[pixel]
-      if (point < 0) continue
+    for (let u = 0, pixel = v * width; u < width; u++, pixel++) {
       const z = data[pixel]
-      pointsInCamera[point * 3] = (u - cx) * invFx * z
-      pointsInCamera[point * 3 + 1] = yFactor * z
-      pointsInCamera[point * 3 + 2] = z
-      pixelOfPoint[point] = pixel
+      if (!(z > 0 && z < Infinity) || (isKept !== undefined && isKept[pixel] === 0)) {
+        pointOfPixel[pixel] = -1
+        continue
+      }
+      pointOfPixel[pixel] = count
+      points[count * 3] = (u - cx) * invFx * z
+      points[count * 3 + 1] = yFactor * z
+      points[count * 3 + 2] = z
+      pixels[count++] = pixel
     }
   }
-  return { pointsInCamera, pixelOfPoint, pointOfPixel, count }
+  return { pointsInCamera: points.subarray(0, count * 3), pixelOfPoint: pixels.subarray(0, count), pointOfPixel, count }
 }

@@ -49,7 +49,7 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
     buildVoxelGrid(
       cloud.pointsInCamera,
       voxelSizeM,
-      pixelStridedPoints(cloud, depth.width, frame.intrinsics.fx, voxelSizeM),
+      pixelStridedPoints(cloud, depth.width, depth.height, frame.intrinsics.fx, voxelSizeM),
     ),
   )
   const supportPlane = timed(timingsMs, 'plane', () =>

@@ -33,7 +33,7 @@ export function relativeNoiseAt(model: DepthNoiseModel, z: number): number {
  * over flat patches, which makes every percentile below the step rate zero while the RMS still sees
  * the quantisation steps. Residuals are binned by depth and σ_rel(z) fitted as a line.
  */
-export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Math.round(depth.height / 60))): DepthNoiseModel {
+export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Math.round(depth.height / 40))): DepthNoiseModel {
   const { width, height, data } = depth
   const capacity = Math.ceil(height / rowStride) * Math.ceil(width / 2)
   const residuals = new Float32Array(capacity)

@@ -13,7 +13,7 @@ export interface BoxFitOptions {
 /** Lowest points closer to the plane than this count as resting on it. */
 const RESTING_TOLERANCE_M = 0.05
 /** Points used for the footprint and height quantiles (an even subsample above this). */
-const MAX_FIT_POINTS = 4000
+const MAX_FIT_POINTS = 2500
 
 /**
  * Fits one gravity-aligned solid box to an object's points (world frame, xyz interleaved).

@@ -6,22 +6,26 @@ import type { LiftedCloud } from './backproject'
  * The occupied voxels are then the same as with every pixel (a voxel is occupied when any point
  * falls in it), at a quarter to a sixteenth of the hashing work on VGA and larger frames.
  */
-export function pixelStridedPoints(cloud: LiftedCloud, width: number, fx: number, voxelSizeM: number): Uint32Array {
+export function pixelStridedPoints(
+  cloud: LiftedCloud,
+  width: number,
+  height: number,
+  fx: number,
+  voxelSizeM: number,
+): Uint32Array {
   const depths = new Float32Array(Math.min(cloud.count, 4096))
   const step = Math.max(1, Math.floor(cloud.count / depths.length))
   for (let k = 0; k < depths.length; k++) depths[k] = cloud.pointsInCamera[k * step * 3 + 2]
   depths.sort()
   const nearDepth = depths[Math.floor(depths.length * 0.1)] || 1
-  const spacingM = nearDepth / fx
-  const stride = Math.max(1, Math.min(4, Math.floor(voxelSizeM / (1.5 * spacingM))))
-  if (stride === 1) return Uint32Array.from({ length: cloud.count }, (_, i) => i)
-  const out = new Uint32Array(Math.ceil(cloud.count / (stride * stride)) + width)
+  const stride = Math.max(1, Math.min(4, Math.floor(voxelSizeM / (1.5 * (nearDepth / fx)))))
+  const out = new Uint32Array(Math.ceil(width / stride) * Math.ceil(height / stride))
   let n = 0
-  for (let i = 0; i < cloud.count; i++) {
-    const pixel = cloud.pixelOfPoint[i]
-    const u = pixel % width
-    const v = (pixel - u) / width
-    if (u % stride === 0 && v % stride === 0) out[n++] = i
+  for (let v = 0; v < height; v += stride) {
+    for (let pixel = v * width, end = pixel + width; pixel < end; pixel += stride) {
+      const point = cloud.pointOfPixel[pixel]
+      if (point >= 0) out[n++] = point
+    }
   }
   return out.subarray(0, n)
 }

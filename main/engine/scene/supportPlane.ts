@@ -2,6 +2,9 @@ import { createRandom } from '../random'
 import { fitPlaneLeastSquares, planeFromThreePoints, type PlaneEquation } from '../geometry/planeFit'
 import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
 
+/** A support plane must hold at least this share of the inliers of the frame's dominant plane. */
+const MIN_SHARE_OF_DOMINANT_PLANE = 0.12
+
 export interface SupportPlaneOptions {
   /** Depth noise model of the frame (see estimateDepthNoise). */
   noise: DepthNoiseModel
@@ -62,18 +65,26 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   // Standard RANSAC stopping rule: enough iterations to draw one all-inlier triple with 99.9 %
   // probability, given the best inlier fraction seen so far (at least 40, at most maxIterations).
   let needed = maxIterations
+  // The dominant plane of any orientation, to tell a real support plane from a sliver: when the
+  // view is a wall or a table seen from straight above, the best "up" plane is a small slice
+  // through clutter, and the frame must fall back instead.
+  let bestUpInliers = 0
+  let dominantInliers = 0
   for (let iteration = 0; iteration < Math.min(needed, maxIterations); iteration++) {
     const plane = orientUp(proposePlane(points, sample, random, iteration % 2 === 1 ? options.proposeLocalTriple : undefined))
-    if (!plane || -plane.normal[1] < minUpDot) continue
+    if (!plane) continue
     const { cost, inliers } = msacCost(points, sample, sampleScale, plane, minThreshold)
+    dominantInliers = Math.max(dominantInliers, inliers)
+    if (-plane.normal[1] < minUpDot) continue
     if (cost < bestCost) {
       bestCost = cost
       best = plane
+      bestUpInliers = inliers
       const fraction = inliers / sample.length
-      needed = Math.max(options.proposeLocalTriple ? 120 : 40, Math.ceil(Math.log(0.001) / Math.log(1 - Math.max(1e-6, fraction) ** 3)))
+      needed = Math.max(options.proposeLocalTriple ? 100 : 40, Math.ceil(Math.log(0.001) / Math.log(1 - Math.max(1e-6, fraction) ** 3)))
     }
   }
-  if (!best) return null
+  if (!best || bestUpInliers < MIN_SHARE_OF_DOMINANT_PLANE * dominantInliers) return null
   let plane: PlaneEquation = best
   let inliers = inliersOf(points, plane, scaleAt, minThreshold)
   for (let round = 0; round < 2; round++) {

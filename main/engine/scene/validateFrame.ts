@@ -34,8 +34,9 @@ export function validateFrameForScene(frame: Frame): void {
   if (depth.data.length !== depth.width * depth.height) {
     throw new SceneInputError(`depth data has ${depth.data.length} values, expected ${depth.width * depth.height}`)
   }
+  // Counting stops at 100: that is all the check needs.
   let valid = 0
-  for (let i = 0; i < depth.data.length; i++) if (depth.data[i] > 0 && depth.data[i] < Infinity) valid++
+  for (let i = 0; i < depth.data.length && valid < 100; i++) if (depth.data[i] > 0 && depth.data[i] < Infinity) valid++
   if (valid === 0) throw new SceneInputError('depth has no valid pixels (all zero or NaN): check the depth file and its scale')
   if (valid < 100) throw new SceneInputError(`depth has only ${valid} valid pixels: too few to build a scene`)
 }
