@@ -3,7 +3,7 @@
 // stage by stage, at 320×240, 640×480 and 1280×960 (tests/fixtures/synthetic-tabletop), plus centre accuracy
 // against the ground truth. Writes bench/results/latest.json.
 //
-//   node bench/run.js [--repeat 5] [--rounds 3] [--resolutions 320x240,640x480,1280x960] [--timeout-s 300]
+//   node bench/run.js [--repeat 15] [--rounds 3] [--resolutions 320x240,640x480,1280x960] [--timeout-s 300]
 //                     [--python /usr/bin/python3] [--o3d-threads N] [--o3d-warmup 1] [--no-open3d]
 //                     [--cli bin/spatial-lens.js] [--out bench/results/latest.json] [--check]
 //
@@ -291,7 +291,7 @@ function indent(text) {
 
 function parseArgs(argv) {
   const opts = {
-    repeat: 5,
+    repeat: 15,
     rounds: 3,
     resolutions: ['320x240', '640x480', '1280x960'],
     timeoutS: 300,
