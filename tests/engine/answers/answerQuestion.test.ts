@@ -12,7 +12,6 @@ import { loadGroundTruth, sceneFromGroundTruth, sceneWithBoxes } from './sceneFr
 
 const gt = loadGroundTruth()
 const scene = sceneFromGroundTruth(gt)
-const g = (name: string) => gt.objects.find((o) => o.name === name)!
 const pd = (a: string, b: string): number =>
   gt.pairwise_centre_distances_m[`${a}|${b}`] ?? gt.pairwise_centre_distances_m[`${b}|${a}`]
 
