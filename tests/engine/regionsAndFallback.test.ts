@@ -43,6 +43,21 @@ describe('box prompts keep the object, not the background inside the box', () =>
     expect(distance(fromMask.objects[0].centerInWorld, gt.objects.find((o) => o.name === 'mug')!.centre_world)).toBeLessThan(0.015)
   })
 
+  it('keeps the clusters no region explains when asked (a detector that missed objects)', () => {
+    const three = regions.slice(0, 3)
+    const exact = buildScene(frame, { regions: three })
+    expect(exact.objects).toHaveLength(3)
+    const merged = buildScene(frame, { regions: three, includeUnmatchedClusters: true })
+    expect(merged.objects).toHaveLength(6)
+    expect(merged.objects.filter((o) => o.origin === 'region').map((o) => o.label).sort()).toEqual(
+      three.map((r) => r.label).sort(),
+    )
+    for (const truth of gt.objects) {
+      const nearest = Math.min(...merged.objects.map((o) => distance(o.centerInWorld, truth.centre_world)))
+      expect(nearest).toBeLessThan(0.015)
+    }
+  })
+
   it('warns instead of inventing an object when a region holds no depth', () => {
     const empty = buildScene(frame, { regions: [{ label: 'sky', box: [0, 0, 20, 20] }] })
     expect(empty.objects).toHaveLength(0)

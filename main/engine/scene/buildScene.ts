@@ -15,12 +15,18 @@ import { gatherPoints } from './liftContext'
 import { segmentByPlane } from './segmentPlane'
 import { objectsFromClusters } from './objectsFromClusters'
 import { objectsFromRegions } from './objectsFromRegions'
+import { unexplainedClusters } from './unexplainedClusters'
 import { fitBox } from './fitBox'
 import { assignUniqueNames, describe, describeCluster } from './naming'
 
 export interface SceneOptions {
-  /** User regions; when given, the objects are exactly these (no geometry clusters). */
+  /** User or detector regions; when given, the objects are these (plus clusters, see below). */
   regions?: RegionPrompt[]
+  /**
+   * With regions, also keep the geometry clusters that no region explains (a detector misses
+   * things; geometry still sees them). Default false: user regions mean "exactly these objects".
+   */
+  includeUnmatchedClusters?: boolean
   /** Voxel size for the plane search, metres (Open3D-style downsampling). */
   voxelSizeM?: number
   seed?: number
@@ -74,9 +80,12 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
     noiseDistanceM: plane ? plane.offset : noise.typicalZ,
   }))
 
-  const candidates = timed(timingsMs, 'cluster', () =>
-    regions.length > 0 ? objectsFromRegions(context, regions, warnings) : objectsFromClusters(context),
-  )
+  const candidates = timed(timingsMs, 'cluster', () => {
+    if (regions.length === 0) return objectsFromClusters(context)
+    const fromRegions = objectsFromRegions(context, regions, warnings)
+    if (!options.includeUnmatchedClusters) return fromRegions
+    return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
+  })
   const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
   timed(timingsMs, 'naming', () => nameObjects(objects))
 
