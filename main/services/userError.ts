@@ -8,7 +8,7 @@ export function isUserError(error: unknown): boolean {
     error instanceof SourceError ||
     error instanceof SceneInputError ||
     error instanceof ZodError ||
-    (error instanceof Error && error.name === 'UserError')
+    (error instanceof Error && (error.name === 'UserError' || error.name === 'ModelError' || error.name === 'CalibrationInputError'))
   )
 }
 
