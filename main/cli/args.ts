@@ -8,6 +8,7 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--json] "question"
   spatial-lens serve [--port P] [--host H]
+  spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -33,7 +34,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, serve (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, serve, models (see spatial-lens --help)`)
   }
   let parsed
   try {

@@ -1,4 +1,5 @@
 import { parseCliArgs, USAGE } from './args'
+import { runModelsCommand } from './modelsCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runServeCommand } from './serveCommand'
@@ -10,6 +11,7 @@ import { isUserError, userFacingMessage } from '../services/userError'
  */
 async function main(argv: string[]): Promise<number> {
   const print = (text: string) => process.stdout.write(`${text}\n`)
+  if (argv[0] === 'models') return runModelsCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

@@ -1,0 +1,295 @@
+import { createHash, type Hash } from 'node:crypto'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { DownloadError } from './errors'
+import { updateHashFromFile } from './hashFile'
+
+/** Progress of one file: bytes on disk so far (resumed bytes included), total if known, rate. */
+export interface DownloadProgress {
+  receivedBytes: number
+  totalBytes: number | null
+  /** Rate of this attempt's transfer, bytes per second. */
+  bytesPerSecond: number
+}
+
+export interface DownloadRequest {
+  /** Mirrors, tried in order on network/HTTP errors (they must serve the same bytes). */
+  urls: string[]
+  /** Final path; the download goes to `<destination>.part` and is renamed only once verified. */
+  destination: string
+  /** Published SHA-256 (lower-case hex) or null: then the result is reported as unverified. */
+  sha256: string | null
+  /** Published size, or null. */
+  bytes: number | null
+  onProgress?: (progress: DownloadProgress) => void
+  /** Abort when no data arrives for this long (connect, headers or body). Default 30 s. */
+  idleTimeoutMs?: number
+  /** Tries per URL; each try resumes from the `.part` file. Default 3. */
+  attempts?: number
+  /** Pause between tries. Default 1 s. */
+  retryDelayMs?: number
+}
+
+export interface DownloadResult {
+  path: string
+  sha256: string
+  bytes: number
+  /** True when the hash matched a published one; false: trust on first use. */
+  isVerified: boolean
+  /** Bytes that were already in the `.part` file when the successful try started. */
+  resumedFromBytes: number
+  url: string
+}
+
+/** Suffix of in-progress downloads. A file under its final name is always complete and checked. */
+export const PARTIAL_SUFFIX = '.part'
+
+/**
+ * Downloads one file with resume (HTTP Range into `<destination>.part`), streaming SHA-256, an
+ * idle timeout and atomic rename. Redirects are followed. A network or HTTP error keeps the
+ * `.part` for the next call to resume; a hash or size mismatch deletes it and says so. A server
+ * that ignores Range (200 instead of 206) restarts the file from zero.
+ */
+export async function downloadFile(request: DownloadRequest): Promise<DownloadResult> {
+  if (request.urls.length === 0)
+    throw new DownloadError('http', `no URL to download ${request.destination} from`, false)
+  await mkdir(dirname(request.destination), { recursive: true })
+  const attempts = Math.max(1, request.attempts ?? 3)
+  let lastError: unknown
+  for (const url of request.urls) {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await downloadOnce(url, request)
+      } catch (error) {
+        if (
+          error instanceof DownloadError &&
+          (error.kind === 'hash-mismatch' || error.kind === 'size-mismatch')
+        )
+          throw error
+        lastError = error
+        if (
+          error instanceof DownloadError &&
+          error.kind === 'http' &&
+          !isRetryableStatus(error.message)
+        )
+          break
+        if (attempt < attempts) await delay(request.retryDelayMs ?? 1000)
+      }
+    }
+  }
+  throw lastError instanceof DownloadError
+    ? lastError
+    : networkError(request.urls[request.urls.length - 1], lastError)
+}
+
+async function downloadOnce(url: string, request: DownloadRequest): Promise<DownloadResult> {
+  const partPath = request.destination + PARTIAL_SUFFIX
+  let offset = await existingSize(partPath)
+  if (request.bytes !== null && offset > request.bytes) {
+    await rm(partPath, { force: true })
+    offset = 0
+  }
+  if (request.bytes !== null && offset === request.bytes)
+    return finish(url, request, partPath, offset)
+
+  const idleTimeoutMs = request.idleTimeoutMs ?? 30_000
+  const controller = new AbortController()
+  let timer = setTimeout(() => controller.abort(), idleTimeoutMs)
+  const touch = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => controller.abort(), idleTimeoutMs)
+  }
+  try {
+    const headers: Record<string, string> = { 'user-agent': 'spatial-lens-model-manager' }
+    if (offset > 0) headers.range = `bytes=${offset}-`
+    const response = await fetch(url, { headers, redirect: 'follow', signal: controller.signal })
+    touch()
+    if (response.status === 416 && offset > 0) {
+      // Range past the end: the part is complete if it is exactly the resource's size, else junk.
+      await response.body?.cancel()
+      const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN)
+      if (size === offset) return await finish(url, request, partPath, offset)
+      await rm(partPath, { force: true })
+      throw new DownloadError(
+        'network',
+        `${url} rejected the resume point ${offset}: discarded the partial file, restarting`,
+        false,
+      )
+    }
+    if (response.status !== 200 && response.status !== 206) {
+      await response.body?.cancel()
+      throw new DownloadError(
+        'http',
+        `HTTP ${response.status} ${response.statusText} from ${url}`,
+        offset > 0,
+      )
+    }
+    const hash = createHash('sha256')
+    if (response.status === 206 && contentRangeStart(response) !== offset) {
+      await response.body?.cancel()
+      await rm(partPath, { force: true })
+      throw new DownloadError(
+        'network',
+        `${url} answered a different byte range than asked: discarded the partial file, restarting`,
+        false,
+      )
+    }
+    const isResuming = response.status === 206 && offset > 0
+    if (!isResuming) offset = 0
+    else await updateHashFromFile(hash, partPath)
+    const totalBytes = totalFromResponse(response, offset) ?? request.bytes
+    const received = await streamBody(
+      response,
+      partPath,
+      isResuming,
+      hash,
+      offset,
+      totalBytes,
+      touch,
+      request.onProgress,
+    )
+    if (totalBytes !== null && received < totalBytes) {
+      throw new DownloadError(
+        'network',
+        `connection closed after ${received} of ${totalBytes} bytes from ${url}`,
+        true,
+      )
+    }
+    return await finish(url, request, partPath, offset, { hash, received })
+  } catch (error) {
+    if (error instanceof DownloadError) throw error
+    throw networkError(
+      url,
+      controller.signal.aborted
+        ? new Error(`no data for ${idleTimeoutMs / 1000} s (timed out)`)
+        : error,
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function streamBody(
+  response: Response,
+  partPath: string,
+  isAppending: boolean,
+  hash: Hash,
+  offset: number,
+  totalBytes: number | null,
+  touch: () => void,
+  onProgress: DownloadRequest['onProgress'],
+): Promise<number> {
+  const handle = await open(partPath, isAppending ? 'a' : 'w')
+  const startedAt = performance.now()
+  let received = offset
+  try {
+    if (!response.body) return received
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      touch()
+      hash.update(chunk)
+      await handle.write(chunk)
+      received += chunk.length
+      const seconds = Math.max(1e-3, (performance.now() - startedAt) / 1000)
+      onProgress?.({
+        receivedBytes: received,
+        totalBytes,
+        bytesPerSecond: (received - offset) / seconds,
+      })
+    }
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  return received
+}
+
+/** Checks size and hash of the finished part file, then renames it into place. */
+async function finish(
+  url: string,
+  request: DownloadRequest,
+  partPath: string,
+  resumedFromBytes: number,
+  streamed?: { hash: Hash; received: number },
+): Promise<DownloadResult> {
+  let sha256: string
+  let bytes: number
+  if (streamed) {
+    sha256 = streamed.hash.digest('hex')
+    bytes = streamed.received
+  } else {
+    const hash = createHash('sha256')
+    bytes = await updateHashFromFile(hash, partPath)
+    sha256 = hash.digest('hex')
+  }
+  if (request.bytes !== null && bytes !== request.bytes) {
+    await rm(partPath, { force: true })
+    throw new DownloadError(
+      'size-mismatch',
+      `${url} gave ${bytes} bytes, the manifest says ${request.bytes}: deleted the download; try again, or report the changed upstream file`,
+      false,
+    )
+  }
+  if (request.sha256 !== null && sha256 !== request.sha256) {
+    await rm(partPath, { force: true })
+    throw new DownloadError(
+      'hash-mismatch',
+      `SHA-256 mismatch for ${url}: expected ${request.sha256}, got ${sha256}; deleted the download (the file is corrupt or changed upstream)`,
+      false,
+    )
+  }
+  await rename(partPath, request.destination)
+  return {
+    path: request.destination,
+    sha256,
+    bytes,
+    isVerified: request.sha256 !== null,
+    resumedFromBytes,
+    url,
+  }
+}
+
+function contentRangeStart(response: Response): number | null {
+  const match = /^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')
+  return match ? Number(match[1]) : null
+}
+
+/** Full size of the resource from Content-Range (206) or Content-Length (200). */
+function totalFromResponse(response: Response, offset: number): number | null {
+  const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
+  if (range) return Number(range[1])
+  const length = response.headers.get('content-length')
+  // A compressed body's Content-Length is not the file size.
+  if (length === null || response.headers.get('content-encoding')) return null
+  return offset + Number(length)
+}
+
+async function existingSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size
+  } catch {
+    return 0
+  }
+}
+
+function isRetryableStatus(message: string): boolean {
+  const status = Number(/HTTP (\d+)/.exec(message)?.[1])
+  return status === 408 || status === 429 || status >= 500
+}
+
+function networkError(url: string | undefined, cause: unknown): DownloadError {
+  const reason =
+    cause instanceof Error
+      ? cause.cause instanceof Error
+        ? cause.cause.message
+        : cause.message
+      : String(cause)
+  return new DownloadError(
+    'network',
+    `download from ${url} failed: ${reason}; the partial file is kept, run the command again to resume`,
+    true,
+  )
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
