@@ -1,14 +1,23 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
+import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
 
 Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
+  spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--json] "question"
   spatial-lens serve [--port P] [--host H]
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
+
+Perception (scene and ask):
+  --detector nanodet|owlv2|none   objects from a detector (default nanodet, built in; owlv2 needs --queries "mug,laptop")
+  --depth-model auto|none|<id>     monocular depth for colour-only frames (auto: the first installed metric model)
+  --segmenter auto|none|<id>       SAM-family masks for detector boxes when installed (auto)
+  --provider cpu|webgpu|cuda       execution provider for the models (default: the best available)
+  --camera ID                      camera id for per-camera depth calibrations (default: file)
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -28,6 +37,8 @@ export interface CliArgs {
   port: number
   host: string
   question?: string
+  perception: PerceptionSettingsInput
+  camera?: string
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -52,6 +63,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
         repeat: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        detector: { type: 'string' },
+        queries: { type: 'string' },
+        'depth-model': { type: 'string' },
+        segmenter: { type: 'string' },
+        provider: { type: 'string' },
+        camera: { type: 'string' },
       },
     })
   } catch (error) {
@@ -71,6 +88,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     port: optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ?? 8787,
     host: values.host ?? '127.0.0.1',
     question: parsed.positionals.join(' ').trim() || undefined,
+    perception: perceptionFromFlags(values),
+    camera: values.camera,
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
@@ -95,5 +114,23 @@ function optionalNumber(text: string | undefined, flag: string, isValid: (x: num
 }
 
 function defaults(command: CliArgs['command']): CliArgs {
-  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1' }
+  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {} }
+}
+
+function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
+  const candidate = {
+    detector: text('detector'),
+    queries: text('queries')?.split(',').map((q) => q.trim()).filter(Boolean),
+    depthModel: text('depth-model'),
+    segmenter: text('segmenter'),
+    provider: text('provider'),
+  }
+  const parsed = perceptionSettingsSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const flag = { depthModel: '--depth-model' }[String(issue.path[0])] ?? `--${String(issue.path[0])}`
+    throw new UserError(`${flag}: ${issue.message} (see spatial-lens --help)`)
+  }
+  return parsed.data
 }

@@ -1,4 +1,4 @@
-import { buildScene } from '../engine/scene/buildScene'
+import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import { answerSchema } from '../contract/answerSchema'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
@@ -7,7 +7,7 @@ import type { CliArgs } from './args'
 /** `spatial-lens ask`: one template question over the frame's scene, answered with no LLM. */
 export async function runAskCommand(args: CliArgs, print: (text: string) => void): Promise<number> {
   const { frame, regions } = await loadFrameFromArgs(args)
-  const scene = buildScene(frame, { regions })
+  const { scene } = await perceiveAndBuild(frame, regions, args.perception)
   const answer = answerSchema.parse(answerQuestion(scene, args.question!))
   if (args.json) {
     print(JSON.stringify(answer, null, 2))

@@ -8,12 +8,13 @@ import type { CliArgs } from './args'
 /** The frame and regions named on the command line (decoding happens here, outside the timings). */
 export async function loadFrameFromArgs(args: CliArgs): Promise<{ frame: Frame; regions: RegionPrompt[] }> {
   const frame = args.pcd
-    ? await loadPcdFrame(args.pcd)
+    ? await loadPcdFrame(args.pcd, args.camera)
     : await loadRgbdFrame({
         rgbPath: args.rgb!,
         depthPath: args.depth,
         intrinsicsPath: args.intrinsics!,
         depthScale: args.depthScale,
+        cameraId: args.camera,
       })
   const regions = args.regions ? toRegionPrompts(await readRegionsFile(args.regions)) : []
   return { frame, regions }

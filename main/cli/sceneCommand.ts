@@ -5,23 +5,30 @@ import { sceneSummarySchema } from '../contract/sceneSchema'
 import { summarizeScene } from '../services/sceneSummary'
 import { formatLength } from '../engine/scene/naming'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
+import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import type { CliArgs } from './args'
 
 /** `spatial-lens scene`: builds the scene and prints it (a table, or one contract-validated JSON object). */
 export async function runSceneCommand(args: CliArgs, print: (text: string) => void): Promise<void> {
-  const { frame, regions } = await loadFrameFromArgs(args)
-  // With --repeat, one untimed warm-up run first (as the Open3D reference does): the JIT compiles the
-  // hot loops on the first frame, and a live camera never runs cold after that.
-  if (args.repeat > 1) buildScene(frame, { regions })
-  const runs: Scene[] = []
-  for (let i = 0; i < args.repeat; i++) runs.push(buildScene(frame, { regions }))
+  const loaded = await loadFrameFromArgs(args)
+  // Perception runs once (its models are timed in its report and by `npm run bench`); --repeat
+  // times the scene compute. With --repeat, one untimed warm-up run first (as the Open3D reference
+  // does): the JIT compiles the hot loops on the first frame, and a live camera never runs cold.
+  const perceived = await perceiveAndBuild(loaded.frame, loaded.regions, args.perception)
+  const again = () => buildScene(perceived.frame, perceived.sceneOptions)
+  if (args.repeat > 1) again()
+  const runs: Scene[] = [perceived.scene]
+  for (let i = 1; i < args.repeat; i++) runs.push(again())
   const scene = withMedianTimings(runs)
-  const summary = sceneSummarySchema.parse(summarizeScene(scene, 'cli'))
+  const summary = sceneSummarySchema.parse({ ...summarizeScene(scene, 'cli'), perception: perceived.perception })
   if (args.json) {
     print(JSON.stringify({ ...summary, repeat: args.repeat }, null, 2))
     return
   }
   print(describeScene(scene, args.repeat))
+  for (const step of perceived.perception.steps) {
+    print(`${step.stage}: ${step.modelId} on ${step.provider}, ${step.ms.toFixed(1)} ms`)
+  }
 }
 
 /** The last run's scene with each stage's median time over all runs (for benchmarks). */

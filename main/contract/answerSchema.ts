@@ -41,6 +41,7 @@ export const answerSchema = z.object({
     intrinsics: intrinsicsSchema,
     frameKind: z.enum(['support-plane', 'camera-fallback']),
     frameNote: z.string().optional(),
+    depthNote: z.string().optional(),
     plane: planeSchema.nullable(),
     pointCounts: z.record(z.string(), z.number()),
     method: z.string(),

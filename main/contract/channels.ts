@@ -3,6 +3,7 @@ import { finite, intrinsicsSchema } from './primitives'
 import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
 import type { ChannelName } from './channelNames'
+import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
@@ -21,7 +22,8 @@ export const frameInputSchema = z.union([
       kind: z.literal('rgbd'),
       name: z.string().default('uploaded frame'),
       colorFile: z.instanceof(Uint8Array),
-      depthFile: z.instanceof(Uint8Array),
+      /** Omit for a colour-only frame: depth then comes from the installed depth model. */
+      depthFile: z.instanceof(Uint8Array).optional(),
       intrinsics: intrinsicsInputSchema,
       depthScale: z.number().positive().optional(),
     })
@@ -49,7 +51,13 @@ export const appInfoSchema = z.object({
 export const contract = {
   'app:info': { input: z.object({}).strict(), output: appInfoSchema },
   'scene:analyze': {
-    input: z.object({ frame: frameInputSchema, regions: z.array(regionInputSchema).default([]) }).strict(),
+    input: z
+      .object({
+        frame: frameInputSchema,
+        regions: z.array(regionInputSchema).default([]),
+        perception: perceptionSettingsSchema.optional(),
+      })
+      .strict(),
     output: sceneResultSchema,
   },
   'qa:ask': {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema, planeSchema, sizeSchema, vec3Schema } from './primitives'
+import { perceptionReportSchema } from '../perception/perceptionSettings'
 
 /** One object of a scene as it crosses a process boundary (JSON; pixel lists stay behind). */
 export const sceneObjectSchema = z.object({
@@ -26,6 +27,28 @@ export const sceneProvenanceSchema = z.object({
   depthNoiseRel: finite,
   planeThresholdAt1m: finite,
   sourceDescription: z.string().optional(),
+  /** Model and calibration behind monocular depth (see main/engine/depth/types.ts). */
+  depthProvenance: z
+    .object({
+      modelId: z.string(),
+      output: z.enum(['metric', 'relative-inverse']),
+      provider: z.string().optional(),
+      inferenceMs: finite.optional(),
+      calibration: z
+        .object({
+          space: z.enum(['depth', 'inverse-depth']),
+          scale: finite,
+          shift: finite,
+          method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
+          residualRmsM: z.number(),
+          residualRel: z.number(),
+          pointCount: z.number().int(),
+          inlierCount: z.number().int(),
+        })
+        .optional(),
+      calibratedAt: z.string().optional(),
+    })
+    .optional(),
 })
 
 /**
@@ -44,6 +67,8 @@ export const sceneSummarySchema = z.object({
   warnings: z.array(z.string()),
   timingsMs: z.record(z.string(), finite),
   totalMs: finite,
+  /** What perception ran before lifting (models, providers, times, detections). */
+  perception: perceptionReportSchema.optional(),
 })
 export type SceneSummary = z.infer<typeof sceneSummarySchema>
 

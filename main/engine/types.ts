@@ -6,6 +6,8 @@
  * x = the camera's x axis projected onto the plane, y = z × x (forward, away from the camera).
  */
 
+import type { DepthProvenance } from './depth/types'
+
 /** Three numbers; a tuple so it serialises as plain JSON. */
 export type Vec3 = [number, number, number]
 
@@ -47,13 +49,18 @@ export interface Frame {
   depthSource: DepthSource
   /** Human description of the origin (file names), for provenance. */
   sourceDescription?: string
+  /** Model and calibration behind monocular depth; set when depthSource is 'monocular'. */
+  depthProvenance?: DepthProvenance
 }
 
-/** A user-given region: the object is the lifted foreground inside it. Pixels, 0-based. */
+/** Who gave a region: the user (always wins) or a detector. Default 'user'. */
+export type RegionSource = 'user' | 'detector'
+
+/** A region: the object is the lifted foreground inside it. Pixels, 0-based. */
 export type RegionPrompt =
-  | { label: string; box: [number, number, number, number] }
-  | { label: string; point: [number, number] }
-  | { label: string; mask: Uint8Array; maskWidth: number; maskHeight: number }
+  | { label: string; box: [number, number, number, number]; source?: RegionSource }
+  | { label: string; point: [number, number]; source?: RegionSource }
+  | { label: string; mask: Uint8Array; maskWidth: number; maskHeight: number; source?: RegionSource }
 
 /** Plane n·p + d = 0 in the camera frame; unit normal pointing to the camera side (up). */
 export interface PlaneInCamera {
@@ -105,6 +112,8 @@ export interface SceneProvenance {
   /** Plane inlier threshold at 1 m depth, metres. */
   planeThresholdAt1m: number
   sourceDescription?: string
+  /** Model and calibration behind monocular depth, when the depth came from a model. */
+  depthProvenance?: DepthProvenance
 }
 
 export interface Scene {

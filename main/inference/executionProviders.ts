@@ -58,7 +58,7 @@ export async function chooseProvider(
     if (provider === 'cpu') return { provider, fallbackNotice: notice(skipped, provider) }
     if (!prober.isInstalled(provider)) {
       // In the default order a provider the user never installed is not a fallback worth a line.
-      if (!isDefault) skipped.push(`${provider} unavailable (not installed with onnxruntime-node)`)
+      if (!isDefault) skipped.push(`${provider} unavailable (${NOT_INSTALLED_REASON[provider]})`)
       continue
     }
     const failure = await prober.probe(provider)
@@ -70,6 +70,12 @@ export async function chooseProvider(
     problem: `execution provider ${skipped.join('; ')}`,
     fix: 'choose another provider, or leave it unset to use the best one available (cpu always works)',
   })
+}
+
+const NOT_INSTALLED_REASON: Record<ExecutionProviderName, string> = {
+  cuda: 'its CUDA libraries were not installed with onnxruntime-node',
+  webgpu: 'no Vulkan loader (libvulkan.so.1): no GPU driver stack for WebGPU',
+  cpu: '',
 }
 
 function notice(skipped: string[], chosen: ExecutionProviderName): string | undefined {

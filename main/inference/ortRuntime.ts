@@ -137,10 +137,29 @@ export function bindingDirectory(): string {
  * only on request) is present next to the binding. Bundled providers (cpu, webgpu) return true.
  */
 export function isProviderLibraryPresent(provider: ExecutionProviderName): boolean {
+  if (provider === 'webgpu' && process.platform === 'linux') return hasVulkanLoader()
   const libraries = PROVIDER_LIBRARY[provider]
   if (!libraries) return true
   const library = libraries[process.platform]
   return library !== undefined && existsSync(join(bindingDirectory(), library))
+}
+
+/**
+ * On Linux the bundled WebGPU provider (Dawn) reaches the GPU through Vulkan. Without the Vulkan
+ * loader it cannot work, and probing it makes Dawn print a native warning on every start, so the
+ * provider counts as not installed. GPU.md shows how to add the loader on a GPU machine.
+ */
+function hasVulkanLoader(): boolean {
+  const directories = [
+    ...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean),
+    '/usr/lib/x86_64-linux-gnu',
+    '/usr/lib/aarch64-linux-gnu',
+    '/usr/lib64',
+    '/usr/lib',
+    '/lib/x86_64-linux-gnu',
+    '/usr/local/lib',
+  ]
+  return directories.some((directory) => existsSync(join(directory, 'libvulkan.so.1')))
 }
 
 const probes = new Map<ExecutionProviderName, Promise<string | undefined>>()

@@ -1,13 +1,15 @@
 import type { Scene } from '../engine/types'
 import type { FrameInput, RegionInput } from '../contract/channels'
 import type { SceneCloud, SceneSummary } from '../contract/sceneSchema'
-import { buildScene } from '../engine/scene/buildScene'
+import { perceiveAndBuild } from './perceiveAndBuild'
+import type { PerceptionSettingsInput } from '../perception/perceptionSettings'
 import { loadFrameInput, toRegionPrompts } from './frameLoader'
 import { buildSceneCloud, summarizeScene } from './sceneSummary'
 
 export interface AnalyzeRequest {
   frame: FrameInput
   regions: RegionInput[]
+  perception?: PerceptionSettingsInput
 }
 
 /** A computed scene: the engine scene (kept for questions), its JSON summary and the viewer cloud. */
@@ -19,7 +21,11 @@ export interface SceneComputation {
 
 /** Decode → scene → summary + cloud. The same code runs in a worker thread or inline. */
 export async function analyzeFrame(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation> {
-  const frame = await loadFrameInput(request.frame)
-  const scene = buildScene(frame, { regions: toRegionPrompts(request.regions) })
-  return { scene, summary: summarizeScene(scene, sceneId), cloud: buildSceneCloud(frame, scene) }
+  const loaded = await loadFrameInput(request.frame)
+  const { scene, frame, perception } = await perceiveAndBuild(loaded, toRegionPrompts(request.regions), request.perception)
+  return {
+    scene,
+    summary: { ...summarizeScene(scene, sceneId), perception },
+    cloud: buildSceneCloud(frame, scene),
+  }
 }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { z } from 'zod'
 import { frameInputSchema, regionInputSchema } from '../contract/channels'
 import { analyzeFrame } from './analyzeFrame'
+import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 import { isUserError, userFacingMessage } from './userError'
 
 /**
@@ -11,7 +12,11 @@ import { isUserError, userFacingMessage } from './userError'
 const requestSchema = z.object({
   requestId: z.number().int(),
   sceneId: z.string(),
-  request: z.object({ frame: frameInputSchema, regions: z.array(regionInputSchema) }),
+  request: z.object({
+    frame: frameInputSchema,
+    regions: z.array(regionInputSchema),
+    perception: perceptionSettingsSchema.optional(),
+  }),
 })
 
 parentPort?.on('message', async (message: unknown) => {

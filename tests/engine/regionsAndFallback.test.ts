@@ -58,6 +58,24 @@ describe('box prompts keep the object, not the background inside the box', () =>
     }
   })
 
+  it('lets a user region win over a detector region on the same object, even with little 2D overlap', () => {
+    const mugRegion = regions.find((r) => r.label === 'mug')! as { label: string; box: [number, number, number, number] }
+    const [x0, y0, x1, y1] = mugRegion.box
+    // A user box hugging the mug, and a detector box twice as large around it (2D IoU ≈ 0.25, so
+    // only the lifted points can tell they are the same mug).
+    const cx = (x0 + x1) / 2
+    const cy = (y0 + y1) / 2
+    const half = (x1 - x0) / 4
+    const tight: [number, number, number, number] = [cx - half, cy - half, cx + half, cy + half]
+    const scene = buildScene(frame, {
+      regions: [
+        { label: 'my mug', box: tight },
+        { label: 'toilet', box: mugRegion.box, source: 'detector' },
+      ],
+    })
+    expect(scene.objects.map((o) => o.label)).toEqual(['my mug'])
+  })
+
   it('warns instead of inventing an object when a region holds no depth', () => {
     const empty = buildScene(frame, { regions: [{ label: 'sky', box: [0, 0, 20, 20] }] })
     expect(empty.objects).toHaveLength(0)

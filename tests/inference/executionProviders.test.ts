@@ -66,7 +66,7 @@ describe('chooseProvider', () => {
     })
     expect(await chooseProvider(['cuda', 'cpu'], fakeMachine([], []))).toEqual({
       provider: 'cpu',
-      fallbackNotice: 'cuda unavailable (not installed with onnxruntime-node): using cpu',
+      fallbackNotice: 'cuda unavailable (its CUDA libraries were not installed with onnxruntime-node): using cpu',
     })
   })
 
@@ -77,7 +77,7 @@ describe('chooseProvider', () => {
     expect(error).toBeInstanceOf(ModelError)
     expect((error as ModelError).kind).toBe('provider')
     expect((error as ModelError).message).toMatch(
-      /^execution provider webgpu unavailable \(no GPU adapter\); cuda unavailable \(not installed with onnxruntime-node\): /,
+      /^execution provider webgpu unavailable \(no GPU adapter\); cuda unavailable \(its CUDA libraries were not installed with onnxruntime-node\): /,
     )
   })
 

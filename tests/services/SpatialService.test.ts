@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
 import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
 import { channels, contract } from '../../main/contract/channels'
 import { FIXTURES, SYNTHETIC } from '../helpers/syntheticTabletop'
 
+// An empty model cache, so the colour-only case is the same on every machine.
+process.env.SPATIAL_LENS_MODELS = mkdtempSync(join(tmpdir(), 'spatial-lens-models-'))
 const service = new SpatialService(new InlineSceneExecutor(), 'serve')
 afterAll(() => service.dispose())
 
@@ -35,10 +38,23 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     }
   })
 
-  it('analyzes an uploaded RGB-D frame with regions', async () => {
+  it('labels the sample\'s objects with the built-in detector and reports what ran', async () => {
+    const result = await service.handle('scene:analyze', { frame: { kind: 'sample' }, regions: [] })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const { summary } = result.value
+    expect(summary.objects.map((o) => o.label)).toContain('laptop')
+    expect(summary.perception?.steps.map((s) => `${s.stage}:${s.modelId}:${s.provider}`)).toEqual(['detection:nanodet-m:cpu'])
+    const laptop = summary.objects.find((o) => o.label === 'laptop')!
+    expect(laptop.sizeM.width).toBeGreaterThan(0.28)
+    expect(laptop.sizeM.width).toBeLessThan(0.42)
+  })
+
+  it('analyzes an uploaded RGB-D frame with exactly the given regions when the detector is off', async () => {
     const result = await service.handle('scene:analyze', {
       frame: syntheticFrame,
       regions: [{ label: 'bottle', point: [330, 160] }, { label: 'laptop', box: [120, 120, 260, 200] }],
+      perception: { detector: 'none' },
     })
     expect(result.ok).toBe(true)
     if (result.ok) expect(result.value.summary.objects.map((o) => o.name).sort()).toEqual(['bottle', 'laptop'])
@@ -63,6 +79,13 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.field).toBe('frame.intrinsics.fx')
+  })
+
+  it('says which command installs a missing depth model for a colour-only frame', async () => {
+    const { depthFile: _depth, ...colourOnly } = syntheticFrame
+    const result = await service.handle('scene:analyze', { frame: colourOnly, regions: [] })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/spatial-lens models download depth-anything/)
   })
 
   it('turns bad files into one user-facing line', async () => {

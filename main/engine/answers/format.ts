@@ -3,6 +3,7 @@
  * Pure TypeScript.
  */
 
+import { describeDepthProvenance } from '../depth/monocularFrame'
 import type { Scene, SceneObject } from '../types'
 import type { AnswerKind, AnswerObject, AnswerProvenance } from './types'
 
@@ -75,6 +76,8 @@ export function buildProvenance(scene: Scene, objects: SceneObject[], method: st
     method,
   }
   if (p.frameNote !== undefined) out.frameNote = p.frameNote
+  // Monocular depth: which model and calibration (with its residual) the numbers rest on.
+  if (p.depthProvenance) out.depthNote = describeDepthProvenance(p.depthProvenance)
   return out
 }
 

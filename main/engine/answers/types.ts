@@ -83,6 +83,8 @@ export interface AnswerObject {
 /** Where the numbers came from. */
 export interface AnswerProvenance {
   depthSource: DepthSource
+  /** For monocular depth: the model, the calibration and its residual, in one line. */
+  depthNote?: string
   intrinsics: Intrinsics
   frameKind: FrameKind
   /** Why the camera fallback frame was used, when it was. */

@@ -15,7 +15,7 @@ import { gatherPoints } from './liftContext'
 import { segmentByPlane } from './segmentPlane'
 import { objectsFromClusters } from './objectsFromClusters'
 import { objectsFromRegions } from './objectsFromRegions'
-import { unexplainedClusters } from './unexplainedClusters'
+import { unexplainedClusters, withoutDetectorDuplicates } from './unexplainedClusters'
 import { fitBox } from './fitBox'
 import { assignUniqueNames, describe, describeCluster } from './naming'
 
@@ -82,7 +82,7 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
 
   const candidates = timed(timingsMs, 'cluster', () => {
     if (regions.length === 0) return objectsFromClusters(context)
-    const fromRegions = objectsFromRegions(context, regions, warnings)
+    const fromRegions = withoutDetectorDuplicates(objectsFromRegions(context, regions, warnings), cloud.count)
     if (!options.includeUnmatchedClusters) return fromRegions
     return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
   })
@@ -111,6 +111,7 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
       depthNoiseRel: relativeNoise,
       planeThresholdAt1m: supportPlane ? supportPlane.thresholdM / Math.max(1e-6, supportPlane.offset) : 0,
       sourceDescription: frame.sourceDescription,
+      depthProvenance: frame.depthProvenance,
     },
     warnings,
     timingsMs,

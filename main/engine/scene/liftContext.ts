@@ -30,6 +30,8 @@ export interface LiftContext {
 export interface ObjectCandidate {
   label: string
   origin: 'region' | 'cluster'
+  /** For regions: who gave it (user regions win over detector regions on the same object). */
+  source?: 'user' | 'detector'
   /** Indices into the lifted cloud. */
   pointIndices: Uint32Array
 }

@@ -21,3 +21,15 @@ export function unexplainedClusters(
     return shared <= MAX_SHARED_FRACTION * cluster.pointIndices.length
   })
 }
+
+/**
+ * Detector regions whose lifted points are mostly (> 30 %) a user region's object describe that
+ * object again; the user's region wins. (2D box overlap misses this when the user drew a tight box
+ * and the detector a loose one.)
+ */
+export function withoutDetectorDuplicates(objects: ObjectCandidate[], pointCount: number): ObjectCandidate[] {
+  const users = objects.filter((o) => o.source !== 'detector')
+  const detected = objects.filter((o) => o.source === 'detector')
+  if (users.length === 0 || detected.length === 0) return objects
+  return [...users, ...unexplainedClusters(detected, users, pointCount)]
+}

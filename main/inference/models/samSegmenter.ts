@@ -73,8 +73,9 @@ interface Embedding {
 /**
  * Segments objects from box/click prompts. The image encoder runs once per image: its embedding is
  * cached (the last image, recognised by buffer, size and content fingerprint) and each prompt runs
- * only the decoder. The runner owns the sessions (created lazily, released by the runner's
- * `dispose()`); `clearCache()` drops the embedding.
+ * only the decoder. The cache keeps a reference to the last image's `data` buffer and its
+ * embedding (2 × 4 MiB) until another image comes or `clearCache()`. The runner owns the sessions
+ * (created lazily, released by the runner's `dispose()`).
  */
 export class SamSegmenter {
   private embedding: Embedding | undefined

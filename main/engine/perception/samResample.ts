@@ -1,0 +1,128 @@
+/**
+ * Pillow's 8-bit bilinear resize (`Image.resize(size, Image.BILINEAR)`, libImaging `Resample.c`),
+ * which Hugging Face's `SamImageProcessor.resize` calls on the uint8 image before rescaling. It is a
+ * separable triangle filter whose support widens with the downscale factor (so downscaling
+ * antialiases), with 22-bit fixed-point weights and rounding to uint8 after each pass (horizontal
+ * first). Reproducing it keeps our SAM input within rounding of the reference processor's.
+ */
+
+import type { RgbImage } from '../types'
+
+/** Fixed-point precision of Pillow's 8-bit resampling (`PRECISION_BITS = 32 - 8 - 2`). */
+const PRECISION_BITS = 22
+const ONE = 2 ** PRECISION_BITS
+const HALF = 2 ** (PRECISION_BITS - 1)
+
+/** Per output position: first source index, tap count, and fixed-point weights (`taps` per row). */
+interface Coefficients {
+  first: Int32Array
+  count: Int32Array
+  weights: Float64Array
+  taps: number
+}
+
+function triangle(x: number): number {
+  const a = Math.abs(x)
+  return a < 1 ? 1 - a : 0
+}
+
+/** Pillow `precompute_coeffs` + `normalize_coeffs_8bpc` for the bilinear (triangle) filter. */
+export function triangleCoefficients(inputSize: number, outputSize: number): Coefficients {
+  const scale = inputSize / outputSize
+  const filterScale = Math.max(scale, 1)
+  const support = filterScale
+  const taps = Math.ceil(support) * 2 + 1
+  const first = new Int32Array(outputSize)
+  const count = new Int32Array(outputSize)
+  const weights = new Float64Array(outputSize * taps)
+  for (let out = 0; out < outputSize; out++) {
+    const center = (out + 0.5) * scale
+    const xmin = Math.max(0, Math.trunc(center - support + 0.5))
+    const xmax = Math.min(inputSize, Math.trunc(center + support + 0.5)) - xmin
+    let total = 0
+    for (let x = 0; x < xmax; x++) {
+      const w = triangle((x + xmin - center + 0.5) / filterScale)
+      weights[out * taps + x] = w
+      total += w
+    }
+    for (let x = 0; x < xmax; x++) {
+      const w = total !== 0 ? weights[out * taps + x] / total : weights[out * taps + x]
+      weights[out * taps + x] = w < 0 ? Math.trunc(-0.5 + w * ONE) : Math.trunc(0.5 + w * ONE)
+    }
+    first[out] = xmin
+    count[out] = xmax
+  }
+  return { first, count, weights, taps }
+}
+
+/** Pillow `clip8`: fixed-point accumulator → 0–255. */
+function clip8(accumulator: number): number {
+  if (accumulator <= 0) return 0
+  const value = Math.floor(accumulator / ONE)
+  return value > 255 ? 255 : value
+}
+
+/**
+ * Resizes an interleaved RGB image with Pillow's bilinear filter. A pass whose size does not change
+ * is skipped, as Pillow skips it. Returns a new image; the input is not modified.
+ *
+ * @param width output width, pixels (> 0)
+ * @param height output height, pixels (> 0)
+ */
+export function resizeRgbBilinearPil(rgb: RgbImage, width: number, height: number): RgbImage {
+  if (!(width > 0 && height > 0 && rgb.width > 0 && rgb.height > 0)) {
+    throw new RangeError(
+      `resizeRgbBilinearPil: sizes must be positive (${rgb.width}×${rgb.height} → ${width}×${height})`,
+    )
+  }
+  let current = rgb
+  if (width !== rgb.width) current = resizeHorizontal(current, width)
+  if (height !== rgb.height) current = resizeVertical(current, height)
+  return current === rgb ? { width, height, data: rgb.data.slice() } : current
+}
+
+function resizeHorizontal(rgb: RgbImage, width: number): RgbImage {
+  const k = triangleCoefficients(rgb.width, width)
+  const out = new Uint8Array(width * rgb.height * 3)
+  const src = rgb.data
+  for (let y = 0; y < rgb.height; y++) {
+    const rowIn = y * rgb.width * 3
+    const rowOut = y * width * 3
+    for (let x = 0; x < width; x++) {
+      const base = x * k.taps
+      const start = rowIn + k.first[x] * 3
+      let r = HALF
+      let g = HALF
+      let b = HALF
+      for (let t = 0; t < k.count[x]; t++) {
+        const w = k.weights[base + t]
+        const i = start + t * 3
+        r += src[i] * w
+        g += src[i + 1] * w
+        b += src[i + 2] * w
+      }
+      out[rowOut + x * 3] = clip8(r)
+      out[rowOut + x * 3 + 1] = clip8(g)
+      out[rowOut + x * 3 + 2] = clip8(b)
+    }
+  }
+  return { width, height: rgb.height, data: out }
+}
+
+function resizeVertical(rgb: RgbImage, height: number): RgbImage {
+  const k = triangleCoefficients(rgb.height, height)
+  const stride = rgb.width * 3
+  const out = new Uint8Array(stride * height)
+  const src = rgb.data
+  for (let y = 0; y < height; y++) {
+    const base = y * k.taps
+    const rowOut = y * stride
+    for (let i = 0; i < stride; i++) {
+      let acc = HALF
+      let index = k.first[y] * stride + i
+      for (let t = 0; t < k.count[y]; t++, index += stride) acc += src[index] * k.weights[base + t]
+      out[rowOut + i] = clip8(acc)
+    }
+  }
+  return { width: rgb.width, height, data: out }
+}

@@ -1,0 +1,119 @@
+import type { Frame, RegionPrompt } from '../engine/types'
+import type { Detection } from '../engine/perception/types'
+import { detectionsToRegions } from '../engine/scene/objectsFromDetections'
+import { monocularFrame } from '../engine/depth/monocularFrame'
+import type { CalibrationStore } from '../calibration/CalibrationStore'
+import { UserError } from '../services/userError'
+import type { ModelFactory } from './modelFactory'
+import {
+  AUTO_DEPTH_MODELS,
+  DETECTOR_MODELS,
+  SEGMENTER_MODELS,
+  type PerceptionReport,
+  type PerceptionSettings,
+} from './perceptionSettings'
+
+export interface PerceivedFrame {
+  /** The frame, with model depth when it had none (depthSource 'monocular' and its provenance). */
+  frame: Frame
+  /** User regions first (they win), then one region per detected object (box, or SAM mask). */
+  regions: RegionPrompt[]
+  /** With a detector, clusters it missed still become objects. */
+  includeUnmatchedClusters: boolean
+  report: PerceptionReport
+}
+
+/**
+ * The 2D-and-depth context of a frame before lifting: monocular metric depth for colour-only
+ * frames, detections (NanoDet or OWLv2) turned into labelled regions, SAM masks for them when a
+ * SAM-family model is installed. Runs on whatever thread calls it (the scene worker in the hosts).
+ */
+export class PerceptionService {
+  constructor(
+    private readonly models: ModelFactory,
+    private readonly calibrations: CalibrationStore,
+  ) {}
+
+  async perceive(frame: Frame, userRegions: RegionPrompt[], settings: PerceptionSettings): Promise<PerceivedFrame> {
+    const report: PerceptionReport = { steps: [], detections: [], notes: [] }
+    const withDepth = await this.addDepth(frame, settings, report)
+    const detections = await this.detect(withDepth, settings, report)
+    report.detections = detections
+    let regions = detectionsToRegions(detections, userRegions, { minScore: settings.minScore })
+    regions = await this.segment(withDepth, regions, userRegions.length, settings, report)
+    return { frame: withDepth, regions, includeUnmatchedClusters: settings.detector !== 'none', report }
+  }
+
+  private async addDepth(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Frame> {
+    if (settings.depthModel === 'none') return frame
+    if (settings.depthModel === 'auto' && frame.depth) return frame
+    const choice = settings.depthModel === 'auto' ? await this.autoDepthModel(frame.cameraId) : settings.depthModel
+    const model = await this.models.depth(choice)
+    const lookup = await this.calibrations.get(frame.cameraId, choice)
+    if (lookup.status === 'unreadable') report.notes.push(lookup.message)
+    const calibration = lookup.status === 'found' ? lookup.calibration : undefined
+    const prediction = await model.predict(frame.rgb, frame.intrinsics, {
+      calibration,
+      calibratedAt: calibration?.createdAt,
+    })
+    report.steps.push({ stage: 'depth', modelId: choice, provider: prediction.provider, ms: prediction.inferenceMs })
+    return monocularFrame(frame, prediction.depth, prediction.provenance, { replaceExisting: true }).frame
+  }
+
+  /** The first installed metric model, else a relative one this camera has a calibration for. */
+  private async autoDepthModel(cameraId: string): Promise<string> {
+    for (const modelId of AUTO_DEPTH_MODELS) {
+      if (!this.models.isInstalled(modelId)) continue
+      if (!modelId.includes('metric')) {
+        const lookup = await this.calibrations.get(cameraId, modelId)
+        if (lookup.status !== 'found') continue
+      }
+      return modelId
+    }
+    throw new UserError(
+      'this frame has no depth and no metric depth model is installed: run `spatial-lens models download depth-anything-v2-small-metric-indoor` ' +
+        '(or give a depth image, or calibrate a relative model with `spatial-lens calibrate`)',
+    )
+  }
+
+  private async detect(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Detection[]> {
+    if (settings.detector === 'none') return []
+    const providers = settings.provider ? [settings.provider] : undefined
+    if (settings.detector === 'nanodet') {
+      const result = await (await this.models.nanoDet()).detect(frame.rgb, { providers })
+      report.steps.push({ stage: 'detection', modelId: DETECTOR_MODELS.nanodet, provider: result.provider, ms: result.inferenceMs })
+      return result.detections
+    }
+    if (settings.queries.length === 0) {
+      throw new UserError('the open-vocabulary detector needs the names to look for: give --queries "mug,laptop" (or choose --detector nanodet)')
+    }
+    const result = await (await this.models.owl()).detect(frame.rgb, settings.queries)
+    report.steps.push({ stage: 'detection', modelId: DETECTOR_MODELS.owlv2, provider: result.provider, ms: result.inferenceMs })
+    return result.detections
+  }
+
+  /** Detector boxes → SAM masks, when a SAM-family model is installed (user regions are kept as given). */
+  private async segment(
+    frame: Frame,
+    regions: RegionPrompt[],
+    userCount: number,
+    settings: PerceptionSettings,
+    report: PerceptionReport,
+  ): Promise<RegionPrompt[]> {
+    const boxes = regions.slice(userCount).filter((r): r is Extract<RegionPrompt, { box: unknown }> => 'box' in r)
+    if (boxes.length === 0 || settings.segmenter === 'none') return regions
+    const modelId = settings.segmenter === 'auto' ? SEGMENTER_MODELS.find((id) => this.models.isInstalled(id)) : settings.segmenter
+    if (!modelId) return regions
+    const start = performance.now()
+    const result = await (await this.models.sam(modelId)).segment(frame.rgb, boxes.map((r) => ({ box: r.box })))
+    report.steps.push({ stage: 'segmentation', modelId, provider: result.provider, ms: performance.now() - start })
+    const masks: RegionPrompt[] = boxes.map((region, i) => ({
+      label: region.label,
+      mask: result.masks[i],
+      maskWidth: frame.rgb.width,
+      maskHeight: frame.rgb.height,
+      source: 'detector' as const,
+    }))
+    return [...regions.slice(0, userCount), ...masks]
+  }
+}
