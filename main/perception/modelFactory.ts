@@ -57,14 +57,29 @@ export class ModelFactory {
     return this.cached(modelId, async () => {
       const entry = this.store.entry(modelId)
       const modelPath = this.store.filePath(modelId, 'model')
-      if (modelId.startsWith('metric3d')) return new Metric3dV2({ runner: this.runner, modelPath, modelId, providers: this.providers })
+      // Graph names and conventions come from the manifest: exports of one model differ.
+      const signature = entry.files.find((file) => file.role === 'model')?.signature
+      const inputName = signature?.inputs[0]?.name
+      const outputName = signature?.outputs[0]?.name
+      if (modelId.startsWith('metric3d')) {
+        return new Metric3dV2({
+          runner: this.runner,
+          modelPath,
+          modelId,
+          inputName,
+          outputName,
+          normalize: entry.preprocess.mean[0] !== 0 && inputName === 'pixel_values',
+          outputRank: signature?.outputs[0]?.dims.length === 3 ? 3 : 4,
+          providers: this.providers,
+        })
+      }
       if (modelId.startsWith('depth-anything-v2')) {
         const variant: DepthAnythingV2Variant = modelId.endsWith('metric-indoor')
           ? 'metric-indoor'
           : modelId.endsWith('metric-outdoor')
             ? 'metric-outdoor'
             : 'relative'
-        return new DepthAnythingV2({ runner: this.runner, modelPath, modelId, variant, providers: this.providers })
+        return new DepthAnythingV2({ runner: this.runner, modelPath, modelId, variant, inputName, outputName, providers: this.providers })
       }
       throw new UserError(`model "${entry.id}" is a ${entry.task} model, not a depth model`)
     })

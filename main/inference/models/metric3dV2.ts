@@ -33,6 +33,13 @@ export interface Metric3dV2Options {
   /** Graph names, for re-exports that name them differently. */
   inputName?: string
   outputName?: string
+  /**
+   * Normalise with the ImageNet mean/std before the graph. The repository's export normalises
+   * inside the graph (raw 0–255 in, the default); Hugging Face-style exports (`pixel_values`) do not.
+   */
+  normalize?: boolean
+  /** Output rank: 4 ([1, 1, H, W], the repository's export) or 3 ([batch, H, W], Hugging Face-style). */
+  outputRank?: 3 | 4
   providers?: RunOptions['providers']
 }
 
@@ -57,6 +64,7 @@ export class Metric3dV2 implements MonocularDepthModel {
     const input = preprocessMetric3d(rgb, {
       inputHeight: staticSide(spec.dims[2], METRIC3D_V2.inputHeight),
       inputWidth: staticSide(spec.dims[3], METRIC3D_V2.inputWidth),
+      normalize: this.options.normalize ?? false,
     })
     const preprocessMs = performance.now() - preStart
     const result = await this.options.runner.run(
@@ -108,7 +116,11 @@ export class Metric3dV2 implements MonocularDepthModel {
       this.modelId,
       {
         input: { name: this.inputName, type: 'float32', dims: [1, 3, 'height', 'width'] },
-        output: { name: this.outputName, type: 'float32', dims: [1, 1, 'height', 'width'] },
+        output: {
+          name: this.outputName,
+          type: 'float32',
+          dims: this.options.outputRank === 3 ? ['batch', 'height', 'width'] : [1, 1, 'height', 'width'],
+        },
       },
     )
     // A failed check (missing file) is retried on the next call rather than cached.
