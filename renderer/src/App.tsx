@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useState } from 'react'
+import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
@@ -9,6 +10,7 @@ import { SceneViewer } from './components/SceneViewer'
 import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
+import { usePerceptionSettings } from './state/usePerceptionSettings'
 import { useSceneLoader } from './state/useSceneLoader'
 import type { UiError } from './state/uiError'
 
@@ -16,6 +18,7 @@ import type { UiError } from './state/uiError'
 export function App({ client }: { client: SpatialClient }) {
   const [error, setError] = useState<UiError | null>(null)
   const info = useAppInfo(client)
+  const { settings, change: changeSettings } = usePerceptionSettings()
   const loader = useSceneLoader(client, setError)
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
@@ -23,20 +26,27 @@ export function App({ client }: { client: SpatialClient }) {
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
-  const { loadSample, load } = loader
+  const { loadSample, load, reanalyze } = loader
 
-  // A new user sees a scene at once.
-  useEffect(() => {
-    void loadSample()
-  }, [loadSample])
+  // A new user sees a scene at once (with the stored settings; later changes re-analyze it).
+  const loadFirstScene = useEffectEvent(() => void loadSample(settings))
+  useEffect(() => loadFirstScene(), [])
 
   const openFrame = useCallback(
-    (files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files)),
-    [load],
+    (files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files), settings),
+    [load, settings],
   )
   const openPcd = useCallback(
-    (file: File) => void load(file.name, () => pcdFrameFromFile(file)),
-    [load],
+    (file: File) => void load(file.name, () => pcdFrameFromFile(file), settings),
+    [load, settings],
+  )
+  const applySettings = useCallback(
+    (change: Partial<PerceptionSettings>) => {
+      const next = changeSettings(change)
+      // OWLv2 without names would only fail: wait until the user types them.
+      if (next && !(next.detector === 'owlv2' && next.queries.length === 0)) void reanalyze(next)
+    },
+    [changeSettings, reanalyze],
   )
   const select = useCallback(
     (name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null),
@@ -49,15 +59,17 @@ export function App({ client }: { client: SpatialClient }) {
       <Header
         info={info}
         isBusy={loader.loadingName !== null}
-        onLoadSample={() => void loadSample()}
+        onLoadSample={() => void loadSample(settings)}
         onOpenFrame={openFrame}
         onOpenPcd={openPcd}
+        settings={settings}
+        onSettingsChange={applySettings}
       />
       {error && (
         <ErrorBanner
           error={error}
           onDismiss={() => setError(null)}
-          onLoadSample={() => void loadSample()}
+          onLoadSample={() => void loadSample(settings)}
         />
       )}
       <main className="workspace">
@@ -79,6 +91,7 @@ export function App({ client }: { client: SpatialClient }) {
           {scene ? (
             <ObjectPanel
               objects={objects}
+              perception={scene.result.summary.perception}
               selectedName={selectedName}
               onHover={setHoveredName}
               onSelect={select}

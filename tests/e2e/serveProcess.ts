@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** A running `spatial-lens serve` child process. */
@@ -34,15 +35,36 @@ export function assertRendererBuilt(repoRoot: string): void {
   }
 }
 
-/** Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its "serving on" line. */
-export async function startServeProcess(repoRoot: string): Promise<ServeProcess> {
+export interface ServeOptions {
+  /** Extra environment variables for the server process. */
+  env?: NodeJS.ProcessEnv
+}
+
+/**
+ * Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its
+ * "serving on" line. Its model cache is an empty temporary directory (SPATIAL_LENS_MODELS, removed
+ * on stop) so results never depend on the models this machine has downloaded: only the built-in
+ * NanoDet detector is there, and colour-only frames have no depth model.
+ */
+export async function startServeProcess(
+  repoRoot: string,
+  options: ServeOptions = {},
+): Promise<ServeProcess> {
   const port = await pickFreePort()
+  const modelsDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-models-'))
   const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SPATIAL_LENS_MODELS: modelsDirectory, ...options.env },
   })
-  const url = await waitForServingLine(child)
-  return { url, stop: () => stopChild(child) }
+  const removeModels = () => rmSync(modelsDirectory, { recursive: true, force: true })
+  try {
+    const url = await waitForServingLine(child)
+    return { url, stop: () => stopChild(child).finally(removeModels) }
+  } catch (error) {
+    removeModels()
+    throw error
+  }
 }
 
 function waitForServingLine(child: ChildProcess): Promise<string> {

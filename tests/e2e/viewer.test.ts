@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
+import { SCENE_TIMEOUT_MS, debugValue, waitForDebugAtLeast } from './pageHelpers'
 import { countDistinctColours } from './pngColours'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -13,37 +14,6 @@ import { assertRendererBuilt, startServeProcess, type ServeProcess } from './ser
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const sampleDirectory = join(repoRoot, 'samples', 'pcl-kinect-laptop')
-const SCENE_TIMEOUT_MS = 30_000
-
-interface DebugGlobal {
-  __spatialLensDebug?: { objectNames(): string[]; pointCount(): number; answerLines(): number }
-}
-type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines'
-
-/** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
-function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
-  return page.evaluate((name) => {
-    const hook = (globalThis as unknown as DebugGlobal).__spatialLensDebug
-    if (!hook) throw new Error('window.__spatialLensDebug is missing: the 3D view did not start')
-    return hook[name]()
-  }, method) as Promise<T>
-}
-
-/** Waits until the hook reports at least `minimum` (the scene graph is built after the reply arrives). */
-async function waitForDebugAtLeast(
-  page: Page,
-  method: 'pointCount' | 'answerLines',
-  minimum: number,
-): Promise<void> {
-  await page.waitForFunction(
-    ([name, least]) => {
-      const hook = (globalThis as unknown as DebugGlobal).__spatialLensDebug
-      return (hook?.[name as 'pointCount']() ?? -1) >= (least as number)
-    },
-    [method, minimum] as const,
-    { timeout: SCENE_TIMEOUT_MS },
-  )
-}
 
 async function ask(page: Page, question: string): Promise<string> {
   await page.getByRole('textbox', { name: 'Question' }).fill(question)

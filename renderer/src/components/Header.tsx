@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react'
+import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
 import { OpenFrameForm } from './OpenFrameForm'
+import { SettingsPanel } from './SettingsPanel'
 
 export interface HeaderProps {
   info: AppInfo | null
@@ -9,11 +11,27 @@ export interface HeaderProps {
   onLoadSample(): void
   onOpenFrame(files: RgbdFiles): void
   onOpenPcd(file: File): void
+  settings: PerceptionSettings
+  onSettingsChange(change: Partial<PerceptionSettings>): void
 }
 
-/** App name and the ways to load a scene: the sample, an RGB-D frame, an organized PCD cloud. */
-export function Header({ info, isBusy, onLoadSample, onOpenFrame, onOpenPcd }: HeaderProps) {
-  const [isFormOpen, setFormOpen] = useState(false)
+type Popover = 'open-frame' | 'settings'
+
+/**
+ * App name, the ways to load a scene (the sample, an RGB-D or colour-only frame, an organized PCD
+ * cloud) and the perception settings. One popover at a time.
+ */
+export function Header({
+  info,
+  isBusy,
+  onLoadSample,
+  onOpenFrame,
+  onOpenPcd,
+  settings,
+  onSettingsChange,
+}: HeaderProps) {
+  const [popover, setPopover] = useState<Popover | null>(null)
+  const toggle = (which: Popover) => setPopover(popover === which ? null : which)
   const pcdInput = useRef<HTMLInputElement>(null)
   return (
     <header className="app-header">
@@ -37,8 +55,8 @@ export function Header({ info, isBusy, onLoadSample, onOpenFrame, onOpenPcd }: H
         <button
           type="button"
           className="button"
-          aria-expanded={isFormOpen}
-          onClick={() => setFormOpen(!isFormOpen)}
+          aria-expanded={popover === 'open-frame'}
+          onClick={() => toggle('open-frame')}
         >
           Open frame…
         </button>
@@ -63,14 +81,38 @@ export function Header({ info, isBusy, onLoadSample, onOpenFrame, onOpenPcd }: H
             if (file) onOpenPcd(file)
           }}
         />
+        <button
+          type="button"
+          className="button button-icon"
+          aria-expanded={popover === 'settings'}
+          onClick={() => toggle('settings')}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M2 4h7M13 4h1M2 12h1M7 12h7M11 2v4M5 10v4"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+              fill="none"
+            />
+          </svg>
+          Settings
+        </button>
       </nav>
-      {isFormOpen && (
+      {popover === 'open-frame' && (
         <OpenFrameForm
-          onCancel={() => setFormOpen(false)}
+          onCancel={() => setPopover(null)}
           onSubmit={(files) => {
-            setFormOpen(false)
+            setPopover(null)
             onOpenFrame(files)
           }}
+        />
+      )}
+      {popover === 'settings' && (
+        <SettingsPanel
+          settings={settings}
+          onChange={onSettingsChange}
+          onClose={() => setPopover(null)}
         />
       )}
     </header>

@@ -1,16 +1,28 @@
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 import { formatCount, formatSizeCm } from '../format'
+import { objectOrigin } from '../perceptionText'
 import { boxColor } from '../viewer/buildObjectBox'
 
 export interface ObjectPanelProps {
   objects: SceneSummary['objects']
+  /** What perception ran (tells detector labels from geometry clusters). */
+  perception: SceneSummary['perception']
   selectedName: string | null
   onHover(name: string | null): void
   onSelect(name: string | null): void
 }
 
-/** The objects of the scene: name, size (W × D × H) and points; hover or click to find the box in 3D. */
-export function ObjectPanel({ objects, selectedName, onHover, onSelect }: ObjectPanelProps) {
+/**
+ * The objects of the scene: name (a detector label, or a descriptive cluster name, tagged), size
+ * (W × D × H) and points; hover or click to find the box in 3D.
+ */
+export function ObjectPanel({
+  objects,
+  perception,
+  selectedName,
+  onHover,
+  onSelect,
+}: ObjectPanelProps) {
   return (
     <section className="panel-section objects" aria-labelledby="objects-heading">
       <header className="section-header">
@@ -21,33 +33,42 @@ export function ObjectPanel({ objects, selectedName, onHover, onSelect }: Object
         <p className="empty">No objects found above the support plane.</p>
       ) : (
         <ul className="object-list" onMouseLeave={() => onHover(null)}>
-          {objects.map((object, index) => (
-            <li key={object.id}>
-              <button
-                type="button"
-                className="object-item"
-                aria-pressed={selectedName === object.name}
-                data-object-name={object.name}
-                onMouseEnter={() => onHover(object.name)}
-                onFocus={() => onHover(object.name)}
-                onBlur={() => onHover(null)}
-                onClick={() => onSelect(selectedName === object.name ? null : object.name)}
-              >
-                <span
-                  className="object-swatch"
-                  style={{ background: boxColor(index) }}
-                  aria-hidden="true"
-                />
-                <span className="object-name">{object.name}</span>
-                <span className="object-meta">
-                  <span className="object-size" title="width × depth × height">
-                    {formatSizeCm(object.sizeM)}
+          {objects.map((object, index) => {
+            const origin = objectOrigin(object, perception)
+            return (
+              <li key={object.id}>
+                <button
+                  type="button"
+                  className="object-item"
+                  aria-pressed={selectedName === object.name}
+                  data-object-name={object.name}
+                  data-object-source={origin.source}
+                  onMouseEnter={() => onHover(object.name)}
+                  onFocus={() => onHover(object.name)}
+                  onBlur={() => onHover(null)}
+                  onClick={() => onSelect(selectedName === object.name ? null : object.name)}
+                >
+                  <span
+                    className="object-swatch"
+                    style={{ background: boxColor(index) }}
+                    aria-hidden="true"
+                  />
+                  <span className="object-title">
+                    <span className="object-name">{object.name}</span>
+                    <span className="object-tag" data-source={origin.source} title={origin.title}>
+                      {origin.source}
+                    </span>
                   </span>
-                  <span className="object-points">{formatCount(object.pointCount)} pts</span>
-                </span>
-              </button>
-            </li>
-          ))}
+                  <span className="object-meta">
+                    <span className="object-size" title="width × depth × height">
+                      {formatSizeCm(object.sizeM)}
+                    </span>
+                    <span className="object-points">{formatCount(object.pointCount)} pts</span>
+                  </span>
+                </button>
+              </li>
+            )
+          })}
         </ul>
       )}
     </section>

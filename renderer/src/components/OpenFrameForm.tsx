@@ -1,12 +1,15 @@
 import type { FormEvent } from 'react'
-import type { RgbdFiles } from '../state/frameFiles'
+import { pickedFile, type RgbdFiles } from '../state/frameFiles'
 
 export interface OpenFrameFormProps {
   onSubmit(files: RgbdFiles): void
   onCancel(): void
 }
 
-/** "Open frame…": colour image, 16-bit depth PNG, intrinsics JSON and an optional depth scale. */
+/**
+ * "Open frame…": colour image, 16-bit depth PNG (optional: without it the frame is colour-only and
+ * depth comes from the installed depth model), intrinsics JSON and an optional depth scale.
+ */
 export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -14,21 +17,24 @@ export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
     const scaleText = String(data.get('depthScale') ?? '').trim()
     onSubmit({
       color: data.get('color') as File,
-      depth: data.get('depth') as File,
+      depth: pickedFile(data.get('depth')),
       intrinsics: data.get('intrinsics') as File,
       depthScale: scaleText ? Number(scaleText) : null,
     })
   }
   return (
     <form className="open-frame" aria-label="Open frame" onSubmit={submit}>
-      <h2>Open an RGB-D frame</h2>
+      <h2>Open a frame (RGB-D or colour-only)</h2>
       <label className="field">
         <span>Colour image (PNG or JPEG)</span>
         <input type="file" name="color" accept="image/png,image/jpeg" required />
       </label>
       <label className="field">
-        <span>Depth image (16-bit PNG, registered to the colour image)</span>
-        <input type="file" name="depth" accept="image/png" required />
+        <span>Depth image (16-bit PNG, registered to the colour image; optional)</span>
+        <input type="file" name="depth" accept="image/png" aria-describedby="depth-hint" />
+        <small id="depth-hint" className="field-hint">
+          Leave empty for a colour-only frame: needs a depth model, see Settings.
+        </small>
       </label>
       <label className="field">
         <span>Intrinsics (JSON: width, height, fx, fy, cx, cy)</span>

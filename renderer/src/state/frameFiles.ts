@@ -7,7 +7,8 @@ export type IntrinsicsInput = z.output<typeof intrinsicsInputSchema>
 /** The files picked in the "Open frame…" form. */
 export interface RgbdFiles {
   color: File
-  depth: File
+  /** Null for a colour-only frame: the service predicts depth with the installed depth model. */
+  depth: File | null
   intrinsics: File
   /** Depth PNG units per metre from the form (overrides the intrinsics file's), or null. */
   depthScale: number | null
@@ -15,6 +16,11 @@ export interface RgbdFiles {
 
 const INTRINSICS_EXAMPLE =
   '{"width": 640, "height": 480, "fx": 525, "fy": 525, "cx": 319.5, "cy": 239.5, "depthScale": 1000}'
+
+/** A file input's entry in FormData: a picked file, or null when the input was left empty. */
+export function pickedFile(entry: FormDataEntryValue | null): File | null {
+  return entry instanceof File && (entry.name !== '' || entry.size > 0) ? entry : null
+}
 
 export async function readFileBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await file.arrayBuffer())
@@ -44,11 +50,14 @@ export function parseIntrinsicsText(text: string, fileName: string): IntrinsicsI
   return parsed.data
 }
 
-/** Builds the `scene:analyze` frame for an RGB-D upload (file bytes are decoded by the service). */
+/**
+ * Builds the `scene:analyze` frame for an RGB-D upload, or a colour-only one without a depth file
+ * (file bytes are decoded by the service).
+ */
 export async function rgbdFrameFromFiles(files: RgbdFiles): Promise<FrameInput> {
   const [colorFile, depthFile, intrinsicsText] = await Promise.all([
     readFileBytes(files.color),
-    readFileBytes(files.depth),
+    files.depth ? readFileBytes(files.depth) : null,
     files.intrinsics.text(),
   ])
   const intrinsics = parseIntrinsicsText(intrinsicsText, files.intrinsics.name)
@@ -56,7 +65,7 @@ export async function rgbdFrameFromFiles(files: RgbdFiles): Promise<FrameInput> 
     kind: 'rgbd',
     name: files.color.name,
     colorFile,
-    depthFile,
+    ...(depthFile ? { depthFile } : {}),
     intrinsics,
     ...(files.depthScale !== null ? { depthScale: files.depthScale } : {}),
   }

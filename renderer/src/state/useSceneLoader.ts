@@ -1,13 +1,18 @@
 import { useCallback, useRef, useState } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
+import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import type { FrameInput } from './frameFiles'
 import { toUiError, type UiError } from './uiError'
 
-/** A scene on screen and where it came from. */
+/** A scene on screen, where it came from, and what it was analysed from (to analyse it again). */
 export interface LoadedScene {
   result: SceneResult
   sourceName: string
+  /** The frame as sent (file bytes, or `{kind: 'sample'}`): re-analysis sends it again. */
+  frame: FrameInput
+  /** The perception settings it was analysed with. */
+  perception: PerceptionSettings
 }
 
 export interface SceneLoader {
@@ -15,8 +20,17 @@ export interface SceneLoader {
   /** Name of the frame being analysed, or null when idle. */
   loadingName: string | null
   /** Analyses a frame; `makeFrame` may read files and throw (shown in the banner like service errors). */
-  load(sourceName: string, makeFrame: () => Promise<FrameInput>): Promise<void>
-  loadSample(): Promise<void>
+  load(
+    sourceName: string,
+    makeFrame: () => Promise<FrameInput>,
+    perception: PerceptionSettings,
+  ): Promise<void>
+  loadSample(perception: PerceptionSettings): Promise<void>
+  /**
+   * Analyses the current frame again with new settings: the one being analysed, else the one on
+   * screen (a frame that failed while another is on screen is not retried).
+   */
+  reanalyze(perception: PerceptionSettings): Promise<void>
 }
 
 export const SAMPLE_SOURCE_NAME = 'Sample: PCL Kinect frame'
@@ -24,7 +38,15 @@ export const SAMPLE_SOURCE_NAME = 'Sample: PCL Kinect frame'
 const SAMPLE_HINT =
   'Check that `spatial-lens serve` is still running and was built (`npm run build`), then press Load sample.'
 const UPLOAD_HINT =
-  'Use a PNG or JPEG colour image, a 16-bit depth PNG of the same size (set the depth scale if it is not millimetres) and an intrinsics JSON with width, height, fx, fy, cx, cy — or press Load sample to see a working scene.'
+  'Use a PNG or JPEG colour image, a 16-bit depth PNG of the same size (set the depth scale if it is not millimetres) and an intrinsics JSON with width, height, fx, fy, cx, cy — or press Load sample to see a working scene. A colour-only frame (no depth file) needs a depth model: see Settings.'
+const SETTINGS_HINT =
+  'Install the model the message names, or choose another detector, depth or provider in Settings. The scene on screen is from the previous settings.'
+
+interface FrameSource {
+  sourceName: string
+  frame: Promise<FrameInput>
+}
+type LoadReason = 'open' | 'reanalyze'
 
 /**
  * Loads scenes through `scene:analyze`. The latest request wins: a slow earlier reply never replaces
@@ -37,28 +59,30 @@ export function useSceneLoader(
   const [scene, setScene] = useState<LoadedScene | null>(null)
   const [loadingName, setLoadingName] = useState<string | null>(null)
   const latestRequest = useRef(0)
+  /** The frame of the scene on screen. */
+  const shownSource = useRef<FrameSource | null>(null)
+  /** What a settings change re-analyses: the frame in flight, else the one on screen. */
+  const currentSource = useRef<FrameSource | null>(null)
 
-  const load = useCallback(
-    async (sourceName: string, makeFrame: () => Promise<FrameInput>) => {
+  const analyze = useCallback(
+    async (source: FrameSource, perception: PerceptionSettings, reason: LoadReason) => {
       const request = ++latestRequest.current
+      const { sourceName } = source
+      currentSource.current = source
       setLoadingName(sourceName)
       reportError(null)
       try {
-        const result = await client.invoke('scene:analyze', {
-          frame: await makeFrame(),
-          regions: [],
-        })
-        if (request === latestRequest.current) setScene({ result, sourceName })
+        const frame = await source.frame
+        const result = await client.invoke('scene:analyze', { frame, regions: [], perception })
+        if (request !== latestRequest.current) return
+        shownSource.current = source
+        setScene({ result, sourceName, frame, perception })
       } catch (error) {
         if (request !== latestRequest.current) return
-        const isSample = sourceName === SAMPLE_SOURCE_NAME
-        reportError(
-          toUiError(error, {
-            title: isSample ? 'Could not load the sample scene' : `Could not analyze ${sourceName}`,
-            hint: isSample ? SAMPLE_HINT : UPLOAD_HINT,
-            offersSample: !isSample,
-          }),
-        )
+        // Keep re-analysing what is on screen; before any scene, the frame that failed (the
+        // settings may be what failed it, e.g. a detector model that is not installed).
+        currentSource.current = shownSource.current ?? source
+        reportError(toUiError(error, errorContext(sourceName, reason)))
       } finally {
         if (request === latestRequest.current) setLoadingName(null)
       }
@@ -66,10 +90,43 @@ export function useSceneLoader(
     [client, reportError],
   )
 
+  const load = useCallback(
+    (sourceName: string, makeFrame: () => Promise<FrameInput>, perception: PerceptionSettings) => {
+      const frame = Promise.resolve().then(makeFrame)
+      frame.catch(() => undefined) // reported by analyze(); a re-analysis may reuse the promise
+      return analyze({ sourceName, frame }, perception, 'open')
+    },
+    [analyze],
+  )
+
   const loadSample = useCallback(
-    () => load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' })),
+    (perception: PerceptionSettings) =>
+      load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' }), perception),
     [load],
   )
 
-  return { scene, loadingName, load, loadSample }
+  const reanalyze = useCallback(
+    async (perception: PerceptionSettings) => {
+      const source = currentSource.current
+      if (source) await analyze(source, perception, 'reanalyze')
+    },
+    [analyze],
+  )
+
+  return { scene, loadingName, load, loadSample, reanalyze }
+}
+
+function errorContext(sourceName: string, reason: LoadReason): Omit<UiError, 'message'> {
+  if (reason === 'reanalyze')
+    return {
+      title: `Could not analyze ${sourceName} with the new settings`,
+      hint: SETTINGS_HINT,
+      offersSample: false,
+    }
+  const isSample = sourceName === SAMPLE_SOURCE_NAME
+  return {
+    title: isSample ? 'Could not load the sample scene' : `Could not analyze ${sourceName}`,
+    hint: isSample ? SAMPLE_HINT : UPLOAD_HINT,
+    offersSample: !isSample,
+  }
 }
