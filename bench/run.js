@@ -10,7 +10,8 @@
 // --rounds R runs each side R times per resolution, alternating which goes first, and reports the median of the
 // rounds (steadier on a shared machine). --o3d-threads N sets OMP_NUM_THREADS for Open3D (ours is single-threaded).
 // --check exits 1 when ours/Open3D total at 640×480 is above the 0.5× target (for CI); otherwise the exit code is
-// 0 when every run that was attempted produced numbers, 1 when one failed.
+// 0 when every run that was attempted produced numbers, 1 when one failed. Ends with bench/models.js (per-model
+// inference times of the installed models; bench/results/models.json).
 
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +32,7 @@ import {
   validateOpen3d,
   validateOurs,
 } from './lib.js'
+import { runModelBench } from './models.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'synthetic-tabletop')
@@ -48,6 +50,11 @@ const results = await main(options).catch((error) => {
   process.exit(2)
 })
 process.exitCode = results.exitCode
+// Then per-model inference times through the same CLI (bench/models.js; also runnable on its own).
+if (!options.noOurs) {
+  const modelsExit = await runModelBench(options.cli ? { cli: resolve(options.cli) } : {})
+  process.exitCode = Math.max(results.exitCode, modelsExit)
+}
 
 async function main(opts) {
   printMachine()

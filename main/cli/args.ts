@@ -9,6 +9,8 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--json] "question"
+  spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
+      (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
   spatial-lens serve [--port P] [--host H]
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
 
@@ -17,7 +19,7 @@ Perception (scene and ask):
   --depth-model auto|none|<id>     monocular depth for colour-only frames (auto: the first installed metric model)
   --segmenter auto|none|<id>       SAM-family masks for detector boxes when installed (auto)
   --provider cpu|webgpu|cuda       execution provider for the models (default: the best available)
-  --camera ID                      camera id for per-camera depth calibrations (default: file)
+  --camera ID                      camera id for per-camera depth calibrations (default: file; see calibrate)
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -45,7 +47,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, serve, models (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models (see spatial-lens --help)`)
   }
   let parsed
   try {

@@ -1,5 +1,6 @@
 import { parseCliArgs, USAGE } from './args'
 import { runModelsCommand } from './modelsCommand'
+import { runCalibrateCommand } from './calibrateCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runServeCommand } from './serveCommand'
@@ -12,6 +13,7 @@ import { isUserError, userFacingMessage } from '../services/userError'
 async function main(argv: string[]): Promise<number> {
   const print = (text: string) => process.stdout.write(`${text}\n`)
   if (argv[0] === 'models') return runModelsCommand(argv.slice(1), print)
+  if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

@@ -50,7 +50,11 @@ export class PerceptionService {
     const choice = settings.depthModel === 'auto' ? await this.autoDepthModel(frame.cameraId) : settings.depthModel
     const model = await this.models.depth(choice)
     const lookup = await this.calibrations.get(frame.cameraId, choice)
-    if (lookup.status === 'unreadable') report.notes.push(lookup.message)
+    if (lookup.status === 'unreadable') {
+      // A relative model cannot run without its calibration: the broken file is the error to fix.
+      if (model.output === 'relative-inverse') throw new UserError(lookup.message)
+      report.notes.push(lookup.message)
+    }
     const calibration = lookup.status === 'found' ? lookup.calibration : undefined
     const prediction = await model.predict(frame.rgb, frame.intrinsics, {
       calibration,

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod'
 import { SceneInputError } from '../engine/errors'
 import { SourceError } from '../sources/SourceError'
+import { ModelError } from '../inference/ModelError'
 
 /** Errors caused by what the user gave us: shown as-is, never with a stack. */
 export function isUserError(error: unknown): boolean {
@@ -8,6 +9,7 @@ export function isUserError(error: unknown): boolean {
     error instanceof SourceError ||
     error instanceof SceneInputError ||
     error instanceof ZodError ||
+    error instanceof ModelError ||
     (error instanceof Error && (error.name === 'UserError' || error.name === 'ModelError' || error.name === 'CalibrationInputError'))
   )
 }

@@ -1,0 +1,292 @@
+import { parseArgs } from 'node:util'
+import type { DepthImage, Frame } from '../engine/types'
+import type { CalibrationSpace, DepthCalibration } from '../engine/depth/types'
+import { calibrateFromRgbd } from '../engine/depth/calibrateFromRgbd'
+import {
+  calibrateFromKnownDistance,
+  calibrateFromKnownSize,
+  type KnownDistance,
+  type KnownSize,
+} from '../engine/depth/calibrateFromMeasurements'
+import { calibrationSpaceFor } from '../engine/depth/postprocess'
+import { CalibrationStore } from '../calibration/CalibrationStore'
+import { InlineModelRunner } from '../inference/InlineModelRunner'
+import type { ExecutionProviderName } from '../inference/types'
+import { ModelStore } from '../models/ModelStore'
+import { ModelFactory } from '../perception/modelFactory'
+import { loadRgbdFrame } from '../sources/rgbdFrame'
+import { UserError } from '../services/userError'
+
+/** Help text of `spatial-lens calibrate` (also printed for `calibrate --help`). */
+export const CALIBRATE_USAGE = `Usage:
+  spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json <method> [--note TEXT] [--provider P] [--json]
+Methods (one):
+  --depth D [--depth-scale S]                   an RGB-D frame: depth registered to the colour image (fits scale and shift)
+  --known-distance "u1,v1,u2,v2,metres"         two pixels (0-based) and the true 3D distance between them; repeat for more
+  --known-size "x0,y0,x1,y1,width|height,metres" a box around an object and its true width or height
+Runs the depth model on the colour image, fits its output to metres and saves the fit for (camera, model) in
+$SPATIAL_LENS_HOME/calibrations (else the per-user config folder). Afterwards
+  spatial-lens scene --rgb C --intrinsics K.json --camera ID --depth-model <id>
+uses it (as does --depth-model auto for a relative model).`
+
+const DEPTH_TASKS = new Set(['metric-depth', 'relative-depth'])
+const PROVIDERS: ExecutionProviderName[] = ['cpu', 'webgpu', 'cuda']
+
+type Method =
+  | { kind: 'rgbd-frame'; depthPath: string; depthScale?: number }
+  | { kind: 'known-distance'; distances: KnownDistance[] }
+  | { kind: 'known-size'; size: KnownSize }
+
+/** What `calibrate` was asked to do, checked. */
+export interface CalibrateRequest {
+  cameraId: string
+  modelId: string
+  rgbPath: string
+  intrinsicsPath: string
+  method: Method
+  note?: string
+  provider?: ExecutionProviderName
+  json: boolean
+}
+
+export interface CalibrateCommandOptions {
+  /** Defaults: the bundled manifest over the per-user cache, the per-user calibration folder. */
+  models?: ModelStore
+  calibrations?: CalibrationStore
+  /** Warnings (`warning: …` lines); default stderr. */
+  warn?: (text: string) => void
+}
+
+/** `spatial-lens calibrate …` (argv is what follows "calibrate"). Returns the exit code. */
+export async function runCalibrateCommand(argv: string[], print: (text: string) => void, options: CalibrateCommandOptions = {}): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv.some((a) => a === '--help' || a === '-h')) {
+    print(CALIBRATE_USAGE)
+    return 0
+  }
+  const request = parseCalibrateArgs(argv)
+  const warn = options.warn ?? ((text: string) => process.stderr.write(`${text}\n`))
+  const models = options.models ?? new ModelStore()
+  const entry = models.entry(request.modelId)
+  if (!DEPTH_TASKS.has(entry.task)) {
+    const depthIds = models.manifest.models.filter((m) => DEPTH_TASKS.has(m.task)).map((m) => m.id)
+    throw new UserError(`"${entry.id}" is a ${entry.task} model, not a depth model; depth models: ${depthIds.join(', ')}`)
+  }
+  const frame = await loadRgbdFrame({
+    rgbPath: request.rgbPath,
+    depthPath: request.method.kind === 'rgbd-frame' ? request.method.depthPath : undefined,
+    depthScale: request.method.kind === 'rgbd-frame' ? request.method.depthScale : undefined,
+    intrinsicsPath: request.intrinsicsPath,
+    cameraId: request.cameraId,
+  })
+  const runner = new InlineModelRunner()
+  try {
+    const providers = request.provider ? [request.provider] : undefined
+    const model = await new ModelFactory(runner, models, providers).depth(request.modelId)
+    const raw = await model.predictRaw(frame.rgb, frame.intrinsics)
+    const space = calibrationSpaceFor(raw.output)
+    const calibration = fitCalibration(request, frame, raw.model, space)
+    const warnings = checkCalibration(request, calibration, raw.model, raw.output)
+    const calibrations = options.calibrations ?? new CalibrationStore()
+    const saved = await calibrations.save({
+      cameraId: request.cameraId,
+      modelId: request.modelId,
+      calibration,
+      note: request.note ?? defaultNote(request),
+    })
+    if (saved.movedAsidePath) {
+      warnings.unshift(
+        `the calibration file of camera "${request.cameraId}" could not be read; moved it aside to ${saved.movedAsidePath} ` +
+          '(its other models\' calibrations are in there: recalibrate them too)',
+      )
+    }
+    for (const warning of warnings) warn(`warning: ${warning}`)
+    const modelRun = { output: raw.output, provider: raw.provider, inferenceMs: raw.inferenceMs }
+    if (request.json) {
+      const { calibration: stored, path, movedAsidePath } = saved
+      print(JSON.stringify({ ...stored, residualCm: stored.residualRmsM * 100, path, movedAsidePath, model: modelRun, warnings }, null, 2))
+    } else {
+      print(describeCalibration(request, calibration, modelRun))
+      print(`saved to ${saved.path}`)
+    }
+    return 0
+  } finally {
+    await runner.dispose()
+  }
+}
+
+function fitCalibration(request: CalibrateRequest, frame: Frame, model: DepthImage, space: CalibrationSpace): DepthCalibration {
+  try {
+    const method = request.method
+    if (method.kind === 'rgbd-frame') return calibrateFromRgbd(model, frame.depth!, { space })
+    const input = { model, space, intrinsics: frame.intrinsics }
+    if (method.kind === 'known-distance') return calibrateFromKnownDistance(input, method.distances)
+    return calibrateFromKnownSize(input, method.size)
+  } catch (error) {
+    // The robust fit's RangeErrors are about the data (e.g. a constant prediction): the user's to fix.
+    if (!(error instanceof RangeError)) throw error
+    const reason = error.message.replace(/^robust fit: /, '')
+    const isConstant = /do not vary/.test(reason)
+    throw new UserError(
+      `cannot calibrate ${request.modelId} on this frame: ${reason}` +
+        (isConstant ? ' (the model predicts the same value wherever the sensor has depth)' : '') +
+        '; calibrate on a frame with varied depth, e.g. a table with objects on it',
+    )
+  }
+}
+
+/** Refuses unusable fits; returns warnings about poor or under-determined ones. */
+function checkCalibration(request: CalibrateRequest, c: DepthCalibration, model: DepthImage, output: string): string[] {
+  if (!(c.scale > 0 && c.scale < Infinity) || !Number.isFinite(c.shift)) {
+    throw new UserError(
+      `the fit gave scale ${c.scale} and shift ${c.shift}: the model's output does not follow this ${request.method.kind === 'rgbd-frame' ? 'depth frame' : 'measurement'} ` +
+        '(is the depth registered to the colour image? are --depth-scale and the intrinsics right?); nothing was saved',
+    )
+  }
+  const warnings: string[] = []
+  if (c.residualRel > 0.1) {
+    warnings.push(
+      `the fit is poor: median error ${(c.residualRel * 100).toFixed(1)} % after calibration; depths from this calibration will be off by about as much`,
+    )
+  }
+  const method = request.method
+  if (method.kind === 'known-size' || (method.kind === 'known-distance' && method.distances.length === 1)) {
+    warnings.push('one measurement fixes the scale exactly, so the residual is 0 by construction: check the result against a second known length')
+  }
+  if (output === 'relative-inverse' && method.kind !== 'rgbd-frame') {
+    warnings.push('a relative model also has an inverse-depth shift that known lengths cannot measure (assumed 0); an RGB-D frame (--depth) calibrates both')
+  }
+  let valid = 0
+  let total = 0
+  for (const m of model.data) {
+    if (!(m > 0 && m < Infinity)) continue
+    total++
+    const mapped = c.scale * m + c.shift
+    if (mapped > 0 && mapped < Infinity) valid++
+  }
+  if (total > 0 && valid < 0.9 * total) {
+    warnings.push(`only ${((100 * valid) / total).toFixed(0)} % of this image has a positive depth after calibration: the fit extrapolates badly`)
+  }
+  return warnings
+}
+
+function defaultNote(request: CalibrateRequest): string {
+  const method = request.method
+  if (method.kind === 'rgbd-frame') return `RGB-D frame ${method.depthPath}`
+  if (method.kind === 'known-size') return `known ${method.size.axis} ${method.size.sizeM} m in ${request.rgbPath}`
+  return `known distance(s) ${method.distances.map((d) => `${d.distanceM} m`).join(', ')} in ${request.rgbPath}`
+}
+
+const METHOD_WORDS = { 'rgbd-frame': 'an RGB-D frame', 'known-distance': 'known distance(s)', 'known-size': 'a known size' } as const
+
+function describeCalibration(request: CalibrateRequest, c: DepthCalibration, run: { provider: string; inferenceMs: number }): string {
+  const inverse = c.space === 'inverse-depth'
+  const residual = Number.isFinite(c.residualRmsM)
+    ? `${(c.residualRmsM * 100).toFixed(2)} cm RMS, ${(c.residualRel * 100).toFixed(2)} % median relative error`
+    : 'not measurable (no inliers)'
+  return [
+    `calibrated ${request.modelId} for camera "${request.cameraId}" from ${METHOD_WORDS[c.method]} ` +
+      `(${c.space} space: ${inverse ? '1/z' : 'z'} = scale · model + shift)`,
+    `  scale     ${formatNumber(c.scale)}${inverse ? ' /m per model unit' : ''}`,
+    `  shift     ${formatNumber(c.shift)} ${inverse ? '/m' : 'm'}`,
+    `  residual  ${residual}`,
+    `  points    ${c.pointCount}${c.inlierCount !== c.pointCount ? ` (${c.inlierCount} inliers)` : ''}`,
+    `  model     ${request.modelId} on ${run.provider}, ${run.inferenceMs.toFixed(1)} ms`,
+  ].join('\n')
+}
+
+function formatNumber(x: number): string {
+  return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : x.toExponential(4)
+}
+
+/** Parses and checks the flags; every mistake is a UserError naming the flag. */
+export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
+  let values
+  try {
+    values = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        camera: { type: 'string' },
+        'depth-model': { type: 'string' },
+        rgb: { type: 'string' },
+        depth: { type: 'string' },
+        'depth-scale': { type: 'string' },
+        intrinsics: { type: 'string' },
+        'known-distance': { type: 'string', multiple: true },
+        'known-size': { type: 'string', multiple: true },
+        note: { type: 'string' },
+        provider: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens calibrate --help)`)
+  }
+  const required = (value: string | undefined, message: string) => {
+    if (!value?.trim()) throw new UserError(`calibrate needs ${message}; see spatial-lens calibrate --help`)
+    return value.trim()
+  }
+  const cameraId = required(values.camera, '--camera ID (the id you give scene and ask with --camera; their default is "file")')
+  const modelId = required(values['depth-model'], '--depth-model <id> (a calibration belongs to one model; see spatial-lens models list)')
+  if (modelId === 'auto' || modelId === 'none') {
+    throw new UserError(`calibrate needs a model id, not "${modelId}": a calibration belongs to one model (e.g. --depth-model depth-anything-v2-small)`)
+  }
+  const rgbPath = required(values.rgb, '--rgb (the colour image)')
+  const intrinsicsPath = required(values.intrinsics, '--intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
+  const provider = values.provider as ExecutionProviderName | undefined
+  if (provider !== undefined && !PROVIDERS.includes(provider)) {
+    throw new UserError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}")`)
+  }
+  return { cameraId, modelId, rgbPath, intrinsicsPath, method: parseMethod(values), note: values.note, provider, json: values.json ?? false }
+}
+
+function parseMethod(values: { depth?: string; 'depth-scale'?: string; 'known-distance'?: string[]; 'known-size'?: string[] }): Method {
+  const distances = values['known-distance'] ?? []
+  const sizes = values['known-size'] ?? []
+  const given = [values.depth !== undefined, distances.length > 0, sizes.length > 0].filter(Boolean).length
+  if (given !== 1) {
+    throw new UserError(
+      `${given === 0 ? 'calibrate needs a method' : 'give only one method'}: --depth D (an RGB-D frame), --known-distance "u1,v1,u2,v2,metres" ` +
+        '(repeatable) or --known-size "x0,y0,x1,y1,width|height,metres"',
+    )
+  }
+  if (values['depth-scale'] !== undefined && values.depth === undefined) throw new UserError('--depth-scale applies only with --depth')
+  if (values.depth !== undefined) {
+    const text = values['depth-scale']
+    const depthScale = text === undefined ? undefined : Number(text)
+    if (depthScale !== undefined && !(depthScale > 0 && depthScale < Infinity)) {
+      throw new UserError(`--depth-scale must be a positive number (got "${text}")`)
+    }
+    return { kind: 'rgbd-frame', depthPath: values.depth, depthScale }
+  }
+  if (distances.length > 0) return { kind: 'known-distance', distances: distances.map(parseKnownDistance) }
+  if (sizes.length > 1) throw new UserError('give one --known-size (several known lengths: repeat --known-distance)')
+  return { kind: 'known-size', size: parseKnownSize(sizes[0]) }
+}
+
+function numbers(parts: string[], flag: string, text: string): number[] {
+  return parts.map((part) => {
+    const value = part.trim() === '' ? Number.NaN : Number(part)
+    if (!Number.isFinite(value)) throw new UserError(`${flag} "${text}": "${part.trim()}" is not a number`)
+    return value
+  })
+}
+
+function parseKnownDistance(text: string): KnownDistance {
+  const parts = text.split(',')
+  if (parts.length !== 5) throw new UserError(`--known-distance "${text}": expected "u1,v1,u2,v2,metres" (5 numbers, pixels 0-based)`)
+  const [u1, v1, u2, v2, distanceM] = numbers(parts, '--known-distance', text)
+  if (!(distanceM > 0)) throw new UserError(`--known-distance "${text}": the distance must be a positive number of metres`)
+  return { a: [u1, v1], b: [u2, v2], distanceM }
+}
+
+function parseKnownSize(text: string): KnownSize {
+  const parts = text.split(',')
+  const axis = parts[4]?.trim()
+  if (parts.length !== 6 || (axis !== 'width' && axis !== 'height')) {
+    throw new UserError(`--known-size "${text}": expected "x0,y0,x1,y1,width|height,metres" (a box in pixels, the axis, the true size)`)
+  }
+  const [x0, y0, x1, y1, sizeM] = numbers([...parts.slice(0, 4), parts[5]], '--known-size', text)
+  if (!(sizeM > 0)) throw new UserError(`--known-size "${text}": the size must be a positive number of metres`)
+  return { region: { box: [x0, y0, x1, y1] }, axis, sizeM }
+}
