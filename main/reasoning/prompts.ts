@@ -1,0 +1,43 @@
+/**
+ * Prompts and the no-LLM path of the orchestrator: the system prompt naming the scene's objects, and the
+ * deterministic template answer (or a clear "configure an LLM" message, never a guess) when no model is set.
+ */
+
+import { answerQuestion, type Answer } from '../engine/answers'
+import type { Scene } from '../engine/types'
+import type { StepRecorder } from './trace'
+
+/** How to configure an LLM, quoted in the no-LLM message. */
+export const LLM_HELP =
+  'Configure an LLM to answer multi-step questions: --llm ollama:<model> (e.g. --llm ollama:qwen2.5:7b) or ' +
+  '--llm openai:http://host:port/v1#model (any OpenAI-compatible server), or choose one in the settings.'
+
+/** System prompt naming the scene's objects and the conventions. */
+export function systemPrompt(scene: Scene): string {
+  const names = scene.objects.map((o) => o.name).join(', ') || '(none)'
+  return [
+    'You answer spatial questions about one camera frame using the spatial tools; they measure a metric 3D scene.',
+    'World frame: z up, x right, y forward (away from the camera), origin on the support surface. Lengths in metres.',
+    `Objects in this scene: ${names}. Use these exact names.`,
+    'Get every number from a tool (convert_units for other units); never estimate. Quote numbers as the tools return them.',
+  ].join('\n')
+}
+
+/**
+ * Answer without an LLM: template questions through the deterministic engine; anything else gets a message naming
+ * how to configure an LLM. Records one step.
+ */
+export function answerWithoutLlm(
+  scene: Scene,
+  question: string,
+  rec: StepRecorder,
+): { answer: string; stopReason: 'template' | 'no_llm'; templateAnswer?: Answer } {
+  const a = answerQuestion(scene, question)
+  if (a.kind === 'unsupported') {
+    const answer = `This question needs multi-step reasoning and no LLM is configured, so I will not guess. ${LLM_HELP} Without an LLM I answer template questions such as "how far is the mug from the laptop?".`
+    rec.add({ kind: 'error', text: answer })
+    return { answer, stopReason: 'no_llm' }
+  }
+  rec.add({ kind: 'final', text: a.text, result: { value: a.value, unit: a.unit, kind: a.kind } })
+  return { answer: a.text, stopReason: 'template', templateAnswer: a }
+}
