@@ -8,10 +8,11 @@ Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
-  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--json] "question"
+  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC] [--json] "question"
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
   spatial-lens serve [--port P] [--host H]
+  spatial-lens eval cot --llm SPEC [--limit N] [--json]      (chain-of-thought evaluation, 43 questions)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
 
 Perception (scene and ask):
@@ -41,6 +42,8 @@ export interface CliArgs {
   question?: string
   perception: PerceptionSettingsInput
   camera?: string
+  /** LLM spec for multi-step questions (ask): ollama:<model> | openai:http://host:port/v1#model. */
+  llm?: string
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -71,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         segmenter: { type: 'string' },
         provider: { type: 'string' },
         camera: { type: 'string' },
+        llm: { type: 'string' },
       },
     })
   } catch (error) {
@@ -92,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     question: parsed.positionals.join(' ').trim() || undefined,
     perception: perceptionFromFlags(values),
     camera: values.camera,
+    llm: values.llm,
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')

@@ -1,20 +1,50 @@
-import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import { answerSchema } from '../contract/answerSchema'
+import { askWithReasoning, LLM_HELP } from '../reasoning/orchestrator'
+import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import type { Scene, Frame } from '../engine/types'
+import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import type { CliArgs } from './args'
 
-/** `spatial-lens ask`: one template question over the frame's scene, answered with no LLM. */
+/**
+ * `spatial-lens ask`: template questions are answered by the deterministic parser (no LLM);
+ * with `--llm`, the chain-of-thought orchestrator pairs the LLM with the spatial tools, printing
+ * each step as it happens (`--json`: the whole trace).
+ */
 export async function runAskCommand(args: CliArgs, print: (text: string) => void): Promise<number> {
   const { frame, regions } = await loadFrameFromArgs(args)
-  const { scene } = await perceiveAndBuild(frame, regions, args.perception)
-  const answer = answerSchema.parse(answerQuestion(scene, args.question!))
+  const built = await perceiveAndBuild(frame, regions, args.perception)
+  if (args.llm) return askWithLlm(built.scene, built.frame, args, print)
+  const answer = answerSchema.parse(answerQuestion(built.scene, args.question!))
   if (args.json) {
     print(JSON.stringify(answer, null, 2))
   } else {
     print(answer.text)
+    if (answer.kind === 'unsupported') print(LLM_HELP)
     if (answer.objects.length > 0) print(`(objects: ${answer.objects.map((o) => o.name).join(', ')}; ${answer.provenance.method})`)
   }
   // A question we could not answer is not a crash, but scripts should be able to tell.
   return answer.value === null ? 3 : 0
+}
+
+async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (text: string) => void): Promise<number> {
+  const { model, endpoint } = createChatModel(parseLlmSpec(args.llm!))
+  const controller = new AbortController()
+  const cancel = () => controller.abort(new Error('cancelled by the user'))
+  process.once('SIGINT', cancel)
+  try {
+    const result = await askWithReasoning(scene, args.question!, {
+      model,
+      depth: frame.depth,
+      signal: controller.signal,
+      onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
+    })
+    if (args.json) print(JSON.stringify(result, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2))
+    else print(`\n${result.answer}`)
+    if (result.stopReason === 'model_error') print(`(is the LLM server at ${endpoint} running and serving that model?)`)
+    return result.stopReason === 'final' || result.stopReason === 'template' ? 0 : 3
+  } finally {
+    process.off('SIGINT', cancel)
+  }
 }

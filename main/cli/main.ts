@@ -1,5 +1,6 @@
 import { parseCliArgs, USAGE } from './args'
 import { runModelsCommand } from './modelsCommand'
+import { runEvalCommand } from './evalCommand'
 import { runCalibrateCommand } from './calibrateCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
@@ -13,6 +14,7 @@ import { isUserError, userFacingMessage } from '../services/userError'
 async function main(argv: string[]): Promise<number> {
   const print = (text: string) => process.stdout.write(`${text}\n`)
   if (argv[0] === 'models') return runModelsCommand(argv.slice(1), print)
+  if (argv[0] === 'eval') return runEvalCommand(argv.slice(1), print)
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {

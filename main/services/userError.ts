@@ -10,7 +10,7 @@ export function isUserError(error: unknown): boolean {
     error instanceof SceneInputError ||
     error instanceof ZodError ||
     error instanceof ModelError ||
-    (error instanceof Error && (error.name === 'UserError' || error.name === 'ModelError' || error.name === 'CalibrationInputError'))
+    (error instanceof Error && (error.name === 'UserError' || error.name === 'LlmSpecError' || error.name === 'LlmConfigError' || error.name === 'ModelError' || error.name === 'CalibrationInputError'))
   )
 }
 

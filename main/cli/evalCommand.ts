@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util'
+import { join } from 'node:path'
+import evalSet from '../reasoning/eval/evalSet.json'
+import { loadEvalScenes } from '../reasoning/eval/evalScenes'
+import { engineSceneFromEval } from '../reasoning/eval/evalEngineScene'
+import { answerFromText, runEval, type EvalItem, type EvalReport } from '../reasoning/eval'
+import { askWithReasoning } from '../reasoning/orchestrator'
+import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import { packageRoot } from '../services/paths'
+import { UserError } from '../services/userError'
+
+export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--limit N] [--fixtures DIR] [--json]
+  Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
+  LLM orchestrator and prints success rates per question kind: within 0.5×–2× (SpatialVLM) and within ±10 %.
+  SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>`
+
+/** `spatial-lens eval cot`: the chain-of-thought evaluation with a real LLM. */
+export async function runEvalCommand(argv: string[], print: (text: string) => void): Promise<number> {
+  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
+  let values
+  try {
+    values = parseArgs({
+      args: argv.slice(1),
+      options: { llm: { type: 'string' }, limit: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean', default: false } },
+    }).values
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
+  }
+  if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model> or --llm openai:http://host:port/v1#model`)
+  const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
+  if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
+  const { model } = createChatModel(parseLlmSpec(values.llm))
+  const scenes = new Map(
+    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
+  )
+  const items = (evalSet as EvalItem[]).slice(0, limit)
+  const report = await runEval(
+    items,
+    async (item) => {
+      const scene = scenes.get(item.scene)
+      if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
+      const result = await askWithReasoning(scene, item.question, { model, maxSteps: 10, timeoutMs: 180_000 })
+      const answer = answerFromText(result.answer)
+      const named = scene.objects.find((o) => result.answer.toLowerCase().includes(o.name.toLowerCase()))
+      return { ...answer, label: named?.name }
+    },
+    {
+      onResult: (result, index, total) => {
+        if (!values.json) print(`[${index + 1}/${total}] ${result.id}: ${result.isWithin2x ? 'within 0.5×–2×' : 'outside 0.5×–2×'}${result.error ? ` (${result.error})` : ''}`)
+      },
+    },
+  )
+  print(values.json ? JSON.stringify(report, null, 2) : describeReport(report, values.llm))
+  return 0
+}
+
+function describeReport(report: EvalReport, llm: string): string {
+  const lines = [`chain-of-thought evaluation with ${llm}:`]
+  const row = (name: string, rates: EvalReport['overall']) =>
+    `  ${name.padEnd(24)} ${String(rates.count).padStart(3)} questions  0.5×–2×: ${(100 * rates.rate2x).toFixed(0)} %  ±10 %: ${(100 * rates.rate10Percent).toFixed(0)} %`
+  for (const [kind, rates] of Object.entries(report.perKind)) if (rates.count > 0) lines.push(row(kind, rates))
+  lines.push(row('overall', report.overall))
+  return lines.join('\n')
+}

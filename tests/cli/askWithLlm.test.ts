@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
+import { ROOT, runCli } from '../helpers/runCli'
+import { SYNTHETIC } from '../helpers/syntheticTabletop'
+
+/**
+ * `spatial-lens ask --llm openai:…` end to end: the built CLI, a real OpenAI-compatible server on
+ * 127.0.0.1 (scripted), the real client library, the tools over the lifted scene. The CLI runs as
+ * an asynchronous child so this process can serve its requests.
+ */
+const temp = mkdtempSync(join(tmpdir(), 'spatial-lens-llm-'))
+const intrinsics = join(temp, 'K.json')
+writeFileSync(intrinsics, JSON.stringify({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 }))
+const regions = join(temp, 'regions.json')
+writeFileSync(regions, JSON.stringify([
+  { label: 'mug', point: [282, 270] },
+  { label: 'laptop', box: [150, 130, 330, 200] },
+]))
+const frame = ['--rgb', join(SYNTHETIC, 'scene_640x480_color.png'), '--depth', join(SYNTHETIC, 'scene_640x480_depth.png'), '--intrinsics', intrinsics, '--regions', regions, '--detector', 'none']
+
+let server: FakeLlmServer
+beforeAll(async () => {
+  server = await startFakeLlmServer()
+})
+afterAll(() => server.close())
+
+function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args], { cwd: ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+describe('spatial-lens ask --llm', () => {
+  it('runs the chain of thought through the tools and prints the steps and a checked answer', async () => {
+    const template = JSON.parse(runCli(['ask', ...frame, '--json', 'how far is the mug from the laptop']).stdout)
+    const cm = ((template.value as number) * 100).toFixed(1)
+    server.script(
+      { kind: 'tool', name: 'measure', args: { quantity: 'distance', a: 'mug', b: 'laptop' } },
+      { kind: 'text', chunks: [`The mug is ${cm} cm `, 'from the laptop.'] },
+    )
+    const run = await runAsync(['ask', ...frame, '--llm', `openai:${server.url}/v1#tiny`, '--json', 'how far apart are the mug and the laptop, centre to centre?'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const trace = JSON.parse(run.stdout)
+    expect(trace.stopReason).toBe('final')
+    expect(trace.answer).toContain(`${cm} cm`)
+    const kinds = trace.steps.map((s: { kind: string }) => s.kind)
+    expect(kinds).toContain('tool_call')
+    expect(kinds).toContain('tool_result')
+    expect(trace.checks.length).toBeGreaterThan(0)
+    // The request carried the spatial tools' schemas to the server.
+    const body = server.requests.find((r) => r.path.includes('chat/completions'))!.body
+    expect(body.tools.map((t: { function: { name: string } }) => t.function.name)).toContain('measure')
+  })
+
+  it('without --llm, a multi-step question says how to configure an LLM instead of guessing', () => {
+    const run = runCli(['ask', ...frame, 'if I push the mug 20 cm toward the laptop, do they touch?'])
+    expect(run.status).toBe(3)
+    expect(run.stdout).toMatch(/--llm ollama:/)
+  })
+
+  it('eval cot scores the chain of thought per question kind', async () => {
+    // Two questions; the scripted model answers with plain text (no tools).
+    server.script({ kind: 'text', chunks: ['About 0.3 m.'] }, { kind: 'text', chunks: ['About 0.3 m.'] })
+    const run = await runAsync(['eval', 'cot', '--llm', `openai:${server.url}/v1#tiny`, '--limit', '2'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/\[2\/2\]/)
+    expect(run.stdout).toMatch(/overall\s+2 questions\s+0\.5×–2×: \d+ %\s+±10 %: \d+ %/)
+  })
+
+  it('a malformed LLM spec is one clear error line', () => {
+    const run = runCli(['ask', ...frame, '--llm', 'gpt', 'how far is the mug from the laptop'])
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
