@@ -50,7 +50,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval (see spatial-lens --help)`)
   }
   let parsed
   try {
