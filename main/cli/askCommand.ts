@@ -1,7 +1,7 @@
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import { answerSchema } from '../contract/answerSchema'
 import { askWithReasoning, LLM_HELP } from '../reasoning/orchestrator'
-import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import type { Scene, Frame } from '../engine/types'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
@@ -29,7 +29,8 @@ export async function runAskCommand(args: CliArgs, print: (text: string) => void
 }
 
 async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (text: string) => void): Promise<number> {
-  const { model, endpoint } = createChatModel(parseLlmSpec(args.llm!))
+  const connection = createChatModel(parseLlmSpec(args.llm!))
+  const { model } = connection
   const controller = new AbortController()
   const cancel = () => controller.abort(new Error('cancelled by the user'))
   process.once('SIGINT', cancel)
@@ -38,11 +39,11 @@ async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (tex
       model,
       depth: frame.depth,
       signal: controller.signal,
+      describeError: (error) => describeLlmError(error, connection).message,
       onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
     })
     if (args.json) print(JSON.stringify(result, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2))
     else print(`\n${result.answer}`)
-    if (result.stopReason === 'model_error') print(`(is the LLM server at ${endpoint} running and serving that model?)`)
     return result.stopReason === 'final' || result.stopReason === 'template' ? 0 : 3
   } finally {
     process.off('SIGINT', cancel)

@@ -5,7 +5,7 @@ import { loadEvalScenes } from '../reasoning/eval/evalScenes'
 import { engineSceneFromEval } from '../reasoning/eval/evalEngineScene'
 import { answerFromText, runEval, type EvalItem, type EvalReport } from '../reasoning/eval'
 import { askWithReasoning } from '../reasoning/orchestrator'
-import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 
@@ -29,7 +29,8 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
   if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model> or --llm openai:http://host:port/v1#model`)
   const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
   if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
-  const { model } = createChatModel(parseLlmSpec(values.llm))
+  const connection = createChatModel(parseLlmSpec(values.llm))
+  const { model } = connection
   const scenes = new Map(
     loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
   )
@@ -39,7 +40,12 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
     async (item) => {
       const scene = scenes.get(item.scene)
       if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
-      const result = await askWithReasoning(scene, item.question, { model, maxSteps: 10, timeoutMs: 180_000 })
+      const result = await askWithReasoning(scene, item.question, {
+        model,
+        maxSteps: 10,
+        timeoutMs: 180_000,
+        describeError: (error) => describeLlmError(error, connection).message,
+      })
       const answer = answerFromText(result.answer)
       const named = scene.objects.find((o) => result.answer.toLowerCase().includes(o.name.toLowerCase()))
       return { ...answer, label: named?.name }

@@ -41,6 +41,8 @@ export interface ReasoningOptions {
   depth?: DepthImage
   /** Tools to use instead of createSpatialTools(scene) (tests, extra tools). */
   tools?: StructuredToolInterface[]
+  /** Turns a client error into a message that names the server and what to do (connectors' describeLlmError). */
+  describeError?: (error: unknown) => string
 }
 
 /** Why the run ended. */
@@ -230,7 +232,7 @@ export async function askWithReasoning(
       rec.add({ kind: 'error', text: answer })
       return done({ question, answer, stopReason: reason, protocol, steps: rec.steps, checks: [] })
     }
-    const msg = e instanceof Error ? e.message : String(e)
+    const msg = opts.describeError ? opts.describeError(e) : e instanceof Error ? e.message : String(e)
     const answer = `The language model failed: ${msg}`
     rec.add({ kind: 'error', text: answer })
     return done({
