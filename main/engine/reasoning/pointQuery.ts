@@ -4,6 +4,7 @@
  */
 
 import type { DepthImage, Intrinsics, Scene, SceneObject, Vec3 } from '../types'
+import { transformPoint } from '../geometry/rigidTransform'
 
 /** Result of a point query at a pixel. */
 export interface PixelPoint {
@@ -17,10 +18,8 @@ export interface PixelPoint {
   pointInWorld: Vec3
 }
 
-/** Apply a column-major 4×4 rigid transform to a point. */
-export function transformPoint(m: Float64Array, p: Vec3): Vec3 {
-  return [0, 1, 2].map((r) => m[r] * p[0] + m[4 + r] * p[1] + m[8 + r] * p[2] + m[12 + r]) as Vec3
-}
+// The engine's one transform helper, re-exported for the reasoning tools' users.
+export { transformPoint }
 
 function validAt(depth: DepthImage, x: number, y: number): number | null {
   if (x < 0 || y < 0 || x >= depth.width || y >= depth.height) return null

@@ -5,6 +5,8 @@
  */
 
 import type { Scene, SceneObject, Vec3 } from '../types'
+import { invertRigid, transformPoint } from '../geometry/rigidTransform'
+import { wrapYaw } from '../geometry/yaw'
 
 /** A rigid move of one object's box: translation in the world frame and a yaw about world +z through its centre. */
 export interface BoxMove {
@@ -27,20 +29,11 @@ export interface MovedScene {
   yawDeltaRad: number
 }
 
-/** Wrap a yaw into (-π/2, π/2] (a box rotated by π is the same box). */
-export function wrapYaw(yaw: number): number {
-  let y = yaw % Math.PI
-  if (y > Math.PI / 2) y -= Math.PI
-  if (y <= -Math.PI / 2) y += Math.PI
-  return y
-}
+export { wrapYaw }
 
-/** pointInCamera = R^T · (pointInWorld − t) for the rigid column-major worldFromCamera. */
+/** pointInCamera = cameraFromWorld · pointInWorld for the rigid column-major worldFromCamera. */
 export function worldToCamera(worldFromCamera: Float64Array, p: Vec3): Vec3 {
-  const m = worldFromCamera
-  const q: Vec3 = [p[0] - m[12], p[1] - m[13], p[2] - m[14]]
-  // Column c of R is (m[4c], m[4c+1], m[4c+2]); (R^T q)_c = column c · q.
-  return [0, 1, 2].map((c) => m[4 * c] * q[0] + m[4 * c + 1] * q[1] + m[4 * c + 2] * q[2]) as Vec3
+  return transformPoint(invertRigid(worldFromCamera), p)
 }
 
 function findIndex(scene: Scene, object: SceneObject): number {

@@ -2,6 +2,7 @@ import type { ObjectBox } from '../types'
 import { minAreaRect } from '../geometry/minAreaRect'
 import { quantileSorted } from '../geometry/stats'
 import { invertRigid, transformPoint } from '../geometry/rigidTransform'
+import { wrapYaw } from '../geometry/yaw'
 
 export interface BoxFitOptions {
   /** Normal noise (1σ, metres) of points on the object's top: trims the top estimate. */
@@ -67,9 +68,7 @@ export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Arra
 
   // Width is the footprint side closest to world x; yaw is that side's angle, kept in (−π/2, π/2].
   const isUAlongX = Math.abs(c) >= Math.abs(s)
-  let yawRad = isUAlongX ? rect.angleRad : rect.angleRad + Math.PI / 2
-  while (yawRad > Math.PI / 2) yawRad -= Math.PI
-  while (yawRad <= -Math.PI / 2) yawRad += Math.PI
+  const yawRad = wrapYaw(isUAlongX ? rect.angleRad : rect.angleRad + Math.PI / 2)
   const width = isUAlongX ? u1 - u0 : v1 - v0
   const depth = isUAlongX ? v1 - v0 : u1 - u0
 

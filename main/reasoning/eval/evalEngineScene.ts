@@ -1,8 +1,8 @@
 import type { Scene, SceneObject, Vec3 } from '../../engine/types'
 import type { EvalScene, EvalObject } from './evalScenes'
+import { worldFromLevelCamera } from '../../engine/scene/worldFrame'
+import { wrapYaw } from '../../engine/geometry/yaw'
 
-/** A level camera: world (x right, y forward, z up) = camera (x, z, −y); column-major. */
-const WORLD_FROM_CAMERA = new Float64Array([1, 0, 0, 0, 0, 0, -1, 0, 0, 1, 0, 0, 0, 0, 0, 1])
 
 /** Box (width along the first footprint edge, depth across it) and yaw of a ground-truth footprint. */
 function boxOf(object: EvalObject): { width: number; depth: number; yawRad: number } {
@@ -13,10 +13,7 @@ function boxOf(object: EvalObject): { width: number; depth: number; yawRad: numb
   const [a, b, c] = object.footprint.corners
   const width = Math.hypot(b[0] - a[0], b[1] - a[1])
   const depth = Math.hypot(c[0] - b[0], c[1] - b[1])
-  let yawRad = Math.atan2(b[1] - a[1], b[0] - a[0])
-  while (yawRad > Math.PI / 2) yawRad -= Math.PI
-  while (yawRad <= -Math.PI / 2) yawRad += Math.PI
-  return { width, depth, yawRad }
+  return { width, depth, yawRad: wrapYaw(Math.atan2(b[1] - a[1], b[0] - a[0])) }
 }
 
 /**
@@ -28,6 +25,7 @@ export function engineSceneFromEval(evalScene: EvalScene): Scene {
   const objects: SceneObject[] = evalScene.objects.map((o, id) => {
     const { width, depth, yawRad } = boxOf(o)
     const [x, y, z] = o.centreInWorld
+    // A level camera at the world origin (the evaluation scenes have no camera pose).
     const centerInCamera: Vec3 = [x, -z, y]
     return {
       id,
@@ -49,7 +47,7 @@ export function engineSceneFromEval(evalScene: EvalScene): Scene {
     timestampNs: 0n,
     intrinsics,
     plane: null,
-    worldFromCamera: WORLD_FROM_CAMERA,
+    worldFromCamera: worldFromLevelCamera(),
     objects,
     provenance: {
       depthSource: 'sensor',
