@@ -16,6 +16,7 @@ import {
   type PredictOptions,
   type RawDepthPrediction,
 } from './depthModel'
+import { LazyOnSuccess } from '../lazyOnSuccess'
 
 /**
  * Depth Anything V2 as engine types. Variants:
@@ -52,7 +53,8 @@ export class DepthAnythingV2 implements MonocularDepthModel {
   /** Upper bound of the metric head, metres (undefined for the relative variant). */
   readonly maxDepthM: number | undefined
   private readonly options: DepthAnythingV2Options
-  private signature: Promise<TensorSpec> | undefined
+  /** Read once the first run needs it; a failure (missing file) is retried on the next call. */
+  private readonly signature = new LazyOnSuccess(() => this.readSignature())
 
   constructor(options: DepthAnythingV2Options) {
     this.options = options
@@ -65,7 +67,7 @@ export class DepthAnythingV2 implements MonocularDepthModel {
   /** The model's output at the image's resolution, in model units; the image is not retained. */
   async predictRaw(rgb: RgbImage, intrinsics: Intrinsics): Promise<RawDepthPrediction> {
     assertIntrinsicsMatch(rgb, intrinsics, this.modelId)
-    await this.checkSignature()
+    await this.signature.get()
     const preStart = performance.now()
     const input = preprocessDepthAnything(rgb, {
       inputSize: this.options.inputSize,
@@ -110,7 +112,7 @@ export class DepthAnythingV2 implements MonocularDepthModel {
   }
 
   async dispose(): Promise<void> {
-    this.signature = undefined
+    this.signature.reset()
   }
 
   private get inputName(): string {
@@ -121,8 +123,8 @@ export class DepthAnythingV2 implements MonocularDepthModel {
     return this.options.outputName ?? DEPTH_ANYTHING_V2.outputName
   }
 
-  private checkSignature(): Promise<TensorSpec> {
-    this.signature ??= checkDepthSignature(
+  private readSignature(): Promise<TensorSpec> {
+    return checkDepthSignature(
       this.options.runner,
       this.options.modelPath,
       this.modelId,
@@ -131,8 +133,5 @@ export class DepthAnythingV2 implements MonocularDepthModel {
         output: { name: this.outputName, type: 'float32', dims: DEPTH_ANYTHING_V2.outputDims },
       },
     )
-    // A failed check (missing file) is retried on the next call rather than cached.
-    this.signature.catch(() => (this.signature = undefined))
-    return this.signature
   }
 }

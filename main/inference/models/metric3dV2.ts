@@ -14,6 +14,7 @@ import {
   type PredictOptions,
   type RawDepthPrediction,
 } from './depthModel'
+import { LazyOnSuccess } from '../lazyOnSuccess'
 
 /**
  * Metric3D v2 (ViT-Small/Large/giant2) as engine types, for the repository's own ONNX export
@@ -47,7 +48,8 @@ export class Metric3dV2 implements MonocularDepthModel {
   readonly modelId: string
   readonly output = 'metric' as const
   private readonly options: Metric3dV2Options
-  private inputSpec: Promise<TensorSpec> | undefined
+  /** Read once the first run needs it; a failure (missing file) is retried on the next call. */
+  private readonly inputSpec = new LazyOnSuccess(() => this.readInputSpec())
 
   constructor(options: Metric3dV2Options) {
     this.options = options
@@ -57,7 +59,7 @@ export class Metric3dV2 implements MonocularDepthModel {
   /** Metres at the image's resolution (de-canonicalised with the intrinsics' fx), uncalibrated. */
   async predictRaw(rgb: RgbImage, intrinsics: Intrinsics): Promise<RawDepthPrediction> {
     assertIntrinsicsMatch(rgb, intrinsics, this.modelId)
-    const spec = await this.checkSignature()
+    const spec = await this.inputSpec.get()
     const preStart = performance.now()
     const staticSide = (dim: number | string | undefined, fallback: number) =>
       typeof dim === 'number' && dim > 0 ? dim : fallback
@@ -98,7 +100,7 @@ export class Metric3dV2 implements MonocularDepthModel {
   }
 
   async dispose(): Promise<void> {
-    this.inputSpec = undefined
+    this.inputSpec.reset()
   }
 
   private get inputName(): string {
@@ -109,8 +111,8 @@ export class Metric3dV2 implements MonocularDepthModel {
     return this.options.outputName ?? METRIC3D_V2.outputName
   }
 
-  private checkSignature(): Promise<TensorSpec> {
-    this.inputSpec ??= checkDepthSignature(
+  private readInputSpec(): Promise<TensorSpec> {
+    return checkDepthSignature(
       this.options.runner,
       this.options.modelPath,
       this.modelId,
@@ -123,8 +125,5 @@ export class Metric3dV2 implements MonocularDepthModel {
         },
       },
     )
-    // A failed check (missing file) is retried on the next call rather than cached.
-    this.inputSpec.catch(() => (this.inputSpec = undefined))
-    return this.inputSpec
   }
 }

@@ -8,6 +8,7 @@ import { imageToTensor, type TensorNormalization } from '../../engine/perception
 import { letterboxTransform } from '../../engine/perception/resizeTransform'
 import { readableCocoLabel } from '../../engine/perception/cocoLabels'
 import { ModelError } from '../ModelError'
+import { LazyOnSuccess } from '../lazyOnSuccess'
 
 /**
  * NanoDet (legacy GFL head, e.g. NanoDet-m 416) as engine types. Input: one float32 tensor
@@ -59,7 +60,8 @@ interface InputSpec {
  */
 export class NanoDetDetector {
   private readonly labels: string[]
-  private input: Promise<InputSpec> | undefined
+  /** Read once the first run needs it; a failure (missing file) is retried on the next call. */
+  private readonly input = new LazyOnSuccess(() => this.readInput())
 
   constructor(
     private readonly runner: ModelRunner,
@@ -71,7 +73,7 @@ export class NanoDetDetector {
 
   /** Detects objects in an RGB image; the image is not retained. */
   async detect(rgb: RgbImage, options: NanoDetOptions = {}): Promise<NanoDetResult> {
-    const input = await this.inputSpec()
+    const input = await this.input.get()
     const preStart = performance.now()
     const transform = letterboxTransform(rgb.width, rgb.height, input.width, input.height)
     const tensor = imageToTensor(rgb, transform, NANODET_NORMALIZATION)
@@ -113,8 +115,8 @@ export class NanoDetDetector {
     }
   }
 
-  private inputSpec(): Promise<InputSpec> {
-    this.input ??= this.runner.describe(this.modelPath).then((signature) => {
+  private readInput(): Promise<InputSpec> {
+    return this.runner.describe(this.modelPath).then((signature) => {
       const spec = signature.inputs[0]
       if (!spec || spec.dims.length !== 4) {
         throw signatureError(
@@ -126,14 +128,11 @@ export class NanoDetDetector {
         typeof dim === 'number' && dim > 0 ? dim : NANODET_DEFAULT_INPUT_SIZE
       return { name: spec.name, height: side(spec.dims[2]), width: side(spec.dims[3]) }
     })
-    // A failed describe (missing file) is retried on the next call rather than cached.
-    this.input.catch(() => (this.input = undefined))
-    return this.input
   }
 
   /** Releases nothing native: the runner owns the session and is disposed by its owner. */
   async dispose(): Promise<void> {
-    this.input = undefined
+    this.input.reset()
   }
 }
 

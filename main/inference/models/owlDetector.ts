@@ -6,6 +6,7 @@ import { OWL_INPUT_SIZE, owlPixelValues } from '../../engine/perception/owlPrepr
 import { OWL_MAX_TEXT_LENGTH, owlQueryText, owlTextInputs } from '../../engine/perception/owlText'
 import { owlDetections } from '../../engine/perception/owlPostprocess'
 import type { OwlTokenizer } from './owlTokenizer'
+import { LazyOnSuccess } from '../lazyOnSuccess'
 
 /**
  * OWLv2 open-vocabulary detection over a {@link ModelRunner}, for the Hugging Face ONNX export
@@ -49,7 +50,8 @@ export interface OwlDetectionResult {
  * (created lazily, released by the runner's `dispose()`); this class holds no native resources.
  */
 export class OwlDetector {
-  private inputSize: Promise<number> | undefined
+  /** Read once the first run needs it; a failure (missing file) is retried on the next call. */
+  private readonly inputSize = new LazyOnSuccess(() => this.readInputSize())
 
   constructor(
     private readonly runner: ModelRunner,
@@ -65,7 +67,7 @@ export class OwlDetector {
     options: OwlDetectOptions = {},
   ): Promise<OwlDetectionResult> {
     if (labels.length === 0) throw new RangeError('OWL detection needs at least one label')
-    const inputSize = await this.modelInputSize()
+    const inputSize = await this.inputSize.get()
     const start = performance.now()
     const { tensor, transform } = owlPixelValues(rgb, {
       inputSize,
@@ -131,8 +133,8 @@ export class OwlDetector {
     }
   }
 
-  private modelInputSize(): Promise<number> {
-    this.inputSize ??= this.runner.describe(this.modelPath).then((signature) => {
+  private readInputSize(): Promise<number> {
+    return this.runner.describe(this.modelPath).then((signature) => {
       const names = signature.inputs.map((i) => i.name)
       const missing = ['input_ids', 'pixel_values', 'attention_mask'].filter(
         (n) => !names.includes(n),
@@ -145,9 +147,6 @@ export class OwlDetector {
       const side = signature.inputs.find((i) => i.name === 'pixel_values')!.dims[2]
       return typeof side === 'number' && side > 0 ? side : OWL_INPUT_SIZE
     })
-    // A failed describe (missing file) is retried on the next call rather than cached.
-    this.inputSize.catch(() => (this.inputSize = undefined))
-    return this.inputSize
   }
 }
 

@@ -15,6 +15,7 @@ import {
   readEmbeddings,
   type SamDecoderSpec,
 } from './samSignature'
+import { LazyOnSuccess } from '../lazyOnSuccess'
 
 export type { SamPrompt, SamPoint } from '../../engine/perception/samPrompts'
 
@@ -79,7 +80,8 @@ interface Embedding {
  */
 export class SamSegmenter {
   private embedding: Embedding | undefined
-  private decoder: Promise<SamDecoderSpec> | undefined
+  /** Read once the first run needs it; a failure (missing file) is retried on the next call. */
+  private readonly decoder = new LazyOnSuccess(() => this.readDecoder())
 
   constructor(
     private readonly runner: ModelRunner,
@@ -89,7 +91,7 @@ export class SamSegmenter {
 
   /** One mask per prompt, at the image's resolution. Prompts are in the image's pixels. */
   async segment(rgb: RgbImage, prompts: readonly SamPrompt[]): Promise<SamSegmentation> {
-    const decoder = await this.decoderSpec()
+    const decoder = await this.decoder.get()
     const timings: SamTimings = {
       preprocessMs: 0,
       encoderMs: 0,
@@ -161,13 +163,10 @@ export class SamSegmenter {
     return this.embedding
   }
 
-  private decoderSpec(): Promise<SamDecoderSpec> {
-    this.decoder ??= this.runner
+  private readDecoder(): Promise<SamDecoderSpec> {
+    return this.runner
       .describe(this.paths.decoderPath)
       .then((signature) => readDecoderSpec(this.paths.decoderPath, signature))
-    // A failed describe (missing file) is retried on the next call rather than cached.
-    this.decoder.catch(() => (this.decoder = undefined))
-    return this.decoder
   }
 }
 
