@@ -12,13 +12,15 @@ import type { CliArgs } from './args'
 export async function runSceneCommand(args: CliArgs, print: (text: string) => void): Promise<void> {
   const loaded = await loadFrameFromArgs(args)
   // Perception runs once (its models are timed in its report and by `npm run bench`); --repeat
-  // times the scene compute. With --repeat, one untimed warm-up run first (as the Open3D reference
-  // does): the JIT compiles the hot loops on the first frame, and a live camera never runs cold.
+  // times the scene compute. With --repeat, the first (cold) build is the untimed warm-up, as in
+  // the Open3D reference: the JIT compiles the hot loops on the first frame, and a live camera
+  // never runs cold. The N timed runs follow.
   const perceived = await perceiveAndBuild(loaded.frame, loaded.regions, args.perception)
-  const again = () => buildScene(perceived.frame, perceived.sceneOptions)
-  if (args.repeat > 1) again()
   const runs: Scene[] = [perceived.scene]
-  for (let i = 1; i < args.repeat; i++) runs.push(again())
+  if (args.repeat > 1) {
+    runs.length = 0
+    for (let i = 0; i < args.repeat; i++) runs.push(buildScene(perceived.frame, perceived.sceneOptions))
+  }
   const scene = withMedianTimings(runs)
   const summary = sceneSummarySchema.parse({ ...summarizeScene(scene, 'cli'), perception: perceived.perception })
   if (args.json) {
