@@ -16,11 +16,10 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
   // the Open3D reference: the JIT compiles the hot loops on the first frame, and a live camera
   // never runs cold. The N timed runs follow.
   const perceived = await perceiveAndBuild(loaded.frame, loaded.regions, args.perception)
-  const runs: Scene[] = [perceived.scene]
-  if (args.repeat > 1) {
-    runs.length = 0
-    for (let i = 0; i < args.repeat; i++) runs.push(buildScene(perceived.frame, perceived.sceneOptions))
-  }
+  const runs: Scene[] =
+    args.repeat > 1
+      ? Array.from({ length: args.repeat }, () => buildScene(perceived.frame, perceived.sceneOptions))
+      : [perceived.scene]
   const scene = withMedianTimings(runs)
   const summary = sceneSummarySchema.parse({ ...summarizeScene(scene, 'cli'), perception: perceived.perception })
   if (args.json) {
