@@ -12,12 +12,12 @@
 // are calibrated first (`spatial-lens calibrate` on the synthetic RGB-D frame) into a temporary SPATIAL_LENS_HOME,
 // so your own calibrations are never touched. Exit code 1 when a run that was attempted failed.
 
-import { spawn } from 'node:child_process'
+import { runChild } from './childProcess.js'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { excerpt, formatTable, parseJsonOutput, syntheticIntrinsics } from './lib.js'
+import { formatTable, parseJsonOutput, syntheticIntrinsics } from './lib.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'synthetic-tabletop')
@@ -167,33 +167,7 @@ function fixture(kind) {
 
 /** Runs the CLI with a wall-clock timeout; resolves { stdout, ms } on exit 0, rejects with its error line otherwise. */
 function cli(ctx, args, label) {
-  return new Promise((resolvePromise, reject) => {
-    const start = performance.now()
-    const child = spawn(process.execPath, [ctx.cli, ...args], { cwd: ROOT, env: ctx.env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const out = []
-    const err = []
-    let timedOut = false
-    child.stdout.on('data', (chunk) => out.push(chunk))
-    child.stderr.on('data', (chunk) => err.push(chunk))
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-    }, ctx.timeoutS * 1000)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(new Error(`${label}: cannot start the CLI (${error.code ?? error.message})`))
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      const ms = performance.now() - start
-      const stdout = Buffer.concat(out).toString('utf8')
-      const stderr = Buffer.concat(err).toString('utf8').trim()
-      if (timedOut) return reject(new Error(`${label}: timed out after ${ctx.timeoutS} s (raise --timeout-s)`))
-      if (code !== 0) return reject(new Error(`${label}: ${signal ? `killed by ${signal}` : `exit code ${code}`}${stderr ? `\n${excerpt(stderr)}` : ''}`))
-      resolvePromise({ stdout, ms })
-    })
-  })
+  return runChild(process.execPath, [ctx.cli, ...args], { timeoutS: ctx.timeoutS, label, env: ctx.env })
 }
 
 function machineLine() {

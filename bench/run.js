@@ -13,7 +13,8 @@
 // 0 when every run that was attempted produced numbers, 1 when one failed. Ends with bench/models.js (per-model
 // inference times of the installed models; bench/results/models.json).
 
-import { spawn, spawnSync } from 'node:child_process'
+import { runChild } from './childProcess.js'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -27,7 +28,6 @@ import {
   normalAngleDeg,
   parseJsonOutput,
   parseResolution,
-  excerpt,
   syntheticIntrinsics,
   validateOpen3d,
   validateOurs,
@@ -225,39 +225,6 @@ function findPython(explicit) {
   console.log(`\nno Python with Open3D; tried:\n${tried.map((t) => `  ${t}`).join('\n')}`)
   if (explicit) throw new Error(`--python ${explicit} cannot import open3d and numpy`)
   return null
-}
-
-/** Runs a child to completion with a wall-clock timeout; rejects with its exit status and stderr on failure. */
-function runChild(command, args, { timeoutS, label, env = process.env, cwd = ROOT }) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const out = []
-    const err = []
-    let timedOut = false
-    child.stdout.on('data', (chunk) => out.push(chunk))
-    child.stderr.on('data', (chunk) => err.push(chunk))
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-    }, timeoutS * 1000)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(new Error(`${label}: cannot start ${command} (${error.code ?? error.message})`))
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      const stdout = Buffer.concat(out).toString('utf8')
-      const stderr = Buffer.concat(err).toString('utf8')
-      if (timedOut) return reject(new Error(`${label}: timed out after ${timeoutS} s (raise --timeout-s)`))
-      if (code !== 0) {
-        const status = signal ? `killed by ${signal}` : `exit code ${code}`
-        const detail = stderr.trim() || stdout.trim()
-        return reject(new Error(`${label}: ${status}${detail ? `\n${excerpt(detail)}` : ''}`))
-      }
-      resolvePromise({ stdout, stderr })
-    })
-  })
 }
 
 /** Fraction of all CPU time spent busy over the next `ms` (while the bench itself is idle): other work. */
