@@ -136,7 +136,8 @@ async function benchResolution(resolution, ctx) {
   const intrinsicsPath = join(ctx.tmp, `intrinsics_${resolution}.json`)
   writeFileSync(intrinsicsPath, JSON.stringify(intrinsics))
 
-  const oursArgs = ctx.cli && [...ctx.cli.args, 'scene', '--rgb', rgb, '--depth', depth, '--intrinsics', intrinsicsPath, '--json', '--repeat', String(ctx.repeat)]
+  // Geometry only (no detector), the same work as the Open3D reference; model times are bench/models.js's.
+  const oursArgs = ctx.cli && [...ctx.cli.args, 'scene', '--rgb', rgb, '--depth', depth, '--intrinsics', intrinsicsPath, '--detector', 'none', '--json', '--repeat', String(ctx.repeat)]
   const open3dArgs = ctx.python && [REFERENCE_PY, '--rgb', rgb, '--depth', depth, '--repeat', String(ctx.repeat), '--warmup', String(ctx.o3dWarmup),
     '--fx', String(intrinsics.fx), '--fy', String(intrinsics.fy), '--cx', String(intrinsics.cx), '--cy', String(intrinsics.cy)]
   const open3dEnv = ctx.o3dThreads ? { ...process.env, OMP_NUM_THREADS: String(ctx.o3dThreads) } : process.env
