@@ -37,7 +37,7 @@ describe('SUN RGB-D with region prompts from the 17 ground-truth boxes', async (
   // (PROVENANCE: ±10–20 cm), while we lift only what the camera sees, from the floor to the visible
   // top. Beds occluded by an ottoman and mirrors standing on dressers are the hard cases. We expect
   // most centres within half a metre and the median around a third of a metre; the bounds below are
-  // what we measured (median 0.35 m, 11/17 within 0.5 m) with margin, so a regression still fails.
+  // what we measured (median 0.33 m, 10/17 within 0.5 m) with margin, so a regression still fails.
   const results: { frame: string; label: string; centreErrorM: number; heightErrorM: number }[] = []
   const planeAnglesDeg: number[] = []
   for (const frame of SUNRGBD_FRAMES) {
