@@ -8,11 +8,11 @@ Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
-  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC] [--json] "question"
+  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N]] [--json] "question"
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
   spatial-lens serve [--port P] [--host H]
-  spatial-lens eval cot --llm SPEC [--limit N] [--json]      (chain-of-thought evaluation, 43 questions)
+  spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
 
 Perception (scene and ask):
@@ -21,6 +21,10 @@ Perception (scene and ask):
   --segmenter auto|none|<id>       SAM-family masks for detector boxes when installed (auto)
   --provider cpu|webgpu|cuda       execution provider for the models (default: the best available)
   --camera ID                      camera id for per-camera depth calibrations (default: file; see calibrate)
+
+LLM (ask, eval): --llm ollama:<model> | ollama:http://host:port#<model> | openai:http://host:port/v1#<model> |
+  openai:<model> (key: SPATIAL_LENS_LLM_API_KEY or OPENAI_API_KEY) | llama:<model id> | llama:/path/model.gguf
+  (llama: runs in-process; install its runtime once with \`npm run setup:llm\`; --llm-threads sets its CPU threads)
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -42,8 +46,10 @@ export interface CliArgs {
   question?: string
   perception: PerceptionSettingsInput
   camera?: string
-  /** LLM spec for multi-step questions (ask): ollama:<model> | openai:http://host:port/v1#model. */
+  /** LLM spec for multi-step questions (ask): ollama:<model> | openai:http://host:port/v1#model | llama:<id or .gguf>. */
   llm?: string
+  /** CPU threads of an embedded (llama:) model. */
+  llmThreads?: number
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -75,6 +81,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         provider: { type: 'string' },
         camera: { type: 'string' },
         llm: { type: 'string' },
+        'llm-threads': { type: 'string' },
       },
     })
   } catch (error) {
@@ -97,6 +104,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     perception: perceptionFromFlags(values),
     camera: values.camera,
     llm: values.llm,
+    llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')

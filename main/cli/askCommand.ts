@@ -29,7 +29,7 @@ export async function runAskCommand(args: CliArgs, print: (text: string) => void
 }
 
 async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (text: string) => void): Promise<number> {
-  const connection = createChatModel(parseLlmSpec(args.llm!))
+  const connection = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
   const { model } = connection
   const controller = new AbortController()
   const cancel = () => controller.abort(new Error('cancelled by the user'))

@@ -107,7 +107,11 @@ export class ModelStore {
     const status = this.status(modelId)
     const wanted = role
       ? status.files.find((file) => file.file.role === role)
-      : status.files.find((file) => file.file.path === status.entry.preprocess.file)
+      : status.files.find((file) =>
+          status.entry.preprocess
+            ? file.file.path === status.entry.preprocess.file
+            : file.file.role === 'gguf',
+        )
     if (!wanted) throw new UserError(`model "${modelId}" has no ${role} file`)
     assertUsable(status.entry, wanted)
     return wanted.path

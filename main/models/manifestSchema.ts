@@ -49,6 +49,8 @@ export const fileRoleSchema = z.enum([
   'embeddings',
   'tokenizer',
   'config',
+  /** A llama.cpp GGUF file (weights + tokenizer + chat template), run by node-llama-cpp. */
+  'gguf',
   'external-data',
 ])
 const GRAPH_ROLES = new Set(['model', 'encoder', 'decoder', 'embeddings'])
@@ -139,6 +141,8 @@ export const modelTaskSchema = z.enum([
   'segmentation',
   'vision-language',
   'relation-verification',
+  /** A chat LLM run in-process by node-llama-cpp (GGUF); no image pre-processing. */
+  'language-model',
 ])
 
 /** download: fetched by `models download`; builtin: ships in the package; manual: the user exports it. */
@@ -146,13 +150,14 @@ export const installKindSchema = z.enum(['download', 'builtin', 'manual'])
 
 export const modelEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
+    id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, 'kebab-case id (dots allowed, as in qwen2.5)'),
     name: z.string().min(1),
     task: modelTaskSchema,
     install: installKindSchema,
     isOptional: z.boolean(),
     files: z.array(modelFileSchema).min(1),
-    preprocess: preprocessSchema,
+    /** How an image reaches the model; every task but 'language-model' needs it. */
+    preprocess: preprocessSchema.optional(),
     licence: licenceSchema,
     provenance: provenanceSchema,
     /** For `manual` installs: how to make the files and where to put them. */
@@ -191,7 +196,14 @@ export const modelEntrySchema = z
         message: 'a manual install needs an installHint',
       })
     }
-    if (!entry.files.some((file) => file.path === entry.preprocess.file)) {
+    if (!entry.preprocess) {
+      if (entry.task !== 'language-model')
+        context.addIssue({
+          code: 'custom',
+          path: ['preprocess'],
+          message: `a ${entry.task} model needs preprocess`,
+        })
+    } else if (!entry.files.some((file) => file.path === entry.preprocess?.file)) {
       context.addIssue({
         code: 'custom',
         path: ['preprocess', 'file'],

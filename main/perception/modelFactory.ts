@@ -68,7 +68,7 @@ export class ModelFactory {
           modelId,
           inputName,
           outputName,
-          normalize: entry.preprocess.mean[0] !== 0 && inputName === 'pixel_values',
+          normalize: (entry.preprocess?.mean[0] ?? 0) !== 0 && inputName === 'pixel_values',
           outputRank: signature?.outputs[0]?.dims.length === 3 ? 3 : 4,
           providers: this.providers,
         })

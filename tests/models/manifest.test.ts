@@ -25,15 +25,21 @@ describe('models/manifest.json', () => {
     for (const model of manifest.models) {
       expect(model.files.length, model.id).toBeGreaterThan(0)
       const graphs = model.files.filter((file) => GRAPH_ROLES.includes(file.role))
-      expect(graphs.length, `${model.id} has an ONNX graph`).toBeGreaterThan(0)
+      if (model.task === 'language-model') {
+        // A GGUF carries weights, tokenizer and chat template; no ONNX graph, no image pre-processing.
+        expect(model.files.map((file) => file.role), model.id).toContain('gguf')
+        expect(model.preprocess, model.id).toBeUndefined()
+      } else {
+        expect(graphs.length, `${model.id} has an ONNX graph`).toBeGreaterThan(0)
+        expect(model.files.map((file) => file.path)).toContain(model.preprocess?.file)
+        expect(model.preprocess?.mean).toHaveLength(3)
+        expect(model.preprocess?.std).toHaveLength(3)
+      }
       for (const file of graphs) {
         expect(file.signature?.inputs.length, `${model.id}/${file.path} inputs`).toBeGreaterThan(0)
         for (const output of file.signature?.outputs ?? [])
           expect(output.units, `${model.id}/${file.path} ${output.name}`).toBeTruthy()
       }
-      expect(model.files.map((file) => file.path)).toContain(model.preprocess.file)
-      expect(model.preprocess.mean).toHaveLength(3)
-      expect(model.preprocess.std).toHaveLength(3)
       expect(model.licence.id.length).toBeGreaterThan(0)
       expect(model.licence.url).toMatch(/^https:\/\//)
       expect(model.provenance.upstream).toMatch(/^https:\/\//)
@@ -55,6 +61,7 @@ describe('models/manifest.json', () => {
       'segmentation',
       'vision-language',
       'relation-verification',
+      'language-model',
     ]) {
       expect(tasks, task).toContain(task)
     }
