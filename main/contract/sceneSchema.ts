@@ -15,6 +15,8 @@ export const sceneObjectSchema = z.object({
   label: z.string(),
   description: z.string(),
   origin: z.enum(['region', 'cluster']),
+  /** Who gave the region of a 'region' object (user regions always win over detections). */
+  regionSource: z.enum(['user', 'detector']).optional(),
   centerInCamera: vec3Schema,
   centerInWorld: vec3Schema,
   sizeM: sizeSchema,

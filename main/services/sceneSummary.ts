@@ -19,6 +19,7 @@ export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
       label: object.label,
       description: object.description,
       origin: object.origin,
+      regionSource: object.regionSource,
       centerInCamera: object.centerInCamera,
       centerInWorld: object.centerInWorld,
       sizeM: object.sizeM,

@@ -6,9 +6,16 @@ import type { Page } from 'playwright-core'
 export const SCENE_TIMEOUT_MS = 30_000
 
 interface DebugGlobal {
-  __spatialLensDebug?: { objectNames(): string[]; pointCount(): number; answerLines(): number }
+  __spatialLensDebug?: {
+    objectNames(): string[]
+    pointCount(): number
+    answerLines(): number
+    measureLines(): number
+    measurePoints(): number
+    screenPointOf(name: string): { x: number; y: number } | null
+  }
 }
-type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines'
+type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines' | 'measureLines' | 'measurePoints'
 
 /** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
 export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
@@ -22,7 +29,7 @@ export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
 /** Waits until the hook reports at least `minimum` (the scene graph is built after the reply arrives). */
 export async function waitForDebugAtLeast(
   page: Page,
-  method: 'pointCount' | 'answerLines',
+  method: 'pointCount' | 'answerLines' | 'measureLines',
   minimum: number,
 ): Promise<void> {
   await page.waitForFunction(
@@ -33,6 +40,16 @@ export async function waitForDebugAtLeast(
     [method, minimum] as const,
     { timeout: SCENE_TIMEOUT_MS },
   )
+}
+
+/** Where the 3D view draws an object's box centre (client pixels); fails when it is not drawn. */
+export async function screenPointOf(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    (objectName) => (globalThis as unknown as DebugGlobal).__spatialLensDebug?.screenPointOf(objectName) ?? null,
+    name,
+  )
+  if (!point) throw new Error(`the 3D view draws no box named "${name}"`)
+  return point
 }
 
 /** One row of the Objects panel: its name and where the name came from (detector, region, geometry). */
