@@ -129,7 +129,9 @@ export function App({ client }: { client: SpatialClient }) {
           {scene && (
             <RegionList
               regions={scene.regions}
-              onRemove={(region) => changeSceneRegions((regions) => regions.filter((r) => r !== region))}
+              onRemove={(region) =>
+                changeSceneRegions((regions) => regions.filter((r) => r !== region))
+              }
             />
           )}
           <MeasurementList measurements={measurements} />

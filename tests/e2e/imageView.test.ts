@@ -35,7 +35,9 @@ const PERCEPTION = { provider: 'cpu' as const }
 interface CanvasLike {
   width: number
   height: number
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } }
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> }
+  }
 }
 interface DocumentGlobal {
   document: { querySelector(selector: string): CanvasLike | null }
@@ -90,17 +92,29 @@ async function boxCentreInImage(page: Page, name: string): Promise<[number, numb
 function canvasPixel(page: Page, x: number, y: number): Promise<number[]> {
   return page.evaluate(
     ([px, py]) => {
-      const canvas = (globalThis as unknown as DocumentGlobal).document.querySelector('canvas.image-canvas')!
+      const canvas = (globalThis as unknown as DocumentGlobal).document.querySelector(
+        'canvas.image-canvas',
+      )!
       return Array.from(canvas.getContext('2d').getImageData(px, py, 1, 1).data).slice(0, 3)
     },
     [x, y] as const,
   )
 }
 
-async function expectCanvasShows(page: Page, rgb: Uint8Array, width: number, height: number): Promise<void> {
+async function expectCanvasShows(
+  page: Page,
+  rgb: Uint8Array,
+  width: number,
+  height: number,
+): Promise<void> {
   const canvas = await imageCanvas(page)
   expect([canvas.width, canvas.height]).toEqual([width, height])
-  for (const [x, y] of [[5, 5], [width / 2, height / 2], [width - 7, height - 3], [123, 321]]) {
+  for (const [x, y] of [
+    [5, 5],
+    [width / 2, height / 2],
+    [width - 7, height - 3],
+    [123, 321],
+  ]) {
     const i = (y * width + x) * 3
     expect(await canvasPixel(page, x, y)).toEqual([rgb[i], rgb[i + 1], rgb[i + 2]])
   }
@@ -118,7 +132,9 @@ async function nameRegion(page: Page, label: string): Promise<void> {
   await page.keyboard.type(label) // the field has the focus when the form opens
   await page.keyboard.press('Enter')
   await expect
-    .poll(async () => (await objectRows(page)).find((row) => row.name === label), { timeout: SCENE_TIMEOUT_MS })
+    .poll(async () => (await objectRows(page)).find((row) => row.name === label), {
+      timeout: SCENE_TIMEOUT_MS,
+    })
     .toEqual({ name: label, source: 'region' })
 }
 
@@ -181,7 +197,9 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     await page.keyboard.press('2')
     await imageView.waitFor()
     expect(await viewer3d.isVisible()).toBe(false)
-    expect(await page.getByRole('tab', { name: 'Image' }).getAttribute('aria-selected')).toBe('true')
+    expect(await page.getByRole('tab', { name: 'Image' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
     await page.keyboard.press('3')
     await expect.poll(() => viewer3d.isVisible()).toBe(true)
     expect(await imageView.isVisible()).toBe(true)
@@ -196,7 +214,10 @@ describe('image view and Measure mode (serve + Chromium)', () => {
   it("shows the sample's colour image pixel for pixel, with every object's 2D box and name", async () => {
     await page.keyboard.press('2')
     const sample = sampleFramePaths()
-    const { data, info } = await sharp(sample.rgbPath).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { data, info } = await sharp(sample.rgbPath)
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     await expectCanvasShows(page, new Uint8Array(data), info.width, info.height)
     const drawn = await page
       .locator('[data-image-object]')
@@ -215,7 +236,9 @@ describe('image view and Measure mode (serve + Chromium)', () => {
         (drawnBox.x + drawnBox.width - rect.x) / scale,
         (drawnBox.y + drawnBox.height - rect.y) / scale,
       ]
-      inImage.forEach((edge, i) => expect(Math.abs(edge - object.boxInImagePx![i])).toBeLessThan(0.5))
+      inImage.forEach((edge, i) =>
+        expect(Math.abs(edge - object.boxInImagePx![i])).toBeLessThan(0.5),
+      )
     }
   })
 
@@ -223,9 +246,26 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     const target = names[1]
     const centre = await clientOf(page, await boxCentreInImage(page, target))
     await page.mouse.move(centre.x, centre.y)
-    await expect.poll(() => page.locator('.box-label[data-emphasis="hover"]').allInnerTexts()).toEqual([target])
-    expect(await page.locator(`[data-object-name="${target}"][data-hovered="true"]`).count()).toBe(1)
-    expect(await page.locator(`[data-image-object="${target}"]`).getAttribute('data-emphasis')).toBe('hover')
+    await expect
+      .poll(() => page.locator('.box-label[data-emphasis="hover"]').allInnerTexts())
+      .toEqual([target])
+    expect(await page.locator(`[data-object-name="${target}"][data-hovered="true"]`).count()).toBe(
+      1,
+    )
+    expect(
+      await page.locator(`[data-image-object="${target}"]`).getAttribute('data-emphasis'),
+    ).toBe('hover')
+    // Zoomed in at the pointer, the object under it stays the same, and hovering still finds it.
+    await page.mouse.wheel(0, -600)
+    await expect.poll(() => page.locator('.image-zoom-value').innerText()).not.toBe('100%')
+    const zoomed = await clientOf(page, await boxCentreInImage(page, target))
+    expect(Math.hypot(zoomed.x - centre.x, zoomed.y - centre.y)).toBeLessThan(60)
+    await page.mouse.move(zoomed.x + 1, zoomed.y + 1)
+    expect(
+      await page.locator(`[data-image-object="${target}"]`).getAttribute('data-emphasis'),
+    ).toBe('hover')
+    await page.getByRole('button', { name: 'Fit' }).click()
+    expect(await page.locator('.image-zoom-value').innerText()).toBe('100%')
     await page.mouse.move(2, 2)
     await expect.poll(() => page.locator('.box-label[data-emphasis="hover"]').count()).toBe(0)
   })
@@ -240,14 +280,23 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     }
     await waitForDebugAtLeast(page, 'measureLines', 1)
     await page.locator('output.measure-result').waitFor({ timeout: SCENE_TIMEOUT_MS })
-    const gap = await engine.handle('qa:ask', { sceneId: referenceSceneId, question: `what is the gap between the ${a} and the ${b}` })
-    const centres = await engine.handle('qa:ask', { sceneId: referenceSceneId, question: `how far is the ${a} from the ${b}` })
+    const gap = await engine.handle('qa:ask', {
+      sceneId: referenceSceneId,
+      question: `what is the gap between the ${a} and the ${b}`,
+    })
+    const centres = await engine.handle('qa:ask', {
+      sceneId: referenceSceneId,
+      question: `how far is the ${a} from the ${b}`,
+    })
     if (!gap.ok || !centres.ok) throw new Error('the engine did not answer')
     const value = await page.locator('.measure-value').innerText()
     expectSameLength(value, gap.value.value as number)
     expect(await page.locator('.measure-label').innerText()).toBe(value) // the label on the 3D line
     const sentence = await page.locator('.measure-text').innerText()
-    expectSameLength(/centres are (\S+ c?m) apart/.exec(sentence)![1], centres.value.value as number)
+    expectSameLength(
+      /centres are (\S+ c?m) apart/.exec(sentence)![1],
+      centres.value.value as number,
+    )
     const logged = page.getByRole('region', { name: 'Measurements' }).locator('li').first()
     expect(await logged.innerText()).toContain(`${a} ↔ ${b}`)
     // Esc leaves Measure mode and clears its drawing.
@@ -284,12 +333,15 @@ describe('image view and Measure mode (serve + Chromium)', () => {
       for (let x = 2; x < 40 && !hole; x++) {
         let isEmpty = true
         for (let dy = -3; dy <= 3; dy++)
-          for (let dx = -3; dx <= 3; dx++) if (depth.data[(y + dy) * depth.width + x + dx] > 0) isEmpty = false
+          for (let dx = -3; dx <= 3; dx++)
+            if (depth.data[(y + dy) * depth.width + x + dx] > 0) isEmpty = false
         if (isEmpty) hole = [x + 0.5, y + 0.5]
       }
     const client = await clientOf(page, hole!)
     await page.mouse.click(client.x, client.y)
-    await expect.poll(() => page.locator('.measure-problem').innerText()).toMatch(/^No depth at pixel .* pick a point/)
+    await expect
+      .poll(() => page.locator('.measure-problem').innerText())
+      .toMatch(/^No depth at pixel .* pick a point/)
     await page.keyboard.press('Escape')
   })
 
@@ -333,13 +385,15 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     expect(rows).toContainEqual({ name: 'crate', source: 'region' })
     await page.getByRole('button', { name: 'Remove region crate' }).click()
     await expect
-      .poll(async () => (await objectRows(page)).map((row) => row.name), { timeout: SCENE_TIMEOUT_MS })
+      .poll(async () => (await objectRows(page)).map((row) => row.name), {
+        timeout: SCENE_TIMEOUT_MS,
+      })
       .not.toContain('crate')
     expect(await regionLabels(page)).toEqual(['my laptop'])
     expect((await objectRows(page)).map((row) => row.name)).toContain('my laptop')
   })
 
-  it('shows an uploaded RGB-D frame as it was uploaded, without the previous frame\'s regions', async () => {
+  it("shows an uploaded RGB-D frame as it was uploaded, without the previous frame's regions", async () => {
     const tum = join(fixtures, 'tum-open3d')
     await page.getByRole('button', { name: 'Open frame…' }).click()
     const form = page.getByRole('form', { name: 'Open frame' })
@@ -350,7 +404,10 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     await expect
       .poll(() => page.getByLabel('Scene information').innerText(), { timeout: SCENE_TIMEOUT_MS })
       .toContain('TUM_color.png')
-    const { data, info } = await sharp(join(tum, 'TUM_color.png')).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { data, info } = await sharp(join(tum, 'TUM_color.png'))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     await expectCanvasShows(page, new Uint8Array(data), info.width, info.height)
     expect(await regionLabels(page)).toEqual([])
     const rows = await objectRows(page)

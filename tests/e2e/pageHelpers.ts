@@ -45,7 +45,8 @@ export async function waitForDebugAtLeast(
 /** Where the 3D view draws an object's box centre (client pixels); fails when it is not drawn. */
 export async function screenPointOf(page: Page, name: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
-    (objectName) => (globalThis as unknown as DebugGlobal).__spatialLensDebug?.screenPointOf(objectName) ?? null,
+    (objectName) =>
+      (globalThis as unknown as DebugGlobal).__spatialLensDebug?.screenPointOf(objectName) ?? null,
     name,
   )
   if (!point) throw new Error(`the 3D view draws no box named "${name}"`)

@@ -5,10 +5,21 @@ const point = [0.1, 0.2, 0.3] as const
 
 describe('Measure mode picks', () => {
   it('snaps to the object under the click, or takes the point when snapping to points', () => {
-    expect(pickFromClick('objects', { objectName: 'mug', pointInWorld: point })).toEqual({ kind: 'object', name: 'mug' })
-    expect(pickFromClick('points', { objectName: 'mug', pointInWorld: point })).toEqual({ kind: 'point', pointInWorld: point })
-    expect(pickFromClick('objects', { objectName: null, pointInWorld: point })).toEqual({ kind: 'point', pointInWorld: point })
-    expect(pickFromClick('points', { objectName: 'mug', pointInWorld: null })).toHaveProperty('problem')
+    expect(pickFromClick('objects', { objectName: 'mug', pointInWorld: point })).toEqual({
+      kind: 'object',
+      name: 'mug',
+    })
+    expect(pickFromClick('points', { objectName: 'mug', pointInWorld: point })).toEqual({
+      kind: 'point',
+      pointInWorld: point,
+    })
+    expect(pickFromClick('objects', { objectName: null, pointInWorld: point })).toEqual({
+      kind: 'point',
+      pointInWorld: point,
+    })
+    expect(pickFromClick('points', { objectName: 'mug', pointInWorld: null })).toHaveProperty(
+      'problem',
+    )
   })
 
   it('collects two picks, refuses the same object twice, and starts over on a third', () => {
@@ -22,6 +33,8 @@ describe('Measure mode picks', () => {
 
   it('sends objects by name and points as world coordinates', () => {
     expect(toMeasureTarget({ kind: 'object', name: 'mug' })).toEqual({ object: 'mug' })
-    expect(toMeasureTarget({ kind: 'point', pointInWorld: point })).toEqual({ pointInWorld: [0.1, 0.2, 0.3] })
+    expect(toMeasureTarget({ kind: 'point', pointInWorld: point })).toEqual({
+      pointInWorld: [0.1, 0.2, 0.3],
+    })
   })
 })

@@ -32,7 +32,11 @@ export function RegionList({ regions, onRemove }: RegionListProps) {
       ) : (
         <ul className="region-list">
           {regions.map((region, index) => (
-            <li key={`${index}-${region.label}`} className="region-item" data-region-label={region.label}>
+            <li
+              key={`${index}-${region.label}`}
+              className="region-item"
+              data-region-label={region.label}
+            >
               <span className="region-label">{region.label}</span>
               <span className="region-where">{describeRegion(region)}</span>
               <button

@@ -40,7 +40,11 @@ export function ImageOverlay(props: ImageOverlayProps) {
       {summary.objects.map((object, index) => {
         if (!object.boxInImagePx) return null
         const emphasis =
-          object.name === emphasisedName ? 'hover' : pickedNames.has(object.name) ? 'picked' : 'normal'
+          object.name === emphasisedName
+            ? 'hover'
+            : pickedNames.has(object.name)
+              ? 'picked'
+              : 'normal'
         return (
           <g
             key={object.id}
@@ -50,7 +54,10 @@ export function ImageOverlay(props: ImageOverlayProps) {
             style={{ '--box-color': boxColor(index) } as CSSProperties}
           >
             <BoxRect box={object.boxInImagePx} toView={toView} />
-            <LabelAt point={toView([object.boxInImagePx[0], object.boxInImagePx[1]])} text={object.name} />
+            <LabelAt
+              point={toView([object.boxInImagePx[0], object.boxInImagePx[1]])}
+              text={object.name}
+            />
           </g>
         )
       })}
@@ -61,11 +68,18 @@ export function ImageOverlay(props: ImageOverlayProps) {
         (draft.kind === 'box' ? (
           <rect className="image-draft" {...rectProps(draft.box, toView)} />
         ) : (
-          <circle className="image-draft" cx={toView(draft.pixel)[0]} cy={toView(draft.pixel)[1]} r={6} />
+          <circle
+            className="image-draft"
+            cx={toView(draft.pixel)[0]}
+            cy={toView(draft.pixel)[1]}
+            r={6}
+          />
         ))}
       {picks.map((pick, index) => {
         const at = pick.kind === 'point' ? project(pick.pointInWorld) : null
-        return at ? <circle key={index} className="image-measure-point" cx={at[0]} cy={at[1]} r={5} /> : null
+        return at ? (
+          <circle key={index} className="image-measure-point" cx={at[0]} cy={at[1]} r={5} />
+        ) : null
       })}
       {measurement && <MeasureLine measurement={measurement} project={project} />}
     </svg>

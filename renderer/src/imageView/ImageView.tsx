@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-} from 'react'
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react'
 import type { RegionInput, SceneResult } from '../../../main/contract/channels'
 import type { Measurement } from '../../../main/contract/measureSchema'
 import type { MeasurePick } from '../state/measurePicks'
@@ -15,19 +7,9 @@ import { boxFromDrag, enginePixelOf, objectAtImagePoint, pixelAt } from './image
 import { ImageOverlay, type DraftRegion } from './ImageOverlay'
 import { paintMasks, paintRgb, rgbOfHex } from './paintImage'
 import { RegionLabelForm } from './RegionLabelForm'
+import { useImageViewport } from './useImageViewport'
 import { ZoomControls } from './ZoomControls'
-import {
-  clampViewport,
-  fittedViewport,
-  imageFromView,
-  panBy,
-  transformFor,
-  viewFromImage,
-  zoomAt,
-  type Point2,
-  type Size2,
-  type Viewport,
-} from './viewport'
+import { imageFromView, viewFromImage, type Point2, type Size2 } from './viewport'
 
 export interface ImageViewProps {
   scene: SceneResult
@@ -47,9 +29,6 @@ export interface ImageViewProps {
 
 /** Pointer travel (view pixels) below which a press is a click, not a drag. */
 const CLICK_SLOP_PX = 4
-const WHEEL_ZOOM_PER_PX = 0.0015
-const KEY_ZOOM = 1.25
-const KEY_PAN_PX = 60
 
 type Gesture =
   | { kind: 'press'; startInView: Point2; startInImage: Point2; isDrag: boolean }
@@ -64,61 +43,21 @@ type Gesture =
 export function ImageView(props: ImageViewProps) {
   const { scene, highlightedName, onHover, regions, onAddRegion, isMeasuring } = props
   const { summary, image } = scene
-  const containerRef = useRef<HTMLDivElement>(null)
   const imageCanvasRef = useRef<HTMLCanvasElement>(null)
   const maskCanvasRef = useRef<HTMLCanvasElement>(null)
   const gesture = useRef<Gesture | null>(null)
   const hoveredName = useRef<string | null>(null)
-  const [viewSize, setViewSize] = useState<Size2>({ width: 1, height: 1 })
   const { width: imageWidth, height: imageHeight } = summary.intrinsics
-  const imageSize = useMemo(() => ({ width: imageWidth, height: imageHeight }), [imageWidth, imageHeight])
-  // The zoom belongs to an image size: a re-analysis of the same frame keeps it, another frame fits.
-  const sizeKey = `${imageWidth}x${imageHeight}`
-  const [zoomState, setZoomState] = useState<{ sizeKey: string; viewport: Viewport } | null>(null)
-  const viewport = clampViewport(
-    zoomState?.sizeKey === sizeKey ? zoomState.viewport : fittedViewport(imageSize),
-    imageSize,
-    viewSize,
+  const imageSize = useMemo(
+    () => ({ width: imageWidth, height: imageHeight }),
+    [imageWidth, imageHeight],
   )
-  const transform = transformFor(viewport, imageSize, viewSize)
+  const viewer = useImageViewport(imageSize)
+  const { transform, viewSize } = viewer
   const [dragBox, setDragBox] = useState<DraftRegion | null>(null)
   const [pending, setPending] = useState<{ sceneId: string; region: DraftRegion } | null>(null)
-  const pendingRegion = pending?.sceneId === summary.sceneId ? pending.region : null
-
-  const changeViewport = useCallback(
-    (change: (viewport: Viewport) => Viewport) =>
-      setZoomState((state) => {
-        const before = state?.sizeKey === sizeKey ? state.viewport : fittedViewport(imageSize)
-        return { sizeKey, viewport: change(clampViewport(before, imageSize, viewSize)) }
-      }),
-    [sizeKey, imageSize, viewSize],
-  )
-
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
-    const measure = () =>
-      setViewSize({ width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) })
-    const observer = new ResizeObserver(measure)
-    observer.observe(container)
-    measure()
-    return () => observer.disconnect()
-  }, [])
-
-  // React's wheel listeners are passive; zooming must stop the page from scrolling.
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
-    const onWheel = (event: WheelEvent) => {
-      event.preventDefault()
-      const rect = container.getBoundingClientRect()
-      const anchor: Point2 = [event.clientX - rect.left, event.clientY - rect.top]
-      const factor = Math.exp(-event.deltaY * WHEEL_ZOOM_PER_PX)
-      changeViewport((v) => zoomAt(v, factor, anchor, imageSize, viewSize))
-    }
-    container.addEventListener('wheel', onWheel, { passive: false })
-    return () => container.removeEventListener('wheel', onWheel)
-  }, [changeViewport, imageSize, viewSize])
+  // A region waits for its label on the scene it was drawn on, outside Measure mode.
+  const pendingRegion = pending?.sceneId === summary.sceneId && !isMeasuring ? pending.region : null
 
   useEffect(() => {
     if (imageCanvasRef.current) paintRgb(imageCanvasRef.current, image)
@@ -152,7 +91,12 @@ export function ImageView(props: ImageViewProps) {
     const inView = viewPointOf(event)
     gesture.current = isPan
       ? { kind: 'pan', lastInView: inView }
-      : { kind: 'press', startInView: inView, startInImage: imageFromView(transform, inView), isDrag: false }
+      : {
+          kind: 'press',
+          startInView: inView,
+          startInImage: imageFromView(transform, inView),
+          isDrag: false,
+        }
   }
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
@@ -161,9 +105,12 @@ export function ImageView(props: ImageViewProps) {
     if (current?.kind === 'pan') {
       const [dx, dy] = [inView[0] - current.lastInView[0], inView[1] - current.lastInView[1]]
       current.lastInView = inView
-      changeViewport((v) => panBy(v, dx, dy, imageSize, viewSize))
+      viewer.pan(dx, dy)
     } else if (current?.kind === 'press') {
-      const travel = Math.hypot(inView[0] - current.startInView[0], inView[1] - current.startInView[1])
+      const travel = Math.hypot(
+        inView[0] - current.startInView[0],
+        inView[1] - current.startInView[1],
+      )
       if (!isMeasuring && travel > CLICK_SLOP_PX) current.isDrag = true
       if (!current.isDrag) return
       const box = boxFromDrag(current.startInImage, imageFromView(transform, inView), imageSize, 1)
@@ -190,27 +137,11 @@ export function ImageView(props: ImageViewProps) {
     else setPending({ sceneId: summary.sceneId, region: { kind: 'point', pixel } })
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return
-    const centre: Point2 = [viewSize.width / 2, viewSize.height / 2]
-    const pans: Record<string, Point2> = {
-      ArrowLeft: [KEY_PAN_PX, 0],
-      ArrowRight: [-KEY_PAN_PX, 0],
-      ArrowUp: [0, KEY_PAN_PX],
-      ArrowDown: [0, -KEY_PAN_PX],
-    }
-    if (event.key === '+' || event.key === '=') changeViewport((v) => zoomAt(v, KEY_ZOOM, centre, imageSize, viewSize))
-    else if (event.key === '-') changeViewport((v) => zoomAt(v, 1 / KEY_ZOOM, centre, imageSize, viewSize))
-    else if (event.key === '0') changeViewport(() => fittedViewport(imageSize))
-    else if (pans[event.key]) changeViewport((v) => panBy(v, ...pans[event.key], imageSize, viewSize))
-    else return
-    event.preventDefault()
-  }
-
   const addPending = (label: string) => {
     if (!pendingRegion) return
     setPending(null)
-    if (pendingRegion.kind === 'point') onAddRegion({ label, point: [...pendingRegion.pixel] as [number, number] })
+    if (pendingRegion.kind === 'point')
+      onAddRegion({ label, point: [...pendingRegion.pixel] as [number, number] })
     else onAddRegion({ label, box: [...pendingRegion.box] as [number, number, number, number] })
   }
 
@@ -225,7 +156,7 @@ export function ImageView(props: ImageViewProps) {
   return (
     <section className="image-view" aria-label="Image view" data-measuring={isMeasuring}>
       <div
-        ref={containerRef}
+        ref={viewer.containerRef}
         className="image-stage"
         tabIndex={0}
         aria-label={`Colour image, ${summary.objects.length} objects; click to name a point, drag to draw a box, + and − to zoom, 0 to fit`}
@@ -237,7 +168,10 @@ export function ImageView(props: ImageViewProps) {
           setDragBox(null)
         }}
         onPointerLeave={() => gesture.current === null && reportHover(null)}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => {
+          if (event.target === event.currentTarget && viewer.handleKey(event))
+            event.preventDefault()
+        }}
       >
         <canvas ref={imageCanvasRef} className="image-canvas" style={canvasStyle} />
         <canvas ref={maskCanvasRef} className="image-canvas image-masks" style={canvasStyle} />
@@ -264,16 +198,14 @@ export function ImageView(props: ImageViewProps) {
           onSubmit={addPending}
           onCancel={() => {
             setPending(null)
-            containerRef.current?.focus()
+            viewer.containerRef.current?.focus()
           }}
         />
       )}
       <ZoomControls
-        zoom={viewport.zoom}
-        onZoom={(factor) =>
-          changeViewport((v) => zoomAt(v, factor, [viewSize.width / 2, viewSize.height / 2], imageSize, viewSize))
-        }
-        onFit={() => changeViewport(() => fittedViewport(imageSize))}
+        zoom={viewer.viewport.zoom}
+        onZoom={(factor) => viewer.zoomBy(factor)}
+        onFit={viewer.fit}
       />
     </section>
   )
@@ -293,7 +225,10 @@ function formPosition(
       ? toView([region.pixel[0] + 0.5, region.pixel[1] + 0.5])
       : toView([region.box[0], region.box[3]])
   return {
-    left: Math.max(8, Math.min(view.width - FORM_WIDTH_PX - 8, x + (region.kind === 'point' ? 12 : 0))),
+    left: Math.max(
+      8,
+      Math.min(view.width - FORM_WIDTH_PX - 8, x + (region.kind === 'point' ? 12 : 0)),
+    ),
     top: Math.max(8, Math.min(view.height - FORM_HEIGHT_PX - 8, y + 10)),
   }
 }

@@ -9,7 +9,12 @@ export interface ZoomControlsProps {
 export function ZoomControls({ zoom, onZoom, onFit }: ZoomControlsProps) {
   return (
     <div className="image-zoom" role="group" aria-label="Zoom">
-      <button type="button" onClick={() => onZoom(1 / 1.25)} aria-label="Zoom out" title="Zoom out (−)">
+      <button
+        type="button"
+        onClick={() => onZoom(1 / 1.25)}
+        aria-label="Zoom out"
+        title="Zoom out (−)"
+      >
         −
       </button>
       <span className="image-zoom-value" aria-live="polite">

@@ -28,8 +28,14 @@ export function pixelAt(pointInImage: Point2, size: Size2): [number, number] | n
 /** Index into the (possibly downscaled) image's arrays for a point in image coordinates, or −1. */
 export function imagePixelIndex(pointInImage: Point2, intrinsicsSize: Size2, image: Size2): number {
   if (!pixelAt(pointInImage, intrinsicsSize)) return -1
-  const column = Math.min(image.width - 1, Math.floor((pointInImage[0] * image.width) / intrinsicsSize.width))
-  const row = Math.min(image.height - 1, Math.floor((pointInImage[1] * image.height) / intrinsicsSize.height))
+  const column = Math.min(
+    image.width - 1,
+    Math.floor((pointInImage[0] * image.width) / intrinsicsSize.width),
+  )
+  const row = Math.min(
+    image.height - 1,
+    Math.floor((pointInImage[1] * image.height) / intrinsicsSize.height),
+  )
   return row * image.width + column
 }
 
@@ -61,7 +67,10 @@ export function projectToImage(
   // cameraFromWorld's rotation is the transpose: camera axis i is column i of worldFromCamera.
   const [x, y, z] = [0, 4, 8].map((c) => m[c] * d[0] + m[c + 1] * d[1] + m[c + 2] * d[2])
   if (!(z > 1e-6)) return null
-  return imagePointOfEnginePixel([(x / z) * intrinsics.fx + intrinsics.cx, (y / z) * intrinsics.fy + intrinsics.cy])
+  return imagePointOfEnginePixel([
+    (x / z) * intrinsics.fx + intrinsics.cx,
+    (y / z) * intrinsics.fy + intrinsics.cy,
+  ])
 }
 
 export interface ImageObject {

@@ -100,7 +100,13 @@ export function zoomAt(
 }
 
 /** Moves the image with the pointer by (dx, dy) view pixels. */
-export function panBy(viewport: Viewport, dx: number, dy: number, image: Size2, view: Size2): Viewport {
+export function panBy(
+  viewport: Viewport,
+  dx: number,
+  dy: number,
+  image: Size2,
+  view: Size2,
+): Viewport {
   const scale = fitScale(image, view) * viewport.zoom
   const centerInImage: Point2 = [
     viewport.centerInImage[0] - dx / scale,

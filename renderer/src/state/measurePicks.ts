@@ -15,7 +15,10 @@ export interface ClickTarget {
 }
 
 /** The pick a click makes, or why it makes none (one line for the user). */
-export function pickFromClick(snap: SnapMode, target: ClickTarget): MeasurePick | { problem: string } {
+export function pickFromClick(
+  snap: SnapMode,
+  target: ClickTarget,
+): MeasurePick | { problem: string } {
   if (snap === 'objects' && target.objectName) return { kind: 'object', name: target.objectName }
   if (target.pointInWorld) return { kind: 'point', pointInWorld: target.pointInWorld }
   return {
@@ -30,7 +33,10 @@ export function pickFromClick(snap: SnapMode, target: ClickTarget): MeasurePick 
  * The picks after one more: a third click starts a new measurement. Picking the object already
  * picked is refused (its gap to itself means nothing).
  */
-export function addPick(picks: readonly MeasurePick[], pick: MeasurePick): MeasurePick[] | { problem: string } {
+export function addPick(
+  picks: readonly MeasurePick[],
+  pick: MeasurePick,
+): MeasurePick[] | { problem: string } {
   if (picks.length !== 1) return [pick]
   const [first] = picks
   if (first.kind === 'object' && pick.kind === 'object' && first.name === pick.name)

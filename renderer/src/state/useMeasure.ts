@@ -67,7 +67,12 @@ export function useMeasure(
         onMeasure(measurement)
       } catch (error) {
         if (request !== latestRequest.current) return
-        setProgress({ sceneId: scene, picks: both.slice(0, 1), measurement: null, problem: message(error) })
+        setProgress({
+          sceneId: scene,
+          picks: both.slice(0, 1),
+          measurement: null,
+          problem: message(error),
+        })
       } finally {
         if (request === latestRequest.current) setBusySceneId(null)
       }
@@ -81,7 +86,12 @@ export function useMeasure(
       const pick = pickFromClick(snap, target)
       const next = 'problem' in pick ? pick : addPick(picks, pick)
       if ('problem' in next) {
-        setProgress({ sceneId, picks, measurement: current?.measurement ?? null, problem: next.problem })
+        setProgress({
+          sceneId,
+          picks,
+          measurement: current?.measurement ?? null,
+          problem: next.problem,
+        })
         return
       }
       setProgress({ sceneId, picks: next, measurement: null, problem: null })
@@ -98,10 +108,16 @@ export function useMeasure(
       setBusySceneId(sceneId)
       try {
         const point = await client.invoke('scene:pointAt', { sceneId, pixel })
-        if (request === latestRequest.current) applyClick({ objectName: null, pointInWorld: point.pointInWorld })
+        if (request === latestRequest.current)
+          applyClick({ objectName: null, pointInWorld: point.pointInWorld })
       } catch (error) {
         if (request === latestRequest.current)
-          setProgress({ sceneId, picks, measurement: current?.measurement ?? null, problem: message(error) })
+          setProgress({
+            sceneId,
+            picks,
+            measurement: current?.measurement ?? null,
+            problem: message(error),
+          })
       } finally {
         if (request === latestRequest.current) setBusySceneId(null)
       }

@@ -131,7 +131,8 @@ export function useSceneLoader(
   const changeRegions = useCallback(
     async (update: (regions: RegionInput[]) => RegionInput[], perception: PerceptionSettings) => {
       const source = currentSource.current
-      if (source) await analyze({ ...source, regions: update(source.regions) }, perception, 'regions')
+      if (source)
+        await analyze({ ...source, regions: update(source.regions) }, perception, 'regions')
     },
     [analyze],
   )

@@ -40,7 +40,11 @@ export function buildAnswerGeometry(
   const from = new Vector3(...geometry.fromInWorld)
   const to = new Vector3(...geometry.toInWorld)
   const length = from.distanceTo(to)
-  const material = new MeshBasicMaterial({ color: style.color, depthTest: false, transparent: true })
+  const material = new MeshBasicMaterial({
+    color: style.color,
+    depthTest: false,
+    transparent: true,
+  })
   const group = new Group()
   group.name = style.kind
   group.userData.kind = style.kind

@@ -34,15 +34,22 @@ export function pickScene(
   raycaster.setFromCamera(ndc.set(ndcX, ndcY), targets.camera)
   raycaster.params.Points.threshold = pointThresholdM
   const fills: Object3D[] = []
-  for (const box of targets.boxes) box.traverse((child) => child instanceof Mesh && fills.push(child))
+  for (const box of targets.boxes)
+    box.traverse((child) => child instanceof Mesh && fills.push(child))
   const boxHit = raycaster.intersectObjects(fills, false)[0]
-  const pointHit = targets.cloud ? raycaster.intersectObject(targets.cloud.points, false)[0] : undefined
+  const pointHit = targets.cloud
+    ? raycaster.intersectObject(targets.cloud.points, false)[0]
+    : undefined
   let pointInWorld: WorldVec3 | null = null
   let objectOfPoint: string | null = null
   if (pointHit?.index !== undefined && targets.cloud) {
     const { positionsInWorld, objectOfPoint: ids } = targets.cloud.data
     const i = pointHit.index
-    pointInWorld = [positionsInWorld[i * 3], positionsInWorld[i * 3 + 1], positionsInWorld[i * 3 + 2]]
+    pointInWorld = [
+      positionsInWorld[i * 3],
+      positionsInWorld[i * 3 + 1],
+      positionsInWorld[i * 3 + 2],
+    ]
     objectOfPoint = targets.objectNameOfId.get(ids[i]) ?? null
   }
   const boxName = boxHit ? boxGroupName(boxHit.object) : null

@@ -54,7 +54,11 @@ describe('projectToImage', () => {
 })
 
 describe('objectAtImagePoint', () => {
-  const mask = { width: 4, height: 2, objectOfPixel: Int16Array.from([-1, 5, -1, -1, -1, -1, -1, -1]) }
+  const mask = {
+    width: 4,
+    height: 2,
+    objectOfPixel: Int16Array.from([-1, 5, -1, -1, -1, -1, -1, -1]),
+  }
   const tiny = { width: 4, height: 2 }
   const objects = [
     { id: 5, name: 'mug', boxInImagePx: [1, 0, 2, 1] as const },

@@ -37,13 +37,19 @@ describe('image view letterboxing', () => {
 
   it('maps view pixels back to the same image point (also in the bars, outside the image)', () => {
     const t = transformFor({ zoom: 3.7, centerInImage: [200, 150] }, image, wideView)
-    for (const point of [[0, 0], [123.25, 456.5], [-40, 10]] as const) {
+    for (const point of [
+      [0, 0],
+      [123.25, 456.5],
+      [-40, 10],
+    ] as const) {
       const back = imageFromView(t, viewFromImage(t, point))
       expect(back[0]).toBeCloseTo(point[0], 9)
       expect(back[1]).toBeCloseTo(point[1], 9)
     }
     // A click in the left bar at zoom 1 is left of the image.
-    expect(imageFromView(transformFor(fittedViewport(image), image, wideView), [10, 250])[0]).toBeLessThan(0)
+    expect(
+      imageFromView(transformFor(fittedViewport(image), image, wideView), [10, 250])[0],
+    ).toBeLessThan(0)
   })
 })
 
@@ -60,8 +66,12 @@ describe('image view zoom and pan', () => {
   })
 
   it('never zooms out past the fitted image nor beyond the maximum', () => {
-    expect(zoomAt(fittedViewport(image), 0.25, [10, 10], image, wideView)).toEqual(fittedViewport(image))
-    expect(zoomAt({ zoom: 20, centerInImage: [320, 240] }, 10, [500, 250], image, wideView).zoom).toBe(MAX_ZOOM)
+    expect(zoomAt(fittedViewport(image), 0.25, [10, 10], image, wideView)).toEqual(
+      fittedViewport(image),
+    )
+    expect(
+      zoomAt({ zoom: 20, centerInImage: [320, 240] }, 10, [500, 250], image, wideView).zoom,
+    ).toBe(MAX_ZOOM)
   })
 
   it('pans with the pointer, and stops where the image edge reaches the view edge', () => {
