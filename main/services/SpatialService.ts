@@ -16,7 +16,10 @@ import { measure, pointAt, type KeptScene } from './sceneQueries'
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
-/** Scenes kept for follow-up questions; older ones are dropped first. */
+/**
+ * Scenes kept for follow-up questions, point queries and measurements, each with its depth
+ * (1.2 MB at 640×480); older ones are dropped first.
+ */
 const MAX_KEPT_SCENES = 16
 
 /**

@@ -15,6 +15,7 @@ import { launchChromium } from './launchChromium'
 import {
   SCENE_TIMEOUT_MS,
   debugValue,
+  newPageWithSettings,
   objectRows,
   sceneGraphNames,
   screenPointOf,
@@ -28,7 +29,6 @@ import { assertRendererBuilt, startServeProcess, type ServeProcess } from './ser
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const fixtures = join(repoRoot, 'tests', 'fixtures')
-const SETTINGS_KEY = 'spatial-lens.perception-settings'
 const PERCEPTION = { provider: 'cpu' as const }
 
 /** The page's DOM, typed here: the Node tsconfig has no DOM library. */
@@ -153,23 +153,7 @@ describe('image view and Measure mode (serve + Chromium)', () => {
   beforeAll(async () => {
     assertRendererBuilt(repoRoot)
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      storageState: {
-        cookies: [],
-        origins: [
-          {
-            origin: new URL(server.url).origin,
-            localStorage: [{ name: SETTINGS_KEY, value: JSON.stringify(PERCEPTION) }],
-          },
-        ],
-      },
-    })
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`)
-    })
+    page = await newPageWithSettings(browser, server.url, PERCEPTION, pageErrors)
     await page.goto(server.url)
     const reference = await engine.handle('scene:analyze', {
       frame: { kind: 'sample' },

@@ -1,9 +1,42 @@
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
 
 /** How long a scene analysis (or an answer) may take to show up. */
 export const SCENE_TIMEOUT_MS = 30_000
+
+/** renderer/src/state/perceptionSettingsStorage.ts: PERCEPTION_SETTINGS_KEY. */
+export const SETTINGS_KEY = 'spatial-lens.perception-settings'
+
+/**
+ * A 1440×900 page of the served app whose localStorage already holds `settings` (as from an
+ * earlier visit), collecting uncaught errors and console errors into `errors`; not navigated yet.
+ */
+export async function newPageWithSettings(
+  browser: Browser,
+  serverUrl: string,
+  settings: Record<string, unknown>,
+  errors: string[],
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: new URL(serverUrl).origin,
+          localStorage: [{ name: SETTINGS_KEY, value: JSON.stringify(settings) }],
+        },
+      ],
+    },
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+  })
+  return page
+}
 
 interface DebugGlobal {
   __spatialLensDebug?: {
