@@ -2,5 +2,11 @@
  * The contract's channel names, as plain data: the sandboxed preload needs only these (not zod).
  * channels.ts checks at compile time that this list and the contract's keys are the same.
  */
-export const CHANNEL_NAMES = ['app:info', 'scene:analyze', 'qa:ask'] as const
+export const CHANNEL_NAMES = [
+  'app:info',
+  'scene:analyze',
+  'qa:ask',
+  'scene:pointAt',
+  'scene:measure',
+] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

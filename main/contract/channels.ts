@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema } from './primitives'
-import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
+import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
+import { measureInputSchema, measurementSchema, pointAtInputSchema, pointAtOutputSchema } from './measureSchema'
 import type { ChannelName } from './channelNames'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
@@ -33,7 +34,11 @@ export const frameInputSchema = z.union([
 ])
 export type FrameInput = z.infer<typeof frameInputSchema>
 
-export const sceneResultSchema = z.object({ summary: sceneSummarySchema, cloud: sceneCloudSchema })
+export const sceneResultSchema = z.object({
+  summary: sceneSummarySchema,
+  cloud: sceneCloudSchema,
+  image: sceneImageSchema,
+})
 export type SceneResult = z.infer<typeof sceneResultSchema>
 
 export const appInfoSchema = z.object({
@@ -64,6 +69,8 @@ export const contract = {
     input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
     output: answerSchema,
   },
+  'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
+  'scene:measure': { input: measureInputSchema, output: measurementSchema },
 } as const
 
 export type Contract = typeof contract

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Scene } from '../engine/types'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import {
   contract,
@@ -12,11 +11,15 @@ import {
 import type { SceneExecutor } from './sceneExecutor'
 import { isUserError, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
+import { measure, pointAt, type KeptScene } from './sceneQueries'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
-/** Scenes kept for follow-up questions; older ones are dropped first. */
+/**
+ * Scenes kept for follow-up questions, point queries and measurements, each with its depth
+ * (1.2 MB at 640×480); older ones are dropped first.
+ */
 const MAX_KEPT_SCENES = 16
 
 /**
@@ -25,7 +28,7 @@ const MAX_KEPT_SCENES = 16
  * only moves bytes.
  */
 export class SpatialService {
-  private readonly scenes = new Map<string, Scene>()
+  private readonly scenes = new Map<string, KeptScene>()
 
   constructor(
     private readonly executor: SceneExecutor,
@@ -53,19 +56,26 @@ export class SpatialService {
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
-        this.keep(sceneId, computed.scene)
-        return { summary: computed.summary, cloud: computed.cloud }
+        this.keep(sceneId, { scene: computed.scene, depth: computed.depth })
+        return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
-      case 'qa:ask': {
-        const scene = this.scenes.get(input.sceneId)
-        if (!scene) throw new UnknownSceneError(input.sceneId)
-        return answerQuestion(scene, input.question)
-      }
+      case 'qa:ask':
+        return answerQuestion(this.kept(input.sceneId).scene, input.question)
+      case 'scene:pointAt':
+        return pointAt(this.kept(input.sceneId), input.pixel)
+      case 'scene:measure':
+        return measure(this.kept(input.sceneId), input.sceneId, input.a, input.b)
     }
   }
 
-  private keep(sceneId: string, scene: Scene): void {
-    this.scenes.set(sceneId, scene)
+  private kept(sceneId: string): KeptScene {
+    const kept = this.scenes.get(sceneId)
+    if (!kept) throw new UnknownSceneError(sceneId)
+    return kept
+  }
+
+  private keep(sceneId: string, kept: KeptScene): void {
+    this.scenes.set(sceneId, kept)
     while (this.scenes.size > MAX_KEPT_SCENES) this.scenes.delete(this.scenes.keys().next().value!)
   }
 

@@ -29,7 +29,15 @@ parentPort?.on('message', async (message: unknown) => {
   const { requestId, sceneId, request } = parsed.data
   try {
     const result = await analyzeFrame(request, sceneId)
-    const transfer = [result.cloud.positionsInWorld.buffer, result.cloud.colors.buffer, result.cloud.objectOfPoint.buffer]
+    // Buffers made for this reply move; the frame's depth is copied (its source may be cached).
+    const { cloud, image } = result
+    const transfer = [
+      cloud.positionsInWorld.buffer,
+      cloud.colors.buffer,
+      cloud.objectOfPoint.buffer,
+      image.rgb.buffer,
+      image.objectOfPixel.buffer,
+    ]
     parentPort!.postMessage({ requestId, ok: true, result }, transfer as ArrayBuffer[])
   } catch (error) {
     parentPort!.postMessage({

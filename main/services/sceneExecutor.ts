@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
-import { sceneCloudSchema, sceneSummarySchema } from '../contract/sceneSchema'
+import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from '../contract/sceneSchema'
 import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from './analyzeFrame'
 import { UserError } from './userError'
 
@@ -65,7 +65,9 @@ export class WorkerSceneExecutor implements SceneExecutor {
       // Validate on the receiving side, as for every boundary.
       const summary = sceneSummarySchema.parse(message.result.summary)
       const cloud = sceneCloudSchema.parse(message.result.cloud)
-      entry.resolve({ scene: message.result.scene, summary, cloud })
+      const image = sceneImageSchema.parse(message.result.image)
+      const { scene, depth } = message.result
+      entry.resolve({ scene, depth, summary, cloud, image })
     } catch (error) {
       entry.reject(new Error(`scene worker sent a malformed reply: ${(error as Error).message}`))
     }

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
+import type { RegionInput } from '../../main/contract/channels'
+import type { Measurement } from '../../main/contract/measureSchema'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
+import { MeasurementList, RECENT_MEASUREMENTS } from './components/MeasurementList'
 import { ObjectPanel } from './components/ObjectPanel'
+import { RegionList } from './components/RegionList'
 import { SceneStatus } from './components/SceneStatus'
-import { SceneViewer } from './components/SceneViewer'
+import { ViewWorkspace } from './components/ViewWorkspace'
 import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
@@ -26,7 +30,19 @@ export function App({ client }: { client: SpatialClient }) {
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
-  const { loadSample, load, reanalyze } = loader
+  const { loadSample, load, reanalyze, changeRegions } = loader
+
+  // Image-view regions (re-analyse the frame) and click measurements (the latest few, listed).
+  const [measurements, setMeasurements] = useState<Measurement[]>([])
+  const onMeasure = useCallback(
+    (measurement: Measurement) =>
+      setMeasurements((list) => [measurement, ...list].slice(0, RECENT_MEASUREMENTS)),
+    [],
+  )
+  const changeSceneRegions = useCallback(
+    (update: (regions: RegionInput[]) => RegionInput[]) => void changeRegions(update, settings),
+    [changeRegions, settings],
+  )
 
   // A new user sees a scene at once (with the stored settings; later changes re-analyze it).
   const loadFirstScene = useEffectEvent(() => void loadSample(settings))
@@ -74,10 +90,14 @@ export function App({ client }: { client: SpatialClient }) {
       )}
       <main className="workspace">
         <div className="viewer-area">
-          <SceneViewer
-            scene={scene?.result ?? null}
+          <ViewWorkspace
+            client={client}
+            scene={scene}
             answer={asker.answer}
             highlightedName={hoveredName ?? selectedName}
+            onHover={setHoveredName}
+            onRegionsChange={changeSceneRegions}
+            onMeasure={onMeasure}
           />
           {scene && <SceneStatus scene={scene} />}
           {loader.loadingName && (
@@ -93,6 +113,7 @@ export function App({ client }: { client: SpatialClient }) {
               objects={objects}
               perception={scene.result.summary.perception}
               selectedName={selectedName}
+              hoveredName={hoveredName}
               onHover={setHoveredName}
               onSelect={select}
             />
@@ -105,6 +126,15 @@ export function App({ client }: { client: SpatialClient }) {
               </p>
             </section>
           )}
+          {scene && (
+            <RegionList
+              regions={scene.regions}
+              onRemove={(region) =>
+                changeSceneRegions((regions) => regions.filter((r) => r !== region))
+              }
+            />
+          )}
+          <MeasurementList measurements={measurements} />
           <AskBox
             key={sceneId ?? 'none'}
             objectNames={objects.map((object) => object.name)}

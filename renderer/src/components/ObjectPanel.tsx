@@ -8,6 +8,8 @@ export interface ObjectPanelProps {
   /** What perception ran (tells detector labels from geometry clusters). */
   perception: SceneSummary['perception']
   selectedName: string | null
+  /** Object under the pointer anywhere (this list, the 3D view, the image view). */
+  hoveredName?: string | null
   onHover(name: string | null): void
   onSelect(name: string | null): void
 }
@@ -20,6 +22,7 @@ export function ObjectPanel({
   objects,
   perception,
   selectedName,
+  hoveredName = null,
   onHover,
   onSelect,
 }: ObjectPanelProps) {
@@ -41,6 +44,7 @@ export function ObjectPanel({
                   type="button"
                   className="object-item"
                   aria-pressed={selectedName === object.name}
+                  data-hovered={hoveredName === object.name ? 'true' : undefined}
                   data-object-name={object.name}
                   data-object-source={origin.source}
                   onMouseEnter={() => onHover(object.name)}

@@ -8,6 +8,12 @@ export interface SpatialLensDebug {
   pointCount(): number
   /** Answer lines (segments and arrows) drawn now. */
   answerLines(): number
+  /** Measure mode's measured lines drawn now. */
+  measureLines(): number
+  /** Measure mode's picked points drawn now. */
+  measurePoints(): number
+  /** Where an object's box centre is on screen (client pixels), or null. */
+  screenPointOf(name: string): { x: number; y: number } | null
 }
 
 declare global {
@@ -17,7 +23,10 @@ declare global {
 }
 
 /** Installs `window.__spatialLensDebug` over `root`; the returned function removes it again. */
-export function installDebugHook(root: Object3D): () => void {
+export function installDebugHook(
+  root: Object3D,
+  screenPointOf: (name: string) => { x: number; y: number } | null = () => null,
+): () => void {
   const byKind = (kind: string): Object3D[] => {
     const found: Object3D[] = []
     root.traverse((object) => {
@@ -37,6 +46,9 @@ export function installDebugHook(root: Object3D): () => void {
         return sum + (geometry?.getAttribute('position')?.count ?? 0)
       }, 0),
     answerLines: () => byKind('answer-line').length,
+    measureLines: () => byKind('measure-line').length,
+    measurePoints: () => byKind('measure-point').length,
+    screenPointOf,
   })
   window.__spatialLensDebug = hook
   return () => {
