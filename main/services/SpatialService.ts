@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Scene } from '../engine/types'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import {
   contract,
@@ -12,6 +11,11 @@ import {
 import type { SceneExecutor } from './sceneExecutor'
 import { isUserError, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
+import { ModelsService, type ModelsServiceOptions } from './ModelsService'
+import { ReasoningService, type ReasoningScene } from './ReasoningService'
+import { ServiceEvents, type ServiceEventListener } from './ServiceEvents'
+import { SettingsStore } from '../settings/SettingsStore'
+import { settingsView, updateSettings } from '../settings/appSettings'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
@@ -19,18 +23,38 @@ export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C
 /** Scenes kept for follow-up questions; older ones are dropped first. */
 const MAX_KEPT_SCENES = 16
 
+export interface SpatialServiceOptions {
+  /** Default: settings.json in $SPATIAL_LENS_HOME or the per-user config folder. */
+  settings?: SettingsStore
+  models?: ModelsServiceOptions
+}
+
 /**
  * The services behind every host (Electron IPC, `serve` WebSocket, CLI): one handler per contract
  * channel. Input is parsed against the contract on arrival and output before it leaves, so a host
  * only moves bytes.
  */
 export class SpatialService {
-  private readonly scenes = new Map<string, Scene>()
+  private readonly scenes = new Map<string, ReasoningScene>()
+  private readonly events = new ServiceEvents()
+  private readonly settings: SettingsStore
+  private readonly models: ModelsService
+  private readonly reasoning: ReasoningService
 
   constructor(
     private readonly executor: SceneExecutor,
     private readonly host: 'electron' | 'serve',
-  ) {}
+    options: SpatialServiceOptions = {},
+  ) {
+    this.settings = options.settings ?? new SettingsStore()
+    this.models = new ModelsService(this.events, options.models)
+    this.reasoning = new ReasoningService(this.settings, this.events)
+  }
+
+  /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
+  subscribe(listener: ServiceEventListener): () => void {
+    return this.events.subscribe(listener)
+  }
 
   async handle<C extends Channel>(channel: C, rawInput: unknown): Promise<HandleResult<C>> {
     const spec = contract[channel]
@@ -53,23 +77,48 @@ export class SpatialService {
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
-        this.keep(sceneId, computed.scene)
+        this.keep(sceneId, { scene: computed.scene, depth: computed.depth })
         return { summary: computed.summary, cloud: computed.cloud }
       }
-      case 'qa:ask': {
-        const scene = this.scenes.get(input.sceneId)
-        if (!scene) throw new UnknownSceneError(input.sceneId)
-        return answerQuestion(scene, input.question)
-      }
+      case 'qa:ask':
+        return answerQuestion(this.keptScene(input.sceneId).scene, input.question)
+      case 'qa:reason':
+        return this.reasoning.reason(this.keptScene(input.sceneId), input)
+      case 'qa:cancel':
+        return this.reasoning.cancel(input.requestId)
+      case 'settings:get':
+        return settingsView(await this.settings.load(), this.settings.path)
+      case 'settings:update':
+        return updateSettings(this.settings, input)
+      case 'llm:test':
+        return this.reasoning.test(input)
+      case 'models:list':
+        return this.models.list()
+      case 'models:download':
+        return this.models.download(input.modelId)
+      case 'models:cancel':
+        return this.models.cancel(input.modelId)
+      case 'models:verify':
+        return this.models.verify(input.modelId)
+      case 'models:remove':
+        return this.models.remove(input.modelId)
     }
   }
 
-  private keep(sceneId: string, scene: Scene): void {
-    this.scenes.set(sceneId, scene)
+  private keep(sceneId: string, kept: ReasoningScene): void {
+    this.scenes.set(sceneId, kept)
     while (this.scenes.size > MAX_KEPT_SCENES) this.scenes.delete(this.scenes.keys().next().value!)
   }
 
+  private keptScene(sceneId: string): ReasoningScene {
+    const kept = this.scenes.get(sceneId)
+    if (!kept) throw new UnknownSceneError(sceneId)
+    return kept
+  }
+
   dispose(): Promise<void> {
+    this.models.dispose()
+    this.reasoning.dispose()
     return this.executor.dispose()
   }
 }

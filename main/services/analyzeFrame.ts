@@ -1,4 +1,4 @@
-import type { Scene } from '../engine/types'
+import type { DepthImage, Scene } from '../engine/types'
 import type { FrameInput, RegionInput } from '../contract/channels'
 import type { SceneCloud, SceneSummary } from '../contract/sceneSchema'
 import { perceiveAndBuild } from './perceiveAndBuild'
@@ -17,6 +17,8 @@ export interface SceneComputation {
   scene: Scene
   summary: SceneSummary
   cloud: SceneCloud
+  /** The frame's depth in metres (sensor or model), kept for pixel queries in the reasoning tools. */
+  depth?: DepthImage
 }
 
 /** Decode → scene → summary + cloud. The same code runs in a worker thread or inline. */
@@ -27,5 +29,6 @@ export async function analyzeFrame(request: AnalyzeRequest, sceneId: string): Pr
     scene,
     summary: { ...summarizeScene(scene, sceneId), perception },
     cloud: buildSceneCloud(frame, scene),
+    depth: frame.depth,
   }
 }

@@ -65,7 +65,7 @@ export class WorkerSceneExecutor implements SceneExecutor {
       // Validate on the receiving side, as for every boundary.
       const summary = sceneSummarySchema.parse(message.result.summary)
       const cloud = sceneCloudSchema.parse(message.result.cloud)
-      entry.resolve({ scene: message.result.scene, summary, cloud })
+      entry.resolve({ scene: message.result.scene, summary, cloud, depth: depthOrNothing(message.result.depth) })
     } catch (error) {
       entry.reject(new Error(`scene worker sent a malformed reply: ${(error as Error).message}`))
     }
@@ -74,4 +74,14 @@ export class WorkerSceneExecutor implements SceneExecutor {
   async dispose(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
+}
+
+/** The worker's depth image when it is one (optional: pixel queries then say there is no depth). */
+function depthOrNothing(value: any): SceneComputation['depth'] {
+  const isDepth =
+    value?.data instanceof Float32Array &&
+    Number.isInteger(value.width) &&
+    Number.isInteger(value.height) &&
+    value.data.length === value.width * value.height
+  return isDepth ? { width: value.width, height: value.height, data: value.data } : undefined
 }
