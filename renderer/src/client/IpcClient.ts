@@ -31,7 +31,10 @@ export class IpcClient implements SpatialClient {
     return parseReply(channel, await this.bridge.invoke(channel, input))
   }
 
-  subscribe<E extends ServerEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  subscribe<E extends ServerEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void {
     if (!this.bridged.has(event))
       this.bridged.set(
         event,

@@ -14,7 +14,10 @@ export interface SpatialClient {
    * Listens to a server event (download progress, reasoning steps). Payloads are validated on
    * arrival; malformed ones are dropped with a warning. Returns the function that stops listening.
    */
-  subscribe<E extends ServerEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  subscribe<E extends ServerEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void
   /** Closes the connection and rejects calls still in flight. */
   dispose(): void
 }

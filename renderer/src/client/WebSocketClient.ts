@@ -50,7 +50,10 @@ export class WebSocketClient implements SpatialClient {
     return parseReply(channel, reply)
   }
 
-  subscribe<E extends ServerEvent>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  subscribe<E extends ServerEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void {
     // Events flow only over an open socket; a failure here surfaces on the next call instead.
     this.connect().catch(() => undefined)
     return this.listeners.add(event, listener)
