@@ -11,7 +11,9 @@ const UNITS: { value: UnitSystem; label: string; example: string }[] = [
 export function DisplaySettingsSection() {
   const { settings, update } = useAppSettingsContext()
   const [error, setError] = useState<string | null>(null)
-  const units = settings?.units ?? 'metric'
+  // The choice shows at once; the service's reply confirms it (or the error puts it back).
+  const [pending, setPending] = useState<UnitSystem | null>(null)
+  const units = pending ?? settings?.units ?? 'metric'
   return (
     <div className="settings-section" role="tabpanel" aria-label="Display">
       <fieldset className="field choice-group">
@@ -26,7 +28,10 @@ export function DisplaySettingsSection() {
               disabled={!settings}
               onChange={() => {
                 setError(null)
-                update({ units: choice.value }).catch((failure: Error) => setError(failure.message))
+                setPending(choice.value)
+                update({ units: choice.value })
+                  .catch((failure: Error) => setError(failure.message))
+                  .finally(() => setPending(null))
               }}
             />
             <span>
