@@ -84,7 +84,7 @@ export function PerceptionSettingsSection({ settings, onChange }: PerceptionSett
           ))}
         </select>
         <small className="field-hint">
-          Install one with{' '}
+          Install one in Models (header), or with{' '}
           <code>spatial-lens models download depth-anything-v2-small-metric-indoor</code>
         </small>
       </label>
