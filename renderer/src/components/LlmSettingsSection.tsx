@@ -142,28 +142,20 @@ function LlmForm({ settings, status, onStatus: setStatus }: LlmFormProps) {
         </small>
       </label>
       <div className="field-row">
-        <label className="field">
-          <span>Step limit</span>
-          <input
-            type="number"
-            name="llmMaxSteps"
-            min={LLM_STEP_LIMITS.min}
-            max={LLM_STEP_LIMITS.max}
-            value={maxSteps}
-            onChange={(event) => setMaxSteps(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Time limit (s)</span>
-          <input
-            type="number"
-            name="llmTimeLimit"
-            min={LLM_TIME_LIMITS_S.min}
-            max={LLM_TIME_LIMITS_S.max}
-            value={timeLimitS}
-            onChange={(event) => setTimeLimitS(event.target.value)}
-          />
-        </label>
+        <LimitField
+          label="Step limit"
+          name="llmMaxSteps"
+          limits={LLM_STEP_LIMITS}
+          value={maxSteps}
+          onChange={setMaxSteps}
+        />
+        <LimitField
+          label="Time limit (s)"
+          name="llmTimeLimit"
+          limits={LLM_TIME_LIMITS_S}
+          value={timeLimitS}
+          onChange={setTimeLimitS}
+        />
       </div>
       {settings.problem && <p className="field-error">{settings.problem}</p>}
       {status && (
@@ -194,6 +186,28 @@ function LlmForm({ settings, status, onStatus: setStatus }: LlmFormProps) {
       </div>
       <small className="field-hint">Kept by the service in {settings.path}</small>
     </>
+  )
+}
+
+function LimitField(props: {
+  label: string
+  name: string
+  limits: { min: number; max: number }
+  value: string
+  onChange(value: string): void
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        name={props.name}
+        min={props.limits.min}
+        max={props.limits.max}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </label>
   )
 }
 
