@@ -16,9 +16,21 @@ export function resolveCalibrationDirectory(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
+  return join(resolveAppHomeDirectory(env, platform, home), 'calibrations')
+}
+
+/**
+ * The app's per-user folder (calibrations, settings): `$SPATIAL_LENS_HOME` when set, else the
+ * platform's config folder + `spatial-lens`. Pure: reads its arguments, creates nothing.
+ */
+export function resolveAppHomeDirectory(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   const override = env[HOME_DIRECTORY_VARIABLE]?.trim()
-  if (override) return join(resolve(override), 'calibrations')
-  return join(platformConfigRoot(env, platform, home), 'spatial-lens', 'calibrations')
+  if (override) return resolve(override)
+  return join(platformConfigRoot(env, platform, home), 'spatial-lens')
 }
 
 function platformConfigRoot(

@@ -3,6 +3,20 @@ import { finite, intrinsicsSchema } from './primitives'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
 import { measureInputSchema, measurementSchema, pointAtInputSchema, pointAtOutputSchema } from './measureSchema'
+import { reasonInputSchema, reasoningResultSchema } from './reasoningSchema'
+import {
+  downloadReportSchema,
+  modelIdInputSchema,
+  modelListSchema,
+  removeReportSchema,
+  verifyReportSchema,
+} from './modelsSchema'
+import {
+  appSettingsSchema,
+  llmTestInputSchema,
+  llmTestResultSchema,
+  settingsUpdateSchema,
+} from './settingsSchema'
 import type { ChannelName } from './channelNames'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
@@ -71,6 +85,21 @@ export const contract = {
   },
   'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
   'scene:measure': { input: measureInputSchema, output: measurementSchema },
+  /** The chain-of-thought answer (the configured LLM and the spatial tools; templates without one). */
+  'qa:reason': { input: reasonInputSchema, output: reasoningResultSchema },
+  'qa:cancel': {
+    input: z.object({ requestId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ isCancelled: z.boolean() }),
+  },
+  'settings:get': { input: z.object({}).strict(), output: appSettingsSchema },
+  'settings:update': { input: settingsUpdateSchema, output: appSettingsSchema },
+  'llm:test': { input: llmTestInputSchema, output: llmTestResultSchema },
+  'models:list': { input: z.object({}).strict(), output: modelListSchema },
+  /** Resolves when the download ends; progress streams as `models:progress` events. */
+  'models:download': { input: modelIdInputSchema, output: downloadReportSchema },
+  'models:cancel': { input: modelIdInputSchema, output: z.object({ isCancelled: z.boolean() }) },
+  'models:verify': { input: modelIdInputSchema, output: verifyReportSchema },
+  'models:remove': { input: modelIdInputSchema, output: removeReportSchema },
 } as const
 
 export type Contract = typeof contract

@@ -7,7 +7,8 @@ import { sceneWorkerPath } from '../services/paths'
 
 /**
  * Electron host: one IPC handler per contract channel, all forwarded to the same services `serve`
- * uses. Scene work runs in worker threads, never on this thread.
+ * uses, and the services' events sent to the windows. Scene work runs in worker threads, never on
+ * this thread.
  */
 const workerPath = sceneWorkerPath()
 const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
@@ -39,6 +40,13 @@ function createWindow(): void {
 for (const channel of channels) {
   ipcMain.handle(channel, (_event, input: unknown) => service.handle(channel, input))
 }
+// Server events (download progress, reasoning steps) go to every window; the preload's
+// window.spatial.on delivers them, and the renderer validates them on arrival.
+service.subscribe((event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.webContents.isDestroyed()) window.webContents.send(event, payload)
+  }
+})
 
 app.whenReady().then(() => {
   createWindow()

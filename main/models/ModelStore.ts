@@ -12,7 +12,7 @@ import {
 } from './downloader'
 import { sha256OfFile } from './hashFile'
 import { readLockSync, updateLock, type LockedFile } from './lockFile'
-import { bundledManifest, findModel } from './manifest'
+import { activeManifest, findModel } from './manifest'
 import type { ModelEntry, ModelFile, ModelManifest } from './manifestSchema'
 import { assertUsable, fileStatus, modelState, sizeOf, type ModelStatus } from './modelStatus'
 
@@ -35,6 +35,7 @@ export interface DownloadedFile {
 }
 
 export interface ModelStoreOptions {
+  /** Default: activeManifest() ($SPATIAL_LENS_MANIFEST, else the bundled manifest). */
   manifest?: ModelManifest
   /** Default: SPATIAL_LENS_MODELS or the per-user cache (see resolveModelCacheDirectory). */
   cacheDirectory?: string
@@ -44,7 +45,7 @@ export interface ModelStoreOptions {
 
 export interface DownloadOptions extends Pick<
   DownloadRequest,
-  'idleTimeoutMs' | 'attempts' | 'retryDelayMs'
+  'idleTimeoutMs' | 'attempts' | 'retryDelayMs' | 'signal'
 > {
   onFileStart?: (file: ModelFile, index: number, count: number) => void
   onProgress?: (file: ModelFile, progress: DownloadProgress) => void
@@ -61,7 +62,7 @@ export class ModelStore {
   private readonly root: string | undefined
 
   constructor(options: ModelStoreOptions = {}) {
-    this.manifest = options.manifest ?? bundledManifest()
+    this.manifest = options.manifest ?? activeManifest()
     this.cacheDirectory = options.cacheDirectory ?? resolveModelCacheDirectory()
     this.root = options.packageRoot
   }
@@ -157,6 +158,7 @@ export class ModelStore {
         idleTimeoutMs: options.idleTimeoutMs,
         attempts: options.attempts,
         retryDelayMs: options.retryDelayMs,
+        signal: options.signal,
         onProgress: (progress) => options.onProgress?.(file, progress),
       })
       await updateLock(this.cacheDirectory, entry.id, (files) => {

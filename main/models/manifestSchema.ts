@@ -41,6 +41,20 @@ export const signatureSchema = z
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256')
 
+/**
+ * https, or http from this machine (127.0.0.1, ::1, localhost): a local mirror, which nobody on the
+ * network can tamper with.
+ */
+export function isSecureDownloadUrl(url: string): boolean {
+  if (url.startsWith('https://')) return true
+  try {
+    const { protocol, hostname } = new URL(url)
+    return protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(hostname)
+  } catch {
+    return false
+  }
+}
+
 /** Roles of a model's files; graph roles carry a signature. */
 export const fileRoleSchema = z.enum([
   'model',
@@ -84,8 +98,12 @@ export const modelFileSchema = z
         message: `a ${file.role} file needs its input/output signature`,
       })
     }
-    if (file.urls.some((url) => !url.startsWith('https://'))) {
-      context.addIssue({ code: 'custom', path: ['urls'], message: 'download URLs must be https' })
+    if (file.urls.some((url) => !isSecureDownloadUrl(url))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['urls'],
+        message: 'download URLs must be https (plain http only from this machine: a local mirror)',
+      })
     }
   })
 

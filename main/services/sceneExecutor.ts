@@ -66,8 +66,9 @@ export class WorkerSceneExecutor implements SceneExecutor {
       const summary = sceneSummarySchema.parse(message.result.summary)
       const cloud = sceneCloudSchema.parse(message.result.cloud)
       const image = sceneImageSchema.parse(message.result.image)
-      const { scene, depth } = message.result
-      entry.resolve({ scene, depth, summary, cloud, image })
+      const depth = depthOrNothing(message.result.depth)
+      if (!depth) throw new Error('the depth image is missing or the wrong size')
+      entry.resolve({ scene: message.result.scene, depth, summary, cloud, image })
     } catch (error) {
       entry.reject(new Error(`scene worker sent a malformed reply: ${(error as Error).message}`))
     }
@@ -76,4 +77,14 @@ export class WorkerSceneExecutor implements SceneExecutor {
   async dispose(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
+}
+
+/** The worker's depth image when it is a well-formed one, else undefined. */
+function depthOrNothing(value: any): SceneComputation['depth'] | undefined {
+  const isDepth =
+    value?.data instanceof Float32Array &&
+    Number.isInteger(value.width) &&
+    Number.isInteger(value.height) &&
+    value.data.length === value.width * value.height
+  return isDepth ? { width: value.width, height: value.height, data: value.data } : undefined
 }

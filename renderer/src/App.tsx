@@ -138,10 +138,8 @@ export function App({ client }: { client: SpatialClient }) {
           <AskBox
             key={sceneId ?? 'none'}
             objectNames={objects.map((object) => object.name)}
-            answer={asker.answer}
-            isAsking={asker.isAsking}
+            asker={asker}
             isEnabled={sceneId !== null}
-            onAsk={(question) => void asker.ask(question)}
           />
         </aside>
       </main>

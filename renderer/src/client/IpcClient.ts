@@ -1,4 +1,6 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../main/contract/channels'
+import type { EventPayload, ServerEvent } from '../../../main/contract/events'
+import { EventListeners } from './EventListeners'
 import { parseReply } from './parseReply'
 import type { SpatialClient } from './SpatialClient'
 
@@ -6,6 +8,8 @@ import type { SpatialClient } from './SpatialClient'
 export interface SpatialBridge {
   channels: readonly string[]
   invoke(channel: Channel, input: unknown): Promise<unknown>
+  /** Payloads arrive unvalidated: the client checks them. Returns the unsubscribe function. */
+  on(event: ServerEvent, listener: (payload: unknown) => void): () => void
 }
 
 declare global {
@@ -17,6 +21,9 @@ declare global {
 /** Transport over Electron IPC (`window.spatial`, built by the preload from the contract). */
 export class IpcClient implements SpatialClient {
   readonly transport = 'ipc' as const
+  private readonly listeners = new EventListeners()
+  /** One bridge subscription per event name, made when the first listener arrives. */
+  private readonly bridged = new Map<ServerEvent, () => void>()
 
   constructor(private readonly bridge: SpatialBridge) {}
 
@@ -24,7 +31,20 @@ export class IpcClient implements SpatialClient {
     return parseReply(channel, await this.bridge.invoke(channel, input))
   }
 
+  subscribe<E extends ServerEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void {
+    if (!this.bridged.has(event))
+      this.bridged.set(
+        event,
+        this.bridge.on(event, (payload) => this.listeners.dispatch(event, payload)),
+      )
+    return this.listeners.add(event, listener)
+  }
+
   dispose(): void {
-    // IPC has no connection of its own to close.
+    for (const stop of this.bridged.values()) stop()
+    this.bridged.clear()
   }
 }

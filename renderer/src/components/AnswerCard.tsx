@@ -1,9 +1,10 @@
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { formatAnswerValue, formatCount } from '../format'
+import { useUnits } from '../state/AppContext'
 
-/** One answer: the sentence, the value with its unit, and where the number came from. */
+/** One answer: the sentence, the value with its unit (display units), and where it came from. */
 export function AnswerCard({ answer }: { answer: AnswerJson }) {
-  const value = formatAnswerValue(answer)
+  const value = formatAnswerValue(answer, useUnits())
   const { provenance } = answer
   const pointCounts = Object.entries(provenance.pointCounts)
   return (

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import type { AnswerJson } from '../../../main/contract/answerSchema'
+import { usePopovers } from '../state/AppContext'
+import type { AskState } from '../state/useAsk'
 import { AnswerCard } from './AnswerCard'
+import { ReasoningCard } from './ReasoningCard'
 
 export interface AskBoxProps {
   objectNames: string[]
-  answer: AnswerJson | null
-  isAsking: boolean
+  asker: AskState
   isEnabled: boolean
-  onAsk(question: string): void
 }
 
 /** Example questions built from the scene's own names, so a first question always works. */
@@ -24,8 +24,14 @@ function examplesFor(names: string[]): string[] {
   return examples
 }
 
-/** The question box and the latest answer. */
-export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskBoxProps) {
+/**
+ * The question box and the latest answer: the engine's answer card for template questions, the
+ * chain of thought for multi-step ones (or what to configure for them).
+ */
+export function AskBox({ objectNames, asker, isEnabled }: AskBoxProps) {
+  const { answer, run, isAsking } = asker
+  const onAsk = (text: string) => void asker.ask(text)
+  const { open } = usePopovers()
   const [question, setQuestion] = useState('')
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -58,7 +64,7 @@ export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskB
           {isAsking ? 'Asking…' : 'Ask'}
         </button>
       </form>
-      {isEnabled && !answer && (
+      {isEnabled && !run && (
         <ul className="examples" aria-label="Example questions">
           {examplesFor(objectNames).map((example) => (
             <li key={example}>
@@ -69,7 +75,17 @@ export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskB
           ))}
         </ul>
       )}
-      {answer && <AnswerCard answer={answer} />}
+      {answer ? (
+        <AnswerCard answer={answer} />
+      ) : (
+        run && (
+          <ReasoningCard
+            run={run}
+            onCancel={asker.cancel}
+            onOpenLlmSettings={() => open('settings', 'llm')}
+          />
+        )
+      )}
     </section>
   )
 }

@@ -1,7 +1,9 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import { usePopovers } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
+import { ModelsPanel } from './ModelsPanel'
 import { OpenFrameForm } from './OpenFrameForm'
 import { SettingsPanel } from './SettingsPanel'
 
@@ -15,11 +17,9 @@ export interface HeaderProps {
   onSettingsChange(change: Partial<PerceptionSettings>): void
 }
 
-type Popover = 'open-frame' | 'settings'
-
 /**
  * App name, the ways to load a scene (the sample, an RGB-D or colour-only frame, an organized PCD
- * cloud) and the perception settings. One popover at a time.
+ * cloud), the models and the settings. One popover at a time (AppContext: others can open one).
  */
 export function Header({
   info,
@@ -30,8 +30,7 @@ export function Header({
   settings,
   onSettingsChange,
 }: HeaderProps) {
-  const [popover, setPopover] = useState<Popover | null>(null)
-  const toggle = (which: Popover) => setPopover(popover === which ? null : which)
+  const { popover, toggle, close } = usePopovers()
   const pcdInput = useRef<HTMLInputElement>(null)
   return (
     <header className="app-header">
@@ -83,6 +82,14 @@ export function Header({
         />
         <button
           type="button"
+          className="button"
+          aria-expanded={popover === 'models'}
+          onClick={() => toggle('models')}
+        >
+          Models
+        </button>
+        <button
+          type="button"
           className="button button-icon"
           aria-expanded={popover === 'settings'}
           onClick={() => toggle('settings')}
@@ -101,20 +108,17 @@ export function Header({
       </nav>
       {popover === 'open-frame' && (
         <OpenFrameForm
-          onCancel={() => setPopover(null)}
+          onCancel={close}
           onSubmit={(files) => {
-            setPopover(null)
+            close()
             onOpenFrame(files)
           }}
         />
       )}
       {popover === 'settings' && (
-        <SettingsPanel
-          settings={settings}
-          onChange={onSettingsChange}
-          onClose={() => setPopover(null)}
-        />
+        <SettingsPanel settings={settings} onChange={onSettingsChange} onClose={close} />
       )}
+      {popover === 'models' && <ModelsPanel onClose={close} />}
     </header>
   )
 }

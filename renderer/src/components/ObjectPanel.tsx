@@ -1,6 +1,7 @@
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
-import { formatCount, formatSizeCm } from '../format'
+import { formatCount, formatSize } from '../format'
 import { objectOrigin } from '../perceptionText'
+import { useUnits } from '../state/AppContext'
 import { boxColor } from '../viewer/buildObjectBox'
 
 export interface ObjectPanelProps {
@@ -26,6 +27,7 @@ export function ObjectPanel({
   onHover,
   onSelect,
 }: ObjectPanelProps) {
+  const units = useUnits()
   return (
     <section className="panel-section objects" aria-labelledby="objects-heading">
       <header className="section-header">
@@ -65,7 +67,7 @@ export function ObjectPanel({
                   </span>
                   <span className="object-meta">
                     <span className="object-size" title="width × depth × height">
-                      {formatSizeCm(object.sizeM)}
+                      {formatSize(object.sizeM, units)}
                     </span>
                     <span className="object-points">{formatCount(object.pointCount)} pts</span>
                   </span>
