@@ -2,6 +2,13 @@ import { z } from 'zod'
 import { finite, intrinsicsSchema } from './primitives'
 import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
+import {
+  exportFileSchema,
+  exportFormatSchema,
+  measurementInputSchema,
+  measurementListSchema,
+  measurementRecordSchema,
+} from './measurementSchema'
 import type { ChannelName } from './channelNames'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
@@ -64,6 +71,11 @@ export const contract = {
     input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
     output: answerSchema,
   },
+  /** The measurement log: answers are added by qa:ask itself; the viewer adds measurements. */
+  'log:add': { input: measurementInputSchema, output: measurementRecordSchema },
+  'log:list': { input: z.object({}).strict(), output: measurementListSchema },
+  'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
+  'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
 } as const
 
 export type Contract = typeof contract

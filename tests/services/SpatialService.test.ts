@@ -7,8 +7,10 @@ import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
 import { channels, contract } from '../../main/contract/channels'
 import { FIXTURES, SYNTHETIC } from '../helpers/syntheticTabletop'
 
-// An empty model cache, so the colour-only case is the same on every machine.
+// An empty model cache, so the colour-only case is the same on every machine; a scratch home, so
+// the answers these tests log never reach the real measurement log.
 process.env.SPATIAL_LENS_MODELS = mkdtempSync(join(tmpdir(), 'spatial-lens-models-'))
+process.env.SPATIAL_LENS_HOME = mkdtempSync(join(tmpdir(), 'spatial-lens-home-'))
 const service = new SpatialService(new InlineSceneExecutor(), 'serve')
 afterAll(() => service.dispose())
 
