@@ -4,12 +4,14 @@ import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
+import { MeasurementsPanel } from './components/MeasurementsPanel'
 import { ObjectPanel } from './components/ObjectPanel'
 import { SceneStatus } from './components/SceneStatus'
 import { SceneViewer } from './components/SceneViewer'
 import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
+import { useMeasurementLog } from './state/useMeasurementLog'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
 import { useSceneLoader } from './state/useSceneLoader'
 import type { UiError } from './state/uiError'
@@ -23,6 +25,8 @@ export function App({ client }: { client: SpatialClient }) {
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
   const asker = useAsk(client, sceneId, setError)
+  // The service logs each answer itself: re-read the log whenever a new one arrives.
+  const measurements = useMeasurementLog(client, setError, asker.answer)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
@@ -113,6 +117,7 @@ export function App({ client }: { client: SpatialClient }) {
             isEnabled={sceneId !== null}
             onAsk={(question) => void asker.ask(question)}
           />
+          <MeasurementsPanel log={measurements} />
         </aside>
       </main>
     </div>

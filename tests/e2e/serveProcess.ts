@@ -44,7 +44,8 @@ export interface ServeOptions {
  * Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its
  * "serving on" line. Its model cache is an empty temporary directory (SPATIAL_LENS_MODELS, removed
  * on stop) so results never depend on the models this machine has downloaded: only the built-in
- * NanoDet detector is there, and colour-only frames have no depth model.
+ * NanoDet detector is there, and colour-only frames have no depth model. Its home
+ * (SPATIAL_LENS_HOME: calibrations, the measurement log) is a fresh temporary one too.
  */
 export async function startServeProcess(
   repoRoot: string,
@@ -52,12 +53,21 @@ export async function startServeProcess(
 ): Promise<ServeProcess> {
   const port = await pickFreePort()
   const modelsDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-models-'))
+  const homeDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-home-'))
   const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SPATIAL_LENS_MODELS: modelsDirectory, ...options.env },
+    env: {
+      ...process.env,
+      SPATIAL_LENS_MODELS: modelsDirectory,
+      SPATIAL_LENS_HOME: homeDirectory,
+      ...options.env,
+    },
   })
-  const removeModels = () => rmSync(modelsDirectory, { recursive: true, force: true })
+  const removeModels = () => {
+    rmSync(modelsDirectory, { recursive: true, force: true })
+    rmSync(homeDirectory, { recursive: true, force: true })
+  }
   try {
     const url = await waitForServingLine(child)
     return { url, stop: () => stopChild(child).finally(removeModels) }
