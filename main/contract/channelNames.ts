@@ -12,3 +12,9 @@ export const CHANNEL_NAMES = [
   'log:export',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
+
+/**
+ * What the preload exposes as `window.spatial`: exactly one function per channel, each sending its
+ * input to the main process and resolving to the reply envelope ({ok, value} or {ok: false, error}).
+ */
+export type SpatialBridge = { readonly [C in ChannelName]: (input: unknown) => Promise<unknown> }

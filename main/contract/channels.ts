@@ -93,9 +93,14 @@ void namesMatchContract
 export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional() })
 export type ErrorReply = z.infer<typeof errorReplySchema>
 
-/** Turns a zod failure into one line that names the field. */
+/** Turns a zod failure into one line that names the field (an unexpected field names itself). */
 export function describeValidationError(channel: string, error: z.ZodError): ErrorReply {
   const issue = error.issues[0]
-  const field = issue?.path.map(String).join('.') || undefined
+  const path = issue?.path.map(String) ?? []
+  if (issue?.code === 'unrecognized_keys') {
+    const field = [...path, issue.keys[0]].join('.')
+    return { message: `${channel}: unexpected field ${field} (${issue.message})`, field }
+  }
+  const field = path.join('.') || undefined
   return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
 }

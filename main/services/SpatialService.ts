@@ -61,8 +61,12 @@ export class SpatialService {
     const parsed = spec.input.safeParse(rawInput)
     if (!parsed.success) return { ok: false, error: describeValidationError(channel, parsed.error) }
     try {
-      const output = await this.run(channel, parsed.data as ChannelInput<C>)
-      return { ok: true, value: spec.output.parse(output) as ChannelOutput<C> }
+      const output = spec.output.safeParse(await this.run(channel, parsed.data as ChannelInput<C>))
+      if (output.success) return { ok: true, value: output.data as ChannelOutput<C> }
+      // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
+      console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
+      const { message, field } = describeValidationError(channel, output.error)
+      return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       return { ok: false, error: { message: userFacingMessage(error) } }
