@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { measurementRecordSchema } from '../../main/contract/measurementSchema'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, objectRows, watchPageErrors } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: the Measurements panel against the real `serve` — an answer appears in the log,
@@ -19,7 +19,7 @@ describe('measurement log (serve + Chromium)', () => {
   let page: Page
   let question = ''
   let valueM = 0
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
 
   const panel = () => page.getByRole('region', { name: 'Measurements' })
   const rows = () => panel().locator('tbody tr')
@@ -29,10 +29,7 @@ describe('measurement log (serve + Chromium)', () => {
     browser = await launchChromium()
     server = await startServeProcess(repoRoot)
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`)
-    })
+    pageErrors = watchPageErrors(page)
     await page.goto(server.url)
   })
 
