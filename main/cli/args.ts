@@ -14,6 +14,7 @@ Usage:
   spatial-lens serve [--port P] [--host H]
   spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
+  spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
 
 Perception (scene and ask):
   --detector nanodet|owlv2|none   objects from a detector (default nanodet, built in; owlv2 needs --queries "mug,laptop")
@@ -56,7 +57,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {

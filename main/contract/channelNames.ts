@@ -19,9 +19,22 @@ export const CHANNEL_NAMES = [
   'models:cancel',
   'models:verify',
   'models:remove',
+  'log:add',
+  'log:list',
+  'log:clear',
+  'log:export',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
 /** Server → UI events (no reply): download progress, reasoning steps as they happen. */
 export const EVENT_NAMES = ['models:progress', 'qa:step'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
+
+/**
+ * What the preload exposes as `window.spatial`: exactly one function per channel, each sending its
+ * input to the main process and resolving to the reply envelope ({ok, value} or {ok: false, error}),
+ * plus `on` to listen to server events (it returns the function that stops listening).
+ */
+export type SpatialBridge = { readonly [C in ChannelName]: (input: unknown) => Promise<unknown> } & {
+  readonly on: (event: EventName, listener: (payload: unknown) => void) => () => void
+}

@@ -17,6 +17,13 @@ import {
   llmTestResultSchema,
   settingsUpdateSchema,
 } from './settingsSchema'
+import {
+  exportFileSchema,
+  exportFormatSchema,
+  measurementInputSchema,
+  measurementListSchema,
+  measurementRecordSchema,
+} from './measurementSchema'
 import type { ChannelName } from './channelNames'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
@@ -100,6 +107,11 @@ export const contract = {
   'models:cancel': { input: modelIdInputSchema, output: z.object({ isCancelled: z.boolean() }) },
   'models:verify': { input: modelIdInputSchema, output: verifyReportSchema },
   'models:remove': { input: modelIdInputSchema, output: removeReportSchema },
+  /** The measurement log: answers are added by qa:ask itself; the viewer adds measurements. */
+  'log:add': { input: measurementInputSchema, output: measurementRecordSchema },
+  'log:list': { input: z.object({}).strict(), output: measurementListSchema },
+  'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
+  'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
 } as const
 
 export type Contract = typeof contract
@@ -117,9 +129,14 @@ void namesMatchContract
 export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional() })
 export type ErrorReply = z.infer<typeof errorReplySchema>
 
-/** Turns a zod failure into one line that names the field. */
+/** Turns a zod failure into one line that names the field (an unexpected field names itself). */
 export function describeValidationError(channel: string, error: z.ZodError): ErrorReply {
   const issue = error.issues[0]
-  const field = issue?.path.map(String).join('.') || undefined
+  const path = issue?.path.map(String) ?? []
+  if (issue?.code === 'unrecognized_keys') {
+    const field = [...path, issue.keys[0]].join('.')
+    return { message: `${channel}: unexpected field ${field} (${issue.message})`, field }
+  }
+  const field = path.join('.') || undefined
   return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
 }

@@ -1,9 +1,9 @@
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { fileURLToPath } from 'node:url'
-import { channels } from '../contract/channels'
 import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
 import { sceneWorkerPath } from '../services/paths'
+import { isOwnContent, registerIpcHandlers } from './ipcHandlers'
 
 /**
  * Electron host: one IPC handler per contract channel, all forwarded to the same services `serve`
@@ -14,6 +14,7 @@ const workerPath = sceneWorkerPath()
 const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+const isOwn = (url: string) => isOwnContent(url, { rendererUrl, indexHtmlPath: indexHtml })
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -30,16 +31,13 @@ function createWindow(): void {
   })
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   window.webContents.on('will-navigate', (event, url) => {
-    const isOwn = rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
-    if (!isOwn) event.preventDefault()
+    if (!isOwn(url)) event.preventDefault()
   })
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(indexHtml)
 }
 
-for (const channel of channels) {
-  ipcMain.handle(channel, (_event, input: unknown) => service.handle(channel, input))
-}
+registerIpcHandlers(ipcMain, service, isOwn)
 // Server events (download progress, reasoning steps) go to every window; the preload's
 // window.spatial.on delivers them, and the renderer validates them on arrival.
 service.subscribe((event, payload) => {

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot } from '../services/paths'
+import { asarUnpackedPath, packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 import { resolveModelCacheDirectory } from './cacheDirectory'
 import {
@@ -253,10 +253,13 @@ export class ModelStore {
     return { removedBytes }
   }
 
-  /** Where a file lives: the package copy for built-ins, else `<cache>/<model id>/<path>`. */
+  /**
+   * Where a file lives: the package copy for built-ins (unpacked from the packaged app's archive,
+   * as onnxruntime opens it by path), else `<cache>/<model id>/<path>`.
+   */
   private filePathOf(entry: ModelEntry, file: ModelFile): string {
     if (entry.install === 'builtin' && file.builtinPath)
-      return join(this.root ?? packageRoot(), file.builtinPath)
+      return asarUnpackedPath(join(this.root ?? packageRoot(), file.builtinPath))
     return join(this.cacheDirectory, entry.id, file.path)
   }
 }

@@ -1,12 +1,8 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  isNotFound,
-  nodeFileSystem,
-  resolveAppHomeDirectory,
-  writeFileAtomic,
-  type StoreFileSystem,
-} from '../calibration/calibrationFiles'
+import { isNotFound, nodeFileSystem, type StoreFileSystem } from '../calibration/calibrationFiles'
+import { writeFileAtomic } from '../files/atomicWrite'
+import { appUserDirectory } from '../files/userDirectories'
 import type { SettingsUpdate } from '../contract/settingsSchema'
 import {
   applySettingsUpdate,
@@ -25,7 +21,7 @@ export interface SettingsRead {
 }
 
 export interface SettingsStoreOptions {
-  /** Default: resolveAppHomeDirectory() ($SPATIAL_LENS_HOME or the per-user config folder). */
+  /** Default: $SPATIAL_LENS_HOME or the per-user config folder (appUserDirectory). */
   directory?: string
   fileSystem?: StoreFileSystem
   now?: () => Date
@@ -34,10 +30,10 @@ export interface SettingsStoreOptions {
 /** Owner-only files: the settings may hold an API key. */
 const privateFileSystem: StoreFileSystem = {
   ...nodeFileSystem,
-  async writeTextDurable(path, text) {
+  async writeDurable(path, data) {
     const handle = await open(path, 'wx', 0o600)
     try {
-      await handle.writeFile(text, 'utf8')
+      await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()
@@ -57,7 +53,7 @@ export class SettingsStore {
   private writing: Promise<unknown> = Promise.resolve()
 
   constructor(options: SettingsStoreOptions = {}) {
-    const directory = options.directory ?? resolveAppHomeDirectory()
+    const directory = options.directory ?? appUserDirectory('config')
     this.path = join(directory, SETTINGS_FILE_NAME)
     this.fileSystem = options.fileSystem ?? privateFileSystem
     this.now = options.now ?? (() => new Date())
@@ -98,7 +94,7 @@ export class SettingsStore {
     const settings = applySettingsUpdate(current.settings, change)
     await this.fileSystem.mkdirs(join(this.path, '..'))
     if (current.problem) await this.moveAside()
-    await writeFileAtomic(this.fileSystem, this.path, `${JSON.stringify(settings, null, 2)}\n`)
+    await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`, this.fileSystem)
     return { settings, problem: null }
   }
 

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
 import type { RegionInput } from '../../main/contract/channels'
-import type { Measurement } from '../../main/contract/measureSchema'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
-import { MeasurementList, RECENT_MEASUREMENTS } from './components/MeasurementList'
+import { MeasurementsPanel } from './components/MeasurementsPanel'
 import { ObjectPanel } from './components/ObjectPanel'
 import { RegionList } from './components/RegionList'
 import { SceneStatus } from './components/SceneStatus'
@@ -14,6 +13,7 @@ import { ViewWorkspace } from './components/ViewWorkspace'
 import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
+import { useMeasurementLog } from './state/useMeasurementLog'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
 import { useSceneLoader } from './state/useSceneLoader'
 import type { UiError } from './state/uiError'
@@ -27,18 +27,16 @@ export function App({ client }: { client: SpatialClient }) {
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
   const asker = useAsk(client, sceneId, setError)
+  // The service logs each answer and click measurement itself: re-read the log after each one.
+  const measurements = useMeasurementLog(client, setError, asker.run?.result ?? null)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
   const { loadSample, load, reanalyze, changeRegions } = loader
 
-  // Image-view regions (re-analyse the frame) and click measurements (the latest few, listed).
-  const [measurements, setMeasurements] = useState<Measurement[]>([])
-  const onMeasure = useCallback(
-    (measurement: Measurement) =>
-      setMeasurements((list) => [measurement, ...list].slice(0, RECENT_MEASUREMENTS)),
-    [],
-  )
+  // Image-view regions re-analyse the frame; click measurements are logged by the service.
+  const refreshLog = measurements.refresh
+  const onMeasure = useCallback(() => void refreshLog(), [refreshLog])
   const changeSceneRegions = useCallback(
     (update: (regions: RegionInput[]) => RegionInput[]) => void changeRegions(update, settings),
     [changeRegions, settings],
@@ -134,13 +132,13 @@ export function App({ client }: { client: SpatialClient }) {
               }
             />
           )}
-          <MeasurementList measurements={measurements} />
           <AskBox
             key={sceneId ?? 'none'}
             objectNames={objects.map((object) => object.name)}
             asker={asker}
             isEnabled={sceneId !== null}
           />
+          <MeasurementsPanel log={measurements} />
         </aside>
       </main>
     </div>

@@ -1,6 +1,7 @@
 import type { AnswerJson } from '../../main/contract/answerSchema'
 import type { UnitSystem } from '../../main/contract/settingsSchema'
 import { fromMetres } from '../../main/engine/reasoning/units'
+import type { MeasurementRecord } from '../../main/contract/measurementSchema'
 
 // Values stay in metres everywhere; these functions are the only place the display converts them.
 
@@ -60,4 +61,23 @@ export function formatAnswerValue(answer: AnswerJson, units: UnitSystem = 'metri
   if (unit === 'clock' && typeof value === 'number') return `${value} o'clock`
   if (unit === 'bool' && typeof value === 'boolean') return value ? 'Yes' : 'No'
   return String(value)
+}
+
+/** A logged record's value with its unit as the answers write it, or null for yes/no and name answers. */
+export function formatRecordValue(record: MeasurementRecord): string | null {
+  const { value } = record
+  if (!value) return null
+  if (value.unit === 'm') return formatLength(value.number)
+  if (value.unit === 'm3') return `${(value.number * 1000).toFixed(2)} L`
+  if (value.unit === 'clock') return `${value.number} o'clock`
+  return `${value.number} ${value.unit}`
+}
+
+/** Local wall-clock time of an ISO timestamp (hh:mm), for tables; the full time goes in a tooltip. */
+export function formatClockTime(timeIso: string): string {
+  return new Date(timeIso).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
 }

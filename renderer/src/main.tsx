@@ -12,6 +12,7 @@ import './styles/panel.css'
 import './styles/workspace.css'
 import './styles/settings.css'
 import './styles/reasoning.css'
+import './styles/measurements.css'
 
 const client = createSpatialClient()
 

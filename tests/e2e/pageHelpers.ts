@@ -109,3 +109,13 @@ export function objectRows(page: Page): Promise<ObjectRow[]> {
 export async function sceneGraphNames(page: Page): Promise<string[]> {
   return [...(await debugValue<string[]>(page, 'objectNames'))].sort()
 }
+
+/** Collects the page's uncaught errors and console errors (a test asserts the list stays empty). */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+  })
+  return errors
+}

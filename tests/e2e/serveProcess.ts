@@ -47,7 +47,7 @@ export interface ServeOptions {
  * Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its
  * "serving on" line. Its model cache and its app home are empty temporary directories
  * (SPATIAL_LENS_MODELS, SPATIAL_LENS_HOME; removed on stop) so results never depend on the models
- * this machine has downloaded or on the user's settings: only the built-in NanoDet detector is
+ * this machine has downloaded or on the user's settings and measurement log: only the built-in NanoDet detector is
  * there, colour-only frames have no depth model, and no LLM is configured.
  */
 export async function startServeProcess(

@@ -1,19 +1,13 @@
+import type { SpatialBridge } from '../../../main/contract/channelNames'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../main/contract/channels'
 import type { EventPayload, ServerEvent } from '../../../main/contract/events'
 import { EventListeners } from './EventListeners'
 import { parseReply } from './parseReply'
 import type { SpatialClient } from './SpatialClient'
 
-/** What preload/index.ts exposes as `window.spatial` in Electron. */
-export interface SpatialBridge {
-  channels: readonly string[]
-  invoke(channel: Channel, input: unknown): Promise<unknown>
-  /** Payloads arrive unvalidated: the client checks them. Returns the unsubscribe function. */
-  on(event: ServerEvent, listener: (payload: unknown) => void): () => void
-}
-
 declare global {
   interface Window {
+    /** Exposed by preload/index.ts in Electron: one function per contract channel, and `on`. */
     spatial?: SpatialBridge
   }
 }
@@ -28,7 +22,12 @@ export class IpcClient implements SpatialClient {
   constructor(private readonly bridge: SpatialBridge) {}
 
   async invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    return parseReply(channel, await this.bridge.invoke(channel, input))
+    const send = this.bridge[channel] as SpatialBridge[C] | undefined
+    if (typeof send !== 'function')
+      throw new Error(
+        `The desktop app's bridge has no "${channel}" channel: the window and the app are different versions. Restart Spatial Lens (reinstall it if that does not help).`,
+      )
+    return parseReply(channel, await send(input))
   }
 
   subscribe<E extends ServerEvent>(
