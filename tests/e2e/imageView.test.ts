@@ -281,8 +281,9 @@ describe('image view and Measure mode (serve + Chromium)', () => {
       /centres are (\S+ c?m) apart/.exec(sentence)![1],
       centres.value.value as number,
     )
-    const logged = page.getByRole('region', { name: 'Measurements' }).locator('li').first()
-    expect(await logged.innerText()).toContain(`${a} ↔ ${b}`)
+    // The service logs the measurement; the log panel lists it first (newest first).
+    const logged = page.getByRole('table', { name: 'Measurement log' }).locator('tbody tr[data-kind="measurement"]').first()
+    await expect.poll(() => logged.innerText(), { timeout: SCENE_TIMEOUT_MS }).toContain(`${a} ↔ ${b}`)
     // Esc leaves Measure mode and clears its drawing.
     await page.keyboard.press('Escape')
     await expect.poll(() => debugValue<number>(page, 'measureLines')).toBe(0)

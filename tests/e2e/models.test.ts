@@ -197,7 +197,9 @@ describe('Models panel (serve + Chromium + a local download server)', () => {
     const confirm = row('e2e-tiny-depth').getByRole('group', { name: 'Confirm removal' })
     expect(await confirm.innerText()).toContain('Delete 600.0 kB from disk?')
     await confirm.getByRole('button', { name: 'Remove', exact: true }).click()
-    await expect.poll(() => row('e2e-tiny-depth').getAttribute('data-state')).toBe('missing')
+    await expect
+      .poll(() => row('e2e-tiny-depth').getAttribute('data-state'), { timeout: SCENE_TIMEOUT_MS })
+      .toBe('missing')
     expect(existsSync(join(server!.modelsDirectory, 'e2e-tiny-depth'))).toBe(false)
     expect(await row('e2e-tiny-depth').getByRole('button', { name: 'Download' }).isVisible()).toBe(
       true,
@@ -228,7 +230,9 @@ describe('Models panel (serve + Chromium + a local download server)', () => {
       .toBe('1000')
     expect(await row('e2e-stalled').innerText()).toContain('1.00 kB of 600.0 kB')
     await row('e2e-stalled').getByRole('button', { name: 'Cancel' }).click()
-    await expect.poll(() => row('e2e-stalled').getAttribute('data-state')).toBe('partial')
+    await expect
+      .poll(() => row('e2e-stalled').getAttribute('data-state'), { timeout: SCENE_TIMEOUT_MS })
+      .toBe('partial')
     const text = await row('e2e-stalled').innerText()
     expect(text).toContain('Download cancelled.')
     expect(text).toContain('Download resumes from there')

@@ -58,6 +58,8 @@ export class SceneRenderer {
   private needsRender = true
   /** Scratch vectors for framing (reused, never allocated per frame). */
   private readonly target = new Vector3()
+  /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
+  private renderedFrames = 0
   private readonly offset = new Vector3()
 
   constructor(private readonly container: HTMLElement) {
@@ -85,7 +87,14 @@ export class SceneRenderer {
     this.resizeObserver.observe(container)
     this.resize()
     this.frameView()
-    this.removeDebugHook = installDebugHook(this.scene, (name) => this.screenPointOf(name))
+    this.removeDebugHook = installDebugHook(this.scene, {
+      screenPointOf: (name) => this.screenPointOf(name),
+      renderedFrames: () => this.renderedFrames,
+      setOrbiting: (isOrbiting) => {
+        this.controls.autoRotate = isOrbiting
+        this.controls.autoRotateSpeed = 6
+      },
+    })
     this.renderer.setAnimationLoop(this.tick)
   }
 
@@ -209,12 +218,13 @@ export class SceneRenderer {
   }
 
   private readonly tick = (): void => {
-    // update() returns true while damping still moves the camera.
+    // update() returns true while damping (or auto-rotation) still moves the camera.
     const isMoving = this.controls.update()
     if (!isMoving && !this.needsRender) return
     this.needsRender = false
     this.renderer.render(this.scene, this.camera)
     this.labels.render(this.scene, this.camera)
+    this.renderedFrames++
   }
 
   private resize(): void {

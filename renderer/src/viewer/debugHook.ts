@@ -1,6 +1,6 @@
 import type { Object3D } from 'three'
 
-/** Read-only view of the scene graph for end-to-end tests and bug reports. */
+/** Read-only view of the scene graph for end-to-end tests and bug reports, plus the frame-rate bench's switch. */
 export interface SpatialLensDebug {
   /** Names of the object boxes, found by traversing the three.js scene (userData.kind 'object-box'). */
   objectNames(): string[]
@@ -14,6 +14,17 @@ export interface SpatialLensDebug {
   measurePoints(): number
   /** Where an object's box centre is on screen (client pixels), or null. */
   screenPointOf(name: string): { x: number; y: number } | null
+  /** Frames the viewer has drawn since it started (it draws only when something changed). */
+  renderedFrames(): number
+  /** Orbits the view every frame, as a user dragging without pause would (frame-rate bench). */
+  setOrbiting(isOrbiting: boolean): void
+}
+
+/** What the hook reads from the viewer besides its scene graph. */
+export interface DebugViewerAccess {
+  screenPointOf(name: string): { x: number; y: number } | null
+  renderedFrames(): number
+  setOrbiting(isOrbiting: boolean): void
 }
 
 declare global {
@@ -23,10 +34,7 @@ declare global {
 }
 
 /** Installs `window.__spatialLensDebug` over `root`; the returned function removes it again. */
-export function installDebugHook(
-  root: Object3D,
-  screenPointOf: (name: string) => { x: number; y: number } | null = () => null,
-): () => void {
+export function installDebugHook(root: Object3D, viewer: DebugViewerAccess): () => void {
   const byKind = (kind: string): Object3D[] => {
     const found: Object3D[] = []
     root.traverse((object) => {
@@ -48,7 +56,9 @@ export function installDebugHook(
     answerLines: () => byKind('answer-line').length,
     measureLines: () => byKind('measure-line').length,
     measurePoints: () => byKind('measure-point').length,
-    screenPointOf,
+    screenPointOf: (name: string) => viewer.screenPointOf(name),
+    renderedFrames: () => viewer.renderedFrames(),
+    setOrbiting: (isOrbiting: boolean) => viewer.setOrbiting(isOrbiting),
   })
   window.__spatialLensDebug = hook
   return () => {
