@@ -38,8 +38,17 @@ const CAVEAT = 'answer of a small vision-language model looking at the image; it
 /** Build ask_image, describe_object and find_object_by_description for one scene and its image. */
 export function createVisualTools(scene: Scene, options: VisualToolOptions): StructuredToolInterface[] {
   const { vlm, image, signal } = options
-  const regionOf = (object: SceneObject): PixelBox => {
-    const region = objectImageRegion(object, image.width, image.height)
+  const isSceneImage = image.width === scene.intrinsics.width && image.height === scene.intrinsics.height
+  const regionOf = (object: SceneObject): PixelBox | undefined => {
+    if (!isSceneImage) {
+      throw new ToolFailure(
+        `the image is ${image.width}×${image.height} but the scene was built from a ${scene.intrinsics.width}×${scene.intrinsics.height} frame, so object regions are unknown`,
+      )
+    }
+    return objectImageRegion(object, image.width, image.height)
+  }
+  const requiredRegionOf = (object: SceneObject): PixelBox => {
+    const region = regionOf(object)
     if (!region) throw new ToolFailure(`"${object.name}" has no pixels in this frame, so its image region is unknown`)
     return region
   }
@@ -49,7 +58,7 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
   const askImage = tool(
     safeAsync(async (i: { question: string; object?: string }) => {
       const object = i.object ? resolve(scene, i.object) : undefined
-      const region = object ? regionOf(object) : undefined
+      const region = object ? requiredRegionOf(object) : undefined
       const reply = await ask(i.question, region)
       return {
         question: i.question,
@@ -75,7 +84,7 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
   const describeObject = tool(
     safeAsync(async (i: { object: string }) => {
       const object = resolve(scene, i.object)
-      const region = regionOf(object)
+      const region = requiredRegionOf(object)
       const reply = await ask('Describe this object in one short sentence: what it is, its colour and material.', region)
       return { object: object.name, region_px: region, description: reply.text, model: vlm.modelId, note: CAVEAT }
     }),
@@ -93,7 +102,7 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
       const looked = pool.slice(0, MAX_CANDIDATES)
       const answers = []
       for (const object of looked) {
-        const region = objectImageRegion(object, image.width, image.height)
+        const region = regionOf(object)
         if (!region) {
           answers.push({ object: object.name, answer: null, reading: 'no image region' })
           continue

@@ -7,7 +7,7 @@
  * - embed_tokens: `inputs_embeds` [batch, seq, 576] = 0 (so merged image rows stand out);
  * - decoder: `present.*` [batch, 3, attention_mask length, 64] (the cache grows per step) and
  *   `logits` [batch, seq, 49280] = value + slope · (attention_mask length) + meanScale · mean(inputs_embeds),
- *   arranged by {@link stepwiseLogits} / {@link yesNoLogits} so greedy decoding yields a known answer.
+ *   arranged by {@link stepwiseLogits} / {@link brightnessLogits} so greedy decoding yields a known answer.
  */
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -54,20 +54,20 @@ export function stepwiseLogits(promptLength: number, sequence: number[]): Decode
 }
 
 /**
- * First step: `yes` when the mean of inputs_embeds (the merged image features: the crop's mean
- * normalised pixel × 64 / prompt length) is positive, else `no`; second step: `stop`.
+ * First step: `bright` when the mean of inputs_embeds (the merged image features: the crop's mean
+ * normalised pixel × 64 / prompt length) is clearly positive, else `dark`; next step (one zero
+ * embedding, mean 0): `stop`. Independent of the prompt's length, so any question gets an answer
+ * that depends on the crop: e.g. yes/no, or a name.
  */
-export function yesNoLogits(promptLength: number, yes: number, no: number, stop: number): DecoderLogits {
+export function brightnessLogits(bright: number, dark: number, stop: number): DecoderLogits {
   const value = new Float32Array(VOCAB).fill(FLOOR)
-  const slope = new Float32Array(VOCAB)
   const meanScale = new Float32Array(VOCAB)
-  value[yes] = 0
-  value[no] = 0
-  meanScale[yes] = 100
-  meanScale[no] = -100
-  value[stop] = -(promptLength + 0.5)
-  slope[stop] = 1
-  return { value, slope, meanScale }
+  value[bright] = 0
+  value[dark] = 0
+  meanScale[bright] = 100
+  meanScale[dark] = -100
+  value[stop] = 1
+  return { value, meanScale }
 }
 
 function tinySpecs(tensors: TensorSpec[]): TinyTensorSpec[] {

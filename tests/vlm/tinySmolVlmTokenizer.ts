@@ -4,7 +4,8 @@
  * tokens under their real names and ids (`<|endoftext|>` 0, `<|im_start|>` 1, `<|im_end|>` 2,
  * `<global-img>` 49152, `<fake_token_around_image>` 49189, `<image>` 49190, `<end_of_utterance>`
  * 49279 — the ids the model's config and generation_config use). The byte alphabet sits at 3…258 and
- * a few merges make single tokens of the words the tests generate ("Ġred", "Ġmug", "Ġyes", "Ġno").
+ * a few merges make single tokens of the words the tests generate ("Ġred", "Ġmug", "Ġyes", "Ġno",
+ * "Ġobject").
  * The real tokenizer (3.5 MB) cannot be downloaded here.
  */
 
@@ -42,7 +43,10 @@ const SPECIAL_NAMES: Record<keyof typeof SPECIAL_IDS, string> = {
   endOfUtterance: '<end_of_utterance>',
 }
 
-const MERGES = ['Ġ r', 'Ġr e', 'Ġre d', 'Ġ m', 'Ġm u', 'Ġmu g', 'Ġ y', 'Ġy e', 'Ġye s', 'Ġ n', 'Ġn o']
+const MERGES = [
+  ...['Ġ r', 'Ġr e', 'Ġre d', 'Ġ m', 'Ġm u', 'Ġmu g', 'Ġ y', 'Ġy e', 'Ġye s', 'Ġ n', 'Ġn o'],
+  ...['Ġ o', 'Ġo b', 'Ġob j', 'Ġobj e', 'Ġobje c', 'Ġobjec t'],
+]
 
 export interface TinySmolVlmTokenizer {
   tokenizerJson: Record<string, unknown>

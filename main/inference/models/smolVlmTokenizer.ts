@@ -5,7 +5,9 @@ import { readTokenizerJson, type JsonObject } from './tokenizerFiles'
 
 /**
  * SmolVLM's tokenizer (SmolLM2's byte-level BPE plus the Idefics3 image tokens), read from the
- * model's `tokenizer.json` by @huggingface/tokenizers (pure JS), as the OWLv2 tokenizer is.
+ * model's `tokenizer.json` by @huggingface/tokenizers (pure JS), as the OWLv2 tokenizer is. SmolLM2's
+ * post-processor adds no BOS (HuggingFaceTB/SmolLM2-135M discussion #6: `encode('test')` is one id);
+ * the chat template starts the prompt with `<|im_start|>` itself.
  */
 export interface SmolVlmTokenizer {
   /** Token ids of a prompt, with whatever special tokens tokenizer.json's post-processor adds. */
@@ -56,7 +58,8 @@ export function smolVlmTokenizerFromJson(
   const others = OTHER_STOP_TOKENS.map(idOf).filter((id): id is number => id !== undefined)
   return {
     encode: (text) => tokenizer.encode(text, { add_special_tokens: true }).ids,
-    decode: (generated) => tokenizer.decode([...generated], { skip_special_tokens: true }),
+    // The library refuses an empty id list; a model that ends its turn at once said nothing.
+    decode: (generated) => (generated.length === 0 ? '' : tokenizer.decode([...generated], { skip_special_tokens: true })),
     ids,
     stopIds: [ids.endOfUtterance, ...others],
   }
