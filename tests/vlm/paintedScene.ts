@@ -34,3 +34,10 @@ export function paintedScene(patches: Patches = DEFAULT_PATCHES): { scene: Scene
   })
   return { scene: { ...base, objects }, image: { width: WIDTH, height: HEIGHT, data } }
 }
+
+/** An image filled with one colour. */
+export function solidImage(width: number, height: number, rgb: [number, number, number]): RgbImage {
+  const data = new Uint8Array(width * height * 3)
+  for (let i = 0; i < width * height; i++) data.set(rgb, i * 3)
+  return { width, height, data }
+}

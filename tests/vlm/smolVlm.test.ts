@@ -8,7 +8,7 @@ import { ModelStore } from '../../main/models/ModelStore'
 import { ModelFactory } from '../../main/perception/modelFactory'
 import { PerceptionService } from '../../main/perception/PerceptionService'
 import { CalibrationStore } from '../../main/calibration/CalibrationStore'
-import type { RgbImage } from '../../main/engine/types'
+import { solidImage } from './paintedScene'
 import { SPECIAL_IDS, tinySmolVlmTokenizer } from './tinySmolVlmTokenizer'
 import { HIDDEN, installTinySmolVlm, stepwiseLogits, VLM_ID, type InstalledVlm } from './tinySmolVlm'
 
@@ -27,11 +27,7 @@ const QUESTION = 'What colour is the mug?'
 const PROMPT_IDS = tokenizer.encode(smolVlmPrompt(QUESTION))
 const P = PROMPT_IDS.length
 
-function solid(width: number, height: number, rgb: [number, number, number]): RgbImage {
-  const data = new Uint8Array(width * height * 3)
-  for (let i = 0; i < width * height; i++) data.set(rgb, i * 3)
-  return { width, height, data }
-}
+const solid = solidImage
 
 /** (v / 255 − 0.5) / 0.5 averaged over the three channels: the tiny encoder's feature value. */
 const meanNormalised = (rgb: [number, number, number]) => rgb.reduce((s, v) => s + (v / 127.5 - 1), 0) / 3

@@ -6,6 +6,7 @@ import {
 } from '../../main/engine/perception/smolVlmPreprocess'
 import { cropRgb, expandBox, objectImageRegion, pixelBoundingBox } from '../../main/engine/perception/imageCrop'
 import type { RgbImage } from '../../main/engine/types'
+import { solidImage } from './paintedScene'
 
 const reds = (image: RgbImage) => Array.from({ length: image.width * image.height }, (_, i) => image.data[i * 3])
 const greyRow = (values: number[]): RgbImage => ({
@@ -14,12 +15,7 @@ const greyRow = (values: number[]): RgbImage => ({
   data: Uint8Array.from(values.flatMap((v) => [v, v, v])),
 })
 
-/** An image filled with one colour. */
-function solid(width: number, height: number, rgb: [number, number, number]): RgbImage {
-  const data = new Uint8Array(width * height * 3)
-  for (let i = 0; i < width * height; i++) data.set(rgb, i * 3)
-  return { width, height, data }
-}
+const solid = solidImage
 
 describe('Pillow Lanczos resize (Idefics3ImageProcessor resample=1)', () => {
   it('upscales 2 → 4 with the 3-lobe sinc window, overshooting at the ends: [0, 100] → [0, 23, 77, 118]', () => {

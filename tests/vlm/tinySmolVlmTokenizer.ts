@@ -1,25 +1,16 @@
 /**
  * A tiny tokenizer.json with the structure of SmolVLM's (SmolLM2's GPT-2-style byte-level BPE:
  * individual-digit + ByteLevel pre-tokenizers, ByteLevel post-processor and decoder) and its special
- * tokens under their real names and ids (`<|endoftext|>` 0, `<|im_start|>` 1, `<|im_end|>` 2,
- * `<global-img>` 49152, `<fake_token_around_image>` 49189, `<image>` 49190, `<end_of_utterance>`
- * 49279 — the ids the model's config and generation_config use). The byte alphabet sits at 3…258 and
+ * tokens under their real names: `<image>` 49190 (config `image_token_id`) and
+ * `<end_of_utterance>` 49279 (generation_config `eos_token_id`) at their real ids, the others at
+ * plausible ones in the added-token range (the code resolves every id by name). No post-processor
+ * adds tokens, as in SmolLM2's tokenizer. The byte alphabet sits at 3…258 and
  * a few merges make single tokens of the words the tests generate ("Ġred", "Ġmug", "Ġyes", "Ġno",
  * "Ġobject").
  * The real tokenizer (3.5 MB) cannot be downloaded here.
  */
 
-/** GPT-2 byte → unicode character table, in byte order of the printable-first convention. */
-function byteAlphabet(): string[] {
-  const printable: number[] = []
-  for (let b = 33; b <= 126; b++) printable.push(b)
-  for (let b = 161; b <= 172; b++) printable.push(b)
-  for (let b = 174; b <= 255; b++) printable.push(b)
-  const chars = printable.map((b) => String.fromCodePoint(b))
-  let extra = 0
-  for (let b = 0; b < 256; b++) if (!printable.includes(b)) chars.push(String.fromCodePoint(256 + extra++))
-  return chars
-}
+import { byteAlphabet } from '../openVocabulary/tinyClipTokenizer'
 
 export const SPECIAL_IDS = {
   endOfText: 0,
