@@ -9,6 +9,8 @@ import { SamSegmenter } from '../inference/models/samSegmenter'
 import { DepthAnythingV2, type DepthAnythingV2Variant } from '../inference/models/depthAnythingV2'
 import { Metric3dV2 } from '../inference/models/metric3dV2'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
+import { SmolVlm } from '../inference/models/smolVlm'
+import { loadSmolVlmTokenizer } from '../inference/models/smolVlmTokenizer'
 import { UserError } from '../services/userError'
 
 /**
@@ -50,6 +52,19 @@ export class ModelFactory {
     return this.cached(modelId, async () => {
       const paths = { encoderPath: this.store.filePath(modelId, 'encoder'), decoderPath: this.store.filePath(modelId, 'decoder') }
       return new SamSegmenter(this.runner, paths, { providers: this.providers })
+    })
+  }
+
+  /** The SmolVLM vision-language model (encoder, token embeddings, decoder with KV cache, tokenizer). */
+  smolVlm(modelId: string): Promise<SmolVlm> {
+    return this.cached(modelId, async () => {
+      const tokenizer = await loadSmolVlmTokenizer(this.store.filePath(modelId, 'tokenizer'), modelId)
+      const paths = {
+        encoderPath: this.store.filePath(modelId, 'encoder'),
+        embeddingsPath: this.store.filePath(modelId, 'embeddings'),
+        decoderPath: this.store.filePath(modelId, 'decoder'),
+      }
+      return new SmolVlm(this.runner, paths, tokenizer, { providers: this.providers, modelId })
     })
   }
 
