@@ -10,7 +10,7 @@ import {
   type ErrorReply,
 } from '../contract/channels'
 import type { SceneExecutor } from './sceneExecutor'
-import { isUserError, userFacingMessage } from './userError'
+import { isUserError, userErrorCode, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
@@ -42,7 +42,8 @@ export class SpatialService {
       return { ok: true, value: spec.output.parse(output) as ChannelOutput<C> }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
-      return { ok: false, error: { message: userFacingMessage(error) } }
+      const code = userErrorCode(error)
+      return { ok: false, error: { message: userFacingMessage(error), ...(code ? { code } : {}) } }
     }
   }
 
@@ -61,6 +62,8 @@ export class SpatialService {
         if (!scene) throw new UnknownSceneError(input.sceneId)
         return answerQuestion(scene, input.question)
       }
+      case 'perception:detect2d':
+        return this.executor.detect2d(input)
     }
   }
 
