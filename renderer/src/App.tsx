@@ -4,14 +4,19 @@ import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
+import { KeyboardShortcuts } from './components/KeyboardShortcuts'
+import { LiveView } from './components/LiveView'
+import { PinnedPanel } from './components/PinnedPanel'
+import { SourceBar } from './components/SourceBar'
 import { ObjectPanel } from './components/ObjectPanel'
 import { SceneStatus } from './components/SceneStatus'
 import { SceneViewer } from './components/SceneViewer'
-import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
+import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
+import { useSources } from './state/useSources'
 import type { UiError } from './state/uiError'
 
 /** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
@@ -23,23 +28,17 @@ export function App({ client }: { client: SpatialClient }) {
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
   const asker = useAsk(client, sceneId, setError)
+  const sources = useSources(client, loader, settings, setError)
+  const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
-  const { loadSample, load, reanalyze } = loader
+  const { loadSample, reanalyze } = loader
 
   // A new user sees a scene at once (with the stored settings; later changes re-analyze it).
   const loadFirstScene = useEffectEvent(() => void loadSample(settings))
   useEffect(() => loadFirstScene(), [])
 
-  const openFrame = useCallback(
-    (files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files), settings),
-    [load, settings],
-  )
-  const openPcd = useCallback(
-    (file: File) => void load(file.name, () => pcdFrameFromFile(file), settings),
-    [load, settings],
-  )
   const applySettings = useCallback(
     (change: Partial<PerceptionSettings>) => {
       const next = changeSettings(change)
@@ -58,10 +57,11 @@ export function App({ client }: { client: SpatialClient }) {
     <div className="app">
       <Header
         info={info}
-        isBusy={loader.loadingName !== null}
-        onLoadSample={() => void loadSample(settings)}
-        onOpenFrame={openFrame}
-        onOpenPcd={openPcd}
+        onLoadSample={sources.loadSample}
+        onOpenFrame={sources.openFrame}
+        onOpenPcd={sources.openPcd}
+        onOpenFolder={sources.openFolder}
+        onStartWebcam={sources.startWebcam}
         settings={settings}
         onSettingsChange={applySettings}
       />
@@ -69,7 +69,7 @@ export function App({ client }: { client: SpatialClient }) {
         <ErrorBanner
           error={error}
           onDismiss={() => setError(null)}
-          onLoadSample={() => void loadSample(settings)}
+          onLoadSample={sources.loadSample}
         />
       )}
       <main className="workspace">
@@ -80,6 +80,10 @@ export function App({ client }: { client: SpatialClient }) {
             highlightedName={hoveredName ?? selectedName}
           />
           {scene && <SceneStatus scene={scene} />}
+          {sources.active === 'webcam' && sources.camera.status !== 'off' && (
+            <LiveView camera={sources.camera} minScore={settings.minScore} />
+          )}
+          <SourceBar sources={sources} />
           {loader.loadingName && (
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
@@ -105,16 +109,21 @@ export function App({ client }: { client: SpatialClient }) {
               </p>
             </section>
           )}
+          <PinnedPanel pinned={pinned} sceneId={sceneId} />
           <AskBox
-            key={sceneId ?? 'none'}
             objectNames={objects.map((object) => object.name)}
             answer={asker.answer}
             isAsking={asker.isAsking}
             isEnabled={sceneId !== null}
             onAsk={(question) => void asker.ask(question)}
+            isPinned={pinned.isPinned}
+            onTogglePin={(question) =>
+              pinned.isPinned(question) ? pinned.unpin(question) : pinned.pin(question)
+            }
           />
         </aside>
       </main>
+      <KeyboardShortcuts />
     </div>
   )
 }

@@ -8,6 +8,7 @@ import './styles/base.css'
 import './styles/header.css'
 import './styles/viewer.css'
 import './styles/panel.css'
+import './styles/sources.css'
 
 const client = createSpatialClient()
 

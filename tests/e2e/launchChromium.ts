@@ -14,12 +14,30 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
+/** Chromium's fake camera (no permission prompt, a generated test pattern or `videoFile`). */
+export function fakeCameraArgs(videoFile?: string): string[] {
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    ...(videoFile ? [`--use-file-for-fake-video-capture=${videoFile}`] : []),
+  ]
+}
+
+export interface LaunchOptions {
+  /** Flags added to the defaults (e.g. {@link fakeCameraArgs}). */
+  extraArgs?: string[]
+}
+
 /** Launches the system Chromium headless (playwright gives it a fresh temporary profile). */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `${CHROMIUM_PATH} is missing: the end-to-end tests drive the real UI in Chromium. Install it with \`apt-get install chromium\`.`,
     )
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+  })
 }

@@ -6,9 +6,14 @@ import type { Page } from 'playwright-core'
 export const SCENE_TIMEOUT_MS = 30_000
 
 interface DebugGlobal {
-  __spatialLensDebug?: { objectNames(): string[]; pointCount(): number; answerLines(): number }
+  __spatialLensDebug?: {
+    objectNames(): string[]
+    pointCount(): number
+    answerLines(): number
+    cameraPosition(): [number, number, number]
+  }
 }
-type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines'
+type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines' | 'cameraPosition'
 
 /** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
 export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
@@ -57,4 +62,11 @@ export function objectRows(page: Page): Promise<ObjectRow[]> {
 /** Object names in the 3D scene graph, sorted. */
 export async function sceneGraphNames(page: Page): Promise<string[]> {
   return [...(await debugValue<string[]>(page, 'objectNames'))].sort()
+}
+
+/** Opens the header's Sources menu and picks an entry ("Sample scene", "RGB-D frame…", …). */
+export async function openSource(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('group', { name: 'Sources' })
+  if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Sources' }).click()
+  await menu.getByRole('button', { name: label, exact: true }).click()
 }

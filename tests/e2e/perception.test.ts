@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows, sceneGraphNames } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, objectRows, openSource, sceneGraphNames } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: perception settings and provenance in the real UI (serve + headless Chromium).
@@ -146,7 +146,7 @@ describe('perception settings and provenance (serve + Chromium)', () => {
   })
 
   it('a colour-only frame without an installed depth model names `spatial-lens models download`', async () => {
-    await page.getByRole('button', { name: 'Open frame…' }).click()
+    await openSource(page, 'RGB-D frame…')
     const form = page.getByRole('form', { name: 'Open frame' })
     expect(await form.innerText()).toContain(
       'Leave empty for a colour-only frame: needs a depth model, see Settings.',

@@ -1,5 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
+import { browserStorage } from '../state/perceptionSettingsStorage'
+import { addToHistory, loadHistory, moveRecallCursor, saveHistory } from '../state/questionHistory'
+import { useShortcut } from '../state/useShortcut'
 import { AnswerCard } from './AnswerCard'
 
 export interface AskBoxProps {
@@ -8,6 +11,9 @@ export interface AskBoxProps {
   isAsking: boolean
   isEnabled: boolean
   onAsk(question: string): void
+  /** Pinning: questions asked again on every new scene (see PinnedPanel). */
+  isPinned?(question: string): boolean
+  onTogglePin?(question: string): void
 }
 
 /** Example questions built from the scene's own names, so a first question always works. */
@@ -24,31 +30,70 @@ function examplesFor(names: string[]): string[] {
   return examples
 }
 
-/** The question box and the latest answer. */
-export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskBoxProps) {
+/** The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer. */
+export function AskBox({
+  objectNames,
+  answer,
+  isAsking,
+  isEnabled,
+  onAsk,
+  isPinned,
+  onTogglePin,
+}: AskBoxProps) {
   const [question, setQuestion] = useState('')
+  const [history, setHistory] = useState(() => loadHistory(browserStorage()))
+  /** history.length: the text being typed; below it, a recalled question. */
+  const [cursor, setCursor] = useState<number | null>(null)
+  const [draft, setDraft] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+  useShortcut('focus-ask', isEnabled ? () => input.current?.focus() : null)
+
+  const ask = (text: string) => {
+    const next = addToHistory(history, text)
+    setHistory(next)
+    saveHistory(browserStorage(), next)
+    setCursor(null)
+    onAsk(text)
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (question.trim()) onAsk(question)
+    if (question.trim()) ask(question)
   }
   const pick = (example: string) => {
     setQuestion(example)
-    onAsk(example)
+    ask(example)
+  }
+  const recall = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
+    if (history.length === 0) return
+    event.preventDefault()
+    const from = cursor ?? history.length
+    const to = moveRecallCursor(history, from, event.key === 'ArrowUp' ? -1 : 1)
+    if (from === history.length) setDraft(question)
+    setCursor(to)
+    setQuestion(to === history.length ? draft : history[to])
   }
   return (
     <section className="panel-section ask" aria-labelledby="ask-heading">
       <header className="section-header">
         <h2 id="ask-heading">Ask</h2>
+        {history.length > 0 && <span className="section-count">↑ earlier questions</span>}
       </header>
       <form className="ask-form" onSubmit={submit}>
         <input
+          ref={input}
           name="question"
           aria-label="Question"
           placeholder={isEnabled ? 'e.g. how far is the … from the …' : 'Load a scene first'}
           value={question}
           maxLength={500}
           disabled={!isEnabled}
-          onChange={(event) => setQuestion(event.target.value)}
+          autoComplete="off"
+          onKeyDown={recall}
+          onChange={(event) => {
+            setQuestion(event.target.value)
+            setCursor(null)
+          }}
         />
         <button
           type="submit"
@@ -69,7 +114,13 @@ export function AskBox({ objectNames, answer, isAsking, isEnabled, onAsk }: AskB
           ))}
         </ul>
       )}
-      {answer && <AnswerCard answer={answer} />}
+      {answer && (
+        <AnswerCard
+          answer={answer}
+          isPinned={isPinned?.(answer.question)}
+          onTogglePin={onTogglePin && (() => onTogglePin(answer.question))}
+        />
+      )}
     </section>
   )
 }

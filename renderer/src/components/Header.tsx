@@ -1,38 +1,48 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
+import { runShortcut, useShortcut } from '../state/useShortcut'
 import { OpenFrameForm } from './OpenFrameForm'
 import { SettingsPanel } from './SettingsPanel'
+import { SourcesMenu } from './SourcesMenu'
 
 export interface HeaderProps {
   info: AppInfo | null
-  isBusy: boolean
   onLoadSample(): void
   onOpenFrame(files: RgbdFiles): void
   onOpenPcd(file: File): void
+  onOpenFolder(files: File[]): void
+  onStartWebcam(): void
   settings: PerceptionSettings
   onSettingsChange(change: Partial<PerceptionSettings>): void
 }
 
-type Popover = 'open-frame' | 'settings'
+type Popover = 'sources' | 'open-frame' | 'settings'
 
 /**
- * App name, the ways to load a scene (the sample, an RGB-D or colour-only frame, an organized PCD
- * cloud) and the perception settings. One popover at a time.
+ * App name, the Sources menu (sample, RGB-D frame, PCD cloud, folder sequence, webcam), the
+ * perception settings and the shortcut list. One popover at a time; Esc closes it.
  */
 export function Header({
   info,
-  isBusy,
   onLoadSample,
   onOpenFrame,
   onOpenPcd,
+  onOpenFolder,
+  onStartWebcam,
   settings,
   onSettingsChange,
 }: HeaderProps) {
   const [popover, setPopover] = useState<Popover | null>(null)
   const toggle = (which: Popover) => setPopover(popover === which ? null : which)
-  const pcdInput = useRef<HTMLInputElement>(null)
+  const close = () => setPopover(null)
+  useShortcut('load-sample', () => {
+    close()
+    onLoadSample()
+  })
+  useShortcut('open-frame', () => setPopover('open-frame'))
+  useShortcut('close', popover ? close : null)
   return (
     <header className="app-header">
       <div className="brand">
@@ -49,37 +59,15 @@ export function Header({
         )}
       </div>
       <nav className="header-actions" aria-label="Load a scene">
-        <button type="button" className="button" onClick={onLoadSample} disabled={isBusy}>
-          Load sample
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={popover === 'open-frame'}
-          onClick={() => toggle('open-frame')}
-        >
-          Open frame…
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => pcdInput.current?.click()}
-          disabled={isBusy}
-        >
-          Open PCD…
-        </button>
-        <input
-          ref={pcdInput}
-          type="file"
-          name="pcd"
-          accept=".pcd"
-          hidden
-          aria-label="PCD file"
-          onChange={(event) => {
-            const file = event.target.files?.[0]
-            event.target.value = ''
-            if (file) onOpenPcd(file)
-          }}
+        <SourcesMenu
+          isOpen={popover === 'sources'}
+          onToggle={() => toggle('sources')}
+          onClose={close}
+          onLoadSample={onLoadSample}
+          onOpenFrameForm={() => setPopover('open-frame')}
+          onOpenPcd={onOpenPcd}
+          onOpenFolder={onOpenFolder}
+          onStartWebcam={onStartWebcam}
         />
         <button
           type="button"
@@ -98,22 +86,27 @@ export function Header({
           </svg>
           Settings
         </button>
+        <button
+          type="button"
+          className="button button-quiet button-square"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => runShortcut('help')}
+        >
+          ?
+        </button>
       </nav>
       {popover === 'open-frame' && (
         <OpenFrameForm
-          onCancel={() => setPopover(null)}
+          onCancel={close}
           onSubmit={(files) => {
-            setPopover(null)
+            close()
             onOpenFrame(files)
           }}
         />
       )}
       {popover === 'settings' && (
-        <SettingsPanel
-          settings={settings}
-          onChange={onSettingsChange}
-          onClose={() => setPopover(null)}
-        />
+        <SettingsPanel settings={settings} onChange={onSettingsChange} onClose={close} />
       )}
     </header>
   )

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { SceneRenderer } from '../viewer/SceneRenderer'
+import { useShortcut } from '../state/useShortcut'
 
 export interface SceneViewerProps {
   scene: SceneResult | null
@@ -31,6 +32,8 @@ export function SceneViewer({ scene, answer, highlightedName }: SceneViewerProps
     }
   }, [])
 
+  useShortcut('reset-view', failure ? null : () => rendererRef.current?.frameView())
+
   useEffect(() => rendererRef.current?.setScene(scene), [scene])
   useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
   useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
@@ -51,7 +54,7 @@ export function SceneViewer({ scene, answer, highlightedName }: SceneViewerProps
           type="button"
           className="viewer-reset"
           onClick={() => rendererRef.current?.frameView()}
-          title="Frame the whole cloud"
+          title="Frame the whole cloud (R)"
         >
           Reset view
         </button>

@@ -68,7 +68,7 @@ export class SceneRenderer {
     this.resizeObserver.observe(container)
     this.resize()
     this.frameView()
-    this.removeDebugHook = installDebugHook(this.scene)
+    this.removeDebugHook = installDebugHook(this.scene, this.camera)
     this.renderer.setAnimationLoop(this.tick)
   }
 
@@ -122,6 +122,7 @@ export class SceneRenderer {
 
   /** Looks at the bulk of the cloud from behind and above the sensor, as the frame was taken. */
   frameView(): void {
+    this.stopGlide()
     if (!this.bounds) {
       this.camera.position.set(1.5, 1.2, 1.5)
       this.controls.target.set(0, 0, 0)
@@ -153,6 +154,16 @@ export class SceneRenderer {
     this.renderer.dispose()
     this.renderer.domElement.remove()
     this.labels.domElement.remove()
+  }
+
+  /**
+   * Ends the orbit's damping glide, so a reset camera stays where it is put: one update without
+   * damping applies what is left of the glide and clears it.
+   */
+  private stopGlide(): void {
+    this.controls.enableDamping = false
+    this.controls.update()
+    this.controls.enableDamping = true
   }
 
   private readonly requestRender = (): void => {

@@ -1,4 +1,4 @@
-import type { Object3D } from 'three'
+import type { Camera, Object3D } from 'three'
 
 /** Read-only view of the scene graph for end-to-end tests and bug reports. */
 export interface SpatialLensDebug {
@@ -8,6 +8,8 @@ export interface SpatialLensDebug {
   pointCount(): number
   /** Answer lines (segments and arrows) drawn now. */
   answerLines(): number
+  /** Where the view's camera is (three.js coordinates), to check orbiting and "reset view". */
+  cameraPosition(): [number, number, number]
 }
 
 declare global {
@@ -16,8 +18,8 @@ declare global {
   }
 }
 
-/** Installs `window.__spatialLensDebug` over `root`; the returned function removes it again. */
-export function installDebugHook(root: Object3D): () => void {
+/** Installs `window.__spatialLensDebug` over `root` and `camera`; the returned function removes it again. */
+export function installDebugHook(root: Object3D, camera: Camera): () => void {
   const byKind = (kind: string): Object3D[] => {
     const found: Object3D[] = []
     root.traverse((object) => {
@@ -37,6 +39,7 @@ export function installDebugHook(root: Object3D): () => void {
         return sum + (geometry?.getAttribute('position')?.count ?? 0)
       }, 0),
     answerLines: () => byKind('answer-line').length,
+    cameraPosition: () => camera.position.toArray() as [number, number, number],
   })
   window.__spatialLensDebug = hook
   return () => {
