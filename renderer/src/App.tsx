@@ -84,7 +84,7 @@ export function App({ client }: { client: SpatialClient }) {
             <LiveView camera={sources.camera} minScore={settings.minScore} />
           )}
           <SourceBar sources={sources} />
-          {loader.loadingName && (
+          {loader.loadingName && sources.active === 'frame' && (
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
               Analyzing {loader.loadingName}…

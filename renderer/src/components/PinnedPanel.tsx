@@ -28,6 +28,7 @@ export function PinnedPanel({ pinned, sceneId }: PinnedPanelProps) {
               data-question={question}
               data-fresh={isFresh}
               data-source={value?.sourceName ?? ''}
+              data-scene-id={value?.sceneId ?? ''}
             >
               <div className="pinned-text">
                 <span className="pinned-question">{question}</span>

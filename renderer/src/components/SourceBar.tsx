@@ -161,7 +161,7 @@ function WebcamControls({ camera, onClose }: { camera: LiveCamera; onClose(): vo
           aria-label="Horizontal field of view in degrees"
           min={MIN_HORIZONTAL_FOV_DEG}
           max={MAX_HORIZONTAL_FOV_DEG}
-          step="1"
+          step="0.1"
           value={String(camera.settings.fovDeg)}
           onCommit={(text) => {
             const fovDeg = Number(text)

@@ -57,7 +57,8 @@ export function useSources(
   }
 
   return {
-    active,
+    // A folder that could not be paired leaves no sequence: single-frame behaviour again.
+    active: active === 'sequence' && !sequence.view ? 'frame' : active,
     sequence,
     camera,
     loadSample: () => {
