@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { channels } from '../contract/channels'
 import { SpatialService } from '../services/SpatialService'
@@ -13,6 +13,21 @@ const workerPath = sceneWorkerPath()
 const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+
+/** Pages of this app: the dev server in development, the packaged files otherwise. */
+function isOwnUrl(url: string): boolean {
+  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
+}
+
+/** The webcam source needs the camera; no other permission is granted, and only to our own pages. */
+function allowCameraOnly(): void {
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) =>
+    callback(permission === 'media' && isOwnUrl(webContents.getURL())),
+  )
+  session.defaultSession.setPermissionCheckHandler(
+    (webContents, permission) => permission === 'media' && isOwnUrl(webContents?.getURL() ?? ''),
+  )
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -29,8 +44,7 @@ function createWindow(): void {
   })
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   window.webContents.on('will-navigate', (event, url) => {
-    const isOwn = rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
-    if (!isOwn) event.preventDefault()
+    if (!isOwnUrl(url)) event.preventDefault()
   })
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(indexHtml)
@@ -41,6 +55,7 @@ for (const channel of channels) {
 }
 
 app.whenReady().then(() => {
+  allowCameraOnly()
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
