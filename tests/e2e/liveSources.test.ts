@@ -439,7 +439,6 @@ describe('live webcam with a depth model installed: every frame a 3D scene (serv
     expect(await pinned.getAttribute('data-source')).toBe(
       await page.getByLabel('Scene information').locator('.status-source').innerText(),
     )
-    await screenshotForDocs(page, 'webcam-3d')
     await page.getByRole('button', { name: 'Stop' }).click()
     expect(pageErrors).toEqual([])
   })
