@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
@@ -69,4 +72,24 @@ export async function openSource(page: Page, label: string): Promise<void> {
   const menu = page.getByRole('group', { name: 'Sources' })
   if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Sources' }).click()
   await menu.getByRole('button', { name: label, exact: true }).click()
+}
+
+/** Collects the page's uncaught errors and console errors (a test ends by expecting none). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+  })
+  return errors
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/** With SPATIAL_LENS_SCREENSHOTS=1, saves the page as docs/screenshots/<name>.png (README pictures). */
+export async function screenshotForDocs(page: Page, name: string): Promise<void> {
+  if (process.env.SPATIAL_LENS_SCREENSHOTS !== '1') return
+  mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true })
+  await page.mouse.move(1, 1)
+  await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) })
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, debugValue } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, collectPageErrors, debugValue } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: keyboard shortcuts in the real UI (serve + headless Chromium).
@@ -41,16 +41,14 @@ describe('keyboard shortcuts (serve + Chromium)', () => {
   let server: ServeProcess | undefined
   let browser: Browser | undefined
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
 
   beforeAll(async () => {
     assertRendererBuilt(repoRoot)
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`)
-    })
+    // A smaller view: SwiftShader renders each orbit step on the CPU.
+    page = await browser.newPage({ viewport: { width: 1100, height: 720 } })
+    pageErrors = collectPageErrors(page)
     await page.goto(server.url)
     await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
   })

@@ -17,8 +17,8 @@ import {
   LIVE_SETTINGS_KEY,
   loadLiveSettings,
   saveLiveSettings,
-  type KeyValueStorage,
 } from '../../renderer/src/sources/liveSettingsStorage'
+import type { KeyValueStorage } from '../../renderer/src/state/storedJson'
 
 function memoryStorage(
   entries: Record<string, string> = {},

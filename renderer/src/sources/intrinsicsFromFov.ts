@@ -1,12 +1,4 @@
-/** Pinhole intrinsics in pixels (0-based principal point), as the contract's `intrinsics` field. */
-export interface PinholeIntrinsics {
-  width: number
-  height: number
-  fx: number
-  fy: number
-  cx: number
-  cy: number
-}
+import type { Intrinsics } from '../../../main/engine/types'
 
 /** A webcam's usual horizontal field of view; most laptop cameras are 55–78°. */
 export const DEFAULT_HORIZONTAL_FOV_DEG = 60
@@ -24,7 +16,7 @@ export function intrinsicsFromHorizontalFov(
   widthPx: number,
   heightPx: number,
   horizontalFovDeg: number,
-): PinholeIntrinsics {
+): Intrinsics {
   if (!isPositiveInteger(widthPx) || !isPositiveInteger(heightPx))
     throw new RangeError(`the image size must be whole pixels (got ${widthPx} × ${heightPx})`)
   if (!isValidFov(horizontalFovDeg))

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../sources/liveSettingsStorage'
+import { readStoredStrings, writeStoredJson, type KeyValueStorage } from './storedJson'
 
 /** The localStorage key of the pinned questions (a JSON array of strings). */
 export const PINNED_QUESTIONS_KEY = 'spatial-lens.pinned-questions'
@@ -7,26 +7,16 @@ export const MAX_PINNED_QUESTIONS = 12
 /** The contract's limit on a question's length (qa:ask). */
 const MAX_QUESTION_LENGTH = 500
 
-/** The stored pinned questions: trimmed, non-empty, unique, at most MAX_PINNED_QUESTIONS; bad entries are dropped. */
+/** The stored pinned questions: trimmed, unique, at most MAX_PINNED_QUESTIONS; bad entries are dropped. */
 export function loadPinnedQuestions(storage: KeyValueStorage | undefined): string[] {
-  try {
-    const value: unknown = JSON.parse(storage?.getItem(PINNED_QUESTIONS_KEY) ?? '[]')
-    if (!Array.isArray(value)) return []
-    return normalizePinned(value.filter((item): item is string => typeof item === 'string'))
-  } catch {
-    return []
-  }
+  return normalizePinned(readStoredStrings(storage, PINNED_QUESTIONS_KEY))
 }
 
 export function savePinnedQuestions(
   storage: KeyValueStorage | undefined,
   questions: string[],
 ): void {
-  try {
-    storage?.setItem(PINNED_QUESTIONS_KEY, JSON.stringify(questions))
-  } catch {
-    // Quota or privacy mode: the pins last for this page.
-  }
+  writeStoredJson(storage, PINNED_QUESTIONS_KEY, questions)
 }
 
 /** Adds a question at the end (a question already pinned stays where it is). */

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../sources/liveSettingsStorage'
+import { readStoredStrings, writeStoredJson, type KeyValueStorage } from './storedJson'
 
 /** The localStorage key of the asked questions (JSON array, oldest first). */
 export const QUESTION_HISTORY_KEY = 'spatial-lens.question-history'
@@ -20,21 +20,9 @@ export function moveRecallCursor(history: string[], cursor: number, direction: -
 }
 
 export function loadHistory(storage: KeyValueStorage | undefined): string[] {
-  try {
-    const value: unknown = JSON.parse(storage?.getItem(QUESTION_HISTORY_KEY) ?? '[]')
-    if (!Array.isArray(value)) return []
-    return value
-      .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
-      .slice(-MAX_HISTORY)
-  } catch {
-    return []
-  }
+  return readStoredStrings(storage, QUESTION_HISTORY_KEY).slice(-MAX_HISTORY)
 }
 
 export function saveHistory(storage: KeyValueStorage | undefined, history: string[]): void {
-  try {
-    storage?.setItem(QUESTION_HISTORY_KEY, JSON.stringify(history))
-  } catch {
-    // Quota or privacy mode: the history lasts for this page.
-  }
+  writeStoredJson(storage, QUESTION_HISTORY_KEY, history)
 }
