@@ -117,7 +117,8 @@ export function useSequencePlayer(
           .finally(() => {
             isAnalysing.current = false
           })
-        if (sequence.current !== current) return // closed, or another folder opened
+        // Closed, or another folder opened meanwhile: start over with it (its open() found us busy).
+        if (sequence.current !== current) continue
         if (outcome === 'failed') isPlaying.current = false // the banner says why; play resumes from here
         publish(outcome === 'shown' ? index : undefined)
       }
