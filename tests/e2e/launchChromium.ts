@@ -14,12 +14,20 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
-/** Chromium's fake camera (no permission prompt, a generated test pattern or `videoFile`). */
-export function fakeCameraArgs(videoFile?: string): string[] {
+export interface FakeCameraOptions {
+  /** A Y4M or MJPEG file the camera films (looped); default: Chromium's generated test pattern. */
+  videoFile?: string
+  /** How many cameras the browser lists (test patterns; default 1). */
+  cameraCount?: number
+}
+
+/** Chromium's fake camera, with its permission prompt accepted automatically. */
+export function fakeCameraArgs(options: FakeCameraOptions = {}): string[] {
+  const device = options.cameraCount ? `=device-count=${options.cameraCount}` : ''
   return [
     '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    ...(videoFile ? [`--use-file-for-fake-video-capture=${videoFile}`] : []),
+    `--use-fake-device-for-media-stream${device}`,
+    ...(options.videoFile ? [`--use-file-for-fake-video-capture=${options.videoFile}`] : []),
   ]
 }
 

@@ -32,7 +32,7 @@ describe('live webcam without a depth model: 2D detections (serve + Chromium)', 
     const video = join(scratch, 'sample.y4m')
     await writeY4mOfImage(join(sampleDirectory, 'color.png'), video)
     ;[browser, server] = await Promise.all([
-      launchChromium({ extraArgs: fakeCameraArgs(video) }),
+      launchChromium({ extraArgs: fakeCameraArgs({ videoFile: video }) }),
       startServeProcess(repoRoot),
     ])
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
@@ -117,7 +117,7 @@ describe('live webcam without a depth model: 2D detections (serve + Chromium)', 
   })
 })
 
-describe('webcam failures name the cause and the fix (serve + Chromium)', () => {
+describe('webcam devices: several cameras, refusal, none (serve + Chromium)', () => {
   let server: ServeProcess | undefined
   const browsers: Browser[] = []
 
@@ -151,6 +151,40 @@ describe('webcam failures name the cause and the fix (serve + Chromium)', () => 
     const text = await bannerAfterStart(['--use-fake-device-for-media-stream'])
     expect(text).toContain('Camera permission was denied')
     expect(text).toMatch(/Allow the camera for this page.*then press Start/)
+  })
+
+  it('lists the cameras when there are several, and switches to the one picked', async () => {
+    const browser = await launchChromium({ extraArgs: fakeCameraArgs({ cameraCount: 2 }) })
+    browsers.push(browser)
+    const page = await browser.newPage()
+    await page.goto(server!.url)
+    await openSource(page, 'Live webcam')
+    const bar = page.getByRole('toolbar', { name: 'Webcam' })
+    const picker = bar.getByRole('combobox', { name: 'Camera' })
+    await picker.waitFor({ timeout: SCENE_TIMEOUT_MS })
+    expect(await picker.locator('option').allInnerTexts()).toEqual([
+      'fake_device_0',
+      'fake_device_1',
+    ])
+    const trackLabel = () =>
+      page
+        .locator('video.live-video')
+        .evaluate((video: any) => video.srcObject?.getVideoTracks()[0]?.label)
+    expect(await trackLabel()).toBe('fake_device_0')
+    await picker.selectOption({ label: 'fake_device_1' })
+    await expect.poll(trackLabel, { timeout: SCENE_TIMEOUT_MS }).toBe('fake_device_1')
+    const framesAfterSwitch = Number(await bar.getAttribute('data-frames'))
+    await expect
+      .poll(async () => Number(await bar.getAttribute('data-frames')), {
+        timeout: SCENE_TIMEOUT_MS,
+      })
+      .toBeGreaterThan(framesAfterSwitch)
+    // The choice is kept for the next visit.
+    const stored = await page.evaluate(() =>
+      JSON.parse((globalThis as any).localStorage.getItem('spatial-lens.webcam')),
+    )
+    expect(stored.deviceId).toBe(await picker.inputValue())
+    expect(await page.getByRole('alert').count()).toBe(0)
   })
 
   it('when the machine has no camera', async () => {

@@ -36,7 +36,7 @@ describe('live webcam with a depth model installed: every frame a 3D scene (serv
     const video = join(scratch, 'tabletop.y4m')
     await writeY4mOfImage(COLOR_640, video)
     ;[browser, server] = await Promise.all([
-      launchChromium({ extraArgs: fakeCameraArgs(video) }),
+      launchChromium({ extraArgs: fakeCameraArgs({ videoFile: video }) }),
       startServeProcess(repoRoot, { env: { SPATIAL_LENS_MODELS: models } }),
     ])
     const context = await browser.newContext({
