@@ -6,11 +6,11 @@ import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
 import { KeyboardShortcuts } from './components/KeyboardShortcuts'
 import { LiveView } from './components/LiveView'
-import { PinnedPanel } from './components/PinnedPanel'
-import { SourceBar } from './components/SourceBar'
 import { ObjectPanel } from './components/ObjectPanel'
+import { PinnedPanel } from './components/PinnedPanel'
 import { SceneStatus } from './components/SceneStatus'
 import { SceneViewer } from './components/SceneViewer'
+import { SourceBar } from './components/SourceBar'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
@@ -117,9 +117,7 @@ export function App({ client }: { client: SpatialClient }) {
             isEnabled={sceneId !== null}
             onAsk={(question) => void asker.ask(question)}
             isPinned={pinned.isPinned}
-            onTogglePin={(question) =>
-              pinned.isPinned(question) ? pinned.unpin(question) : pinned.pin(question)
-            }
+            onTogglePin={pinned.toggle}
           />
         </aside>
       </main>

@@ -25,6 +25,8 @@ export interface PinnedQuestions {
   isPinned(question: string): boolean
   pin(question: string): void
   unpin(question: string): void
+  /** Pins an unpinned question, unpins a pinned one (the answer card's Pin button). */
+  toggle(question: string): void
 }
 
 /**
@@ -69,11 +71,18 @@ export function usePinnedQuestions(
     })
   }, [])
 
+  const isPinned = (question: string) => questions.includes(question.trim())
   return {
     questions,
     values,
-    isPinned: (question) => questions.includes(question.trim()),
+    isPinned,
     pin: (question) => change((current) => pinQuestion(current, question)),
     unpin: (question) => change((current) => unpinQuestion(current, question)),
+    toggle: (question) =>
+      change((current) =>
+        current.includes(question.trim())
+          ? unpinQuestion(current, question)
+          : pinQuestion(current, question),
+      ),
   }
 }
