@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core machines: keep parallelism modest so heavy geometry tests don't starve each other.
     maxWorkers: 2,
+    // expect.poll's default of 1 s is too short for a UI round trip on a loaded 2-core machine;
+    // polls still end as soon as they pass.
+    expect: { poll: { timeout: 15_000 } },
   },
 })

@@ -1,17 +1,22 @@
-import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNEL_NAMES, type ChannelName } from '../main/contract/channelNames'
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { buildSpatialBridge } from './spatialBridge'
 
 /**
- * The only bridge between the sandboxed renderer and the main process: `window.spatial.invoke`,
- * limited to the contract's channels (built by iterating it, so no channel name is written twice).
- * The main process validates every input; raw ipcRenderer is never exposed.
+ * The only bridge between the sandboxed renderer and the main process: `window.spatial`, one
+ * function per contract channel plus `on` for the contract's server events. The main process
+ * validates every input, the renderer every event; raw ipcRenderer is never exposed. Sandboxed
+ * preloads may require only `electron`: everything else is bundled in.
  */
-const api = {
-  channels: [...CHANNEL_NAMES],
-  invoke(channel: ChannelName, input: unknown): Promise<unknown> {
-    if (!(CHANNEL_NAMES as readonly string[]).includes(channel)) return Promise.reject(new Error(`unknown channel "${String(channel)}"`))
-    return ipcRenderer.invoke(channel, input)
-  },
-}
-
-contextBridge.exposeInMainWorld('spatial', api)
+contextBridge.exposeInMainWorld(
+  'spatial',
+  buildSpatialBridge({
+    invoke: (channel, input) => ipcRenderer.invoke(channel, input),
+    listen: (event, listener) => {
+      const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
+      ipcRenderer.on(event, forward)
+      return () => {
+        ipcRenderer.removeListener(event, forward)
+      }
+    },
+  }),
+)

@@ -1,20 +1,10 @@
 // `npm start`: the Electron window when its binary is installed; otherwise say so and start `serve`.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { electronBinary } from './electronBinary.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const require = createRequire(import.meta.url)
-
-function electronBinary() {
-  try {
-    const path = require('electron') // the package exports the binary's path, and throws when it is missing
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
 
 if (!existsSync(new URL('../out/main/cli.js', import.meta.url))) {
   console.error('Spatial Lens is not built yet: run `npm run build` first.')

@@ -5,9 +5,9 @@ import {
   isNotFound,
   nodeFileSystem,
   resolveCalibrationDirectory,
-  writeFileAtomic,
   type StoreFileSystem,
 } from './calibrationFiles'
+import { writeFileAtomic } from '../files/atomicWrite'
 import {
   CALIBRATION_SCHEMA_VERSION,
   cameraCalibrationFileSchema,
@@ -164,7 +164,7 @@ export class CalibrationStore {
 
   private async write(path: string, file: CameraCalibrationFile): Promise<void> {
     await this.fileSystem.mkdirs(this.directory)
-    await writeFileAtomic(this.fileSystem, path, `${JSON.stringify(file, null, 2)}\n`)
+    await writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, this.fileSystem)
   }
 
   private async readCamera(cameraId: string): Promise<CameraRead> {

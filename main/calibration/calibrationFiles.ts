@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
-
-/** Environment variable for the app's per-user home (calibrations live in `<it>/calibrations`). */
-export const HOME_DIRECTORY_VARIABLE = 'SPATIAL_LENS_HOME'
+import { join } from 'node:path'
+import { nodeAtomicFileSystem, type AtomicWriteFileSystem } from '../files/atomicWrite'
+import { appUserDirectory } from '../files/userDirectories'
 
 /**
  * Where calibrations live: `$SPATIAL_LENS_HOME/calibrations` when set, else the platform's config
@@ -16,21 +15,7 @@ export function resolveCalibrationDirectory(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  const override = env[HOME_DIRECTORY_VARIABLE]?.trim()
-  if (override) return join(resolve(override), 'calibrations')
-  return join(platformConfigRoot(env, platform, home), 'spatial-lens', 'calibrations')
-}
-
-function platformConfigRoot(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform,
-  home: string,
-): string {
-  if (platform === 'win32') return env.APPDATA?.trim() || join(home, 'AppData', 'Roaming')
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support')
-  const xdg = env.XDG_CONFIG_HOME?.trim()
-  // The XDG spec says relative values are invalid and must be ignored.
-  return xdg && xdg.startsWith('/') ? xdg : join(home, '.config')
+  return join(appUserDirectory('config', env, platform, home), 'calibrations')
 }
 
 /**
@@ -48,29 +33,15 @@ export function calibrationFileName(cameraId: string): string {
 }
 
 /** The file operations the store needs; tests substitute failing ones. */
-export interface StoreFileSystem {
+export interface StoreFileSystem extends AtomicWriteFileSystem {
   readText(path: string): Promise<string>
-  /** Writes and flushes to disk (fsync) before resolving. */
-  writeTextDurable(path: string, text: string): Promise<void>
-  rename(from: string, to: string): Promise<void>
-  unlink(path: string): Promise<void>
   mkdirs(path: string): Promise<void>
   list(path: string): Promise<string[]>
 }
 
 export const nodeFileSystem: StoreFileSystem = {
+  ...nodeAtomicFileSystem,
   readText: (path) => readFile(path, 'utf8'),
-  async writeTextDurable(path, text) {
-    const handle = await open(path, 'wx')
-    try {
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  },
-  rename: (from, to) => rename(from, to),
-  unlink: (path) => unlink(path),
   mkdirs: async (path) => {
     await mkdir(path, { recursive: true })
   },
@@ -79,26 +50,4 @@ export const nodeFileSystem: StoreFileSystem = {
 
 export function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-}
-
-let temporaryCounter = 0
-
-/**
- * Atomic replace: the text goes to a temporary file beside the target (same file system), is
- * flushed, then renamed over the target, so a reader sees the old file or the new one, never a
- * partial write. The temporary file is removed when any step fails; the error is rethrown.
- */
-export async function writeFileAtomic(
-  fileSystem: StoreFileSystem,
-  path: string,
-  text: string,
-): Promise<void> {
-  const temporary = `${path}.${process.pid}.${++temporaryCounter}.tmp`
-  try {
-    await fileSystem.writeTextDurable(temporary, text)
-    await fileSystem.rename(temporary, path)
-  } catch (error) {
-    await fileSystem.unlink(temporary).catch(() => undefined)
-    throw error
-  }
 }

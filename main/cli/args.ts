@@ -8,12 +8,13 @@ Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
-  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC] [--json] "question"
+  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
   spatial-lens serve [--port P] [--host H]
-  spatial-lens eval cot --llm SPEC [--limit N] [--json]      (chain-of-thought evaluation, 43 questions)
+  spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
+  spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
 
 Perception (scene and ask):
   --detector nanodet|owlv2|none   objects from a detector (default nanodet, built in; owlv2 needs --queries "mug,laptop")
@@ -21,6 +22,13 @@ Perception (scene and ask):
   --segmenter auto|none|<id>       SAM-family masks for detector boxes when installed (auto)
   --provider cpu|webgpu|cuda       execution provider for the models (default: the best available)
   --camera ID                      camera id for per-camera depth calibrations (default: file; see calibrate)
+  --vlm-names                      name geometry-only objects with the installed vision-language model (slow on a CPU)
+
+LLM (ask, eval): --llm ollama:<model> | ollama:http://host:port#<model> | openai:http://host:port/v1#<model> |
+  openai:<model> (key: SPATIAL_LENS_LLM_API_KEY or OPENAI_API_KEY) | llama:<model id> | llama:/path/model.gguf
+  (llama: runs in-process; install its runtime once with \`npm run setup:llm\`; --llm-threads sets its CPU threads)
+  --vlm auto|none: visual questions (colour, "which one is the red cup") go to the installed vision-language
+  model (auto, default; \`spatial-lens models download smolvlm-256m-instruct\`); none: never, and the LLM is told so
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -42,15 +50,19 @@ export interface CliArgs {
   question?: string
   perception: PerceptionSettingsInput
   camera?: string
-  /** LLM spec for multi-step questions (ask): ollama:<model> | openai:http://host:port/v1#model. */
+  /** LLM spec for multi-step questions (ask): ollama:<model> | openai:http://host:port/v1#model | llama:<id or .gguf>. */
   llm?: string
+  /** CPU threads of an embedded (llama:) model. */
+  llmThreads?: number
+  /** Visual questions with the LLM: 'auto' uses the installed vision-language model, 'none' never. */
+  vlm: 'auto' | 'none'
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -75,6 +87,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         provider: { type: 'string' },
         camera: { type: 'string' },
         llm: { type: 'string' },
+        'llm-threads': { type: 'string' },
+        vlm: { type: 'string' },
+        'vlm-names': { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -97,6 +112,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     perception: perceptionFromFlags(values),
     camera: values.camera,
     llm: values.llm,
+    llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
+    vlm: vlmChoice(values.vlm),
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
@@ -113,6 +130,11 @@ function checkFrameArgs(args: CliArgs): void {
   if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
 }
 
+function vlmChoice(text: string | undefined): CliArgs['vlm'] {
+  if (text === undefined || text === 'auto' || text === 'none') return text ?? 'auto'
+  throw new UserError(`--vlm must be auto or none (got "${text}")`)
+}
+
 function optionalNumber(text: string | undefined, flag: string, isValid: (x: number) => boolean): number | undefined {
   if (text === undefined) return undefined
   const value = Number(text)
@@ -121,7 +143,7 @@ function optionalNumber(text: string | undefined, flag: string, isValid: (x: num
 }
 
 function defaults(command: CliArgs['command']): CliArgs {
-  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {} }
+  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {}, vlm: 'auto' }
 }
 
 function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
@@ -132,11 +154,12 @@ function perceptionFromFlags(values: Record<string, string | boolean | undefined
     depthModel: text('depth-model'),
     segmenter: text('segmenter'),
     provider: text('provider'),
+    vlmNames: values['vlm-names'] === true ? true : undefined,
   }
   const parsed = perceptionSettingsSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const flag = { depthModel: '--depth-model' }[String(issue.path[0])] ?? `--${String(issue.path[0])}`
+    const flag = { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ?? `--${String(issue.path[0])}`
     throw new UserError(`${flag}: ${issue.message} (see spatial-lens --help)`)
   }
   return parsed.data

@@ -4,6 +4,7 @@ import { askWithReasoning, LLM_HELP } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import type { Scene, Frame } from '../engine/types'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
+import { perceptionFor } from '../perception/defaultPerception'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import type { CliArgs } from './args'
 
@@ -29,8 +30,10 @@ export async function runAskCommand(args: CliArgs, print: (text: string) => void
 }
 
 async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (text: string) => void): Promise<number> {
-  const connection = createChatModel(parseLlmSpec(args.llm!))
+  const connection = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
   const { model } = connection
+  // Visual questions go to the installed vision-language model; without one the LLM is told they cannot be answered.
+  const vlm = args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
   const controller = new AbortController()
   const cancel = () => controller.abort(new Error('cancelled by the user'))
   process.once('SIGINT', cancel)
@@ -38,6 +41,8 @@ async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (tex
     const result = await askWithReasoning(scene, args.question!, {
       model,
       depth: frame.depth,
+      image: frame.rgb,
+      vlm,
       signal: controller.signal,
       describeError: (error) => describeLlmError(error, connection).message,
       onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),

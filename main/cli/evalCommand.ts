@@ -9,7 +9,7 @@ import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/co
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 
-export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--limit N] [--fixtures DIR] [--json]
+export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
   LLM orchestrator and prints success rates per question kind: within 0.5×–2× (SpatialVLM) and within ±10 %.
   SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>`
@@ -21,15 +21,18 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
   try {
     values = parseArgs({
       args: argv.slice(1),
-      options: { llm: { type: 'string' }, limit: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: { llm: { type: 'string' }, 'llm-threads': { type: 'string' }, limit: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean', default: false } },
     }).values
   } catch (error) {
     throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
   }
-  if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model> or --llm openai:http://host:port/v1#model`)
+  if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model>, --llm openai:http://host:port/v1#model or --llm llama:<model id or .gguf>`)
   const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
   if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
-  const connection = createChatModel(parseLlmSpec(values.llm))
+  const threads = values['llm-threads'] === undefined ? undefined : Number(values['llm-threads'])
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new UserError(`--llm-threads must be a whole number ≥ 1 (got "${values['llm-threads']}")`)
+  const connection = createChatModel(parseLlmSpec(values.llm), { threads })
   const { model } = connection
   const scenes = new Map(
     loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),

@@ -2,6 +2,7 @@ import { parseCliArgs, USAGE } from './args'
 import { runModelsCommand } from './modelsCommand'
 import { runEvalCommand } from './evalCommand'
 import { runCalibrateCommand } from './calibrateCommand'
+import { runLogCommand } from './logCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runServeCommand } from './serveCommand'
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'models') return runModelsCommand(argv.slice(1), print)
   if (argv[0] === 'eval') return runEvalCommand(argv.slice(1), print)
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
+  if (argv[0] === 'log') return runLogCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

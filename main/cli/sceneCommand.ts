@@ -20,7 +20,8 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
     args.repeat > 1
       ? Array.from({ length: args.repeat }, () => buildScene(perceived.frame, perceived.sceneOptions))
       : [perceived.scene]
-  const scene = withMedianTimings(runs)
+  // The reported scene is the perceived one (it carries any model-given names); runs give timings.
+  const scene = withMedianTimings(perceived.scene, runs)
   const summary = sceneSummarySchema.parse({ ...summarizeScene(scene, 'cli'), perception: perceived.perception })
   if (args.json) {
     print(JSON.stringify({ ...summary, repeat: args.repeat }, null, 2))
@@ -32,12 +33,12 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
   }
 }
 
-/** The last run's scene with each stage's median time over all runs (for benchmarks). */
-function withMedianTimings(runs: Scene[]): Scene {
+/** The scene with each stage's median time over all runs (for benchmarks). */
+function withMedianTimings(scene: Scene, runs: Scene[]): Scene {
   const last = runs[runs.length - 1]
   const timingsMs: Record<string, number> = {}
   for (const stage of Object.keys(last.timingsMs)) timingsMs[stage] = median(runs.map((r) => r.timingsMs[stage] ?? 0))
-  return { ...last, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
+  return { ...scene, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
 }
 
 function describeScene(scene: Scene, repeat: number): string {

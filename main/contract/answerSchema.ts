@@ -25,6 +25,19 @@ export const answerGeometrySchema = z.discriminatedUnion('kind', [
 ])
 export type AnswerGeometryJson = z.infer<typeof answerGeometrySchema>
 
+/** What an answer rests on: depth source, intrinsics, the frame it is expressed in, points, method. */
+export const answerProvenanceSchema = z.object({
+  depthSource: z.enum(['sensor', 'pointcloud', 'monocular']),
+  intrinsics: intrinsicsSchema,
+  frameKind: z.enum(['support-plane', 'camera-fallback']),
+  frameNote: z.string().optional(),
+  depthNote: z.string().optional(),
+  plane: planeSchema.nullable(),
+  pointCounts: z.record(z.string(), z.number()),
+  method: z.string(),
+})
+export type AnswerProvenanceJson = z.infer<typeof answerProvenanceSchema>
+
 /**
  * A spatial answer: `spatial-lens ask --json` and the `qa:ask` reply. Lengths in metres (unit 'm'),
  * booleans as true/false, choices as the chosen object's name, clock directions as integer hours.
@@ -36,16 +49,7 @@ export const answerSchema = z.object({
   value: z.union([finite, z.boolean(), z.string(), z.null()]),
   unit: z.enum(['m', 'clock', 'bool', 'name', 'm3']).nullable(),
   objects: z.array(answerObjectSchema),
-  provenance: z.object({
-    depthSource: z.enum(['sensor', 'pointcloud', 'monocular']),
-    intrinsics: intrinsicsSchema,
-    frameKind: z.enum(['support-plane', 'camera-fallback']),
-    frameNote: z.string().optional(),
-    depthNote: z.string().optional(),
-    plane: planeSchema.nullable(),
-    pointCounts: z.record(z.string(), z.number()),
-    method: z.string(),
-  }),
+  provenance: answerProvenanceSchema,
   geometry: answerGeometrySchema.optional(),
   detail: z.unknown().optional(),
 })

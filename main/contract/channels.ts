@@ -1,7 +1,29 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema } from './primitives'
-import { sceneCloudSchema, sceneSummarySchema } from './sceneSchema'
+import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
+import { measureInputSchema, measurementSchema, pointAtInputSchema, pointAtOutputSchema } from './measureSchema'
+import { reasonInputSchema, reasoningResultSchema } from './reasoningSchema'
+import {
+  downloadReportSchema,
+  modelIdInputSchema,
+  modelListSchema,
+  removeReportSchema,
+  verifyReportSchema,
+} from './modelsSchema'
+import {
+  appSettingsSchema,
+  llmTestInputSchema,
+  llmTestResultSchema,
+  settingsUpdateSchema,
+} from './settingsSchema'
+import {
+  exportFileSchema,
+  exportFormatSchema,
+  measurementInputSchema,
+  measurementListSchema,
+  measurementRecordSchema,
+} from './measurementSchema'
 import type { ChannelName } from './channelNames'
 import { perceptionReportSchema, perceptionSettingsSchema, perceptionStepSchema } from '../perception/perceptionSettings'
 
@@ -33,7 +55,11 @@ export const frameInputSchema = z.union([
 ])
 export type FrameInput = z.infer<typeof frameInputSchema>
 
-export const sceneResultSchema = z.object({ summary: sceneSummarySchema, cloud: sceneCloudSchema })
+export const sceneResultSchema = z.object({
+  summary: sceneSummarySchema,
+  cloud: sceneCloudSchema,
+  image: sceneImageSchema,
+})
 export type SceneResult = z.infer<typeof sceneResultSchema>
 
 /** A colour image (PNG or JPEG bytes, e.g. one webcam frame) for 2D detection only: no depth, no scene. */
@@ -85,6 +111,28 @@ export const contract = {
     input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
     output: answerSchema,
   },
+  'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
+  'scene:measure': { input: measureInputSchema, output: measurementSchema },
+  /** The chain-of-thought answer (the configured LLM and the spatial tools; templates without one). */
+  'qa:reason': { input: reasonInputSchema, output: reasoningResultSchema },
+  'qa:cancel': {
+    input: z.object({ requestId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ isCancelled: z.boolean() }),
+  },
+  'settings:get': { input: z.object({}).strict(), output: appSettingsSchema },
+  'settings:update': { input: settingsUpdateSchema, output: appSettingsSchema },
+  'llm:test': { input: llmTestInputSchema, output: llmTestResultSchema },
+  'models:list': { input: z.object({}).strict(), output: modelListSchema },
+  /** Resolves when the download ends; progress streams as `models:progress` events. */
+  'models:download': { input: modelIdInputSchema, output: downloadReportSchema },
+  'models:cancel': { input: modelIdInputSchema, output: z.object({ isCancelled: z.boolean() }) },
+  'models:verify': { input: modelIdInputSchema, output: verifyReportSchema },
+  'models:remove': { input: modelIdInputSchema, output: removeReportSchema },
+  /** The measurement log: answers are added by qa:ask itself; the viewer adds measurements. */
+  'log:add': { input: measurementInputSchema, output: measurementRecordSchema },
+  'log:list': { input: z.object({}).strict(), output: measurementListSchema },
+  'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
+  'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
   'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
 } as const
 
@@ -112,9 +160,14 @@ export const ERROR_CODES = {
 } as const
 export type ErrorReply = z.infer<typeof errorReplySchema>
 
-/** Turns a zod failure into one line that names the field. */
+/** Turns a zod failure into one line that names the field (an unexpected field names itself). */
 export function describeValidationError(channel: string, error: z.ZodError): ErrorReply {
   const issue = error.issues[0]
-  const field = issue?.path.map(String).join('.') || undefined
+  const path = issue?.path.map(String) ?? []
+  if (issue?.code === 'unrecognized_keys') {
+    const field = [...path, issue.keys[0]].join('.')
+    return { message: `${channel}: unexpected field ${field} (${issue.message})`, field }
+  }
+  const field = path.join('.') || undefined
   return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
 }

@@ -2,6 +2,12 @@ import { z } from 'zod'
 import { finite, intrinsicsSchema, planeSchema, sizeSchema, vec3Schema } from './primitives'
 import { perceptionReportSchema } from '../perception/perceptionSettings'
 
+/**
+ * A box in the image, pixels [x0, y0, x1, y1] with x0 < x1, y0 < y1, in the intrinsics' image size:
+ * pixel edges (pixel u spans u…u+1), the convention of region boxes (`regionInputSchema`).
+ */
+export const pixelBoxSchema = z.tuple([finite, finite, finite, finite])
+
 /** One object of a scene as it crosses a process boundary (JSON; pixel lists stay behind). */
 export const sceneObjectSchema = z.object({
   id: z.number().int().nonnegative(),
@@ -9,12 +15,16 @@ export const sceneObjectSchema = z.object({
   label: z.string(),
   description: z.string(),
   origin: z.enum(['region', 'cluster']),
+  /** Who gave the region of a 'region' object (user regions always win over detections). */
+  regionSource: z.enum(['user', 'detector']).optional(),
   centerInCamera: vec3Schema,
   centerInWorld: vec3Schema,
   sizeM: sizeSchema,
   yawRad: finite,
   pointCount: z.number().int().nonnegative(),
   colorRgb: vec3Schema,
+  /** Bounds of the object's lifted pixels (the 2D view draws it); null for an object without pixels. */
+  boxInImagePx: pixelBoxSchema.nullable(),
 })
 
 export const sceneProvenanceSchema = z.object({
@@ -82,3 +92,26 @@ export const sceneCloudSchema = z.object({
   objectOfPoint: z.instanceof(Int16Array),
 })
 export type SceneCloud = z.infer<typeof sceneCloudSchema>
+
+/**
+ * The analysed colour image for the 2D view, as typed arrays. It covers the intrinsics' image; when
+ * that is large it is downscaled (nearest pixel), so map with intrinsics.width / width.
+ */
+export const sceneImageSchema = z
+  .object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    /** rgb interleaved, row-major, 0–255. */
+    rgb: z.instanceof(Uint8Array),
+    /** Object id per image pixel, −1 for none (the 2D view's masks and its hit test). */
+    objectOfPixel: z.instanceof(Int16Array),
+  })
+  .refine((image) => image.rgb.length === image.width * image.height * 3, {
+    message: 'rgb must hold width × height × 3 bytes',
+    path: ['rgb'],
+  })
+  .refine((image) => image.objectOfPixel.length === image.width * image.height, {
+    message: 'objectOfPixel must hold width × height ids',
+    path: ['objectOfPixel'],
+  })
+export type SceneImage = z.infer<typeof sceneImageSchema>

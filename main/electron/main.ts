@@ -1,31 +1,28 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { fileURLToPath } from 'node:url'
-import { channels } from '../contract/channels'
 import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
 import { sceneWorkerPath } from '../services/paths'
+import { isOwnContent, registerIpcHandlers } from './ipcHandlers'
 
 /**
  * Electron host: one IPC handler per contract channel, all forwarded to the same services `serve`
- * uses. Scene work runs in worker threads, never on this thread.
+ * uses, and the services' events sent to the windows. Scene work runs in worker threads, never on
+ * this thread.
  */
 const workerPath = sceneWorkerPath()
 const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
-
-/** Pages of this app: the dev server in development, the packaged files otherwise. */
-function isOwnUrl(url: string): boolean {
-  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
-}
+const isOwn = (url: string) => isOwnContent(url, { rendererUrl, indexHtmlPath: indexHtml })
 
 /** The webcam source needs the camera; no other permission is granted, and only to our own pages. */
 function allowCameraOnly(): void {
   session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) =>
-    callback(permission === 'media' && isOwnUrl(webContents.getURL())),
+    callback(permission === 'media' && isOwn(webContents.getURL())),
   )
   session.defaultSession.setPermissionCheckHandler(
-    (webContents, permission) => permission === 'media' && isOwnUrl(webContents?.getURL() ?? ''),
+    (webContents, permission) => permission === 'media' && isOwn(webContents?.getURL() ?? ''),
   )
 }
 
@@ -44,15 +41,20 @@ function createWindow(): void {
   })
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault()
+    if (!isOwn(url)) event.preventDefault()
   })
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(indexHtml)
 }
 
-for (const channel of channels) {
-  ipcMain.handle(channel, (_event, input: unknown) => service.handle(channel, input))
-}
+registerIpcHandlers(ipcMain, service, isOwn)
+// Server events (download progress, reasoning steps) go to every window; the preload's
+// window.spatial.on delivers them, and the renderer validates them on arrival.
+service.subscribe((event, payload) => {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.webContents.isDestroyed()) window.webContents.send(event, payload)
+  }
+})
 
 app.whenReady().then(() => {
   allowCameraOnly()

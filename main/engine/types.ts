@@ -88,6 +88,8 @@ export interface SceneObject extends ObjectBox {
   /** One-line description with size and colour, e.g. "red object, 12 cm wide". */
   description: string
   origin: 'region' | 'cluster'
+  /** Who gave the region of a 'region' object: the user or a detector. */
+  regionSource?: RegionSource
   /** Number of full-resolution points behind the box. */
   pointCount: number
   /** Mean colour of the object's points, 0–255. */

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot } from '../services/paths'
+import { asarUnpackedPath, packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 import { resolveModelCacheDirectory } from './cacheDirectory'
 import {
@@ -12,7 +12,7 @@ import {
 } from './downloader'
 import { sha256OfFile } from './hashFile'
 import { readLockSync, updateLock, type LockedFile } from './lockFile'
-import { bundledManifest, findModel } from './manifest'
+import { activeManifest, findModel } from './manifest'
 import type { ModelEntry, ModelFile, ModelManifest } from './manifestSchema'
 import { assertUsable, fileStatus, modelState, sizeOf, type ModelStatus } from './modelStatus'
 
@@ -35,6 +35,7 @@ export interface DownloadedFile {
 }
 
 export interface ModelStoreOptions {
+  /** Default: activeManifest() ($SPATIAL_LENS_MANIFEST, else the bundled manifest). */
   manifest?: ModelManifest
   /** Default: SPATIAL_LENS_MODELS or the per-user cache (see resolveModelCacheDirectory). */
   cacheDirectory?: string
@@ -44,7 +45,7 @@ export interface ModelStoreOptions {
 
 export interface DownloadOptions extends Pick<
   DownloadRequest,
-  'idleTimeoutMs' | 'attempts' | 'retryDelayMs'
+  'idleTimeoutMs' | 'attempts' | 'retryDelayMs' | 'signal'
 > {
   onFileStart?: (file: ModelFile, index: number, count: number) => void
   onProgress?: (file: ModelFile, progress: DownloadProgress) => void
@@ -61,7 +62,7 @@ export class ModelStore {
   private readonly root: string | undefined
 
   constructor(options: ModelStoreOptions = {}) {
-    this.manifest = options.manifest ?? bundledManifest()
+    this.manifest = options.manifest ?? activeManifest()
     this.cacheDirectory = options.cacheDirectory ?? resolveModelCacheDirectory()
     this.root = options.packageRoot
   }
@@ -107,7 +108,11 @@ export class ModelStore {
     const status = this.status(modelId)
     const wanted = role
       ? status.files.find((file) => file.file.role === role)
-      : status.files.find((file) => file.file.path === status.entry.preprocess.file)
+      : status.files.find((file) =>
+          status.entry.preprocess
+            ? file.file.path === status.entry.preprocess.file
+            : file.file.role === 'gguf',
+        )
     if (!wanted) throw new UserError(`model "${modelId}" has no ${role} file`)
     assertUsable(status.entry, wanted)
     return wanted.path
@@ -153,6 +158,7 @@ export class ModelStore {
         idleTimeoutMs: options.idleTimeoutMs,
         attempts: options.attempts,
         retryDelayMs: options.retryDelayMs,
+        signal: options.signal,
         onProgress: (progress) => options.onProgress?.(file, progress),
       })
       await updateLock(this.cacheDirectory, entry.id, (files) => {
@@ -247,10 +253,13 @@ export class ModelStore {
     return { removedBytes }
   }
 
-  /** Where a file lives: the package copy for built-ins, else `<cache>/<model id>/<path>`. */
+  /**
+   * Where a file lives: the package copy for built-ins (unpacked from the packaged app's archive,
+   * as onnxruntime opens it by path), else `<cache>/<model id>/<path>`.
+   */
   private filePathOf(entry: ModelEntry, file: ModelFile): string {
     if (entry.install === 'builtin' && file.builtinPath)
-      return join(this.root ?? packageRoot(), file.builtinPath)
+      return asarUnpackedPath(join(this.root ?? packageRoot(), file.builtinPath))
     return join(this.cacheDirectory, entry.id, file.path)
   }
 }

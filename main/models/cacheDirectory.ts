@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { platformUserRoot } from '../files/userDirectories'
 
 /** Environment variable that overrides where model files live (offline installs copy files there). */
 export const MODELS_DIRECTORY_VARIABLE = 'SPATIAL_LENS_MODELS'
@@ -16,17 +17,5 @@ export function resolveModelCacheDirectory(
 ): string {
   const override = env[MODELS_DIRECTORY_VARIABLE]?.trim()
   if (override) return resolve(override)
-  return join(platformCacheRoot(env, platform, home), 'spatial-lens', 'models')
-}
-
-function platformCacheRoot(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform,
-  home: string,
-): string {
-  if (platform === 'win32') return env.LOCALAPPDATA?.trim() || join(home, 'AppData', 'Local')
-  if (platform === 'darwin') return join(home, 'Library', 'Caches')
-  const xdg = env.XDG_CACHE_HOME?.trim()
-  // The XDG spec says relative values are invalid and must be ignored.
-  return xdg && xdg.startsWith('/') ? xdg : join(home, '.cache')
+  return join(platformUserRoot('cache', env, platform, home), 'spatial-lens', 'models')
 }

@@ -28,6 +28,8 @@ export interface DownloadRequest {
   attempts?: number
   /** Pause between tries. Default 1 s. */
   retryDelayMs?: number
+  /** Cancels the download; the `.part` file is kept so the next call resumes it. */
+  signal?: AbortSignal
 }
 
 export interface DownloadResult {
@@ -58,12 +60,15 @@ export async function downloadFile(request: DownloadRequest): Promise<DownloadRe
   let lastError: unknown
   for (const url of request.urls) {
     for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (request.signal?.aborted) throw cancelledError(request.destination)
       try {
         return await downloadOnce(url, request)
       } catch (error) {
         if (
           error instanceof DownloadError &&
-          (error.kind === 'hash-mismatch' || error.kind === 'size-mismatch')
+          (error.kind === 'hash-mismatch' ||
+            error.kind === 'size-mismatch' ||
+            error.kind === 'cancelled')
         )
           throw error
         lastError = error
@@ -73,7 +78,7 @@ export async function downloadFile(request: DownloadRequest): Promise<DownloadRe
           !isRetryableStatus(error.message)
         )
           break
-        if (attempt < attempts) await delay(request.retryDelayMs ?? 1000)
+        if (attempt < attempts) await delay(request.retryDelayMs ?? 1000, request.signal)
       }
     }
   }
@@ -94,6 +99,8 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
 
   const idleTimeoutMs = request.idleTimeoutMs ?? 30_000
   const controller = new AbortController()
+  const cancel = () => controller.abort()
+  request.signal?.addEventListener('abort', cancel, { once: true })
   let timer = setTimeout(() => controller.abort(), idleTimeoutMs)
   const touch = () => {
     clearTimeout(timer)
@@ -157,6 +164,7 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
     }
     return await finish(url, request, partPath, offset, { hash, received })
   } catch (error) {
+    if (request.signal?.aborted) throw cancelledError(request.destination)
     if (error instanceof DownloadError) throw error
     throw networkError(
       url,
@@ -166,6 +174,7 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
     )
   } finally {
     clearTimeout(timer)
+    request.signal?.removeEventListener('abort', cancel)
   }
 }
 
@@ -290,6 +299,23 @@ function networkError(url: string | undefined, cause: unknown): DownloadError {
   )
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, ending early (without error: the caller checks the signal) when cancelled. */
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+  })
+}
+
+function cancelledError(destination: string): DownloadError {
+  return new DownloadError(
+    'cancelled',
+    `download of ${destination} cancelled; the partial file is kept and the next download resumes it`,
+    true,
+  )
 }

@@ -45,11 +45,11 @@ export class ModelCorruptError extends UserError {
   }
 }
 
-export type DownloadFailureKind = 'network' | 'http' | 'hash-mismatch' | 'size-mismatch'
+export type DownloadFailureKind = 'network' | 'http' | 'hash-mismatch' | 'size-mismatch' | 'cancelled'
 
 /**
- * A download that did not produce a verified file. `network`/`http` keep the `.part` file so the
- * next try resumes; `hash-mismatch`/`size-mismatch` delete it (the bytes are wrong, not short).
+ * A download that did not produce a verified file. `network`/`http`/`cancelled` keep the `.part`
+ * file so the next try resumes; `hash-mismatch`/`size-mismatch` delete it (the bytes are wrong, not short).
  */
 export class DownloadError extends UserError {
   readonly code = 'DOWNLOAD_FAILED'

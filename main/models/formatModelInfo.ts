@@ -27,6 +27,21 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n')
 }
 
+/** The image pre-processing lines, or what feeds a model that takes no image. */
+function preprocessLines(entry: ModelStatus['entry']): string[] {
+  const pre = entry.preprocess
+  if (!pre)
+    return [
+      '  pre-processing: none (text model; the GGUF file carries its tokenizer and chat template)',
+    ]
+  return [
+    `  pre-processing (${pre.file} → ${pre.input}):`,
+    `    resize: ${pre.resize.rule}${sizeText(pre.resize.width, pre.resize.height)}${pre.resize.multipleOf ? `, multiple of ${pre.resize.multipleOf}` : ''}`,
+    `      ${pre.resize.description}`,
+    `    colour ${pre.colorOrder}, layout ${pre.layout}, scale ${formatNumber(pre.scale)}, mean [${pre.mean.join(', ')}], std [${pre.std.join(', ')}]${pre.padValue ? `, pad ${pre.padValue}` : ''}`,
+  ]
+}
+
 /** Every manifest field of a model plus its install state, for `models info` (human form). */
 export function formatModelInfo(status: ModelStatus): string {
   const entry = status.entry
@@ -39,10 +54,7 @@ export function formatModelInfo(status: ModelStatus): string {
     `  source: ${entry.provenance.upstream}`,
     `    exported by ${entry.provenance.exportedBy}; revision ${entry.provenance.revision}`,
     `    ${entry.provenance.note}`,
-    `  pre-processing (${entry.preprocess.file} → ${entry.preprocess.input}):`,
-    `    resize: ${entry.preprocess.resize.rule}${sizeText(entry.preprocess.resize.width, entry.preprocess.resize.height)}${entry.preprocess.resize.multipleOf ? `, multiple of ${entry.preprocess.resize.multipleOf}` : ''}`,
-    `      ${entry.preprocess.resize.description}`,
-    `    colour ${entry.preprocess.colorOrder}, layout ${entry.preprocess.layout}, scale ${formatNumber(entry.preprocess.scale)}, mean [${entry.preprocess.mean.join(', ')}], std [${entry.preprocess.std.join(', ')}]${entry.preprocess.padValue ? `, pad ${entry.preprocess.padValue}` : ''}`,
+    ...preprocessLines(entry),
     '  files:',
   ]
   status.files.forEach((fileStatus) =>

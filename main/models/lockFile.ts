@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { writeFileAtomic } from '../files/atomicWrite'
 
 /** Name of the cache's lock file: what each installed file hashed to when it was installed. */
 export const LOCK_FILE_NAME = 'models.lock.json'
@@ -37,13 +38,11 @@ export async function readLock(cacheDirectory: string): Promise<ModelLock> {
   return { lockVersion: 1, models: {} }
 }
 
-/** Writes the lock atomically (temp file + rename), so a crash never leaves half a lock file. */
+/** Writes the lock atomically (temp file + fsync + rename), so a crash never leaves half a lock file. */
 export async function writeLock(cacheDirectory: string, lock: ModelLock): Promise<void> {
   const path = join(cacheDirectory, LOCK_FILE_NAME)
   await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, `${JSON.stringify(lock, null, 2)}\n`)
-  await rename(temporary, path)
+  await writeFileAtomic(path, `${JSON.stringify(lock, null, 2)}\n`)
 }
 
 /** Read-modify-write of one model's records. */

@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import manifestJson from '../../models/manifest.json'
+import { UserError } from '../services/userError'
 import { UnknownModelError } from './errors'
 import { modelManifestSchema, type ModelEntry, type ModelManifest } from './manifestSchema'
 
+/** Environment variable naming another manifest file (a private mirror, end-to-end tests). */
+export const MANIFEST_VARIABLE = 'SPATIAL_LENS_MANIFEST'
+
 let bundled: ModelManifest | undefined
+const fromFiles = new Map<string, ModelManifest>()
 
 /**
  * The manifest shipped with the app (models/manifest.json, bundled at build time), parsed once
@@ -11,6 +18,42 @@ let bundled: ModelManifest | undefined
 export function bundledManifest(): ModelManifest {
   bundled ??= modelManifestSchema.parse(manifestJson)
   return bundled
+}
+
+/**
+ * The manifest the model manager uses: the file named by `$SPATIAL_LENS_MANIFEST` when set (read
+ * and validated once per path; a broken file is one error naming it and the bad field), else the
+ * bundled one.
+ */
+export function activeManifest(env: NodeJS.ProcessEnv = process.env): ModelManifest {
+  const override = env[MANIFEST_VARIABLE]?.trim()
+  if (!override) return bundledManifest()
+  const path = resolve(override)
+  let manifest = fromFiles.get(path)
+  if (!manifest) {
+    manifest = readManifestFile(path)
+    fromFiles.set(path, manifest)
+  }
+  return manifest
+}
+
+function readManifestFile(path: string): ModelManifest {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new UserError(
+      `cannot read the model manifest ${path} (${MANIFEST_VARIABLE}): ${(error as Error).message}`,
+    )
+  }
+  const parsed = modelManifestSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UserError(
+      `the model manifest ${path} (${MANIFEST_VARIABLE}) is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message}`,
+    )
+  }
+  return parsed.data
 }
 
 /** The entry for `modelId`, or an error listing the known ids. */

@@ -41,6 +41,20 @@ export const signatureSchema = z
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256')
 
+/**
+ * https, or http from this machine (127.0.0.1, ::1, localhost): a local mirror, which nobody on the
+ * network can tamper with.
+ */
+export function isSecureDownloadUrl(url: string): boolean {
+  if (url.startsWith('https://')) return true
+  try {
+    const { protocol, hostname } = new URL(url)
+    return protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(hostname)
+  } catch {
+    return false
+  }
+}
+
 /** Roles of a model's files; graph roles carry a signature. */
 export const fileRoleSchema = z.enum([
   'model',
@@ -49,6 +63,8 @@ export const fileRoleSchema = z.enum([
   'embeddings',
   'tokenizer',
   'config',
+  /** A llama.cpp GGUF file (weights + tokenizer + chat template), run by node-llama-cpp. */
+  'gguf',
   'external-data',
 ])
 const GRAPH_ROLES = new Set(['model', 'encoder', 'decoder', 'embeddings'])
@@ -82,8 +98,12 @@ export const modelFileSchema = z
         message: `a ${file.role} file needs its input/output signature`,
       })
     }
-    if (file.urls.some((url) => !url.startsWith('https://'))) {
-      context.addIssue({ code: 'custom', path: ['urls'], message: 'download URLs must be https' })
+    if (file.urls.some((url) => !isSecureDownloadUrl(url))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['urls'],
+        message: 'download URLs must be https (plain http only from this machine: a local mirror)',
+      })
     }
   })
 
@@ -139,6 +159,8 @@ export const modelTaskSchema = z.enum([
   'segmentation',
   'vision-language',
   'relation-verification',
+  /** A chat LLM run in-process by node-llama-cpp (GGUF); no image pre-processing. */
+  'language-model',
 ])
 
 /** download: fetched by `models download`; builtin: ships in the package; manual: the user exports it. */
@@ -146,13 +168,14 @@ export const installKindSchema = z.enum(['download', 'builtin', 'manual'])
 
 export const modelEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id'),
+    id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, 'kebab-case id (dots allowed, as in qwen2.5)'),
     name: z.string().min(1),
     task: modelTaskSchema,
     install: installKindSchema,
     isOptional: z.boolean(),
     files: z.array(modelFileSchema).min(1),
-    preprocess: preprocessSchema,
+    /** How an image reaches the model; every task but 'language-model' needs it. */
+    preprocess: preprocessSchema.optional(),
     licence: licenceSchema,
     provenance: provenanceSchema,
     /** For `manual` installs: how to make the files and where to put them. */
@@ -191,7 +214,14 @@ export const modelEntrySchema = z
         message: 'a manual install needs an installHint',
       })
     }
-    if (!entry.files.some((file) => file.path === entry.preprocess.file)) {
+    if (!entry.preprocess) {
+      if (entry.task !== 'language-model')
+        context.addIssue({
+          code: 'custom',
+          path: ['preprocess'],
+          message: `a ${entry.task} model needs preprocess`,
+        })
+    } else if (!entry.files.some((file) => file.path === entry.preprocess?.file)) {
       context.addIssue({
         code: 'custom',
         path: ['preprocess', 'file'],

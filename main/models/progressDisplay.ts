@@ -1,4 +1,5 @@
 import type { DownloadProgress } from './downloader'
+import { formatBytes } from '../contract/byteSize'
 
 /** Where progress goes: a terminal gets a redrawn bar, anything else one line per 10 %. */
 export interface ProgressSink {
@@ -6,18 +7,7 @@ export interface ProgressSink {
   isTTY: boolean
 }
 
-/** "99.1 MB": decimal units, as model hubs list sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = bytes / 1000
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`
-}
+export { formatBytes }
 
 const BAR_WIDTH = 24
 /** Without a known total, a plain sink still gets a line every this many bytes. */

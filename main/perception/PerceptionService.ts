@@ -1,4 +1,4 @@
-import type { Frame, RegionPrompt, RgbImage } from '../engine/types'
+import type { Frame, RegionPrompt, RgbImage, Scene } from '../engine/types'
 import type { Detection } from '../engine/perception/types'
 import { detectionsToRegions } from '../engine/scene/objectsFromDetections'
 import { monocularFrame } from '../engine/depth/monocularFrame'
@@ -6,10 +6,13 @@ import type { CalibrationStore } from '../calibration/CalibrationStore'
 import { CodedUserError, UserError, userErrorCode } from '../services/userError'
 import { ERROR_CODES } from '../contract/channels'
 import type { ModelFactory } from './modelFactory'
+import type { VisionLanguageModel } from '../inference/models/smolVlm'
+import { nameGeometryObjects } from './vlmObjectNames'
 import {
   AUTO_DEPTH_MODELS,
   DETECTOR_MODELS,
   SEGMENTER_MODELS,
+  VLM_MODELS,
   type PerceptionReport,
   type PerceptionSettings,
   type PerceptionStep,
@@ -50,6 +53,38 @@ export class PerceptionService {
     let regions = detectionsToRegions(detections, userRegions, { minScore: settings.minScore })
     regions = await this.segment(withDepth, regions, userRegions.length, settings, report)
     return { frame: withDepth, regions, includeUnmatchedClusters: settings.detector !== 'none', report }
+  }
+
+  /** The first installed vision-language model, or undefined when none is installed. */
+  async visionModel(): Promise<VisionLanguageModel | undefined> {
+    const modelId = VLM_MODELS.find((id) => this.models.isInstalled(id))
+    return modelId ? this.models.smolVlm(modelId) : undefined
+  }
+
+  /**
+   * With `settings.vlmNames`, geometry-only objects get a short noun from the vision-language model
+   * (see nameGeometryObjects); without an installed one the scene is kept and a note names the
+   * command that installs it.
+   */
+  async nameObjects(scene: Scene, frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Scene> {
+    if (!settings.vlmNames || !scene.objects.some((object) => object.origin === 'cluster')) return scene
+    const vlm = await this.visionModel()
+    if (!vlm) {
+      report.notes.push(
+        `object names from a vision-language model were asked for, but none is installed: run \`spatial-lens models download ${VLM_MODELS[0]}\``,
+      )
+      return scene
+    }
+    const naming = await nameGeometryObjects(scene, frame.rgb, vlm)
+    const named = naming.answers.filter((a) => a.label).map((a) => `${a.before} → ${a.label}`)
+    report.steps.push({
+      stage: 'naming',
+      modelId: vlm.modelId,
+      provider: naming.provider ?? 'none',
+      ms: naming.ms,
+      note: `${named.length} of ${naming.answers.length} geometry objects named${named.length ? `: ${named.join(', ')}` : ''}`,
+    })
+    return naming.scene
   }
 
   private async addDepth(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Frame> {

@@ -9,6 +9,8 @@ import { SamSegmenter } from '../inference/models/samSegmenter'
 import { DepthAnythingV2, type DepthAnythingV2Variant } from '../inference/models/depthAnythingV2'
 import { Metric3dV2 } from '../inference/models/metric3dV2'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
+import { SmolVlm } from '../inference/models/smolVlm'
+import { loadSmolVlmTokenizer } from '../inference/models/smolVlmTokenizer'
 import { UserError } from '../services/userError'
 
 /**
@@ -53,6 +55,19 @@ export class ModelFactory {
     })
   }
 
+  /** The SmolVLM vision-language model (encoder, token embeddings, decoder with KV cache, tokenizer). */
+  smolVlm(modelId: string): Promise<SmolVlm> {
+    return this.cached(modelId, async () => {
+      const tokenizer = await loadSmolVlmTokenizer(this.store.filePath(modelId, 'tokenizer'), modelId)
+      const paths = {
+        encoderPath: this.store.filePath(modelId, 'encoder'),
+        embeddingsPath: this.store.filePath(modelId, 'embeddings'),
+        decoderPath: this.store.filePath(modelId, 'decoder'),
+      }
+      return new SmolVlm(this.runner, paths, tokenizer, { providers: this.providers, modelId })
+    })
+  }
+
   depth(modelId: string): Promise<MonocularDepthModel> {
     return this.cached(modelId, async () => {
       const entry = this.store.entry(modelId)
@@ -68,7 +83,7 @@ export class ModelFactory {
           modelId,
           inputName,
           outputName,
-          normalize: entry.preprocess.mean[0] !== 0 && inputName === 'pixel_values',
+          normalize: (entry.preprocess?.mean[0] ?? 0) !== 0 && inputName === 'pixel_values',
           outputRank: signature?.outputs[0]?.dims.length === 3 ? 3 : 4,
           providers: this.providers,
         })

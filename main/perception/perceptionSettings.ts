@@ -7,7 +7,9 @@ import { z } from 'zod'
  *   model (or a calibrated relative one); a model id forces that model (and replaces sensor depth);
  *   'none' never predicts;
  * - segmenter: 'auto' turns detector boxes into SAM masks when a SAM-family model is installed;
- * - provider: the execution provider to insist on (default: the best the machine has).
+ * - provider: the execution provider to insist on (default: the best the machine has);
+ * - vlmNames: ask the installed vision-language model for a short noun for each geometry-only
+ *   object (one crop, a few decoding steps each; off by default because it is slow on a CPU).
  */
 export const perceptionSettingsSchema = z
   .object({
@@ -17,6 +19,7 @@ export const perceptionSettingsSchema = z
     segmenter: z.string().min(1).default('auto'),
     provider: z.enum(['cuda', 'webgpu', 'cpu']).optional(),
     minScore: z.number().min(0).max(1).default(0.35),
+    vlmNames: z.boolean().default(false),
   })
   .strict()
 export type PerceptionSettings = z.infer<typeof perceptionSettingsSchema>
@@ -25,6 +28,8 @@ export type PerceptionSettingsInput = z.input<typeof perceptionSettingsSchema>
 /** The models each choice maps to (manifest ids). */
 export const DETECTOR_MODELS = { nanodet: 'nanodet-m', owlv2: 'owlv2-base-patch16-ensemble' } as const
 export const SEGMENTER_MODELS = ['slimsam-77-uniform'] as const
+/** Vision-language models, best first: the first installed one answers visual questions. */
+export const VLM_MODELS = ['smolvlm-256m-instruct'] as const
 /** Depth models tried by 'auto', best first: metric ones need no calibration. */
 export const AUTO_DEPTH_MODELS = [
   'depth-anything-v2-small-metric-indoor',
@@ -35,7 +40,7 @@ export const AUTO_DEPTH_MODELS = [
 
 /** One perception step, for provenance and benchmarks. */
 export const perceptionStepSchema = z.object({
-  stage: z.enum(['depth', 'detection', 'segmentation']),
+  stage: z.enum(['depth', 'detection', 'segmentation', 'naming']),
   modelId: z.string(),
   provider: z.string(),
   ms: z.number(),

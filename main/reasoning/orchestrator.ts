@@ -16,10 +16,11 @@ import {
 } from '@langchain/core/messages'
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { Answer } from '../engine/answers'
-import type { DepthImage, Scene } from '../engine/types'
+import type { DepthImage, RgbImage, Scene } from '../engine/types'
+import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import { guardAnswer, runTool, type ConsistencyCheck, type ToolRecord } from './guard'
 import { badInputObservation, FORMAT_REMINDER, parseReactTurn, reactSystemPrompt } from './react'
-import { createSpatialTools, TOOL_ERROR_PREFIX } from './spatialTools'
+import { createSpatialTools, NO_VLM_MESSAGE, TOOL_ERROR_PREFIX, VISUAL_TOOL_NAMES } from './spatialTools'
 import { answerWithoutLlm, systemPrompt } from './prompts'
 import { parseToolResult, StepRecorder, type ReasoningStep, type StepListener } from './trace'
 
@@ -39,6 +40,10 @@ export interface ReasoningOptions {
   onStep?: StepListener
   /** The frame's depth (metres) for point_at_pixel. */
   depth?: DepthImage
+  /** The frame's colour image; with `vlm`, visual questions get the visual tools (ask_image, …). */
+  image?: RgbImage
+  /** A vision-language model for visual questions; without one the prompt says they cannot be answered. */
+  vlm?: VisionLanguageModel
   /** Tools to use instead of createSpatialTools(scene) (tests, extra tools). */
   tools?: StructuredToolInterface[]
   /** Turns a client error into a message that names the server and what to do (connectors' describeLlmError). */
@@ -91,7 +96,6 @@ export async function askWithReasoning(
       ...answerWithoutLlm(scene, question, rec),
     })
   const model = opts.model
-  const tools = opts.tools ?? createSpatialTools(scene, { depth: opts.depth })
   let protocol: 'native' | 'react' =
     opts.protocol === 'react' ||
     (opts.protocol !== 'native' && typeof model.bindTools !== 'function')
@@ -108,6 +112,11 @@ export async function askWithReasoning(
   if (opts.signal?.aborted) onAbort()
   opts.signal?.addEventListener('abort', onAbort, { once: true })
   const stopReason = (): 'timeout' | 'cancelled' => (timedOut ? 'timeout' : 'cancelled')
+  const tools =
+    opts.tools ??
+    createSpatialTools(scene, { depth: opts.depth, image: opts.image, vlm: opts.vlm, signal: ctl.signal })
+  const hasVision = tools.some((t) => (VISUAL_TOOL_NAMES as readonly string[]).includes(t.name))
+  const prompt = systemPrompt(scene, { hasVision })
 
   /** Await a promise unless the run is aborted first. */
   const guarded = <T>(start: () => Promise<T>): Promise<T> =>
@@ -123,7 +132,11 @@ export async function askWithReasoning(
   const callTool = async (name: string, args: Record<string, unknown>): Promise<string> => {
     rec.add({ kind: 'tool_call', text: `${name} ${JSON.stringify(args)}`, tool: name, args })
     const t0 = performance.now()
-    const result = await guarded(() => runTool(tools, name, args))
+    // A visual tool called without a vision model gets the clear reason, not "unknown tool".
+    const result =
+      !hasVision && (VISUAL_TOOL_NAMES as readonly string[]).includes(name)
+        ? `${TOOL_ERROR_PREFIX} ${NO_VLM_MESSAGE}`
+        : await guarded(() => runTool(tools, name, args))
     const ms = performance.now() - t0
     if (result.startsWith(TOOL_ERROR_PREFIX))
       rec.add({ kind: 'error', text: result, tool: name, result, ms })
@@ -148,7 +161,7 @@ export async function askWithReasoning(
         : model
     messages.push(
       new SystemMessage(
-        protocol === 'native' ? systemPrompt(scene) : reactSystemPrompt(systemPrompt(scene), tools),
+        protocol === 'native' ? prompt : reactSystemPrompt(prompt, tools),
       ),
     )
     messages.push(new HumanMessage(question))
@@ -166,7 +179,7 @@ export async function askWithReasoning(
         if (!first || opts.protocol === 'native' || e instanceof Stop || !/tool/i.test(msg)) throw e
         protocol = 'react'
         runnable = model
-        messages[0] = new SystemMessage(reactSystemPrompt(systemPrompt(scene), tools))
+        messages[0] = new SystemMessage(reactSystemPrompt(prompt, tools))
         rec.add({
           kind: 'error',
           text: `Native tool calling failed (${msg}); using the text (ReAct) protocol.`,

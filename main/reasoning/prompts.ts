@@ -12,14 +12,26 @@ export const LLM_HELP =
   'Configure an LLM to answer multi-step questions: --llm ollama:<model> (e.g. --llm ollama:qwen2.5:7b) or ' +
   '--llm openai:http://host:port/v1#model (any OpenAI-compatible server), or choose one in the settings.'
 
-/** System prompt naming the scene's objects and the conventions. */
-export function systemPrompt(scene: Scene): string {
+/** The system prompt's line when visual questions can be answered (kept short for small contexts). */
+export const VISION_LINE =
+  'Visual questions (colour, material, text, which object fits a description) go to ask_image, describe_object or find_object_by_description: a small vision model looks at the image; say its answers come from it.'
+/** The system prompt's line without a vision model: no guessing about what things look like. */
+export const NO_VISION_LINE =
+  'No vision model is available: visual attributes (colour, material, text on objects) cannot be answered; say so, never guess.'
+
+/**
+ * System prompt naming the scene's objects and the conventions, and saying whether visual questions
+ * can be answered (`hasVision`: a vision-language model and the image are there, so the visual
+ * tools are).
+ */
+export function systemPrompt(scene: Scene, options: { hasVision?: boolean } = {}): string {
   const names = scene.objects.map((o) => o.name).join(', ') || '(none)'
   return [
     'You answer spatial questions about one camera frame using the spatial tools; they measure a metric 3D scene.',
     'World frame: z up, x right, y forward (away from the camera), origin on the support surface. Lengths in metres.',
     `Objects in this scene: ${names}. Use these exact names.`,
     'Get every number from a tool (convert_units for other units); never estimate. Quote numbers as the tools return them.',
+    options.hasVision ? VISION_LINE : NO_VISION_LINE,
   ].join('\n')
 }
 

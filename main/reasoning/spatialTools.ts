@@ -16,7 +16,8 @@ import {
   type PredicateKind,
 } from '../engine/answers'
 import { convertLength, objectAtPixel, pointAtPixel, type LengthUnit } from '../engine/reasoning'
-import type { DepthImage, Scene } from '../engine/types'
+import type { DepthImage, RgbImage, Scene } from '../engine/types'
+import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import {
   LENGTH_UNITS,
   MEASURE_QUANTITIES,
@@ -31,6 +32,7 @@ import {
   type MeasureQuantity,
 } from './toolSupport'
 import { whatIfMove, type WhatIfInput } from './whatIfTool'
+import { createVisualTools } from './visualTools'
 
 export {
   MEASURE_QUANTITIES,
@@ -39,11 +41,23 @@ export {
   type MeasureQuantity,
 } from './toolSupport'
 export type { WhatIfInput } from './whatIfTool'
+export { NO_VLM_MESSAGE, VISUAL_TOOL_NAMES } from './visualTools'
 
 /** Options of {@link createSpatialTools}. */
 export interface SpatialToolOptions {
   /** The frame's depth in metres, for point_at_pixel (intrinsics and worldFromCamera come from the scene). */
   depth?: DepthImage
+  /** A vision-language model; with `image`, adds the visual tools (ask_image, describe_object, …). */
+  vlm?: VisionLanguageModel
+  /** The frame's colour image the scene was lifted from, for the visual tools. */
+  image?: RgbImage
+  /** Aborts the visual tools' decoding between steps. */
+  signal?: AbortSignal
+}
+
+/** Whether these options give the visual tools (a vision-language model and the frame's image). */
+export function hasVisualTools(options: SpatialToolOptions): boolean {
+  return options.vlm !== undefined && options.image !== undefined
 }
 
 const objectArg = z.string().describe('object name as listed by list_objects')
@@ -56,7 +70,8 @@ const quantityArg = z
 /**
  * Build the spatial tools for one scene.
  * @returns list_objects, measure, object_size, relation, direction, fits_between, what_if_move, point_at_pixel,
- *   convert_units.
+ *   convert_units; with a vision-language model and the image also ask_image, describe_object,
+ *   find_object_by_description (see visualTools).
  */
 export function createSpatialTools(
   scene: Scene,
@@ -252,7 +267,7 @@ export function createSpatialTools(
     },
   )
 
-  return [
+  const spatial = [
     listObjects,
     measure,
     objectSize,
@@ -263,4 +278,9 @@ export function createSpatialTools(
     point,
     convert,
   ] as StructuredToolInterface[]
+  if (!hasVisualTools(options)) return spatial
+  return [
+    ...spatial,
+    ...createVisualTools(scene, { vlm: options.vlm!, image: options.image!, signal: options.signal }),
+  ]
 }

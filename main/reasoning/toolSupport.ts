@@ -86,6 +86,18 @@ export function safe<T>(fn: (input: T) => object): (input: T) => Promise<string>
   }
 }
 
+/** {@link safe} for async tool bodies (model calls): rejections become "Error: …" strings too. */
+export function safeAsync<T>(fn: (input: T) => Promise<object>): (input: T) => Promise<string> {
+  return async (input: T) => {
+    try {
+      return JSON.stringify(await fn(input))
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e)
+      return `${TOOL_ERROR_PREFIX} ${msg}`
+    }
+  }
+}
+
 /** Run one pair measurement through the engine. */
 export function measureAnswer(
   scene: Scene,

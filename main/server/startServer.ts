@@ -30,7 +30,8 @@ const requestSchema = z.object({
 
 /**
  * `serve`: the UI over HTTP and the contract over one WebSocket (/ws), binary-framed so typed arrays
- * travel as bytes. Same services as the Electron host; no logic here.
+ * travel as bytes: requests `{id, channel, input}`, replies `{id, ok, value | error}`, and server
+ * events `{event, payload}` (no id). Same services as the Electron host; no logic here.
  */
 export function startServer(service: SpatialService, options: ServerOptions): Promise<RunningServer> {
   const server = createServer((request, response) => {
@@ -47,6 +48,11 @@ export function startServer(service: SpatialService, options: ServerOptions): Pr
     verifyClient: ({ origin, req }: { origin: string; req: IncomingMessage }) => !origin || safeHost(origin) === req.headers.host,
   })
   sockets.on('connection', (socket) => socket.on('message', (data) => void reply(service, socket, data)))
+  // Events go to every open UI: a download started in one window shows its progress in all.
+  const unsubscribe = service.subscribe((event, payload) => {
+    const frame = encodeMessage({ event, payload })
+    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame)
+  })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host, () => {
@@ -57,6 +63,7 @@ export function startServer(service: SpatialService, options: ServerOptions): Pr
         server,
         close: () =>
           new Promise((done) => {
+            unsubscribe()
             for (const client of sockets.clients) client.terminate()
             sockets.close()
             server.close(() => done())

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Scene } from '../engine/types'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 import {
   contract,
@@ -12,12 +11,50 @@ import {
 import type { SceneExecutor } from './sceneExecutor'
 import { isUserError, userErrorCode, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
+import { measure, pointAt, type KeptScene } from './sceneQueries'
+import type { Measurement } from '../contract/measureSchema'
+import { describeMeasuredEnds } from '../measurements/measurementRecords'
+import { ModelsService, type ModelsServiceOptions } from './ModelsService'
+import { ReasoningService } from './ReasoningService'
+import { ServiceEvents, type ServiceEventListener } from './ServiceEvents'
+import { SettingsStore } from '../settings/SettingsStore'
+import { settingsView, updateSettings } from '../settings/appSettings'
+import { MeasurementLog } from '../measurements/MeasurementLog'
+import {
+  recordFromAnswer,
+  recordFromMeasurement,
+  recordFromReasoning,
+  type RecordStamp,
+} from '../measurements/measurementRecords'
+import { exportMeasurements } from '../export/exportMeasurements'
+import { buildProvenance } from '../engine/answers/format'
+import { answerSchema, type AnswerJson } from '../contract/answerSchema'
+import type { ReasoningResultJson } from '../contract/reasoningSchema'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
-/** Scenes kept for follow-up questions; older ones are dropped first. */
+/**
+ * Scenes kept for follow-up questions, point queries and measurements, each with its depth
+ * (1.2 MB at 640×480); older ones are dropped first.
+ */
 const MAX_KEPT_SCENES = 16
+
+/** The embedded sample's short name (app:info, and the frame name in the measurement log). */
+const SAMPLE_NAME = 'PCL Kinect laptop'
+
+export interface SpatialServiceOptions {
+  /** Default: settings.json in $SPATIAL_LENS_HOME or the per-user config folder. */
+  settings?: SettingsStore
+  models?: ModelsServiceOptions
+  /** Default: the log in $SPATIAL_LENS_HOME or the per-user data folder. */
+  log?: MeasurementLog
+}
+
+/** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
+interface NamedScene extends KeptScene {
+  frameName: string
+}
 
 /**
  * The services behind every host (Electron IPC, `serve` WebSocket, CLI): one handler per contract
@@ -25,12 +62,28 @@ const MAX_KEPT_SCENES = 16
  * only moves bytes.
  */
 export class SpatialService {
-  private readonly scenes = new Map<string, Scene>()
+  private readonly scenes = new Map<string, NamedScene>()
+  private readonly events = new ServiceEvents()
+  private readonly settings: SettingsStore
+  private readonly models: ModelsService
+  private readonly reasoning: ReasoningService
+  readonly log: MeasurementLog
 
   constructor(
     private readonly executor: SceneExecutor,
     private readonly host: 'electron' | 'serve',
-  ) {}
+    options: SpatialServiceOptions = {},
+  ) {
+    this.settings = options.settings ?? new SettingsStore()
+    this.models = new ModelsService(this.events, options.models)
+    this.reasoning = new ReasoningService(this.settings, this.events)
+    this.log = options.log ?? new MeasurementLog()
+  }
+
+  /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
+  subscribe(listener: ServiceEventListener): () => void {
+    return this.events.subscribe(listener)
+  }
 
   async handle<C extends Channel>(channel: C, rawInput: unknown): Promise<HandleResult<C>> {
     const spec = contract[channel]
@@ -38,8 +91,12 @@ export class SpatialService {
     const parsed = spec.input.safeParse(rawInput)
     if (!parsed.success) return { ok: false, error: describeValidationError(channel, parsed.error) }
     try {
-      const output = await this.run(channel, parsed.data as ChannelInput<C>)
-      return { ok: true, value: spec.output.parse(output) as ChannelOutput<C> }
+      const output = spec.output.safeParse(await this.run(channel, parsed.data as ChannelInput<C>))
+      if (output.success) return { ok: true, value: output.data as ChannelOutput<C> }
+      // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
+      console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
+      const { message, field } = describeValidationError(channel, output.error)
+      return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       const code = userErrorCode(error)
@@ -50,29 +107,124 @@ export class SpatialService {
   private async run(channel: Channel, input: any): Promise<unknown> {
     switch (channel) {
       case 'app:info':
-        return { name: 'Spatial Lens', version: appVersion(), host: this.host, sampleName: 'PCL Kinect laptop' }
+        return { name: 'Spatial Lens', version: appVersion(), host: this.host, sampleName: SAMPLE_NAME }
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
-        this.keep(sceneId, computed.scene)
-        return { summary: computed.summary, cloud: computed.cloud }
+        this.keep(sceneId, {
+          scene: computed.scene,
+          depth: computed.depth,
+          frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
+        })
+        return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
       case 'qa:ask': {
-        const scene = this.scenes.get(input.sceneId)
-        if (!scene) throw new UnknownSceneError(input.sceneId)
-        return answerQuestion(scene, input.question)
+        const answer = answerSchema.parse(answerQuestion(this.keptScene(input.sceneId).scene, input.question))
+        await this.logAnswer(answer, this.stamp(input.sceneId))
+        return answer
       }
       case 'perception:detect2d':
         return this.executor.detect2d(input)
+      case 'qa:reason': {
+        const result = await this.reasoning.reason(this.keptScene(input.sceneId), input)
+        await this.logReasoning(result, this.stamp(input.sceneId))
+        return result
+      }
+      case 'log:add': {
+        const kept = this.scenes.get(input.sceneId)
+        // A measurement of a scene the service has forgotten (restart) is still the user's data: keep it without provenance.
+        const objects = kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
+        const provenance = kept ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view') : null
+        const record = recordFromMeasurement(input, this.stamp(input.sceneId), provenance)
+        await this.log.append(record)
+        return record
+      }
+      case 'log:list':
+        return this.log.list()
+      case 'log:clear':
+        return this.log.clear()
+      case 'log:export': {
+        const { records } = await this.log.list()
+        return exportMeasurements(records, input.format, { now: new Date(), appVersion: appVersion() })
+      }
+      case 'scene:pointAt':
+        return pointAt(this.keptScene(input.sceneId), input.pixel)
+      case 'scene:measure': {
+        const kept = this.keptScene(input.sceneId)
+        const result = measure(kept, input.sceneId, input.a, input.b)
+        await this.logMeasurement(kept, result)
+        return result
+      }
+      case 'qa:cancel':
+        return this.reasoning.cancel(input.requestId)
+      case 'settings:get':
+        return settingsView(await this.settings.load(), this.settings.path)
+      case 'settings:update':
+        return updateSettings(this.settings, input)
+      case 'llm:test':
+        return this.reasoning.test(input)
+      case 'models:list':
+        return this.models.list()
+      case 'models:download':
+        return this.models.download(input.modelId)
+      case 'models:cancel':
+        return this.models.cancel(input.modelId)
+      case 'models:verify':
+        return this.models.verify(input.modelId)
+      case 'models:remove':
+        return this.models.remove(input.modelId)
     }
   }
 
-  private keep(sceneId: string, scene: Scene): void {
-    this.scenes.set(sceneId, scene)
+  /** Answers go to the log without failing the question: a refused write is kept and listed with a warning. */
+  private async logAnswer(answer: AnswerJson, stamp: RecordStamp): Promise<void> {
+    const record = recordFromAnswer(answer, stamp)
+    if (!record) return
+    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+  }
+
+  /** A click measurement goes to the log like an answer; a refused write does not fail it. */
+  private async logMeasurement(kept: NamedScene, result: Measurement): Promise<void> {
+    const names = result.objects.map((object) => object.name)
+    const objects = kept.scene.objects.filter((object) => names.includes(object.name))
+    const input = {
+      sceneId: result.sceneId,
+      text: describeMeasuredEnds(result),
+      objects: names,
+      valueM: result.valueM,
+      fromInWorldM: result.fromInWorld,
+      toInWorldM: result.toInWorld,
+    }
+    const record = recordFromMeasurement(input, this.stamp(result.sceneId), buildProvenance(kept.scene, objects, result.method))
+    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+  }
+
+  /** A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not. */
+  private async logReasoning(result: ReasoningResultJson, stamp: RecordStamp): Promise<void> {
+    const record = recordFromReasoning(result, stamp)
+    if (!record) return
+    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+  }
+
+  private stamp(sceneId: string): RecordStamp {
+    const name = this.scenes.get(sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
+    return { id: randomUUID(), timeIso: new Date().toISOString(), frame: { sceneId, name } }
+  }
+
+  private keep(sceneId: string, kept: NamedScene): void {
+    this.scenes.set(sceneId, kept)
     while (this.scenes.size > MAX_KEPT_SCENES) this.scenes.delete(this.scenes.keys().next().value!)
   }
 
+  private keptScene(sceneId: string): NamedScene {
+    const kept = this.scenes.get(sceneId)
+    if (!kept) throw new UnknownSceneError(sceneId)
+    return kept
+  }
+
   dispose(): Promise<void> {
+    this.models.dispose()
+    this.reasoning.dispose()
     return this.executor.dispose()
   }
 }

@@ -1,10 +1,11 @@
-import type { Scene } from '../engine/types'
+import type { DepthImage, Scene } from '../engine/types'
 import type { FrameInput, RegionInput } from '../contract/channels'
-import type { SceneCloud, SceneSummary } from '../contract/sceneSchema'
+import type { SceneCloud, SceneImage, SceneSummary } from '../contract/sceneSchema'
 import { perceiveAndBuild } from './perceiveAndBuild'
 import type { PerceptionSettingsInput } from '../perception/perceptionSettings'
 import { loadFrameInput, toRegionPrompts } from './frameLoader'
 import { buildSceneCloud, summarizeScene } from './sceneSummary'
+import { buildSceneImage } from './sceneImage'
 
 export interface AnalyzeRequest {
   frame: FrameInput
@@ -12,20 +13,28 @@ export interface AnalyzeRequest {
   perception?: PerceptionSettingsInput
 }
 
-/** A computed scene: the engine scene (kept for questions), its JSON summary and the viewer cloud. */
+/**
+ * A computed scene: the engine scene and its depth (kept for questions and point queries), its JSON
+ * summary, the viewer cloud and the 2D view's image.
+ */
 export interface SceneComputation {
   scene: Scene
+  /** The depth the scene was lifted from (metres; model depth for colour-only frames). */
+  depth: DepthImage
   summary: SceneSummary
   cloud: SceneCloud
+  image: SceneImage
 }
 
-/** Decode → scene → summary + cloud. The same code runs in a worker thread or inline. */
+/** Decode → scene → summary + cloud + image. The same code runs in a worker thread or inline. */
 export async function analyzeFrame(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation> {
   const loaded = await loadFrameInput(request.frame)
   const { scene, frame, perception } = await perceiveAndBuild(loaded, toRegionPrompts(request.regions), request.perception)
   return {
     scene,
+    depth: frame.depth!,
     summary: { ...summarizeScene(scene, sceneId), perception },
     cloud: buildSceneCloud(frame, scene),
+    image: buildSceneImage(frame, scene),
   }
 }

@@ -15,6 +15,16 @@ export function packageRoot(): string {
   throw new Error('cannot find the Spatial Lens package root (package.json with samples/)')
 }
 
+/**
+ * The real file behind a path inside the packaged app's archive: electron-builder moves files that
+ * native code opens by path (asarUnpack in electron-builder.yml: built-in models, native modules)
+ * to `app.asar.unpacked` beside `app.asar`. Electron's fs reads either; onnxruntime's C++ reads only
+ * the real file. Paths outside an archive are returned unchanged. Pure.
+ */
+export function asarUnpackedPath(path: string): string {
+  return path.replace(/(^|[\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked')
+}
+
 /** The embedded default frame shipped with the app (PCL Kinect frame, BSD-3-Clause; see its PROVENANCE.md). */
 export function sampleFramePaths(): { rgbPath: string; depthPath: string; intrinsicsPath: string; name: string } {
   const directory = join(packageRoot(), 'samples', 'pcl-kinect-laptop')

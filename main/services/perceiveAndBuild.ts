@@ -13,7 +13,8 @@ export interface PerceivedScene {
 }
 
 /**
- * Perception (model depth for colour-only frames, detector regions, SAM masks) then lifting.
+ * Perception (model depth for colour-only frames, detector regions, SAM masks), lifting, then (with
+ * `vlmNames`) names from the vision-language model for geometry-only objects.
  * With `detector: 'none'`, a frame with depth and no model settings this is plain buildScene.
  */
 export async function perceiveAndBuild(
@@ -22,11 +23,13 @@ export async function perceiveAndBuild(
   settingsInput: PerceptionSettingsInput = {},
 ): Promise<PerceivedScene> {
   const settings = perceptionSettingsSchema.parse(settingsInput)
-  const perceived = await perceptionFor(settings.provider).perceive(frame, userRegions, settings)
+  const perception = perceptionFor(settings.provider)
+  const perceived = await perception.perceive(frame, userRegions, settings)
   const sceneOptions: SceneOptions = {
     regions: perceived.regions,
     includeUnmatchedClusters: perceived.includeUnmatchedClusters,
   }
-  const scene = buildScene(perceived.frame, sceneOptions)
+  const lifted = buildScene(perceived.frame, sceneOptions)
+  const scene = await perception.nameObjects(lifted, perceived.frame, settings, perceived.report)
   return { scene, frame: perceived.frame, perception: perceived.report, sceneOptions }
 }

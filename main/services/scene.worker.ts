@@ -29,8 +29,16 @@ type WorkerRequest = z.infer<typeof requestSchema>
 async function run(message: WorkerRequest): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
   const result = await analyzeFrame(message.request, message.sceneId)
-  const { cloud } = result
-  return { result, transfer: [cloud.positionsInWorld.buffer, cloud.colors.buffer, cloud.objectOfPoint.buffer] as ArrayBuffer[] }
+  // Buffers made for this reply move; the frame's depth is copied (its source may be cached).
+  const { cloud, image } = result
+  const transfer = [
+    cloud.positionsInWorld.buffer,
+    cloud.colors.buffer,
+    cloud.objectOfPoint.buffer,
+    image.rgb.buffer,
+    image.objectOfPixel.buffer,
+  ]
+  return { result, transfer: transfer as ArrayBuffer[] }
 }
 
 parentPort?.on('message', async (message: unknown) => {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
-import { sceneCloudSchema, sceneSummarySchema } from '../contract/sceneSchema'
+import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from '../contract/sceneSchema'
 import { detect2dResultSchema, type Detect2dResult } from '../contract/channels'
 import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from './analyzeFrame'
 import { detectInImage, type Detect2dRequest } from './detectInImage'
@@ -55,11 +55,14 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   analyze(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation> {
-    return this.post({ task: 'analyze', sceneId, request }, (result) => ({
-      scene: result.scene,
-      summary: sceneSummarySchema.parse(result.summary),
-      cloud: sceneCloudSchema.parse(result.cloud),
-    }))
+    return this.post({ task: 'analyze', sceneId, request }, (result) => {
+      const summary = sceneSummarySchema.parse(result.summary)
+      const cloud = sceneCloudSchema.parse(result.cloud)
+      const image = sceneImageSchema.parse(result.image)
+      const depth = depthOrNothing(result.depth)
+      if (!depth) throw new Error('the depth image is missing or the wrong size')
+      return { scene: result.scene, depth, summary, cloud, image }
+    })
   }
 
   detect2d(request: Detect2dRequest): Promise<Detect2dResult> {
@@ -97,4 +100,14 @@ export class WorkerSceneExecutor implements SceneExecutor {
   async dispose(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
+}
+
+/** The worker's depth image when it is a well-formed one, else undefined. */
+function depthOrNothing(value: any): SceneComputation['depth'] | undefined {
+  const isDepth =
+    value?.data instanceof Float32Array &&
+    Number.isInteger(value.width) &&
+    Number.isInteger(value.height) &&
+    value.data.length === value.width * value.height
+  return isDepth ? { width: value.width, height: value.height, data: value.data } : undefined
 }

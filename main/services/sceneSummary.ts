@@ -2,6 +2,7 @@ import type { Frame, Scene } from '../engine/types'
 import type { SceneCloud, SceneSummary } from '../contract/sceneSchema'
 import { backproject } from '../engine/scene/backproject'
 import { transformPoints } from '../engine/geometry/rigidTransform'
+import { pixelBounds } from './sceneImage'
 
 /** The JSON part of a scene (what the CLI prints and the viewer lists); pixel lists stay behind. */
 export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
@@ -18,12 +19,14 @@ export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
       label: object.label,
       description: object.description,
       origin: object.origin,
+      regionSource: object.regionSource,
       centerInCamera: object.centerInCamera,
       centerInWorld: object.centerInWorld,
       sizeM: object.sizeM,
       yawRad: object.yawRad,
       pointCount: object.pointCount,
       colorRgb: object.colorRgb,
+      boxInImagePx: pixelBounds(object.pixelIndices, scene.intrinsics.width),
     })),
     provenance: scene.provenance,
     warnings: scene.warnings,

@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
+import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
 import { KeyboardShortcuts } from './components/KeyboardShortcuts'
 import { LiveView } from './components/LiveView'
+import { MeasurementsPanel } from './components/MeasurementsPanel'
 import { ObjectPanel } from './components/ObjectPanel'
 import { PinnedPanel } from './components/PinnedPanel'
+import { RegionList } from './components/RegionList'
 import { SceneStatus } from './components/SceneStatus'
-import { SceneViewer } from './components/SceneViewer'
 import { SourceBar } from './components/SourceBar'
+import { ViewWorkspace } from './components/ViewWorkspace'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
+import { useMeasurementLog } from './state/useMeasurementLog'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
 import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
@@ -30,10 +34,26 @@ export function App({ client }: { client: SpatialClient }) {
   const asker = useAsk(client, sceneId, setError)
   const sources = useSources(client, loader, settings, setError)
   const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
+  // The service logs each answer (pinned ones too) and click measurement itself: re-read the log
+  // after each one.
+  const askedResult = asker.run?.result ?? null
+  const logRefreshKey = useMemo(
+    () => ({ askedResult, pinnedValues: pinned.values }),
+    [askedResult, pinned.values],
+  )
+  const measurements = useMeasurementLog(client, setError, logRefreshKey)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
-  const { loadSample, reanalyze } = loader
+  const { loadSample, reanalyze, changeRegions } = loader
+
+  // Image-view regions re-analyse the frame; click measurements are logged by the service.
+  const refreshLog = measurements.refresh
+  const onMeasure = useCallback(() => void refreshLog(), [refreshLog])
+  const changeSceneRegions = useCallback(
+    (update: (regions: RegionInput[]) => RegionInput[]) => void changeRegions(update, settings),
+    [changeRegions, settings],
+  )
 
   // A new user sees a scene at once (with the stored settings; later changes re-analyze it).
   const loadFirstScene = useEffectEvent(() => void loadSample(settings))
@@ -74,10 +94,14 @@ export function App({ client }: { client: SpatialClient }) {
       )}
       <main className="workspace">
         <div className="viewer-area">
-          <SceneViewer
-            scene={scene?.result ?? null}
+          <ViewWorkspace
+            client={client}
+            scene={scene}
             answer={asker.answer}
             highlightedName={hoveredName ?? selectedName}
+            onHover={setHoveredName}
+            onRegionsChange={changeSceneRegions}
+            onMeasure={onMeasure}
           />
           {scene && <SceneStatus scene={scene} />}
           {sources.active === 'webcam' && sources.camera.status !== 'off' && (
@@ -97,6 +121,7 @@ export function App({ client }: { client: SpatialClient }) {
               objects={objects}
               perception={scene.result.summary.perception}
               selectedName={selectedName}
+              hoveredName={hoveredName}
               onHover={setHoveredName}
               onSelect={select}
             />
@@ -109,16 +134,23 @@ export function App({ client }: { client: SpatialClient }) {
               </p>
             </section>
           )}
+          {scene && (
+            <RegionList
+              regions={scene.regions}
+              onRemove={(region) =>
+                changeSceneRegions((regions) => regions.filter((r) => r !== region))
+              }
+            />
+          )}
           <PinnedPanel pinned={pinned} sceneId={sceneId} />
           <AskBox
             objectNames={objects.map((object) => object.name)}
-            answer={asker.answer}
-            isAsking={asker.isAsking}
+            asker={asker}
             isEnabled={sceneId !== null}
-            onAsk={(question) => void asker.ask(question)}
             isPinned={pinned.isPinned}
             onTogglePin={pinned.toggle}
           />
+          <MeasurementsPanel log={measurements} />
         </aside>
       </main>
       <KeyboardShortcuts />

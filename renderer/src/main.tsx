@@ -4,10 +4,15 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { createSpatialClient } from './client/createSpatialClient'
 import { ErrorBoundary } from './components/ErrorBoundary'
+import { AppProviders } from './state/AppContext'
 import './styles/base.css'
 import './styles/header.css'
 import './styles/viewer.css'
 import './styles/panel.css'
+import './styles/workspace.css'
+import './styles/settings.css'
+import './styles/reasoning.css'
+import './styles/measurements.css'
 import './styles/sources.css'
 
 const client = createSpatialClient()
@@ -15,7 +20,9 @@ const client = createSpatialClient()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App client={client} />
+      <AppProviders client={client}>
+        <App client={client} />
+      </AppProviders>
     </ErrorBoundary>
   </StrictMode>,
 )

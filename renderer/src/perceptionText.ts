@@ -101,7 +101,8 @@ export function objectOrigin(
       title: 'Found by geometry: a cluster of points, named from its colour, size and place',
     }
   const detector = detectorModelOf(report)
-  if (!detector) return { source: 'region', title: 'From a region you gave' }
+  if (!detector || object.regionSource === 'user')
+    return { source: 'region', title: 'From a region you gave' }
   const scores = (report?.detections ?? [])
     .filter((detection) => detection.label === object.label)
     .map((detection) => detection.score)

@@ -14,13 +14,30 @@ import { SYNTHETIC } from '../helpers/syntheticTabletop'
  */
 const temp = mkdtempSync(join(tmpdir(), 'spatial-lens-llm-'))
 const intrinsics = join(temp, 'K.json')
-writeFileSync(intrinsics, JSON.stringify({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 }))
+writeFileSync(
+  intrinsics,
+  JSON.stringify({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 }),
+)
 const regions = join(temp, 'regions.json')
-writeFileSync(regions, JSON.stringify([
-  { label: 'mug', point: [282, 270] },
-  { label: 'laptop', box: [150, 130, 330, 200] },
-]))
-const frame = ['--rgb', join(SYNTHETIC, 'scene_640x480_color.png'), '--depth', join(SYNTHETIC, 'scene_640x480_depth.png'), '--intrinsics', intrinsics, '--regions', regions, '--detector', 'none']
+writeFileSync(
+  regions,
+  JSON.stringify([
+    { label: 'mug', point: [282, 270] },
+    { label: 'laptop', box: [150, 130, 330, 200] },
+  ]),
+)
+const frame = [
+  '--rgb',
+  join(SYNTHETIC, 'scene_640x480_color.png'),
+  '--depth',
+  join(SYNTHETIC, 'scene_640x480_depth.png'),
+  '--intrinsics',
+  intrinsics,
+  '--regions',
+  regions,
+  '--detector',
+  'none',
+]
 
 let server: FakeLlmServer
 beforeAll(async () => {
@@ -28,9 +45,13 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runAsync(
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args], {
+      cwd: ROOT,
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -41,13 +62,22 @@ function runAsync(args: string[]): Promise<{ status: number | null; stdout: stri
 
 describe('spatial-lens ask --llm', () => {
   it('runs the chain of thought through the tools and prints the steps and a checked answer', async () => {
-    const template = JSON.parse(runCli(['ask', ...frame, '--json', 'how far is the mug from the laptop']).stdout)
+    const template = JSON.parse(
+      runCli(['ask', ...frame, '--json', 'how far is the mug from the laptop']).stdout,
+    )
     const cm = ((template.value as number) * 100).toFixed(1)
     server.script(
       { kind: 'tool', name: 'measure', args: { quantity: 'distance', a: 'mug', b: 'laptop' } },
       { kind: 'text', chunks: [`The mug is ${cm} cm `, 'from the laptop.'] },
     )
-    const run = await runAsync(['ask', ...frame, '--llm', `openai:${server.url}/v1#tiny`, '--json', 'how far apart are the mug and the laptop, centre to centre?'])
+    const run = await runAsync([
+      'ask',
+      ...frame,
+      '--llm',
+      `openai:${server.url}/v1#tiny`,
+      '--json',
+      'how far apart are the mug and the laptop, centre to centre?',
+    ])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const trace = JSON.parse(run.stdout)
@@ -59,19 +89,35 @@ describe('spatial-lens ask --llm', () => {
     expect(trace.checks.length).toBeGreaterThan(0)
     // The request carried the spatial tools' schemas to the server.
     const body = server.requests.find((r) => r.path.includes('chat/completions'))!.body
-    expect(body.tools.map((t: { function: { name: string } }) => t.function.name)).toContain('measure')
+    expect(body.tools.map((t: { function: { name: string } }) => t.function.name)).toContain(
+      'measure',
+    )
   })
 
   it('without --llm, a multi-step question says how to configure an LLM instead of guessing', () => {
-    const run = runCli(['ask', ...frame, 'if I push the mug 20 cm toward the laptop, do they touch?'])
+    const run = runCli([
+      'ask',
+      ...frame,
+      'if I push the mug 20 cm toward the laptop, do they touch?',
+    ])
     expect(run.status).toBe(3)
     expect(run.stdout).toMatch(/--llm ollama:/)
   })
 
   it('eval cot scores the chain of thought per question kind', async () => {
     // Two questions; the scripted model answers with plain text (no tools).
-    server.script({ kind: 'text', chunks: ['About 0.3 m.'] }, { kind: 'text', chunks: ['About 0.3 m.'] })
-    const run = await runAsync(['eval', 'cot', '--llm', `openai:${server.url}/v1#tiny`, '--limit', '2'])
+    server.script(
+      { kind: 'text', chunks: ['About 0.3 m.'] },
+      { kind: 'text', chunks: ['About 0.3 m.'] },
+    )
+    const run = await runAsync([
+      'eval',
+      'cot',
+      '--llm',
+      `openai:${server.url}/v1#tiny`,
+      '--limit',
+      '2',
+    ])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/\[2\/2\]/)
     expect(run.stdout).toMatch(/overall\s+2 questions\s+0\.5×–2×: \d+ %\s+±10 %: \d+ %/)
@@ -81,5 +127,36 @@ describe('spatial-lens ask --llm', () => {
     const run = runCli(['ask', ...frame, '--llm', 'gpt', 'how far is the mug from the laptop'])
     expect(run.status).toBe(2)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('runs an embedded GGUF model in-process (llama:) and prints every step as it happens', async () => {
+    // stories260K cannot reason (see its PROVENANCE.md): this checks the CLI path, not the answer.
+    const gguf = join(ROOT, 'tests', 'fixtures', 'models', 'stories260k', 'stories260K.gguf')
+    const run = await runAsync([
+      'ask',
+      ...frame,
+      '--llm',
+      `llama:${gguf}`,
+      '--llm-threads',
+      '1',
+      'is the mug taller than the laptop?',
+    ])
+    expect(run.stderr).toBe('')
+    expect([0, 3]).toContain(run.status)
+    const lines = run.stdout.trim().split('\n')
+    expect(lines.length).toBeGreaterThan(1)
+    expect(run.stdout).not.toMatch(/not valid JSON/)
+  })
+
+  it('names the install command when the embedded runtime is missing', () => {
+    const run = runCli(
+      ['ask', ...frame, '--llm', 'llama:model.gguf', 'how far is the mug from the laptop'],
+      {
+        ...process.env,
+        SPATIAL_LENS_LLAMA_RUNTIME: temp,
+      },
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/npm run setup:llm/)
   })
 })

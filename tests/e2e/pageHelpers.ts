@@ -1,22 +1,64 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
 
 /** How long a scene analysis (or an answer) may take to show up. */
 export const SCENE_TIMEOUT_MS = 30_000
 
+/** renderer/src/state/perceptionSettingsStorage.ts: PERCEPTION_SETTINGS_KEY. */
+export const SETTINGS_KEY = 'spatial-lens.perception-settings'
+
+/**
+ * A 1440×900 page of the served app whose localStorage already holds `settings` (as from an
+ * earlier visit), collecting uncaught errors and console errors into `errors`; not navigated yet.
+ */
+export async function newPageWithSettings(
+  browser: Browser,
+  serverUrl: string,
+  settings: Record<string, unknown>,
+  errors: string[],
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: new URL(serverUrl).origin,
+          localStorage: [{ name: SETTINGS_KEY, value: JSON.stringify(settings) }],
+        },
+      ],
+    },
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
+  })
+  return page
+}
+
 interface DebugGlobal {
   __spatialLensDebug?: {
     objectNames(): string[]
     pointCount(): number
     answerLines(): number
+    measureLines(): number
+    measurePoints(): number
+    screenPointOf(name: string): { x: number; y: number } | null
     cameraPosition(): [number, number, number]
   }
 }
-type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines' | 'cameraPosition'
+type DebugMethod =
+  | 'objectNames'
+  | 'pointCount'
+  | 'answerLines'
+  | 'measureLines'
+  | 'measurePoints'
+  | 'cameraPosition'
 
 /** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
 export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
@@ -30,7 +72,7 @@ export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
 /** Waits until the hook reports at least `minimum` (the scene graph is built after the reply arrives). */
 export async function waitForDebugAtLeast(
   page: Page,
-  method: 'pointCount' | 'answerLines',
+  method: 'pointCount' | 'answerLines' | 'measureLines',
   minimum: number,
 ): Promise<void> {
   await page.waitForFunction(
@@ -41,6 +83,17 @@ export async function waitForDebugAtLeast(
     [method, minimum] as const,
     { timeout: SCENE_TIMEOUT_MS },
   )
+}
+
+/** Where the 3D view draws an object's box centre (client pixels); fails when it is not drawn. */
+export async function screenPointOf(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    (objectName) =>
+      (globalThis as unknown as DebugGlobal).__spatialLensDebug?.screenPointOf(objectName) ?? null,
+    name,
+  )
+  if (!point) throw new Error(`the 3D view draws no box named "${name}"`)
+  return point
 }
 
 /** One row of the Objects panel: its name and where the name came from (detector, region, geometry). */
@@ -74,8 +127,8 @@ export async function openSource(page: Page, label: string): Promise<void> {
   await menu.getByRole('button', { name: label, exact: true }).click()
 }
 
-/** Collects the page's uncaught errors and console errors (a test ends by expecting none). */
-export function collectPageErrors(page: Page): string[] {
+/** Collects the page's uncaught errors and console errors (a test asserts the list stays empty). */
+export function watchPageErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
   page.on('console', (message) => {

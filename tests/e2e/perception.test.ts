@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows, openSource, sceneGraphNames } from './pageHelpers'
+import {
+  SCENE_TIMEOUT_MS,
+  SETTINGS_KEY,
+  newPageWithSettings,
+  objectRows,
+  openSource,
+  sceneGraphNames,
+} from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: perception settings and provenance in the real UI (serve + headless Chromium).
@@ -12,8 +19,6 @@ import { assertRendererBuilt, startServeProcess, type ServeProcess } from './ser
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const sampleDirectory = join(repoRoot, 'samples', 'pcl-kinect-laptop')
-/** renderer/src/state/perceptionSettingsStorage.ts: PERCEPTION_SETTINGS_KEY. */
-const SETTINGS_KEY = 'spatial-lens.perception-settings'
 
 /** The page's localStorage, typed here: the Node tsconfig has no DOM library. */
 interface StorageGlobal {
@@ -57,23 +62,7 @@ describe('perception settings and provenance (serve + Chromium)', () => {
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
     // A stored setting from an earlier visit: the CPU provider, so the provenance this test reads
     // does not depend on whether the machine has a GPU (the rest are the contract's defaults).
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      storageState: {
-        cookies: [],
-        origins: [
-          {
-            origin: new URL(server.url).origin,
-            localStorage: [{ name: SETTINGS_KEY, value: JSON.stringify({ provider: 'cpu' }) }],
-          },
-        ],
-      },
-    })
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`)
-    })
+    page = await newPageWithSettings(browser, server.url, { provider: 'cpu' }, pageErrors)
     await page.goto(server.url)
   })
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, collectPageErrors, openSource, screenshotForDocs } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, watchPageErrors, openSource, screenshotForDocs } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
 
@@ -77,7 +77,7 @@ describe('a folder played as a sequence, with pinned questions (serve + Chromium
     assertRendererBuilt(repoRoot)
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    pageErrors = collectPageErrors(page)
+    pageErrors = watchPageErrors(page)
     calls = recordServiceCalls(page)
     await page.goto(server.url)
     await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })

@@ -7,6 +7,9 @@ import { join } from 'node:path'
 /** A running `spatial-lens serve` child process. */
 export interface ServeProcess {
   url: string
+  /** Its model cache (SPATIAL_LENS_MODELS) and app home (SPATIAL_LENS_HOME: settings, calibrations). */
+  modelsDirectory: string
+  homeDirectory: string
   stop(): Promise<void>
 }
 
@@ -42,9 +45,10 @@ export interface ServeOptions {
 
 /**
  * Starts the real server (`node bin/spatial-lens.js serve`) on a free port and waits for its
- * "serving on" line. Its model cache is an empty temporary directory (SPATIAL_LENS_MODELS, removed
- * on stop) so results never depend on the models this machine has downloaded: only the built-in
- * NanoDet detector is there, and colour-only frames have no depth model.
+ * "serving on" line. Its model cache and its app home are empty temporary directories
+ * (SPATIAL_LENS_MODELS, SPATIAL_LENS_HOME; removed on stop) so results never depend on the models
+ * this machine has downloaded or on the user's settings and measurement log: only the built-in NanoDet detector is
+ * there, colour-only frames have no depth model, and no LLM is configured.
  */
 export async function startServeProcess(
   repoRoot: string,
@@ -52,15 +56,29 @@ export async function startServeProcess(
 ): Promise<ServeProcess> {
   const port = await pickFreePort()
   const modelsDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-models-'))
+  const homeDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-home-'))
   const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SPATIAL_LENS_MODELS: modelsDirectory, ...options.env },
+    env: {
+      ...process.env,
+      SPATIAL_LENS_MODELS: modelsDirectory,
+      SPATIAL_LENS_HOME: homeDirectory,
+      ...options.env,
+    },
   })
-  const removeModels = () => rmSync(modelsDirectory, { recursive: true, force: true })
+  const removeModels = () => {
+    rmSync(modelsDirectory, { recursive: true, force: true })
+    rmSync(homeDirectory, { recursive: true, force: true })
+  }
   try {
     const url = await waitForServingLine(child)
-    return { url, stop: () => stopChild(child).finally(removeModels) }
+    return {
+      url,
+      modelsDirectory,
+      homeDirectory,
+      stop: () => stopChild(child).finally(removeModels),
+    }
   } catch (error) {
     removeModels()
     throw error

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, collectPageErrors, debugValue } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, watchPageErrors, debugValue } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: keyboard shortcuts in the real UI (serve + headless Chromium).
@@ -48,7 +48,7 @@ describe('keyboard shortcuts (serve + Chromium)', () => {
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
     // A smaller view: SwiftShader renders each orbit step on the CPU.
     page = await browser.newPage({ viewport: { width: 1100, height: 720 } })
-    pageErrors = collectPageErrors(page)
+    pageErrors = watchPageErrors(page)
     await page.goto(server.url)
     await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
   })

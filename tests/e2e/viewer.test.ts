@@ -18,7 +18,10 @@ const sampleDirectory = join(repoRoot, 'samples', 'pcl-kinect-laptop')
 async function ask(page: Page, question: string): Promise<string> {
   await page.getByRole('textbox', { name: 'Question' }).fill(question)
   await page.getByRole('button', { name: 'Ask', exact: true }).click()
-  const answer = page.locator('article.answer').filter({ hasText: question })
+  // A question still being answered shows a busy card first; wait for the answer itself.
+  const answer = page
+    .locator('article.answer:not([aria-busy="true"])')
+    .filter({ hasText: question })
   await answer.waitFor({ timeout: SCENE_TIMEOUT_MS })
   return answer.innerText()
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCameraArgs, launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, collectPageErrors, openSource } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, watchPageErrors, openSource } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
 import { writeY4mOfImage } from './y4mVideo'
@@ -58,7 +58,7 @@ describe('live webcam with a depth model installed: every frame a 3D scene (serv
       },
     })
     page = await context.newPage()
-    pageErrors = collectPageErrors(page)
+    pageErrors = watchPageErrors(page)
     calls = recordServiceCalls(page)
     await page.goto(server.url)
     await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })

@@ -4,6 +4,9 @@
  * A model has the declared input/output names, dtypes and dims (strings are dynamic dims) and returns
  * constant outputs, optionally shifted by the mean of the first float32 input so a test can see what
  * reached the model. Every input is consumed (0·ReduceSum), so onnxruntime validates the feeds.
+ * Outputs can also take their shape from the inputs' shapes at run time (`shapeFrom`) and grow with
+ * an input's length (`lengthSlope`), so a tiny decoder can return a KV cache that grows per step and
+ * logits whose argmax changes as the sequence grows.
  * IR version 8, default-domain opset 17.
  */
 
@@ -21,6 +24,28 @@ export interface TinyOutputSpec extends TinyTensorSpec {
   dependsOn?: 'none' | 'input-mean'
   /** For outputs with dynamic dims: the concrete shape the output takes at run time. */
   runtimeDims?: number[]
+  /**
+   * The output's shape read from the inputs at run time (instead of `runtimeDims`): a number is a
+   * fixed size, `{ input, axis }` is that input's size along that axis. `value` then has 1 element
+   * or as many as the last (fixed) dim, broadcast over the others.
+   */
+  shapeFrom?: Array<number | InputAxis>
+  /**
+   * float32 outputs only: adds `slope · L`, where L is the size of `input` along `axis` at run time.
+   * `slope` has 1 element or as many as the last dim (broadcast like `value`).
+   */
+  lengthSlope?: InputAxis & { slope: ArrayLike<number> }
+  /**
+   * With 'input-mean' on a float32 output: the mean is multiplied by these (1 element, or one per
+   * last-dim entry) before it is added, so the input can move some elements up and others down.
+   */
+  meanScale?: ArrayLike<number>
+}
+
+/** An input's size along one axis, read at run time. */
+export interface InputAxis {
+  input: string
+  axis: number
 }
 
 const ELEM_TYPE = { float32: 1, uint8: 2, int32: 6, int64: 7, bool: 9 } as const
@@ -144,7 +169,112 @@ function constantShape(out: TinyOutputSpec, runtime: number[], length: number): 
   )
 }
 
+/** A 1-element int64 tensor holding the size of `input` along `axis` (Shape → Gather). */
+function inputSize(g: Graph, prefix: string, source: InputAxis): string {
+  const base = `${prefix}${source.input}_${source.axis}`
+  g.initializers.push(tensorProto(`${base}_index`, 'int64', [1], [source.axis]))
+  g.nodes.push({ op: 'Shape', inputs: [source.input], output: `${base}_shape` })
+  g.nodes.push({ op: 'Gather', inputs: [`${base}_shape`, `${base}_index`], output: `${base}_size` })
+  return `${base}_size`
+}
+
+/** The constant broadcast by shapeFrom/lengthSlope outputs: a scalar, or one value per last-dim entry. */
+function lastAxisShape(out: TinyOutputSpec, what: string, length: number): number[] {
+  if (length === 1) return []
+  const last = (out.shapeFrom ?? out.dims).at(-1)
+  if (typeof last === 'number' && last === length) return [length]
+  throw new Error(
+    `buildTinyModel: output ${out.name} ${what} has ${length} elements; expected 1 or the last dim (${JSON.stringify(last)})`,
+  )
+}
+
+/**
+ * The term added to an output's constant: 0·(every input), plus the first float32 input's mean
+ * (times meanScale) for 'input-mean'; cast to int64 for non-float outputs.
+ */
+function addShift(
+  g: Graph,
+  out: TinyOutputSpec,
+  zeroDep: string,
+  mean: string | undefined,
+  workType: 'float32' | 'int64',
+  lastAxis: (what: string, length: number) => number[],
+): string {
+  const p = `${out.name}__`
+  let shift = zeroDep
+  if (out.dependsOn === 'input-mean') {
+    if (!mean)
+      throw new Error(
+        `buildTinyModel: output ${out.name} depends on the input mean but no input is float32`,
+      )
+    let term = mean
+    if (out.meanScale) {
+      if (workType !== 'float32') throw new Error(`buildTinyModel: output ${out.name} meanScale needs a float32 output`)
+      g.initializers.push(tensorProto(`${p}meanScale`, 'float32', lastAxis('meanScale', out.meanScale.length), out.meanScale))
+      g.nodes.push({ op: 'Mul', inputs: [`${p}meanScale`, mean], output: `${p}scaledMean` })
+      term = `${p}scaledMean`
+    }
+    g.nodes.push({ op: 'Add', inputs: [zeroDep, term], output: `${p}meanShift` })
+    shift = `${p}meanShift`
+  }
+  if (workType === 'int64') {
+    g.nodes.push({ op: 'Cast', inputs: [shift], output: `${p}shiftInt`, attributes: { to: ELEM_TYPE.int64 } })
+    shift = `${p}shiftInt`
+  }
+  return shift
+}
+
+/** out = value + 0·inputs (+ slope · L), expanded to a shape computed from the inputs' shapes. */
+function addShapedOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: string | undefined): void {
+  const shapeFrom = out.shapeFrom!
+  if (shapeFrom.length !== out.dims.length) {
+    throw new Error(`buildTinyModel: output ${out.name} shapeFrom must have rank ${out.dims.length}`)
+  }
+  const p = `${out.name}__`
+  const values = out.value ?? [0]
+  const workType = out.type === 'float32' ? 'float32' : 'int64'
+  g.initializers.push(
+    tensorProto(`${p}value`, workType, lastAxisShape(out, 'value', values.length), values),
+  )
+  const parts = shapeFrom.map((dim, k) => {
+    if (typeof dim !== 'number') return inputSize(g, `${p}dim${k}_`, dim)
+    g.initializers.push(tensorProto(`${p}dim${k}`, 'int64', [1], [dim]))
+    return `${p}dim${k}`
+  })
+  g.nodes.push({ op: 'Concat', inputs: parts, output: `${p}shape`, attributes: { axis: 0 } })
+  const shift = addShift(g, out, zeroDep, mean, workType, (what, n) => lastAxisShape(out, what, n))
+  g.nodes.push({ op: 'Add', inputs: [`${p}value`, shift], output: `${p}sum` })
+  const sum = addLengthSlope(g, out, `${p}sum`)
+  const expanded = out.type === workType ? out.name : `${p}expanded`
+  g.nodes.push({ op: 'Expand', inputs: [sum, `${p}shape`], output: expanded })
+  if (expanded !== out.name) {
+    g.nodes.push({ op: 'Cast', inputs: [expanded], output: out.name, attributes: { to: ELEM_TYPE[out.type] } })
+  }
+}
+
+/** `sum + slope · L` when the output has a lengthSlope; returns the tensor name to expand. */
+function addLengthSlope(g: Graph, out: TinyOutputSpec, sum: string): string {
+  const slope = out.lengthSlope
+  if (!slope) return sum
+  if (out.type !== 'float32') {
+    throw new Error(`buildTinyModel: output ${out.name} lengthSlope needs a float32 output`)
+  }
+  const p = `${out.name}__slope_`
+  const size = inputSize(g, p, slope)
+  g.initializers.push(
+    tensorProto(`${p}values`, 'float32', lastAxisShape(out, 'slope', slope.slope.length), slope.slope),
+  )
+  g.nodes.push({ op: 'Cast', inputs: [size], output: `${p}length`, attributes: { to: ELEM_TYPE.float32 } })
+  g.nodes.push({ op: 'Mul', inputs: [`${p}values`, `${p}length`], output: `${p}term` })
+  g.nodes.push({ op: 'Add', inputs: [sum, `${p}term`], output: `${p}total` })
+  return `${p}total`
+}
+
 function addOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: string | undefined): void {
+  if (out.shapeFrom) {
+    addShapedOutput(g, out, zeroDep, mean)
+    return
+  }
   const runtime = out.runtimeDims ?? out.dims.map((d) => (typeof d === 'number' ? d : 1))
   if (runtime.length !== out.dims.length) {
     throw new Error(
@@ -159,30 +289,16 @@ function addOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: string 
     tensorProto(`${p}value`, workType, constantShape(out, runtime, values.length), values),
   )
   g.initializers.push(tensorProto(`${p}shape`, 'int64', [runtime.length], runtime))
-  let shift = zeroDep
-  if (out.dependsOn === 'input-mean') {
-    if (!mean)
-      throw new Error(
-        `buildTinyModel: output ${out.name} depends on the input mean but no input is float32`,
-      )
-    g.nodes.push({ op: 'Add', inputs: [zeroDep, mean], output: `${p}meanShift` })
-    shift = `${p}meanShift`
-  }
-  if (workType === 'int64') {
-    g.nodes.push({
-      op: 'Cast',
-      inputs: [shift],
-      output: `${p}shiftInt`,
-      attributes: { to: ELEM_TYPE.int64 },
-    })
-    shift = `${p}shiftInt`
-  }
+  const shift = addShift(g, out, zeroDep, mean, workType, (what, n) =>
+    n === 1 ? [] : constantShape({ ...out, name: `${out.name} ${what}` }, runtime, n),
+  )
   g.nodes.push({ op: 'Add', inputs: [`${p}value`, shift], output: `${p}sum` })
+  const sum = addLengthSlope(g, out, `${p}sum`)
   const expanded = out.type === workType ? out.name : `${p}expanded`
   if (out.dims.some((d) => typeof d === 'string')) {
     // Expand to the runtime shape, then Reshape by a computed (not constant) shape: ORT's shape
     // inference then knows only the rank and keeps the declared dynamic dims in the model's metadata.
-    g.nodes.push({ op: 'Expand', inputs: [`${p}sum`, `${p}shape`], output: `${p}full` })
+    g.nodes.push({ op: 'Expand', inputs: [sum, `${p}shape`], output: `${p}full` })
     g.nodes.push({
       op: 'Cast',
       inputs: [zeroDep],
@@ -192,7 +308,7 @@ function addOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: string 
     g.nodes.push({ op: 'Add', inputs: [`${p}shape`, `${p}zeroInt`], output: `${p}runtimeShape` })
     g.nodes.push({ op: 'Reshape', inputs: [`${p}full`, `${p}runtimeShape`], output: expanded })
   } else {
-    g.nodes.push({ op: 'Expand', inputs: [`${p}sum`, `${p}shape`], output: expanded })
+    g.nodes.push({ op: 'Expand', inputs: [sum, `${p}shape`], output: expanded })
   }
   if (expanded !== out.name) {
     g.nodes.push({

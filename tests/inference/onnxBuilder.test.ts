@@ -111,6 +111,93 @@ describe('buildTinyModel', () => {
     await s.release()
   })
 
+  it('shapeFrom takes output dims from the inputs at run time, including empty ones', async () => {
+    const s = await session(
+      buildTinyModel({
+        inputs: [
+          { name: 'mask', type: 'int64', dims: ['b', 'total'] },
+          { name: 'past', type: 'float32', dims: ['b', 2, 'past', 3] },
+        ],
+        outputs: [
+          {
+            name: 'present',
+            type: 'float32',
+            dims: ['b', 2, 'total', 3],
+            shapeFrom: [{ input: 'mask', axis: 0 }, 2, { input: 'mask', axis: 1 }, 3],
+            value: [1, 2, 3],
+          },
+          {
+            name: 'count',
+            type: 'int64',
+            dims: ['total'],
+            shapeFrom: [{ input: 'mask', axis: 1 }],
+            value: [4],
+          },
+        ],
+      }),
+    )
+    expect(s.outputMetadata[0]).toMatchObject({ shape: ['b', 2, 'total', 3] })
+    const run = (total: number, past: number) =>
+      s.run({
+        mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+        past: new ort.Tensor('float32', new Float32Array(6 * past), [1, 2, past, 3]),
+      })
+    const first = await run(5, 0)
+    expect(first.present.dims).toEqual([1, 2, 5, 3])
+    expect(Array.from(first.present.data as Float32Array).slice(0, 6)).toEqual([1, 2, 3, 1, 2, 3])
+    expect(Array.from(first.count.data as BigInt64Array)).toEqual([4n, 4n, 4n, 4n, 4n])
+    const next = await run(6, 5)
+    expect(next.present.dims).toEqual([1, 2, 6, 3])
+    await s.release()
+  })
+
+  it('lengthSlope adds slope · (an input length), so the output changes as a sequence grows', async () => {
+    const s = await session(
+      buildTinyModel({
+        inputs: [{ name: 'mask', type: 'int64', dims: [1, 'total'] }],
+        outputs: [
+          {
+            name: 'logits',
+            type: 'float32',
+            dims: [1, 'seq', 3],
+            shapeFrom: [1, 1, 3],
+            value: [10, 0, -5],
+            lengthSlope: { input: 'mask', axis: 1, slope: [0, 2, 3] },
+          },
+          { name: 'fixed', type: 'float32', dims: [2], value: [1], lengthSlope: { input: 'mask', axis: 1, slope: [1] } },
+        ],
+      }),
+    )
+    const out = await s.run({ mask: new ort.Tensor('int64', new BigInt64Array(4), [1, 4]) })
+    expect(Array.from(out.logits.data as Float32Array)).toEqual([10, 8, 7])
+    expect(Array.from(out.fixed.data as Float32Array)).toEqual([5, 5])
+    await s.release()
+  })
+
+  it("meanScale weighs the 'input-mean' shift per element, with shapeFrom too", async () => {
+    const s = await session(
+      buildTinyModel({
+        inputs: [{ name: 'x', type: 'float32', dims: [1, 'n'] }],
+        outputs: [
+          {
+            name: 'scores',
+            type: 'float32',
+            dims: [1, 'n', 2],
+            shapeFrom: [1, { input: 'x', axis: 1 }, 2],
+            value: [1, 1],
+            dependsOn: 'input-mean',
+            meanScale: [10, -10],
+          },
+        ],
+      }),
+    )
+    const out = await s.run({ x: new ort.Tensor('float32', Float32Array.of(0.5, 0.1), [1, 2]) })
+    expect(out.scores.dims).toEqual([1, 2, 2])
+    const values = Array.from(out.scores.data as Float32Array)
+    ;[4, -2, 4, -2].forEach((expected, i) => expect(values[i]).toBeCloseTo(expected, 5))
+    await s.release()
+  })
+
   it('rejects specs it cannot build', () => {
     expect(() =>
       buildTinyModel({
@@ -122,6 +209,19 @@ describe('buildTinyModel', () => {
       buildTinyModel({
         inputs: [{ name: 'k', type: 'int64', dims: [1] }],
         outputs: [{ name: 'y', type: 'float32', dims: [1], dependsOn: 'input-mean' }],
+      }),
+    ).toThrow(/float32/)
+    const mask: TinyTensorSpec = { name: 'm', type: 'int64', dims: [1, 'n'] }
+    expect(() =>
+      buildTinyModel({
+        inputs: [mask],
+        outputs: [{ name: 'y', type: 'float32', dims: [1, 'n', 4], shapeFrom: [1, { input: 'm', axis: 1 }, 4], value: [1, 2] }],
+      }),
+    ).toThrow(/2 elements/)
+    expect(() =>
+      buildTinyModel({
+        inputs: [mask],
+        outputs: [{ name: 'y', type: 'int64', dims: [1], lengthSlope: { input: 'm', axis: 1, slope: [1] } }],
       }),
     ).toThrow(/float32/)
   })

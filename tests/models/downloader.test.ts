@@ -235,4 +235,49 @@ describe('downloadFile', () => {
     expect(existsSync(`${path}.part`)).toBe(true)
     expect(existsSync(path)).toBe(false)
   })
+
+  it('cancels on the signal without retrying, keeps the .part, and a later call resumes it', async () => {
+    const path = destination()
+    const controller = new AbortController()
+    const hitsBefore = server.ranges['/stall']?.length ?? 0
+    const failure = await downloadFile({
+      urls: [server.url('/stall')],
+      destination: path,
+      sha256,
+      bytes: body.length,
+      attempts: 3,
+      ...fast,
+      signal: controller.signal,
+      // The stalled route has sent its first bytes: cancel mid-transfer.
+      onProgress: () => controller.abort(),
+    }).catch((e) => e)
+    expect(failure).toBeInstanceOf(DownloadError)
+    expect(failure).toMatchObject({ kind: 'cancelled', isPartialKept: true })
+    expect(failure.message).toMatch(/cancelled; the partial file is kept/)
+    expect(server.ranges['/stall'].length - hitsBefore).toBe(1) // no retry after a cancel
+    expect(statSync(`${path}.part`).size).toBe(1000)
+    const result = await downloadFile({
+      urls: [server.url('/file')],
+      destination: path,
+      sha256,
+      bytes: body.length,
+      ...fast,
+    })
+    expect(result).toMatchObject({ resumedFromBytes: 1000, isVerified: true })
+    expect(readFileSync(path).equals(body)).toBe(true)
+  })
+
+  it('an already-aborted signal downloads nothing', async () => {
+    const path = destination()
+    const failure = await downloadFile({
+      urls: [server.url('/file')],
+      destination: path,
+      sha256,
+      bytes: body.length,
+      ...fast,
+      signal: AbortSignal.abort(),
+    }).catch((e) => e)
+    expect(failure).toMatchObject({ kind: 'cancelled' })
+    expect(existsSync(path)).toBe(false)
+  })
 })

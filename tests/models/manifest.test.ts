@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundledManifest } from '../../main/models/manifest'
+import { activeManifest, bundledManifest } from '../../main/models/manifest'
 import { modelManifestSchema, type ModelEntry } from '../../main/models/manifestSchema'
 
 const ROOT = join(__dirname, '..', '..')
@@ -25,15 +26,21 @@ describe('models/manifest.json', () => {
     for (const model of manifest.models) {
       expect(model.files.length, model.id).toBeGreaterThan(0)
       const graphs = model.files.filter((file) => GRAPH_ROLES.includes(file.role))
-      expect(graphs.length, `${model.id} has an ONNX graph`).toBeGreaterThan(0)
+      if (model.task === 'language-model') {
+        // A GGUF carries weights, tokenizer and chat template; no ONNX graph, no image pre-processing.
+        expect(model.files.map((file) => file.role), model.id).toContain('gguf')
+        expect(model.preprocess, model.id).toBeUndefined()
+      } else {
+        expect(graphs.length, `${model.id} has an ONNX graph`).toBeGreaterThan(0)
+        expect(model.files.map((file) => file.path)).toContain(model.preprocess?.file)
+        expect(model.preprocess?.mean).toHaveLength(3)
+        expect(model.preprocess?.std).toHaveLength(3)
+      }
       for (const file of graphs) {
         expect(file.signature?.inputs.length, `${model.id}/${file.path} inputs`).toBeGreaterThan(0)
         for (const output of file.signature?.outputs ?? [])
           expect(output.units, `${model.id}/${file.path} ${output.name}`).toBeTruthy()
       }
-      expect(model.files.map((file) => file.path)).toContain(model.preprocess.file)
-      expect(model.preprocess.mean).toHaveLength(3)
-      expect(model.preprocess.std).toHaveLength(3)
       expect(model.licence.id.length).toBeGreaterThan(0)
       expect(model.licence.url).toMatch(/^https:\/\//)
       expect(model.provenance.upstream).toMatch(/^https:\/\//)
@@ -55,6 +62,7 @@ describe('models/manifest.json', () => {
       'segmentation',
       'vision-language',
       'relation-verification',
+      'language-model',
     ]) {
       expect(tasks, task).toContain(task)
     }
@@ -112,5 +120,48 @@ describe('models/manifest.json', () => {
     const noUnits = structuredClone(manifest)
     delete noUnits.models[0].files[0].signature!.outputs[0].units
     expect(modelManifestSchema.safeParse(noUnits).error?.issues[0].message).toMatch(/needs units/)
+  })
+
+  it('download URLs are https, or http only from this machine (a local mirror)', () => {
+    const withUrl = (url: string) => {
+      const copy = structuredClone(manifest)
+      const entry = copy.models.find((model) => model.install === 'download')!
+      entry.files[0].urls = [url]
+      return modelManifestSchema.safeParse(copy)
+    }
+    expect(withUrl('http://127.0.0.1:8123/model.onnx').success).toBe(true)
+    expect(withUrl('http://localhost/model.onnx').success).toBe(true)
+    expect(withUrl('http://[::1]:80/model.onnx').success).toBe(true)
+    const remote = withUrl('http://example.org/model.onnx')
+    expect(remote.success).toBe(false)
+    expect(remote.error?.issues[0].message).toMatch(/must be https/)
+    expect(withUrl('http://127.0.0.1.example.org/model.onnx').success).toBe(false)
+  })
+})
+
+describe('SPATIAL_LENS_MANIFEST', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'spatial-lens-manifest-'))
+
+  it('names another manifest file; without it the bundled one is used', () => {
+    const path = join(folder, 'mirror.json')
+    const mirror = structuredClone(manifest)
+    mirror.models = mirror.models.slice(0, 2)
+    writeFileSync(path, JSON.stringify(mirror))
+    expect(activeManifest({ SPATIAL_LENS_MANIFEST: path }).models.map((m) => m.id)).toEqual(
+      manifest.models.slice(0, 2).map((m) => m.id),
+    )
+    expect(activeManifest({})).toBe(bundledManifest())
+  })
+
+  it('a missing or invalid file is one error naming the file and the field', () => {
+    const missing = join(folder, 'missing.json')
+    expect(() => activeManifest({ SPATIAL_LENS_MANIFEST: missing })).toThrow(
+      new RegExp(`cannot read the model manifest ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    )
+    const invalid = join(folder, 'invalid.json')
+    writeFileSync(invalid, JSON.stringify({ schemaVersion: 1, models: [{ id: 'Bad Id' }] }))
+    expect(() => activeManifest({ SPATIAL_LENS_MANIFEST: invalid })).toThrow(
+      /invalid\.json \(SPATIAL_LENS_MANIFEST\) is invalid at models\.0\.id: kebab-case id/,
+    )
   })
 })

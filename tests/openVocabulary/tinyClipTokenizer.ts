@@ -8,7 +8,7 @@
  */
 
 /** GPT-2 / CLIP byte → unicode character table, in vocabulary order. */
-function byteAlphabet(): string[] {
+export function byteAlphabet(): string[] {
   const printable: number[] = []
   for (let b = 33; b <= 126; b++) printable.push(b)
   for (let b = 161; b <= 172; b++) printable.push(b)

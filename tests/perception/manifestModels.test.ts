@@ -11,12 +11,20 @@ import { InlineModelRunner } from '../../main/inference/InlineModelRunner'
 import { ModelFactory } from '../../main/perception/modelFactory'
 import { loadSyntheticFrame } from '../helpers/syntheticTabletop'
 import type { TensorData } from '../../main/inference/types'
+import { installTinySmolVlm, stepwiseLogits } from '../vlm/tinySmolVlm'
+import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
+import { smolVlmTokenizerFromJson } from '../../main/inference/models/smolVlmTokenizer'
+import { smolVlmPrompt } from '../../main/engine/perception/smolVlmPrompt'
+
+const promptLength = (question: string) =>
+  smolVlmTokenizerFromJson(tinySmolVlmTokenizer().tokenizerJson).encode(smolVlmPrompt(question)).length
 
 /**
  * Every manifest entry, as a tiny ONNX model with exactly the manifest's signature, installed the
  * way an offline user copies files into the cache, then run through the real path: model store →
  * factory → the model class (pre-processing → runner → post-processing) where the app has one, or
- * the runner alone for the models later issues wire in (the VLM, ViLT).
+ * the runner alone for the models a later issue wires in (ViLT). SmolVLM's tiny graphs come from
+ * tests/vlm (its decoder's outputs must follow the inputs' lengths).
  */
 const cache = mkdtempSync(join(tmpdir(), 'spatial-lens-manifest-'))
 const runner = new InlineModelRunner()
@@ -77,7 +85,8 @@ const frame = loadSyntheticFrame('320x240')
 describe('every manifest model runs through the real path as a tiny model with its exact signature', () => {
   it('lists every model with a complete signature', () => {
     for (const entry of manifest.models) {
-      for (const file of entry.files.filter((f) => f.role !== 'tokenizer' && f.role !== 'config')) {
+      // ONNX graphs carry a signature; tokenizers, configs and llama.cpp GGUF files do not.
+      for (const file of entry.files.filter((f) => ['model', 'encoder', 'decoder', 'embeddings'].includes(f.role))) {
         expect(file.signature?.inputs.length, `${entry.id} ${file.path}`).toBeGreaterThan(0)
         expect(file.signature?.outputs.length, `${entry.id} ${file.path}`).toBeGreaterThan(0)
       }
@@ -144,7 +153,15 @@ describe('every manifest model runs through the real path as a tiny model with i
     expect(result.masks[0][10 * 320 + 10]).toBe(0)
   })
 
-  it.each(['smolvlm-256m-instruct', 'vilt-vsr'])('%s loads and runs with its signature (wired in later issues)', async (modelId) => {
+  it('smolvlm-256m-instruct answers through the factory (tiny graphs with its signature, cache layer 0 as listed)', async () => {
+    const { factory } = installTinySmolVlm(stepwiseLogits(promptLength('What is this?'), [SPECIAL_IDS.endOfUtterance]), { layers: 1 })
+    const vlm = await factory.smolVlm('smolvlm-256m-instruct')
+    const answer = await vlm.ask(frame.rgb, 'What is this?')
+    expect(answer.stopReason).toBe('end_of_turn')
+    expect(answer.provider).toBe('cpu')
+  })
+
+  it.each(['vilt-vsr'])('%s loads and runs with its signature (wired in a later issue)', async (modelId) => {
     const entry = manifest.models.find((m) => m.id === modelId)!
     for (const file of entry.files.filter((f) => f.signature)) {
       const sig = file.signature!

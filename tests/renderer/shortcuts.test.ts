@@ -29,6 +29,8 @@ describe('keyboard shortcuts: the list and the matching', () => {
     expect(idFor(press('r'))).toBe('reset-view')
     expect(idFor(press('Escape'))).toBe('close')
     expect(idFor(press('ArrowRight'))).toBe('next-frame')
+    expect(idFor(press('2'))).toBe('view-image')
+    expect(idFor(press('m'))).toBe('measure')
     expect(idFor(press('x'))).toBeNull()
   })
 

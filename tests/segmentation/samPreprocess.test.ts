@@ -7,7 +7,7 @@ import {
   samPointToInput,
   samTransform,
 } from '../../main/engine/perception/samPreprocess'
-import { resizeRgbBilinearPil } from '../../main/engine/perception/samResample'
+import { resizeRgbBilinearPil } from '../../main/engine/perception/pilResample'
 import { samDecoderPrompt } from '../../main/engine/perception/samPrompts'
 
 /** A one-row grey image (R = G = B) from the given values. */

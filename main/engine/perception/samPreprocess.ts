@@ -8,7 +8,7 @@
 
 import type { RgbImage } from '../types'
 import type { FloatTensor } from './types'
-import { resizeRgbBilinearPil } from './samResample'
+import { resizeRgbBilinearPil } from './pilResample'
 
 /** Side of SAM's square input (`pad_size` {1024, 1024}, `size.longest_edge` 1024). */
 export const SAM_INPUT_SIZE = 1024

@@ -135,6 +135,7 @@ function finishObject(context: LiftContext, candidate: ObjectCandidate, id: numb
     label: candidate.label,
     description: '',
     origin: candidate.origin,
+    ...(candidate.origin === 'region' ? { regionSource: candidate.source ?? 'user' } : {}),
     pointCount: candidate.pointIndices.length,
     colorRgb,
     pixelIndices,

@@ -22,7 +22,15 @@ export function describeCluster(object: Pick<SceneObject, 'sizeM' | 'colorRgb'>)
 
 /** One-line description: "red object, 12 cm wide, 10 cm tall". */
 export function describe(object: Nameable): string {
-  const base = object.origin === 'cluster' ? describeCluster(object) : `${colorName(object.colorRgb)} ${object.label}`
+  return object.origin === 'cluster' ? withSize(describeCluster(object), object) : describeWithLabel(object)
+}
+
+/** Description from the object's own label: "red mug, 9 cm wide, 10 cm tall". */
+export function describeWithLabel(object: Pick<SceneObject, 'label' | 'sizeM' | 'colorRgb'>): string {
+  return withSize(`${colorName(object.colorRgb)} ${object.label}`, object)
+}
+
+function withSize(base: string, object: Pick<SceneObject, 'sizeM'>): string {
   return `${base}, ${formatLength(object.sizeM.width)} wide, ${formatLength(object.sizeM.height)} tall`
 }
 

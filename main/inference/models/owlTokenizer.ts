@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { Tokenizer } from '@huggingface/tokenizers'
-import { ModelError } from '../ModelError'
+import { readTokenizerJson, type JsonObject } from './tokenizerFiles'
 
 /**
  * The CLIP tokenizer of an OWL-ViT / OWLv2 model, read from its `tokenizer.json` (and
@@ -13,7 +12,7 @@ export interface OwlTokenizer {
   padId: number
 }
 
-type Json = Record<string, unknown>
+type Json = JsonObject
 
 /** Builds the tokenizer from parsed JSON; throws when the pad token cannot be resolved. */
 export function owlTokenizerFromJson(
@@ -37,40 +36,9 @@ export async function loadOwlTokenizer(
   options: { configPath?: string; modelId?: string } = {},
 ): Promise<OwlTokenizer> {
   const modelId = options.modelId ?? 'owlv2'
-  const tokenizerJson = await readJson(tokenizerPath, modelId, true)
-  const config = options.configPath ? await readJson(options.configPath, modelId, false) : {}
+  const tokenizerJson = await readTokenizerJson(tokenizerPath, modelId, true)
+  const config = options.configPath ? await readTokenizerJson(options.configPath, modelId, false) : {}
   return owlTokenizerFromJson(tokenizerJson!, config ?? {})
-}
-
-async function readJson(
-  path: string,
-  modelId: string,
-  isRequired: boolean,
-): Promise<Json | undefined> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if (!isRequired && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new ModelError({
-      kind: 'missing',
-      problem: `tokenizer file ${path} of model ${modelId} cannot be read`,
-      fix: `run \`spatial-lens models download ${modelId}\``,
-      modelPath: path,
-      detail: error instanceof Error ? error.message : String(error),
-    })
-  }
-  try {
-    return JSON.parse(text) as Json
-  } catch (error) {
-    throw new ModelError({
-      kind: 'corrupt',
-      problem: `tokenizer file ${path} of model ${modelId} is not valid JSON`,
-      fix: `download it again with \`spatial-lens models download ${modelId}\``,
-      modelPath: path,
-      detail: error instanceof Error ? error.message : String(error),
-    })
-  }
 }
 
 /** tokenizer.json `padding.pad_id` → config `pad_token` → "!" (the OWL/CLIP-JAX pad) → 0. */

@@ -1,7 +1,7 @@
 /**
- * LangChain chat models for the connectors a robotics user runs: Ollama and any OpenAI-compatible
- * endpoint (llama.cpp server, vLLM, LM Studio, the hosted API). The embedded node-llama-cpp connector
- * is not here yet (its install is ≈ 725 MB).
+ * LangChain chat models for the connectors a robotics user runs: Ollama, any OpenAI-compatible
+ * endpoint (llama.cpp server, vLLM, LM Studio, the hosted API), and a GGUF model run in-process by
+ * node-llama-cpp (an optional install: `npm run setup:llm`).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
@@ -9,6 +9,18 @@ import { ChatOllama } from '@langchain/ollama'
 import { ChatOpenAICompletions } from '@langchain/openai'
 import type { MessageContent } from '@langchain/core/messages'
 import { parseLlmSpec, type LlmEnv, type LlmSpec } from './llmSpec.js'
+import { LlmConfigError } from './llmConfigError.js'
+import { ChatNodeLlamaCpp } from './llama/ChatNodeLlamaCpp.js'
+import type { LlamaGpuChoice } from './llama/llamaSessions.js'
+import {
+  findLlamaRuntime,
+  LlamaRuntimeMissingError,
+  llamaRuntimeFolders,
+} from './llama/loadNodeLlamaCpp.js'
+import { ModelStore } from '../../models/ModelStore'
+import { resolve as resolvePath } from 'node:path'
+
+export { LlmConfigError }
 
 /** Default per-request time limit. Local 7B models on CPU can take a minute for a long answer. */
 export const DEFAULT_LLM_TIMEOUT_MS = 120_000
@@ -29,6 +41,12 @@ export interface ChatModelOptions {
   env?: LlmEnv
   /** Fetch implementation (tests, proxies); defaults to the global fetch. */
   fetch?: typeof fetch
+  /** Embedded models: CPU threads (default `SPATIAL_LENS_LLM_THREADS`, else llama.cpp's choice). */
+  threads?: number
+  /** Embedded models: GPU backend (default `SPATIAL_LENS_LLM_GPU`, else 'auto'). */
+  gpu?: LlamaGpuChoice
+  /** Embedded models: where `llama:<model id>` is looked up (default: the user's model cache). */
+  modelStore?: ModelStore
 }
 
 /** What the orchestrator may assume about a connector before talking to it. */
@@ -51,14 +69,6 @@ export interface ChatModelConnection {
   endpoint: string
   /** The per-request time limit in milliseconds. */
   timeoutMs: number
-}
-
-/** The hosted API needs a key and none was found; the message says where to put one. */
-export class LlmConfigError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'LlmConfigError'
-  }
 }
 
 /** Resolves the API key: settings, then `SPATIAL_LENS_LLM_API_KEY`, then `OPENAI_API_KEY`. */
@@ -181,9 +191,63 @@ function createOpenAi(spec: Extract<LlmSpec, { provider: 'openai' }>, options: C
   })
 }
 
+const GPU_CHOICES: readonly LlamaGpuChoice[] = ['auto', 'off', 'cuda', 'vulkan', 'metal']
+
+function embeddedThreads(options: ChatModelOptions, env: LlmEnv): number | undefined {
+  if (options.threads !== undefined) return options.threads
+  const raw = env.SPATIAL_LENS_LLM_THREADS?.trim()
+  if (!raw) return undefined
+  const threads = Number(raw)
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new LlmConfigError(`SPATIAL_LENS_LLM_THREADS must be a whole number ≥ 1, got "${raw}".`)
+  return threads
+}
+
+function embeddedGpu(options: ChatModelOptions, env: LlmEnv): LlamaGpuChoice {
+  const raw = options.gpu ?? env.SPATIAL_LENS_LLM_GPU?.trim().toLowerCase() ?? 'auto'
+  if (!GPU_CHOICES.includes(raw as LlamaGpuChoice))
+    throw new LlmConfigError(
+      `The LLM GPU choice must be one of ${GPU_CHOICES.join(', ')}, got "${raw}".`,
+    )
+  return raw as LlamaGpuChoice
+}
+
+/** The GGUF file of a `llama:` spec: the given path, or the model manager's file for the id. */
+function embeddedModelPath(
+  spec: Extract<LlmSpec, { provider: 'llama' }>,
+  options: ChatModelOptions,
+): string {
+  if (spec.modelPath) return resolvePath(spec.modelPath)
+  const store = options.modelStore ?? new ModelStore()
+  const entry = store.entry(spec.model)
+  if (entry.task !== 'language-model') {
+    const ids = store.manifest.models.filter((m) => m.task === 'language-model').map((m) => m.id)
+    throw new LlmConfigError(
+      `"${spec.model}" is a ${entry.task} model, not a language model. Language models: ${ids.join(', ') || 'none'}.`,
+    )
+  }
+  return store.filePath(spec.model, 'gguf')
+}
+
+function createEmbedded(spec: Extract<LlmSpec, { provider: 'llama' }>, options: ChatModelOptions) {
+  const env = options.env ?? process.env
+  // Fail before the first question, with the install command, rather than at the first model call.
+  if (!findLlamaRuntime(env)) throw new LlamaRuntimeMissingError(llamaRuntimeFolders(env))
+  const modelPath = embeddedModelPath(spec, options)
+  return new ChatNodeLlamaCpp({
+    modelPath,
+    threads: embeddedThreads(options, env),
+    gpu: embeddedGpu(options, env),
+    temperature: options.temperature ?? 0,
+    timeoutMs: options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS,
+    env,
+  })
+}
+
 /**
- * Creates a streaming LangChain chat model for a spec (text or parsed).
- * Throws {@link LlmSpecError} for malformed specs and {@link LlmConfigError} for a missing key.
+ * Creates a LangChain chat model for a spec (text or parsed).
+ * Throws {@link LlmSpecError} for malformed specs and {@link LlmConfigError} for a missing key, a missing
+ * embedded runtime or a model that is not installed (the message names the command that fixes it).
  * Nothing is sent until the model is invoked.
  */
 export function createChatModel(
@@ -193,6 +257,12 @@ export function createChatModel(
   const parsed = typeof spec === 'string' ? parseLlmSpec(spec, options.env ?? process.env) : spec
   const capabilities = { isToolCallingSupported: true, isStreaming: true }
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS
+  if (parsed.provider === 'llama') {
+    const model = createEmbedded(parsed, options)
+    // Tool calls come from a JSON grammar (every model can); turns arrive whole, not as tokens.
+    const embedded = { isToolCallingSupported: true, isStreaming: false }
+    return { spec: parsed, model, capabilities: embedded, endpoint: model.modelPath, timeoutMs }
+  }
   if (parsed.provider === 'ollama') {
     const model = createOllama(parsed, options)
     return { spec: parsed, model, capabilities, endpoint: parsed.baseUrl, timeoutMs }

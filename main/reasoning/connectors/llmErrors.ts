@@ -82,6 +82,7 @@ function unreachableHint(connection: ChatModelConnection): string {
 export function describeLlmError(error: unknown, connection: ChatModelConnection): LlmRequestError {
   if (error instanceof LlmRequestError) return error
   const chain = causeChain(error)
+  if (connection.spec.provider === 'llama') return describeEmbeddedError(error, chain, connection)
   const where = `${connection.spec.provider === 'ollama' ? 'Ollama' : 'The OpenAI-compatible server'} at ${connection.endpoint}`
   const status = httpStatus(chain)
   if (status !== undefined) {
@@ -106,4 +107,30 @@ export function describeLlmError(error: unknown, connection: ChatModelConnection
   return new LlmRequestError('unknown', `${where} failed: ${serverDetail(chain)}`, undefined, {
     cause: error,
   })
+}
+
+/** Errors of the in-process model: there is no server, so they are about the file, the runtime or time. */
+function describeEmbeddedError(
+  error: unknown,
+  chain: any[],
+  connection: ChatModelConnection,
+): LlmRequestError {
+  const where = `The embedded model ${connection.endpoint}`
+  if (chain.some((e) => e.name === 'TimeoutError')) {
+    const message = `${where} did not finish within ${connection.timeoutMs} ms. Use a smaller model, a GPU build (\`npm run setup:llm -- --gpu cuda\`), or raise the time limit.`
+    return new LlmRequestError('timeout', message, undefined, { cause: error })
+  }
+  if (chain.some((e) => e.name === 'AbortError')) {
+    return new LlmRequestError('cancelled', `${where} was cancelled.`, undefined, { cause: error })
+  }
+  if (chain.some((e) => /context shift|context size/i.test(String(e.message)))) {
+    const message = `The conversation no longer fits ${where}'s context window. Ask a shorter question, lower the step limit, or use a model with a longer context.`
+    return new LlmRequestError('unknown', message, undefined, { cause: error })
+  }
+  // Configuration errors (runtime or file missing, unloadable GGUF) already say what to do.
+  const message =
+    chain[0]?.name === 'LlmConfigError'
+      ? String(chain[0].message)
+      : `${where} failed: ${serverDetail(chain)}`
+  return new LlmRequestError('unknown', message, undefined, { cause: error })
 }

@@ -5,6 +5,8 @@
  * - `ollama:http://host:port#<model>` — an explicit Ollama host
  * - `openai:http://host:port/v1#<model>` — any OpenAI-compatible endpoint (llama.cpp server, vLLM, LM Studio)
  * - `openai:<model>` — the hosted OpenAI API (needs an API key)
+ * - `llama:<model id>` — a GGUF model from the model manager, run in-process by node-llama-cpp
+ * - `llama:/path/to/model.gguf` — any GGUF file, run in-process
  */
 
 /** Default Ollama host when neither the spec nor `OLLAMA_HOST` names one. */
@@ -14,6 +16,7 @@ export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434'
 export type LlmSpec =
   | { provider: 'ollama'; model: string; baseUrl: string; text: string }
   | { provider: 'openai'; model: string; baseUrl?: string; text: string }
+  | { provider: 'llama'; model: string; modelPath?: string; text: string }
 
 /** Environment variables the parser reads (injected so tests and hosts control them). */
 export type LlmEnv = Readonly<Record<string, string | undefined>>
@@ -26,7 +29,8 @@ export class LlmSpecError extends Error {
   ) {
     super(
       `Invalid LLM spec "${spec}": ${reason}. Use ollama:<model> (e.g. ollama:qwen2.5:7b), ` +
-        'ollama:http://host:port#<model>, openai:http://host:port/v1#<model> or openai:<model>.',
+        'ollama:http://host:port#<model>, openai:http://host:port/v1#<model>, openai:<model>, ' +
+        'llama:<model id> or llama:/path/to/model.gguf.',
     )
     this.name = 'LlmSpecError'
   }
@@ -74,7 +78,7 @@ export function parseLlmSpec(text: string, env: LlmEnv = process.env): LlmSpec {
   const spec = text.trim()
   const colon = spec.indexOf(':')
   if (colon < 0)
-    throw new LlmSpecError(text, 'missing the provider prefix ("ollama:" or "openai:")')
+    throw new LlmSpecError(text, 'missing the provider prefix ("ollama:", "openai:" or "llama:")')
   const provider = spec.slice(0, colon).toLowerCase()
   const rest = spec.slice(colon + 1).trim()
   if (!rest) throw new LlmSpecError(text, `nothing after "${provider}:"`)
@@ -88,6 +92,16 @@ export function parseLlmSpec(text: string, env: LlmEnv = process.env): LlmSpec {
     if (/\s|\//.test(rest) || rest.includes('#')) {
       throw new LlmSpecError(text, `"${rest}" is neither an http(s) URL nor a model name`)
     }
+    return { provider, model: rest, text: spec }
+  }
+  if (provider === 'llama') {
+    // A path names a file; anything else is a model-manager id (`spatial-lens models list`).
+    if (/[\\/]/.test(rest) || /\.gguf$/i.test(rest)) {
+      if (!/\.gguf$/i.test(rest)) throw new LlmSpecError(text, `"${rest}" is not a .gguf file`)
+      return { provider, model: rest.split(/[\\/]/).at(-1)!, modelPath: rest, text: spec }
+    }
+    if (!/^[a-z0-9]+([.-][a-z0-9]+)*$/.test(rest))
+      throw new LlmSpecError(text, `"${rest}" is neither a model id nor a path to a .gguf file`)
     return { provider, model: rest, text: spec }
   }
   throw new LlmSpecError(text, `unknown provider "${provider}"`)

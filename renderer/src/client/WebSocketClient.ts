@@ -1,5 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../main/contract/channels'
+import type { EventPayload, ServerEvent } from '../../../main/contract/events'
 import { decodeMessage, encodeMessage } from '../../../main/contract/binaryCodec'
+import { EventListeners } from './EventListeners'
 import { parseReply } from './parseReply'
 import type { SpatialClient } from './SpatialClient'
 
@@ -19,8 +21,9 @@ const DEFAULT_OPTIONS: WebSocketClientOptions = { connectAttempts: 3, retryDelay
 
 /**
  * Transport over the `serve` WebSocket: one binary message per request `{id, channel, input}`
- * (main/contract/binaryCodec), replies matched by id. The socket opens on the first call and
- * reopens on the next call after it drops; calls in flight when it drops are rejected.
+ * (main/contract/binaryCodec), replies matched by id, server events `{event, payload}` handed to
+ * the subscribed listeners. The socket opens on the first call or subscription and reopens on the
+ * next call after it drops; calls in flight when it drops are rejected.
  */
 export class WebSocketClient implements SpatialClient {
   readonly transport = 'websocket' as const
@@ -28,6 +31,7 @@ export class WebSocketClient implements SpatialClient {
   private opening: Promise<WebSocket> | null = null
   private nextId = 1
   private readonly pending = new Map<number, PendingCall>()
+  private readonly listeners = new EventListeners()
   private isDisposed = false
 
   constructor(
@@ -44,6 +48,15 @@ export class WebSocketClient implements SpatialClient {
       socket.send(bytes)
     })
     return parseReply(channel, reply)
+  }
+
+  subscribe<E extends ServerEvent>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void {
+    // Events flow only over an open socket; a failure here surfaces on the next call instead.
+    this.connect().catch(() => undefined)
+    return this.listeners.add(event, listener)
   }
 
   dispose(): void {
@@ -107,7 +120,13 @@ export class WebSocketClient implements SpatialClient {
   }
 
   private handleMessage(data: unknown): void {
-    let message: { id?: unknown; ok?: unknown; error?: { message?: unknown } }
+    let message: {
+      id?: unknown
+      ok?: unknown
+      error?: { message?: unknown }
+      event?: unknown
+      payload?: unknown
+    }
     try {
       if (!(data instanceof ArrayBuffer)) throw new Error('expected a binary message')
       message = decodeMessage(new Uint8Array(data)) as typeof message
@@ -115,6 +134,10 @@ export class WebSocketClient implements SpatialClient {
       this.rejectAll(
         new Error(`The service sent an unreadable message (${(error as Error).message}).`),
       )
+      return
+    }
+    if (message && typeof message === 'object' && 'event' in message) {
+      this.listeners.dispatch(message.event, message.payload)
       return
     }
     const call = typeof message.id === 'number' ? this.pending.get(message.id) : undefined

@@ -1,5 +1,7 @@
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { formatAnswerValue, formatCount } from '../format'
+import { useUnits } from '../state/AppContext'
+import { PinButton } from './PinButton'
 
 export interface AnswerCardProps {
   answer: AnswerJson
@@ -8,31 +10,16 @@ export interface AnswerCardProps {
   onTogglePin?(): void
 }
 
-/** One answer: the sentence, the value with its unit, and where the number came from. */
+/** One answer: the sentence, the value with its unit (display units), and where it came from. */
 export function AnswerCard({ answer, isPinned = false, onTogglePin }: AnswerCardProps) {
-  const value = formatAnswerValue(answer)
+  const value = formatAnswerValue(answer, useUnits())
   const { provenance } = answer
   const pointCounts = Object.entries(provenance.pointCounts)
   return (
     <article className="answer" data-kind={answer.kind} aria-live="polite">
       <div className="answer-header">
         <p className="answer-question">{answer.question}</p>
-        {onTogglePin && (
-          <button
-            type="button"
-            className="pin-button"
-            aria-pressed={isPinned}
-            title={
-              isPinned
-                ? 'Unpin: stop asking it on new scenes'
-                : 'Pin: ask it again on every new scene'
-            }
-            onClick={onTogglePin}
-          >
-            <PinIcon />
-            {isPinned ? 'Pinned' : 'Pin'}
-          </button>
-        )}
+        {onTogglePin && <PinButton isPinned={isPinned} onToggle={onTogglePin} />}
       </div>
       {value !== null && <p className="answer-value">{value}</p>}
       <p className="answer-text">{answer.text}</p>
@@ -56,16 +43,5 @@ export function AnswerCard({ answer, isPinned = false, onTogglePin }: AnswerCard
         )}
       </dl>
     </article>
-  )
-}
-
-export function PinIcon() {
-  return (
-    <svg viewBox="0 0 16 16" aria-hidden="true" className="pin-icon">
-      <path
-        d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.7V14L8 15l-.7-1V9.5H4V8l2.6-2.3z"
-        fill="currentColor"
-      />
-    </svg>
   )
 }

@@ -1,16 +1,16 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import type { AnswerJson } from '../../../main/contract/answerSchema'
+import { usePopovers } from '../state/AppContext'
 import { browserStorage } from '../state/perceptionSettingsStorage'
 import { addToHistory, loadHistory, moveRecallCursor, saveHistory } from '../state/questionHistory'
+import type { AskState } from '../state/useAsk'
 import { useShortcut } from '../state/useShortcut'
 import { AnswerCard } from './AnswerCard'
+import { ReasoningCard } from './ReasoningCard'
 
 export interface AskBoxProps {
   objectNames: string[]
-  answer: AnswerJson | null
-  isAsking: boolean
+  asker: AskState
   isEnabled: boolean
-  onAsk(question: string): void
   /** Pinning: questions asked again on every new scene (see PinnedPanel). */
   isPinned?(question: string): boolean
   onTogglePin?(question: string): void
@@ -30,16 +30,14 @@ function examplesFor(names: string[]): string[] {
   return examples
 }
 
-/** The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer. */
-export function AskBox({
-  objectNames,
-  answer,
-  isAsking,
-  isEnabled,
-  onAsk,
-  isPinned,
-  onTogglePin,
-}: AskBoxProps) {
+/**
+ * The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer: the
+ * engine's answer card for template questions, the chain of thought for multi-step ones (or what
+ * to configure for them), each with a Pin toggle.
+ */
+export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }: AskBoxProps) {
+  const { answer, run, isAsking } = asker
+  const { open } = usePopovers()
   const [question, setQuestion] = useState('')
   const [history, setHistory] = useState(() => loadHistory(browserStorage()))
   /** history.length: the text being typed; below it, a recalled question. */
@@ -53,7 +51,7 @@ export function AskBox({
     setHistory(next)
     saveHistory(browserStorage(), next)
     setCursor(null)
-    onAsk(text)
+    void asker.ask(text)
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -73,6 +71,7 @@ export function AskBox({
     setCursor(to)
     setQuestion(to === history.length ? draft : history[to])
   }
+  const pinToggle = (asked: string) => onTogglePin && (() => onTogglePin(asked))
   return (
     <section className="panel-section ask" aria-labelledby="ask-heading">
       <header className="section-header">
@@ -103,7 +102,7 @@ export function AskBox({
           {isAsking ? 'Asking…' : 'Ask'}
         </button>
       </form>
-      {isEnabled && !answer && (
+      {isEnabled && !run && (
         <ul className="examples" aria-label="Example questions">
           {examplesFor(objectNames).map((example) => (
             <li key={example}>
@@ -114,12 +113,22 @@ export function AskBox({
           ))}
         </ul>
       )}
-      {answer && (
+      {answer ? (
         <AnswerCard
           answer={answer}
           isPinned={isPinned?.(answer.question)}
-          onTogglePin={onTogglePin && (() => onTogglePin(answer.question))}
+          onTogglePin={pinToggle(answer.question)}
         />
+      ) : (
+        run && (
+          <ReasoningCard
+            run={run}
+            onCancel={asker.cancel}
+            onOpenLlmSettings={() => open('settings', 'llm')}
+            isPinned={isPinned?.(run.question)}
+            onTogglePin={pinToggle(run.question)}
+          />
+        )
       )}
     </section>
   )

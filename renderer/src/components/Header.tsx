@@ -1,8 +1,9 @@
-import { useState } from 'react'
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import { usePopovers } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
 import { runShortcut, useShortcut } from '../state/useShortcut'
+import { ModelsPanel } from './ModelsPanel'
 import { OpenFrameForm } from './OpenFrameForm'
 import { SettingsPanel } from './SettingsPanel'
 import { SourcesMenu } from './SourcesMenu'
@@ -18,11 +19,10 @@ export interface HeaderProps {
   onSettingsChange(change: Partial<PerceptionSettings>): void
 }
 
-type Popover = 'sources' | 'open-frame' | 'settings'
-
 /**
- * App name, the Sources menu (sample, RGB-D frame, PCD cloud, folder sequence, webcam), the
- * perception settings and the shortcut list. One popover at a time; Esc closes it.
+ * App name, the Sources menu (sample, RGB-D frame, PCD cloud, folder sequence, webcam), the models,
+ * the settings and the shortcut list. One popover at a time (AppContext: others can open one); Esc
+ * closes it.
  */
 export function Header({
   info,
@@ -34,14 +34,12 @@ export function Header({
   settings,
   onSettingsChange,
 }: HeaderProps) {
-  const [popover, setPopover] = useState<Popover | null>(null)
-  const toggle = (which: Popover) => setPopover(popover === which ? null : which)
-  const close = () => setPopover(null)
+  const { popover, open, toggle, close } = usePopovers()
   useShortcut('load-sample', () => {
     close()
     onLoadSample()
   })
-  useShortcut('open-frame', () => setPopover('open-frame'))
+  useShortcut('open-frame', () => open('open-frame'))
   useShortcut('close', popover ? close : null)
   return (
     <header className="app-header">
@@ -64,11 +62,19 @@ export function Header({
           onToggle={() => toggle('sources')}
           onClose={close}
           onLoadSample={onLoadSample}
-          onOpenFrameForm={() => setPopover('open-frame')}
+          onOpenFrameForm={() => open('open-frame')}
           onOpenPcd={onOpenPcd}
           onOpenFolder={onOpenFolder}
           onStartWebcam={onStartWebcam}
         />
+        <button
+          type="button"
+          className="button"
+          aria-expanded={popover === 'models'}
+          onClick={() => toggle('models')}
+        >
+          Models
+        </button>
         <button
           type="button"
           className="button button-icon"
@@ -108,6 +114,7 @@ export function Header({
       {popover === 'settings' && (
         <SettingsPanel settings={settings} onChange={onSettingsChange} onClose={close} />
       )}
+      {popover === 'models' && <ModelsPanel onClose={close} />}
     </header>
   )
 }

@@ -1,6 +1,7 @@
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
-import { formatCount, formatSizeCm } from '../format'
+import { formatCount, formatSize } from '../format'
 import { objectOrigin } from '../perceptionText'
+import { useUnits } from '../state/AppContext'
 import { boxColor } from '../viewer/buildObjectBox'
 
 export interface ObjectPanelProps {
@@ -8,6 +9,8 @@ export interface ObjectPanelProps {
   /** What perception ran (tells detector labels from geometry clusters). */
   perception: SceneSummary['perception']
   selectedName: string | null
+  /** Object under the pointer anywhere (this list, the 3D view, the image view). */
+  hoveredName?: string | null
   onHover(name: string | null): void
   onSelect(name: string | null): void
 }
@@ -20,9 +23,11 @@ export function ObjectPanel({
   objects,
   perception,
   selectedName,
+  hoveredName = null,
   onHover,
   onSelect,
 }: ObjectPanelProps) {
+  const units = useUnits()
   return (
     <section className="panel-section objects" aria-labelledby="objects-heading">
       <header className="section-header">
@@ -41,6 +46,7 @@ export function ObjectPanel({
                   type="button"
                   className="object-item"
                   aria-pressed={selectedName === object.name}
+                  data-hovered={hoveredName === object.name ? 'true' : undefined}
                   data-object-name={object.name}
                   data-object-source={origin.source}
                   onMouseEnter={() => onHover(object.name)}
@@ -61,7 +67,7 @@ export function ObjectPanel({
                   </span>
                   <span className="object-meta">
                     <span className="object-size" title="width × depth × height">
-                      {formatSizeCm(object.sizeM)}
+                      {formatSize(object.sizeM, units)}
                     </span>
                     <span className="object-points">{formatCount(object.pointCount)} pts</span>
                   </span>

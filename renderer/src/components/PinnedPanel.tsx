@@ -1,6 +1,9 @@
+import type { UnitSystem } from '../../../main/contract/settingsSchema'
 import { formatAnswerValue } from '../format'
-import type { PinnedQuestions } from '../state/usePinnedQuestions'
-import { PinIcon } from './AnswerCard'
+import { stopReasonTitle } from '../reasoningText'
+import { useUnits } from '../state/AppContext'
+import type { PinnedQuestions, PinnedValue } from '../state/usePinnedQuestions'
+import { PinIcon } from './PinButton'
 
 export interface PinnedPanelProps {
   pinned: PinnedQuestions
@@ -10,6 +13,7 @@ export interface PinnedPanelProps {
 
 /** Pinned questions with their value on the latest scene (re-asked on every new scene), and unpin. */
 export function PinnedPanel({ pinned, sceneId }: PinnedPanelProps) {
+  const units = useUnits()
   if (pinned.questions.length === 0) return null
   return (
     <section className="panel-section pinned" aria-labelledby="pinned-heading">
@@ -32,8 +36,8 @@ export function PinnedPanel({ pinned, sceneId }: PinnedPanelProps) {
             >
               <div className="pinned-text">
                 <span className="pinned-question">{question}</span>
-                <span className="pinned-value" aria-live="polite" title={value?.answer?.text}>
-                  {describeValue(value)}
+                <span className="pinned-value" aria-live="polite" title={value?.result?.answer}>
+                  {describeValue(value, units)}
                 </span>
                 {value && <span className="pinned-source">{value.sourceName}</span>}
               </div>
@@ -54,12 +58,16 @@ export function PinnedPanel({ pinned, sceneId }: PinnedPanelProps) {
   )
 }
 
-function describeValue(value: PinnedQuestions['values'][string] | undefined): string {
+function describeValue(value: PinnedValue | undefined, units: UnitSystem): string {
   if (!value) return '…'
   if (value.error) return value.error
-  if (!value.answer) return '—'
+  if (!value.result) return '—'
+  const { templateAnswer, stopReason, answer } = value.result
   // Answers without a value (an object not in this scene) read best as their first sentence.
-  return formatAnswerValue(value.answer) ?? firstSentence(value.answer.text)
+  if (templateAnswer)
+    return formatAnswerValue(templateAnswer, units) ?? firstSentence(templateAnswer.text)
+  const stopTitle = stopReasonTitle(stopReason)
+  return stopTitle ? `${stopTitle}: ${firstSentence(answer)}` : firstSentence(answer)
 }
 
 function firstSentence(text: string): string {

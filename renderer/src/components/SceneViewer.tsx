@@ -1,20 +1,36 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type PointerEvent } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { SceneRenderer } from '../viewer/SceneRenderer'
 import { useShortcut } from '../state/useShortcut'
+import type { MeasureMarks } from '../viewer/buildMeasureMarks'
+import type { ScenePick } from '../viewer/pickScene'
 
 export interface SceneViewerProps {
   scene: SceneResult | null
   answer: AnswerJson | null
   /** Object to emphasise (hovered or selected in the panel). */
   highlightedName: string | null
+  /** Measure mode's picks and segment to draw, or null outside Measure mode. */
+  measureMarks?: MeasureMarks | null
+  /** Set in Measure mode: a click (not a drag) reports what lies under it (null: nothing). */
+  onPick?: (pick: ScenePick | null) => void
 }
 
+/** Pointer travel (pixels) below which a press is a click, not an orbit drag. */
+const CLICK_SLOP_PX = 4
+
 /** The 3D view: a React shell around {@link SceneRenderer}, which it creates on mount and disposes on unmount. */
-export function SceneViewer({ scene, answer, highlightedName }: SceneViewerProps) {
+export function SceneViewer({
+  scene,
+  answer,
+  highlightedName,
+  measureMarks = null,
+  onPick,
+}: SceneViewerProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const rendererRef = useRef<SceneRenderer | null>(null)
+  const pressAt = useRef<{ x: number; y: number } | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
   useEffect(() => {
@@ -37,10 +53,27 @@ export function SceneViewer({ scene, answer, highlightedName }: SceneViewerProps
   useEffect(() => rendererRef.current?.setScene(scene), [scene])
   useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
   useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
+  useEffect(() => rendererRef.current?.setMeasure(measureMarks), [measureMarks, scene])
+
+  const onPointerDown = (event: PointerEvent) => {
+    pressAt.current = event.button === 0 ? { x: event.clientX, y: event.clientY } : null
+  }
+  const onPointerUp = (event: PointerEvent) => {
+    const press = pressAt.current
+    pressAt.current = null
+    if (!onPick || !press || !rendererRef.current) return
+    if (Math.hypot(event.clientX - press.x, event.clientY - press.y) > CLICK_SLOP_PX) return
+    onPick(rendererRef.current.pickAt(event.clientX, event.clientY))
+  }
 
   return (
-    <section className="viewer" aria-label="3D view">
-      <div className="viewer-stage" ref={containerRef} />
+    <section className="viewer" aria-label="3D view" data-picking={onPick ? 'true' : undefined}>
+      <div
+        className="viewer-stage"
+        ref={containerRef}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
+      />
       {failure ? (
         <div className="viewer-failure" role="alert">
           <strong>The 3D view could not start.</strong>

@@ -17,10 +17,14 @@ export const SHORTCUTS = [
   { id: 'previous-frame', keys: ['ArrowLeft'], description: 'Previous frame of the sequence' },
   { id: 'next-frame', keys: ['ArrowRight'], description: 'Next frame of the sequence' },
   { id: 'reset-view', keys: ['R'], description: 'Reset the 3D view' },
+  { id: 'view-3d', keys: ['1'], description: 'Show the 3D view' },
+  { id: 'view-image', keys: ['2'], description: 'Show the image view' },
+  { id: 'view-split', keys: ['3'], description: 'Show 3D and image side by side' },
+  { id: 'measure', keys: ['M'], description: 'Measure between two objects or points' },
   {
     id: 'close',
     keys: ['Escape'],
-    description: 'Close menus and overlays',
+    description: 'Close menus and overlays; leave Measure',
     // Closing a form is what Escape means inside it too.
     worksWhileTyping: true,
   },

@@ -1,39 +1,109 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
+import type { ReasoningResultJson, ReasoningStepJson } from '../../../main/contract/reasoningSchema'
 import type { SpatialClient } from '../client/SpatialClient'
 import { toUiError, type UiError } from './uiError'
 
+/** One question and its chain of thought: steps as they stream, then the service's result. */
+export interface ReasoningRun {
+  requestId: string
+  sceneId: string
+  question: string
+  steps: ReasoningStepJson[]
+  result: ReasoningResultJson | null
+  isCancelling: boolean
+}
+
 export interface AskState {
-  /** The answer for the current scene, or null (a new scene starts without one). */
+  /** The engine's answer for the current scene (template questions), drawn in the 3D view. */
   answer: AnswerJson | null
+  /** The latest question about the current scene, running or done. */
+  run: ReasoningRun | null
   isAsking: boolean
   ask(question: string): Promise<void>
+  /** Asks the service to stop the running question (it ends as "Cancelled"). */
+  cancel(): void
 }
 
 const ASK_HINT =
   'If the server restarted or the scene expired, load the frame again (or the sample); if the question was rejected, rephrase it like the examples.'
 
-/** Asks `qa:ask` about one scene; answers belong to the scene they were asked about. */
+/** An id for one question; crypto.randomUUID needs a secure context, which `serve` over a LAN is not. */
+export function newRequestId(): string {
+  return `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+/**
+ * Asks `qa:reason` about one scene: the service answers template questions itself and sends
+ * anything else to the configured LLM, streaming `qa:step` events tagged with our request id.
+ * Answers belong to the scene they were asked about; a new scene cancels a question still running.
+ */
 export function useAsk(
   client: SpatialClient,
   sceneId: string | null,
   reportError: (error: UiError | null) => void,
 ): AskState {
-  const [latest, setLatest] = useState<{ sceneId: string; answer: AnswerJson } | null>(null)
-  const [askingSceneId, setAskingSceneId] = useState<string | null>(null)
-  const latestRequest = useRef(0)
+  const [run, setRun] = useState<ReasoningRun | null>(null)
+  // The committed run, for handlers and effects; the request id of the latest ask, set at once.
+  const current = useRef<ReasoningRun | null>(null)
+  const latestRequestId = useRef<string | null>(null)
+  useEffect(() => {
+    current.current = run
+  }, [run])
+
+  useEffect(
+    () =>
+      client.subscribe('qa:step', ({ requestId, step }) => {
+        setRun((latest) => {
+          if (!latest || latest.requestId !== requestId || latest.result) return latest
+          const steps = [...latest.steps]
+          steps[step.index] = step
+          return { ...latest, steps }
+        })
+      }),
+    [client],
+  )
+
+  const cancelRun = useCallback(
+    (target: ReasoningRun) => {
+      client.invoke('qa:cancel', { requestId: target.requestId }).catch(() => undefined)
+    },
+    [client],
+  )
+
+  // A question about a scene that is no longer shown is not worth waiting for.
+  useEffect(() => {
+    const running = current.current
+    if (running && !running.result && running.sceneId !== sceneId) cancelRun(running)
+  }, [sceneId, cancelRun])
 
   const ask = useCallback(
     async (question: string) => {
       if (!sceneId || !question.trim()) return
-      const request = ++latestRequest.current
-      setAskingSceneId(sceneId)
+      const requestId = newRequestId()
+      latestRequestId.current = requestId
+      const started: ReasoningRun = {
+        requestId,
+        sceneId,
+        question: question.trim(),
+        steps: [],
+        result: null,
+        isCancelling: false,
+      }
+      setRun(started)
       reportError(null)
       try {
-        const answer = await client.invoke('qa:ask', { sceneId, question: question.trim() })
-        if (request === latestRequest.current) setLatest({ sceneId, answer })
+        const result = await client.invoke('qa:reason', {
+          sceneId,
+          question: started.question,
+          requestId,
+        })
+        setRun((latest) =>
+          latest?.requestId === requestId ? { ...latest, steps: result.steps, result } : latest,
+        )
       } catch (error) {
-        if (request === latestRequest.current)
+        setRun((latest) => (latest?.requestId === requestId ? null : latest))
+        if (latestRequestId.current === requestId)
           reportError(
             toUiError(error, {
               title: 'Could not answer the question',
@@ -41,16 +111,26 @@ export function useAsk(
               offersSample: true,
             }),
           )
-      } finally {
-        if (request === latestRequest.current) setAskingSceneId(null)
       }
     },
     [client, sceneId, reportError],
   )
 
+  const cancel = useCallback(() => {
+    const running = current.current
+    if (!running || running.result || running.isCancelling) return
+    setRun((latest) =>
+      latest?.requestId === running.requestId ? { ...latest, isCancelling: true } : latest,
+    )
+    cancelRun(running)
+  }, [cancelRun])
+
+  const visible = run && run.sceneId === sceneId ? run : null
   return {
-    answer: latest && latest.sceneId === sceneId ? latest.answer : null,
-    isAsking: askingSceneId !== null && askingSceneId === sceneId,
+    answer: visible?.result?.templateAnswer ?? null,
+    run: visible,
+    isAsking: visible !== null && visible.result === null,
     ask,
+    cancel,
   }
 }

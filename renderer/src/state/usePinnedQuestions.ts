@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AnswerJson } from '../../../main/contract/answerSchema'
+import type { ReasoningResultJson } from '../../../main/contract/reasoningSchema'
 import type { SpatialClient } from '../client/SpatialClient'
 import { browserStorage } from './perceptionSettingsStorage'
 import {
@@ -8,13 +8,14 @@ import {
   savePinnedQuestions,
   unpinQuestion,
 } from './pinnedQuestionsStorage'
+import { newRequestId } from './useAsk'
 
-/** A pinned question's value on one scene: its answer, or the service's refusal. */
+/** A pinned question's value on one scene: the service's reasoned answer, or its refusal. */
 export interface PinnedValue {
   sceneId: string
   /** Where that scene came from (the frame's name), shown next to the value. */
   sourceName: string
-  answer: AnswerJson | null
+  result: ReasoningResultJson | null
   error: string | null
 }
 
@@ -25,13 +26,16 @@ export interface PinnedQuestions {
   isPinned(question: string): boolean
   pin(question: string): void
   unpin(question: string): void
-  /** Pins an unpinned question, unpins a pinned one (the answer card's Pin button). */
+  /** Pins an unpinned question, unpins a pinned one (the answer cards' Pin button). */
   toggle(question: string): void
 }
 
 /**
- * Questions kept across scenes (in localStorage) and asked again on every new scene: a live camera,
- * a sequence or any load. Answers that arrive for a scene no longer on screen are dropped.
+ * Questions kept across scenes (in localStorage) and asked again on every new scene (a live
+ * camera, a sequence or any load) through `qa:reason`, as the Ask box asks them: template
+ * questions answer at once, others go to the configured LLM. The service logs each answer like
+ * any other. Questions still running when the scene changes are cancelled; answers that arrive
+ * for a scene no longer on screen are dropped.
  */
 export function usePinnedQuestions(
   client: SpatialClient,
@@ -44,22 +48,29 @@ export function usePinnedQuestions(
   useEffect(() => {
     if (!sceneId) return
     let isCurrent = true
+    const running = new Set<string>()
     for (const question of questions) {
-      const settle = (value: Omit<PinnedValue, 'sceneId' | 'sourceName'>) => {
+      const requestId = newRequestId()
+      running.add(requestId)
+      const settle = (value: Pick<PinnedValue, 'result' | 'error'>) => {
+        running.delete(requestId)
         if (!isCurrent) return
         setValues((previous) => ({
           ...previous,
           [question]: { sceneId, sourceName: sourceName ?? '', ...value },
         }))
       }
-      client.invoke('qa:ask', { sceneId, question }).then(
-        (answer) => settle({ answer, error: null }),
+      client.invoke('qa:reason', { sceneId, question, requestId }).then(
+        (result) => settle({ result, error: null }),
         (error: unknown) =>
-          settle({ answer: null, error: error instanceof Error ? error.message : String(error) }),
+          settle({ result: null, error: error instanceof Error ? error.message : String(error) }),
       )
     }
     return () => {
       isCurrent = false
+      // A question of a scene no longer shown (an LLM run may take seconds) is not worth finishing.
+      for (const requestId of running)
+        client.invoke('qa:cancel', { requestId }).catch(() => undefined)
     }
   }, [client, sceneId, sourceName, questions])
 

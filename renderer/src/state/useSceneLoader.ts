@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { SceneResult } from '../../../main/contract/channels'
+import type { RegionInput, SceneResult } from '../../../main/contract/channels'
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import type { FrameInput } from './frameFiles'
@@ -13,6 +13,8 @@ export interface LoadedScene {
   frame: FrameInput
   /** The perception settings it was analysed with. */
   perception: PerceptionSettings
+  /** The user's regions it was analysed with (pixels of the intrinsics' image). */
+  regions: RegionInput[]
 }
 
 /** How a load ended: its scene is on screen, it failed, or a newer load replaced it. */
@@ -43,6 +45,15 @@ export interface SceneLoader {
    * screen (a frame that failed while another is on screen is not retried).
    */
   reanalyze(perception: PerceptionSettings): Promise<void>
+  /**
+   * Analyses the current frame again with the user's regions changed by `update` (applied to the
+   * latest regions, also those still being analysed). Regions stay with the frame through later
+   * re-analyses; opening another frame starts without any.
+   */
+  changeRegions(
+    update: (regions: RegionInput[]) => RegionInput[],
+    perception: PerceptionSettings,
+  ): Promise<void>
 }
 
 export const SAMPLE_SOURCE_NAME = 'Sample: PCL Kinect frame'
@@ -51,14 +62,17 @@ const SAMPLE_HINT =
   'Check that `spatial-lens serve` is still running and was built (`npm run build`), then press Load sample.'
 const UPLOAD_HINT =
   'Use a PNG or JPEG colour image, a 16-bit depth PNG of the same size (set the depth scale if it is not millimetres) and an intrinsics JSON with width, height, fx, fy, cx, cy — or press Load sample to see a working scene. A colour-only frame (no depth file) needs a depth model: see Settings.'
+const REGIONS_HINT =
+  'Remove the region the message names or draw it again inside the image. The scene on screen is from your previous regions.'
 const SETTINGS_HINT =
   'Install the model the message names, or choose another detector, depth or provider in Settings. The scene on screen is from the previous settings.'
 
 interface FrameSource {
   sourceName: string
   frame: Promise<FrameInput>
+  regions: RegionInput[]
 }
-type LoadReason = 'open' | 'reanalyze'
+type LoadReason = 'open' | 'reanalyze' | 'regions'
 
 /**
  * Loads scenes through `scene:analyze`. The latest request wins: a slow earlier reply never replaces
@@ -90,10 +104,11 @@ export function useSceneLoader(
       reportError(null)
       try {
         const frame = await source.frame
-        const result = await client.invoke('scene:analyze', { frame, regions: [], perception })
+        const { regions } = source
+        const result = await client.invoke('scene:analyze', { frame, regions, perception })
         if (request !== latestRequest.current) return 'superseded'
         shownSource.current = source
-        setScene({ result, sourceName, frame, perception })
+        setScene({ result, sourceName, frame, perception, regions })
         return 'shown'
       } catch (error) {
         if (request !== latestRequest.current) return 'superseded'
@@ -119,7 +134,7 @@ export function useSceneLoader(
     ) => {
       const frame = Promise.resolve().then(makeFrame)
       frame.catch(() => undefined) // reported by analyze(); a re-analysis may reuse the promise
-      return analyze({ sourceName, frame }, perception, 'open', options)
+      return analyze({ sourceName, frame, regions: [] }, perception, 'open', options)
     },
     [analyze],
   )
@@ -138,10 +153,25 @@ export function useSceneLoader(
     [analyze],
   )
 
-  return { scene, loadingName, load, loadSample, reanalyze }
+  const changeRegions = useCallback(
+    async (update: (regions: RegionInput[]) => RegionInput[], perception: PerceptionSettings) => {
+      const source = currentSource.current
+      if (source)
+        await analyze({ ...source, regions: update(source.regions) }, perception, 'regions')
+    },
+    [analyze],
+  )
+
+  return { scene, loadingName, load, loadSample, reanalyze, changeRegions }
 }
 
 function errorContext(sourceName: string, reason: LoadReason): Omit<UiError, 'message'> {
+  if (reason === 'regions')
+    return {
+      title: `Could not analyze ${sourceName} with your regions`,
+      hint: REGIONS_HINT,
+      offersSample: false,
+    }
   if (reason === 'reanalyze')
     return {
       title: `Could not analyze ${sourceName} with the new settings`,

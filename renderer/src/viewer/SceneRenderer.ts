@@ -1,15 +1,27 @@
-import { AxesHelper, Color, Group, PerspectiveCamera, Scene, Vector3, WebGLRenderer } from 'three'
+import {
+  AxesHelper,
+  Color,
+  Group,
+  PerspectiveCamera,
+  Scene,
+  Vector3,
+  WebGLRenderer,
+  type Points,
+} from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
 import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 import type { SceneResult } from '../../../main/contract/channels'
+import type { SceneCloud } from '../../../main/contract/sceneSchema'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { answerGeometrySchema, buildAnswerGeometry } from './buildAnswerGeometry'
 import { cameraCenterInWorld, buildCameraFrustum } from './buildCameraFrustum'
+import { buildMeasureMarks, type MeasureMarks } from './buildMeasureMarks'
 import { buildObjectBox, type ObjectBox } from './buildObjectBox'
 import { buildPointCloud, pointSizeFor } from './buildPointCloud'
 import { buildSupportPlane } from './buildSupportPlane'
 import { installDebugHook } from './debugHook'
 import { disposeObject } from './disposeObject'
+import { pickScene, type ScenePick } from './pickScene'
 import { boundsCenter, boundsRadius, robustBounds, type WorldBounds } from './sceneBounds'
 import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
 
@@ -33,14 +45,21 @@ export class SceneRenderer {
   private readonly removeDebugHook: () => void
   private content: Group | null = null
   private answer: Group | null = null
+  private measure: Group | null = null
   private boxes: ObjectBox[] = []
+  private cloud: { points: Points; data: SceneCloud } | null = null
+  private objectNameOfId = new Map<number, string>()
+  private pointSizeM = 0.01
   private bounds: WorldBounds | null = null
   private cameraCenter: WorldVec3 | null = null
   private hoveredName: string | null = null
   private answerNames = new Set<string>()
+  private measureNames = new Set<string>()
   private needsRender = true
   /** Scratch vectors for framing (reused, never allocated per frame). */
   private readonly target = new Vector3()
+  /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
+  private renderedFrames = 0
   private readonly offset = new Vector3()
 
   constructor(private readonly container: HTMLElement) {
@@ -68,16 +87,27 @@ export class SceneRenderer {
     this.resizeObserver.observe(container)
     this.resize()
     this.frameView()
-    this.removeDebugHook = installDebugHook(this.scene, this.camera)
+    this.removeDebugHook = installDebugHook(this.scene, {
+      screenPointOf: (name) => this.screenPointOf(name),
+      cameraPosition: () => this.camera.position.toArray() as [number, number, number],
+      renderedFrames: () => this.renderedFrames,
+      setOrbiting: (isOrbiting) => {
+        this.controls.autoRotate = isOrbiting
+        this.controls.autoRotateSpeed = 6
+      },
+    })
     this.renderer.setAnimationLoop(this.tick)
   }
 
   /** Replaces the drawn scene (cloud, boxes, plane, camera) and frames it; null clears. */
   setScene(result: SceneResult | null): void {
     this.setAnswer(null)
+    this.setMeasure(null)
     if (this.content) disposeObject(this.content)
     this.content = null
     this.boxes = []
+    this.cloud = null
+    this.objectNameOfId = new Map(result?.summary.objects.map((object) => [object.id, object.name]))
     this.bounds = null
     this.cameraCenter = null
     if (result) {
@@ -87,7 +117,10 @@ export class SceneRenderer {
       const content = new Group()
       content.name = 'scene content'
       const typicalDepth = this.bounds ? distance(this.cameraCenter, boundsCenter(this.bounds)) : 1
-      content.add(buildPointCloud(cloud, pointSizeFor(typicalDepth, summary.intrinsics.fx)))
+      this.pointSizeM = pointSizeFor(typicalDepth, summary.intrinsics.fx)
+      const points = buildPointCloud(cloud, this.pointSizeM)
+      this.cloud = { points, data: cloud }
+      content.add(points)
       if (this.bounds) content.add(buildSupportPlane(this.bounds))
       content.add(buildCameraFrustum(summary))
       this.boxes = summary.objects.map((object, index) => buildObjectBox(object, index))
@@ -112,6 +145,32 @@ export class SceneRenderer {
       if (this.answer) this.worldRoot.add(this.answer)
     }
     this.updateEmphasis()
+  }
+
+  /** Draws Measure mode's picks and measured segment, emphasising picked objects; null clears. */
+  setMeasure(marks: MeasureMarks | null): void {
+    if (this.measure) disposeObject(this.measure)
+    this.measure = marks ? buildMeasureMarks(marks) : null
+    if (this.measure) this.worldRoot.add(this.measure)
+    this.measureNames = new Set(marks?.objectNames ?? [])
+    this.updateEmphasis()
+  }
+
+  /** What lies under a pointer position (client pixels): an object and/or a cloud point; null for none. */
+  pickAt(clientX: number, clientY: number): ScenePick | null {
+    const rect = this.renderer.domElement.getBoundingClientRect()
+    if (rect.width === 0 || rect.height === 0) return null
+    this.scene.updateMatrixWorld()
+    this.camera.updateMatrixWorld()
+    const targets = {
+      camera: this.camera,
+      cloud: this.cloud,
+      boxes: this.boxes.map((box) => box.group),
+      objectNameOfId: this.objectNameOfId,
+    }
+    const ndcX = ((clientX - rect.left) / rect.width) * 2 - 1
+    const ndcY = -((clientY - rect.top) / rect.height) * 2 + 1
+    return pickScene(targets, ndcX, ndcY, Math.max(0.005, 1.5 * this.pointSizeM))
   }
 
   /** The object under the pointer in the panel (or selected there), drawn emphasised; null for none. */
@@ -171,12 +230,13 @@ export class SceneRenderer {
   }
 
   private readonly tick = (): void => {
-    // update() returns true while damping still moves the camera.
+    // update() returns true while damping (or auto-rotation) still moves the camera.
     const isMoving = this.controls.update()
     if (!isMoving && !this.needsRender) return
     this.needsRender = false
     this.renderer.render(this.scene, this.camera)
     this.labels.render(this.scene, this.camera)
+    this.renderedFrames++
   }
 
   private resize(): void {
@@ -194,12 +254,26 @@ export class SceneRenderer {
       box.setEmphasis(
         box.name === this.hoveredName
           ? 'hover'
-          : this.answerNames.has(box.name)
+          : this.answerNames.has(box.name) || this.measureNames.has(box.name)
             ? 'answer'
             : 'normal',
       )
     }
     this.requestRender()
+  }
+
+  /** Client-pixel position of an object's box centre (tests click there); null when not drawn. */
+  private screenPointOf(name: string): { x: number; y: number } | null {
+    const box = this.boxes.find((candidate) => candidate.name === name)
+    if (!box) return null
+    this.scene.updateMatrixWorld()
+    this.camera.updateMatrixWorld()
+    const ndc = box.group.getWorldPosition(new Vector3()).project(this.camera)
+    const rect = this.renderer.domElement.getBoundingClientRect()
+    return {
+      x: rect.left + ((ndc.x + 1) / 2) * rect.width,
+      y: rect.top + ((1 - ndc.y) / 2) * rect.height,
+    }
   }
 }
 

@@ -15,32 +15,46 @@ export { answerGeometrySchema } from '../../../main/contract/answerSchema'
 export type { AnswerGeometryJson as AnswerGeometry } from '../../../main/contract/answerSchema'
 import type { AnswerGeometryJson as AnswerGeometry } from '../../../main/contract/answerSchema'
 
-
-const LINE_COLOR = '#ffd166'
 const TUBE_RADIUS_M = 0.004
 const END_RADIUS_M = 0.01
+
+/** Who drew a line: an answer (yellow) or a click measurement; names its kinds and label class. */
+export interface LineStyle {
+  kind: 'answer' | 'measure'
+  color: string
+}
+export const ANSWER_LINE_STYLE: LineStyle = { kind: 'answer', color: '#ffd166' }
+export const MEASURE_LINE_STYLE: LineStyle = { kind: 'measure', color: '#e879f9' }
 
 /**
  * The measured segment or direction arrow of an answer, in the world frame (add it under the world
  * root), drawn over the cloud (no depth test) with its label at the middle. The line mesh has
- * `userData.kind === 'answer-line'`. Null for highlight-only geometry (the boxes show those).
+ * `userData.kind === '<style.kind>-line'` and the label the class `<style.kind>-label`. Null for
+ * highlight-only geometry (the boxes show those).
  */
-export function buildAnswerGeometry(geometry: AnswerGeometry): Group | null {
+export function buildAnswerGeometry(
+  geometry: AnswerGeometry,
+  style: LineStyle = ANSWER_LINE_STYLE,
+): Group | null {
   if (geometry.kind === 'highlight') return null
   const from = new Vector3(...geometry.fromInWorld)
   const to = new Vector3(...geometry.toInWorld)
   const length = from.distanceTo(to)
-  const material = new MeshBasicMaterial({ color: LINE_COLOR, depthTest: false, transparent: true })
+  const material = new MeshBasicMaterial({
+    color: style.color,
+    depthTest: false,
+    transparent: true,
+  })
   const group = new Group()
-  group.name = 'answer'
-  group.userData.kind = 'answer'
+  group.name = style.kind
+  group.userData.kind = style.kind
 
   const tube = new Mesh(
     new CylinderGeometry(TUBE_RADIUS_M, TUBE_RADIUS_M, Math.max(length, 1e-4), 12),
     material,
   )
   tube.name = geometry.label
-  tube.userData.kind = 'answer-line'
+  tube.userData.kind = `${style.kind}-line`
   placeAlong(tube, from, to, 0.5)
   group.add(tube)
 
@@ -59,7 +73,7 @@ export function buildAnswerGeometry(geometry: AnswerGeometry): Group | null {
   for (const child of group.children) child.renderOrder = 10
 
   const element = document.createElement('div')
-  element.className = 'answer-label'
+  element.className = `${style.kind}-label`
   element.textContent = geometry.label
   const label = new CSS2DObject(element)
   label.position.lerpVectors(from, to, 0.5)

@@ -1,29 +1,37 @@
 import { BufferAttribute, BufferGeometry, Points, PointsMaterial } from 'three'
 import type { SceneCloud } from '../../../main/contract/sceneSchema'
 
-/** sRGB byte → linear float, once: three.js treats vertex colours as linear and encodes to sRGB on output. */
-const LINEAR_OF_SRGB_BYTE = Float32Array.from({ length: 256 }, (_, byte) => {
-  const c = byte / 255
-  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-})
+/**
+ * sRGB → linear in the vertex shader: three.js treats vertex colours as linear and encodes to sRGB
+ * on output, so the sensor's sRGB bytes are linearised where they are used, on the GPU.
+ */
+const SRGB_TO_LINEAR_GLSL = `#include <color_vertex>
+#ifdef USE_COLOR
+  vColor.rgb = mix(vColor.rgb / 12.92, pow((vColor.rgb + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), vColor.rgb));
+#endif`
 
 /**
- * The coloured cloud, in the world frame (add it under the world root). Positions are used as they
- * arrive (no copy); colours are converted to linear so the sensor's colours show unchanged.
+ * The coloured cloud, in the world frame (add it under the world root). Both buffers are used as
+ * they arrive from the scene worker, without a copy or a per-point loop on the UI thread: positions
+ * as float32, colours as normalised sRGB bytes (linearised in the shader, see above), so a 300k-point
+ * cloud costs the UI thread only the GPU upload.
  * @param pointSizeM point size in metres (size attenuation on: far points draw smaller).
  */
 export function buildPointCloud(cloud: SceneCloud, pointSizeM: number): Points {
   const geometry = new BufferGeometry()
   geometry.setAttribute('position', new BufferAttribute(cloud.positionsInWorld, 3))
-  const linear = new Float32Array(cloud.colors.length)
-  for (let i = 0; i < linear.length; i++) linear[i] = LINEAR_OF_SRGB_BYTE[cloud.colors[i]]
-  geometry.setAttribute('color', new BufferAttribute(linear, 3))
+  geometry.setAttribute('color', new BufferAttribute(cloud.colors, 3, true))
   geometry.computeBoundingSphere()
   const material = new PointsMaterial({
     size: pointSizeM,
     sizeAttenuation: true,
     vertexColors: true,
   })
+  material.onBeforeCompile = (shader) => {
+    shader.vertexShader = shader.vertexShader.replace('#include <color_vertex>', SRGB_TO_LINEAR_GLSL)
+  }
+  // One program for every cloud: the patch is the same for all of them.
+  material.customProgramCacheKey = () => 'spatial-lens-srgb-points'
   const points = new Points(geometry, material)
   points.name = 'point cloud'
   points.userData.kind = 'point-cloud'

@@ -1,6 +1,6 @@
-import type { Camera, Object3D } from 'three'
+import type { Object3D } from 'three'
 
-/** Read-only view of the scene graph for end-to-end tests and bug reports. */
+/** Read-only view of the scene graph for end-to-end tests and bug reports, plus the frame-rate bench's switch. */
 export interface SpatialLensDebug {
   /** Names of the object boxes, found by traversing the three.js scene (userData.kind 'object-box'). */
   objectNames(): string[]
@@ -8,7 +8,25 @@ export interface SpatialLensDebug {
   pointCount(): number
   /** Answer lines (segments and arrows) drawn now. */
   answerLines(): number
+  /** Measure mode's measured lines drawn now. */
+  measureLines(): number
+  /** Measure mode's picked points drawn now. */
+  measurePoints(): number
+  /** Where an object's box centre is on screen (client pixels), or null. */
+  screenPointOf(name: string): { x: number; y: number } | null
+  /** Frames the viewer has drawn since it started (it draws only when something changed). */
+  renderedFrames(): number
+  /** Orbits the view every frame, as a user dragging without pause would (frame-rate bench). */
+  setOrbiting(isOrbiting: boolean): void
   /** Where the view's camera is (three.js coordinates), to check orbiting and "reset view". */
+  cameraPosition(): [number, number, number]
+}
+
+/** What the hook reads from the viewer besides its scene graph. */
+export interface DebugViewerAccess {
+  screenPointOf(name: string): { x: number; y: number } | null
+  renderedFrames(): number
+  setOrbiting(isOrbiting: boolean): void
   cameraPosition(): [number, number, number]
 }
 
@@ -18,8 +36,8 @@ declare global {
   }
 }
 
-/** Installs `window.__spatialLensDebug` over `root` and `camera`; the returned function removes it again. */
-export function installDebugHook(root: Object3D, camera: Camera): () => void {
+/** Installs `window.__spatialLensDebug` over `root`; the returned function removes it again. */
+export function installDebugHook(root: Object3D, viewer: DebugViewerAccess): () => void {
   const byKind = (kind: string): Object3D[] => {
     const found: Object3D[] = []
     root.traverse((object) => {
@@ -39,7 +57,12 @@ export function installDebugHook(root: Object3D, camera: Camera): () => void {
         return sum + (geometry?.getAttribute('position')?.count ?? 0)
       }, 0),
     answerLines: () => byKind('answer-line').length,
-    cameraPosition: () => camera.position.toArray() as [number, number, number],
+    measureLines: () => byKind('measure-line').length,
+    measurePoints: () => byKind('measure-point').length,
+    screenPointOf: (name: string) => viewer.screenPointOf(name),
+    renderedFrames: () => viewer.renderedFrames(),
+    setOrbiting: (isOrbiting: boolean) => viewer.setOrbiting(isOrbiting),
+    cameraPosition: () => viewer.cameraPosition(),
   })
   window.__spatialLensDebug = hook
   return () => {

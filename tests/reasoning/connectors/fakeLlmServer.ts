@@ -11,6 +11,8 @@ export type ScriptedReply =
   | { kind: 'tool'; name: string; args: Record<string, unknown>; id?: string }
   | { kind: 'status'; status: number; body: string }
   | { kind: 'hang' }
+  /** Decided when the request arrives (e.g. quoting a tool result it carries); may wait first. */
+  | { kind: 'later'; reply: (body: any) => ScriptedReply | Promise<ScriptedReply> }
 
 /** What the server received. */
 export interface RecordedRequest {
@@ -160,11 +162,12 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
   const server: Server = createServer((req, res) => {
     const parts: Buffer[] = []
     req.on('data', (part: Buffer) => parts.push(part))
-    req.on('end', () => {
+    req.on('end', async () => {
       const text = Buffer.concat(parts).toString('utf8')
       const body = text ? JSON.parse(text) : undefined
       requests.push({ path: req.url ?? '', headers: req.headers, body })
-      const reply = queue.shift() ?? { kind: 'status', status: 599, body: 'no scripted reply left' }
+      let reply = queue.shift() ?? { kind: 'status', status: 599, body: 'no scripted reply left' }
+      while (reply.kind === 'later') reply = await reply.reply(body)
       if (reply.kind === 'hang') {
         hanging.push(res)
         return

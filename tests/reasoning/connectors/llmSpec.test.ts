@@ -16,15 +16,15 @@ describe('parseLlmSpec', () => {
   })
 
   it('reads OLLAMA_HOST in its host:port, host and URL forms', () => {
-    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: '10.0.0.5:11500' }).baseUrl).toBe(
-      'http://10.0.0.5:11500',
-    )
-    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: 'robot.local' }).baseUrl).toBe(
-      'http://robot.local:11434',
-    )
-    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: 'https://gpu.lab/' }).baseUrl).toBe(
-      'https://gpu.lab',
-    )
+    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: '10.0.0.5:11500' })).toMatchObject({
+      baseUrl: 'http://10.0.0.5:11500',
+    })
+    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: 'robot.local' })).toMatchObject({
+      baseUrl: 'http://robot.local:11434',
+    })
+    expect(parseLlmSpec('ollama:llama3', { OLLAMA_HOST: 'https://gpu.lab/' })).toMatchObject({
+      baseUrl: 'https://gpu.lab',
+    })
   })
 
   it('takes an explicit Ollama URL with the model after #', () => {
@@ -51,7 +51,24 @@ describe('parseLlmSpec', () => {
     })
   })
 
+  it('reads embedded specs: a model-manager id or a path to a .gguf file', () => {
+    expect(parseLlmSpec('llama:qwen2.5-1.5b-instruct-q4km', {})).toEqual({
+      provider: 'llama',
+      model: 'qwen2.5-1.5b-instruct-q4km',
+      text: 'llama:qwen2.5-1.5b-instruct-q4km',
+    })
+    expect(parseLlmSpec('llama:/models/Qwen2.5-7B.Q4_K_M.gguf', {})).toEqual({
+      provider: 'llama',
+      model: 'Qwen2.5-7B.Q4_K_M.gguf',
+      modelPath: '/models/Qwen2.5-7B.Q4_K_M.gguf',
+      text: 'llama:/models/Qwen2.5-7B.Q4_K_M.gguf',
+    })
+    expect(parseLlmSpec('llama:stories.gguf', {})).toMatchObject({ modelPath: 'stories.gguf' })
+  })
+
   it.each([
+    ['llama:/models/model.bin', /is not a \.gguf file/],
+    ['llama:Qwen 7B', /neither a model id nor a path/],
     ['qwen2.5:7b', /unknown provider "qwen2.5"/],
     ['llama3', /missing the provider prefix/],
     ['ollama:', /nothing after "ollama:"/],

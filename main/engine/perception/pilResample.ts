@@ -1,9 +1,10 @@
 /**
- * Pillow's 8-bit bilinear resize (`Image.resize(size, Image.BILINEAR)`, libImaging `Resample.c`),
- * which Hugging Face's `SamImageProcessor.resize` calls on the uint8 image before rescaling. It is a
- * separable triangle filter whose support widens with the downscale factor (so downscaling
- * antialiases), with 22-bit fixed-point weights and rounding to uint8 after each pass (horizontal
- * first). Reproducing it keeps our SAM input within rounding of the reference processor's.
+ * Pillow's 8-bit resize (`Image.resize(size, filter)`, libImaging `Resample.c`), which Hugging Face
+ * image processors call on the uint8 image before rescaling: `SamImageProcessor` with BILINEAR,
+ * `Idefics3ImageProcessor` (SmolVLM) with LANCZOS. It is a separable filter whose support widens
+ * with the downscale factor (so downscaling antialiases), with 22-bit fixed-point weights and
+ * rounding to uint8 after each pass (horizontal first). Reproducing it keeps our model inputs within
+ * rounding of the reference processors'.
  */
 
 import type { RgbImage } from '../types'
@@ -21,16 +22,41 @@ interface Coefficients {
   taps: number
 }
 
+/** Pillow's resampling filters we use (`Image.BILINEAR`, `Image.LANCZOS`). */
+export type PilFilter = 'bilinear' | 'lanczos'
+
 function triangle(x: number): number {
   const a = Math.abs(x)
   return a < 1 ? 1 - a : 0
 }
 
-/** Pillow `precompute_coeffs` + `normalize_coeffs_8bpc` for the bilinear (triangle) filter. */
-export function triangleCoefficients(inputSize: number, outputSize: number): Coefficients {
+function sinc(x: number): number {
+  if (x === 0) return 1
+  const px = x * Math.PI
+  return Math.sin(px) / px
+}
+
+/** Pillow `lanczos_filter`: sinc windowed by sinc(x/3) on [−3, 3). */
+function lanczos(x: number): number {
+  return x >= -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0
+}
+
+/** Kernel and support (in source pixels at scale 1) of each filter, as Pillow's `filterp`. */
+const FILTERS: Record<PilFilter, { kernel: (x: number) => number; support: number }> = {
+  bilinear: { kernel: triangle, support: 1 },
+  lanczos: { kernel: lanczos, support: 3 },
+}
+
+/** Pillow `precompute_coeffs` + `normalize_coeffs_8bpc` for one filter. */
+export function pilCoefficients(
+  inputSize: number,
+  outputSize: number,
+  filter: PilFilter = 'bilinear',
+): Coefficients {
+  const { kernel, support: filterSupport } = FILTERS[filter]
   const scale = inputSize / outputSize
   const filterScale = Math.max(scale, 1)
-  const support = filterScale
+  const support = filterSupport * filterScale
   const taps = Math.ceil(support) * 2 + 1
   const first = new Int32Array(outputSize)
   const count = new Int32Array(outputSize)
@@ -41,7 +67,7 @@ export function triangleCoefficients(inputSize: number, outputSize: number): Coe
     const xmax = Math.min(inputSize, Math.trunc(center + support + 0.5)) - xmin
     let total = 0
     for (let x = 0; x < xmax; x++) {
-      const w = triangle((x + xmin - center + 0.5) / filterScale)
+      const w = kernel((x + xmin - center + 0.5) / filterScale)
       weights[out * taps + x] = w
       total += w
     }
@@ -70,19 +96,29 @@ function clip8(accumulator: number): number {
  * @param height output height, pixels (> 0)
  */
 export function resizeRgbBilinearPil(rgb: RgbImage, width: number, height: number): RgbImage {
+  return resizeRgbPil(rgb, width, height, 'bilinear')
+}
+
+/** {@link resizeRgbBilinearPil} with any of Pillow's filters we reproduce. */
+export function resizeRgbPil(
+  rgb: RgbImage,
+  width: number,
+  height: number,
+  filter: PilFilter,
+): RgbImage {
   if (!(width > 0 && height > 0 && rgb.width > 0 && rgb.height > 0)) {
     throw new RangeError(
-      `resizeRgbBilinearPil: sizes must be positive (${rgb.width}×${rgb.height} → ${width}×${height})`,
+      `resizeRgbPil: sizes must be positive (${rgb.width}×${rgb.height} → ${width}×${height})`,
     )
   }
   let current = rgb
-  if (width !== rgb.width) current = resizeHorizontal(current, width)
-  if (height !== rgb.height) current = resizeVertical(current, height)
+  if (width !== rgb.width) current = resizeHorizontal(current, width, filter)
+  if (height !== rgb.height) current = resizeVertical(current, height, filter)
   return current === rgb ? { width, height, data: rgb.data.slice() } : current
 }
 
-function resizeHorizontal(rgb: RgbImage, width: number): RgbImage {
-  const k = triangleCoefficients(rgb.width, width)
+function resizeHorizontal(rgb: RgbImage, width: number, filter: PilFilter): RgbImage {
+  const k = pilCoefficients(rgb.width, width, filter)
   const out = new Uint8Array(width * rgb.height * 3)
   const src = rgb.data
   for (let y = 0; y < rgb.height; y++) {
@@ -109,8 +145,8 @@ function resizeHorizontal(rgb: RgbImage, width: number): RgbImage {
   return { width, height: rgb.height, data: out }
 }
 
-function resizeVertical(rgb: RgbImage, height: number): RgbImage {
-  const k = triangleCoefficients(rgb.height, height)
+function resizeVertical(rgb: RgbImage, height: number, filter: PilFilter): RgbImage {
+  const k = pilCoefficients(rgb.height, height, filter)
   const stride = rgb.width * 3
   const out = new Uint8Array(stride * height)
   const src = rgb.data

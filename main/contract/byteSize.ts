@@ -1,0 +1,15 @@
+/**
+ * "99.1 MB": decimal units, as model hubs list sizes. Pure, so the CLI's progress lines and the
+ * app's Models panel write sizes the same way.
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  const units = ['kB', 'MB', 'GB', 'TB']
+  let value = bytes / 1000
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`
+}

@@ -1,0 +1,7 @@
+/** An LLM connector that cannot be set up as configured; the message says what to do instead. */
+export class LlmConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LlmConfigError'
+  }
+}

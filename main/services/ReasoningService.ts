@@ -1,0 +1,128 @@
+import { HumanMessage } from '@langchain/core/messages'
+import type { DepthImage, Scene } from '../engine/types'
+import type { LlmTestResult } from '../contract/settingsSchema'
+import type {
+  ReasoningResultJson,
+  ReasoningStepJson,
+  StopReason as StopReasonJson,
+} from '../contract/reasoningSchema'
+import { askWithReasoning, type StopReason } from '../reasoning/orchestrator'
+import type { ReasoningStep } from '../reasoning/trace'
+import {
+  createChatModel,
+  describeLlmError,
+  type ChatModelConnection,
+} from '../reasoning/connectors'
+import type { SettingsStore } from '../settings/SettingsStore'
+import type { StoredSettings } from '../settings/settingsFile'
+import { isUserError, UserError } from './userError'
+import type { ServiceEvents } from './ServiceEvents'
+
+// The contract mirrors the orchestrator's types: fail to compile when they drift apart.
+type Fits<A extends B, B> = A
+export type StepFitsContract = Fits<ReasoningStep, ReasoningStepJson>
+export type StopReasonFitsContract = Fits<StopReason, StopReasonJson>
+
+/** A kept scene and the frame's depth (metres) for the point_at_pixel tool. */
+export interface ReasoningScene {
+  scene: Scene
+  depth?: DepthImage
+}
+
+const TEST_PROMPT = 'Reply with the single word OK.'
+
+/**
+ * `qa:reason`, `qa:cancel` and `llm:test`: the chain-of-thought orchestrator with the LLM of the
+ * app settings (none: templates only, and a clear message for anything else). Steps stream as
+ * `qa:step` events tagged with the caller's request id.
+ */
+export class ReasoningService {
+  private readonly running = new Map<string, AbortController>()
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly events: ServiceEvents,
+  ) {}
+
+  async reason(
+    target: ReasoningScene,
+    input: { question: string; requestId: string },
+  ): Promise<ReasoningResultJson> {
+    const { requestId } = input
+    if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
+    const { settings } = await this.settings.load()
+    const connection = settings.llm.spec ? connect(settings.llm.spec, settings) : null
+    const controller = new AbortController()
+    this.running.set(requestId, controller)
+    try {
+      const result = await askWithReasoning(target.scene, input.question, {
+        model: connection?.model,
+        depth: target.depth,
+        signal: controller.signal,
+        maxSteps: settings.llm.maxSteps,
+        timeoutMs: settings.llm.timeLimitS * 1000,
+        describeError: connection
+          ? (error) => describeLlmError(error, connection).message
+          : undefined,
+        onStep: (step) => this.events.emit('qa:step', { requestId, step }),
+      })
+      return { ...result, llm: connection ? connection.spec.text : null }
+    } finally {
+      this.running.delete(requestId)
+    }
+  }
+
+  cancel(requestId: string): { isCancelled: boolean } {
+    const controller = this.running.get(requestId)
+    controller?.abort(new Error('cancelled by the user'))
+    return { isCancelled: controller !== undefined }
+  }
+
+  /** One short request to the LLM (the given spec and key, else the stored ones). */
+  async test(input: { spec?: string; apiKey?: string }): Promise<LlmTestResult> {
+    const { settings } = await this.settings.load()
+    const spec = input.spec ?? settings.llm.spec
+    if (!spec)
+      return {
+        isOk: false,
+        message:
+          'No LLM is set. Type one, e.g. ollama:qwen2.5:7b or openai:http://127.0.0.1:8080/v1#model.',
+        endpoint: null,
+        ms: null,
+      }
+    let connection: ChatModelConnection
+    try {
+      connection = connect(spec, settings, input.apiKey)
+    } catch (error) {
+      if (!isUserError(error)) throw error
+      return { isOk: false, message: (error as Error).message, endpoint: null, ms: null }
+    }
+    const startedMs = performance.now()
+    try {
+      const reply = await connection.model.invoke([new HumanMessage(TEST_PROMPT)])
+      const ms = Math.round(performance.now() - startedMs)
+      const text = reply.text.trim().replace(/\s+/g, ' ').slice(0, 80)
+      return {
+        isOk: true,
+        message: `${connection.spec.model} at ${connection.endpoint} answered in ${ms} ms: "${text}"`,
+        endpoint: connection.endpoint,
+        ms,
+      }
+    } catch (error) {
+      const message = describeLlmError(error, connection).message
+      return { isOk: false, message, endpoint: connection.endpoint, ms: null }
+    }
+  }
+
+  /** Cancels every run (the host is closing). */
+  dispose(): void {
+    for (const controller of this.running.values()) controller.abort(new Error('closing'))
+  }
+}
+
+function connect(spec: string, settings: StoredSettings, apiKey?: string): ChatModelConnection {
+  return createChatModel(spec, {
+    apiKey: apiKey || settings.llm.apiKey,
+    timeoutMs: settings.llm.timeLimitS * 1000,
+  })
+}

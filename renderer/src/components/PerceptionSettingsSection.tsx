@@ -1,0 +1,127 @@
+import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import { parseQueries } from '../state/perceptionSettingsStorage'
+import { CommitInput } from './CommitInput'
+
+export interface PerceptionSettingsProps {
+  settings: PerceptionSettings
+  onChange(change: Partial<PerceptionSettings>): void
+}
+
+const DETECTORS: { value: PerceptionSettings['detector']; label: string; detail: string }[] = [
+  { value: 'nanodet', label: 'Built-in NanoDet (COCO)', detail: '80 everyday classes, fast' },
+  { value: 'owlv2', label: 'Open-vocabulary OWLv2', detail: 'finds the names you type' },
+  { value: 'none', label: 'None — geometry only', detail: 'clusters named by colour and size' },
+]
+
+const PROVIDERS = [
+  { value: 'auto', label: 'Auto (best available)' },
+  { value: 'cpu', label: 'CPU' },
+  { value: 'webgpu', label: 'WebGPU' },
+  { value: 'cuda', label: 'CUDA' },
+] as const
+type ProviderChoice = (typeof PROVIDERS)[number]['value']
+
+/** The perception settings: detector (+ OWLv2 names), depth for colour-only frames, provider, min score. */
+export function PerceptionSettingsSection({ settings, onChange }: PerceptionSettingsProps) {
+  const queriesText = settings.queries.join(', ')
+  const needsQueries = settings.detector === 'owlv2' && settings.queries.length === 0
+  const depthChoices = ['auto', 'none', settings.depthModel].filter(
+    (choice, index, all) => all.indexOf(choice) === index,
+  )
+  return (
+    <div className="settings-section" role="tabpanel" aria-label="Perception">
+      <p className="popover-note">
+        Changes re-analyze the frame on screen and are kept in this browser.
+      </p>
+      <fieldset className="field choice-group">
+        <legend>Detector</legend>
+        {DETECTORS.map((detector) => (
+          <label key={detector.value} className="choice">
+            <input
+              type="radio"
+              name="detector"
+              value={detector.value}
+              checked={settings.detector === detector.value}
+              onChange={() => onChange({ detector: detector.value })}
+            />
+            <span>
+              {detector.label} <small>{detector.detail}</small>
+            </span>
+          </label>
+        ))}
+        <CommitInput
+          key={queriesText}
+          type="text"
+          name="queries"
+          aria-label="Names to look for"
+          className="text-input"
+          placeholder="names to look for, e.g. mug, laptop, keyboard"
+          value={queriesText}
+          disabled={settings.detector !== 'owlv2'}
+          onCommit={(text) => onChange({ queries: parseQueries(text) })}
+        />
+        {needsQueries && (
+          <small className="field-hint field-hint-warning">
+            Type the names to look for (comma-separated), then press Enter.
+          </small>
+        )}
+      </fieldset>
+      <label className="field">
+        <span>Depth for colour-only frames</span>
+        <select
+          name="depthModel"
+          value={settings.depthModel}
+          onChange={(event) => onChange({ depthModel: event.target.value })}
+        >
+          {depthChoices.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'auto'
+                ? 'Auto (installed depth model)'
+                : choice === 'none'
+                  ? 'None'
+                  : choice}
+            </option>
+          ))}
+        </select>
+        <small className="field-hint">
+          Install one in Models (header), or with{' '}
+          <code>spatial-lens models download depth-anything-v2-small-metric-indoor</code>
+        </small>
+      </label>
+      <label className="field">
+        <span>Execution provider</span>
+        <select
+          name="provider"
+          value={settings.provider ?? 'auto'}
+          onChange={(event) => {
+            const choice = event.target.value as ProviderChoice
+            onChange({ provider: choice === 'auto' ? undefined : choice })
+          }}
+        >
+          {PROVIDERS.map((provider) => (
+            <option key={provider.value} value={provider.value}>
+              {provider.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Minimum detection score (0–1)</span>
+        <CommitInput
+          key={settings.minScore}
+          type="number"
+          name="minScore"
+          className="text-input"
+          min="0"
+          max="1"
+          step="0.05"
+          value={String(settings.minScore)}
+          onCommit={(text) => {
+            const score = Number(text)
+            if (text.trim() && score >= 0 && score <= 1) onChange({ minScore: score })
+          }}
+        />
+      </label>
+    </div>
+  )
+}

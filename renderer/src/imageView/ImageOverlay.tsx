@@ -1,0 +1,152 @@
+import type { CSSProperties } from 'react'
+import type { RegionInput } from '../../../main/contract/channels'
+import type { Measurement } from '../../../main/contract/measureSchema'
+import type { SceneSummary } from '../../../main/contract/sceneSchema'
+import type { MeasurePick } from '../state/measurePicks'
+import { boxColor } from '../viewer/buildObjectBox'
+import { projectToImage } from './imageGeometry'
+import { viewFromImage, type Point2, type ViewTransform } from './viewport'
+
+type PixelBox = readonly [number, number, number, number]
+
+/** A region the user is drawing or labelling, in image coordinates (pixel edges). */
+export type DraftRegion = { kind: 'point'; pixel: Point2 } | { kind: 'box'; box: PixelBox }
+
+export interface ImageOverlayProps {
+  transform: ViewTransform
+  summary: SceneSummary
+  emphasisedName: string | null
+  regions: readonly RegionInput[]
+  draft: DraftRegion | null
+  picks: readonly MeasurePick[]
+  measurement: Measurement | null
+}
+
+/**
+ * Everything drawn over the image, in view pixels (an SVG the size of the view; it takes no pointer
+ * events): each object's 2D box and name, the user's regions, the region being drawn, and Measure
+ * mode's picks and line. Object groups carry `data-image-object` (the name) and `data-emphasis`.
+ */
+export function ImageOverlay(props: ImageOverlayProps) {
+  const { transform, summary, emphasisedName, regions, draft, picks, measurement } = props
+  const toView = (point: Point2) => viewFromImage(transform, point)
+  const project = (pointInWorld: readonly [number, number, number]) => {
+    const pixel = projectToImage(summary.worldFromCamera, summary.intrinsics, pointInWorld)
+    return pixel ? toView(pixel) : null
+  }
+  const pickedNames = new Set(picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])))
+  return (
+    <svg className="image-overlay" aria-hidden="true">
+      {summary.objects.map((object, index) => {
+        if (!object.boxInImagePx) return null
+        const emphasis =
+          object.name === emphasisedName
+            ? 'hover'
+            : pickedNames.has(object.name)
+              ? 'picked'
+              : 'normal'
+        return (
+          <g
+            key={object.id}
+            className="image-object"
+            data-image-object={object.name}
+            data-emphasis={emphasis}
+            style={{ '--box-color': boxColor(index) } as CSSProperties}
+          >
+            <BoxRect box={object.boxInImagePx} toView={toView} />
+            <LabelAt
+              point={toView([object.boxInImagePx[0], object.boxInImagePx[1]])}
+              text={object.name}
+            />
+          </g>
+        )
+      })}
+      {regions.map((region, index) => (
+        <RegionMark key={index} region={region} toView={toView} />
+      ))}
+      {draft &&
+        (draft.kind === 'box' ? (
+          <rect className="image-draft" {...rectProps(draft.box, toView)} />
+        ) : (
+          <circle
+            className="image-draft"
+            cx={toView(draft.pixel)[0]}
+            cy={toView(draft.pixel)[1]}
+            r={6}
+          />
+        ))}
+      {picks.map((pick, index) => {
+        const at = pick.kind === 'point' ? project(pick.pointInWorld) : null
+        return at ? (
+          <circle key={index} className="image-measure-point" cx={at[0]} cy={at[1]} r={5} />
+        ) : null
+      })}
+      {measurement && <MeasureLine measurement={measurement} project={project} />}
+    </svg>
+  )
+}
+
+type ToView = (point: Point2) => [number, number]
+
+function rectProps(box: PixelBox, toView: ToView) {
+  const [x0, y0] = toView([box[0], box[1]])
+  const [x1, y1] = toView([box[2], box[3]])
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
+function BoxRect({ box, toView }: { box: PixelBox; toView: ToView }) {
+  return <rect className="image-box" {...rectProps(box, toView)} />
+}
+
+function LabelAt({ point, text }: { point: Point2; text: string }) {
+  return (
+    <text className="image-label" x={point[0] + 4} y={point[1] - 6}>
+      {text}
+    </text>
+  )
+}
+
+function RegionMark({ region, toView }: { region: RegionInput; toView: ToView }) {
+  if ('box' in region) {
+    return (
+      <g className="image-region">
+        <rect {...rectProps(region.box, toView)} />
+        <LabelAt point={toView([region.box[0], region.box[3] + 18])} text={`✎ ${region.label}`} />
+      </g>
+    )
+  }
+  if ('point' in region) {
+    // Region points name a whole pixel; its centre is at +0.5.
+    const [x, y] = toView([region.point[0] + 0.5, region.point[1] + 0.5])
+    return (
+      <g className="image-region">
+        <circle cx={x} cy={y} r={5} />
+        <LabelAt point={[x + 4, y + 22]} text={`✎ ${region.label}`} />
+      </g>
+    )
+  }
+  return null
+}
+
+function MeasureLine({
+  measurement,
+  project,
+}: {
+  measurement: Measurement
+  project: (point: readonly [number, number, number]) => [number, number] | null
+}) {
+  const from = project(measurement.fromInWorld)
+  const to = project(measurement.toInWorld)
+  if (!from || !to) return null
+  const middle: Point2 = [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2]
+  return (
+    <g className="image-measure">
+      <line x1={from[0]} y1={from[1]} x2={to[0]} y2={to[1]} />
+      <circle cx={from[0]} cy={from[1]} r={4} />
+      <circle cx={to[0]} cy={to[1]} r={4} />
+      <text className="image-measure-label" x={middle[0] + 8} y={middle[1] - 8}>
+        {measurement.label}
+      </text>
+    </g>
+  )
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { CSV_COLUMNS, csvField, measurementsToCsv } from '../../main/export/measurementCsv'
+import { distanceAnswer, viewerMeasurement, yesNoAnswer } from '../measurements/recordFixtures'
+
+/** A small RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let isQuoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (isQuoted && c === '"' && text[i + 1] === '"') {
+      field += '"'
+      i++
+    } else if (isQuoted && c === '"') {
+      isQuoted = false
+    } else if (isQuoted) {
+      field += c
+    } else if (c === '"') {
+      isQuoted = true
+    } else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i++
+    } else {
+      field += c
+    }
+  }
+  if (field !== '' || row.length > 0) throw new Error('last record is not terminated by CRLF')
+  return rows
+}
+
+describe('measurementsToCsv (RFC 4180)', () => {
+  it('quotes commas, quotes and newlines and doubles the quotes', () => {
+    expect(csvField('plain')).toBe('plain')
+    expect(csvField('a,b')).toBe('"a,b"')
+    expect(csvField('say "hi"')).toBe('"say ""hi"""')
+    expect(csvField('two\nlines')).toBe('"two\nlines"')
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"')
+    expect(csvField(' padded')).toBe('" padded"')
+    expect(csvField('')).toBe('')
+  })
+
+  it('writes a header and one CRLF-terminated row per record that reads back to the same fields', () => {
+    const records = [distanceAnswer(), viewerMeasurement(), yesNoAnswer()]
+    const rows = parseCsv(measurementsToCsv(records))
+    expect(rows[0]).toEqual([...CSV_COLUMNS])
+    expect(rows).toHaveLength(4)
+    const column = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)]
+    for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
+
+    const [, answer, measurement, yesNo] = rows
+    expect(column(answer, 'time')).toBe('2025-03-04T05:06:07.089Z')
+    expect(column(answer, 'frame')).toBe('kitchen, table "A".png')
+    expect(column(answer, 'value')).toBe('0.4237')
+    expect(column(answer, 'unit')).toBe('m')
+    expect(column(answer, 'objects')).toBe('left mug; laptop')
+    expect(column(answer, 'depth_source')).toBe('sensor')
+    expect(column(answer, 'from_x_m')).toBe('0.1')
+    expect(column(answer, 'to_z_m')).toBe('0.06')
+    expect(Number(column(answer, 'to_x_m'))).toBe(-0.2)
+
+    expect(column(measurement, 'text')).toBe('left mug ↔ laptop,\nrim to edge')
+    expect(column(measurement, 'kind')).toBe('measurement')
+    expect(column(measurement, 'depth_source')).toBe('')
+    expect(column(measurement, 'from_x_m')).toBe('')
+
+    expect(column(yesNo, 'value')).toBe('')
+    expect(column(yesNo, 'unit')).toBe('')
+    expect(column(yesNo, 'answer')).toBe('Yes, the left mug is left of the laptop.')
+  })
+
+  it('an empty log is the header alone', () => {
+    expect(measurementsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`)
+  })
+})
