@@ -108,7 +108,8 @@ function writeBenchFrame(scratch) {
 
 async function openSyntheticFrame(page, scratch) {
   const paths = writeBenchFrame(scratch)
-  await page.getByRole('button', { name: 'Open frame…' }).click()
+  await page.getByRole('button', { name: 'Sources' }).click()
+  await page.getByRole('group', { name: 'Sources' }).getByRole('button', { name: 'RGB-D frame…', exact: true }).click()
   const form = page.getByRole('form', { name: 'Open frame' })
   await form.locator('input[name="color"]').setInputFiles(paths.color)
   await form.locator('input[name="depth"]').setInputFiles(paths.depth)

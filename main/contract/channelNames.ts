@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'log:list',
   'log:clear',
   'log:export',
+  'perception:detect2d',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 

@@ -25,7 +25,7 @@ import {
   measurementRecordSchema,
 } from './measurementSchema'
 import type { ChannelName } from './channelNames'
-import { perceptionSettingsSchema } from '../perception/perceptionSettings'
+import { perceptionReportSchema, perceptionSettingsSchema, perceptionStepSchema } from '../perception/perceptionSettings'
 
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
@@ -61,6 +61,27 @@ export const sceneResultSchema = z.object({
   image: sceneImageSchema,
 })
 export type SceneResult = z.infer<typeof sceneResultSchema>
+
+/** A colour image (PNG or JPEG bytes, e.g. one webcam frame) for 2D detection only: no depth, no scene. */
+export const detect2dInputSchema = z
+  .object({
+    image: z.instanceof(Uint8Array),
+    name: z.string().default('camera frame'),
+    perception: perceptionSettingsSchema.optional(),
+  })
+  .strict()
+
+/**
+ * 2D detections in pixels of the given image (0-based [x0, y0, x1, y1], best first, every score the
+ * detector kept: the app filters by its minimum score), and the step that ran (null: detector 'none').
+ */
+export const detect2dResultSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  detections: perceptionReportSchema.shape.detections,
+  step: perceptionStepSchema.nullable(),
+})
+export type Detect2dResult = z.infer<typeof detect2dResultSchema>
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -112,6 +133,7 @@ export const contract = {
   'log:list': { input: z.object({}).strict(), output: measurementListSchema },
   'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
   'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
+  'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
 } as const
 
 export type Contract = typeof contract
@@ -125,8 +147,17 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const namesMatchContract: Same<ChannelName, Channel> = true
 void namesMatchContract
 
-/** Error reply for any channel: one user-facing line, plus the field path for validation errors. */
-export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional() })
+/**
+ * Error reply for any channel: one user-facing line, plus the field path for validation errors and,
+ * for failures an app reacts to on its own, a stable code (see {@link ERROR_CODES}).
+ */
+export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional(), code: z.string().optional() })
+
+/** Codes of errors the app handles by itself instead of only showing them. */
+export const ERROR_CODES = {
+  /** A colour-only frame and no depth model to predict its depth (the message names the download command). */
+  depthModelMissing: 'DEPTH_MODEL_MISSING',
+} as const
 export type ErrorReply = z.infer<typeof errorReplySchema>
 
 /** Turns a zod failure into one line that names the field (an unexpected field names itself). */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
@@ -15,6 +15,16 @@ const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPa
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 const isOwn = (url: string) => isOwnContent(url, { rendererUrl, indexHtmlPath: indexHtml })
+
+/** The webcam source needs the camera; no other permission is granted, and only to our own pages. */
+function allowCameraOnly(): void {
+  session.defaultSession.setPermissionRequestHandler((webContents, permission, callback) =>
+    callback(permission === 'media' && isOwn(webContents.getURL())),
+  )
+  session.defaultSession.setPermissionCheckHandler(
+    (webContents, permission) => permission === 'media' && isOwn(webContents?.getURL() ?? ''),
+  )
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -47,6 +57,7 @@ service.subscribe((event, payload) => {
 })
 
 app.whenReady().then(() => {
+  allowCameraOnly()
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

@@ -1,9 +1,10 @@
-import type { Frame, RegionPrompt, Scene } from '../engine/types'
+import type { Frame, RegionPrompt, RgbImage, Scene } from '../engine/types'
 import type { Detection } from '../engine/perception/types'
 import { detectionsToRegions } from '../engine/scene/objectsFromDetections'
 import { monocularFrame } from '../engine/depth/monocularFrame'
 import type { CalibrationStore } from '../calibration/CalibrationStore'
-import { UserError } from '../services/userError'
+import { CodedUserError, UserError, userErrorCode } from '../services/userError'
+import { ERROR_CODES } from '../contract/channels'
 import type { ModelFactory } from './modelFactory'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import { nameGeometryObjects } from './vlmObjectNames'
@@ -14,7 +15,14 @@ import {
   VLM_MODELS,
   type PerceptionReport,
   type PerceptionSettings,
+  type PerceptionStep,
 } from './perceptionSettings'
+
+/** What the detector found in one image, and the step that ran (null when the detector is 'none'). */
+export interface Detections2d {
+  detections: Detection[]
+  step: PerceptionStep | null
+}
 
 export interface PerceivedFrame {
   /** The frame, with model depth when it had none (depthSource 'monocular' and its provenance). */
@@ -83,7 +91,11 @@ export class PerceptionService {
     if (settings.depthModel === 'none') return frame
     if (settings.depthModel === 'auto' && frame.depth) return frame
     const choice = settings.depthModel === 'auto' ? await this.autoDepthModel(frame.cameraId) : settings.depthModel
-    const model = await this.models.depth(choice)
+    const model = await this.models.depth(choice).catch((error: unknown) => {
+      // A chosen depth model that is not installed is the same situation as none installed for 'auto'.
+      if (userErrorCode(error) !== 'MODEL_MISSING') throw error
+      throw new CodedUserError((error as Error).message, ERROR_CODES.depthModelMissing)
+    })
     const lookup = await this.calibrations.get(frame.cameraId, choice)
     if (lookup.status === 'unreadable') {
       // A relative model cannot run without its calibration: the broken file is the error to fix.
@@ -109,26 +121,37 @@ export class PerceptionService {
       }
       return modelId
     }
-    throw new UserError(
+    throw new CodedUserError(
       'this frame has no depth and no metric depth model is installed: run `spatial-lens models download depth-anything-v2-small-metric-indoor` ' +
         '(or give a depth image, or calibrate a relative model with `spatial-lens calibrate`)',
+      ERROR_CODES.depthModelMissing,
     )
   }
 
-  private async detect(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Detection[]> {
-    if (settings.detector === 'none') return []
+  /**
+   * 2D detection alone (no depth, no scene): the detector the settings choose on one colour image,
+   * e.g. a live camera frame shown in 2D when no depth model is installed.
+   */
+  async detect2d(rgb: RgbImage, settings: PerceptionSettings): Promise<Detections2d> {
+    if (settings.detector === 'none') return { detections: [], step: null }
     const providers = settings.provider ? [settings.provider] : undefined
     if (settings.detector === 'nanodet') {
-      const result = await (await this.models.nanoDet()).detect(frame.rgb, { providers })
-      report.steps.push({ stage: 'detection', modelId: DETECTOR_MODELS.nanodet, provider: result.provider, ms: result.inferenceMs })
-      return result.detections
+      const result = await (await this.models.nanoDet()).detect(rgb, { providers })
+      const step: PerceptionStep = { stage: 'detection', modelId: DETECTOR_MODELS.nanodet, provider: result.provider, ms: result.inferenceMs }
+      return { detections: result.detections, step }
     }
     if (settings.queries.length === 0) {
       throw new UserError('the open-vocabulary detector needs the names to look for: give --queries "mug,laptop" (or choose --detector nanodet)')
     }
-    const result = await (await this.models.owl()).detect(frame.rgb, settings.queries)
-    report.steps.push({ stage: 'detection', modelId: DETECTOR_MODELS.owlv2, provider: result.provider, ms: result.inferenceMs })
-    return result.detections
+    const result = await (await this.models.owl()).detect(rgb, settings.queries)
+    const step: PerceptionStep = { stage: 'detection', modelId: DETECTOR_MODELS.owlv2, provider: result.provider, ms: result.inferenceMs }
+    return { detections: result.detections, step }
+  }
+
+  private async detect(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Detection[]> {
+    const { detections, step } = await this.detect2d(frame.rgb, settings)
+    if (step) report.steps.push(step)
+    return detections
   }
 
   /** Detector boxes → SAM masks, when a SAM-family model is installed (user regions are kept as given). */

@@ -9,7 +9,7 @@ import {
   type ErrorReply,
 } from '../contract/channels'
 import type { SceneExecutor } from './sceneExecutor'
-import { isUserError, userFacingMessage } from './userError'
+import { isUserError, userErrorCode, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
 import { measure, pointAt, type KeptScene } from './sceneQueries'
 import type { Measurement } from '../contract/measureSchema'
@@ -99,7 +99,8 @@ export class SpatialService {
       return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
-      return { ok: false, error: { message: userFacingMessage(error) } }
+      const code = userErrorCode(error)
+      return { ok: false, error: { message: userFacingMessage(error), ...(code ? { code } : {}) } }
     }
   }
 
@@ -122,6 +123,8 @@ export class SpatialService {
         await this.logAnswer(answer, this.stamp(input.sceneId))
         return answer
       }
+      case 'perception:detect2d':
+        return this.executor.detect2d(input)
       case 'qa:reason': {
         const result = await this.reasoning.reason(this.keptScene(input.sceneId), input)
         await this.logReasoning(result, this.stamp(input.sceneId))

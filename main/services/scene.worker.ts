@@ -1,23 +1,45 @@
 import { parentPort } from 'node:worker_threads'
 import { z } from 'zod'
-import { frameInputSchema, regionInputSchema } from '../contract/channels'
+import { detect2dInputSchema, frameInputSchema, regionInputSchema } from '../contract/channels'
 import { analyzeFrame } from './analyzeFrame'
+import { detectInImage } from './detectInImage'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
-import { isUserError, userFacingMessage } from './userError'
+import { isUserError, userErrorCode, userFacingMessage } from './userError'
 
 /**
- * Worker thread entry: scene computation off the Electron main thread and the server's event loop.
- * Requests are validated here (the receiving side), replies carry typed arrays as transferables.
+ * Worker thread entry: scene computation (and 2D detection) off the Electron main thread and the
+ * server's event loop. Requests are validated here (the receiving side), replies carry typed arrays
+ * as transferables.
  */
-const requestSchema = z.object({
-  requestId: z.number().int(),
-  sceneId: z.string(),
-  request: z.object({
-    frame: frameInputSchema,
-    regions: z.array(regionInputSchema),
-    perception: perceptionSettingsSchema.optional(),
+const requestSchema = z.discriminatedUnion('task', [
+  z.object({
+    task: z.literal('analyze'),
+    requestId: z.number().int(),
+    sceneId: z.string(),
+    request: z.object({
+      frame: frameInputSchema,
+      regions: z.array(regionInputSchema),
+      perception: perceptionSettingsSchema.optional(),
+    }),
   }),
-})
+  z.object({ task: z.literal('detect2d'), requestId: z.number().int(), request: detect2dInputSchema }),
+])
+type WorkerRequest = z.infer<typeof requestSchema>
+
+async function run(message: WorkerRequest): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
+  const result = await analyzeFrame(message.request, message.sceneId)
+  // Buffers made for this reply move; the frame's depth is copied (its source may be cached).
+  const { cloud, image } = result
+  const transfer = [
+    cloud.positionsInWorld.buffer,
+    cloud.colors.buffer,
+    cloud.objectOfPoint.buffer,
+    image.rgb.buffer,
+    image.objectOfPixel.buffer,
+  ]
+  return { result, transfer: transfer as ArrayBuffer[] }
+}
 
 parentPort?.on('message', async (message: unknown) => {
   const parsed = requestSchema.safeParse(message)
@@ -26,24 +48,15 @@ parentPort?.on('message', async (message: unknown) => {
     parentPort!.postMessage({ requestId, ok: false, error: { message: userFacingMessage(parsed.error), isUserError: true } })
     return
   }
-  const { requestId, sceneId, request } = parsed.data
+  const { requestId } = parsed.data
   try {
-    const result = await analyzeFrame(request, sceneId)
-    // Buffers made for this reply move; the frame's depth is copied (its source may be cached).
-    const { cloud, image } = result
-    const transfer = [
-      cloud.positionsInWorld.buffer,
-      cloud.colors.buffer,
-      cloud.objectOfPoint.buffer,
-      image.rgb.buffer,
-      image.objectOfPixel.buffer,
-    ]
-    parentPort!.postMessage({ requestId, ok: true, result }, transfer as ArrayBuffer[])
+    const { result, transfer } = await run(parsed.data)
+    parentPort!.postMessage({ requestId, ok: true, result }, transfer)
   } catch (error) {
     parentPort!.postMessage({
       requestId,
       ok: false,
-      error: { message: userFacingMessage(error), isUserError: isUserError(error) },
+      error: { message: userFacingMessage(error), isUserError: isUserError(error), code: userErrorCode(error) },
     })
   }
 })

@@ -22,6 +22,26 @@ export class UserError extends Error {
   }
 }
 
+/** A user error an app reacts to by itself: `code` is stable (the contract's ERROR_CODES). */
+export class CodedUserError extends UserError {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The stable code of a user error (CodedUserError, or the model store's MODEL_MISSING, …), to send
+ * along with its message; undefined for any other error.
+ */
+export function userErrorCode(error: unknown): string | undefined {
+  if (!isUserError(error)) return undefined
+  const code = (error as { code?: unknown }).code
+  return typeof code === 'string' ? code : undefined
+}
+
 /** One line for the user: their mistake as-is, anything else marked as unexpected. */
 export function userFacingMessage(error: unknown): string {
   if (error instanceof ZodError) {

@@ -1,21 +1,26 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
 import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
 import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
+import { KeyboardShortcuts } from './components/KeyboardShortcuts'
+import { LiveView } from './components/LiveView'
 import { MeasurementsPanel } from './components/MeasurementsPanel'
 import { ObjectPanel } from './components/ObjectPanel'
+import { PinnedPanel } from './components/PinnedPanel'
 import { RegionList } from './components/RegionList'
 import { SceneStatus } from './components/SceneStatus'
+import { SourceBar } from './components/SourceBar'
 import { ViewWorkspace } from './components/ViewWorkspace'
-import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './state/frameFiles'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
 import { useMeasurementLog } from './state/useMeasurementLog'
 import { usePerceptionSettings } from './state/usePerceptionSettings'
+import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
+import { useSources } from './state/useSources'
 import type { UiError } from './state/uiError'
 
 /** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
@@ -27,12 +32,20 @@ export function App({ client }: { client: SpatialClient }) {
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
   const asker = useAsk(client, sceneId, setError)
-  // The service logs each answer and click measurement itself: re-read the log after each one.
-  const measurements = useMeasurementLog(client, setError, asker.run?.result ?? null)
+  const sources = useSources(client, loader, settings, setError)
+  const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
+  // The service logs each answer (pinned ones too) and click measurement itself: re-read the log
+  // after each one.
+  const askedResult = asker.run?.result ?? null
+  const logRefreshKey = useMemo(
+    () => ({ askedResult, pinnedValues: pinned.values }),
+    [askedResult, pinned.values],
+  )
+  const measurements = useMeasurementLog(client, setError, logRefreshKey)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
-  const { loadSample, load, reanalyze, changeRegions } = loader
+  const { loadSample, reanalyze, changeRegions } = loader
 
   // Image-view regions re-analyse the frame; click measurements are logged by the service.
   const refreshLog = measurements.refresh
@@ -46,14 +59,6 @@ export function App({ client }: { client: SpatialClient }) {
   const loadFirstScene = useEffectEvent(() => void loadSample(settings))
   useEffect(() => loadFirstScene(), [])
 
-  const openFrame = useCallback(
-    (files: RgbdFiles) => void load(files.color.name, () => rgbdFrameFromFiles(files), settings),
-    [load, settings],
-  )
-  const openPcd = useCallback(
-    (file: File) => void load(file.name, () => pcdFrameFromFile(file), settings),
-    [load, settings],
-  )
   const applySettings = useCallback(
     (change: Partial<PerceptionSettings>) => {
       const next = changeSettings(change)
@@ -72,10 +77,11 @@ export function App({ client }: { client: SpatialClient }) {
     <div className="app">
       <Header
         info={info}
-        isBusy={loader.loadingName !== null}
-        onLoadSample={() => void loadSample(settings)}
-        onOpenFrame={openFrame}
-        onOpenPcd={openPcd}
+        onLoadSample={sources.loadSample}
+        onOpenFrame={sources.openFrame}
+        onOpenPcd={sources.openPcd}
+        onOpenFolder={sources.openFolder}
+        onStartWebcam={sources.startWebcam}
         settings={settings}
         onSettingsChange={applySettings}
       />
@@ -83,7 +89,7 @@ export function App({ client }: { client: SpatialClient }) {
         <ErrorBanner
           error={error}
           onDismiss={() => setError(null)}
-          onLoadSample={() => void loadSample(settings)}
+          onLoadSample={sources.loadSample}
         />
       )}
       <main className="workspace">
@@ -98,7 +104,11 @@ export function App({ client }: { client: SpatialClient }) {
             onMeasure={onMeasure}
           />
           {scene && <SceneStatus scene={scene} />}
-          {loader.loadingName && (
+          {sources.active === 'webcam' && sources.camera.status !== 'off' && (
+            <LiveView camera={sources.camera} minScore={settings.minScore} />
+          )}
+          <SourceBar sources={sources} />
+          {loader.loadingName && sources.active === 'frame' && (
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
               Analyzing {loader.loadingName}…
@@ -132,15 +142,18 @@ export function App({ client }: { client: SpatialClient }) {
               }
             />
           )}
+          <PinnedPanel pinned={pinned} sceneId={sceneId} />
           <AskBox
-            key={sceneId ?? 'none'}
             objectNames={objects.map((object) => object.name)}
             asker={asker}
             isEnabled={sceneId !== null}
+            isPinned={pinned.isPinned}
+            onTogglePin={pinned.toggle}
           />
           <MeasurementsPanel log={measurements} />
         </aside>
       </main>
+      <KeyboardShortcuts />
     </div>
   )
 }

@@ -13,6 +13,7 @@ import './styles/workspace.css'
 import './styles/settings.css'
 import './styles/reasoning.css'
 import './styles/measurements.css'
+import './styles/sources.css'
 
 const client = createSpatialClient()
 

@@ -17,6 +17,7 @@ import {
   debugValue,
   newPageWithSettings,
   objectRows,
+  openSource,
   sceneGraphNames,
   screenPointOf,
   waitForDebugAtLeast,
@@ -380,7 +381,7 @@ describe('image view and Measure mode (serve + Chromium)', () => {
 
   it("shows an uploaded RGB-D frame as it was uploaded, without the previous frame's regions", async () => {
     const tum = join(fixtures, 'tum-open3d')
-    await page.getByRole('button', { name: 'Open frame…' }).click()
+    await openSource(page, 'RGB-D frame…')
     const form = page.getByRole('form', { name: 'Open frame' })
     await form.locator('input[name="color"]').setInputFiles(join(tum, 'TUM_color.png'))
     await form.locator('input[name="depth"]').setInputFiles(join(tum, 'TUM_depth.png'))

@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
@@ -46,9 +49,16 @@ interface DebugGlobal {
     measureLines(): number
     measurePoints(): number
     screenPointOf(name: string): { x: number; y: number } | null
+    cameraPosition(): [number, number, number]
   }
 }
-type DebugMethod = 'objectNames' | 'pointCount' | 'answerLines' | 'measureLines' | 'measurePoints'
+type DebugMethod =
+  | 'objectNames'
+  | 'pointCount'
+  | 'answerLines'
+  | 'measureLines'
+  | 'measurePoints'
+  | 'cameraPosition'
 
 /** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
 export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
@@ -110,6 +120,13 @@ export async function sceneGraphNames(page: Page): Promise<string[]> {
   return [...(await debugValue<string[]>(page, 'objectNames'))].sort()
 }
 
+/** Opens the header's Sources menu and picks an entry ("Sample scene", "RGB-D frame…", …). */
+export async function openSource(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('group', { name: 'Sources' })
+  if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Sources' }).click()
+  await menu.getByRole('button', { name: label, exact: true }).click()
+}
+
 /** Collects the page's uncaught errors and console errors (a test asserts the list stays empty). */
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = []
@@ -118,4 +135,14 @@ export function watchPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
   })
   return errors
+}
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/** With SPATIAL_LENS_SCREENSHOTS=1, saves the page as docs/screenshots/<name>.png (README pictures). */
+export async function screenshotForDocs(page: Page, name: string): Promise<void> {
+  if (process.env.SPATIAL_LENS_SCREENSHOTS !== '1') return
+  mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true })
+  await page.mouse.move(1, 1)
+  await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) })
 }

@@ -8,6 +8,7 @@ import {
   SETTINGS_KEY,
   newPageWithSettings,
   objectRows,
+  openSource,
   sceneGraphNames,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
@@ -134,7 +135,7 @@ describe('perception settings and provenance (serve + Chromium)', () => {
   })
 
   it('a colour-only frame without an installed depth model names `spatial-lens models download`', async () => {
-    await page.getByRole('button', { name: 'Open frame…' }).click()
+    await openSource(page, 'RGB-D frame…')
     const form = page.getByRole('form', { name: 'Open frame' })
     expect(await form.innerText()).toContain(
       'Leave empty for a colour-only frame: needs a depth model, see Settings.',

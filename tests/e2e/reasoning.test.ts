@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatLength } from '../../renderer/src/format'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, objectRows, openSource } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: LLM settings and the chain of thought in the real UI. A scripted OpenAI-compatible
@@ -218,6 +218,39 @@ describe('LLM settings and chain of thought (serve + Chromium + a scripted LLM s
     expect(text).toContain('Cancelled')
     expect(text).toContain('no answer is given')
     expect(await card().getByRole('button', { name: 'Cancel' }).count()).toBe(0)
+  })
+
+  it('Pin on a chain-of-thought answer asks the question again through the LLM on every new scene', async () => {
+    const question = `which of the ${names[0]} and the ${names[1]} would I reach first?`
+    llm.script({ kind: 'text', chunks: ['Asked from the box.'] })
+    await ask(question)
+    await page
+      .locator('article.reasoning[data-stop-reason="final"]')
+      .waitFor({ timeout: SCENE_TIMEOUT_MS })
+    // Pinning asks it at once on the scene on screen, then again on each new scene.
+    llm.script({ kind: 'text', chunks: ['Pinned on the first scene.'] })
+    await card().getByRole('button', { name: 'Pin', exact: true }).click()
+    expect(await card().getByRole('button', { name: 'Pinned' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    )
+    const pinned = page.locator(`.pinned-item[data-question="${question}"]`)
+    await expect
+      .poll(() => pinned.locator('.pinned-value').innerText(), { timeout: SCENE_TIMEOUT_MS })
+      .toBe('Pinned on the first scene.')
+    const firstSceneId = await pinned.getAttribute('data-scene-id')
+    const before = llm.requests.length
+    llm.script({ kind: 'text', chunks: ['Pinned on the second scene.'] })
+    await openSource(page, 'Sample scene')
+    await expect
+      .poll(() => pinned.locator('.pinned-value').innerText(), { timeout: SCENE_TIMEOUT_MS })
+      .toBe('Pinned on the second scene.')
+    expect(await pinned.getAttribute('data-scene-id')).not.toBe(firstSceneId)
+    expect(await pinned.getAttribute('data-fresh')).toBe('true')
+    // The LLM saw the pinned question once for the new scene, as the Ask box would send it.
+    expect(llm.requests.length).toBe(before + 1)
+    expect(JSON.stringify(llm.requests.at(-1)!.body)).toContain(question)
+    await pinned.getByRole('button', { name: `Unpin "${question}"` }).click()
+    expect(await page.locator('.pinned-item').count()).toBe(0)
   })
 
   it('raised no uncaught errors and logged no console errors', () => {

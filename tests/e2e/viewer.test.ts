@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, debugValue, waitForDebugAtLeast } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, debugValue, openSource, waitForDebugAtLeast } from './pageHelpers'
 import { countDistinctColours } from './pngColours'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -104,7 +104,7 @@ describe('viewer page (serve + Chromium)', () => {
   })
 
   it('shows the error banner with what to do when an uploaded colour image is corrupt', async () => {
-    await page.getByRole('button', { name: 'Open frame…' }).click()
+    await openSource(page, 'RGB-D frame…')
     const form = page.getByRole('form', { name: 'Open frame' })
     await form.locator('input[name="color"]').setInputFiles({
       name: 'broken.png',
@@ -127,7 +127,7 @@ describe('viewer page (serve + Chromium)', () => {
     expect((await debugValue<string[]>(page, 'objectNames')).length).toBe(panelNames.length)
   })
 
-  it('opens an organized PCD cloud through "Open PCD…" and lists its objects', async () => {
+  it('opens an organized PCD cloud from the Sources menu and lists its objects', async () => {
     const pcd = join(
       repoRoot,
       'tests',
@@ -136,7 +136,9 @@ describe('viewer page (serve + Chromium)', () => {
       'pcd',
       'milk_cartoon_all_small_clorox.pcd',
     )
-    await page.locator('input[name="pcd"]').setInputFiles(pcd)
+    const chooser = page.waitForEvent('filechooser')
+    await openSource(page, 'Point cloud (PCD)…')
+    await (await chooser).setFiles(pcd)
     const status = page.getByLabel('Scene information')
     await expect
       .poll(() => status.innerText(), { timeout: SCENE_TIMEOUT_MS })

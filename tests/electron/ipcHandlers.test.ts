@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -6,6 +6,7 @@ import { channels, contract, type Channel, type ChannelInput } from '../../main/
 import { isOwnContent, registerIpcHandlers } from '../../main/electron/ipcHandlers'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
 import { InlineSceneExecutor, type SceneExecutor } from '../../main/services/sceneExecutor'
+import { sampleFramePaths } from '../../main/services/paths'
 import { SpatialService } from '../../main/services/SpatialService'
 import { SettingsStore } from '../../main/settings/SettingsStore'
 import { buildSpatialBridge } from '../../preload/spatialBridge'
@@ -76,9 +77,18 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
   'models:cancel': { valid: () => ({ modelId: 'nanodet-m' }), invalid: {}, field: 'modelId' },
   'models:verify': { valid: () => ({ modelId: 'nanodet-m' }), invalid: { modelId: 7 }, field: 'modelId' },
   'models:remove': { valid: () => ({ modelId: 'metric3d-vit-small' }), invalid: { modelId: 'x', force: true }, field: 'force' },
+  'perception:detect2d': {
+    // The built-in NanoDet on the CPU: it runs everywhere the app does.
+    valid: () => ({ image: sampleColorPng, name: 'webcam frame', perception: { provider: 'cpu' } }),
+    invalid: { image: 'color.png' },
+    field: 'image',
+  },
 }
 
 const context: Context = { sceneId: '', objectNames: [] }
+
+/** The sample's colour image (PNG bytes), as a webcam frame would come for 2D detection. */
+const sampleColorPng = new Uint8Array(readFileSync(sampleFramePaths().rgbPath))
 
 beforeAll(async () => {
   const reply = (await ipcMain.invoke('scene:analyze', cases['scene:analyze'].valid(context))) as {
@@ -119,6 +129,17 @@ describe('registerIpcHandlers (main-process IPC)', () => {
     expect(contract[channel].output.safeParse(reply.value).success).toBe(true)
   })
 
+  it('perception:detect2d: the built-in detector finds the laptop in the bytes sent over IPC', async () => {
+    const reply = (await ipcMain.invoke('perception:detect2d', cases['perception:detect2d'].valid(context))) as {
+      ok: boolean
+      value: { width: number; height: number; detections: { label: string }[]; step: { modelId: string } | null }
+    }
+    expect(reply.ok).toBe(true)
+    expect([reply.value.width, reply.value.height]).toEqual([640, 480])
+    expect(reply.value.step?.modelId).toBe('nanodet-m')
+    expect(reply.value.detections.map((detection) => detection.label)).toContain('laptop')
+  })
+
   it('rejects a message that is not an object, naming the message', async () => {
     expect(await ipcMain.invoke('qa:ask', 'how far is it')).toMatchObject({
       ok: false,
@@ -147,6 +168,7 @@ describe('registerIpcHandlers (main-process IPC)', () => {
         const real = await new InlineSceneExecutor().analyze(request, sceneId)
         return { ...real, summary: { ...real.summary, timestampNs: 'yesterday' } }
       },
+      detect2d: (request) => new InlineSceneExecutor().detect2d(request),
       dispose: async () => undefined,
     }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
 import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
-import { channels, contract } from '../../main/contract/channels'
+import { ERROR_CODES, channels, contract } from '../../main/contract/channels'
 import { FIXTURES, SYNTHETIC } from '../helpers/syntheticTabletop'
 
 // An empty model cache, so the colour-only case is the same on every machine; a scratch home, so
@@ -12,6 +12,7 @@ import { FIXTURES, SYNTHETIC } from '../helpers/syntheticTabletop'
 process.env.SPATIAL_LENS_MODELS = mkdtempSync(join(tmpdir(), 'spatial-lens-models-'))
 process.env.SPATIAL_LENS_HOME = mkdtempSync(join(tmpdir(), 'spatial-lens-home-'))
 const service = new SpatialService(new InlineSceneExecutor(), 'serve')
+const SAMPLE = join(FIXTURES, '..', '..', 'samples', 'pcl-kinect-laptop')
 afterAll(() => service.dispose())
 
 const syntheticFrame = {
@@ -87,7 +88,56 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     const { depthFile: _depth, ...colourOnly } = syntheticFrame
     const result = await service.handle('scene:analyze', { frame: colourOnly, regions: [] })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.message).toMatch(/spatial-lens models download depth-anything/)
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/spatial-lens models download depth-anything/)
+      // A code the app reacts to (live webcam: show 2D only), separate from the wording.
+      expect(result.error.code).toBe(ERROR_CODES.depthModelMissing)
+    }
+  })
+
+  it('gives the same code when the chosen depth model is not installed', async () => {
+    const { depthFile: _depth, ...colourOnly } = syntheticFrame
+    const result = await service.handle('scene:analyze', {
+      frame: colourOnly,
+      regions: [],
+      perception: { depthModel: 'metric3d-vit-small' },
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/spatial-lens models download metric3d-vit-small/)
+      expect(result.error.code).toBe(ERROR_CODES.depthModelMissing)
+    }
+  })
+
+  it('detects objects in a colour image alone (perception:detect2d): boxes in its pixels', async () => {
+    const image = new Uint8Array(readFileSync(join(SAMPLE, 'color.png')))
+    const result = await service.handle('perception:detect2d', { image, perception: { provider: 'cpu' } })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const { width, height, detections, step } = result.value
+    expect([width, height]).toEqual([640, 480])
+    expect(step).toMatchObject({ stage: 'detection', modelId: 'nanodet-m', provider: 'cpu' })
+    const laptop = detections.find((d) => d.label === 'laptop')
+    expect(laptop).toBeDefined()
+    const [x0, y0, x1, y1] = laptop!.box
+    expect(0 <= x0 && x0 < x1 && x1 <= width && 0 <= y0 && y0 < y1 && y1 <= height).toBe(true)
+    expect(laptop!.score).toBeGreaterThan(0.35)
+  })
+
+  it('runs no detector for 2D detection when the settings say none', async () => {
+    const image = new Uint8Array(readFileSync(join(SAMPLE, 'color.png')))
+    const result = await service.handle('perception:detect2d', { image, perception: { detector: 'none' } })
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(result.value).toEqual({ width: 640, height: 480, detections: [], step: null })
+  })
+
+  it('turns an unreadable 2D-detection image into one line naming it', async () => {
+    const result = await service.handle('perception:detect2d', { image: new Uint8Array([1, 2, 3]), name: 'webcam frame' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/^webcam frame is not a readable image/)
+      expect(result.error.code).toBeUndefined()
+    }
   })
 
   it('turns bad files into one user-facing line', async () => {

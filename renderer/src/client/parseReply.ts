@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ServiceError } from './ServiceError'
 import {
   contract,
   describeValidationError,
@@ -15,12 +16,13 @@ export const replySchema = z.union([
 
 /**
  * Checks a reply envelope and the value against the channel's output schema (the receiving side
- * validates). Resolves to the typed output or throws `Error(message)` fit for the error banner.
+ * validates). Resolves to the typed output or throws `Error(message)` fit for the error banner (a
+ * {@link ServiceError} carrying the contract's error code when the service refused the call).
  */
 export function parseReply<C extends Channel>(channel: C, reply: unknown): ChannelOutput<C> {
   const envelope = replySchema.safeParse(reply)
   if (!envelope.success) throw new Error(`${channel}: the service sent a malformed reply`)
-  if (!envelope.data.ok) throw new Error(envelope.data.error.message)
+  if (!envelope.data.ok) throw new ServiceError(envelope.data.error.message, envelope.data.error.code)
   const output = contract[channel].output.safeParse(envelope.data.value)
   if (!output.success) {
     const { message } = describeValidationError(channel, output.error)

@@ -1,6 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { usePopovers } from '../state/AppContext'
+import { browserStorage } from '../state/perceptionSettingsStorage'
+import { addToHistory, loadHistory, moveRecallCursor, saveHistory } from '../state/questionHistory'
 import type { AskState } from '../state/useAsk'
+import { useShortcut } from '../state/useShortcut'
 import { AnswerCard } from './AnswerCard'
 import { ReasoningCard } from './ReasoningCard'
 
@@ -8,6 +11,9 @@ export interface AskBoxProps {
   objectNames: string[]
   asker: AskState
   isEnabled: boolean
+  /** Pinning: questions asked again on every new scene (see PinnedPanel). */
+  isPinned?(question: string): boolean
+  onTogglePin?(question: string): void
 }
 
 /** Example questions built from the scene's own names, so a first question always works. */
@@ -25,36 +31,68 @@ function examplesFor(names: string[]): string[] {
 }
 
 /**
- * The question box and the latest answer: the engine's answer card for template questions, the
- * chain of thought for multi-step ones (or what to configure for them).
+ * The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer: the
+ * engine's answer card for template questions, the chain of thought for multi-step ones (or what
+ * to configure for them), each with a Pin toggle.
  */
-export function AskBox({ objectNames, asker, isEnabled }: AskBoxProps) {
+export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }: AskBoxProps) {
   const { answer, run, isAsking } = asker
-  const onAsk = (text: string) => void asker.ask(text)
   const { open } = usePopovers()
   const [question, setQuestion] = useState('')
+  const [history, setHistory] = useState(() => loadHistory(browserStorage()))
+  /** history.length: the text being typed; below it, a recalled question. */
+  const [cursor, setCursor] = useState<number | null>(null)
+  const [draft, setDraft] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+  useShortcut('focus-ask', isEnabled ? () => input.current?.focus() : null)
+
+  const ask = (text: string) => {
+    const next = addToHistory(history, text)
+    setHistory(next)
+    saveHistory(browserStorage(), next)
+    setCursor(null)
+    void asker.ask(text)
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (question.trim()) onAsk(question)
+    if (question.trim()) ask(question)
   }
   const pick = (example: string) => {
     setQuestion(example)
-    onAsk(example)
+    ask(example)
   }
+  const recall = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
+    if (history.length === 0) return
+    event.preventDefault()
+    const from = cursor ?? history.length
+    const to = moveRecallCursor(history, from, event.key === 'ArrowUp' ? -1 : 1)
+    if (from === history.length) setDraft(question)
+    setCursor(to)
+    setQuestion(to === history.length ? draft : history[to])
+  }
+  const pinToggle = (asked: string) => onTogglePin && (() => onTogglePin(asked))
   return (
     <section className="panel-section ask" aria-labelledby="ask-heading">
       <header className="section-header">
         <h2 id="ask-heading">Ask</h2>
+        {history.length > 0 && <span className="section-count">↑ earlier questions</span>}
       </header>
       <form className="ask-form" onSubmit={submit}>
         <input
+          ref={input}
           name="question"
           aria-label="Question"
           placeholder={isEnabled ? 'e.g. how far is the … from the …' : 'Load a scene first'}
           value={question}
           maxLength={500}
           disabled={!isEnabled}
-          onChange={(event) => setQuestion(event.target.value)}
+          autoComplete="off"
+          onKeyDown={recall}
+          onChange={(event) => {
+            setQuestion(event.target.value)
+            setCursor(null)
+          }}
         />
         <button
           type="submit"
@@ -76,13 +114,19 @@ export function AskBox({ objectNames, asker, isEnabled }: AskBoxProps) {
         </ul>
       )}
       {answer ? (
-        <AnswerCard answer={answer} />
+        <AnswerCard
+          answer={answer}
+          isPinned={isPinned?.(answer.question)}
+          onTogglePin={pinToggle(answer.question)}
+        />
       ) : (
         run && (
           <ReasoningCard
             run={run}
             onCancel={asker.cancel}
             onOpenLlmSettings={() => open('settings', 'llm')}
+            isPinned={isPinned?.(run.question)}
+            onTogglePin={pinToggle(run.question)}
           />
         )
       )}

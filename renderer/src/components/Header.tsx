@@ -1,37 +1,46 @@
-import { useRef } from 'react'
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import { usePopovers } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
+import { runShortcut, useShortcut } from '../state/useShortcut'
 import { ModelsPanel } from './ModelsPanel'
 import { OpenFrameForm } from './OpenFrameForm'
 import { SettingsPanel } from './SettingsPanel'
+import { SourcesMenu } from './SourcesMenu'
 
 export interface HeaderProps {
   info: AppInfo | null
-  isBusy: boolean
   onLoadSample(): void
   onOpenFrame(files: RgbdFiles): void
   onOpenPcd(file: File): void
+  onOpenFolder(files: File[]): void
+  onStartWebcam(): void
   settings: PerceptionSettings
   onSettingsChange(change: Partial<PerceptionSettings>): void
 }
 
 /**
- * App name, the ways to load a scene (the sample, an RGB-D or colour-only frame, an organized PCD
- * cloud), the models and the settings. One popover at a time (AppContext: others can open one).
+ * App name, the Sources menu (sample, RGB-D frame, PCD cloud, folder sequence, webcam), the models,
+ * the settings and the shortcut list. One popover at a time (AppContext: others can open one); Esc
+ * closes it.
  */
 export function Header({
   info,
-  isBusy,
   onLoadSample,
   onOpenFrame,
   onOpenPcd,
+  onOpenFolder,
+  onStartWebcam,
   settings,
   onSettingsChange,
 }: HeaderProps) {
-  const { popover, toggle, close } = usePopovers()
-  const pcdInput = useRef<HTMLInputElement>(null)
+  const { popover, open, toggle, close } = usePopovers()
+  useShortcut('load-sample', () => {
+    close()
+    onLoadSample()
+  })
+  useShortcut('open-frame', () => open('open-frame'))
+  useShortcut('close', popover ? close : null)
   return (
     <header className="app-header">
       <div className="brand">
@@ -48,37 +57,15 @@ export function Header({
         )}
       </div>
       <nav className="header-actions" aria-label="Load a scene">
-        <button type="button" className="button" onClick={onLoadSample} disabled={isBusy}>
-          Load sample
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={popover === 'open-frame'}
-          onClick={() => toggle('open-frame')}
-        >
-          Open frame…
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => pcdInput.current?.click()}
-          disabled={isBusy}
-        >
-          Open PCD…
-        </button>
-        <input
-          ref={pcdInput}
-          type="file"
-          name="pcd"
-          accept=".pcd"
-          hidden
-          aria-label="PCD file"
-          onChange={(event) => {
-            const file = event.target.files?.[0]
-            event.target.value = ''
-            if (file) onOpenPcd(file)
-          }}
+        <SourcesMenu
+          isOpen={popover === 'sources'}
+          onToggle={() => toggle('sources')}
+          onClose={close}
+          onLoadSample={onLoadSample}
+          onOpenFrameForm={() => open('open-frame')}
+          onOpenPcd={onOpenPcd}
+          onOpenFolder={onOpenFolder}
+          onStartWebcam={onStartWebcam}
         />
         <button
           type="button"
@@ -104,6 +91,15 @@ export function Header({
             />
           </svg>
           Settings
+        </button>
+        <button
+          type="button"
+          className="button button-quiet button-square"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => runShortcut('help')}
+        >
+          ?
         </button>
       </nav>
       {popover === 'open-frame' && (

@@ -2,6 +2,7 @@ import type { ReasoningStepJson } from '../../../main/contract/reasoningSchema'
 import { formatDuration } from '../format'
 import { stopReasonTitle } from '../reasoningText'
 import type { ReasoningRun } from '../state/useAsk'
+import { PinButton } from './PinButton'
 import { ReasoningStepItem } from './ReasoningStepItem'
 
 export interface ReasoningCardProps {
@@ -9,13 +10,22 @@ export interface ReasoningCardProps {
   onCancel(): void
   /** Opens the language-model settings (no LLM, failures, limits). */
   onOpenLlmSettings(): void
+  /** With a pin toggle: the question can be pinned (asked again on every new scene). */
+  isPinned?: boolean
+  onTogglePin?(): void
 }
 
 /**
  * A multi-step answer: the chain of thought as it streams (thoughts, tool calls, results with
  * units, errors), then the final answer and the consistency checks; Cancel while it runs.
  */
-export function ReasoningCard({ run, onCancel, onOpenLlmSettings }: ReasoningCardProps) {
+export function ReasoningCard({
+  run,
+  onCancel,
+  onOpenLlmSettings,
+  isPinned = false,
+  onTogglePin,
+}: ReasoningCardProps) {
   const { result } = run
   const stopTitle = result ? stopReasonTitle(result.stopReason) : null
   const visibleSteps =
@@ -29,7 +39,10 @@ export function ReasoningCard({ run, onCancel, onOpenLlmSettings }: ReasoningCar
       aria-label="Chain of thought answer"
       aria-busy={!result}
     >
-      <p className="answer-question">{run.question}</p>
+      <div className="answer-header">
+        <p className="answer-question">{run.question}</p>
+        {onTogglePin && <PinButton isPinned={isPinned} onToggle={onTogglePin} />}
+      </div>
       {result?.llm && <p className="reasoning-model">{result.llm}</p>}
       {visibleSteps.length > 0 && (
         <ol className="reasoning-steps" aria-label="Reasoning steps">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { SceneRenderer } from '../viewer/SceneRenderer'
+import { useShortcut } from '../state/useShortcut'
 import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import type { ScenePick } from '../viewer/pickScene'
 
@@ -47,6 +48,8 @@ export function SceneViewer({
     }
   }, [])
 
+  useShortcut('reset-view', failure ? null : () => rendererRef.current?.frameView())
+
   useEffect(() => rendererRef.current?.setScene(scene), [scene])
   useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
   useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
@@ -84,7 +87,7 @@ export function SceneViewer({
           type="button"
           className="viewer-reset"
           onClick={() => rendererRef.current?.frameView()}
-          title="Frame the whole cloud"
+          title="Frame the whole cloud (R)"
         >
           Reset view
         </button>

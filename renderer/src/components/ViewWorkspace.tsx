@@ -6,7 +6,7 @@ import type { SpatialClient } from '../client/SpatialClient'
 import { ImageView } from '../imageView/ImageView'
 import type { LoadedScene } from '../state/useSceneLoader'
 import { useMeasure } from '../state/useMeasure'
-import { useViewShortcuts } from '../state/useViewShortcuts'
+import { useShortcut } from '../state/useShortcut'
 import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import { MeasureBar } from './MeasureBar'
 import { SceneViewer } from './SceneViewer'
@@ -40,13 +40,11 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
   const [mode, setMode] = useState<ViewMode>('3d')
   const sceneId = scene?.result.summary.sceneId ?? null
   const measure = useMeasure(client, sceneId, onMeasure)
-  useViewShortcuts({
-    '1': () => setMode('3d'),
-    '2': () => setMode('image'),
-    '3': () => setMode('split'),
-    m: scene ? measure.toggle : undefined,
-    Escape: measure.isActive ? measure.leave : undefined,
-  })
+  useShortcut('view-3d', () => setMode('3d'))
+  useShortcut('view-image', () => setMode('image'))
+  useShortcut('view-split', () => setMode('split'))
+  useShortcut('measure', scene ? measure.toggle : null)
+  useShortcut('close', measure.isActive ? measure.leave : null)
   const { picks, measurement } = measure
   const marks = useMemo((): MeasureMarks | null => {
     if (!measure.isActive) return null

@@ -29,7 +29,7 @@ const ASK_HINT =
   'If the server restarted or the scene expired, load the frame again (or the sample); if the question was rejected, rephrase it like the examples.'
 
 /** An id for one question; crypto.randomUUID needs a secure context, which `serve` over a LAN is not. */
-function newRequestId(): string {
+export function newRequestId(): string {
   return `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 

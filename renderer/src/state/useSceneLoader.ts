@@ -17,6 +17,17 @@ export interface LoadedScene {
   regions: RegionInput[]
 }
 
+/** How a load ended: its scene is on screen, it failed, or a newer load replaced it. */
+export type LoadOutcome = 'shown' | 'failed' | 'superseded'
+
+export interface LoadOptions {
+  /**
+   * Sees a failure first: return true when the caller handles it (e.g. live video switching to 2D
+   * for a missing depth model), and the banner stays quiet.
+   */
+  onError?(error: unknown): boolean
+}
+
 export interface SceneLoader {
   scene: LoadedScene | null
   /** Name of the frame being analysed, or null when idle. */
@@ -26,8 +37,9 @@ export interface SceneLoader {
     sourceName: string,
     makeFrame: () => Promise<FrameInput>,
     perception: PerceptionSettings,
-  ): Promise<void>
-  loadSample(perception: PerceptionSettings): Promise<void>
+    options?: LoadOptions,
+  ): Promise<LoadOutcome>
+  loadSample(perception: PerceptionSettings): Promise<LoadOutcome>
   /**
    * Analyses the current frame again with new settings: the one being analysed, else the one on
    * screen (a frame that failed while another is on screen is not retried).
@@ -79,7 +91,12 @@ export function useSceneLoader(
   const currentSource = useRef<FrameSource | null>(null)
 
   const analyze = useCallback(
-    async (source: FrameSource, perception: PerceptionSettings, reason: LoadReason) => {
+    async (
+      source: FrameSource,
+      perception: PerceptionSettings,
+      reason: LoadReason,
+      options: LoadOptions = {},
+    ): Promise<LoadOutcome> => {
       const request = ++latestRequest.current
       const { sourceName } = source
       currentSource.current = source
@@ -89,15 +106,18 @@ export function useSceneLoader(
         const frame = await source.frame
         const { regions } = source
         const result = await client.invoke('scene:analyze', { frame, regions, perception })
-        if (request !== latestRequest.current) return
+        if (request !== latestRequest.current) return 'superseded'
         shownSource.current = source
         setScene({ result, sourceName, frame, perception, regions })
+        return 'shown'
       } catch (error) {
-        if (request !== latestRequest.current) return
+        if (request !== latestRequest.current) return 'superseded'
         // Keep re-analysing what is on screen; before any scene, the frame that failed (the
         // settings may be what failed it, e.g. a detector model that is not installed).
         currentSource.current = shownSource.current ?? source
-        reportError(toUiError(error, errorContext(sourceName, reason)))
+        if (!options.onError?.(error))
+          reportError(toUiError(error, errorContext(sourceName, reason)))
+        return 'failed'
       } finally {
         if (request === latestRequest.current) setLoadingName(null)
       }
@@ -106,10 +126,15 @@ export function useSceneLoader(
   )
 
   const load = useCallback(
-    (sourceName: string, makeFrame: () => Promise<FrameInput>, perception: PerceptionSettings) => {
+    (
+      sourceName: string,
+      makeFrame: () => Promise<FrameInput>,
+      perception: PerceptionSettings,
+      options?: LoadOptions,
+    ) => {
       const frame = Promise.resolve().then(makeFrame)
       frame.catch(() => undefined) // reported by analyze(); a re-analysis may reuse the promise
-      return analyze({ sourceName, frame, regions: [] }, perception, 'open')
+      return analyze({ sourceName, frame, regions: [] }, perception, 'open', options)
     },
     [analyze],
   )

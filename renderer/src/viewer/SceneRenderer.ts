@@ -89,6 +89,7 @@ export class SceneRenderer {
     this.frameView()
     this.removeDebugHook = installDebugHook(this.scene, {
       screenPointOf: (name) => this.screenPointOf(name),
+      cameraPosition: () => this.camera.position.toArray() as [number, number, number],
       renderedFrames: () => this.renderedFrames,
       setOrbiting: (isOrbiting) => {
         this.controls.autoRotate = isOrbiting
@@ -180,6 +181,7 @@ export class SceneRenderer {
 
   /** Looks at the bulk of the cloud from behind and above the sensor, as the frame was taken. */
   frameView(): void {
+    this.stopGlide()
     if (!this.bounds) {
       this.camera.position.set(1.5, 1.2, 1.5)
       this.controls.target.set(0, 0, 0)
@@ -211,6 +213,16 @@ export class SceneRenderer {
     this.renderer.dispose()
     this.renderer.domElement.remove()
     this.labels.domElement.remove()
+  }
+
+  /**
+   * Ends the orbit's damping glide, so a reset camera stays where it is put: one update without
+   * damping applies what is left of the glide and clears it.
+   */
+  private stopGlide(): void {
+    this.controls.enableDamping = false
+    this.controls.update()
+    this.controls.enableDamping = true
   }
 
   private readonly requestRender = (): void => {

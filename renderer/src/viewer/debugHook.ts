@@ -18,6 +18,8 @@ export interface SpatialLensDebug {
   renderedFrames(): number
   /** Orbits the view every frame, as a user dragging without pause would (frame-rate bench). */
   setOrbiting(isOrbiting: boolean): void
+  /** Where the view's camera is (three.js coordinates), to check orbiting and "reset view". */
+  cameraPosition(): [number, number, number]
 }
 
 /** What the hook reads from the viewer besides its scene graph. */
@@ -25,6 +27,7 @@ export interface DebugViewerAccess {
   screenPointOf(name: string): { x: number; y: number } | null
   renderedFrames(): number
   setOrbiting(isOrbiting: boolean): void
+  cameraPosition(): [number, number, number]
 }
 
 declare global {
@@ -59,6 +62,7 @@ export function installDebugHook(root: Object3D, viewer: DebugViewerAccess): () 
     screenPointOf: (name: string) => viewer.screenPointOf(name),
     renderedFrames: () => viewer.renderedFrames(),
     setOrbiting: (isOrbiting: boolean) => viewer.setOrbiting(isOrbiting),
+    cameraPosition: () => viewer.cameraPosition(),
   })
   window.__spatialLensDebug = hook
   return () => {
