@@ -7,7 +7,7 @@
 
 import { tool, type StructuredToolInterface } from '@langchain/core/tools'
 import { z } from 'zod'
-import { objectImageRegion, type PixelBox } from '../engine/perception/imageCrop'
+import { isResizedCopyOf, objectImageRegion, scaleBox, type PixelBox } from '../engine/perception/imageCrop'
 import { readYesNo } from '../engine/perception/vlmAnswers'
 import type { RgbImage, Scene, SceneObject } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
@@ -27,7 +27,7 @@ export const MAX_CANDIDATES = 12
 
 export interface VisualToolOptions {
   vlm: VisionLanguageModel
-  /** The frame the scene was lifted from. */
+  /** The frame the scene was lifted from, at its size or resized (the 2D view's copy of a large frame). */
   image: RgbImage
   /** The run's signal: decoding stops between steps when it aborts. */
   signal?: AbortSignal
@@ -38,14 +38,18 @@ const CAVEAT = 'answer of a small vision-language model looking at the image; it
 /** Build ask_image, describe_object and find_object_by_description for one scene and its image. */
 export function createVisualTools(scene: Scene, options: VisualToolOptions): StructuredToolInterface[] {
   const { vlm, image, signal } = options
-  const isSceneImage = image.width === scene.intrinsics.width && image.height === scene.intrinsics.height
+  const frameSize = { width: scene.intrinsics.width, height: scene.intrinsics.height }
+  const isFrameSize = image.width === frameSize.width && image.height === frameSize.height
+  const isResized = !isFrameSize && isResizedCopyOf(image, frameSize)
   const regionOf = (object: SceneObject): PixelBox | undefined => {
-    if (!isSceneImage) {
+    if (!isFrameSize && !isResized) {
       throw new ToolFailure(
-        `the image is ${image.width}×${image.height} but the scene was built from a ${scene.intrinsics.width}×${scene.intrinsics.height} frame, so object regions are unknown`,
+        `the image is ${image.width}×${image.height} but the scene was built from a ${frameSize.width}×${frameSize.height} frame, so object regions are unknown`,
       )
     }
-    return objectImageRegion(object, image.width, image.height)
+    // Object pixels index the frame; a resized copy gets the frame's region scaled to it.
+    const region = objectImageRegion(object, frameSize.width, frameSize.height)
+    return region && isResized ? scaleBox(region, frameSize, image) : region
   }
   const requiredRegionOf = (object: SceneObject): PixelBox => {
     const region = regionOf(object)

@@ -1,5 +1,6 @@
 import { HumanMessage } from '@langchain/core/messages'
-import type { DepthImage, Scene } from '../engine/types'
+import type { DepthImage, RgbImage, Scene } from '../engine/types'
+import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import type { LlmTestResult } from '../contract/settingsSchema'
 import type {
   ReasoningResultJson,
@@ -23,10 +24,12 @@ type Fits<A extends B, B> = A
 export type StepFitsContract = Fits<ReasoningStep, ReasoningStepJson>
 export type StopReasonFitsContract = Fits<StopReason, StopReasonJson>
 
-/** A kept scene and the frame's depth (metres) for the point_at_pixel tool. */
+/** A kept scene, the frame's depth (metres) for point_at_pixel, and its image for the visual tools. */
 export interface ReasoningScene {
   scene: Scene
   depth?: DepthImage
+  /** The frame's colours (at its size, or the 2D view's downscaled copy). */
+  image?: RgbImage
 }
 
 const TEST_PROMPT = 'Reply with the single word OK.'
@@ -44,9 +47,14 @@ export class ReasoningService {
     private readonly events: ServiceEvents,
   ) {}
 
+  /**
+   * `vlm`: the installed vision-language model, asked by the visual tools (ask_image, …); without one
+   * the LLM is told that visual questions cannot be answered.
+   */
   async reason(
     target: ReasoningScene,
     input: { question: string; requestId: string },
+    vlm?: VisionLanguageModel,
   ): Promise<ReasoningResultJson> {
     const { requestId } = input
     if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
@@ -58,6 +66,8 @@ export class ReasoningService {
       const result = await askWithReasoning(target.scene, input.question, {
         model: connection?.model,
         depth: target.depth,
+        image: target.image,
+        vlm,
         signal: controller.signal,
         maxSteps: settings.llm.maxSteps,
         timeoutMs: settings.llm.timeLimitS * 1000,

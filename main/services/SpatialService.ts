@@ -30,13 +30,17 @@ import { exportMeasurements } from '../export/exportMeasurements'
 import { buildProvenance } from '../engine/answers/format'
 import { answerSchema, type AnswerJson } from '../contract/answerSchema'
 import type { ReasoningResultJson } from '../contract/reasoningSchema'
+import type { RgbImage } from '../engine/types'
+import type { ExecutionProviderName } from '../inference/types'
+import type { MeasurementRecord } from '../contract/measurementSchema'
+import { ExecutorVisionModel } from './ExecutorVisionModel'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
 /**
- * Scenes kept for follow-up questions, point queries and measurements, each with its depth
- * (1.2 MB at 640×480); older ones are dropped first.
+ * Scenes kept for follow-up questions, point queries, measurements and visual questions, each with
+ * its depth and image (2.1 MB at 640×480); older ones are dropped first.
  */
 const MAX_KEPT_SCENES = 16
 
@@ -54,6 +58,10 @@ export interface SpatialServiceOptions {
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
 interface NamedScene extends KeptScene {
   frameName: string
+  /** The 2D view's copy of the frame (the frame itself up to 1280 px), for the visual tools. */
+  image: RgbImage
+  /** The execution provider the frame was analysed with: the vision model runs on the same. */
+  provider?: ExecutionProviderName
 }
 
 /**
@@ -115,6 +123,8 @@ export class SpatialService {
           scene: computed.scene,
           depth: computed.depth,
           frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
+          image: { width: computed.image.width, height: computed.image.height, data: computed.image.rgb },
+          provider: input.perception?.provider,
         })
         return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
@@ -126,7 +136,9 @@ export class SpatialService {
       case 'perception:detect2d':
         return this.executor.detect2d(input)
       case 'qa:reason': {
-        const result = await this.reasoning.reason(this.keptScene(input.sceneId), input)
+        const kept = this.keptScene(input.sceneId)
+        const vlm = await ExecutorVisionModel.find(this.executor, kept.provider)
+        const result = await this.reasoning.reason(kept, input, vlm)
         await this.logReasoning(result, this.stamp(input.sceneId))
         return result
       }
@@ -176,11 +188,8 @@ export class SpatialService {
     }
   }
 
-  /** Answers go to the log without failing the question: a refused write is kept and listed with a warning. */
-  private async logAnswer(answer: AnswerJson, stamp: RecordStamp): Promise<void> {
-    const record = recordFromAnswer(answer, stamp)
-    if (!record) return
-    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+  private logAnswer(answer: AnswerJson, stamp: RecordStamp): Promise<void> {
+    return this.appendQuietly(recordFromAnswer(answer, stamp))
   }
 
   /** A click measurement goes to the log like an answer; a refused write does not fail it. */
@@ -195,13 +204,19 @@ export class SpatialService {
       fromInWorldM: result.fromInWorld,
       toInWorldM: result.toInWorld,
     }
-    const record = recordFromMeasurement(input, this.stamp(result.sceneId), buildProvenance(kept.scene, objects, result.method))
-    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+    await this.appendQuietly(recordFromMeasurement(input, this.stamp(result.sceneId), buildProvenance(kept.scene, objects, result.method)))
   }
 
   /** A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not. */
-  private async logReasoning(result: ReasoningResultJson, stamp: RecordStamp): Promise<void> {
-    const record = recordFromReasoning(result, stamp)
+  private logReasoning(result: ReasoningResultJson, stamp: RecordStamp): Promise<void> {
+    return this.appendQuietly(recordFromReasoning(result, stamp))
+  }
+
+  /**
+   * Answers and measurements go to the log without failing the question: a refused write is kept
+   * and listed with a warning (see MeasurementLog); null is an answer that has nothing to log.
+   */
+  private async appendQuietly(record: MeasurementRecord | null): Promise<void> {
     if (!record) return
     await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
   }

@@ -5,6 +5,7 @@ import { analyzeFrame } from './analyzeFrame'
 import { detectInImage } from './detectInImage'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 import { isUserError, userErrorCode, userFacingMessage } from './userError'
+import { askVision, installedVisionModel, visionAskRequestSchema, visionModelRequestSchema } from './visionRequests'
 
 /**
  * Worker thread entry: scene computation (and 2D detection) off the Electron main thread and the
@@ -23,11 +24,28 @@ const requestSchema = z.discriminatedUnion('task', [
     }),
   }),
   z.object({ task: z.literal('detect2d'), requestId: z.number().int(), request: detect2dInputSchema }),
+  z.object({ task: z.literal('vision:model'), requestId: z.number().int(), request: visionModelRequestSchema }),
+  z.object({ task: z.literal('vision:ask'), requestId: z.number().int(), request: visionAskRequestSchema }),
+  // Stops the decoding of vision request `target`; no reply.
+  z.object({ task: z.literal('cancel'), requestId: z.number().int(), target: z.number().int() }),
 ])
 type WorkerRequest = z.infer<typeof requestSchema>
 
-async function run(message: WorkerRequest): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+/** Vision requests being decoded, by request id (for 'cancel'). */
+const visionRuns = new Map<number, AbortController>()
+
+async function run(message: Exclude<WorkerRequest, { task: 'cancel' }>): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
+  if (message.task === 'vision:model') return { result: await installedVisionModel(message.request), transfer: [] }
+  if (message.task === 'vision:ask') {
+    const controller = new AbortController()
+    visionRuns.set(message.requestId, controller)
+    try {
+      return { result: await askVision(message.request, controller.signal), transfer: [] }
+    } finally {
+      visionRuns.delete(message.requestId)
+    }
+  }
   const result = await analyzeFrame(message.request, message.sceneId)
   // Buffers made for this reply move; the frame's depth is copied (its source may be cached).
   const { cloud, image } = result
@@ -46,6 +64,10 @@ parentPort?.on('message', async (message: unknown) => {
   if (!parsed.success) {
     const requestId = (message as { requestId?: number })?.requestId ?? -1
     parentPort!.postMessage({ requestId, ok: false, error: { message: userFacingMessage(parsed.error), isUserError: true } })
+    return
+  }
+  if (parsed.data.task === 'cancel') {
+    visionRuns.get(parsed.data.target)?.abort(new Error('cancelled'))
     return
   }
   const { requestId } = parsed.data

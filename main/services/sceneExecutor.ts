@@ -5,11 +5,23 @@ import { detect2dResultSchema, type Detect2dResult } from '../contract/channels'
 import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from './analyzeFrame'
 import { detectInImage, type Detect2dRequest } from './detectInImage'
 import { CodedUserError, UserError } from './userError'
+import {
+  askVision,
+  installedVisionModel,
+  vlmAnswerSchema,
+  type VisionAskRequest,
+  type VisionModelRequest,
+} from './visionRequests'
+import type { VlmAnswer } from '../inference/models/smolVlm'
 
 /** Runs scene computations (and 2D detection) somewhere: in worker threads (hosts) or inline (tests, one-shot CLI). */
 export interface SceneExecutor {
   analyze(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation>
   detect2d(request: Detect2dRequest): Promise<Detect2dResult>
+  /** The installed vision-language model's id, or null (see visionRequests). */
+  visionModel(request: VisionModelRequest): Promise<string | null>
+  /** One question to it; an abort stops the decoding at its next step, then rejects with the signal's reason. */
+  askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer>
   dispose(): Promise<void>
 }
 
@@ -19,6 +31,12 @@ export class InlineSceneExecutor implements SceneExecutor {
   }
   detect2d(request: Detect2dRequest): Promise<Detect2dResult> {
     return detectInImage(request)
+  }
+  visionModel(request: VisionModelRequest): Promise<string | null> {
+    return installedVisionModel(request)
+  }
+  askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
+    return askVision(request, signal)
   }
   async dispose(): Promise<void> {}
 }
@@ -35,7 +53,10 @@ interface Slot {
   pending: Map<number, Pending>
 }
 
-/** A small pool of scene workers; each request goes to the least busy worker. */
+/**
+ * A small pool of scene workers; each request goes to the least busy worker, except the
+ * vision-language model's, which all go to the first (one copy of its sessions in memory).
+ */
 export class WorkerSceneExecutor implements SceneExecutor {
   private readonly workers: Slot[] = []
   private nextRequestId = 1
@@ -69,8 +90,34 @@ export class WorkerSceneExecutor implements SceneExecutor {
     return this.post({ task: 'detect2d', request }, (result) => detect2dResultSchema.parse(result))
   }
 
-  private post<T>(message: object, parse: (result: any) => T): Promise<T> {
-    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+  visionModel(request: VisionModelRequest): Promise<string | null> {
+    return this.post({ task: 'vision:model', request }, (result) => modelIdOrNull(result), this.workers[0])
+  }
+
+  askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
+    if (signal?.aborted) return Promise.reject(signal.reason)
+    const slot = this.workers[0]
+    const requestId = this.nextRequestId
+    const answer = this.post({ task: 'vision:ask', request }, (result) => vlmAnswerSchema.parse(result), slot)
+    if (!signal) return answer
+    const onAbort = () => slot.worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target: requestId })
+    signal.addEventListener('abort', onAbort, { once: true })
+    // Settles once the worker has stopped decoding (its next step), so a cancelled run frees the worker first.
+    return answer
+      .then(
+        (value) => {
+          if (signal.aborted) throw signal.reason
+          return value
+        },
+        (error: unknown) => {
+          throw signal.aborted ? signal.reason : error
+        },
+      )
+      .finally(() => signal.removeEventListener('abort', onAbort))
+  }
+
+  private post<T>(message: object, parse: (result: any) => T, to?: Slot): Promise<T> {
+    const slot = to ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const requestId = this.nextRequestId++
     return new Promise<T>((resolve, reject) => {
       slot.pending.set(requestId, { resolve, reject, parse })
@@ -100,6 +147,11 @@ export class WorkerSceneExecutor implements SceneExecutor {
   async dispose(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
+}
+
+function modelIdOrNull(value: unknown): string | null {
+  if (value === null || typeof value === 'string') return value
+  throw new Error('the vision model id is neither a string nor null')
 }
 
 /** The worker's depth image when it is a well-formed one, else undefined. */

@@ -163,12 +163,15 @@ describe('registerIpcHandlers (main-process IPC)', () => {
   })
 
   it('validates replies: a reply that breaks the contract becomes an error naming the field', async () => {
+    const inline = new InlineSceneExecutor()
     const broken: SceneExecutor = {
+      visionModel: (request) => inline.visionModel(request),
+      askVision: (request) => inline.askVision(request),
       analyze: async (request, sceneId) => {
-        const real = await new InlineSceneExecutor().analyze(request, sceneId)
+        const real = await inline.analyze(request, sceneId)
         return { ...real, summary: { ...real.summary, timestampNs: 'yesterday' } }
       },
-      detect2d: (request) => new InlineSceneExecutor().detect2d(request),
+      detect2d: (request) => inline.detect2d(request),
       dispose: async () => undefined,
     }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -59,6 +59,31 @@ export function expandBox(
 }
 
 /**
+ * `box` of an image `fromWidth` × `fromHeight` in the pixels of a resized copy `toWidth` × `toHeight`
+ * (the 2D view's downscaled frame), rounded outward and clipped.
+ */
+export function scaleBox(box: PixelBox, from: Size, to: Size): PixelBox {
+  const sx = to.width / from.width
+  const sy = to.height / from.height
+  return [
+    Math.max(0, Math.floor(box[0] * sx)),
+    Math.max(0, Math.floor(box[1] * sy)),
+    Math.min(to.width, Math.ceil(box[2] * sx)),
+    Math.min(to.height, Math.ceil(box[3] * sy)),
+  ]
+}
+
+/** Whether `image` is `frame` resized without changing its aspect ratio (to within a pixel's rounding). */
+export function isResizedCopyOf(image: Size, frame: Size): boolean {
+  return Math.abs(image.width * frame.height - image.height * frame.width) <= Math.max(frame.width, frame.height)
+}
+
+interface Size {
+  width: number
+  height: number
+}
+
+/**
  * The pixels of `box` (rounded outward, clipped to the image) as a new image. Throws a RangeError
  * when nothing of the box lies inside the image.
  */
