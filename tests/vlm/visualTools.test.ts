@@ -32,6 +32,20 @@ afterAll(() => installed.runner.dispose())
 
 const systemText = (messages: BaseMessage[]) => messages[0].text
 
+/** Every other pixel of every other row: the frame at half size (as buildSceneImage downscales). */
+function halfSize(rgb: RgbImage): RgbImage {
+  const width = rgb.width / 2
+  const height = rgb.height / 2
+  const data = new Uint8Array(width * height * 3)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const source = (2 * y * rgb.width + 2 * x) * 3
+      data.set(rgb.data.subarray(source, source + 3), (y * width + x) * 3)
+    }
+  }
+  return { width, height, data }
+}
+
 describe('visual tools', () => {
   it('exist only with a vision-language model and the image', () => {
     const names = (tools: { name: string }[]) => tools.map((t) => t.name)
@@ -91,6 +105,18 @@ describe('visual tools', () => {
     const small: RgbImage = { width: 10, height: 10, data: new Uint8Array(300) }
     const mismatched = createSpatialTools(scene, { vlm, image: small })
     expect(await runTool(mismatched, 'describe_object', { object: 'mug' })).toMatch(/image is 10×10 but the scene was built from a 640×480 frame/)
+  })
+
+  it('a downscaled copy of the frame (the 2D view of a large frame) gets the object regions scaled to it', async () => {
+    const mug = scene.objects.find((o) => o.name === 'mug')!
+    const full = objectImageRegion(mug, WIDTH, HEIGHT)!
+    const ask = (copy: RgbImage) => runTool(createSpatialTools(scene, { vlm, image: copy }), 'ask_image', { question: 'Is it white?', object: 'mug' })
+    const asked = JSON.parse(await ask(halfSize(image)))
+    // Halved and rounded outward to whole pixels; the crop shows the same white patch, so the answer is the full-size one.
+    expect(asked.region_px).toEqual([Math.floor(full[0] / 2), Math.floor(full[1] / 2), Math.ceil(full[2] / 2), Math.ceil(full[3] / 2)])
+    expect(asked.answer).toBe('yes')
+    const squashed: RgbImage = { width: WIDTH / 2, height: HEIGHT, data: new Uint8Array((WIDTH / 2) * HEIGHT * 3) }
+    expect(await ask(squashed)).toMatch(/image is 320×480 but the scene was built from a 640×480 frame/)
   })
 
   it('without a vision model the prompt says visual attributes cannot be answered, and a visual tool call gets that reason', async () => {
