@@ -1,19 +1,11 @@
 import { parseArgs } from 'node:util'
-import type { DepthImage, Frame } from '../engine/types'
-import type { CalibrationSpace, DepthCalibration } from '../engine/depth/types'
-import { calibrateFromRgbd } from '../engine/depth/calibrateFromRgbd'
-import {
-  calibrateFromKnownDistance,
-  calibrateFromKnownSize,
-  type KnownDistance,
-  type KnownSize,
-} from '../engine/depth/calibrateFromMeasurements'
-import { calibrationSpaceFor } from '../engine/depth/postprocess'
+import type { DepthCalibration } from '../engine/depth/types'
+import type { KnownDistance, KnownSize } from '../engine/depth/calibrateFromMeasurements'
 import { CalibrationStore } from '../calibration/CalibrationStore'
+import { calibrateDepthModel, requireDepthModel, type CalibrationMethod } from '../calibration/calibrateDepthModel'
 import { InlineModelRunner } from '../inference/InlineModelRunner'
 import type { ExecutionProviderName } from '../inference/types'
 import { ModelStore } from '../models/ModelStore'
-import { ModelFactory } from '../perception/modelFactory'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { UserError } from '../services/userError'
 
@@ -29,13 +21,11 @@ $SPATIAL_LENS_HOME/calibrations (else the per-user config folder). Afterwards
   spatial-lens scene --rgb C --intrinsics K.json --camera ID --depth-model <id>
 uses it (as does --depth-model auto for a relative model).`
 
-const DEPTH_TASKS = new Set(['metric-depth', 'relative-depth'])
 const PROVIDERS: ExecutionProviderName[] = ['cpu', 'webgpu', 'cuda']
 
 type Method =
   | { kind: 'rgbd-frame'; depthPath: string; depthScale?: number }
-  | { kind: 'known-distance'; distances: KnownDistance[] }
-  | { kind: 'known-size'; size: KnownSize }
+  | Exclude<CalibrationMethod, { kind: 'rgbd-frame' }>
 
 /** What `calibrate` was asked to do, checked. */
 export interface CalibrateRequest {
@@ -66,11 +56,7 @@ export async function runCalibrateCommand(argv: string[], print: (text: string) 
   const request = parseCalibrateArgs(argv)
   const warn = options.warn ?? ((text: string) => process.stderr.write(`${text}\n`))
   const models = options.models ?? new ModelStore()
-  const entry = models.entry(request.modelId)
-  if (!DEPTH_TASKS.has(entry.task)) {
-    const depthIds = models.manifest.models.filter((m) => DEPTH_TASKS.has(m.task)).map((m) => m.id)
-    throw new UserError(`"${entry.id}" is a ${entry.task} model, not a depth model; depth models: ${depthIds.join(', ')}`)
-  }
+  requireDepthModel(models, request.modelId) // before the frame is read
   const frame = await loadRgbdFrame({
     rgbPath: request.rgbPath,
     depthPath: request.method.kind === 'rgbd-frame' ? request.method.depthPath : undefined,
@@ -80,93 +66,23 @@ export async function runCalibrateCommand(argv: string[], print: (text: string) 
   })
   const runner = new InlineModelRunner()
   try {
-    const providers = request.provider ? [request.provider] : undefined
-    const model = await new ModelFactory(runner, models, providers).depth(request.modelId)
-    const raw = await model.predictRaw(frame.rgb, frame.intrinsics)
-    const space = calibrationSpaceFor(raw.output)
-    const calibration = fitCalibration(request, frame, raw.model, space)
-    const warnings = checkCalibration(request, calibration, raw.model, raw.output)
-    const calibrations = options.calibrations ?? new CalibrationStore()
-    const saved = await calibrations.save({
-      cameraId: request.cameraId,
-      modelId: request.modelId,
-      calibration,
-      note: request.note ?? defaultNote(request),
-    })
-    if (saved.movedAsidePath) {
-      warnings.unshift(
-        `the calibration file of camera "${request.cameraId}" could not be read; moved it aside to ${saved.movedAsidePath} ` +
-          '(its other models\' calibrations are in there: recalibrate them too)',
-      )
-    }
-    for (const warning of warnings) warn(`warning: ${warning}`)
-    const modelRun = { output: raw.output, provider: raw.provider, inferenceMs: raw.inferenceMs }
+    const method: CalibrationMethod = request.method.kind === 'rgbd-frame' ? { kind: 'rgbd-frame' } : request.method
+    const outcome = await calibrateDepthModel(
+      { cameraId: request.cameraId, modelId: request.modelId, frame, method, note: request.note ?? defaultNote(request), provider: request.provider },
+      { models, runner, calibrations: options.calibrations ?? new CalibrationStore() },
+    )
+    for (const warning of outcome.warnings) warn(`warning: ${warning}`)
     if (request.json) {
-      const { calibration: stored, path, movedAsidePath } = saved
+      const { calibration: stored, path, movedAsidePath, modelRun, warnings } = outcome
       print(JSON.stringify({ ...stored, residualCm: stored.residualRmsM * 100, path, movedAsidePath, model: modelRun, warnings }, null, 2))
     } else {
-      print(describeCalibration(request, calibration, modelRun))
-      print(`saved to ${saved.path}`)
+      print(describeCalibration(request, outcome.fitted, outcome.modelRun))
+      print(`saved to ${outcome.path}`)
     }
     return 0
   } finally {
     await runner.dispose()
   }
-}
-
-function fitCalibration(request: CalibrateRequest, frame: Frame, model: DepthImage, space: CalibrationSpace): DepthCalibration {
-  try {
-    const method = request.method
-    if (method.kind === 'rgbd-frame') return calibrateFromRgbd(model, frame.depth!, { space })
-    const input = { model, space, intrinsics: frame.intrinsics }
-    if (method.kind === 'known-distance') return calibrateFromKnownDistance(input, method.distances)
-    return calibrateFromKnownSize(input, method.size)
-  } catch (error) {
-    // The robust fit's RangeErrors are about the data (e.g. a constant prediction): the user's to fix.
-    if (!(error instanceof RangeError)) throw error
-    const reason = error.message.replace(/^robust fit: /, '')
-    const isConstant = /do not vary/.test(reason)
-    throw new UserError(
-      `cannot calibrate ${request.modelId} on this frame: ${reason}` +
-        (isConstant ? ' (the model predicts the same value wherever the sensor has depth)' : '') +
-        '; calibrate on a frame with varied depth, e.g. a table with objects on it',
-    )
-  }
-}
-
-/** Refuses unusable fits; returns warnings about poor or under-determined ones. */
-function checkCalibration(request: CalibrateRequest, c: DepthCalibration, model: DepthImage, output: string): string[] {
-  if (!(c.scale > 0 && c.scale < Infinity) || !Number.isFinite(c.shift)) {
-    throw new UserError(
-      `the fit gave scale ${c.scale} and shift ${c.shift}: the model's output does not follow this ${request.method.kind === 'rgbd-frame' ? 'depth frame' : 'measurement'} ` +
-        '(is the depth registered to the colour image? are --depth-scale and the intrinsics right?); nothing was saved',
-    )
-  }
-  const warnings: string[] = []
-  if (c.residualRel > 0.1) {
-    warnings.push(
-      `the fit is poor: median error ${(c.residualRel * 100).toFixed(1)} % after calibration; depths from this calibration will be off by about as much`,
-    )
-  }
-  const method = request.method
-  if (method.kind === 'known-size' || (method.kind === 'known-distance' && method.distances.length === 1)) {
-    warnings.push('one measurement fixes the scale exactly, so the residual is 0 by construction: check the result against a second known length')
-  }
-  if (output === 'relative-inverse' && method.kind !== 'rgbd-frame') {
-    warnings.push('a relative model also has an inverse-depth shift that known lengths cannot measure (assumed 0); an RGB-D frame (--depth) calibrates both')
-  }
-  let valid = 0
-  let total = 0
-  for (const m of model.data) {
-    if (!(m > 0 && m < Infinity)) continue
-    total++
-    const mapped = c.scale * m + c.shift
-    if (mapped > 0 && mapped < Infinity) valid++
-  }
-  if (total > 0 && valid < 0.9 * total) {
-    warnings.push(`only ${((100 * valid) / total).toFixed(0)} % of this image has a positive depth after calibration: the fit extrapolates badly`)
-  }
-  return warnings
 }
 
 function defaultNote(request: CalibrateRequest): string {

@@ -24,6 +24,9 @@ export const CHANNEL_NAMES = [
   'log:clear',
   'log:export',
   'perception:detect2d',
+  'calibration:list',
+  'calibration:run',
+  'calibration:remove',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 

@@ -1,4 +1,10 @@
 import { z } from 'zod'
+import {
+  calibrationListSchema,
+  calibrationRemoveInputSchema,
+  calibrationRunInputSchema,
+  calibrationRunResultSchema,
+} from './calibrationChannelSchema'
 import { finite, intrinsicsSchema } from './primitives'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
@@ -48,6 +54,8 @@ export const frameInputSchema = z.union([
       depthFile: z.instanceof(Uint8Array).optional(),
       intrinsics: intrinsicsInputSchema,
       depthScale: z.number().positive().optional(),
+      /** Which camera took it, for depth calibrations (stable across a sequence or a live camera); default the name. */
+      cameraId: z.string().trim().min(1).max(200).optional(),
     })
     .strict(),
   z.object({ kind: z.literal('pcd'), name: z.string().default('uploaded cloud'), pcdFile: z.instanceof(Uint8Array) }).strict(),
@@ -134,6 +142,10 @@ export const contract = {
   'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
   'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
   'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
+  'calibration:list': { input: z.object({}).strict(), output: calibrationListSchema },
+  /** Fits the chosen depth model to metres for the scene's camera and saves it (the scene worker runs the model). */
+  'calibration:run': { input: calibrationRunInputSchema, output: calibrationRunResultSchema },
+  'calibration:remove': { input: calibrationRemoveInputSchema, output: z.object({ isRemoved: z.boolean() }) },
 } as const
 
 export type Contract = typeof contract

@@ -1,3 +1,4 @@
+import type { MonocularDepthModel } from '../inference/models/depthModel'
 import type { Frame, RegionPrompt, RgbImage, Scene } from '../engine/types'
 import type { Detection } from '../engine/perception/types'
 import { detectionsToRegions } from '../engine/scene/objectsFromDetections'
@@ -53,6 +54,11 @@ export class PerceptionService {
     let regions = detectionsToRegions(detections, userRegions, { minScore: settings.minScore })
     regions = await this.segment(withDepth, regions, userRegions.length, settings, report)
     return { frame: withDepth, regions, includeUnmatchedClusters: settings.detector !== 'none', report }
+  }
+
+  /** A depth model by id (e.g. to calibrate it); a missing one is a user error naming the download. */
+  depthModel(modelId: string): Promise<MonocularDepthModel> {
+    return this.models.depth(modelId)
   }
 
   /** The first installed vision-language model, or undefined when none is installed. */

@@ -34,6 +34,8 @@ import type { RgbImage } from '../engine/types'
 import type { ExecutionProviderName } from '../inference/types'
 import type { MeasurementRecord } from '../contract/measurementSchema'
 import { ExecutorVisionModel } from './ExecutorVisionModel'
+import { CalibrationService } from './CalibrationService'
+import { CalibrationStore } from '../calibration/CalibrationStore'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
@@ -53,6 +55,8 @@ export interface SpatialServiceOptions {
   models?: ModelsServiceOptions
   /** Default: the log in $SPATIAL_LENS_HOME or the per-user data folder. */
   log?: MeasurementLog
+  /** Default: the calibrations folder in $SPATIAL_LENS_HOME or the per-user config folder. */
+  calibrations?: CalibrationStore
 }
 
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
@@ -75,6 +79,7 @@ export class SpatialService {
   private readonly settings: SettingsStore
   private readonly models: ModelsService
   private readonly reasoning: ReasoningService
+  private readonly calibration: CalibrationService
   readonly log: MeasurementLog
 
   constructor(
@@ -86,6 +91,7 @@ export class SpatialService {
     this.models = new ModelsService(this.events, options.models)
     this.reasoning = new ReasoningService(this.settings, this.events)
     this.log = options.log ?? new MeasurementLog()
+    this.calibration = new CalibrationService(executor, options.calibrations)
   }
 
   /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
@@ -185,6 +191,12 @@ export class SpatialService {
         return this.models.verify(input.modelId)
       case 'models:remove':
         return this.models.remove(input.modelId)
+      case 'calibration:list':
+        return this.calibration.list()
+      case 'calibration:run':
+        return this.calibration.run(this.keptScene(input.sceneId), input)
+      case 'calibration:remove':
+        return this.calibration.remove(input)
     }
   }
 

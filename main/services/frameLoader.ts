@@ -22,7 +22,7 @@ export async function loadFrameInput(input: FrameInput): Promise<Frame> {
     intrinsics: input.intrinsics,
     intrinsicsName: `${input.name} (intrinsics)`,
     depthScale: input.depthScale ?? input.intrinsics.depthScale,
-    cameraId: input.name,
+    cameraId: input.cameraId ?? input.name,
   })
 }
 

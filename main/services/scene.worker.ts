@@ -5,6 +5,7 @@ import { analyzeFrame } from './analyzeFrame'
 import { detectInImage } from './detectInImage'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 import { isUserError, userErrorCode, userFacingMessage } from './userError'
+import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
 import { askVision, installedVisionModel, visionAskRequestSchema, visionModelRequestSchema } from './visionRequests'
 
 /**
@@ -26,6 +27,7 @@ const requestSchema = z.discriminatedUnion('task', [
   z.object({ task: z.literal('detect2d'), requestId: z.number().int(), request: detect2dInputSchema }),
   z.object({ task: z.literal('vision:model'), requestId: z.number().int(), request: visionModelRequestSchema }),
   z.object({ task: z.literal('vision:ask'), requestId: z.number().int(), request: visionAskRequestSchema }),
+  z.object({ task: z.literal('calibration:fit'), requestId: z.number().int(), request: calibrationFitRequestSchema }),
   // Stops the decoding of vision request `target`; no reply.
   z.object({ task: z.literal('cancel'), requestId: z.number().int(), target: z.number().int() }),
 ])
@@ -36,6 +38,7 @@ const visionRuns = new Map<number, AbortController>()
 
 async function run(message: Exclude<WorkerRequest, { task: 'cancel' }>): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
+  if (message.task === 'calibration:fit') return { result: await fitCalibrationRequest(message.request), transfer: [] }
   if (message.task === 'vision:model') return { result: await installedVisionModel(message.request), transfer: [] }
   if (message.task === 'vision:ask') {
     const controller = new AbortController()

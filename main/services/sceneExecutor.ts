@@ -13,6 +13,8 @@ import {
   type VisionModelRequest,
 } from './visionRequests'
 import type { VlmAnswer } from '../inference/models/smolVlm'
+import { fitCalibrationRequest, fittedCalibrationSchema, type CalibrationFitRequest } from './calibrationRequests'
+import type { FittedCalibration } from '../calibration/calibrateDepthModel'
 
 /** Runs scene computations (and 2D detection) somewhere: in worker threads (hosts) or inline (tests, one-shot CLI). */
 export interface SceneExecutor {
@@ -22,6 +24,8 @@ export interface SceneExecutor {
   visionModel(request: VisionModelRequest): Promise<string | null>
   /** One question to it; an abort stops the decoding at its next step, then rejects with the signal's reason. */
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer>
+  /** Runs a depth model on a kept frame and fits its output to metres (not saved). */
+  fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration>
   dispose(): Promise<void>
 }
 
@@ -37,6 +41,9 @@ export class InlineSceneExecutor implements SceneExecutor {
   }
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
     return askVision(request, signal)
+  }
+  fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
+    return fitCalibrationRequest(request)
   }
   async dispose(): Promise<void> {}
 }
@@ -114,6 +121,10 @@ export class WorkerSceneExecutor implements SceneExecutor {
         },
       )
       .finally(() => signal.removeEventListener('abort', onAbort))
+  }
+
+  fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
+    return this.post({ task: 'calibration:fit', request }, (result) => fittedCalibrationSchema.parse(result))
   }
 
   private post<T>(message: object, parse: (result: any) => T, to?: Slot): Promise<T> {

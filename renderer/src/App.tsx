@@ -14,6 +14,7 @@ import { RegionList } from './components/RegionList'
 import { SceneStatus } from './components/SceneStatus'
 import { SourceBar } from './components/SourceBar'
 import { ViewWorkspace } from './components/ViewWorkspace'
+import { calibrationTargetOf } from './state/calibrationTarget'
 import { useAppInfo } from './state/useAppInfo'
 import { useAsk } from './state/useAsk'
 import { useMeasurementLog } from './state/useMeasurementLog'
@@ -72,6 +73,17 @@ export function App({ client }: { client: SpatialClient }) {
     [sceneId],
   )
   const objects = scene?.result.summary.objects ?? []
+  const calibrationTarget = useMemo(
+    () =>
+      scene
+        ? calibrationTargetOf(
+            scene.result.summary,
+            scene.sourceName,
+            measurements.list?.records ?? [],
+          )
+        : null,
+    [scene, measurements.list],
+  )
 
   return (
     <div className="app">
@@ -84,6 +96,7 @@ export function App({ client }: { client: SpatialClient }) {
         onStartWebcam={sources.startWebcam}
         settings={settings}
         onSettingsChange={applySettings}
+        calibrationTarget={calibrationTarget}
       />
       {error && (
         <ErrorBanner

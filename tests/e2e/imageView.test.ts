@@ -21,6 +21,9 @@ import {
   sceneGraphNames,
   screenPointOf,
   waitForDebugAtLeast,
+  clientOf,
+  imageCanvas,
+  metresIn,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -44,39 +47,10 @@ interface DocumentGlobal {
   document: { querySelector(selector: string): CanvasLike | null }
 }
 
-/** "2.66 cm gap" / "1.3 m" → metres. */
-function metresIn(text: string): number {
-  const match = /(-?\d+(?:\.\d+)?)\s?(cm|m)\b/.exec(text)
-  if (!match) throw new Error(`no length in "${text}"`)
-  return Number(match[1]) / (match[2] === 'cm' ? 100 : 1)
-}
-
 /** The UI prints lengths with 2 decimals (cm below 1 m): equal to the engine's value to that. */
 function expectSameLength(shown: string, engineM: number): void {
   const tolerance = engineM < 1 ? 0.00005 + 1e-9 : 0.005 + 1e-9
   expect(Math.abs(metresIn(shown) - engineM)).toBeLessThanOrEqual(tolerance)
-}
-
-/** Size of the image canvas's bitmap and where it is on screen (it spans the whole image). */
-async function imageCanvas(page: Page) {
-  const canvas = page.locator('canvas.image-canvas').first()
-  await canvas.waitFor()
-  const rect = (await canvas.boundingBox())!
-  const size = await canvas.evaluate((element) => {
-    const c = element as unknown as CanvasLike
-    return { width: c.width, height: c.height }
-  })
-  return { rect, ...size }
-}
-
-// The frames here are at most 1280 px wide, so the canvas bitmap has the intrinsics' size: image
-// coordinates (pixel edges) are canvas pixels.
-
-/** Client position of a point in image coordinates. */
-async function clientOf(page: Page, pointInImage: [number, number]) {
-  const { rect, width } = await imageCanvas(page)
-  const scale = rect.width / width
-  return { x: rect.x + pointInImage[0] * scale, y: rect.y + pointInImage[1] * scale }
 }
 
 /** The centre of an object's 2D box in the image view, in image coordinates (a pixel centre). */

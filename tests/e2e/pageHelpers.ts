@@ -146,3 +146,32 @@ export async function screenshotForDocs(page: Page, name: string): Promise<void>
   await page.mouse.move(1, 1)
   await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', `${name}.png`) })
 }
+
+/** Size of the image canvas's bitmap and where it is on screen (it spans the whole image). */
+export async function imageCanvas(page: Page) {
+  const canvas = page.locator('canvas.image-canvas').first()
+  await canvas.waitFor()
+  const rect = (await canvas.boundingBox())!
+  const size = await canvas.evaluate((element) => {
+    const c = element as unknown as { width: number; height: number }
+    return { width: c.width, height: c.height }
+  })
+  return { rect, ...size }
+}
+
+// The frames here are at most 1280 px wide, so the canvas bitmap has the intrinsics' size: image
+// coordinates (pixel edges) are canvas pixels.
+
+/** Client position of a point in image coordinates. */
+export async function clientOf(page: Page, pointInImage: [number, number]) {
+  const { rect, width } = await imageCanvas(page)
+  const scale = rect.width / width
+  return { x: rect.x + pointInImage[0] * scale, y: rect.y + pointInImage[1] * scale }
+}
+
+/** "2.66 cm gap" / "1.3 m" → metres. */
+export function metresIn(text: string): number {
+  const match = /(-?\d+(?:\.\d+)?)\s?(cm|m)\b/.exec(text)
+  if (!match) throw new Error(`no length in "${text}"`)
+  return Number(match[1]) / (match[2] === 'cm' ? 100 : 1)
+}

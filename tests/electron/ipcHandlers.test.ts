@@ -12,15 +12,23 @@ import { SettingsStore } from '../../main/settings/SettingsStore'
 import { buildSpatialBridge } from '../../preload/spatialBridge'
 import { IpcClient } from '../../renderer/src/client/IpcClient'
 import { FakeIpcMain, OWN_INDEX_HTML, OWN_URL } from './fakeIpc'
+import { CalibrationStore } from '../../main/calibration/CalibrationStore'
+import { decode } from 'fast-png'
+import { installTinyDepthModel } from '../cli/depthModelCache'
 
 // The Electron host's IPC without the Electron binary: the real handler registration and services
 // behind a fake ipcMain that behaves like Electron's (structured clone, no handler = rejection).
 
 const scratch = mkdtempSync(join(tmpdir(), 'spatial-lens-ipc-'))
 process.env.SPATIAL_LENS_MODELS = join(scratch, 'models')
+/** A depth model for calibration:run whose output is twice the sample's sensor depth (so the fit has a scale of 0.5). */
+const DEPTH_MODEL = 'depth-anything-v2-small-metric-indoor'
+const sampleDepthPng = decode(readFileSync(sampleFramePaths().depthPath))
+installTinyDepthModel(join(scratch, 'models'), DEPTH_MODEL, Float32Array.from(sampleDepthPng.data as ArrayLike<number>, (mm) => (2 * mm) / 1000))
 const service = new SpatialService(new InlineSceneExecutor(), 'electron', {
   log: new MeasurementLog({ path: join(scratch, 'measurements.jsonl') }),
   settings: new SettingsStore({ directory: join(scratch, 'home') }),
+  calibrations: new CalibrationStore({ directory: join(scratch, 'calibrations') }),
 })
 const ipcMain = new FakeIpcMain()
 const isTrusted = (url: string) => isOwnContent(url, { indexHtmlPath: OWN_INDEX_HTML })
@@ -83,6 +91,13 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
     invalid: { image: 'color.png' },
     field: 'image',
   },
+  'calibration:list': { valid: () => ({}), invalid: { camera: 'sample' }, field: 'camera' },
+  'calibration:run': {
+    valid: ({ sceneId }) => ({ sceneId, modelId: DEPTH_MODEL, method: { kind: 'rgbd-frame' } }),
+    invalid: { sceneId: 'x', modelId: DEPTH_MODEL, method: { kind: 'known-distance', fromInWorld: [0, 0, 1], toInWorld: [0, 0, 2], distanceM: -1 } },
+    field: 'method.distanceM',
+  },
+  'calibration:remove': { valid: () => ({ cameraId: 'sample', modelId: DEPTH_MODEL }), invalid: { cameraId: '', modelId: DEPTH_MODEL }, field: 'cameraId' },
 }
 
 const context: Context = { sceneId: '', objectNames: [] }
@@ -167,6 +182,7 @@ describe('registerIpcHandlers (main-process IPC)', () => {
     const broken: SceneExecutor = {
       visionModel: (request) => inline.visionModel(request),
       askVision: (request) => inline.askVision(request),
+      fitCalibration: (request) => inline.fitCalibration(request),
       analyze: async (request, sceneId) => {
         const real = await inline.analyze(request, sceneId)
         return { ...real, summary: { ...real.summary, timestampNs: 'yesterday' } }

@@ -4,7 +4,7 @@
  */
 
 import type { DepthImage, Intrinsics, Scene, SceneObject, Vec3 } from '../types'
-import { transformPoint } from '../geometry/rigidTransform'
+import { invertRigid, transformPoint } from '../geometry/rigidTransform'
 
 /** Result of a point query at a pixel. */
 export interface PixelPoint {
@@ -83,4 +83,17 @@ export function objectAtPixel(scene: Scene, u: number, v: number): SceneObject |
   const idx = y * width + x
   for (const o of scene.objects) if (o.pixelIndices.includes(idx)) return o
   return null
+}
+
+/**
+ * The pixel (u, v) a world point projects to (the inverse of pointAtPixel's back-projection), or null
+ * when it lies behind the camera or outside the image.
+ */
+export function pixelOfWorldPoint(intrinsics: Intrinsics, worldFromCamera: Float64Array, pointInWorld: Vec3): [number, number] | null {
+  const [x, y, z] = transformPoint(invertRigid(worldFromCamera), pointInWorld)
+  if (!(z > 0)) return null
+  const u = intrinsics.fx * (x / z) + intrinsics.cx
+  const v = intrinsics.fy * (y / z) + intrinsics.cy
+  const isInside = u >= -0.5 && v >= -0.5 && u < intrinsics.width - 0.5 && v < intrinsics.height - 0.5
+  return isInside ? [u, v] : null
 }

@@ -6,6 +6,7 @@ import { runShortcut, useShortcut } from '../state/useShortcut'
 import { ModelsPanel } from './ModelsPanel'
 import { OpenFrameForm } from './OpenFrameForm'
 import { SettingsPanel } from './SettingsPanel'
+import type { CalibrationTarget } from '../state/calibrationTarget'
 import { SourcesMenu } from './SourcesMenu'
 
 export interface HeaderProps {
@@ -17,6 +18,7 @@ export interface HeaderProps {
   onStartWebcam(): void
   settings: PerceptionSettings
   onSettingsChange(change: Partial<PerceptionSettings>): void
+  calibrationTarget: CalibrationTarget | null
 }
 
 /**
@@ -33,6 +35,7 @@ export function Header({
   onStartWebcam,
   settings,
   onSettingsChange,
+  calibrationTarget,
 }: HeaderProps) {
   const { popover, open, toggle, close } = usePopovers()
   useShortcut('load-sample', () => {
@@ -112,7 +115,12 @@ export function Header({
         />
       )}
       {popover === 'settings' && (
-        <SettingsPanel settings={settings} onChange={onSettingsChange} onClose={close} />
+        <SettingsPanel
+          settings={settings}
+          onChange={onSettingsChange}
+          calibrationTarget={calibrationTarget}
+          onClose={close}
+        />
       )}
       {popover === 'models' && <ModelsPanel onClose={close} />}
     </header>

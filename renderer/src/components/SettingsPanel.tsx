@@ -1,5 +1,7 @@
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import { usePopovers, type SettingsTab } from '../state/AppContext'
+import { CalibrationSettingsSection } from './CalibrationSettingsSection'
+import type { CalibrationTarget } from '../state/calibrationTarget'
 import { DisplaySettingsSection } from './DisplaySettingsSection'
 import { LlmSettingsSection } from './LlmSettingsSection'
 import { PerceptionSettingsSection } from './PerceptionSettingsSection'
@@ -7,20 +9,29 @@ import { PerceptionSettingsSection } from './PerceptionSettingsSection'
 export interface SettingsPanelProps {
   settings: PerceptionSettings
   onChange(change: Partial<PerceptionSettings>): void
+  /** The current frame, for Depth → calibrate its camera; null without a scene. */
+  calibrationTarget: CalibrationTarget | null
   onClose(): void
 }
 
 const TABS: { value: SettingsTab; label: string }[] = [
   { value: 'perception', label: 'Perception' },
+  { value: 'depth', label: 'Depth' },
   { value: 'llm', label: 'Language model' },
   { value: 'display', label: 'Display' },
 ]
 
 /**
- * The settings popover: perception (kept in this browser, re-analyzes the frame), the language
- * model for multi-step questions and the display units (both kept by the service).
+ * The settings popover: perception (kept in this browser, re-analyzes the frame), depth
+ * calibrations, the language model for multi-step questions and the display units (the last three
+ * kept by the service).
  */
-export function SettingsPanel({ settings, onChange, onClose }: SettingsPanelProps) {
+export function SettingsPanel({
+  settings,
+  onChange,
+  calibrationTarget,
+  onClose,
+}: SettingsPanelProps) {
   const { settingsTab, showSettingsTab } = usePopovers()
   return (
     <form
@@ -48,6 +59,7 @@ export function SettingsPanel({ settings, onChange, onClose }: SettingsPanelProp
       {settingsTab === 'perception' && (
         <PerceptionSettingsSection settings={settings} onChange={onChange} />
       )}
+      {settingsTab === 'depth' && <CalibrationSettingsSection target={calibrationTarget} />}
       {settingsTab === 'llm' && <LlmSettingsSection />}
       {settingsTab === 'display' && <DisplaySettingsSection />}
       <div className="form-actions">

@@ -5,7 +5,7 @@ import { useAppSettings, type AppSettingsState } from './useAppSettings'
 
 /** The header's popovers, and which settings tab to show. */
 export type PopoverName = 'sources' | 'open-frame' | 'settings' | 'models'
-export type SettingsTab = 'perception' | 'llm' | 'display'
+export type SettingsTab = 'perception' | 'depth' | 'llm' | 'display'
 
 export interface PopoverState {
   popover: PopoverName | null

@@ -12,6 +12,8 @@ export interface RgbdFiles {
   intrinsics: File
   /** Depth PNG units per metre from the form (overrides the intrinsics file's), or null. */
   depthScale: number | null
+  /** The camera, for depth calibrations (e.g. a sequence's folder); default the colour file's name. */
+  cameraId?: string
 }
 
 const INTRINSICS_EXAMPLE =
@@ -68,6 +70,7 @@ export async function rgbdFrameFromFiles(files: RgbdFiles): Promise<FrameInput> 
     ...(depthFile ? { depthFile } : {}),
     intrinsics,
     ...(files.depthScale !== null ? { depthScale: files.depthScale } : {}),
+    ...(files.cameraId ? { cameraId: files.cameraId } : {}),
   }
 }
 

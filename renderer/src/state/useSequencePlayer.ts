@@ -111,6 +111,8 @@ export function useSequencePlayer(
                 depth: frame.depth,
                 intrinsics,
                 depthScale: null,
+                // One camera for the whole folder, so a depth calibration applies to every frame.
+                cameraId: current.folderName,
               }),
             perception,
           )

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { finite, vec3Schema } from './primitives'
+
+/**
+ * Depth calibrations in the app (Settings → Depth): list, fit one for the current frame's camera,
+ * remove. A calibration maps one depth model's output to metres for one camera (see
+ * main/engine/depth/types.ts); the files live in the app home's calibrations folder.
+ */
+
+/** Residuals are null when nothing was left to measure them. */
+const residual = z.number().nonnegative().nullable()
+
+export const calibrationJsonSchema = z.object({
+  cameraId: z.string(),
+  modelId: z.string(),
+  space: z.enum(['depth', 'inverse-depth']),
+  scale: z.number().positive(),
+  shift: finite,
+  method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
+  residualRmsM: residual,
+  residualRel: residual,
+  pointCount: z.number().int().nonnegative(),
+  inlierCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  note: z.string().optional(),
+})
+export type CalibrationJson = z.infer<typeof calibrationJsonSchema>
+
+export const calibrationListSchema = z.object({
+  calibrations: z.array(calibrationJsonSchema),
+  /** Files that could not be read (their cameras are left out), with what is wrong. */
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+})
+
+/**
+ * How the metres are known: the frame's own sensor depth, or the true length of a measured
+ * segment (two points picked in Measure mode, world frame).
+ */
+export const calibrationMethodInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rgbd-frame') }).strict(),
+  z
+    .object({
+      kind: z.literal('known-distance'),
+      fromInWorld: vec3Schema,
+      toInWorld: vec3Schema,
+      distanceM: z.number().positive().max(1000),
+    })
+    .strict(),
+])
+export type CalibrationMethodInput = z.infer<typeof calibrationMethodInputSchema>
+
+export const calibrationRunInputSchema = z
+  .object({
+    sceneId: z.string().min(1),
+    modelId: z.string().trim().min(1),
+    method: calibrationMethodInputSchema,
+    note: z.string().max(200).optional(),
+  })
+  .strict()
+
+export const calibrationRunResultSchema = z.object({
+  calibration: calibrationJsonSchema,
+  /** The camera's calibration file. */
+  path: z.string(),
+  warnings: z.array(z.string()),
+  modelRun: z.object({ output: z.string(), provider: z.string(), inferenceMs: finite }),
+})
+export type CalibrationRunResult = z.infer<typeof calibrationRunResultSchema>
+
+export const calibrationRemoveInputSchema = z
+  .object({ cameraId: z.string().min(1), modelId: z.string().min(1) })
+  .strict()
