@@ -8,6 +8,8 @@ import { launchChromium } from './launchChromium'
 import {
   SCENE_TIMEOUT_MS,
   clientOf,
+  debugValue,
+  imageCanvas,
   metresIn,
   openSource,
   screenshotForDocs,
@@ -107,15 +109,25 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     expect(await form.getByRole('button', { name: 'Calibrate' }).isDisabled()).toBe(true)
     // Measure two table points in the image view (the synthetic depth is exact: the measured length is the true one).
     await page.keyboard.press('Escape')
-    await page.keyboard.press('2')
-    await page.keyboard.press('m')
+    await page.getByRole('tab', { name: 'Image' }).click()
+    await page.getByRole('button', { name: 'Measure' }).click()
     await page.getByRole('radio', { name: 'Points' }).click()
-    for (const pixel of [
+    // The image is laid out (fitted to the view) once its place on screen stops changing.
+    await expect
+      .poll(async () => {
+        const before = JSON.stringify((await imageCanvas(page)).rect)
+        await page.waitForTimeout(100)
+        return before === JSON.stringify((await imageCanvas(page)).rect)
+      })
+      .toBe(true)
+    const pixels: [number, number][] = [
       [200.5, 300.5],
       [450.5, 320.5],
-    ] as [number, number][]) {
+    ]
+    for (const [index, pixel] of pixels.entries()) {
       const client = await clientOf(page, pixel)
       await page.mouse.click(client.x, client.y)
+      await expect.poll(() => debugValue<number>(page, 'measurePoints')).toBe(index + 1)
     }
     const measured = metresIn(
       await page
