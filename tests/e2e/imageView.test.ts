@@ -24,6 +24,7 @@ import {
   clientOf,
   imageCanvas,
   metresIn,
+  screenshotForDocs,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -199,6 +200,7 @@ describe('image view and Measure mode (serve + Chromium)', () => {
         expect(Math.abs(edge - object.boxInImagePx![i])).toBeLessThan(0.5),
       )
     }
+    await screenshotForDocs(page, 'image-view')
   })
 
   it('hovering an object in the image highlights it in the 3D view and in the object panel', async () => {
@@ -259,6 +261,7 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     // The service logs the measurement; the log panel lists it first (newest first).
     const logged = page.getByRole('table', { name: 'Measurement log' }).locator('tbody tr[data-kind="measurement"]').first()
     await expect.poll(() => logged.innerText(), { timeout: SCENE_TIMEOUT_MS }).toContain(`${a} ↔ ${b}`)
+    await screenshotForDocs(page, 'measure')
     // Esc leaves Measure mode and clears its drawing.
     await page.keyboard.press('Escape')
     await expect.poll(() => debugValue<number>(page, 'measureLines')).toBe(0)

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { measurementRecordSchema } from '../../main/contract/measurementSchema'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows, watchPageErrors } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, objectRows, screenshotForDocs, watchPageErrors } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: the Measurements panel against the real `serve` — an answer appears in the log,
@@ -112,6 +112,10 @@ describe('measurement log (serve + Chromium)', () => {
     await expect.poll(() => rows().count(), { timeout: SCENE_TIMEOUT_MS }).toBe(2)
     expect(await rows().first().locator('td').nth(2).innerText()).toBe(second)
     expect(await rows().nth(1).locator('td').nth(2).innerText()).toBe(question)
+    if (process.env.SPATIAL_LENS_SCREENSHOTS === '1') {
+      await page.getByRole('button', { name: 'CSV' }).scrollIntoViewIfNeeded()
+      await screenshotForDocs(page, 'measurement-log')
+    }
   })
 
   it('Clear asks first; Cancel keeps the log, Clear log empties it', async () => {

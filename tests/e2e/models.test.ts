@@ -10,7 +10,7 @@ import type { ModelEntry, ModelManifest } from '../../main/models/manifestSchema
 import { generatedBytes, startTestServer, type TestServer } from '../models/localServer'
 import { testManifest } from '../models/testManifest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, screenshotForDocs } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: the Models panel against `serve` with a test manifest (SPATIAL_LENS_MANIFEST): the
@@ -142,6 +142,8 @@ describe('Models panel (serve + Chromium + a local download server)', () => {
     expect(await page.getByRole('region', { name: 'Models' }).innerText()).toContain(
       server!.modelsDirectory,
     )
+    await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+    await screenshotForDocs(page, 'models')
   })
 
   it('downloads with a moving progress bar (bytes of total, speed) until the model is installed and verified', async () => {

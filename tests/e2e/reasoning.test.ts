@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatLength } from '../../renderer/src/format'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, objectRows, openSource } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, objectRows, openSource, screenshotForDocs } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
 // End-to-end: LLM settings and the chain of thought in the real UI. A scripted OpenAI-compatible
@@ -183,6 +183,7 @@ describe('LLM settings and chain of thought (serve + Chromium + a scripted LLM s
     expect(checks).toMatch(/✓ Quoted numbers: all 1 quoted number\(s\) match tool results/)
     expect(checks).toMatch(/✓ Mirrored question: measure:/)
     expect(await card().innerText()).toContain(`openai:${llm.url}/v1#tiny`)
+    await screenshotForDocs(page, 'reasoning')
   })
 
   it('imperial units change what is shown, not the values', async () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, debugValue, openSource, waitForDebugAtLeast } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, debugValue, openSource, screenshotForDocs, waitForDebugAtLeast } from './pageHelpers'
 import { countDistinctColours } from './pngColours'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -89,11 +89,7 @@ describe('viewer page (serve + Chromium)', () => {
     expect(text).toMatch(/Method/)
     await waitForDebugAtLeast(page, 'answerLines', 1)
     await expect.poll(() => page.locator('.answer-label').innerText()).toMatch(/\d+(\.\d+)? (cm|m)/)
-    if (process.env.SPATIAL_LENS_SCREENSHOTS === '1') {
-      mkdirSync(join(repoRoot, 'docs', 'screenshots'), { recursive: true })
-      await page.mouse.move(1, 1)
-      await page.screenshot({ path: join(repoRoot, 'docs', 'screenshots', 'viewer.png') })
-    }
+    await screenshotForDocs(page, 'viewer')
   })
 
   it('answers about an unknown object by listing the objects it knows, and clears the line', async () => {
