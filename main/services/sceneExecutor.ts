@@ -77,6 +77,10 @@ export class WorkerSceneExecutor implements SceneExecutor {
         for (const entry of pending.values()) entry.reject(new Error(`scene worker failed: ${error.message}`))
         pending.clear()
       })
+      worker.on('exit', () => {
+        for (const entry of pending.values()) entry.reject(new Error('the scene worker stopped (Spatial Lens is closing)'))
+        pending.clear()
+      })
       worker.unref()
       this.workers.push({ worker, pending })
     }
@@ -155,7 +159,19 @@ export class WorkerSceneExecutor implements SceneExecutor {
     }
   }
 
-  async dispose(): Promise<void> {
+  /**
+   * Stops the workers. Terminating a thread inside an onnxruntime run aborts the whole process (a
+   * native error on a dying thread), so vision decoding is cancelled and running requests get up
+   * to `drainMs` to finish first.
+   */
+  async dispose(drainMs = 5000): Promise<void> {
+    for (const { worker, pending } of this.workers) {
+      for (const target of pending.keys()) worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target })
+    }
+    const deadline = performance.now() + drainMs
+    while (this.workers.some((w) => w.pending.size > 0) && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
 }

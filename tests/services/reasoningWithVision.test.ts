@@ -280,3 +280,19 @@ describe('the vision model in the scene worker', () => {
     ).rejects.toThrow(/other-vlm is no longer installed/)
   })
 })
+
+describe('closing while the vision model decodes', () => {
+  it('stops the decoding before the worker ends: the request rejects and the process lives on', async () => {
+    const installed = installTinySmolVlm(stepwiseLogits(1, [vocab['Ġmug']]))
+    toCleanUp.push(installed.cache)
+    const { executor } = serviceWithModels(installed.cache, 'closing')
+    const image = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3).fill(200) }
+    const endless = executor.askVision({ modelId: VLM_ID, image, question: 'Describe everything.', maxNewTokens: 1_000_000 })
+    endless.catch(() => undefined)
+    // Let the worker load the model and start decoding.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await executor.dispose()
+    await expect(endless).rejects.toThrow(/cancelled|stopped/)
+    await installed.runner.dispose()
+  })
+})
