@@ -22,6 +22,7 @@ import {
   LENGTH_UNITS,
   MEASURE_QUANTITIES,
   measureAnswer,
+  objectArg,
   objectSummary,
   r2,
   r4,
@@ -31,6 +32,7 @@ import {
   ToolFailure,
   type MeasureQuantity,
 } from './toolSupport'
+import { pairTool } from './pairTool'
 import { whatIfMove, type WhatIfInput } from './whatIfTool'
 import { createVisualTools } from './visualTools'
 
@@ -60,7 +62,6 @@ export function hasVisualTools(options: SpatialToolOptions): boolean {
   return options.vlm !== undefined && options.image !== undefined
 }
 
-const objectArg = z.string().describe('object name as listed by list_objects')
 const quantityArg = z
   .enum(MEASURE_QUANTITIES)
   .describe(
@@ -89,26 +90,17 @@ export function createSpatialTools(
     },
   )
 
-  const measure = tool(
-    safe((i: { quantity: MeasureQuantity; a: string; b: string }) => {
-      const a = resolve(scene, i.a)
-      const b = resolve(scene, i.b)
-      const ans = measureAnswer(scene, i.quantity, a, b)
-      return {
-        quantity: i.quantity,
-        a: a.name,
-        b: b.name,
-        value_m: r4(ans.value as number),
-        text: ans.text,
-      }
-    }),
-    {
-      name: 'measure',
-      description:
-        'Measure between objects A and B in metres: distance, gap (closest surfaces), horizontal_distance, vertical_distance.',
-      schema: z.object({ quantity: quantityArg, a: objectArg, b: objectArg }),
+  const measure = pairTool(scene, {
+    name: 'measure',
+    description:
+      'Measure between objects A and B in metres: distance, gap (closest surfaces), horizontal_distance, vertical_distance.',
+    kindKey: 'quantity',
+    kindArg: quantityArg,
+    ask: (quantity: MeasureQuantity, a, b) => {
+      const ans = measureAnswer(scene, quantity, a, b)
+      return { value_m: r4(ans.value as number), text: ans.text }
     },
-  )
+  })
 
   const objectSize = tool(
     safe((i: { object: string }) => {
@@ -129,26 +121,17 @@ export function createSpatialTools(
     },
   )
 
-  const relation = tool(
-    safe((i: { relation: PredicateKind; a: string; b: string }) => {
-      const a = resolve(scene, i.a)
-      const b = resolve(scene, i.b)
-      const ans = answerPredicate(scene, i.relation, a, b)
-      return {
-        relation: i.relation,
-        a: a.name,
-        b: b.name,
-        holds: ans.value === true,
-        text: ans.text,
-      }
-    }),
-    {
-      name: 'relation',
-      description:
-        'Whether "A <relation> B" holds, e.g. relation=left: is A left of B? (left/right/above/below/front/behind/wider/thinner/bigger/smaller/taller/shorter).',
-      schema: z.object({ relation: z.enum(RELATIONS), a: objectArg, b: objectArg }),
+  const relation = pairTool(scene, {
+    name: 'relation',
+    description:
+      'Whether "A <relation> B" holds, e.g. relation=left: is A left of B? (left/right/above/below/front/behind/wider/thinner/bigger/smaller/taller/shorter).',
+    kindKey: 'relation',
+    kindArg: z.enum(RELATIONS),
+    ask: (relation: PredicateKind, a, b) => {
+      const ans = answerPredicate(scene, relation, a, b)
+      return { holds: ans.value === true, text: ans.text }
     },
-  )
+  })
 
   const direction = tool(
     safe((i: { from: string; to: string }) => {

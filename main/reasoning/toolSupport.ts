@@ -3,6 +3,7 @@
  * and the engine calls the tools share. No geometry here.
  */
 
+import { z } from 'zod'
 import {
   distanceBetween,
   gapBetween,
@@ -17,6 +18,9 @@ import type { Scene, SceneObject } from '../engine/types'
 
 /** Prefix of every tool error string. */
 export const TOOL_ERROR_PREFIX = 'Error:'
+
+/** A tool argument naming one object of the scene. */
+export const objectArg = z.string().describe('object name as listed by list_objects')
 
 /** Pair measurements offered by `measure` and `what_if_move`. */
 export const MEASURE_QUANTITIES = [

@@ -11,7 +11,7 @@ import {
   debugValue,
   imageCanvas,
   metresIn,
-  openSource,
+  openRgbdFrame,
   screenshotForDocs,
   watchPageErrors,
 } from './pageHelpers'
@@ -55,11 +55,11 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     pageErrors = watchPageErrors(page)
     await page.goto(server.url)
     await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
-    await openSource(page, 'RGB-D frame…')
-    const form = page.getByRole('form', { name: 'Open frame' })
-    await form.locator('input[name="color"]').setInputFiles(COLOR_640)
-    await form.locator('input[name="depth"]').setInputFiles(DEPTH_640)
-    await form.locator('input[name="intrinsics"]').setInputFiles(writeIntrinsics(scratch))
+    const form = await openRgbdFrame(page, {
+      color: COLOR_640,
+      depth: DEPTH_640,
+      intrinsics: writeIntrinsics(scratch),
+    })
     await form.getByRole('button', { name: 'Analyze' }).click()
     await page
       .getByLabel('Scene information')

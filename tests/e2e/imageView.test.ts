@@ -17,7 +17,7 @@ import {
   debugValue,
   newPageWithSettings,
   objectRows,
-  openSource,
+  openRgbdFrame,
   sceneGraphNames,
   screenPointOf,
   waitForDebugAtLeast,
@@ -358,11 +358,11 @@ describe('image view and Measure mode (serve + Chromium)', () => {
 
   it("shows an uploaded RGB-D frame as it was uploaded, without the previous frame's regions", async () => {
     const tum = join(fixtures, 'tum-open3d')
-    await openSource(page, 'RGB-D frame…')
-    const form = page.getByRole('form', { name: 'Open frame' })
-    await form.locator('input[name="color"]').setInputFiles(join(tum, 'TUM_color.png'))
-    await form.locator('input[name="depth"]').setInputFiles(join(tum, 'TUM_depth.png'))
-    await form.locator('input[name="intrinsics"]').setInputFiles(join(tum, 'intrinsics.json'))
+    const form = await openRgbdFrame(page, {
+      color: join(tum, 'TUM_color.png'),
+      depth: join(tum, 'TUM_depth.png'),
+      intrinsics: join(tum, 'intrinsics.json'),
+    })
     await form.getByRole('button', { name: 'Analyze' }).click()
     await expect
       .poll(() => page.getByLabel('Scene information').innerText(), { timeout: SCENE_TIMEOUT_MS })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
 
@@ -125,6 +125,26 @@ export async function openSource(page: Page, label: string): Promise<void> {
   const menu = page.getByRole('group', { name: 'Sources' })
   if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Sources' }).click()
   await menu.getByRole('button', { name: label, exact: true }).click()
+}
+
+/** A file for one input of the Open frame form: a path, or a Playwright file payload. */
+type FrameFile = Parameters<Locator['setInputFiles']>[0]
+
+/**
+ * Picks "RGB-D frame…" in the Sources menu and fills the Open frame form (no depth: a colour-only
+ * frame); returns the form, not submitted yet.
+ */
+export async function openRgbdFrame(
+  page: Page,
+  files: { color: FrameFile; depth?: FrameFile; intrinsics: FrameFile },
+): Promise<Locator> {
+  await openSource(page, 'RGB-D frame…')
+  const form = page.getByRole('form', { name: 'Open frame' })
+  for (const name of ['color', 'depth', 'intrinsics'] as const) {
+    const file = files[name]
+    if (file !== undefined) await form.locator(`input[name="${name}"]`).setInputFiles(file)
+  }
+  return form
 }
 
 /** Collects the page's uncaught errors and console errors (a test asserts the list stays empty). */

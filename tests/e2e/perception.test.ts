@@ -8,7 +8,7 @@ import {
   SETTINGS_KEY,
   newPageWithSettings,
   objectRows,
-  openSource,
+  openRgbdFrame,
   sceneGraphNames,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
@@ -135,15 +135,13 @@ describe('perception settings and provenance (serve + Chromium)', () => {
   })
 
   it('a colour-only frame without an installed depth model names `spatial-lens models download`', async () => {
-    await openSource(page, 'RGB-D frame…')
-    const form = page.getByRole('form', { name: 'Open frame' })
+    const form = await openRgbdFrame(page, {
+      color: join(sampleDirectory, 'color.png'),
+      intrinsics: join(sampleDirectory, 'intrinsics.json'),
+    })
     expect(await form.innerText()).toContain(
       'Leave empty for a colour-only frame: needs a depth model, see Settings.',
     )
-    await form.locator('input[name="color"]').setInputFiles(join(sampleDirectory, 'color.png'))
-    await form
-      .locator('input[name="intrinsics"]')
-      .setInputFiles(join(sampleDirectory, 'intrinsics.json'))
     await form.getByRole('button', { name: 'Analyze' }).click()
     const banner = page.getByRole('alert')
     await banner.waitFor({ timeout: SCENE_TIMEOUT_MS })

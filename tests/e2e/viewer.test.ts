@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, debugValue, openSource, screenshotForDocs, waitForDebugAtLeast } from './pageHelpers'
+import {
+  SCENE_TIMEOUT_MS,
+  debugValue,
+  openRgbdFrame,
+  openSource,
+  screenshotForDocs,
+  waitForDebugAtLeast,
+} from './pageHelpers'
 import { countDistinctColours } from './pngColours'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -100,17 +107,15 @@ describe('viewer page (serve + Chromium)', () => {
   })
 
   it('shows the error banner with what to do when an uploaded colour image is corrupt', async () => {
-    await openSource(page, 'RGB-D frame…')
-    const form = page.getByRole('form', { name: 'Open frame' })
-    await form.locator('input[name="color"]').setInputFiles({
-      name: 'broken.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from('this is not a PNG file'),
+    const form = await openRgbdFrame(page, {
+      color: {
+        name: 'broken.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('this is not a PNG file'),
+      },
+      depth: join(sampleDirectory, 'depth.png'),
+      intrinsics: join(sampleDirectory, 'intrinsics.json'),
     })
-    await form.locator('input[name="depth"]').setInputFiles(join(sampleDirectory, 'depth.png'))
-    await form
-      .locator('input[name="intrinsics"]')
-      .setInputFiles(join(sampleDirectory, 'intrinsics.json'))
     await form.getByRole('button', { name: 'Analyze' }).click()
     const banner = page.getByRole('alert')
     await banner.waitFor({ timeout: SCENE_TIMEOUT_MS })

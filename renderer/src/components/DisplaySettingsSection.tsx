@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import type { UnitSystem } from '../../../main/contract/settingsSchema'
 import { useAppSettingsContext } from '../state/AppContext'
+import { ChoiceField, type Choice } from './ChoiceField'
 
-const UNITS: { value: UnitSystem; label: string; example: string }[] = [
-  { value: 'metric', label: 'Metric', example: '42 cm · 1.2 m' },
-  { value: 'imperial', label: 'Imperial', example: '16.5 in · 3.94 ft' },
+const UNITS: Choice<UnitSystem>[] = [
+  { value: 'metric', label: 'Metric', detail: '42 cm · 1.2 m' },
+  { value: 'imperial', label: 'Imperial', detail: '16.5 in · 3.94 ft' },
 ]
 
 /** Display units. Only what is shown changes: measurements, exports and tools stay in metres. */
@@ -16,30 +17,20 @@ export function DisplaySettingsSection() {
   const units = pending ?? settings?.units ?? 'metric'
   return (
     <div className="settings-section" role="tabpanel" aria-label="Display">
-      <fieldset className="field choice-group">
-        <legend>Units</legend>
-        {UNITS.map((choice) => (
-          <label key={choice.value} className="choice">
-            <input
-              type="radio"
-              name="units"
-              value={choice.value}
-              checked={units === choice.value}
-              disabled={!settings}
-              onChange={() => {
-                setError(null)
-                setPending(choice.value)
-                update({ units: choice.value })
-                  .catch((failure: Error) => setError(failure.message))
-                  .finally(() => setPending(null))
-              }}
-            />
-            <span>
-              {choice.label} <small>{choice.example}</small>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceField
+        legend="Units"
+        name="units"
+        choices={UNITS}
+        value={units}
+        disabled={!settings}
+        onChoose={(choice) => {
+          setError(null)
+          setPending(choice)
+          update({ units: choice })
+            .catch((failure: Error) => setError(failure.message))
+            .finally(() => setPending(null))
+        }}
+      />
       <small className="field-hint">
         Answers, sizes and tool results are shown in these units; values stay in metres inside.
       </small>

@@ -1,5 +1,6 @@
 import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
 import { parseQueries } from '../state/perceptionSettingsStorage'
+import { ChoiceField, type Choice } from './ChoiceField'
 import { CommitInput } from './CommitInput'
 
 export interface PerceptionSettingsProps {
@@ -7,7 +8,7 @@ export interface PerceptionSettingsProps {
   onChange(change: Partial<PerceptionSettings>): void
 }
 
-const DETECTORS: { value: PerceptionSettings['detector']; label: string; detail: string }[] = [
+const DETECTORS: Choice<PerceptionSettings['detector']>[] = [
   { value: 'nanodet', label: 'Built-in NanoDet (COCO)', detail: '80 everyday classes, fast' },
   { value: 'owlv2', label: 'Open-vocabulary OWLv2', detail: 'finds the names you type' },
   { value: 'none', label: 'None — geometry only', detail: 'clusters named by colour and size' },
@@ -33,22 +34,13 @@ export function PerceptionSettingsSection({ settings, onChange }: PerceptionSett
       <p className="popover-note">
         Changes re-analyze the frame on screen and are kept in this browser.
       </p>
-      <fieldset className="field choice-group">
-        <legend>Detector</legend>
-        {DETECTORS.map((detector) => (
-          <label key={detector.value} className="choice">
-            <input
-              type="radio"
-              name="detector"
-              value={detector.value}
-              checked={settings.detector === detector.value}
-              onChange={() => onChange({ detector: detector.value })}
-            />
-            <span>
-              {detector.label} <small>{detector.detail}</small>
-            </span>
-          </label>
-        ))}
+      <ChoiceField
+        legend="Detector"
+        name="detector"
+        choices={DETECTORS}
+        value={settings.detector}
+        onChoose={(detector) => onChange({ detector })}
+      >
         <CommitInput
           key={queriesText}
           type="text"
@@ -65,7 +57,7 @@ export function PerceptionSettingsSection({ settings, onChange }: PerceptionSett
             Type the names to look for (comma-separated), then press Enter.
           </small>
         )}
-      </fieldset>
+      </ChoiceField>
       <label className="field">
         <span>Depth for colour-only frames</span>
         <select

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HumanMessage } from '@langchain/core/messages'
 import { tool } from '@langchain/core/tools'
 import { z } from 'zod'
 import { createChatModel } from '../../../main/reasoning/connectors/createChatModel.js'
 import { describeLlmError } from '../../../main/reasoning/connectors/llmErrors.js'
-import { startFakeLlmServer, type FakeLlmServer } from './fakeLlmServer.js'
+import { expectFailure, useFakeLlmServer, withFakeLlmServer } from './fakeLlmServerSuite.js'
 
 const distanceTool = tool(async () => '0.5 m', {
   name: 'distance_between',
@@ -13,14 +13,7 @@ const distanceTool = tool(async () => '0.5 m', {
 })
 
 describe('Ollama connector over the real @langchain/ollama client', () => {
-  let server: FakeLlmServer
-  beforeAll(async () => {
-    server = await startFakeLlmServer()
-  })
-  afterAll(async () => server.close())
-  beforeEach(() => {
-    server.requests.length = 0
-  })
+  const server = useFakeLlmServer()
   const connect = (timeoutMs?: number) =>
     createChatModel(`ollama:${server.url}#qwen2.5:7b`, { env: {}, timeoutMs })
 
@@ -64,41 +57,26 @@ describe('Ollama connector over the real @langchain/ollama client', () => {
   })
 
   it('turns HTTP 500 into an error naming the endpoint and status', async () => {
-    server.script({ kind: 'status', status: 500, body: '{"error":"model runner crashed"}' })
-    const connection = connect()
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('http')
-    expect(described.message).toContain(server.url)
-    expect(described.message).toMatch(/500|model runner crashed/)
+    const body = '{"error":"model runner crashed"}'
+    const message = await expectFailure.http500(server, connect(), body, server.url)
+    expect(message).toMatch(/500|model runner crashed/)
   })
 
   it('times out a server that never answers', async () => {
-    server.script({ kind: 'hang' })
-    const connection = connect(300)
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('timeout')
-    expect(described.message).toContain('300 ms')
+    await expectFailure.timeoutAt300Ms(server, connect(300))
   })
 
   it('reports connection refused with how to fix it', async () => {
-    const dead = await startFakeLlmServer()
-    const url = dead.url
-    await dead.close()
-    const connection = createChatModel(`ollama:${url}#qwen2.5:7b`, { env: {} })
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('unreachable')
-    expect(described.message).toContain(url)
-    expect(described.message).toMatch(/ollama serve/)
+    const message = await expectFailure.refused((url) =>
+      createChatModel(`ollama:${url}#qwen2.5:7b`, { env: {} }),
+    )
+    expect(message).toMatch(/ollama serve/)
   })
 })
 
 describe('Ollama connector cancellation', () => {
   it('throws instead of returning a truncated answer when aborted mid-stream', async () => {
-    const server = await startFakeLlmServer()
-    try {
+    await withFakeLlmServer(async (server) => {
       server.script({ kind: 'text', chunks: ['a', 'b', 'c', 'd'] })
       const connection = createChatModel(`ollama:${server.url}#m`, { env: {} })
       const controller = new AbortController()
@@ -114,24 +92,10 @@ describe('Ollama connector cancellation', () => {
       const error = await run().catch((e: unknown) => e)
       expect(seen).toEqual(['a'])
       expect(describeLlmError(error, connection).kind).toBe('cancelled')
-    } finally {
-      await server.close()
-    }
+    })
   })
 
   it('stops a hanging request when the caller aborts, reported as cancelled', async () => {
-    const server = await startFakeLlmServer()
-    try {
-      server.script({ kind: 'hang' })
-      const connection = createChatModel(`ollama:${server.url}#m`, { env: {} })
-      const controller = new AbortController()
-      const pending = connection.model
-        .invoke('hi', { signal: controller.signal })
-        .catch((e: unknown) => e)
-      setTimeout(() => controller.abort(), 50)
-      expect(describeLlmError(await pending, connection).kind).toBe('cancelled')
-    } finally {
-      await server.close()
-    }
+    await expectFailure.hangCancelled((url) => createChatModel(`ollama:${url}#m`, { env: {} }))
   })
 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { HumanMessage } from '@langchain/core/messages'
 import { tool } from '@langchain/core/tools'
 import { z } from 'zod'
@@ -6,8 +6,8 @@ import {
   createChatModel,
   LlmConfigError,
 } from '../../../main/reasoning/connectors/createChatModel.js'
-import { describeLlmError } from '../../../main/reasoning/connectors/llmErrors.js'
-import { startFakeLlmServer, type FakeLlmServer } from './fakeLlmServer.js'
+import { startFakeLlmServer } from './fakeLlmServer.js'
+import { expectFailure, useFakeLlmServer } from './fakeLlmServerSuite.js'
 
 const moveTool = tool(async () => '0.3 m', {
   name: 'what_if_move',
@@ -16,14 +16,7 @@ const moveTool = tool(async () => '0.3 m', {
 })
 
 describe('OpenAI-compatible connector over the real @langchain/openai client', () => {
-  let server: FakeLlmServer
-  beforeAll(async () => {
-    server = await startFakeLlmServer()
-  })
-  afterAll(async () => server.close())
-  beforeEach(() => {
-    server.requests.length = 0
-  })
+  const server = useFakeLlmServer()
   const connect = (
     options: { apiKey?: string; timeoutMs?: number; env?: Record<string, string> } = {},
   ) =>
@@ -80,51 +73,25 @@ describe('OpenAI-compatible connector over the real @langchain/openai client', (
   })
 
   it('turns HTTP 500 into an error naming the endpoint and status', async () => {
-    server.script({ kind: 'status', status: 500, body: '{"error":{"message":"backend exploded"}}' })
-    const connection = connect()
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('http')
-    expect(described.message).toContain(`${server.url}/v1`)
-    expect(described.message).toContain('500')
+    const body = '{"error":{"message":"backend exploded"}}'
+    const message = await expectFailure.http500(server, connect(), body, `${server.url}/v1`)
+    expect(message).toContain('500')
   })
 
   it('times out a server that never answers', async () => {
-    server.script({ kind: 'hang' })
-    const connection = connect({ timeoutMs: 300 })
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('timeout')
-    expect(described.message).toContain('300 ms')
+    await expectFailure.timeoutAt300Ms(server, connect({ timeoutMs: 300 }))
   })
 
   it('reports connection refused with how to fix it', async () => {
-    const dead = await startFakeLlmServer()
-    const url = dead.url
-    await dead.close()
-    const connection = createChatModel(`openai:${url}/v1#m`, { env: {}, maxRetries: 0 })
-    const error = await connection.model.invoke('hi').catch((e: unknown) => e)
-    const described = describeLlmError(error, connection)
-    expect(described.kind).toBe('unreachable')
-    expect(described.message).toContain(url)
+    await expectFailure.refused((url) =>
+      createChatModel(`openai:${url}/v1#m`, { env: {}, maxRetries: 0 }),
+    )
   })
 })
 
 describe('OpenAI-compatible connector offline behaviour', () => {
   it('cancels a hanging request when the caller aborts', async () => {
-    const server = await startFakeLlmServer()
-    try {
-      server.script({ kind: 'hang' })
-      const connection = createChatModel(`openai:${server.url}/v1#m`, { env: {} })
-      const controller = new AbortController()
-      const pending = connection.model
-        .invoke('hi', { signal: controller.signal })
-        .catch((e: unknown) => e)
-      setTimeout(() => controller.abort(), 50)
-      expect(describeLlmError(await pending, connection).kind).toBe('cancelled')
-    } finally {
-      await server.close()
-    }
+    await expectFailure.hangCancelled((url) => createChatModel(`openai:${url}/v1#m`, { env: {} }))
   })
 
   it('talks only to the configured endpoint (no tokenizer download)', async () => {
