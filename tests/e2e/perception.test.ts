@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
@@ -12,6 +13,11 @@ import {
   sceneGraphNames,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
+import { smolVlmPrompt } from '../../main/engine/perception/smolVlmPrompt'
+import { smolVlmTokenizerFromJson } from '../../main/inference/models/smolVlmTokenizer'
+import { NAME_QUESTION } from '../../main/perception/vlmObjectNames'
+import { installTinySmolVlm, stepwiseLogits, VLM_ID } from '../vlm/tinySmolVlm'
+import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
 
 // End-to-end: perception settings and provenance in the real UI (serve + headless Chromium).
 // The server's model cache is an empty directory (see startServeProcess): NanoDet is built in, and
@@ -104,6 +110,37 @@ describe('perception settings and provenance (serve + Chromium)', () => {
       'Sample: PCL Kinect frame',
     )
     expect(await storedSettings(page)).toMatchObject({ detector: 'none', provider: 'cpu' })
+  })
+
+  it('"Name unlabelled objects" says how to install the vision model; once it is installed, it names the geometry objects', async () => {
+    const settings = await openSettings(page)
+    const naming = settings.getByRole('checkbox', { name: /Name unlabelled objects/ })
+    await naming.check()
+    await expect
+      .poll(() => page.getByLabel('Scene information').innerText(), { timeout: SCENE_TIMEOUT_MS })
+      .toContain('spatial-lens models download smolvlm-256m-instruct')
+    // A tiny SmolVLM (the manifest's signatures) that answers "mug" to the naming question, copied
+    // into the server's model cache the way an offline user installs it.
+    const { tokenizerJson, vocab } = tinySmolVlmTokenizer()
+    const promptLength = smolVlmTokenizerFromJson(tokenizerJson).encode(smolVlmPrompt(NAME_QUESTION)).length
+    const vlm = installTinySmolVlm(stepwiseLogits(promptLength, [vocab['Ġmug'], SPECIAL_IDS.endOfUtterance]))
+    cpSync(join(vlm.cache, VLM_ID), join(server!.modelsDirectory, VLM_ID), { recursive: true })
+    rmSync(vlm.cache, { recursive: true, force: true })
+    await vlm.runner.dispose()
+    await naming.uncheck()
+    await naming.check()
+    await expect
+      .poll(async () => (await objectRows(page)).map((row) => row.name), { timeout: SCENE_TIMEOUT_MS })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/\bmug\b/)]))
+    const rows = await objectRows(page)
+    expect(rows.every((row) => /\bmug\b/.test(row.name))).toBe(true)
+    expect(new Set(rows.map((row) => row.name)).size).toBe(rows.length)
+    expect(await storedSettings(page)).toMatchObject({ vlmNames: true })
+    await naming.uncheck()
+    await expect
+      .poll(async () => (await objectRows(page)).some((row) => /\bmug\b/.test(row.name)), { timeout: SCENE_TIMEOUT_MS })
+      .toBe(false)
+    await closeSettings(page)
   })
 
   it('keeps the settings across a reload (localStorage)', async () => {

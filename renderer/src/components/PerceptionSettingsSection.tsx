@@ -22,7 +22,7 @@ const PROVIDERS = [
 ] as const
 type ProviderChoice = (typeof PROVIDERS)[number]['value']
 
-/** The perception settings: detector (+ OWLv2 names), depth for colour-only frames, provider, min score. */
+/** The perception settings: detector (+ OWLv2 names), depth for colour-only frames, provider, min score, VLM names. */
 export function PerceptionSettingsSection({ settings, onChange }: PerceptionSettingsProps) {
   const queriesText = settings.queries.join(', ')
   const needsQueries = settings.detector === 'owlv2' && settings.queries.length === 0
@@ -113,6 +113,21 @@ export function PerceptionSettingsSection({ settings, onChange }: PerceptionSett
             if (text.trim() && score >= 0 && score <= 1) onChange({ minScore: score })
           }}
         />
+      </label>
+      <label className="choice">
+        <input
+          type="checkbox"
+          name="vlmNames"
+          checked={settings.vlmNames}
+          onChange={(event) => onChange({ vlmNames: event.target.checked })}
+        />
+        <span>
+          Name unlabelled objects with the vision-language model
+          <small>
+            Asks SmolVLM (Models) for a noun per geometry-only object; one model run each, slow on a
+            CPU. Without it installed, the scene says so.
+          </small>
+        </span>
       </label>
     </div>
   )
