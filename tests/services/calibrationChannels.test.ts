@@ -14,6 +14,7 @@ import {
   syntheticDepthMetres,
   tempDirectory,
 } from '../cli/depthModelCache'
+import { callService } from './serviceCall'
 
 /**
  * calibration:list / run / remove through the service, on the synthetic tabletop (exact depth).
@@ -41,14 +42,8 @@ const service = new SpatialService(new InlineSceneExecutor(), 'serve', {
   calibrations,
 })
 
-async function call<T>(
-  channel: Parameters<SpatialService['handle']>[0],
-  input: unknown,
-): Promise<T> {
-  const result = await service.handle(channel, input)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as T
-}
+const call = <T>(channel: Parameters<SpatialService['handle']>[0], input: unknown) =>
+  callService<T>(service, channel, input)
 const colorFile = new Uint8Array(readFileSync(COLOR_640))
 const depthFile = new Uint8Array(readFileSync(DEPTH_640))
 const analyze = (frame: Record<string, unknown>, depthModel = 'auto') =>

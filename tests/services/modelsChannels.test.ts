@@ -10,6 +10,7 @@ import { SettingsStore } from '../../main/settings/SettingsStore'
 import type { ModelProgressEvent } from '../../main/contract/modelsSchema'
 import { generatedBytes, serveWithRange, startTestServer, type TestServer } from '../models/localServer'
 import { testManifest } from '../models/testManifest'
+import { callService } from './serviceCall'
 
 // The models:* channels over a local HTTP server and a test manifest: list, download with
 // progress events, cancel, verify, remove, and failures as outcomes with what to do.
@@ -53,11 +54,8 @@ afterAll(async () => {
   await service.dispose()
 })
 
-async function call<T>(channel: Parameters<SpatialService['handle']>[0], input: unknown): Promise<T> {
-  const result = await service.handle(channel, input)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as T
-}
+const call = <T>(channel: Parameters<SpatialService['handle']>[0], input: unknown) =>
+  callService<T>(service, channel, input)
 const rowOf = async (id: string) =>
   (await call<{ models: { id: string; state: string }[] }>('models:list', {})).models.find((m) => m.id === id)!
 

@@ -8,6 +8,7 @@ import { SettingsStore } from '../../main/settings/SettingsStore'
 import type { ReasoningStepJson } from '../../main/contract/reasoningSchema'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { callService } from './serviceCall'
 
 // qa:reason / qa:cancel / llm:test / settings:* through the service, with a real OpenAI-compatible
 // server on 127.0.0.1 (scripted) and the synthetic tabletop lifted with a mug and a laptop region.
@@ -17,11 +18,8 @@ let service: SpatialService
 let sceneId: string
 const steps: { requestId: string; step: ReasoningStepJson }[] = []
 
-async function call<T>(channel: Parameters<SpatialService['handle']>[0], input: unknown): Promise<T> {
-  const result = await service.handle(channel, input)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as T
-}
+const call = <T>(channel: Parameters<SpatialService['handle']>[0], input: unknown) =>
+  callService<T>(service, channel, input)
 const reason = (question: string, requestId: string) => call<any>('qa:reason', { sceneId, question, requestId })
 const lastToolResult = (body: any): any =>
   JSON.parse(body.messages.filter((m: { role: string }) => m.role === 'tool').at(-1).content)

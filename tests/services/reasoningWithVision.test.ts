@@ -19,6 +19,7 @@ import {
   type InstalledVlm,
 } from '../vlm/tinySmolVlm'
 import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
+import { callService } from './serviceCall'
 
 /**
  * The app's qa:reason with the installed vision-language model: the service hands the kept frame
@@ -63,15 +64,7 @@ function serviceWithModels(
   return { service, executor }
 }
 
-async function call<T>(
-  service: SpatialService,
-  channel: Parameters<SpatialService['handle']>[0],
-  input: unknown,
-): Promise<T> {
-  const result = await service.handle(channel, input)
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value as T
-}
+const call = callService
 
 async function analyzedScene(service: SpatialService): Promise<string> {
   await call(service, 'settings:update', { llm: { spec: `openai:${llm.url}/v1#tiny` } })

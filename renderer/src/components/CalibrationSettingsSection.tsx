@@ -7,6 +7,9 @@ import { useClient, usePopovers, useUnits } from '../state/AppContext'
 import type { CalibrationTarget } from '../state/calibrationTarget'
 import { useCalibrations } from '../state/useCalibrations'
 import { formatClockTime, formatLength } from '../format'
+import { ChoiceField } from './ChoiceField'
+
+type Method = 'rgbd-frame' | 'known-distance'
 
 type Status =
   | { kind: 'busy' }
@@ -53,7 +56,7 @@ function CalibrationTable({ state }: { state: ReturnType<typeof useCalibrations>
       {state.calibrations.length === 0 ? (
         <p className="empty">No calibrations saved.</p>
       ) : (
-        <table className="calibration-table" aria-label="Saved calibrations">
+        <table className="data-table calibration-table" aria-label="Saved calibrations">
           <thead>
             <tr>
               <th>Camera · model</th>
@@ -122,7 +125,7 @@ function CalibrateForm({
   const [chosenModel, setChosenModel] = useState<string | null>(null)
   const modelId = chosenModel ?? target.depthModelId ?? state.depthModels[0] ?? ''
   const hasSensorDepth = target.depthModelId === null
-  const [chosenMethod, setChosenMethod] = useState<'rgbd-frame' | 'known-distance' | null>(null)
+  const [chosenMethod, setChosenMethod] = useState<Method | null>(null)
   const method = chosenMethod ?? (hasSensorDepth ? 'rgbd-frame' : 'known-distance')
   const [trueLength, setTrueLength] = useState('')
   const [status, setStatus] = useState<Status>(null)
@@ -174,53 +177,44 @@ function CalibrateForm({
           ))}
         </select>
       </label>
-      <label className="choice">
-        <input
-          type="radio"
-          name="calibration-method"
-          checked={method === 'rgbd-frame'}
-          disabled={!hasSensorDepth}
-          onChange={() => setChosenMethod('rgbd-frame')}
-        />
-        <span>
-          This frame&apos;s sensor depth{' '}
-          <small>
-            {hasSensorDepth
+      <ChoiceField<Method>
+        legend="Metres from"
+        name="calibration-method"
+        choices={[
+          {
+            value: 'rgbd-frame',
+            label: "This frame's sensor depth",
+            detail: hasSensorDepth
               ? `(${target.frameName})`
-              : `(its depth came from ${target.depthModelId})`}
-          </small>
-        </span>
-      </label>
-      <label className="choice">
-        <input
-          type="radio"
-          name="calibration-method"
-          checked={method === 'known-distance'}
-          onChange={() => setChosenMethod('known-distance')}
-        />
-        <span>
-          A known distance{' '}
-          <small>
-            {measured
+              : `(its depth came from ${target.depthModelId})`,
+            disabled: !hasSensorDepth,
+          },
+          {
+            value: 'known-distance',
+            label: 'A known distance',
+            detail: measured
               ? `(the last measurement: ${formatLength(measured.valueM, units)} between two points)`
-              : '(measure two points of this frame in Measure mode first: M)'}
-          </small>
-        </span>
-      </label>
-      {method === 'known-distance' && measured && (
-        <label className="field">
-          <span>True length (metres)</span>
-          <input
-            type="number"
-            min="0"
-            step="0.001"
-            inputMode="decimal"
-            value={trueLength}
-            placeholder="e.g. 0.500"
-            onChange={(event) => setTrueLength(event.target.value)}
-          />
-        </label>
-      )}
+              : '(measure two points of this frame in Measure mode first: M)',
+          },
+        ]}
+        value={method}
+        onChoose={setChosenMethod}
+      >
+        {method === 'known-distance' && measured && (
+          <label className="field">
+            <span>True length (metres)</span>
+            <input
+              type="number"
+              min="0"
+              step="0.001"
+              inputMode="decimal"
+              value={trueLength}
+              placeholder="e.g. 0.500"
+              onChange={(event) => setTrueLength(event.target.value)}
+            />
+          </label>
+        )}
+      </ChoiceField>
       <div className="form-actions form-actions-start">
         <button
           type="button"

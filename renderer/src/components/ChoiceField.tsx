@@ -5,6 +5,8 @@ export interface Choice<T extends string> {
   value: T
   label: string
   detail: string
+  /** This choice alone cannot be taken now (the detail says why). */
+  disabled?: boolean
 }
 
 export interface ChoiceFieldProps<T extends string> {
@@ -31,7 +33,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
             name={props.name}
             value={choice.value}
             checked={props.value === choice.value}
-            disabled={props.disabled}
+            disabled={props.disabled || choice.disabled}
             onChange={() => props.onChoose(choice.value)}
           />
           <span>

@@ -28,7 +28,7 @@ export function MeasurementsPanel({ log }: { log: MeasurementLogState }) {
         <p className="empty">Answers and measurements are logged here, ready to export.</p>
       ) : (
         <div className="measurement-table-scroll">
-          <table className="measurement-table" aria-label="Measurement log">
+          <table className="data-table measurement-table" aria-label="Measurement log">
             <thead>
               <tr>
                 <th scope="col">Time</th>
