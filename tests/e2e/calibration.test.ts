@@ -13,7 +13,7 @@ import {
   metresIn,
   openRgbdFrame,
   screenshotForDocs,
-  watchPageErrors,
+  openAppWithSample,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 import {
@@ -51,10 +51,7 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
       launchChromium(),
       startServeProcess(repoRoot, { env: { SPATIAL_LENS_MODELS: models } }),
     ])
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    pageErrors = watchPageErrors(page)
-    await page.goto(server.url)
-    await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+    ;({ page, pageErrors } = await openAppWithSample(browser, server.url))
     const form = await openRgbdFrame(page, {
       color: COLOR_640,
       depth: DEPTH_640,

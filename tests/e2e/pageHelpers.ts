@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from 'playwright-core'
+import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
 
 // Helpers shared by the end-to-end files: the page's read-only scene-graph hook and the panels.
 
@@ -21,6 +22,13 @@ export async function newPageWithSettings(
   settings: Record<string, unknown>,
   errors: string[],
 ): Promise<Page> {
+  const page = await newAppPage(browser, serverUrl, { [SETTINGS_KEY]: settings })
+  watchPageErrors(page, errors)
+  return page
+}
+
+/** A 1440×900 page for the served app whose localStorage holds `storage` (key → JSON value); not navigated yet. */
+async function newAppPage(browser: Browser, serverUrl: string, storage: Record<string, unknown>): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     storageState: {
@@ -28,17 +36,12 @@ export async function newPageWithSettings(
       origins: [
         {
           origin: new URL(serverUrl).origin,
-          localStorage: [{ name: SETTINGS_KEY, value: JSON.stringify(settings) }],
+          localStorage: Object.entries(storage).map(([name, value]) => ({ name, value: JSON.stringify(value) })),
         },
       ],
     },
   })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
-  })
-  return page
+  return context.newPage()
 }
 
 interface DebugGlobal {
@@ -147,9 +150,8 @@ export async function openRgbdFrame(
   return form
 }
 
-/** Collects the page's uncaught errors and console errors (a test asserts the list stays empty). */
-export function watchPageErrors(page: Page): string[] {
-  const errors: string[] = []
+/** Collects the page's uncaught errors and console errors into `errors` (a test asserts the list stays empty). */
+export function watchPageErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`)
@@ -194,4 +196,28 @@ export function metresIn(text: string): number {
   const match = /(-?\d+(?:\.\d+)?)\s?(cm|m)\b/.exec(text)
   if (!match) throw new Error(`no length in "${text}"`)
   return Number(match[1]) / (match[2] === 'cm' ? 100 : 1)
+}
+
+/** A page of the served app showing the sample scene, watched for errors and service calls. */
+export interface AppPage {
+  page: Page
+  pageErrors: string[]
+  calls: ServiceCallLog
+}
+
+/**
+ * Opens the served app in a 1440×900 page whose localStorage already holds `storage` (key → JSON
+ * value, as from an earlier visit) and waits for the sample scene it starts with.
+ */
+export async function openAppWithSample(
+  browser: Browser,
+  serverUrl: string,
+  storage: Record<string, unknown> = {},
+): Promise<AppPage> {
+  const page = await newAppPage(browser, serverUrl, storage)
+  const pageErrors = watchPageErrors(page)
+  const calls = recordServiceCalls(page)
+  await page.goto(serverUrl)
+  await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+  return { page, pageErrors, calls }
 }

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, watchPageErrors, openSource, screenshotForDocs } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, openAppWithSample, openSource, screenshotForDocs } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
-import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
+import type { ServiceCallLog } from './serviceCalls'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -65,6 +65,15 @@ function recordSequence(page: Page): Promise<void> {
   })
 }
 
+/** Waits until the sequence bar shows the last of the four frames and has stopped playing. */
+async function expectPlayedToTheEnd(bar: Locator): Promise<void> {
+  await expect
+    .poll(async () => [await bar.getAttribute('data-shown-index'), await bar.getAttribute('data-playing')], {
+      timeout: PLAYBACK_TIMEOUT_MS,
+    })
+    .toEqual(['3', 'false'])
+}
+
 describe('a folder played as a sequence, with pinned questions (serve + Chromium)', () => {
   let server: ServeProcess | undefined
   let browser: Browser | undefined
@@ -76,11 +85,7 @@ describe('a folder played as a sequence, with pinned questions (serve + Chromium
   beforeAll(async () => {
     assertRendererBuilt(repoRoot)
     ;[browser, server] = await Promise.all([launchChromium(), startServeProcess(repoRoot)])
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    pageErrors = watchPageErrors(page)
-    calls = recordServiceCalls(page)
-    await page.goto(server.url)
-    await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+    ;({ page, pageErrors, calls } = await openAppWithSample(browser, server.url))
   })
 
   afterAll(async () => {
@@ -118,17 +123,7 @@ describe('a folder played as a sequence, with pinned questions (serve + Chromium
     const analysesBefore = calls.count('scene:analyze')
 
     await bar.getByRole('button', { name: 'Play' }).click()
-    await expect
-      .poll(
-        async () => [
-          await bar.getAttribute('data-shown-index'),
-          await bar.getAttribute('data-playing'),
-        ],
-        {
-          timeout: PLAYBACK_TIMEOUT_MS,
-        },
-      )
-      .toEqual(['3', 'false'])
+    await expectPlayedToTheEnd(bar)
     expect(await bar.getByLabel('Frame counter').innerText()).toBe('Frame 4 / 4')
     expect(await page.getByLabel('Scene information').innerText()).toContain(SUN_FRAMES[3])
     // Each frame was analysed once, after the previous one finished.
@@ -168,17 +163,7 @@ describe('a folder played as a sequence, with pinned questions (serve + Chromium
       .toBe('2')
     expect(await bar.getByLabel('Frame counter').innerText()).toBe('Frame 3 / 4')
     await page.keyboard.press('Space')
-    await expect
-      .poll(
-        async () => [
-          await bar.getAttribute('data-shown-index'),
-          await bar.getAttribute('data-playing'),
-        ],
-        {
-          timeout: PLAYBACK_TIMEOUT_MS,
-        },
-      )
-      .toEqual(['3', 'false'])
+    await expectPlayedToTheEnd(bar)
 
     await page.reload()
     const pinned = page.locator('.pinned-item[data-question="how tall is the bed"]')

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCameraArgs, launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, watchPageErrors, openSource, screenshotForDocs } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, openAppWithSample, openSource, screenshotForDocs } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
-import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
+import type { ServiceCallLog } from './serviceCalls'
 import { writeY4mOfImage } from './y4mVideo'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -35,11 +35,7 @@ describe('live webcam without a depth model: 2D detections (serve + Chromium)', 
       launchChromium({ extraArgs: fakeCameraArgs({ videoFile: video }) }),
       startServeProcess(repoRoot),
     ])
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    pageErrors = watchPageErrors(page)
-    calls = recordServiceCalls(page)
-    await page.goto(server.url)
-    await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+    ;({ page, pageErrors, calls } = await openAppWithSample(browser, server.url))
   })
 
   afterAll(async () => {

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fakeCameraArgs, launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, watchPageErrors, openSource } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, openAppWithSample, openSource } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
-import { recordServiceCalls, type ServiceCallLog } from './serviceCalls'
+import type { ServiceCallLog } from './serviceCalls'
 import { writeY4mOfImage } from './y4mVideo'
 import { COLOR_640, installTinyDepthModel, syntheticDepthMetres } from '../cli/depthModelCache'
 
@@ -39,29 +39,10 @@ describe('live webcam with a depth model installed: every frame a 3D scene (serv
       launchChromium({ extraArgs: fakeCameraArgs({ videoFile: video }) }),
       startServeProcess(repoRoot, { env: { SPATIAL_LENS_MODELS: models } }),
     ])
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      storageState: {
-        cookies: [],
-        origins: [
-          {
-            origin: new URL(server.url).origin,
-            localStorage: [
-              { name: 'spatial-lens.webcam', value: JSON.stringify({ fovDeg: SYNTHETIC_FOV_DEG }) },
-              {
-                name: 'spatial-lens.pinned-questions',
-                value: JSON.stringify(['how tall is the laptop']),
-              },
-            ],
-          },
-        ],
-      },
-    })
-    page = await context.newPage()
-    pageErrors = watchPageErrors(page)
-    calls = recordServiceCalls(page)
-    await page.goto(server.url)
-    await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
+    ;({ page, pageErrors, calls } = await openAppWithSample(browser, server.url, {
+      'spatial-lens.webcam': { fovDeg: SYNTHETIC_FOV_DEG },
+      'spatial-lens.pinned-questions': ['how tall is the laptop'],
+    }))
   })
 
   afterAll(async () => {
