@@ -12,6 +12,7 @@ import {
   imageCanvas,
   metresIn,
   openRgbdFrame,
+  openSource,
   screenshotForDocs,
   openAppWithSample,
 } from './pageHelpers'
@@ -57,6 +58,8 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
       depth: DEPTH_640,
       intrinsics: writeIntrinsics(scratch),
     })
+    // The camera's name: calibrations belong to it (and the form remembers it for the next frame).
+    await form.getByRole('textbox', { name: /Camera/ }).fill('arm-cam')
     await form.getByRole('button', { name: 'Analyze' }).click()
     await page
       .getByLabel('Scene information')
@@ -75,7 +78,7 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     await page.getByRole('tab', { name: 'Depth' }).click()
     const panel = page.getByRole('tabpanel', { name: 'Depth' })
     await panel.getByText('No calibrations saved.').waitFor()
-    const form = panel.getByRole('group', { name: /Calibrate camera/ })
+    const form = panel.getByRole('group', { name: /Calibrate camera arm-cam/ })
     expect(await form.innerText()).toContain('scene_640x480_color.png')
     expect(await form.getByRole('combobox').inputValue()).toBe(METRIC)
     expect(await form.getByRole('radio', { name: /This frame's sensor depth/ }).isChecked()).toBe(
@@ -85,13 +88,13 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     const status = form.getByRole('status')
     await status.waitFor({ timeout: SCENE_TIMEOUT_MS })
     expect(await status.innerText()).toMatch(
-      new RegExp(`Saved for camera scene_640x480_color\\.png and ${METRIC}: z = 0\\.5000 · model`),
+      new RegExp(`Saved for camera arm-cam and ${METRIC}: z = 0\\.5000 · model`),
     )
     const table = panel.getByRole('table', { name: 'Saved calibrations' })
     await table.waitFor()
     const row = table.getByRole('row').nth(1)
     expect(await row.innerText()).toMatch(
-      /scene_640x480_color\.png[\s\S]*depth-anything-v2-small-metric-indoor[\s\S]*z = 0\.5000 · model[\s\S]*RGB-D frame[\s\S]*0\.0 %/,
+      /arm-cam[\s\S]*depth-anything-v2-small-metric-indoor[\s\S]*z = 0\.5000 · model[\s\S]*RGB-D frame[\s\S]*0\.0 %/,
     )
     await screenshotForDocs(page, 'settings-depth')
   })
@@ -150,10 +153,18 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     const panel = page.getByRole('tabpanel', { name: 'Depth' })
     await panel
       .getByRole('button', {
-        name: `Remove the calibration of ${METRIC} for scene_640x480_color.png`,
+        name: `Remove the calibration of ${METRIC} for arm-cam`,
       })
       .click()
     await panel.getByText('No calibrations saved.').waitFor()
     expect(pageErrors).toEqual([])
+  })
+
+  it('the Open frame form remembers the camera for the next frame', async () => {
+    await page.keyboard.press('Escape')
+    await openSource(page, 'RGB-D frame…')
+    const form = page.getByRole('form', { name: 'Open frame' })
+    expect(await form.getByRole('textbox', { name: /Camera/ }).inputValue()).toBe('arm-cam')
+    await form.getByRole('button', { name: 'Cancel' }).click()
   })
 })

@@ -1,5 +1,10 @@
 import type { FormEvent } from 'react'
 import { pickedFile, type RgbdFiles } from '../state/frameFiles'
+import { browserStorage } from '../state/perceptionSettingsStorage'
+import { readStoredJson, writeStoredJson } from '../state/storedJson'
+
+/** localStorage key of the camera name last typed here (frames of one camera usually come one by one). */
+export const OPEN_FRAME_CAMERA_KEY = 'spatial-lens.open-frame-camera'
 
 export interface OpenFrameFormProps {
   onSubmit(files: RgbdFiles): void
@@ -8,20 +13,25 @@ export interface OpenFrameFormProps {
 
 /**
  * "Open frame…": colour image, 16-bit depth PNG (optional: without it the frame is colour-only and
- * depth comes from the installed depth model), intrinsics JSON and an optional depth scale.
+ * depth comes from the installed depth model), intrinsics JSON, an optional depth scale and the
+ * camera's name (depth calibrations belong to a camera; remembered for the next frame).
  */
 export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const data = new FormData(event.currentTarget)
     const scaleText = String(data.get('depthScale') ?? '').trim()
+    const camera = String(data.get('camera') ?? '').trim()
+    writeStoredJson(browserStorage(), OPEN_FRAME_CAMERA_KEY, camera)
     onSubmit({
       color: data.get('color') as File,
       depth: pickedFile(data.get('depth')),
       intrinsics: data.get('intrinsics') as File,
       depthScale: scaleText ? Number(scaleText) : null,
+      ...(camera ? { cameraId: camera } : {}),
     })
   }
+  const lastCamera = readStoredJson(browserStorage(), OPEN_FRAME_CAMERA_KEY)
   return (
     <form className="open-frame" aria-label="Open frame" onSubmit={submit}>
       <h2>Open a frame (RGB-D or colour-only)</h2>
@@ -48,6 +58,16 @@ export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
           min="0"
           step="any"
           placeholder="from the intrinsics file, else 1000"
+        />
+      </label>
+      <label className="field">
+        <span>Camera (optional; depth calibrations belong to a camera)</span>
+        <input
+          type="text"
+          name="camera"
+          maxLength={200}
+          defaultValue={typeof lastCamera === 'string' ? lastCamera : ''}
+          placeholder="the colour file's name"
         />
       </label>
       <div className="form-actions">
