@@ -64,6 +64,17 @@ app.whenReady().then(() => {
   })
 })
 app.on('window-all-closed', () => {
-  void service.dispose()
+  // On macOS the app lives on without windows (the dock re-opens one): the services stay up.
   if (process.platform !== 'darwin') app.quit()
+})
+// The services stop before the process does: quitting waits for the scene workers to finish or
+// cancel their model runs (terminating a thread inside onnxruntime aborts the process).
+let isDisposed = false
+app.on('will-quit', (event) => {
+  if (isDisposed) return
+  event.preventDefault()
+  void service.dispose().finally(() => {
+    isDisposed = true
+    app.quit()
+  })
 })
