@@ -43,6 +43,11 @@ export function invertRigid(m: Float64Array): Float64Array {
   return inv
 }
 
+/** pointInCamera = cameraFromWorld · pointInWorld for the rigid column-major worldFromCamera. */
+export function worldToCamera(worldFromCamera: Float64Array, pointInWorld: ArrayLike<number>): Vec3 {
+  return transformPoint(invertRigid(worldFromCamera), pointInWorld)
+}
+
 /** Applies `m` to every xyz triple of `points`, writing into a new Float32Array. */
 export function transformPoints(m: Float64Array, points: Float32Array): Float32Array<ArrayBuffer> {
   const out = new Float32Array(points.length)

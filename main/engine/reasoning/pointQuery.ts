@@ -4,7 +4,7 @@
  */
 
 import type { DepthImage, Intrinsics, Scene, SceneObject, Vec3 } from '../types'
-import { invertRigid, transformPoint } from '../geometry/rigidTransform'
+import { transformPoint, worldToCamera } from '../geometry/rigidTransform'
 
 /** Result of a point query at a pixel. */
 export interface PixelPoint {
@@ -90,7 +90,7 @@ export function objectAtPixel(scene: Scene, u: number, v: number): SceneObject |
  * when it lies behind the camera or outside the image.
  */
 export function pixelOfWorldPoint(intrinsics: Intrinsics, worldFromCamera: Float64Array, pointInWorld: Vec3): [number, number] | null {
-  const [x, y, z] = transformPoint(invertRigid(worldFromCamera), pointInWorld)
+  const [x, y, z] = worldToCamera(worldFromCamera, pointInWorld)
   if (!(z > 0)) return null
   const u = intrinsics.fx * (x / z) + intrinsics.cx
   const v = intrinsics.fy * (y / z) + intrinsics.cy

@@ -5,7 +5,7 @@
  */
 
 import type { Scene, SceneObject, Vec3 } from '../types'
-import { invertRigid, transformPoint } from '../geometry/rigidTransform'
+import { worldToCamera } from '../geometry/rigidTransform'
 import { wrapYaw } from '../geometry/yaw'
 
 /** A rigid move of one object's box: translation in the world frame and a yaw about world +z through its centre. */
@@ -31,10 +31,6 @@ export interface MovedScene {
 
 export { wrapYaw }
 
-/** pointInCamera = cameraFromWorld · pointInWorld for the rigid column-major worldFromCamera. */
-export function worldToCamera(worldFromCamera: Float64Array, p: Vec3): Vec3 {
-  return transformPoint(invertRigid(worldFromCamera), p)
-}
 
 function findIndex(scene: Scene, object: SceneObject): number {
   const i = scene.objects.findIndex((o) => o.id === object.id && o.name === object.name)
