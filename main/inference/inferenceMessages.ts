@@ -5,8 +5,7 @@
 import { z } from 'zod'
 import { tensorDataProblem } from './signature'
 import type { TensorData } from './types'
-
-const providerSchema = z.enum(['cuda', 'webgpu', 'cpu'])
+import { executionProviderSchema as providerSchema } from './providerSchema'
 
 export const tensorDataSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { executionProviderSchema } from '../inference/providerSchema'
 
 /**
  * What perception runs on a frame (CLI flags, app settings, the `scene:analyze` contract):
@@ -17,7 +18,7 @@ export const perceptionSettingsSchema = z
     queries: z.array(z.string().trim().min(1)).max(32).default([]),
     depthModel: z.string().min(1).default('auto'),
     segmenter: z.string().min(1).default('auto'),
-    provider: z.enum(['cuda', 'webgpu', 'cpu']).optional(),
+    provider: executionProviderSchema.optional(),
     minScore: z.number().min(0).max(1).default(0.35),
     vlmNames: z.boolean().default(false),
   })

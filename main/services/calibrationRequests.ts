@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema } from '../contract/primitives'
 import { perceptionFor } from '../perception/defaultPerception'
-import { perceptionSettingsSchema } from '../perception/perceptionSettings'
+import { executionProviderSchema } from '../inference/providerSchema'
+import { depthImageDataSchema, rgbImageDataSchema } from './imageDataSchemas'
 import { ModelStore } from '../models/ModelStore'
 import {
   fitDepthCalibration,
@@ -15,31 +16,16 @@ import {
  * Both sides validate what crosses the thread boundary.
  */
 
-const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array')
-const floats = z.custom<Float32Array>(
-  (value) => value instanceof Float32Array,
-  'expected a Float32Array',
-)
 const pixel = z.tuple([finite, finite])
 
 export const calibrationFitRequestSchema = z
   .object({
     modelId: z.string().min(1),
-    provider: perceptionSettingsSchema.shape.provider,
-    image: z.object({
-      width: z.number().int().positive(),
-      height: z.number().int().positive(),
-      data: bytes,
-    }),
+    provider: executionProviderSchema.optional(),
+    image: rgbImageDataSchema,
     intrinsics: intrinsicsSchema,
     /** Metres, registered to the image: the rgbd-frame method's reference. */
-    depth: z
-      .object({
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-        data: floats,
-      })
-      .optional(),
+    depth: depthImageDataSchema.optional(),
     method: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('rgbd-frame') }),
       z.object({
@@ -50,14 +36,8 @@ export const calibrationFitRequestSchema = z
       }),
     ]),
   })
-  .refine((r) => r.image.data.length === r.image.width * r.image.height * 3, {
-    message: 'the image data is not width × height × 3 bytes',
-  })
   .refine((r) => r.image.width === r.intrinsics.width && r.image.height === r.intrinsics.height, {
     message: 'the image is not the size the intrinsics give',
-  })
-  .refine((r) => !r.depth || r.depth.data.length === r.depth.width * r.depth.height, {
-    message: 'the depth data is not width × height values',
   })
 export type CalibrationFitRequest = z.infer<typeof calibrationFitRequestSchema>
 
@@ -75,7 +55,7 @@ export const fittedCalibrationSchema = z.object({
   warnings: z.array(z.string()),
   modelRun: z.object({
     output: z.string(),
-    provider: z.enum(['cuda', 'webgpu', 'cpu']),
+    provider: executionProviderSchema,
     inferenceMs: z.number(),
   }),
 })

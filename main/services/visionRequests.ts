@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { perceptionFor } from '../perception/defaultPerception'
-import { perceptionSettingsSchema } from '../perception/perceptionSettings'
+import { executionProviderSchema } from '../inference/providerSchema'
+import { rgbImageDataSchema } from './imageDataSchemas'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { UserError } from './userError'
 
@@ -10,7 +11,7 @@ import { UserError } from './userError'
  * hosts, inline in tests). Both sides validate what crosses the thread boundary.
  */
 
-const provider = perceptionSettingsSchema.shape.provider
+const provider = executionProviderSchema.optional()
 
 export const visionModelRequestSchema = z.object({ provider })
 export type VisionModelRequest = z.infer<typeof visionModelRequestSchema>
@@ -20,15 +21,7 @@ const pixelBoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()])
 export const visionAskRequestSchema = z.object({
   modelId: z.string(),
   provider,
-  image: z
-    .object({
-      width: z.number().int().positive(),
-      height: z.number().int().positive(),
-      data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array'),
-    })
-    .refine((image) => image.data.length === image.width * image.height * 3, {
-      message: 'the image data is not width × height × 3 bytes',
-    }),
+  image: rgbImageDataSchema,
   question: z.string().min(1),
   region: pixelBoxSchema.optional(),
   maxNewTokens: z.number().int().positive().optional(),
@@ -40,7 +33,7 @@ export const vlmAnswerSchema = z.object({
   tokenIds: z.array(z.number().int()),
   stopReason: z.enum(['end_of_turn', 'max_tokens']),
   promptTokens: z.number().int(),
-  provider: z.enum(['cuda', 'webgpu', 'cpu']),
+  provider: executionProviderSchema,
   timings: z.object({
     preprocessMs: z.number(),
     encoderMs: z.number(),
