@@ -10,6 +10,7 @@ import {
 import { calibrationSpaceFor } from '../engine/depth/postprocess'
 import type { ExecutionProviderName, ModelRunner } from '../inference/types'
 import type { ModelStore } from '../models/ModelStore'
+import { DEPTH_TASKS } from '../models/manifestSchema'
 import { ModelFactory } from '../perception/modelFactory'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
 import { UserError } from '../services/userError'
@@ -21,7 +22,6 @@ import type { CalibrationStore, SaveResult } from './CalibrationStore'
  * chosen method, refuse unusable fits, warn about weak ones, save the fit for (camera, model).
  */
 
-export const DEPTH_TASKS = new Set(['metric-depth', 'relative-depth'])
 
 /** How the metres are known: the frame's sensor depth, or lengths the user measured. */
 export type CalibrationMethod =

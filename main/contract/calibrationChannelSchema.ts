@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { finite, vec3Schema } from './primitives'
+import { storedCalibrationSchema } from '../calibration/calibrationSchema'
 
 /**
  * Depth calibrations in the app (Settings → Depth): list, fit one for the current frame's camera,
@@ -7,23 +8,8 @@ import { finite, vec3Schema } from './primitives'
  * main/engine/depth/types.ts); the files live in the app home's calibrations folder.
  */
 
-/** Residuals are null when nothing was left to measure them. */
-const residual = z.number().nonnegative().nullable()
-
-export const calibrationJsonSchema = z.object({
-  cameraId: z.string(),
-  modelId: z.string(),
-  space: z.enum(['depth', 'inverse-depth']),
-  scale: z.number().positive(),
-  shift: finite,
-  method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-  residualRmsM: residual,
-  residualRel: residual,
-  pointCount: z.number().int().nonnegative(),
-  inlierCount: z.number().int().nonnegative(),
-  createdAt: z.string(),
-  note: z.string().optional(),
-})
+/** A saved calibration as the calibration files store it, with the camera it belongs to. */
+export const calibrationJsonSchema = storedCalibrationSchema.extend({ cameraId: z.string() })
 export type CalibrationJson = z.infer<typeof calibrationJsonSchema>
 
 export const calibrationListSchema = z.object({

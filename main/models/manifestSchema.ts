@@ -163,6 +163,9 @@ export const modelTaskSchema = z.enum([
   'language-model',
 ])
 
+/** The tasks of depth models: the ones a depth calibration fits (CLI and app). */
+export const DEPTH_TASKS: ReadonlySet<string> = new Set<z.infer<typeof modelTaskSchema>>(['metric-depth', 'relative-depth'])
+
 /** download: fetched by `models download`; builtin: ships in the package; manual: the user exports it. */
 export const installKindSchema = z.enum(['download', 'builtin', 'manual'])
 

@@ -5,6 +5,7 @@ import type {
   CalibrationRunResult,
 } from '../../../main/contract/calibrationChannelSchema'
 import type { SpatialClient } from '../client/SpatialClient'
+import { DEPTH_TASKS } from '../../../main/models/manifestSchema'
 
 export interface CalibrationsState {
   /** Saved calibrations (null until read), and files the service could not read. */
@@ -22,9 +23,7 @@ export interface CalibrationsState {
   remove(cameraId: string, modelId: string): Promise<void>
 }
 
-const DEPTH_TASKS = new Set(['metric-depth', 'relative-depth'])
-
-/** The service's depth calibrations and installed depth models, re-read after each change. */
+/** The service's depth calibrations (re-read after each change) and its installed depth models. */
 export function useCalibrations(client: SpatialClient): CalibrationsState {
   const [listing, setListing] = useState<Pick<CalibrationsState, 'calibrations' | 'problems'>>({
     calibrations: null,
@@ -33,25 +32,31 @@ export function useCalibrations(client: SpatialClient): CalibrationsState {
   const [depthModels, setDepthModels] = useState<string[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
 
+  const reportLoadError = (error: unknown) => setLoadError((error as Error).message)
+
+  // The calibrations change with each run and removal; the installed models do not.
   const refresh = useCallback(async () => {
     try {
-      const [list, models] = await Promise.all([
-        client.invoke('calibration:list', {}),
-        client.invoke('models:list', {}),
-      ])
-      setListing(list)
-      setDepthModels(
-        models.models
-          .filter((m) => DEPTH_TASKS.has(m.task) && m.state === 'installed')
-          .map((m) => m.id),
-      )
+      setListing(await client.invoke('calibration:list', {}))
       setLoadError(null)
     } catch (error) {
-      setLoadError((error as Error).message)
+      reportLoadError(error)
     }
   }, [client])
 
   useEffect(() => void refresh(), [refresh])
+  useEffect(() => {
+    client
+      .invoke('models:list', {})
+      .then((list) =>
+        setDepthModels(
+          list.models
+            .filter((m) => DEPTH_TASKS.has(m.task) && m.state === 'installed')
+            .map((m) => m.id),
+        ),
+      )
+      .catch(reportLoadError)
+  }, [client])
 
   const run = useCallback<CalibrationsState['run']>(
     async (input) => {
