@@ -47,8 +47,9 @@ export const fittedCalibrationSchema = z.object({
     scale: z.number(),
     shift: z.number(),
     method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-    residualRmsM: z.number(),
-    residualRel: z.number(),
+    // NaN when nothing was left to measure them (DepthCalibration); structured clone keeps NaN.
+    residualRmsM: z.number().or(z.nan()),
+    residualRel: z.number().or(z.nan()),
     pointCount: z.number().int(),
     inlierCount: z.number().int(),
   }),
