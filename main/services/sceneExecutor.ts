@@ -15,6 +15,7 @@ import {
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { fitCalibrationRequest, fittedCalibrationSchema, type CalibrationFitRequest } from './calibrationRequests'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
+import { depthImageDataSchema } from './imageDataSchemas'
 
 /** Runs scene computations (and 2D detection) somewhere: in worker threads (hosts) or inline (tests, one-shot CLI). */
 export interface SceneExecutor {
@@ -91,9 +92,9 @@ export class WorkerSceneExecutor implements SceneExecutor {
       const summary = sceneSummarySchema.parse(result.summary)
       const cloud = sceneCloudSchema.parse(result.cloud)
       const image = sceneImageSchema.parse(result.image)
-      const depth = depthOrNothing(result.depth)
-      if (!depth) throw new Error('the depth image is missing or the wrong size')
-      return { scene: result.scene, depth, summary, cloud, image }
+      const depth = depthImageDataSchema.safeParse(result.depth)
+      if (!depth.success) throw new Error('the depth image is missing or the wrong size')
+      return { scene: result.scene, depth: depth.data, summary, cloud, image }
     })
   }
 
@@ -108,10 +109,9 @@ export class WorkerSceneExecutor implements SceneExecutor {
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
     if (signal?.aborted) return Promise.reject(signal.reason)
     const slot = this.workers[0]
-    const requestId = this.nextRequestId
-    const answer = this.post({ task: 'vision:ask', request }, (result) => vlmAnswerSchema.parse(result), slot)
+    const { requestId, reply: answer } = this.send({ task: 'vision:ask', request }, (result) => vlmAnswerSchema.parse(result), slot)
     if (!signal) return answer
-    const onAbort = () => slot.worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target: requestId })
+    const onAbort = () => this.cancelInWorker(slot, requestId)
     signal.addEventListener('abort', onAbort, { once: true })
     // Settles once the worker has stopped decoding (its next step), so a cancelled run frees the worker first.
     return answer
@@ -132,13 +132,24 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   private post<T>(message: object, parse: (result: any) => T, to?: Slot): Promise<T> {
+    return this.send(message, parse, to).reply
+  }
+
+  /** Sends one request (to `to`, else the least busy worker); its id names it for a cancel. */
+  private send<T>(message: object, parse: (result: any) => T, to?: Slot): { requestId: number; reply: Promise<T> } {
     const slot = to ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const requestId = this.nextRequestId++
-    return new Promise<T>((resolve, reject) => {
+    const reply = new Promise<T>((resolve, reject) => {
       slot.pending.set(requestId, { resolve, reject, parse })
       slot.worker.ref()
       slot.worker.postMessage({ requestId, ...message })
     })
+    return { requestId, reply }
+  }
+
+  /** Asks the worker to stop request `target` (vision decoding stops at its next step; others run on). */
+  private cancelInWorker(slot: Slot, target: number): void {
+    slot.worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target })
   }
 
   private settle(pending: Map<number, Pending>, message: any): void {
@@ -165,9 +176,7 @@ export class WorkerSceneExecutor implements SceneExecutor {
    * to `drainMs` to finish first.
    */
   async dispose(drainMs = 5000): Promise<void> {
-    for (const { worker, pending } of this.workers) {
-      for (const target of pending.keys()) worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target })
-    }
+    for (const slot of this.workers) for (const target of slot.pending.keys()) this.cancelInWorker(slot, target)
     const deadline = performance.now() + drainMs
     while (this.workers.some((w) => w.pending.size > 0) && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20))
@@ -181,12 +190,3 @@ function modelIdOrNull(value: unknown): string | null {
   throw new Error('the vision model id is neither a string nor null')
 }
 
-/** The worker's depth image when it is a well-formed one, else undefined. */
-function depthOrNothing(value: any): SceneComputation['depth'] | undefined {
-  const isDepth =
-    value?.data instanceof Float32Array &&
-    Number.isInteger(value.width) &&
-    Number.isInteger(value.height) &&
-    value.data.length === value.width * value.height
-  return isDepth ? { width: value.width, height: value.height, data: value.data } : undefined
-}
