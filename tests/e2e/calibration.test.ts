@@ -15,6 +15,7 @@ import {
   openSource,
   screenshotForDocs,
   openAppWithSample,
+  waitUntilSteady,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 import {
@@ -113,13 +114,7 @@ describe('depth calibration in Settings (serve + Chromium)', () => {
     await page.getByRole('button', { name: 'Measure' }).click()
     await page.getByRole('radio', { name: 'Points' }).click()
     // The image is laid out (fitted to the view) once its place on screen stops changing.
-    await expect
-      .poll(async () => {
-        const before = JSON.stringify((await imageCanvas(page)).rect)
-        await page.waitForTimeout(100)
-        return before === JSON.stringify((await imageCanvas(page)).rect)
-      })
-      .toBe(true)
+    await waitUntilSteady(page, async () => (await imageCanvas(page)).rect)
     const pixels: [number, number][] = [
       [200.5, 300.5],
       [450.5, 320.5],

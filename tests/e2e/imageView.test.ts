@@ -25,6 +25,7 @@ import {
   imageCanvas,
   metresIn,
   screenshotForDocs,
+  waitUntilSteady,
 } from './pageHelpers'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -235,6 +236,8 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     await page.keyboard.press('1')
     await page.keyboard.press('m')
     const [a, b] = names
+    // The 3D view was just shown again: click once its layout and camera have settled.
+    await waitUntilSteady(page, () => Promise.all([a, b].map((name) => screenPointOf(page, name))))
     for (const name of [a, b]) {
       const point = await screenPointOf(page, name)
       await page.mouse.click(point.x, point.y)
@@ -272,6 +275,7 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     await page.keyboard.press('2')
     await page.keyboard.press('m')
     await page.getByRole('radio', { name: 'Points' }).click()
+    await waitUntilSteady(page, async () => (await imageCanvas(page)).rect)
     const ends: Vec3[] = []
     for (const name of names.slice(0, 2)) {
       const pointInImage = await boxCentreInImage(page, name)

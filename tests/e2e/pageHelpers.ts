@@ -221,3 +221,17 @@ export async function openAppWithSample(
   await page.locator('[data-object-name="laptop"]').waitFor({ timeout: SCENE_TIMEOUT_MS })
   return { page, pageErrors, calls }
 }
+
+/**
+ * Waits until `read` gives the same value twice 100 ms apart: a view that was just switched or
+ * resized has settled (layout, fit, camera glide) before a test clicks at computed positions.
+ */
+export async function waitUntilSteady(page: Page, read: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + SCENE_TIMEOUT_MS
+  for (;;) {
+    const before = JSON.stringify(await read())
+    await page.waitForTimeout(100)
+    if (before === JSON.stringify(await read())) return
+    if (Date.now() > deadline) throw new Error(`the view did not settle within ${SCENE_TIMEOUT_MS} ms`)
+  }
+}
