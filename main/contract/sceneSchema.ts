@@ -8,6 +8,27 @@ import { perceptionReportSchema } from '../perception/perceptionSettings'
  */
 export const pixelBoxSchema = z.tuple([finite, finite, finite, finite])
 
+const intervalSchema = z.tuple([finite, finite])
+
+/** Full-object (amodal) box; the object's own centre/size/yaw are the visible box. */
+export const amodalBoxSchema = z.object({
+  centerInCamera: vec3Schema,
+  centerInWorld: vec3Schema,
+  sizeM: sizeSchema,
+  yawRad: finite,
+  sizeIntervalM: z.object({ width: intervalSchema, depth: intervalSchema, height: intervalSchema }),
+  method: z.string(),
+})
+
+/** Detector confidence and the size-prior check of an object's label. */
+export const labelCheckSchema = z.object({
+  detectorLabel: z.string(),
+  confidence: finite.min(0).max(1),
+  isPlausible: z.boolean(),
+  hasFewPoints: z.boolean(),
+  note: z.string().optional(),
+})
+
 /** One object of a scene as it crosses a process boundary (JSON; pixel lists stay behind). */
 export const sceneObjectSchema = z.object({
   id: z.number().int().nonnegative(),
@@ -25,6 +46,10 @@ export const sceneObjectSchema = z.object({
   colorRgb: vec3Schema,
   /** Bounds of the object's lifted pixels (the 2D view draws it); null for an object without pixels. */
   boxInImagePx: pixelBoxSchema.nullable(),
+  /** Full-object box estimate (size questions use it by default); absent when none could be made. */
+  amodal: amodalBoxSchema.optional(),
+  /** Detector confidence and size-prior check; absent for user regions and geometry clusters. */
+  labelCheck: labelCheckSchema.optional(),
 })
 
 export const sceneProvenanceSchema = z.object({

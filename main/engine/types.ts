@@ -79,6 +79,34 @@ export interface ObjectBox {
   yawRad: number
 }
 
+/** A closed interval [low, high] in metres. */
+export type IntervalM = [number, number]
+
+/**
+ * Full-object (amodal) box estimate: the visible box completed behind what the camera sees. The object's own
+ * `ObjectBox` fields stay the visible extent; this is the estimate size questions use by default.
+ */
+export interface AmodalBox extends ObjectBox {
+  /** Plausible range of each extent, metres (low ≤ sizeM ≤ high; low is at least the visible extent). */
+  sizeIntervalM: { width: IntervalM; depth: IntervalM; height: IntervalM }
+  /** How it was completed, e.g. "cylinder fit to the visible arc", "box faces + free-space carving". */
+  method: string
+}
+
+/** What the engine thinks of an object's label: detector confidence and a size-prior check. */
+export interface LabelCheck {
+  /** The detector's own label before any demotion (e.g. "fire hydrant"). */
+  detectorLabel: string
+  /** Detector score in [0, 1]. */
+  confidence: number
+  /** False when the metric size is implausible for the class (the object is then given a descriptive name). */
+  isPlausible: boolean
+  /** True when the object has fewer points than its label needs to be trusted. */
+  hasFewPoints: boolean
+  /** Readable note, e.g. 'detector said "fire hydrant" (41 %), but 9 cm is too small for one'. */
+  note?: string
+}
+
 export interface SceneObject extends ObjectBox {
   id: number
   /** Unique human name ("the left mug" → name "left mug"). */
@@ -96,6 +124,10 @@ export interface SceneObject extends ObjectBox {
   colorRgb: Vec3
   /** Pixel indices (row-major) of the object's points; owned by the scene. */
   pixelIndices: Uint32Array
+  /** Full-object box estimate; absent when it could not be estimated (the visible box is then all there is). */
+  amodal?: AmodalBox
+  /** Detector confidence and size-prior check; absent for user regions and geometry clusters. */
+  labelCheck?: LabelCheck
 }
 
 /** How the world frame was obtained. */

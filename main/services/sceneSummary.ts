@@ -27,6 +27,8 @@ export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
       pointCount: object.pointCount,
       colorRgb: object.colorRgb,
       boxInImagePx: pixelBounds(object.pixelIndices, scene.intrinsics.width),
+      amodal: object.amodal,
+      labelCheck: object.labelCheck,
     })),
     provenance: scene.provenance,
     warnings: scene.warnings,
