@@ -8,6 +8,7 @@ import { askWithReasoning } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
+import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
 
 export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
@@ -16,7 +17,8 @@ export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [-
 
 /** `spatial-lens eval cot`: the chain-of-thought evaluation with a real LLM. */
 export async function runEvalCommand(argv: string[], print: (text: string) => void): Promise<number> {
-  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
+  if (argv[0] === 'vsr') return runEvalVsrCommand(argv.slice(1), print)
+  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}\n${EVAL_VSR_USAGE}`)
   let values
   try {
     values = parseArgs({

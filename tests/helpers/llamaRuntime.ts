@@ -11,5 +11,7 @@ export const hasLlamaRuntime = findLlamaRuntime({}) !== null
 export const runsLlamaTests = hasLlamaRuntime || process.env.CI === 'true'
 
 if (!runsLlamaTests) {
-  console.warn('node-llama-cpp is not installed: skipping the embedded-LLM tests (install it with `npm run setup:llm`)')
+  console.warn(
+    'node-llama-cpp is not installed: skipping the embedded-LLM tests (install it with `npm run setup:llm`)',
+  )
 }
