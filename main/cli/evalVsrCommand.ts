@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { vsrEvalReportSchema } from '../contract/vsrEvalSchema'
 import { readGroundTruthBoxes } from '../ensemble/cocoBoxes'
+import { makeEnsembleFile, saveEnsembleFile } from '../ensemble/ensembleFile'
 import { formatVsrReport } from '../ensemble/formatVsrReport'
 import { detectImages, groundTruthBoxVotes, readImageQuality } from '../ensemble/imageVotes'
 import { PAPER_ROWS } from '../ensemble/paperResults'
@@ -11,12 +12,13 @@ import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 
-export const EVAL_VSR_USAGE = `spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--voters LIST] [--vsr DIR] [--folds K] [--seed N] [--json]
+export const EVAL_VSR_USAGE = `spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--voters LIST] [--vsr DIR] [--folds K] [--seed N] [--save FILE] [--json]
   Verifies VSR captions with each voter and with SpatialEnsemble (static and k-fold weights), fitted on the
   training lines only, and prints accuracy / F1 per meta-category beside the Spatial-ViLT paper's numbers.
   --images: a folder of COCO-2017 images (file names as in VSR, e.g. 000000239417.jpg); without it only the
   text voters run. --boxes: COCO instance annotations or a coco_boxes.json, for the verifier on true boxes.
-  --voters: comma list of language-prior, geometry-gt-boxes, geometry-nanodet (default: all that can run).`
+  --voters: comma list of language-prior, geometry-gt-boxes, geometry-nanodet (default: all that can run).
+  --save: write the k-fold ensemble (prior + weights) as the app's versioned weights file.`
 
 const ALL_VOTERS = ['language-prior', 'geometry-gt-boxes', 'geometry-nanodet']
 
@@ -33,6 +35,7 @@ function options(argv: string[]) {
         folds: { type: 'string', default: '5' },
         seed: { type: 'string', default: '1' },
         json: { type: 'boolean', default: false },
+        save: { type: 'string' },
       },
     }).values
   } catch (error) {
@@ -146,6 +149,16 @@ export async function runEvalVsrCommand(
         }
       }),
     paper: [...PAPER_ROWS],
+  }
+  if (values.save) {
+    const fitted = evaluateVsr({ train, dev, test, imageVoters, folds, seed })
+    const kfold = fitted.ensembles.find((e) => e.method === 'kfold')!
+    const command = `spatial-lens eval vsr ${argv.filter((a) => a !== '--json').join(' ')}`
+    saveEnsembleFile(values.save, makeEnsembleFile(fitted.finalPrior, kfold.weights, command))
+    if (!values.json)
+      print(
+        `saved the k-fold ensemble (language prior on ${split} train + dev, weights from ${folds}-fold out-of-fold votes) to ${values.save}`,
+      )
   }
   // Scores of empty subsets are NaN; JSON says null for them, and the schema reads null as "nothing to score".
   const checked = vsrEvalReportSchema.parse(JSON.parse(JSON.stringify(report)))

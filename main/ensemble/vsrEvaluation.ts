@@ -11,8 +11,12 @@ import {
   type EnsembleWeights,
   type ScoredVote,
 } from '../engine/ensemble/ensembleWeights'
-import { assignFolds, outOfFold } from '../engine/ensemble/kfold'
-import { fitLanguagePrior, LanguagePriorVoter } from '../engine/ensemble/languagePrior'
+import { assignGroupedFolds, outOfFold } from '../engine/ensemble/kfold'
+import {
+  fitLanguagePrior,
+  LanguagePriorVoter,
+  type LanguagePriorData,
+} from '../engine/ensemble/languagePrior'
 import { scoreByMetaCategory, scoreVerdicts, type Score } from '../engine/ensemble/metrics'
 import type { MetaCategory } from '../engine/ensemble/vsrRelations'
 import { abstain, type Vote } from '../engine/ensemble/voter'
@@ -45,6 +49,8 @@ export interface VsrEvaluation {
   voters: Record<string, ScoreWithMeta>
   captionFlip: ScoreWithMeta
   ensembles: EnsembleResult[]
+  /** The language prior fitted on train + dev (what the k-fold ensemble uses on test, and what the app saves). */
+  finalPrior: LanguagePriorData
 }
 
 export interface VsrEvaluationOptions {
@@ -110,13 +116,13 @@ function ensembleScore(
   return withMeta(scored)
 }
 
-const fitPrior = (items: readonly VsrItem[], name: string) =>
-  new LanguagePriorVoter(
-    fitLanguagePrior(
-      items.map((i) => ({ statement: i.statement, label: i.label })),
-      name,
-    ),
+const fitPriorData = (items: readonly VsrItem[], name: string): LanguagePriorData =>
+  fitLanguagePrior(
+    items.map((i) => ({ statement: i.statement, label: i.label })),
+    name,
   )
+const fitPrior = (items: readonly VsrItem[], name: string) =>
+  new LanguagePriorVoter(fitPriorData(items, name))
 
 export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
   const { train, dev, imageVoters } = options
@@ -157,7 +163,12 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
   // k-fold: out-of-fold votes over train + dev; the final prior is fitted on all of train + dev.
   const pool = [...train, ...dev]
   const k = options.folds ?? 5
-  const folds = assignFolds(pool.length, k, options.seed ?? 1)
+  // Grouped by caption: a caption and its opposite-label twin never sit on both sides of a fold.
+  const folds = assignGroupedFolds(
+    pool.map((item) => item.caption.trim().toLowerCase()),
+    k,
+    options.seed ?? 1,
+  )
   const oofVotes = outOfFold(pool, folds, k, (training) => {
     const foldPrior = fitPrior(training, 'the other folds')
     return (item) => votesOn(item, foldPrior, imageVoters)
@@ -170,7 +181,8 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
       shrinkage: options.shrinkage,
     },
   )
-  const finalPrior = fitPrior(pool, 'train + dev')
+  const finalPriorData = fitPriorData(pool, 'VSR train + dev captions')
+  const finalPrior = new LanguagePriorVoter(finalPriorData)
   const kfoldTestVotes = test.map((item) => votesOn(item, finalPrior, imageVoters))
   const kfoldValidation = ensembleScore(pool, oofVotes, kfoldWeights, keep)
   const kfoldTest = ensembleScore(test, kfoldTestVotes, kfoldWeights)
@@ -200,5 +212,6 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
         weights: kfoldWeights,
       },
     ],
+    finalPrior: finalPriorData,
   }
 }

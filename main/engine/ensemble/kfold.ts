@@ -22,6 +22,18 @@ export function assignFolds(n: number, k: number, seed: number): Int32Array {
 }
 
 /**
+ * Folds that keep every group whole: items with the same key (e.g. the same caption) share a fold. VSR repeats
+ * each caption with both labels (true for one image, false for another), so plain folds would put a caption's
+ * twin in training with the opposite label and teach any text model to answer backwards out of fold.
+ */
+export function assignGroupedFolds(keys: readonly string[], k: number, seed: number): Int32Array {
+  const groups = [...new Set(keys)]
+  const groupFolds = assignFolds(groups.length, k, seed)
+  const foldOf = new Map(groups.map((g, i) => [g, groupFolds[i]]))
+  return Int32Array.from(keys, (key) => foldOf.get(key)!)
+}
+
+/**
  * Out-of-fold results: for each fold, `fit` gets the other folds' items and returns a function that is then
  * applied to each held-out item. Results come back in the items' order.
  */

@@ -5,7 +5,7 @@ import {
   voterAccuracy,
   type ScoredVote,
 } from '../../../main/engine/ensemble/ensembleWeights'
-import { assignFolds, outOfFold } from '../../../main/engine/ensemble/kfold'
+import { assignFolds, assignGroupedFolds, outOfFold } from '../../../main/engine/ensemble/kfold'
 import { parseStatement } from '../../../main/engine/ensemble/parseStatement'
 import type { Vote } from '../../../main/engine/ensemble/voter'
 
@@ -116,6 +116,14 @@ describe('k-fold', () => {
     expect(assignFolds(103, 5, 7)).toEqual(folds)
     expect(assignFolds(103, 5, 8)).not.toEqual(folds)
     expect(() => assignFolds(3, 5, 1)).toThrow(/k-fold/)
+  })
+
+  it('keeps groups whole: a caption and its opposite-label twin share a fold', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `caption ${i % 20}`)
+    const folds = assignGroupedFolds(keys, 5, 2)
+    for (let i = 0; i < keys.length; i++)
+      for (let j = 0; j < keys.length; j++) if (keys[i] === keys[j]) expect(folds[i]).toBe(folds[j])
+    expect(new Set(folds).size).toBe(5)
   })
 
   it('fits each fold without its own items', () => {
