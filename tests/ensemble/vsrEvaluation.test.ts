@@ -33,11 +33,13 @@ function oracle(items: VsrItem[]): ImageVoterVotes {
   return { id: 'oracle', votes }
 }
 
+const ANIMALS = ['cat', 'cow', 'bird', 'sheep', 'horse']
+
 function split(part: string, n: number): VsrItem[] {
   const out: VsrItem[] = []
   for (let i = 0; i < n; i++) {
-    out.push(item('The cat is left of the dog.', i % 2 === 0, part))
-    out.push(item('The cat is under the table.', i % 3 === 0, part))
+    out.push(item(`The ${ANIMALS[i % 5]} is left of the dog.`, i % 2 === 0, part))
+    out.push(item(`The ${ANIMALS[i % 5]} is under the table.`, i % 3 === 0, part))
   }
   return out
 }
