@@ -52,6 +52,19 @@ function largest<T>(
 
 const volume = (o: SceneObject): number => o.sizeM.width * o.sizeM.depth * o.sizeM.height
 
+/** The scene objects a statement is about (the largest instance of each name), or null for a name not found. */
+export function pickSceneObjects(
+  statement: SpatialStatement,
+  objects: ReadonlyArray<SceneObject>,
+): { subject: SceneObject | null; object: SceneObject | null } {
+  const named = (phrase: string) => (o: SceneObject) => matches(o.label, phrase) || matches(o.name, phrase)
+  const objectRank = nounKey(statement.subject) === nounKey(statement.object) ? 1 : 0
+  return {
+    subject: largest(objects, named(statement.subject), volume)?.item ?? null,
+    object: largest(objects, named(statement.object), volume, objectRank)?.item ?? null,
+  }
+}
+
 const several = (n: number, what: string): string =>
   n > 1 ? ` (${n} ${what}s: judged the largest)` : ''
 
