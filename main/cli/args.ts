@@ -130,7 +130,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     llm: values.llm,
     llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
     vlm: vlmChoice(values.vlm),
-    limits: serverLimitsFromFlags(values as Record<string, string | boolean | undefined>),
+    limits: serverLimitsFromFlags(values),
     allowedHosts: values['allow-host'] ?? [],
     allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
   }
@@ -187,7 +187,7 @@ function defaults(command: CliArgs['command']): CliArgs {
   }
 }
 
-function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
+function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
   const candidate = {
     detector: text('detector'),

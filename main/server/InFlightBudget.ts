@@ -47,6 +47,8 @@ export class InFlightBudget {
   }
 
   private isOver(): boolean {
-    return this.bytes >= this.limits.maxBytesInFlight || this.requests >= this.limits.maxRequestsInFlight
+    return (
+      this.bytes >= this.limits.maxBytesInFlight || this.requests >= this.limits.maxRequestsInFlight
+    )
   }
 }

@@ -24,24 +24,44 @@ export interface RequestGuardOptions {
   allowedOrigins?: readonly string[]
 }
 
-export type GuardVerdict = { isAllowed: true } | { isAllowed: false; status: number; reason: string }
+export type GuardVerdict =
+  { isAllowed: true } | { isAllowed: false; status: number; reason: string }
 
 /** Names always meaning this machine (the port is not part of them). */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1']
 
 /** A request checker for the HTTP server and the WebSocket upgrade (same rules for both). */
-export function createRequestGuard(options: RequestGuardOptions): (headers: IncomingHttpHeaders) => GuardVerdict {
-  const names = new Set([...LOOPBACK_NAMES, options.boundHost, ...(options.allowedHosts ?? [])].map((name) => name.toLowerCase()))
-  const origins = new Set((options.allowedOrigins ?? []).map(normalisedOrigin).filter((origin): origin is string => origin !== null))
+export function createRequestGuard(
+  options: RequestGuardOptions,
+): (headers: IncomingHttpHeaders) => GuardVerdict {
+  const names = new Set(
+    [...LOOPBACK_NAMES, options.boundHost, ...(options.allowedHosts ?? [])].map((name) =>
+      name.toLowerCase(),
+    ),
+  )
+  const origins = new Set(
+    (options.allowedOrigins ?? [])
+      .map(normalisedOrigin)
+      .filter((origin): origin is string => origin !== null),
+  )
   return (headers) => {
     const host = headers.host
     if (!host || !isAllowedHost(host, names))
-      return { isAllowed: false, status: 421, reason: `host "${host ?? ''}" is not allowed (start serve with --allow-host NAME to allow a name)` }
+      return {
+        isAllowed: false,
+        status: 421,
+        reason: `host "${host ?? ''}" is not allowed (start serve with --allow-host NAME to allow a name)`,
+      }
     const origin = headers.origin
     if (origin === undefined) return { isAllowed: true }
     const normalised = normalisedOrigin(origin)
-    if (normalised !== null && (origins.has(normalised) || isSameOrigin(normalised, host))) return { isAllowed: true }
-    return { isAllowed: false, status: 403, reason: `origin "${origin}" is not allowed (start serve with --allow-origin ORIGIN to allow it)` }
+    if (normalised !== null && (origins.has(normalised) || isSameOrigin(normalised, host)))
+      return { isAllowed: true }
+    return {
+      isAllowed: false,
+      status: 403,
+      reason: `origin "${origin}" is not allowed (start serve with --allow-origin ORIGIN to allow it)`,
+    }
   }
 }
 

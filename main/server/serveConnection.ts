@@ -38,7 +38,10 @@ export function serveConnection(
   onClientError: (message: string) => void,
 ): void {
   const client = service.openClient()
-  const budget = new InFlightBudget(limits, { pause: () => socket.pause(), resume: () => socket.resume() })
+  const budget = new InFlightBudget(limits, {
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
+  })
   socket.on('error', (error) => onClientError(`closed a connection: ${error.message}`))
   socket.once('close', () => client.close())
   socket.on('message', (data) => {
@@ -48,11 +51,17 @@ export function serveConnection(
       send(socket, { id: requestId(bytes), ok: false, error: { message: budget.describe() } })
       return
     }
-    void answer(service, client, bytes).then((reply) => send(socket, reply, () => budget.release(size)))
+    void answer(service, client, bytes).then((reply) =>
+      send(socket, reply, () => budget.release(size)),
+    )
   })
 }
 
-async function answer(service: ServedService, client: ClientSession, bytes: Uint8Array | null): Promise<object> {
+async function answer(
+  service: ServedService,
+  client: ClientSession,
+  bytes: Uint8Array | null,
+): Promise<object> {
   let id: number | null = null
   try {
     if (!bytes) throw new Error('expected one binary message')
@@ -64,7 +73,9 @@ async function answer(service: ServedService, client: ClientSession, bytes: Uint
     }
     id = parsed.data.id
     const result = await service.handle(parsed.data.channel, parsed.data.input, client)
-    return result.ok ? { id, ok: true, value: result.value } : { id, ok: false, error: result.error }
+    return result.ok
+      ? { id, ok: true, value: result.value }
+      : { id, ok: false, error: result.error }
   } catch (error) {
     return { id, ok: false, error: { message: (error as Error).message } }
   }
@@ -77,13 +88,19 @@ function send(socket: WebSocket, reply: object, done?: () => void): void {
     frame = encodeMessage(reply)
   } catch (error) {
     const id = (reply as { id?: unknown }).id ?? null
-    frame = encodeMessage({ id, ok: false, error: { message: `the reply could not be encoded: ${(error as Error).message}` } })
+    frame = encodeMessage({
+      id,
+      ok: false,
+      error: { message: `the reply could not be encoded: ${(error as Error).message}` },
+    })
   }
   socket.send(frame, () => done?.())
 }
 
 function asBytes(data: RawData): Uint8Array | null {
-  return data instanceof Buffer ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null
+  return data instanceof Buffer
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : null
 }
 
 /** The request's id when the message decodes to an object with a numeric one, else null. */

@@ -40,7 +40,9 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({
 })
 
 /** The CLI flag of each limit, and its unit (the flag's number is multiplied by `scale`). */
-export const SERVER_LIMIT_FLAGS: Readonly<Record<keyof ServerLimits, { flag: string; scale: number }>> = {
+export const SERVER_LIMIT_FLAGS: Readonly<
+  Record<keyof ServerLimits, { flag: string; scale: number }>
+> = {
   maxMessageBytes: { flag: '--max-message-mb', scale: MB },
   maxBytesInFlight: { flag: '--max-in-flight-mb', scale: MB },
   maxRequestsInFlight: { flag: '--max-requests-in-flight', scale: 1 },
@@ -52,9 +54,7 @@ export const SERVER_LIMIT_FLAGS: Readonly<Record<keyof ServerLimits, { flag: str
  * Limits from CLI flag values (text as typed, undefined when not given). Each must be a whole
  * number ≥ 1; a UserError names the flag otherwise.
  */
-export function serverLimitsFromFlags(
-  values: Readonly<Record<string, string | boolean | undefined>>,
-): ServerLimits {
+export function serverLimitsFromFlags(values: Readonly<Record<string, unknown>>): ServerLimits {
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS }
   for (const key of Object.keys(SERVER_LIMIT_FLAGS) as (keyof ServerLimits)[]) {
     const { flag, scale } = SERVER_LIMIT_FLAGS[key]

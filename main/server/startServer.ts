@@ -37,7 +37,10 @@ export const CLOSE_TRY_AGAIN_LATER = 1013
  * whose Host or Origin is not allowed are refused (requestGuard), and every client is bounded by
  * the limits (serverLimits).
  */
-export function startServer(service: ServedService, options: ServerOptions): Promise<RunningServer> {
+export function startServer(
+  service: ServedService,
+  options: ServerOptions,
+): Promise<RunningServer> {
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits }
   const onClientError = options.onClientError ?? (() => undefined)
   const guard = createRequestGuard({
@@ -48,7 +51,9 @@ export function startServer(service: ServedService, options: ServerOptions): Pro
   const server = createServer((request, response) => {
     const verdict = guard(request.headers)
     if (!verdict.isAllowed) {
-      response.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${verdict.reason}\n`)
+      response
+        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`${verdict.reason}\n`)
       return
     }
     serveStatic(options.rendererDirectory, request, response).catch(() => {
@@ -62,7 +67,10 @@ export function startServer(service: ServedService, options: ServerOptions): Pro
     server,
     path: '/ws',
     maxPayload: limits.maxMessageBytes,
-    verifyClient: ({ req }: { req: IncomingMessage }, done: (isAllowed: boolean, status?: number, reason?: string) => void) => {
+    verifyClient: (
+      { req }: { req: IncomingMessage },
+      done: (isAllowed: boolean, status?: number, reason?: string) => void,
+    ) => {
       const verdict = guard(req.headers)
       if (verdict.isAllowed) done(true)
       else done(false, verdict.status, verdict.reason)
@@ -74,7 +82,10 @@ export function startServer(service: ServedService, options: ServerOptions): Pro
   sockets.on('connection', (socket) => {
     if (openConnections >= limits.maxConnections) {
       socket.on('error', () => undefined)
-      socket.close(CLOSE_TRY_AGAIN_LATER, `too many connections (limit ${limits.maxConnections}, --max-connections)`)
+      socket.close(
+        CLOSE_TRY_AGAIN_LATER,
+        `too many connections (limit ${limits.maxConnections}, --max-connections)`,
+      )
       return
     }
     openConnections++

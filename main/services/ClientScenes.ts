@@ -23,7 +23,9 @@ export class ClientScenes<T> {
 
   constructor(readonly maxScenesPerClient: number = DEFAULT_SCENES_PER_CLIENT) {
     if (!Number.isInteger(maxScenesPerClient) || maxScenesPerClient < 1)
-      throw new RangeError(`maxScenesPerClient must be a whole number ≥ 1, got ${maxScenesPerClient}`)
+      throw new RangeError(
+        `maxScenesPerClient must be a whole number ≥ 1, got ${maxScenesPerClient}`,
+      )
   }
 
   open(): ClientSession {

@@ -127,7 +127,11 @@ export class ReasoningService {
         ms,
       }
     } catch (error) {
-      const message = describeTestFailure(describeLlmError(error, connection), connection, key.keptFor)
+      const message = describeTestFailure(
+        describeLlmError(error, connection),
+        connection,
+        key.keptFor,
+      )
       return { isOk: false, message, endpoint: connection.endpoint, ms: null }
     }
   }

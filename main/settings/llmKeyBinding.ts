@@ -30,7 +30,10 @@ export function llmOrigin(spec: string | LlmSpec, env: LlmEnv = process.env): st
 }
 
 /** The saved key's origin: the one recorded with it, else (files from before) its spec's. */
-export function savedKeyOrigin(llm: { spec: string; apiKeyFor?: string }, env: LlmEnv = process.env): string | null {
+export function savedKeyOrigin(
+  llm: { spec: string; apiKeyFor?: string },
+  env: LlmEnv = process.env,
+): string | null {
   return llm.apiKeyFor ?? llmOrigin(llm.spec, env)
 }
 
@@ -54,7 +57,11 @@ export function chooseApiKey(
   typedKey: string | undefined,
   env: LlmEnv = process.env,
 ): KeyChoice {
-  const withoutKeys = Object.fromEntries(Object.entries(env).filter(([name]) => !(API_KEY_VARIABLES as readonly string[]).includes(name)))
+  const withoutKeys = Object.fromEntries(
+    Object.entries(env).filter(
+      ([name]) => !(API_KEY_VARIABLES as readonly string[]).includes(name),
+    ),
+  )
   if (typedKey) return { apiKey: typedKey, env: withoutKeys }
   const origin = llmOrigin(spec, env)
   if (origin === null) return { env: withoutKeys }
@@ -62,7 +69,8 @@ export function chooseApiKey(
   if (saved.apiKey && savedOrigin === origin) return { apiKey: saved.apiKey, env: withoutKeys }
   const keptFor = saved.apiKey && savedOrigin ? savedOrigin : undefined
   const variable = API_KEY_VARIABLES.map((name) => env[name]?.trim()).find(Boolean)
-  if (variable && (origin === HOSTED_OPENAI_ORIGIN || isThisMachine(origin))) return { apiKey: variable, env: withoutKeys, keptFor }
+  if (variable && (origin === HOSTED_OPENAI_ORIGIN || isThisMachine(origin)))
+    return { apiKey: variable, env: withoutKeys, keptFor }
   return { env: withoutKeys, keptFor }
 }
 

@@ -58,8 +58,16 @@ afterEach(async () => {
   running = undefined
 })
 
-async function serve(service: ServedService, options: Partial<ServerOptions> = {}): Promise<{ url: string; port: number }> {
-  running = await startServer(service, { port: 0, host: '127.0.0.1', rendererDirectory: null, ...options })
+async function serve(
+  service: ServedService,
+  options: Partial<ServerOptions> = {},
+): Promise<{ url: string; port: number }> {
+  running = await startServer(service, {
+    port: 0,
+    host: '127.0.0.1',
+    rendererDirectory: null,
+    ...options,
+  })
   return { url: running.url, port: Number(new URL(running.url).port) }
 }
 
@@ -72,15 +80,23 @@ async function client(url: string, headers: Record<string, string> = {}): Promis
 /** The server still answers a well-behaved client. */
 async function expectServing(url: string): Promise<void> {
   const socket = await client(url)
-  expect(await request(socket, 'app:info', {}, 7)).toEqual({ id: 7, ok: true, value: { name: 'Spatial Lens' } })
+  expect(await request(socket, 'app:info', {}, 7)).toEqual({
+    id: 7,
+    ok: true,
+    value: { name: 'Spatial Lens' },
+  })
 }
 
-function httpGet(port: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function httpGet(
+  port: number,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; csp?: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers }, (response) => {
       let body = ''
       response.on('data', (chunk) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, body }))
+      const csp = response.headers['content-security-policy'] as string | undefined
+      response.on('end', () => resolve({ status: response.statusCode!, body, csp }))
     })
     req.once('error', reject)
     req.end()
@@ -95,17 +111,22 @@ describe('serve: malformed WebSocket frames close their own connection only', ()
     ['unknown data opcode 0x3', frame({ opcode: 0x3, payload })],
     ['unknown control opcode 0xB', frame({ opcode: 0xb })],
     ['an unmasked client frame', frame({ opcode: 0x2, payload, isMasked: false })],
-  ])('%s: closed with 1002 (protocol error), the server answers the next client', async (_name, bytes) => {
-    const errors: string[] = []
-    const { url, port } = await serve(standInService().service, { onClientError: (message) => errors.push(message) })
-    const raw = await rawHandshake(port)
-    expect(raw.status).toBe(101)
-    raw.socket.write(bytes)
-    await raw.ended
-    expect(closeCode(raw.received())).toBe(1002)
-    expect(errors).toHaveLength(1)
-    await expectServing(url)
-  })
+  ])(
+    '%s: closed with 1002 (protocol error), the server answers the next client',
+    async (_name, bytes) => {
+      const errors: string[] = []
+      const { url, port } = await serve(standInService().service, {
+        onClientError: (message) => errors.push(message),
+      })
+      const raw = await rawHandshake(port)
+      expect(raw.status).toBe(101)
+      raw.socket.write(bytes)
+      await raw.ended
+      expect(closeCode(raw.received())).toBe(1002)
+      expect(errors).toHaveLength(1)
+      await expectServing(url)
+    },
+  )
 })
 
 describe('serve: messages over the size limit', () => {
@@ -123,9 +144,15 @@ describe('serve: messages over the size limit', () => {
     const { url } = await serve(standInService().service, { limits: { maxMessageBytes } })
     const atLimit = await client(url)
     const padding = (bytes: number) => new Uint8Array(bytes)
-    const fits = encodeMessage({ id: 3, channel: 'app:info', input: { padding: padding(maxMessageBytes - 256) } })
+    const fits = encodeMessage({
+      id: 3,
+      channel: 'app:info',
+      input: { padding: padding(maxMessageBytes - 256) },
+    })
     expect(fits.byteLength).toBeLessThanOrEqual(maxMessageBytes)
-    const reply = new Promise<any>((resolve) => atLimit.once('message', (data: Buffer) => resolve(decodeMessage(new Uint8Array(data)))))
+    const reply = new Promise<any>((resolve) =>
+      atLimit.once('message', (data: Buffer) => resolve(decodeMessage(new Uint8Array(data)))),
+    )
     atLimit.send(fits)
     expect(await reply).toMatchObject({ id: 3, ok: true })
 
@@ -151,28 +178,56 @@ describe('serve: Host and Origin (DNS rebinding, cross-site pages)', () => {
     const upgrade = await rawHandshake(port, evil)
     expect(upgrade.status).toBe(421)
     await upgrade.ended
-    // The same page from this machine's own name is served.
-    expect((await httpGet(port, { Host: `localhost:${port}` })).body).toContain('Spatial Lens UI')
+    // The same page from this machine's own name is served, with a policy that allows no other host.
+    const own = await httpGet(port, { Host: `localhost:${port}` })
+    expect(own.body).toContain('Spatial Lens UI')
+    expect(own.csp).toMatch(/connect-src 'self';.*frame-ancestors 'none'/)
   })
 
   it.each([
-    ['a foreign Origin with a local Host', 403, { Host: '127.0.0.1:PORT', Origin: 'http://evil.example' }],
+    [
+      'a foreign Origin with a local Host',
+      403,
+      { Host: '127.0.0.1:PORT', Origin: 'http://evil.example' },
+    ],
     ['Origin "null" (sandboxed frame, file:)', 403, { Host: '127.0.0.1:PORT', Origin: 'null' }],
     ['a name that is not allowed', 421, { Host: 'other.local:PORT' }],
     ['a malformed Host', 421, { Host: 'a b:PORT' }],
-    ['the page’s own origin on localhost', 101, { Host: 'localhost:PORT', Origin: 'http://localhost:PORT' }],
+    [
+      'the page’s own origin on localhost',
+      101,
+      { Host: 'localhost:PORT', Origin: 'http://localhost:PORT' },
+    ],
     ['[::1] without an Origin (a script, the CLI)', 101, { Host: '[::1]:PORT' }],
     ['a LAN IP address', 101, { Host: '192.168.1.20:8787', Origin: 'http://192.168.1.20:8787' }],
-    ['an SSH tunnel’s local port', 101, { Host: 'localhost:9999', Origin: 'http://localhost:9999' }],
-    ['an allowed name (--allow-host)', 101, { Host: 'robot.local:PORT', Origin: 'http://robot.local:PORT' }],
-    ['an allowed origin (--allow-origin)', 101, { Host: '127.0.0.1:PORT', Origin: 'https://dashboard.example' }],
-    ['an origin only like an allowed one', 403, { Host: '127.0.0.1:PORT', Origin: 'https://dashboard.example.evil' }],
+    [
+      'an SSH tunnel’s local port',
+      101,
+      { Host: 'localhost:9999', Origin: 'http://localhost:9999' },
+    ],
+    [
+      'an allowed name (--allow-host)',
+      101,
+      { Host: 'robot.local:PORT', Origin: 'http://robot.local:PORT' },
+    ],
+    [
+      'an allowed origin (--allow-origin)',
+      101,
+      { Host: '127.0.0.1:PORT', Origin: 'https://dashboard.example' },
+    ],
+    [
+      'an origin only like an allowed one',
+      403,
+      { Host: '127.0.0.1:PORT', Origin: 'https://dashboard.example.evil' },
+    ],
   ])('%s: WebSocket handshake answered %i', async (_name, status, headers) => {
     const { port } = await serve(standInService().service, {
       allowedHosts: ['robot.local'],
       allowedOrigins: ['https://dashboard.example'],
     })
-    const withPort = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(port))]))
+    const withPort = Object.fromEntries(
+      Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(port))]),
+    )
     const raw = await rawHandshake(port, withPort)
     expect(raw.status).toBe(status)
     raw.socket.destroy()
@@ -185,7 +240,10 @@ describe('serve: floods are bounded', () => {
     const { url } = await serve(standInService().service, { limits: { maxConnections: 3 } })
     const open = [await client(url), await client(url), await client(url)]
     const extra = await client(url)
-    expect(await closed(extra)).toEqual({ code: 1013, reason: 'too many connections (limit 3, --max-connections)' })
+    expect(await closed(extra)).toEqual({
+      code: 1013,
+      reason: 'too many connections (limit 3, --max-connections)',
+    })
     expect(await request(open[2], 'app:info', {})).toMatchObject({ ok: true })
     const gone = closed(open[0])
     open[0].close()
@@ -196,29 +254,54 @@ describe('serve: floods are bounded', () => {
 
   it.each([
     // 256 kB / 60 kB: the 5th message crosses the limit, and reading stops there.
-    ['40 messages of 60 kB against 256 kB in flight', { maxBytesInFlight: 256 * 1024, maxMessageBytes: 64 * 1024 }, 40, 60_000, 5],
+    [
+      '40 messages of 60 kB against 256 kB in flight',
+      { maxBytesInFlight: 256 * 1024, maxMessageBytes: 64 * 1024 },
+      40,
+      60_000,
+      5,
+    ],
     ['60 small messages against 4 requests in flight', { maxRequestsInFlight: 4 }, 60, 100, 4],
-  ])('%s: the server handles at most the budget at once, refuses the excess, and answers another client', async (_name, limits, count, bytes, budget) => {
-    const stand = standInService()
-    const { url } = await serve(stand.service, { limits })
-    const flooder = await client(url)
-    const replies: any[] = []
-    flooder.on('message', (data: Buffer) => replies.push(decodeMessage(new Uint8Array(data))))
-    const sent = Array.from({ length: count }, (_, i) =>
-      new Promise<void>((done) => flooder.send(encodeMessage({ id: i + 1, channel: 'scene:analyze', input: { bytes: new Uint8Array(bytes) } }), () => done())),
-    )
-    await Promise.all(sent)
-    await expectServing(url)
-    expect(stand.busy.peak).toBeGreaterThan(0)
-    expect(stand.busy.peak).toBeLessThanOrEqual(budget)
-    stand.release()
-    await expect.poll(() => replies.length, { timeout: 10_000 }).toBe(count)
-    expect(replies.map((reply) => reply.id).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i + 1))
-    const refused = replies.filter((reply) => !reply.ok)
-    for (const reply of refused) expect(reply.error.message).toMatch(/waiting for answers; the limits are .*Wait for answers/)
-    expect(replies.filter((reply) => reply.ok)).toHaveLength(stand.busy.total)
-    expect(stand.busy.peak).toBeLessThanOrEqual(budget)
-  })
+  ])(
+    '%s: the server handles at most the budget at once, refuses the excess, and answers another client',
+    async (_name, limits, count, bytes, budget) => {
+      const stand = standInService()
+      const { url } = await serve(stand.service, { limits })
+      const flooder = await client(url)
+      const replies: any[] = []
+      flooder.on('message', (data: Buffer) => replies.push(decodeMessage(new Uint8Array(data))))
+      const sent = Array.from(
+        { length: count },
+        (_, i) =>
+          new Promise<void>((done) =>
+            flooder.send(
+              encodeMessage({
+                id: i + 1,
+                channel: 'scene:analyze',
+                input: { bytes: new Uint8Array(bytes) },
+              }),
+              () => done(),
+            ),
+          ),
+      )
+      await Promise.all(sent)
+      await expectServing(url)
+      expect(stand.busy.peak).toBeGreaterThan(0)
+      expect(stand.busy.peak).toBeLessThanOrEqual(budget)
+      stand.release()
+      await expect.poll(() => replies.length, { timeout: 10_000 }).toBe(count)
+      expect(replies.map((reply) => reply.id).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: count }, (_, i) => i + 1),
+      )
+      const refused = replies.filter((reply) => !reply.ok)
+      for (const reply of refused)
+        expect(reply.error.message).toMatch(
+          /waiting for answers; the limits are .*Wait for answers/,
+        )
+      expect(replies.filter((reply) => reply.ok)).toHaveLength(stand.busy.total)
+      expect(stand.busy.peak).toBeLessThanOrEqual(budget)
+    },
+  )
 })
 
 describe('serve: a burst of uploads from one client', () => {
@@ -231,7 +314,10 @@ describe('serve: a burst of uploads from one client', () => {
       depthFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_320x240_depth.png'))),
       intrinsics: { width: 320, height: 240, fx: 262.5, fy: 262.5, cx: 159.5, cy: 119.5 },
     },
-    regions: [{ label: 'mug', point: [141, 135] }, { label: 'laptop', box: [75, 65, 165, 100] }],
+    regions: [
+      { label: 'mug', point: [141, 135] },
+      { label: 'laptop', box: [75, 65, 165, 100] },
+    ],
     perception: { detector: 'none' },
   })
   const question = 'how far is the mug from the laptop'
@@ -288,7 +374,9 @@ describe('serve: llm:test cannot take the saved API key elsewhere, read other se
   }
 
   /** A TCP server on 127.0.0.1 that does `onConnection` to each client (not HTTP). */
-  async function tcpServer(onConnection: (socket: import('node:net').Socket) => void): Promise<{ server: TcpServer; port: number }> {
+  async function tcpServer(
+    onConnection: (socket: import('node:net').Socket) => void,
+  ): Promise<{ server: TcpServer; port: number }> {
     const server = createTcpServer(onConnection)
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
     return { server, port: (server.address() as import('node:net').AddressInfo).port }
@@ -299,20 +387,28 @@ describe('serve: llm:test cannot take the saved API key elsewhere, read other se
     const { service, socket } = await llmService()
     try {
       let id = 1
-      const call = async (channel: string, input: unknown) => (await request(socket, channel, input, id++)).value
-      await call('settings:update', { llm: { spec: `openai:${a.url}/v1#tiny`, apiKey: KEY, timeLimitS: 30 } })
+      const call = async (channel: string, input: unknown) =>
+        (await request(socket, channel, input, id++)).value
+      await call('settings:update', {
+        llm: { spec: `openai:${a.url}/v1#tiny`, apiKey: KEY, timeLimitS: 30 },
+      })
       a.script({ kind: 'text', chunks: ['OK'] })
       expect(await call('llm:test', {})).toMatchObject({ isOk: true })
       expect(a.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`])
 
       // Another server typed in the test field: reached without the key; what it says stays there.
-      b.script({ kind: 'text', chunks: ['SECRET-REPLY-TEXT'] }, { kind: 'status', status: 401, body: '{"error":{"message":"SECRET-ERROR-BODY"}}' })
+      b.script(
+        { kind: 'text', chunks: ['SECRET-REPLY-TEXT'] },
+        { kind: 'status', status: 401, body: '{"error":{"message":"SECRET-ERROR-BODY"}}' },
+      )
       const answered = await call('llm:test', { spec: `openai:${b.url}/v1#tiny` })
       expect(answered).toMatchObject({ isOk: true, endpoint: `${b.url}/v1` })
       expect(answered.message).not.toContain('SECRET')
       const refused = await call('llm:test', { spec: `openai:${b.url}/v1#tiny` })
       expect(refused.isOk).toBe(false)
-      expect(refused.message).toMatch(/answered HTTP 401 .*Check the API key\. The saved API key is kept for http:\/\/127\.0\.0\.1:\d+ only: type it again/)
+      expect(refused.message).toMatch(
+        /answered HTTP 401 .*Check the API key\. The saved API key is kept for http:\/\/127\.0\.0\.1:\d+ only: type it again/,
+      )
       expect(refused.message).not.toContain('SECRET')
 
       // Saving the other server without typing the key drops the key: it never goes there either.
@@ -322,7 +418,9 @@ describe('serve: llm:test cannot take the saved API key elsewhere, read other se
       expect(await call('llm:test', {})).toMatchObject({ isOk: true })
       // Typed with the test, the key goes where the user sent it.
       b.script({ kind: 'text', chunks: ['OK'] })
-      expect(await call('llm:test', { spec: `openai:${b.url}/v1#tiny`, apiKey: 'sk-typed-for-B' })).toMatchObject({ isOk: true })
+      expect(
+        await call('llm:test', { spec: `openai:${b.url}/v1#tiny`, apiKey: 'sk-typed-for-B' }),
+      ).toMatchObject({ isOk: true })
       const sentToB = b.requests.map((r) => r.headers.authorization)
       expect(sentToB).toHaveLength(4)
       expect(sentToB.filter((header) => header?.includes(KEY))).toEqual([])
@@ -339,17 +437,28 @@ describe('serve: llm:test cannot take the saved API key elsewhere, read other se
     const closedPort = await tcpServer(() => undefined)
     await new Promise<void>((done) => closedPort.server.close(() => done()))
     const hangsUp = await tcpServer((socket) => socket.destroy())
-    const ssh = await tcpServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\nProtocol mismatch.\n'))
+    const ssh = await tcpServer((socket) =>
+      socket.end('SSH-2.0-OpenSSH_9.6\r\nProtocol mismatch.\n'),
+    )
     const { service, socket } = await llmService()
     try {
       const messages: string[] = []
       for (const [i, port] of [closedPort.port, hangsUp.port, ssh.port].entries()) {
-        const result = (await request(socket, 'llm:test', { spec: `openai:http://127.0.0.1:${port}/v1#tiny` }, 10 + i)).value
+        const result = (
+          await request(
+            socket,
+            'llm:test',
+            { spec: `openai:http://127.0.0.1:${port}/v1#tiny` },
+            10 + i,
+          )
+        ).value
         expect(result.isOk).toBe(false)
         messages.push(result.message.replace(`:${port}`, ':PORT'))
       }
       expect(new Set(messages).size).toBe(1)
-      expect(messages[0]).toMatch(/^Could not get an answer from The OpenAI-compatible server at http:\/\/127\.0\.0\.1:PORT\/v1 within 120 s\./)
+      expect(messages[0]).toMatch(
+        /^Could not get an answer from The OpenAI-compatible server at http:\/\/127\.0\.0\.1:PORT\/v1 within 120 s\./,
+      )
       expect(messages[0]).not.toMatch(/ECONNREFUSED|ECONNRESET|SSH|Protocol mismatch/)
     } finally {
       await running?.close()

@@ -19,7 +19,10 @@ export interface RawConnection {
 }
 
 /** Sends an upgrade request to /ws with these headers (Host defaults to 127.0.0.1:port). */
-export function rawHandshake(port: number, headers: Record<string, string> = {}): Promise<RawConnection> {
+export function rawHandshake(
+  port: number,
+  headers: Record<string, string> = {},
+): Promise<RawConnection> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     let buffer = Buffer.alloc(0)
@@ -43,7 +46,11 @@ export function rawHandshake(port: number, headers: Record<string, string> = {})
       'Sec-WebSocket-Version': '13',
       ...headers,
     }
-    socket.write(`GET /ws HTTP/1.1\r\n${Object.entries(lines).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`)
+    socket.write(
+      `GET /ws HTTP/1.1\r\n${Object.entries(lines)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n`,
+    )
   })
 }
 
@@ -58,7 +65,13 @@ export interface FrameSpec {
 }
 
 /** One frame as RFC 6455 §5.2 lays it out (FIN set). */
-export function frame({ opcode, payload = Buffer.alloc(0), rsv = 0, isMasked = true, declaredLength }: FrameSpec): Buffer {
+export function frame({
+  opcode,
+  payload = Buffer.alloc(0),
+  rsv = 0,
+  isMasked = true,
+  declaredLength,
+}: FrameSpec): Buffer {
   const length = declaredLength ?? payload.length
   const head = [0x80 | (rsv << 4) | opcode]
   const maskBit = isMasked ? 0x80 : 0
@@ -81,7 +94,7 @@ export function frame({ opcode, payload = Buffer.alloc(0), rsv = 0, isMasked = t
 
 /** The close code of the server's close frame among the bytes received, or null when none. */
 export function closeCode(bytes: Buffer): number | null {
-  for (let offset = 0; offset + 2 <= bytes.length; ) {
+  for (let offset = 0; offset + 2 <= bytes.length;) {
     const opcode = bytes[offset] & 0x0f
     const length = bytes[offset + 1] & 0x7f
     if (length >= 126) return null // the server sends only short frames in these tests
@@ -117,5 +130,7 @@ export function request(socket: WebSocket, channel: string, input: unknown, id =
 
 /** Resolves with the close code and reason the client's socket closed with. */
 export function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
 }

@@ -22,14 +22,22 @@ describe('serve limits and allow-lists from the command line', () => {
   it('each flag sets its limit (MB flags in MiB); --allow-host and --allow-origin repeat', () => {
     const args = parseCliArgs([
       'serve',
-      '--max-message-mb', '10',
-      '--max-in-flight-mb', '20',
-      '--max-requests-in-flight', '3',
-      '--max-connections', '2',
-      '--scenes-per-client', '4',
-      '--allow-host', 'robot.local',
-      '--allow-host', 'arm-7',
-      '--allow-origin', 'https://dashboard.example:8443',
+      '--max-message-mb',
+      '10',
+      '--max-in-flight-mb',
+      '20',
+      '--max-requests-in-flight',
+      '3',
+      '--max-connections',
+      '2',
+      '--scenes-per-client',
+      '4',
+      '--allow-host',
+      'robot.local',
+      '--allow-host',
+      'arm-7',
+      '--allow-origin',
+      'https://dashboard.example:8443',
     ])
     expect(args.limits).toEqual({
       maxMessageBytes: 10 * MB,
@@ -46,7 +54,10 @@ describe('serve limits and allow-lists from the command line', () => {
     [['--max-connections', '0'], /--max-connections must be a whole number ≥ 1 \(got "0"\)/],
     [['--max-message-mb', '1.5'], /--max-message-mb must be a whole number/],
     [['--scenes-per-client', 'many'], /--scenes-per-client must be a whole number/],
-    [['--max-message-mb', '100', '--max-in-flight-mb', '50'], /--max-in-flight-mb \(50\) must be at least --max-message-mb \(100\)/],
+    [
+      ['--max-message-mb', '100', '--max-in-flight-mb', '50'],
+      /--max-in-flight-mb \(50\) must be at least --max-message-mb \(100\)/,
+    ],
     [['--allow-origin', 'dashboard.example'], /--allow-origin must be an origin like https:\/\//],
     [['--allow-origin', 'https://dashboard.example/path'], /--allow-origin must be an origin/],
   ])('refuses %j with a message naming the flag', (flags, message) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { describeTestFailure } from '../../main/services/llmTestMessages'
-import { LlmRequestError, parseLlmSpec, type ChatModelConnection } from '../../main/reasoning/connectors'
+import {
+  LlmRequestError,
+  parseLlmSpec,
+  type ChatModelConnection,
+} from '../../main/reasoning/connectors'
 
 const connection = {
   spec: parseLlmSpec('ollama:http://10.0.0.5:11434#qwen2.5:7b', {}),
@@ -11,7 +15,10 @@ const connection = {
 describe('llm:test failure lines', () => {
   it('timed out, refused, reset and unreadable read the same (no port scanning by message)', () => {
     const lines = (['timeout', 'unreachable', 'unknown'] as const).map((kind) =>
-      describeTestFailure(new LlmRequestError(kind, `detail of ${kind}: ECONNREFUSED <html>internal</html>`), connection),
+      describeTestFailure(
+        new LlmRequestError(kind, `detail of ${kind}: ECONNREFUSED <html>internal</html>`),
+        connection,
+      ),
     )
     expect(new Set(lines).size).toBe(1)
     expect(lines[0]).toBe(
@@ -20,7 +27,11 @@ describe('llm:test failure lines', () => {
   })
 
   it('an HTTP status is told with what to do, never the body the server sent', () => {
-    const error = new LlmRequestError('http', 'Ollama answered HTTP 404 (model "x" not found: <secret body>)', 404)
+    const error = new LlmRequestError(
+      'http',
+      'Ollama answered HTTP 404 (model "x" not found: <secret body>)',
+      404,
+    )
     expect(describeTestFailure(error, connection)).toBe(
       'Ollama at http://10.0.0.5:11434 answered HTTP 404 for model "qwen2.5:7b". Check the model name; pull it with `ollama pull qwen2.5:7b`.',
     )
