@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
 import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
+import { DEFAULT_SERVER_LIMITS, serverLimitsFromFlags, type ServerLimits } from '../server/serverLimits'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
 
@@ -11,7 +12,9 @@ Usage:
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
-  spatial-lens serve [--port P] [--host H]
+  spatial-lens serve [--port P] [--host H] [--allow-host NAME]... [--allow-origin ORIGIN]... [limits]
+      limits: --max-message-mb 64 --max-in-flight-mb 128 --max-requests-in-flight 32 --max-connections 8
+              --scenes-per-client 16   (defaults shown; README "Security and limits")
   spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
   spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
@@ -56,6 +59,12 @@ export interface CliArgs {
   llmThreads?: number
   /** Visual questions with the LLM: 'auto' uses the installed vision-language model, 'none' never. */
   vlm: 'auto' | 'none'
+  /** serve: limits on messages, bytes in flight, connections and kept scenes. */
+  limits: ServerLimits
+  /** serve: host names besides this machine's a browser may use (`--allow-host`, repeatable). */
+  allowedHosts: string[]
+  /** serve: origins besides the page's own allowed to use the WebSocket (`--allow-origin`, repeatable). */
+  allowedOrigins: string[]
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -90,6 +99,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'llm-threads': { type: 'string' },
         vlm: { type: 'string' },
         'vlm-names': { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'allow-origin': { type: 'string', multiple: true },
+        'max-message-mb': { type: 'string' },
+        'max-in-flight-mb': { type: 'string' },
+        'max-requests-in-flight': { type: 'string' },
+        'max-connections': { type: 'string' },
+        'scenes-per-client': { type: 'string' },
       },
     })
   } catch (error) {
@@ -114,6 +130,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     llm: values.llm,
     llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
     vlm: vlmChoice(values.vlm),
+    limits: serverLimitsFromFlags(values),
+    allowedHosts: values['allow-host'] ?? [],
+    allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
@@ -130,6 +149,17 @@ function checkFrameArgs(args: CliArgs): void {
   if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
 }
 
+/** An `--allow-origin` value: scheme://host[:port] of an http(s) page. */
+function checkOrigin(text: string): string {
+  try {
+    const url = new URL(text)
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text.replace(/\/$/, '')) return url.origin
+  } catch {
+    // reported below
+  }
+  throw new UserError(`--allow-origin must be an origin like https://dashboard.example:8080 (got "${text}")`)
+}
+
 function vlmChoice(text: string | undefined): CliArgs['vlm'] {
   if (text === undefined || text === 'auto' || text === 'none') return text ?? 'auto'
   throw new UserError(`--vlm must be auto or none (got "${text}")`)
@@ -143,10 +173,21 @@ function optionalNumber(text: string | undefined, flag: string, isValid: (x: num
 }
 
 function defaults(command: CliArgs['command']): CliArgs {
-  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {}, vlm: 'auto' }
+  return {
+    command,
+    json: false,
+    repeat: 1,
+    port: 8787,
+    host: '127.0.0.1',
+    perception: {},
+    vlm: 'auto',
+    limits: { ...DEFAULT_SERVER_LIMITS },
+    allowedHosts: [],
+    allowedOrigins: [],
+  }
 }
 
-function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
+function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
   const candidate = {
     detector: text('detector'),
