@@ -66,13 +66,17 @@ function checkCameraHeight(input: FramePlausibilityInput): string | undefined {
 /** The fix for depth that is too far, by source: the depth scale that brings the camera to a plausible height. */
 function depthFix(input: FramePlausibilityInput, heightM: number): string {
   if (input.depthSource === 'monocular') {
-    return 'the depth model\'s scale looks wrong; calibrate it for this camera (spatial-lens calibrate) or give sensor depth'
+    return "the depth model's scale looks wrong; calibrate it for this camera (spatial-lens calibrate) or give sensor depth"
   }
   const scale = input.depthScale
   if (input.depthSource === 'sensor' && scale !== undefined) {
     const fix = COMMON_DEPTH_SCALES.find((candidate) => {
       const corrected = (heightM * scale) / candidate
-      return candidate > scale && corrected >= PLAUSIBLE_CAMERA_HEIGHT_M[0] && corrected <= PLAUSIBLE_CAMERA_HEIGHT_M[1]
+      return (
+        candidate > scale &&
+        corrected >= PLAUSIBLE_CAMERA_HEIGHT_M[0] &&
+        corrected <= PLAUSIBLE_CAMERA_HEIGHT_M[1]
+      )
     })
     if (fix !== undefined) {
       const factor = formatFactor(fix / scale)
@@ -95,7 +99,10 @@ function formatFactor(factor: number): string {
  * Detector objects whose classes have size priors: when most are far too big (or too small) for their class, the
  * depth scale or the focal length is the likelier culprit than every label being wrong.
  */
-function checkLabelledSizes(input: FramePlausibilityInput, isTooFarReported: boolean): string | undefined {
+function checkLabelledSizes(
+  input: FramePlausibilityInput,
+  isTooFarReported: boolean,
+): string | undefined {
   const ratios: number[] = []
   let tooBig = 0
   let tooSmall = 0

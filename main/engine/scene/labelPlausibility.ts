@@ -34,7 +34,8 @@ export interface LabelView {
 type Checked = Pick<SceneObject, 'label' | 'sizeM' | 'amodal' | 'pointCount' | 'centerInCamera'>
 
 const percent = (score: number) => `${Math.round(score * 100)} %`
-const range = (prior: SizePrior) => `${formatLength(prior.minLargestM)}–${formatLength(prior.maxLargestM)}`
+const range = (prior: SizePrior) =>
+  `${formatLength(prior.minLargestM)}–${formatLength(prior.maxLargestM)}`
 
 /**
  * Checks a detector label against the class's size prior (see sizePriors.ts) and the object's point count.
@@ -50,20 +51,28 @@ export function checkLabel(object: Checked, score: number, view: LabelView): Lab
   const { width, depth, height } = object.sizeM
   const visibleLargest = Math.max(width, depth, height)
   const high = object.amodal?.sizeIntervalM
-  const possibleLargest = high ? Math.max(visibleLargest, high.width[1], high.depth[1], high.height[1]) : visibleLargest
+  const possibleLargest = high
+    ? Math.max(visibleLargest, high.width[1], high.depth[1], high.height[1])
+    : visibleLargest
   const notes: string[] = []
   let isPlausible = true
   if (visibleLargest > prior.maxLargestM * TOO_BIG_FACTOR) {
     isPlausible = false
-    notes.push(`${said}, but at ${formatLength(visibleLargest)} it is too big for one (usually ${range(prior)})`)
+    notes.push(
+      `${said}, but at ${formatLength(visibleLargest)} it is too big for one (usually ${range(prior)})`,
+    )
   } else if (!view.isTruncated && possibleLargest < prior.minLargestM * TOO_SMALL_FACTOR) {
     isPlausible = false
-    notes.push(`${said}, but at ${formatLength(possibleLargest)} it is too small for one (usually ${range(prior)})`)
+    notes.push(
+      `${said}, but at ${formatLength(possibleLargest)} it is too small for one (usually ${range(prior)})`,
+    )
   }
   const hasFewPoints = isFewPoints(object, prior, view)
   if (hasFewPoints) {
     const prefix = notes.length > 0 ? 'and' : `${said}, but`
-    notes.push(`${prefix} only ${object.pointCount} points are behind it: too few to trust the label`)
+    notes.push(
+      `${prefix} only ${object.pointCount} points are behind it: too few to trust the label`,
+    )
   }
   const note = notes.length > 0 ? notes.join('; ') : undefined
   return { detectorLabel, confidence: score, isPlausible, hasFewPoints, ...(note ? { note } : {}) }
@@ -88,7 +97,12 @@ export function demoteLabel(object: SceneObject): void {
 }
 
 /** True when any pixel (row-major index) lies on the image's outermost `marginPx` rows or columns. */
-export function touchesImageBorder(pixels: Uint32Array, width: number, height: number, marginPx = 2): boolean {
+export function touchesImageBorder(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  marginPx = 2,
+): boolean {
   for (let k = 0; k < pixels.length; k++) {
     const u = pixels[k] % width
     const v = (pixels[k] - u) / width

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { SceneObject } from '../../../main/engine/types'
-import { checkDetectorLabels, checkLabel, touchesImageBorder } from '../../../main/engine/scene/labelPlausibility'
+import {
+  checkDetectorLabels,
+  checkLabel,
+  touchesImageBorder,
+} from '../../../main/engine/scene/labelPlausibility'
 import { assignUniqueNames } from '../../../main/engine/scene/naming'
 import { classesWithPriors, sizePriorFor } from '../../../main/engine/scene/sizePriors'
 import { parseLabelList } from '../../../main/engine/perception/cocoLabels'
 
 /** A detector object standing `distanceM` in front of the camera; sizes in metres. */
-function object(label: string, [width, depth, height]: [number, number, number], extra: Partial<SceneObject> = {}): SceneObject {
+function object(
+  label: string,
+  [width, depth, height]: [number, number, number],
+  extra: Partial<SceneObject> = {},
+): SceneObject {
   return {
     id: 0,
     name: label,
@@ -63,14 +71,23 @@ describe('size priors', () => {
 describe('checkLabel', () => {
   it('finds a 12 cm "fire hydrant" on a table too small (the PCL mug)', () => {
     const check = checkLabel(object('fire hydrant', [0.09, 0.09, 0.12]), 0.56, VIEW)
-    expect(check).toMatchObject({ detectorLabel: 'fire hydrant', confidence: 0.56, isPlausible: false, hasFewPoints: false })
-    expect(check.note).toBe('detector said "fire hydrant" (56 %), but at 12 cm it is too small for one (usually 40 cm–1.20 m)')
+    expect(check).toMatchObject({
+      detectorLabel: 'fire hydrant',
+      confidence: 0.56,
+      isPlausible: false,
+      hasFewPoints: false,
+    })
+    expect(check.note).toBe(
+      'detector said "fire hydrant" (56 %), but at 12 cm it is too small for one (usually 40 cm–1.20 m)',
+    )
   })
 
   it('finds a 1.76 m "suitcase" too big (the SUN RGB-D bed)', () => {
     const check = checkLabel(object('suitcase', [1.76, 0.81, 0.89]), 0.61, VIEW)
     expect(check.isPlausible).toBe(false)
-    expect(check.note).toBe('detector said "suitcase" (61 %), but at 1.76 m it is too big for one (usually 35 cm–90 cm)')
+    expect(check.note).toBe(
+      'detector said "suitcase" (61 %), but at 1.76 m it is too big for one (usually 35 cm–90 cm)',
+    )
   })
 
   it('finds a 4 × 10 × 4 cm "chair" from 58 points too small and too thin on points', () => {
@@ -89,7 +106,12 @@ describe('checkLabel', () => {
       ['suitcase', [0.55, 0.35, 0.25]],
     ] as [string, [number, number, number]][]) {
       const check = checkLabel(object(label, size, { centerInCamera: [0, 0, 2] }), 0.7, VIEW)
-      expect(check, label).toEqual({ detectorLabel: label, confidence: 0.7, isPlausible: true, hasFewPoints: false })
+      expect(check, label).toEqual({
+        detectorLabel: label,
+        confidence: 0.7,
+        isPlausible: true,
+        hasFewPoints: false,
+      })
     }
   })
 
@@ -115,7 +137,11 @@ describe('checkLabel', () => {
       centerInCamera: visible.centerInCamera,
       sizeM: { width: 0.3, depth: 0.3, height: 0.4 },
       yawRad: 0,
-      sizeIntervalM: { width: [0.1, 0.35] as [number, number], depth: [0.1, 0.35] as [number, number], height: [0.15, 0.5] as [number, number] },
+      sizeIntervalM: {
+        width: [0.1, 0.35] as [number, number],
+        depth: [0.1, 0.35] as [number, number],
+        height: [0.15, 0.5] as [number, number],
+      },
       method: 'test',
     }
     expect(checkLabel({ ...visible, amodal }, 0.5, VIEW).isPlausible).toBe(true)
@@ -124,10 +150,18 @@ describe('checkLabel', () => {
   it('flags too few points for the label at its distance', () => {
     // A bed 2 m away: its smallest instance (1.2 m) spans 525 · 1.2 / 2 = 315 px; a tenth of a quarter of 315² is 2480.6 points.
     const at2m = { centerInCamera: [0, 0, 2] as [number, number, number] }
-    expect(checkLabel(object('bed', [2, 1.5, 0.6], { ...at2m, pointCount: 2480 }), 0.6, VIEW).hasFewPoints).toBe(true)
-    expect(checkLabel(object('bed', [2, 1.5, 0.6], { ...at2m, pointCount: 2481 }), 0.6, VIEW).hasFewPoints).toBe(false)
+    expect(
+      checkLabel(object('bed', [2, 1.5, 0.6], { ...at2m, pointCount: 2480 }), 0.6, VIEW)
+        .hasFewPoints,
+    ).toBe(true)
+    expect(
+      checkLabel(object('bed', [2, 1.5, 0.6], { ...at2m, pointCount: 2481 }), 0.6, VIEW)
+        .hasFewPoints,
+    ).toBe(false)
     // Under 100 points is too few for any label.
-    expect(checkLabel(object('cup', [0.08, 0.08, 0.1], { pointCount: 99 }), 0.6, VIEW).hasFewPoints).toBe(true)
+    expect(
+      checkLabel(object('cup', [0.08, 0.08, 0.1], { pointCount: 99 }), 0.6, VIEW).hasFewPoints,
+    ).toBe(true)
   })
 
   it('has no opinion on labels without a prior (open-vocabulary queries)', () => {
@@ -155,7 +189,12 @@ describe('checkDetectorLabels', () => {
     expect(objects[1].labelCheck?.note).toContain('detector said "fire hydrant" (41 %)')
     expect(objects[2].labelCheck).toMatchObject({ isPlausible: true, confidence: 0.8 })
     expect(objects[3].labelCheck).toBeUndefined()
-    expect(assignUniqueNames(objects)).toEqual(['left yellow object', 'right yellow object', 'cup', 'my mug'])
+    expect(assignUniqueNames(objects)).toEqual([
+      'left yellow object',
+      'right yellow object',
+      'cup',
+      'my mug',
+    ])
   })
 })
 
