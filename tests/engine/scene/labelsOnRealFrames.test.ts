@@ -76,6 +76,22 @@ describe('labels and frame checks on real frames with NanoDet-m (CPU)', () => {
   }, 300_000)
   afterAll(() => runner.dispose())
 
+  it('prints what it found per frame (the numbers docs/notes/labels.md quotes)', () => {
+    const rows = [...scenes].map(([name, { scene }]) => ({
+      frame: name,
+      cameraAboveM: scene.plane ? Number(scene.plane.offset.toFixed(2)) : null,
+      detectorObjects: fromDetector(scene).length,
+      demoted: fromDetector(scene)
+        .filter((o) => !o.labelCheck!.isPlausible)
+        .map((o) => `${o.labelCheck!.detectorLabel} ${Math.round(largest(o) * 100)} cm → ${o.name}`)
+        .join('; '),
+      fewPoints: fromDetector(scene).filter((o) => o.labelCheck!.hasFewPoints).length,
+      warnings: scene.warnings.filter((w) => PLAUSIBILITY.test(w)).length,
+    }))
+    console.table(rows)
+    expect(rows).toHaveLength(Object.keys(FRAMES).length)
+  })
+
   it("gives every detector object its detector's label and score", () => {
     for (const [name, { scene, detections }] of scenes) {
       for (const object of fromDetector(scene)) {
