@@ -88,6 +88,9 @@ function depthFix(input: FramePlausibilityInput, heightM: number): string {
     }
   }
   const factor = formatFactor(heightM / 1.2)
+  if (input.depthSource === 'pointcloud') {
+    return `the cloud looks about ${factor}× too large: its points must be in metres (a cloud in millimetres reads 1000× too far)`
+  }
   return `depth looks about ${factor}× too far: check the depth units (depthScale: 1000 for millimetres, 5000 for TUM RGB-D)`
 }
 

@@ -47,6 +47,16 @@ describe('framePlausibilityWarnings', () => {
     )
   })
 
+  it('asks for metres when a point cloud puts the camera 710 m up (a cloud in millimetres)', () => {
+    const [warning] = framePlausibilityWarnings(
+      input({ plane: plane(710), depthSource: 'pointcloud', depthScale: undefined }),
+    )
+    expect(warning).toBe(
+      'camera 710.00 m above the support plane: the cloud looks about 592× too large: its points must be in metres ' +
+        '(a cloud in millimetres reads 1000× too far)',
+    )
+  })
+
   it('asks for a calibration when monocular depth puts the camera metres up', () => {
     const [warning] = framePlausibilityWarnings(
       input({ plane: plane(5), depthSource: 'monocular', depthScale: undefined }),

@@ -164,6 +164,13 @@ describe('labels and frame checks on real frames with NanoDet-m (CPU)', () => {
     expect(warnings[0]).toContain('use depthScale 5000 (--depth-scale 5000')
   })
 
+  it('warns from the camera height alone, with no detector (geometry clusters only)', async () => {
+    const scene = buildScene(await FRAMES.tumAt1000())
+    expect(scene.warnings.filter((w) => PLAUSIBILITY.test(w))).toEqual([
+      expect.stringMatching(/^camera 8\.\d\d m above the support plane: depth looks 5× too far/),
+    ])
+  })
+
   it('gives no plausibility warning on correctly scaled real frames (TUM at 5000, PCL, NYU, SUN RGB-D)', () => {
     for (const name of [
       'tum',
