@@ -61,10 +61,15 @@ export const frameInputSchema = z.union([
   z
     .object({
       kind: z.literal('rgbd'),
+      /** The frame's name: the colour file's name for a picked file (messages about the colour image name it). */
       name: z.string().default('uploaded frame'),
       colorFile: z.instanceof(Uint8Array),
       /** Omit for a colour-only frame: depth then comes from the installed depth model. */
       depthFile: z.instanceof(Uint8Array).optional(),
+      /** The depth file's own name, so a message about the depth image names that file (not the colour one). */
+      depthName: z.string().min(1).max(500).optional(),
+      /** The intrinsics file's own name, for messages about the intrinsics. */
+      intrinsicsName: z.string().min(1).max(500).optional(),
       intrinsics: intrinsicsInputSchema,
       depthScale: z.number().positive().optional(),
       /** Which camera took it, for depth calibrations (stable across a sequence or a live camera); default the name. */

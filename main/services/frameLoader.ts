@@ -18,9 +18,10 @@ export async function loadFrameInput(input: FrameInput): Promise<Frame> {
     rgb: input.colorFile,
     rgbName: `${input.name} (colour)`,
     depth: input.depthFile,
-    depthName: `${input.name} (depth)`,
+    // Each message names the file it is about: the depth and intrinsics files by their own names when given.
+    depthName: input.depthName ?? `(sent with ${input.name})`,
     intrinsics: input.intrinsics,
-    intrinsicsName: `${input.name} (intrinsics)`,
+    intrinsicsName: input.intrinsicsName ?? `(sent with ${input.name})`,
     depthScale: input.depthScale ?? input.intrinsics.depthScale,
     cameraId: input.cameraId ?? input.name,
   })

@@ -20,7 +20,13 @@ export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[]
       warnings.push(`${regionName(region, index)}: no usable depth on an object inside the region; it was skipped`)
       return
     }
-    out.push({ label: region.label.trim(), origin: 'region', source: region.source ?? 'user', pointIndices })
+    out.push({
+      label: region.label.trim(),
+      origin: 'region',
+      source: region.source ?? 'user',
+      ...(region.score !== undefined ? { score: region.score } : {}),
+      pointIndices,
+    })
   })
   return out
 }
