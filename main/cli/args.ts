@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
-import {
-  perceptionSettingsSchema,
-  type PerceptionSettingsInput,
-} from '../perception/perceptionSettings'
+import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
 
@@ -64,12 +61,9 @@ export interface CliArgs {
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
-  if (!command || command === 'help' || command === '--help' || command === '-h')
-    return defaults('help')
+  if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(
-      `unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`,
-    )
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -113,30 +107,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     depthScale: optionalNumber(values['depth-scale'], '--depth-scale', (x) => x > 0),
     repeat: optionalNumber(values.repeat, '--repeat', (x) => Number.isInteger(x) && x >= 1) ?? 1,
-    port:
-      optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ??
-      8787,
+    port: optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ?? 8787,
     host: values.host ?? '127.0.0.1',
     question: parsed.positionals.join(' ').trim() || undefined,
     perception: perceptionFromFlags(values),
     camera: values.camera,
     llm: values.llm,
-    llmThreads: optionalNumber(
-      values['llm-threads'],
-      '--llm-threads',
-      (x) => Number.isInteger(x) && x >= 1,
-    ),
+    llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
     vlm: vlmChoice(values.vlm),
   }
   if (command !== 'serve') checkFrameArgs(args)
-  if (command === 'ask' && !args.question)
-    throw new UserError(
-      'ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"',
-    )
-  if (command === 'scene' && args.question)
-    throw new UserError(
-      `unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`,
-    )
+  if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
+  if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
   return args
 }
 
@@ -145,12 +127,8 @@ function checkFrameArgs(args: CliArgs): void {
     if (args.rgb || args.depth) throw new UserError('give either --pcd or --rgb/--depth, not both')
     return
   }
-  if (!args.rgb)
-    throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
-  if (!args.intrinsics)
-    throw new UserError(
-      'missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})',
-    )
+  if (!args.rgb) throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
+  if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
 }
 
 function vlmChoice(text: string | undefined): CliArgs['vlm'] {
@@ -158,54 +136,31 @@ function vlmChoice(text: string | undefined): CliArgs['vlm'] {
   throw new UserError(`--vlm must be auto or none (got "${text}")`)
 }
 
-function optionalNumber(
-  text: string | undefined,
-  flag: string,
-  isValid: (x: number) => boolean,
-): number | undefined {
+function optionalNumber(text: string | undefined, flag: string, isValid: (x: number) => boolean): number | undefined {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!Number.isFinite(value) || !isValid(value))
-    throw new UserError(`${flag} must be a valid number (got "${text}")`)
+  if (!Number.isFinite(value) || !isValid(value)) throw new UserError(`${flag} must be a valid number (got "${text}")`)
   return value
 }
 
 function defaults(command: CliArgs['command']): CliArgs {
-  return {
-    command,
-    json: false,
-    repeat: 1,
-    port: 8787,
-    host: '127.0.0.1',
-    perception: {},
-    vlm: 'auto',
-  }
+  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {}, vlm: 'auto' }
 }
 
-function perceptionFromFlags(
-  values: Record<string, string | boolean | undefined>,
-): PerceptionSettingsInput {
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
+function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
   const candidate = {
     detector: text('detector'),
-    queries: text('queries')
-      ?.split(',')
-      .map((q) => q.trim())
-      .filter(Boolean),
+    queries: text('queries')?.split(',').map((q) => q.trim()).filter(Boolean),
     depthModel: text('depth-model'),
     segmenter: text('segmenter'),
     provider: text('provider'),
     vlmNames: values['vlm-names'] === true ? true : undefined,
   }
-  const parsed = perceptionSettingsSchema.safeParse(
-    Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
-  )
+  const parsed = perceptionSettingsSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const flag =
-      { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ??
-      `--${String(issue.path[0])}`
+    const flag = { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ?? `--${String(issue.path[0])}`
     throw new UserError(`${flag}: ${issue.message} (see spatial-lens --help)`)
   }
   return parsed.data
