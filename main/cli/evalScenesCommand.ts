@@ -39,25 +39,15 @@ export async function runEvalScenesCommand(
       .map((s) => s.trim())
       .filter(Boolean)
   const root = packageRoot()
-  let report
-  try {
-    report = await runSceneEval({
-      fixturesDir: values.fixtures ?? join(root, 'tests', 'fixtures'),
-      benchDir: join(root, 'bench'),
-      datasets: list(values.datasets),
-      sunFrames: list(values['sun-frames']),
-      python: values.python,
-      isOpen3dSkipped: values['no-open3d'],
-      onProgress: values.json ? undefined : (message) => process.stderr.write(`${message}\n`),
-    })
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      /^(unknown dataset|unknown SUN RGB-D frame|--python )/.test(error.message)
-    )
-      throw new UserError(error.message)
-    throw error
-  }
+  const report = await runSceneEval({
+    fixturesDir: values.fixtures ?? join(root, 'tests', 'fixtures'),
+    benchDir: join(root, 'bench'),
+    datasets: list(values.datasets),
+    sunFrames: list(values['sun-frames']),
+    python: values.python,
+    isOpen3dSkipped: values['no-open3d'],
+    onProgress: values.json ? undefined : (message) => process.stderr.write(`${message}\n`),
+  })
   const checked = sceneEvalReportSchema.parse(report)
   print(values.json ? JSON.stringify(checked, null, 2) : formatSceneEval(checked))
   return 0

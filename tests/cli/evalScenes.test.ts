@@ -38,6 +38,14 @@ describe('spatial-lens eval scenes', () => {
     )
   })
 
+  it('says where the fixtures should be when they are missing', () => {
+    const run = runCli(['eval', 'scenes', '--fixtures', '/nonexistent-fixtures', '--no-open3d'])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /^error: missing fixtures: \/nonexistent-fixtures\/sunrgbd-mmdet3d does not exist/,
+    )
+  })
+
   it('leaves `eval cot` as it was: it still asks for an LLM', () => {
     const run = runCli(['eval', 'cot'])
     expect(run.status).toBe(2)

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { UserError } from '../../services/userError'
 import type { MeasuredBox } from './metrics'
 
 export const OPEN3D_INSTALL_HINT =
@@ -38,20 +39,26 @@ const regionsReplySchema = z.object({
 /**
  * The first interpreter (`explicit`, $PYTHON, python3, /usr/bin/python3, python) that imports open3d and numpy.
  * @returns null when none does (the caller prints {@link OPEN3D_INSTALL_HINT}).
- * @throws Error when `explicit` is given and cannot import them (the user asked for that one).
+ * @throws UserError when `explicit` is given and cannot import them (the user asked for that one).
  */
-export function findOpen3dPython(explicit?: string): Open3dPython | null {
-  const candidates = explicit
-    ? [explicit]
-    : [process.env.PYTHON, 'python3', '/usr/bin/python3', 'python']
-  for (const python of [...new Set(candidates.filter((c): c is string => Boolean(c)))]) {
+export function findOpen3dPython(
+  explicit?: string,
+  candidates: (string | undefined)[] = [
+    process.env.PYTHON,
+    'python3',
+    '/usr/bin/python3',
+    'python',
+  ],
+): Open3dPython | null {
+  const tried = explicit ? [explicit] : candidates
+  for (const python of [...new Set(tried.filter((c): c is string => Boolean(c)))]) {
     const probe = spawnSync(python, ['-c', 'import open3d, numpy; print(open3d.__version__)'], {
       encoding: 'utf8',
       timeout: 60_000,
     })
     if (probe.status === 0) return { python, version: probe.stdout.trim() }
   }
-  if (explicit) throw new Error(`--python ${explicit} cannot import open3d and numpy`)
+  if (explicit) throw new UserError(`--python ${explicit} cannot import open3d and numpy`)
   return null
 }
 

@@ -2,7 +2,10 @@
  * `spatial-lens eval scenes`: our boxes and Open3D's plane + DBSCAN + box baseline, on the same frames, against
  * ground truth (SUN RGB-D amodal boxes, the synthetic tabletop). Reads the committed fixtures.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { SceneEvalDataset, SceneEvalReport } from '../../contract/sceneEvalSchema'
+import { UserError } from '../../services/userError'
 import { findOpen3dPython, OPEN3D_INSTALL_HINT, type Open3dPython } from './open3dBaseline'
 import { evaluateSunRgbd, SUNRGBD_FRAMES } from './sunRgbdDataset'
 import { evaluateSynthetic, SYNTHETIC_RESOLUTIONS } from './syntheticDataset'
@@ -36,7 +39,7 @@ export interface SceneEvalOptions {
 
 /**
  * The dataset ids that `requested` names (exact ids or prefixes).
- * @throws Error naming an id that matches nothing, with the valid ones.
+ * @throws UserError naming an id that matches nothing, with the valid ones.
  */
 export function selectDatasets(requested: string[] | undefined): string[] {
   if (!requested || requested.length === 0) return SCENE_EVAL_DATASETS
@@ -44,7 +47,7 @@ export function selectDatasets(requested: string[] | undefined): string[] {
   for (const name of requested) {
     const matches = SCENE_EVAL_DATASETS.filter((id) => id === name || id.startsWith(`${name}-`))
     if (matches.length === 0)
-      throw new Error(
+      throw new UserError(
         `unknown dataset "${name}"; choose from ${SCENE_EVAL_DATASETS.join(', ')} (or "synthetic")`,
       )
     matches.forEach((id) => chosen.add(id))
@@ -58,9 +61,19 @@ export async function runSceneEval(options: SceneEvalOptions): Promise<SceneEval
   const sunFrames = options.sunFrames ?? SUNRGBD_FRAMES
   for (const frame of sunFrames) {
     if (!SUNRGBD_FRAMES.includes(frame))
-      throw new Error(
+      throw new UserError(
         `unknown SUN RGB-D frame "${frame}"; choose from ${SUNRGBD_FRAMES.join(', ')}`,
       )
+  }
+  for (const folder of new Set(
+    ids.map((id) => (id === 'sunrgbd' ? 'sunrgbd-mmdet3d' : 'synthetic-tabletop')),
+  )) {
+    if (!existsSync(join(options.fixturesDir, folder))) {
+      throw new UserError(
+        `missing fixtures: ${join(options.fixturesDir, folder)} does not exist; eval scenes reads the repository's ` +
+          'tests/fixtures (run it from a clone of the project) or the folder given with --fixtures',
+      )
+    }
   }
   let open3d: Open3dPython | null = null
   let note: string | null = null

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { sceneEvalReportSchema } from '../../../main/contract/sceneEvalSchema'
-import { findOpen3dPython } from '../../../main/evaluation/scenes/open3dBaseline'
+import {
+  findOpen3dPython,
+  OPEN3D_INSTALL_HINT,
+} from '../../../main/evaluation/scenes/open3dBaseline'
 import { runSceneEval, selectDatasets } from '../../../main/evaluation/scenes/runSceneEval'
 import { formatSceneEval } from '../../../main/evaluation/scenes/formatSceneEval'
 import { FIXTURES } from '../../helpers/syntheticTabletop'
@@ -24,6 +27,20 @@ describe('selectDatasets', () => {
     expect(() => selectDatasets(['kitchen'])).toThrow(
       /unknown dataset "kitchen"; choose from sunrgbd, synthetic-320x240/,
     )
+  })
+})
+
+describe('findOpen3dPython', () => {
+  it('is null when no candidate imports open3d, and refuses an explicit interpreter that cannot', () => {
+    expect(findOpen3dPython(undefined, ['/nonexistent/python3'])).toBeNull()
+    expect(() => findOpen3dPython('/nonexistent/python3')).toThrow(
+      /--python \/nonexistent\/python3 cannot import open3d/,
+    )
+  })
+
+  it('the install hint names the Debian package and pip', () => {
+    expect(OPEN3D_INSTALL_HINT).toContain('apt-get install python3-open3d')
+    expect(OPEN3D_INSTALL_HINT).toContain('pip install open3d')
   })
 })
 
