@@ -17,6 +17,10 @@ export async function runEvalScenesCommand(
   argv: string[],
   print: (text: string) => void,
 ): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    print(EVAL_SCENES_USAGE)
+    return 0
+  }
   let values
   try {
     values = parseArgs({
