@@ -16,6 +16,7 @@ Usage:
       limits: --max-message-mb 64 --max-in-flight-mb 128 --max-requests-in-flight 32 --max-connections 8
               --scenes-per-client 16   (defaults shown; README "Security and limits")
   spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
+  spatial-lens eval scenes [--datasets LIST] [--no-open3d] [--json]   (3D box accuracy vs Open3D; npm run eval)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
   spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
 

@@ -9,16 +9,20 @@ import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/co
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
+import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
 
 export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
   LLM orchestrator and prints success rates per question kind: within 0.5×–2× (SpatialVLM) and within ±10 %.
-  SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>`
+  SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>
+${EVAL_SCENES_USAGE}
+${EVAL_VSR_USAGE}`
 
-/** `spatial-lens eval cot`: the chain-of-thought evaluation with a real LLM. */
+/** `spatial-lens eval cot` (the chain-of-thought evaluation with a real LLM) and `eval scenes` (3D box accuracy). */
 export async function runEvalCommand(argv: string[], print: (text: string) => void): Promise<number> {
   if (argv[0] === 'vsr') return runEvalVsrCommand(argv.slice(1), print)
-  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}\n${EVAL_VSR_USAGE}`)
+  if (argv[0] === 'scenes') return runEvalScenesCommand(argv.slice(1), print)
+  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
   let values
   try {
     values = parseArgs({

@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'app:info',
   'scene:analyze',
   'qa:ask',
+  'qa:verify',
   'scene:pointAt',
   'scene:measure',
   'qa:reason',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { verificationSchema, verifyInputSchema } from './verifySchema'
 import {
   calibrationListSchema,
   calibrationRemoveInputSchema,
@@ -145,6 +146,8 @@ export const contract = {
       .strict(),
     output: answerSchema,
   },
+  /** SpatialEnsemble's verdict on a statement about the scene ("the mug is left of the laptop"). */
+  'qa:verify': { input: verifyInputSchema, output: verificationSchema },
   'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
   'scene:measure': { input: measureInputSchema, output: measurementSchema },
   /** The chain-of-thought answer (the configured LLM and the spatial tools; templates without one). */

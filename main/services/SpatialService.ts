@@ -22,6 +22,7 @@ import { settingsView, updateSettings } from '../settings/appSettings'
 import { MeasurementLog } from '../measurements/MeasurementLog'
 import {
   recordFromAnswer,
+  recordFromVerification,
   recordFromMeasurement,
   recordFromReasoning,
   type RecordStamp,
@@ -36,6 +37,7 @@ import type { MeasurementRecord } from '../contract/measurementSchema'
 import { ExecutorVisionModel } from './ExecutorVisionModel'
 import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
+import { verifyInScene } from '../ensemble/verifyInScene'
 import { ClientScenes, type ClientSession } from './ClientScenes'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
@@ -153,6 +155,13 @@ export class SpatialService {
         const answer = answerSchema.parse(answerQuestion(this.keptScene(client, input.sceneId).scene, input.question))
         await this.logAnswer(answer, this.stamp(client, input.sceneId))
         return answer
+      }
+      case 'qa:verify': {
+        const kept = this.keptScene(client, input.sceneId)
+        const model = await ExecutorVisionModel.find(this.executor, kept.provider)
+        const verification = await verifyInScene(kept.scene, input.statement, model ? { vision: { model, image: kept.image } } : {})
+        await this.appendQuietly(recordFromVerification(verification, this.stamp(client, input.sceneId)))
+        return verification
       }
       case 'perception:detect2d':
         return this.executor.detect2d(input)
