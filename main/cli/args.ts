@@ -10,6 +10,9 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
+  spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--json] "statement"
+      (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
+  spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--save FILE] [--json]   (VSR relation verification)
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
   spatial-lens serve [--port P] [--host H] [--allow-host NAME]... [--allow-origin ORIGIN]... [limits]
@@ -40,7 +43,7 @@ Questions: "how far is the mug from the laptop", "is the bottle left of the box"
   "which is bigger, the mug or the can", "can a 8 cm gripper fit between the mug and the can"`
 
 export interface CliArgs {
-  command: 'scene' | 'ask' | 'serve' | 'help'
+  command: 'scene' | 'ask' | 'verify' | 'serve' | 'help'
   rgb?: string
   depth?: string
   intrinsics?: string
@@ -71,8 +74,8 @@ export interface CliArgs {
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
-  if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`)
+  if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'serve') {
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -137,6 +140,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
+  if (command === 'verify' && !args.question) throw new UserError('verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"')
   if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
   return args
 }

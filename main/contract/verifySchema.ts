@@ -35,10 +35,16 @@ export const verificationSchema = z.object({
   objects: z.array(answerObjectSchema),
   provenance: answerProvenanceSchema,
   /** What the viewer draws: both objects highlighted, the subject primary. */
-  geometry: z.object({ kind: z.literal('highlight'), names: z.array(z.string()), primary: z.string().nullable() }),
+  geometry: z.object({
+    kind: z.literal('highlight'),
+    names: z.array(z.string()),
+    primary: z.string().nullable(),
+  }),
   /** Where the weights came from (the weights file's command). */
   weightsFrom: z.string(),
 })
 export type VerificationJson = z.infer<typeof verificationSchema>
 
-export const verifyInputSchema = z.object({ sceneId: z.string().min(1), statement: z.string().trim().min(1).max(500) }).strict()
+export const verifyInputSchema = z
+  .object({ sceneId: z.string().min(1), statement: z.string().trim().min(1).max(500) })
+  .strict()

@@ -31,12 +31,26 @@ export interface VerifyOptions {
   weights?: EnsembleFile
 }
 
-export async function verifyInScene(scene: Scene, statement: string, options: VerifyOptions = {}): Promise<VerificationJson> {
+export async function verifyInScene(
+  scene: Scene,
+  statement: string,
+  options: VerifyOptions = {},
+): Promise<VerificationJson> {
   const file = options.weights ?? ensemble()
   const voters: Voter[] = []
   const vision = options.vision
   if (vision) {
-    voters.push(new VlmVoter(async (question) => (await vision.model.ask(vision.image, question, { maxNewTokens: 8, signal: vision.signal })).text))
+    voters.push(
+      new VlmVoter(
+        async (question) =>
+          (
+            await vision.model.ask(vision.image, question, {
+              maxNewTokens: 8,
+              signal: vision.signal,
+            })
+          ).text,
+      ),
+    )
   }
   const result = await verifyStatement(scene, statement, file, voters)
   if (!result) {
@@ -44,7 +58,9 @@ export async function verifyInScene(scene: Scene, statement: string, options: Ve
       `could not read a spatial statement in "${statement}": write it as "the <thing> is <relation> the <thing>", e.g. "the mug is left of the laptop" (relations: ${VSR_RELATIONS.slice(0, 12).join(', ')}, …)`,
     )
   }
-  const judged = [result.subject, result.object].filter((o): o is NonNullable<typeof o> => o !== null)
+  const judged = [result.subject, result.object].filter(
+    (o): o is NonNullable<typeof o> => o !== null,
+  )
   return verificationSchema.parse({
     statement,
     parsed: {
@@ -60,8 +76,16 @@ export async function verifyInScene(scene: Scene, statement: string, options: Ve
     text: result.text,
     votes: result.votes,
     objects: judged.map(toAnswerObject),
-    provenance: buildProvenance(scene, judged, `SpatialEnsemble (${file.weights.method} weights): accuracy-weighted vote of ${result.votes.map((v) => v.voterId).join(', ')}`),
-    geometry: { kind: 'highlight', names: judged.map((o) => o.name), primary: result.subject?.name ?? null },
+    provenance: buildProvenance(
+      scene,
+      judged,
+      `SpatialEnsemble (${file.weights.method} weights): accuracy-weighted vote of ${result.votes.map((v) => v.voterId).join(', ')}`,
+    ),
+    geometry: {
+      kind: 'highlight',
+      names: judged.map((o) => o.name),
+      primary: result.subject?.name ?? null,
+    },
     weightsFrom: file.createdBy,
   })
 }

@@ -27,12 +27,23 @@ export function readYesNo(reply: string): boolean | null {
 /** Confidence of a model's bare yes/no: it gives no probability, so one fixed value, weighed by the ensemble. */
 const MODEL_CONFIDENCE = 0.6
 
-async function askVote(voterId: string, ask: AskModel, question: string, statement: SpatialStatement, context: VoteContext): Promise<Vote> {
+async function askVote(
+  voterId: string,
+  ask: AskModel,
+  question: string,
+  statement: SpatialStatement,
+  context: VoteContext,
+): Promise<Vote> {
   const reply = (await ask(question, context)).trim()
   const says = readYesNo(reply)
   if (says === null) return abstain(voterId, `no yes/no in the reply "${reply.slice(0, 80)}"`)
   const isTrue = statement.isNegated ? !says : says
-  return { voterId, verdict: isTrue ? 'true' : 'false', confidence: MODEL_CONFIDENCE, reason: `asked "${question}", it replied "${reply.slice(0, 80)}"` }
+  return {
+    voterId,
+    verdict: isTrue ? 'true' : 'false',
+    confidence: MODEL_CONFIDENCE,
+    reason: `asked "${question}", it replied "${reply.slice(0, 80)}"`,
+  }
 }
 
 export class VlmVoter implements Voter {

@@ -24,11 +24,19 @@ export interface EnsembleVerdict {
   votes: WeightedVote[]
 }
 
-/** Combine votes on one statement with the weights; ties go to "false" (the rarer-true default is not assumed). */
+/**
+ * How a vote counts: 'hard' as in the paper (a vote for "true" counts 1, for "false" 0); 'soft' counts the voter's
+ * own probability of "true" (its confidence, or one minus it), so a voter that is unsure moves the verdict less and
+ * the ensemble's confidence says how sure the voters were, not only how many agreed.
+ */
+export type VotingMode = 'hard' | 'soft'
+
+/** Combine votes on one statement with the weights; ties go to "false". */
 export function combineVotes(
   statement: SpatialStatement,
   votes: readonly Vote[],
   weights: EnsembleWeights,
+  mode: VotingMode = 'soft',
 ): EnsembleVerdict {
   const withAccuracy = votes.map((v) => ({
     ...v,
@@ -43,7 +51,9 @@ export function combineVotes(
   for (const v of voting) {
     // Every voter that voted was always wrong on validation: no weight says more than another, so count them equally.
     v.weight = total > 0 ? v.accuracy / total : 1 / voting.length
-    if (v.verdict === 'true') scoreTrue += v.weight
+    const saysTrue = v.verdict === 'true'
+    scoreTrue +=
+      v.weight * (mode === 'hard' ? (saysTrue ? 1 : 0) : saysTrue ? v.confidence : 1 - v.confidence)
   }
   const verdict: Verdict = scoreTrue > 0.5 ? 'true' : 'false'
   return { verdict, confidence: Math.max(scoreTrue, 1 - scoreTrue), scoreTrue, votes: withAccuracy }

@@ -57,7 +57,8 @@ export function pickSceneObjects(
   statement: SpatialStatement,
   objects: ReadonlyArray<SceneObject>,
 ): { subject: SceneObject | null; object: SceneObject | null } {
-  const named = (phrase: string) => (o: SceneObject) => matches(o.label, phrase) || matches(o.name, phrase)
+  const named = (phrase: string) => (o: SceneObject) =>
+    matches(o.label, phrase) || matches(o.name, phrase)
   const objectRank = nounKey(statement.subject) === nounKey(statement.object) ? 1 : 0
   return {
     subject: largest(objects, named(statement.subject), volume)?.item ?? null,

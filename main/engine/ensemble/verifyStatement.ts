@@ -43,7 +43,13 @@ export function boxesOfScene(scene: Scene): LabelledBox2d[] {
       if (v < y0) y0 = v
       if (v + 1 > y1) y1 = v + 1
     }
-    return [{ label: o.name, box: [x0 / width, y0 / height, x1 / width, y1 / height] as [number, number, number, number], score: 1 }]
+    return [
+      {
+        label: o.name,
+        box: [x0 / width, y0 / height, x1 / width, y1 / height] as [number, number, number, number],
+        score: 1,
+      },
+    ]
   })
 }
 
@@ -59,13 +65,24 @@ export async function verifyStatement(
   const statement = parseStatement(text)
   if (!statement) return null
   const context = { sceneObjects: scene.objects, boxes2d: boxesOfScene(scene) }
-  const voters: Voter[] = [new GeometricVerifier('geometry'), new LanguagePriorVoter(ensemble.languagePrior), ...modelVoters]
+  const voters: Voter[] = [
+    new GeometricVerifier('geometry'),
+    new LanguagePriorVoter(ensemble.languagePrior),
+    ...modelVoters,
+  ]
   const votes = await Promise.all(voters.map((v) => v.vote(statement, context)))
   const verdict = combineVotes(statement, votes, ensemble.weights)
   const { subject, object } = pickSceneObjects(statement, scene.objects)
   const said = `the ${statement.subject} is ${statement.isNegated ? 'not ' : ''}${statement.relation} the ${statement.object}`
-  const lead = verdict.verdict === 'abstain' ? `Cannot tell whether ${said}` : `${verdict.verdict === 'true' ? 'True' : 'False'} (${pct(verdict.confidence)}): ${said}`
-  const missing = [subject ? null : statement.subject, object ? null : statement.object].filter((n): n is string => n !== null)
-  const note = missing.length ? ` — no "${missing.join('" or "')}" in this scene, so geometry could not judge` : ''
+  const lead =
+    verdict.verdict === 'abstain'
+      ? `Cannot tell whether ${said}`
+      : `${verdict.verdict === 'true' ? 'True' : 'False'} (${pct(verdict.confidence)}): ${said}`
+  const missing = [subject ? null : statement.subject, object ? null : statement.object].filter(
+    (n): n is string => n !== null,
+  )
+  const note = missing.length
+    ? ` — no "${missing.join('" or "')}" in this scene, so geometry could not judge`
+    : ''
   return { ...verdict, statement, subject, object, text: `${lead}${note}.` }
 }

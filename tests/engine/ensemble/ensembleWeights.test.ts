@@ -63,6 +63,7 @@ describe('SpatialEnsemble weights', () => {
       s,
       [vote('geometry', 'true'), vote('prior', 'false'), vote('vlm', 'false')],
       w,
+      'hard',
     )
     // a = 0.8, 0.6, 0.7: true share 0.8 / 2.1 = 0.381 → false with 0.619.
     expect(r.verdict).toBe('false')
@@ -73,6 +74,18 @@ describe('SpatialEnsemble weights', () => {
     )
   })
 
+  it("soft voting counts each voter's own probability: hand-computed", () => {
+    const w = fitEnsembleWeights(validation, { method: 'static', fittedOn: 'test' })
+    const s = parseStatement('the mug is left of the laptop')!
+    const unsure = { voterId: 'prior', verdict: 'true' as const, confidence: 0.6, reason: '' }
+    const r = combineVotes(s, [vote('geometry', 'false'), unsure], w)
+    // weights 0.8/1.4 and 0.6/1.4; P(true) = 0.8/1.4 · 0.2 + 0.6/1.4 · 0.6
+    expect(r.scoreTrue).toBeCloseTo((0.8 * 0.2 + 0.6 * 0.6) / 1.4, 12)
+    expect(r.verdict).toBe('false')
+    // A lone unsure voter gives its own confidence, not 100 %.
+    expect(combineVotes(s, [unsure], w).confidence).toBeCloseTo(0.6, 12)
+  })
+
   it('renormalises over the voters that did not abstain; all abstaining is an abstention', () => {
     const w = fitEnsembleWeights(validation, { method: 'static', fittedOn: 'test' })
     const s = parseStatement('the mug is left of the laptop')!
@@ -80,6 +93,7 @@ describe('SpatialEnsemble weights', () => {
       s,
       [vote('geometry', 'true'), vote('prior', 'abstain'), vote('vlm', 'false')],
       w,
+      'hard',
     )
     expect(r.scoreTrue).toBeCloseTo(0.8 / 1.5)
     expect(r.verdict).toBe('true')
