@@ -4,6 +4,7 @@ import type { FrameInput, RegionInput } from '../contract/channels'
 import { loadRgbdFrame, loadRgbdFrameFromBytes } from '../sources/rgbdFrame'
 import { parsePcd, pcdToFrame } from '../sources/pcd'
 import { SourceError, describeCause } from '../sources/SourceError'
+import { assertPixelLimit, pngDeclaredSize } from '../sources/pixelLimit'
 import { sampleFramePaths } from './paths'
 
 /** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
@@ -36,6 +37,8 @@ export function toRegionPrompts(regions: RegionInput[]): RegionPrompt[] {
 }
 
 function decodeMask(bytes: Uint8Array, name: string): { mask: Uint8Array; maskWidth: number; maskHeight: number } {
+  const declared = pngDeclaredSize(bytes)
+  if (declared) assertPixelLimit(declared.width, declared.height, name)
   let image
   try {
     image = decode(bytes)

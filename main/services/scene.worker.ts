@@ -1,10 +1,11 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
-import { detect2dInputSchema, frameInputSchema, regionInputSchema } from '../contract/channels'
+import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../contract/channels'
 import { analyzeFrame } from './analyzeFrame'
 import { detectInImage } from './detectInImage'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
-import { isUserError, userErrorCode, userFacingMessage } from './userError'
+import { errorForReply, userFacingMessage } from './userError'
+import { shareNativeActivity } from '../inference/nativeActivity'
 import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
 import { askVision, installedVisionModel, visionAskRequestSchema, visionModelRequestSchema } from './visionRequests'
 
@@ -20,7 +21,7 @@ const requestSchema = z.discriminatedUnion('task', [
     sceneId: z.string(),
     request: z.object({
       frame: frameInputSchema,
-      regions: z.array(regionInputSchema),
+      regions: regionListSchema,
       perception: perceptionSettingsSchema.optional(),
     }),
   }),
@@ -32,6 +33,10 @@ const requestSchema = z.discriminatedUnion('task', [
   z.object({ task: z.literal('cancel'), requestId: z.number().int(), target: z.number().int() }),
 ])
 type WorkerRequest = z.infer<typeof requestSchema>
+
+// The parent reads this thread's count of onnxruntime calls in flight before terminating it.
+const nativeCalls: unknown = (workerData as { nativeCalls?: unknown } | null)?.nativeCalls
+if (nativeCalls instanceof Int32Array) shareNativeActivity(nativeCalls)
 
 /** Vision requests being decoded, by request id (for 'cancel'). */
 const visionRuns = new Map<number, AbortController>()
@@ -81,7 +86,7 @@ parentPort?.on('message', async (message: unknown) => {
     parentPort!.postMessage({
       requestId,
       ok: false,
-      error: { message: userFacingMessage(error), isUserError: isUserError(error), code: userErrorCode(error) },
+      error: errorForReply(error),
     })
   }
 })
