@@ -56,7 +56,7 @@ export const intrinsicsInputSchema = intrinsicsFieldsSchema
   .superRefine(checkIntrinsicsRanges)
 
 /** A frame given as file bytes (decoded on the Node side): RGB-D images, or an organized PCD. */
-export const frameInputSchema = z.union([
+export const frameInputSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('rgbd'),
