@@ -50,7 +50,7 @@ export async function runLogCommand(
       return exportLog(log, values, print, warn)
     case 'clear': {
       if (!values.yes) {
-        const { records } = await log.list()
+        const records = await log.all()
         throw new UserError(`log clear removes all ${records.length} measurement(s) from ${log.path}; run \`spatial-lens log clear --yes\` to confirm`)
       }
       const { removedCount } = await log.clear()
@@ -97,11 +97,10 @@ async function exportLog(
   if (!values.out) throw new UserError('log export needs --out FILE (where to write the export)')
   const out = resolve(values.out)
   if (!existsSync(dirname(out))) throw new UserError(`the folder of --out does not exist: ${dirname(out)}`)
-  const listing = await log.list()
-  listing.warnings.forEach(warn)
-  const file = await exportMeasurements(listing.records, format.data, { now: new Date(), appVersion: appVersion() })
+  const records = await log.all()
+  const file = await exportMeasurements(records, format.data, { now: new Date(), appVersion: appVersion() })
   await writeFileAtomic(out, file.bytes)
-  print(`exported ${listing.records.length} measurement(s) to ${out} (${format.data})`)
+  print(`exported ${records.length} measurement(s) to ${out} (${format.data})`)
   return 0
 }
 

@@ -162,8 +162,7 @@ export class SpatialService {
       case 'log:clear':
         return this.log.clear()
       case 'log:export': {
-        const { records } = await this.log.list()
-        return exportMeasurements(records, input.format, { now: new Date(), appVersion: appVersion() })
+        return exportMeasurements(await this.log.all(), input.format, { now: new Date(), appVersion: appVersion() })
       }
       case 'scene:pointAt':
         return pointAt(this.keptScene(input.sceneId), input.pixel)

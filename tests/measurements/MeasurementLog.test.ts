@@ -109,9 +109,9 @@ describe('MeasurementLog (JSON Lines on disk)', () => {
     expect(restarted.warnings).toEqual([])
   })
 
-  it('refuses to store a record that breaks the schema', () => {
+  it('refuses to store a record that breaks the schema', async () => {
     const log = new MeasurementLog({ path })
-    expect(() => log.append({ ...distanceAnswer(), timeIso: 'now' })).toThrow(/timeIso/)
+    await expect(log.append({ ...distanceAnswer(), timeIso: 'now' })).rejects.toThrow(/timeIso/)
   })
 
   it('reads CRLF files written by other tools', async () => {
