@@ -80,4 +80,16 @@ describe('measurementsToMcap', () => {
   it('refuses a time that is not ISO 8601', () => {
     expect(() => isoToNanoseconds('not a time')).toThrow(/not an ISO time/)
   })
+
+  it('refuses times MCAP cannot hold (before 1970, after 2554) instead of wrapping them', async () => {
+    expect(isoToNanoseconds('1970-01-01T00:00:00.000Z')).toBe(0n)
+    // 2554-07-21T23:34:33.709Z is the last millisecond below 2^64 ns (18446744073709551615 ns).
+    expect(isoToNanoseconds('2554-07-21T23:34:33.709Z')).toBe(18446744073709000000n)
+    for (const timeIso of ['1969-12-31T23:59:59.999Z', '2554-07-21T23:34:33.710Z', '+275760-09-13T00:00:00.000Z']) {
+      expect(() => isoToNanoseconds(timeIso)).toThrow(/cannot be exported to MCAP, whose times run from 1970 to 2554/)
+    }
+    await expect(measurementsToMcap([distanceAnswer({ timeIso: '1900-01-01T00:00:00.000Z' })], { appVersion: 't' })).rejects.toThrow(
+      /1900-01-01T00:00:00\.000Z cannot be exported to MCAP/,
+    )
+  })
 })

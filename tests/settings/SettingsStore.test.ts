@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SettingsStore } from '../../main/settings/SettingsStore'
+import { SettingsStore, privateFileSystem } from '../../main/settings/SettingsStore'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { settingsView, updateSettings } from '../../main/settings/appSettings'
 import { DEFAULT_SETTINGS } from '../../main/settings/settingsFile'
 
@@ -94,5 +96,38 @@ describe('settings as the UI sees them', () => {
     expect(existsSync(store.path)).toBe(false)
     // Empty means "no LLM" and is fine.
     expect((await updateSettings(store, { llm: { spec: '' } }, {})).llm.spec).toBe('')
+  })
+
+  it('removes temporaries a crashed write left (they hold the API key), and only those', async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'spatial-lens-settings-')), 'home')
+    mkdirSync(directory)
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid // exited: its temporaries are stale
+    const stale = join(directory, `settings.json.${deadPid}.1.tmp`)
+    const live = join(directory, `settings.json.${process.pid}.99.tmp`) // a write of a running process
+    const unrelated = join(directory, `other.json.${deadPid}.1.tmp`)
+    for (const path of [stale, live, unrelated]) writeFileSync(path, JSON.stringify({ apiKey: KEY }))
+    await new SettingsStore({ directory }).load()
+    expect(existsSync(stale)).toBe(false)
+    expect(existsSync(live)).toBe(true)
+    expect(existsSync(unrelated)).toBe(true)
+  })
+
+  it('writes its temporary owner-only, beside the file (seen by a rename that fails like a crash)', async () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'spatial-lens-settings-')), 'home')
+    const modes: number[] = []
+    const store = new SettingsStore({
+      directory,
+      fileSystem: {
+        ...privateFileSystem,
+        rename: async (from) => {
+          expect(from.startsWith(join(directory, 'settings.json.'))).toBe(true)
+          modes.push(statSync(from).mode & 0o777)
+          throw new Error('crash')
+        },
+      },
+    })
+    await expect(store.update({ llm: { apiKey: KEY } })).rejects.toThrow('crash')
+    expect(modes).toEqual([0o600])
+    expect(readdirSync(directory)).toEqual([]) // a failed write removes its temporary
   })
 })
