@@ -24,7 +24,9 @@ export interface Limits {
 }
 
 /** The defaults, and the environment variable behind each. */
-export const LIMIT_DEFAULTS: { readonly [K in keyof Limits]: { value: number; env: string; min: number } } = {
+export const LIMIT_DEFAULTS: {
+  readonly [K in keyof Limits]: { value: number; env: string; min: number }
+} = {
   maxImagePixels: { value: 40_000_000, env: 'SPATIAL_LENS_MAX_IMAGE_PIXELS', min: 1 },
   maxCloudPoints: { value: 40_000_000, env: 'SPATIAL_LENS_MAX_CLOUD_POINTS', min: 1 },
   analysisTimeoutMs: { value: 120_000, env: 'SPATIAL_LENS_ANALYSIS_TIMEOUT_MS', min: 1 },
@@ -50,7 +52,9 @@ export function readLimits(env: Record<string, string | undefined>): Limits {
     }
     const parsed = Number(text)
     if (!Number.isSafeInteger(parsed) || parsed < min) {
-      throw new LimitConfigError(`${name} must be a whole number ≥ ${min} (got "${text.slice(0, 40)}"); unset it for the default ${value}`)
+      throw new LimitConfigError(
+        `${name} must be a whole number ≥ ${min} (got "${text.slice(0, 40)}"); unset it for the default ${value}`,
+      )
     }
     limits[key] = parsed
   }

@@ -5,10 +5,20 @@ import {
   calibrationRunInputSchema,
   calibrationRunResultSchema,
 } from './calibrationChannelSchema'
-import { checkIntrinsicsRanges, depthScaleSchema, finite, intrinsicsFieldsSchema } from './primitives'
+import {
+  checkIntrinsicsRanges,
+  depthScaleSchema,
+  finite,
+  intrinsicsFieldsSchema,
+} from './primitives'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
-import { measureInputSchema, measurementSchema, pointAtInputSchema, pointAtOutputSchema } from './measureSchema'
+import {
+  measureInputSchema,
+  measurementSchema,
+  pointAtInputSchema,
+  pointAtOutputSchema,
+} from './measureSchema'
 import { reasonInputSchema, reasoningResultSchema } from './reasoningSchema'
 import {
   downloadReportSchema,
@@ -31,7 +41,11 @@ import {
   measurementRecordSchema,
 } from './measurementSchema'
 import type { ChannelName } from './channelNames'
-import { perceptionReportSchema, perceptionSettingsSchema, perceptionStepSchema } from '../perception/perceptionSettings'
+import {
+  perceptionReportSchema,
+  perceptionSettingsSchema,
+  perceptionStepSchema,
+} from '../perception/perceptionSettings'
 
 /** Regions one `scene:analyze` may carry (each is lifted and segmented on its own). */
 export const MAX_REGIONS = 256
@@ -42,7 +56,12 @@ const regionLabel = z.string().trim().min(1).max(200)
 
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
-  z.object({ label: regionLabel, box: z.tuple([regionCoordinate, regionCoordinate, regionCoordinate, regionCoordinate]) }).strict(),
+  z
+    .object({
+      label: regionLabel,
+      box: z.tuple([regionCoordinate, regionCoordinate, regionCoordinate, regionCoordinate]),
+    })
+    .strict(),
   z.object({ label: regionLabel, point: z.tuple([regionCoordinate, regionCoordinate]) }).strict(),
   z.object({ label: regionLabel, maskPng: z.instanceof(Uint8Array) }).strict(),
 ])
@@ -70,7 +89,13 @@ export const frameInputSchema = z.discriminatedUnion('kind', [
       cameraId: z.string().trim().min(1).max(200).optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('pcd'), name: z.string().max(500).default('uploaded cloud'), pcdFile: z.instanceof(Uint8Array) }).strict(),
+  z
+    .object({
+      kind: z.literal('pcd'),
+      name: z.string().max(500).default('uploaded cloud'),
+      pcdFile: z.instanceof(Uint8Array),
+    })
+    .strict(),
   z.object({ kind: z.literal('sample') }).strict(),
 ])
 export type FrameInput = z.infer<typeof frameInputSchema>
@@ -128,7 +153,9 @@ export const contract = {
     output: sceneResultSchema,
   },
   'qa:ask': {
-    input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
+    input: z
+      .object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) })
+      .strict(),
     output: answerSchema,
   },
   'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
@@ -151,13 +178,22 @@ export const contract = {
   /** The measurement log: answers are added by qa:ask itself; the viewer adds measurements. */
   'log:add': { input: measurementInputSchema, output: measurementRecordSchema },
   'log:list': { input: z.object({}).strict(), output: measurementListSchema },
-  'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
-  'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
+  'log:clear': {
+    input: z.object({}).strict(),
+    output: z.object({ removedCount: z.number().int().nonnegative() }),
+  },
+  'log:export': {
+    input: z.object({ format: exportFormatSchema }).strict(),
+    output: exportFileSchema,
+  },
   'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
   'calibration:list': { input: z.object({}).strict(), output: calibrationListSchema },
   /** Fits the chosen depth model to metres for the scene's camera and saves it (the scene worker runs the model). */
   'calibration:run': { input: calibrationRunInputSchema, output: calibrationRunResultSchema },
-  'calibration:remove': { input: calibrationRemoveInputSchema, output: z.object({ isRemoved: z.boolean() }) },
+  'calibration:remove': {
+    input: calibrationRemoveInputSchema,
+    output: z.object({ isRemoved: z.boolean() }),
+  },
 } as const
 
 export type Contract = typeof contract
@@ -175,7 +211,11 @@ void namesMatchContract
  * Error reply for any channel: one user-facing line, plus the field path for validation errors and,
  * for failures an app reacts to on its own, a stable code (see {@link ERROR_CODES}).
  */
-export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional(), code: z.string().optional() })
+export const errorReplySchema = z.object({
+  message: z.string(),
+  field: z.string().optional(),
+  code: z.string().optional(),
+})
 
 /** Codes of errors the app handles by itself instead of only showing them. */
 export const ERROR_CODES = {
@@ -193,5 +233,8 @@ export function describeValidationError(channel: string, error: z.ZodError): Err
     return { message: `${channel}: unexpected field ${field} (${issue.message})`, field }
   }
   const field = path.join('.') || undefined
-  return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
+  return {
+    message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`,
+    field,
+  }
 }

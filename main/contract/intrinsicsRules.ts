@@ -27,9 +27,15 @@ export interface IntrinsicsValues {
 }
 
 /** A range problem with the field it is about, or null. Assumes each value is already a finite number. */
-export function intrinsicsRangeProblem(k: IntrinsicsValues): { field: keyof IntrinsicsValues; message: string } | null {
+export function intrinsicsRangeProblem(
+  k: IntrinsicsValues,
+): { field: keyof IntrinsicsValues; message: string } | null {
   for (const side of ['width', 'height'] as const) {
-    if (k[side] > MAX_IMAGE_SIDE_PX) return { field: side, message: `${side} must be at most ${MAX_IMAGE_SIDE_PX} pixels (got ${k[side]})` }
+    if (k[side] > MAX_IMAGE_SIDE_PX)
+      return {
+        field: side,
+        message: `${side} must be at most ${MAX_IMAGE_SIDE_PX} pixels (got ${k[side]})`,
+      }
   }
   for (const [focal, side] of [
     ['fx', 'width'],
@@ -69,7 +75,8 @@ export function focalRange(sidePx: number): [number, number] {
 
 /** What is wrong with a depth scale (stored units per metre), as "must be … (got …); …", or null. */
 export function depthScaleProblem(depthScale: number): string | null {
-  if (Number.isFinite(depthScale) && depthScale >= MIN_DEPTH_SCALE && depthScale <= MAX_DEPTH_SCALE) return null
+  if (Number.isFinite(depthScale) && depthScale >= MIN_DEPTH_SCALE && depthScale <= MAX_DEPTH_SCALE)
+    return null
   return `must be a finite number between ${MIN_DEPTH_SCALE} and ${MAX_DEPTH_SCALE} depth units per metre (got ${depthScale}); use 1000 for millimetre PNGs or 5000 for TUM`
 }
 

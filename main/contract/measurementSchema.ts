@@ -31,7 +31,11 @@ export const measurementRecordSchema = z
     toInWorldM: vec3Schema.optional(),
     /** For an answer from the LLM: its chain of thought, kept with the answer for export. */
     reasoning: z
-      .object({ llm: z.string().nullable(), stopReason: stopReasonSchema, steps: z.array(reasoningStepSchema) })
+      .object({
+        llm: z.string().nullable(),
+        stopReason: stopReasonSchema,
+        steps: z.array(reasoningStepSchema),
+      })
       .optional(),
   })
   .strict()

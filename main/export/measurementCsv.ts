@@ -41,7 +41,10 @@ export function neutralizeFormula(text: string): string {
 
 /** The CSV export: a header, then one row per record, CRLF line ends (RFC 4180). */
 export function measurementsToCsv(records: readonly MeasurementRecord[]): string {
-  const lines = [CSV_COLUMNS.join(','), ...records.map((record) => csvRow(record).map(csvField).join(','))]
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...records.map((record) => csvRow(record).map(csvField).join(',')),
+  ]
   return `${lines.join('\r\n')}\r\n`
 }
 

@@ -93,7 +93,9 @@ export async function removeStaleTemporaries(path: string): Promise<string[]> {
     return removed
   }
   for (const name of names) {
-    const match = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length)) : null
+    const match = name.startsWith(prefix)
+      ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))
+      : null
     if (!match) continue
     const pid = Number(match[1])
     if (pid === process.pid || isProcessAlive(pid)) continue

@@ -42,7 +42,9 @@ export async function createOrtSession(
     ...(settings.intraOpNumThreads ? { intraOpNumThreads: settings.intraOpNumThreads } : {}),
   }
   const session = await countedNativeCall(() =>
-    typeof model === 'string' ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options),
+    typeof model === 'string'
+      ? ort.InferenceSession.create(model, options)
+      : ort.InferenceSession.create(model, options),
   )
   const signature = {
     inputs: session.inputMetadata.map(toSpec),

@@ -12,7 +12,10 @@ import { fitRecord } from './recordSize'
 import { currentLimits, type Limits } from '../limits'
 
 /** The log's size limits (main/limits.ts). */
-export type MeasurementLogLimits = Pick<Limits, 'maxLogRecordBytes' | 'maxLogFileBytes' | 'maxListedRecords'>
+export type MeasurementLogLimits = Pick<
+  Limits,
+  'maxLogRecordBytes' | 'maxLogFileBytes' | 'maxListedRecords'
+>
 
 /** Unreadable lines named one by one in a listing's warnings; the rest are counted. */
 const MAX_LINE_WARNINGS = 20
@@ -95,8 +98,14 @@ export class MeasurementLog {
         },
         (entry) => unreadable.push({ ...entry, line: null }),
       )
-      const records = [...newest.slice(-max), ...this.unsaved].slice(-Math.max(max, this.unsaved.length))
-      return { records, warnings: this.warnings(unreadable, total + this.unsaved.length - records.length), location: this.path }
+      const records = [...newest.slice(-max), ...this.unsaved].slice(
+        -Math.max(max, this.unsaved.length),
+      )
+      return {
+        records,
+        warnings: this.warnings(unreadable, total + this.unsaved.length - records.length),
+        location: this.path,
+      }
     })
   }
 
@@ -104,7 +113,12 @@ export class MeasurementLog {
   all(): Promise<MeasurementRecord[]> {
     return this.serialised(async () => {
       const records: MeasurementRecord[] = []
-      await scanLogFile(this.path, this.readLimit(), (record) => records.push(record), () => undefined)
+      await scanLogFile(
+        this.path,
+        this.readLimit(),
+        (record) => records.push(record),
+        () => undefined,
+      )
       return [...records, ...this.unsaved]
     })
   }
@@ -141,9 +155,14 @@ export class MeasurementLog {
   private warnings(unreadable: UnreadableLine[], leftOut: number): string[] {
     const warnings = unreadable
       .slice(0, MAX_LINE_WARNINGS)
-      .map((entry) => `Line ${entry.lineNumber} of ${this.path} could not be read (${entry.reason}); it is kept in the file and left out here.`)
+      .map(
+        (entry) =>
+          `Line ${entry.lineNumber} of ${this.path} could not be read (${entry.reason}); it is kept in the file and left out here.`,
+      )
     if (unreadable.length > MAX_LINE_WARNINGS)
-      warnings.push(`${unreadable.length - MAX_LINE_WARNINGS} more lines of ${this.path} could not be read and are left out here.`)
+      warnings.push(
+        `${unreadable.length - MAX_LINE_WARNINGS} more lines of ${this.path} could not be read and are left out here.`,
+      )
     if (leftOut > 0)
       warnings.push(
         `${leftOut} older measurement(s) are not listed (the newest ${this.limits.maxListedRecords} are); export the log for all of them.`,
@@ -162,7 +181,8 @@ export class MeasurementLog {
       () => 0,
     )
     const bytes = Buffer.byteLength(text)
-    if (size + bytes > this.limits.maxLogFileBytes) throw new MeasurementLogFullError(this.path, size, this.limits.maxLogFileBytes)
+    if (size + bytes > this.limits.maxLogFileBytes)
+      throw new MeasurementLogFullError(this.path, size, this.limits.maxLogFileBytes)
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {

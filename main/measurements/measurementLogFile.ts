@@ -41,14 +41,18 @@ export async function* readLogLines(path: string, maxLineBytes: number): AsyncGe
   const finish = (): LogLine | null => {
     lineNumber++
     const isOversize = length > maxLineBytes
-    const text = isOversize ? null : Buffer.concat(parts, length).toString('utf8').replace(/\r$/, '')
+    const text = isOversize
+      ? null
+      : Buffer.concat(parts, length).toString('utf8').replace(/\r$/, '')
     const line: LogLine = { lineNumber, line: text, byteLength: length }
     parts = []
     length = 0
     return text !== null && text.trim() === '' ? null : line
   }
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, {
+      highWaterMark: 64 * 1024,
+    }) as AsyncIterable<Buffer>) {
       let start = 0
       for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
         keep(chunk.subarray(start, end))
@@ -95,7 +99,11 @@ export async function scanLogFile(
 ): Promise<void> {
   for await (const { lineNumber, line, byteLength } of readLogLines(path, maxLineBytes)) {
     if (line === null) {
-      onUnreadable({ lineNumber, line: null, reason: `${byteLength} bytes, too long to read (limit ${maxLineBytes})` })
+      onUnreadable({
+        lineNumber,
+        line: null,
+        reason: `${byteLength} bytes, too long to read (limit ${maxLineBytes})`,
+      })
       continue
     }
     const parsed = parseMeasurementLine(line)

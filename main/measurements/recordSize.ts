@@ -30,10 +30,15 @@ export function fitRecord(record: MeasurementRecord, maxBytes: number): Measurem
 }
 
 function truncateTexts(value: unknown): unknown {
-  if (typeof value === 'string') return value.length > TRUNCATED_TEXT_CHARS ? value.slice(0, TRUNCATED_TEXT_CHARS) + TRUNCATION_MARK : value
+  if (typeof value === 'string')
+    return value.length > TRUNCATED_TEXT_CHARS
+      ? value.slice(0, TRUNCATED_TEXT_CHARS) + TRUNCATION_MARK
+      : value
   if (Array.isArray(value)) return value.map(truncateTexts)
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, truncateTexts(entry)]))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, truncateTexts(entry)]),
+    )
   }
   return value
 }

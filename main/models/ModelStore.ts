@@ -198,14 +198,26 @@ export class ModelStore {
       const actual = await sha256OfFile(installed.path)
       const isSizeWrong = installed.state === 'wrong-size'
       if (!isSizeWrong && expectedSha256 === null) {
-        results.push({ path: installed.path, outcome: 'unverified', expectedSha256, actualSha256: actual.sha256, reference, isDeleted: false })
+        results.push({
+          path: installed.path,
+          outcome: 'unverified',
+          expectedSha256,
+          actualSha256: actual.sha256,
+          reference,
+          isDeleted: false,
+        })
         continue
       }
       if (!isSizeWrong && expectedSha256 === actual.sha256) {
         // A published hash matched: lock it, so later checks also catch a size change without hashing.
         if (entry.install !== 'builtin' && file.sha256 !== null) {
           await updateLock(this.cacheDirectory, entry.id, (files) => {
-            files[file.path] ??= lockRecord(actual.sha256, actual.bytes, true, 'verify (files already in the cache)')
+            files[file.path] ??= lockRecord(
+              actual.sha256,
+              actual.bytes,
+              true,
+              'verify (files already in the cache)',
+            )
           })
         }
         const outcome = 'ok'

@@ -179,7 +179,8 @@ export class ModelsService {
 
 function installedOutcome(files: DownloadedFile[]): Pick<DownloadReport, 'outcome' | 'message'> {
   const downloaded = files.filter((file) => file.result)
-  if (downloaded.length === 0) return { outcome: 'already-installed', message: 'Already installed.' }
+  if (downloaded.length === 0)
+    return { outcome: 'already-installed', message: 'Already installed.' }
   const bytes = downloaded.reduce((sum, file) => sum + (file.result?.bytes ?? 0), 0)
   const isVerified = downloaded.every((file) => file.result?.isVerified)
   return {

@@ -36,13 +36,17 @@ import type { MeasurementRecord } from '../contract/measurementSchema'
 import { ExecutorVisionModel } from './ExecutorVisionModel'
 import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
+import { currentLimits } from '../limits'
+import { typedArrayBytes } from './keptSceneBytes'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
-export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
+export type HandleResult<C extends Channel> =
+  { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
 /**
  * Scenes kept for follow-up questions, point queries, measurements and visual questions, each with
- * its depth and image (2.1 MB at 640×480); older ones are dropped first.
+ * its depth and image (2.1 MB at 640×480); older ones are dropped first, past this count or past
+ * the byte budget (SPATIAL_LENS_SCENE_CACHE_BYTES, main/limits.ts).
  */
 const MAX_KEPT_SCENES = 16
 
@@ -57,6 +61,8 @@ export interface SpatialServiceOptions {
   log?: MeasurementLog
   /** Default: the calibrations folder in $SPATIAL_LENS_HOME or the per-user config folder. */
   calibrations?: CalibrationStore
+  /** Bytes of kept scenes; default the limit in force (SPATIAL_LENS_SCENE_CACHE_BYTES). */
+  sceneCacheBytes?: number
 }
 
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
@@ -66,6 +72,8 @@ interface NamedScene extends KeptScene {
   image: RgbImage
   /** The execution provider the frame was analysed with: the vision model runs on the same. */
   provider?: ExecutionProviderName
+  /** What it holds in buffers (depth, image, object pixels), for the cache's byte budget. */
+  bytes: number
 }
 
 /**
@@ -75,6 +83,8 @@ interface NamedScene extends KeptScene {
  */
 export class SpatialService {
   private readonly scenes = new Map<string, NamedScene>()
+  private keptBytes = 0
+  private readonly sceneCacheBytes: number
   private readonly events = new ServiceEvents()
   private readonly settings: SettingsStore
   private readonly models: ModelsService
@@ -92,6 +102,7 @@ export class SpatialService {
     this.reasoning = new ReasoningService(this.settings, this.events)
     this.log = options.log ?? new MeasurementLog()
     this.calibration = new CalibrationService(executor, options.calibrations)
+    this.sceneCacheBytes = options.sceneCacheBytes ?? currentLimits().sceneCacheBytes
   }
 
   /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
@@ -110,7 +121,13 @@ export class SpatialService {
       // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
       console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
       const { message, field } = describeValidationError(channel, output.error)
-      return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
+      return {
+        ok: false,
+        error: {
+          message: `${message} (in the service's reply: this is a bug in Spatial Lens)`,
+          field,
+        },
+      }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       const code = userErrorCode(error)
@@ -121,21 +138,34 @@ export class SpatialService {
   private async run(channel: Channel, input: any): Promise<unknown> {
     switch (channel) {
       case 'app:info':
-        return { name: 'Spatial Lens', version: appVersion(), host: this.host, sampleName: SAMPLE_NAME }
+        return {
+          name: 'Spatial Lens',
+          version: appVersion(),
+          host: this.host,
+          sampleName: SAMPLE_NAME,
+        }
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
+        const image = {
+          width: computed.image.width,
+          height: computed.image.height,
+          data: computed.image.rgb,
+        }
         this.keep(sceneId, {
           scene: computed.scene,
           depth: computed.depth,
           frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
-          image: { width: computed.image.width, height: computed.image.height, data: computed.image.rgb },
+          image,
           provider: input.perception?.provider,
+          bytes: typedArrayBytes([computed.scene, computed.depth, image]),
         })
         return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
       case 'qa:ask': {
-        const answer = answerSchema.parse(answerQuestion(this.keptScene(input.sceneId).scene, input.question))
+        const answer = answerSchema.parse(
+          answerQuestion(this.keptScene(input.sceneId).scene, input.question),
+        )
         await this.logAnswer(answer, this.stamp(input.sceneId))
         return answer
       }
@@ -151,8 +181,11 @@ export class SpatialService {
       case 'log:add': {
         const kept = this.scenes.get(input.sceneId)
         // A measurement of a scene the service has forgotten (restart) is still the user's data: keep it without provenance.
-        const objects = kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
-        const provenance = kept ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view') : null
+        const objects =
+          kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
+        const provenance = kept
+          ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view')
+          : null
         const record = recordFromMeasurement(input, this.stamp(input.sceneId), provenance)
         await this.log.append(record)
         return record
@@ -162,7 +195,10 @@ export class SpatialService {
       case 'log:clear':
         return this.log.clear()
       case 'log:export': {
-        return exportMeasurements(await this.log.all(), input.format, { now: new Date(), appVersion: appVersion() })
+        return exportMeasurements(await this.log.all(), input.format, {
+          now: new Date(),
+          appVersion: appVersion(),
+        })
       }
       case 'scene:pointAt':
         return pointAt(this.keptScene(input.sceneId), input.pixel)
@@ -215,7 +251,13 @@ export class SpatialService {
       fromInWorldM: result.fromInWorld,
       toInWorldM: result.toInWorld,
     }
-    await this.appendQuietly(recordFromMeasurement(input, this.stamp(result.sceneId), buildProvenance(kept.scene, objects, result.method)))
+    await this.appendQuietly(
+      recordFromMeasurement(
+        input,
+        this.stamp(result.sceneId),
+        buildProvenance(kept.scene, objects, result.method),
+      ),
+    )
   }
 
   /** A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not. */
@@ -229,17 +271,29 @@ export class SpatialService {
    */
   private async appendQuietly(record: MeasurementRecord | null): Promise<void> {
     if (!record) return
-    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+    await this.log
+      .append(record)
+      .catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
   }
 
   private stamp(sceneId: string): RecordStamp {
-    const name = this.scenes.get(sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
+    const name =
+      this.scenes.get(sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
     return { id: randomUUID(), timeIso: new Date().toISOString(), frame: { sceneId, name } }
   }
 
+  /** Keeps a scene; the oldest go first past the count or the byte budget (the newest always stays). */
   private keep(sceneId: string, kept: NamedScene): void {
     this.scenes.set(sceneId, kept)
-    while (this.scenes.size > MAX_KEPT_SCENES) this.scenes.delete(this.scenes.keys().next().value!)
+    this.keptBytes += kept.bytes
+    while (
+      this.scenes.size > 1 &&
+      (this.scenes.size > MAX_KEPT_SCENES || this.keptBytes > this.sceneCacheBytes)
+    ) {
+      const oldest = this.scenes.keys().next().value!
+      this.keptBytes -= this.scenes.get(oldest)!.bytes
+      this.scenes.delete(oldest)
+    }
   }
 
   private keptScene(sceneId: string): NamedScene {

@@ -85,18 +85,28 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   detect2d(request: Detect2dRequest): Promise<Detect2dResult> {
-    return this.post({ task: 'detect2d', request }, (result) => detect2dResultSchema.parse(result), { what: '2D detection' })
+    return this.post(
+      { task: 'detect2d', request },
+      (result) => detect2dResultSchema.parse(result),
+      { what: '2D detection' },
+    )
   }
 
   visionModel(request: VisionModelRequest): Promise<string | null> {
-    return this.post({ task: 'vision:model', request }, (result) => modelIdOrNull(result), { to: this.workers[0] })
+    return this.post({ task: 'vision:model', request }, (result) => modelIdOrNull(result), {
+      to: this.workers[0],
+    })
   }
 
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
     if (signal?.aborted) return Promise.reject(signal.reason)
-    const { requestId, reply: answer } = this.send({ task: 'vision:ask', request }, (result) => vlmAnswerSchema.parse(result), {
-      to: this.workers[0],
-    })
+    const { requestId, reply: answer } = this.send(
+      { task: 'vision:ask', request },
+      (result) => vlmAnswerSchema.parse(result),
+      {
+        to: this.workers[0],
+      },
+    )
     if (!signal) return answer
     const onAbort = () => this.cancelInWorker(requestId)
     signal.addEventListener('abort', onAbort, { once: true })
@@ -115,9 +125,13 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
-    return this.post({ task: 'calibration:fit', request }, (result) => fittedCalibrationSchema.parse(result), {
-      what: 'the calibration fit',
-    })
+    return this.post(
+      { task: 'calibration:fit', request },
+      (result) => fittedCalibrationSchema.parse(result),
+      {
+        what: 'the calibration fit',
+      },
+    )
   }
 
   private spawn(): Slot {
@@ -125,13 +139,21 @@ export class WorkerSceneExecutor implements SceneExecutor {
     const worker = new Worker(this.workerPath, { workerData: { nativeCalls } })
     const slot: Slot = { worker, pending: new Map(), nativeCalls }
     worker.on('message', (message) => this.settle(slot, message))
-    worker.on('error', (error) => this.failAll(slot, new Error(`scene worker failed: ${error.message}`)))
-    worker.on('exit', () => this.failAll(slot, new Error('the scene worker stopped (Spatial Lens is closing)')))
+    worker.on('error', (error) =>
+      this.failAll(slot, new Error(`scene worker failed: ${error.message}`)),
+    )
+    worker.on('exit', () =>
+      this.failAll(slot, new Error('the scene worker stopped (Spatial Lens is closing)')),
+    )
     worker.unref()
     return slot
   }
 
-  private post<T>(message: object, parse: (result: any) => T, options: { to?: Slot; what?: string } = {}): Promise<T> {
+  private post<T>(
+    message: object,
+    parse: (result: any) => T,
+    options: { to?: Slot; what?: string } = {},
+  ): Promise<T> {
     return this.send(message, parse, options).reply
   }
 
@@ -139,8 +161,13 @@ export class WorkerSceneExecutor implements SceneExecutor {
    * Sends one request (to `to`, else the least busy worker); its id names it for a cancel. With
    * `what`, the request has the task time limit.
    */
-  private send<T>(message: object, parse: (result: any) => T, options: { to?: Slot; what?: string }): { requestId: number; reply: Promise<T> } {
-    const slot = options.to ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+  private send<T>(
+    message: object,
+    parse: (result: any) => T,
+    options: { to?: Slot; what?: string },
+  ): { requestId: number; reply: Promise<T> } {
+    const slot =
+      options.to ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
     const requestId = this.nextRequestId++
     const reply = new Promise<T>((resolve, reject) => {
       this.dispatch(slot, requestId, { resolve, reject, parse, message, what: options.what })
@@ -152,7 +179,8 @@ export class WorkerSceneExecutor implements SceneExecutor {
   private dispatch(slot: Slot, requestId: number, entry: Pending): void {
     clearTimeout(entry.timer)
     const what = entry.what
-    if (what !== undefined) entry.timer = setTimeout(() => this.timeOut(requestId, what), this.taskTimeoutMs)
+    if (what !== undefined)
+      entry.timer = setTimeout(() => this.timeOut(requestId, what), this.taskTimeoutMs)
     slot.pending.set(requestId, entry)
     slot.worker.ref()
     slot.worker.postMessage({ requestId, ...entry.message })
@@ -220,7 +248,11 @@ export class WorkerSceneExecutor implements SceneExecutor {
     if (slot.pending.size === 0) slot.worker.unref()
     if (!message.ok) {
       const { message: text, isUserError, code } = message.error ?? {}
-      const error = !isUserError ? new Error(text) : typeof code === 'string' ? new CodedUserError(text, code) : new UserError(text)
+      const error = !isUserError
+        ? new Error(text)
+        : typeof code === 'string'
+          ? new CodedUserError(text, code)
+          : new UserError(text)
       entry.reject(error)
       return
     }
@@ -237,7 +269,8 @@ export class WorkerSceneExecutor implements SceneExecutor {
    * to `drainMs` to finish first.
    */
   async dispose(drainMs = 5000): Promise<void> {
-    for (const slot of this.workers) for (const target of slot.pending.keys()) this.cancelOn(slot, target)
+    for (const slot of this.workers)
+      for (const target of slot.pending.keys()) this.cancelOn(slot, target)
     const deadline = performance.now() + drainMs
     const isBusy = () => this.workers.some((w) => w.pending.size > 0) || this.retiring.size > 0
     while (isBusy() && performance.now() < deadline) {

@@ -7,7 +7,12 @@ import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 import { errorForReply, userFacingMessage } from './userError'
 import { shareNativeActivity } from '../inference/nativeActivity'
 import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
-import { askVision, installedVisionModel, visionAskRequestSchema, visionModelRequestSchema } from './visionRequests'
+import {
+  askVision,
+  installedVisionModel,
+  visionAskRequestSchema,
+  visionModelRequestSchema,
+} from './visionRequests'
 
 /**
  * Worker thread entry: scene computation (and 2D detection) off the Electron main thread and the
@@ -25,10 +30,26 @@ const requestSchema = z.discriminatedUnion('task', [
       perception: perceptionSettingsSchema.optional(),
     }),
   }),
-  z.object({ task: z.literal('detect2d'), requestId: z.number().int(), request: detect2dInputSchema }),
-  z.object({ task: z.literal('vision:model'), requestId: z.number().int(), request: visionModelRequestSchema }),
-  z.object({ task: z.literal('vision:ask'), requestId: z.number().int(), request: visionAskRequestSchema }),
-  z.object({ task: z.literal('calibration:fit'), requestId: z.number().int(), request: calibrationFitRequestSchema }),
+  z.object({
+    task: z.literal('detect2d'),
+    requestId: z.number().int(),
+    request: detect2dInputSchema,
+  }),
+  z.object({
+    task: z.literal('vision:model'),
+    requestId: z.number().int(),
+    request: visionModelRequestSchema,
+  }),
+  z.object({
+    task: z.literal('vision:ask'),
+    requestId: z.number().int(),
+    request: visionAskRequestSchema,
+  }),
+  z.object({
+    task: z.literal('calibration:fit'),
+    requestId: z.number().int(),
+    request: calibrationFitRequestSchema,
+  }),
   // Stops the decoding of vision request `target`; no reply.
   z.object({ task: z.literal('cancel'), requestId: z.number().int(), target: z.number().int() }),
 ])
@@ -41,10 +62,15 @@ if (nativeCalls instanceof Int32Array) shareNativeActivity(nativeCalls)
 /** Vision requests being decoded, by request id (for 'cancel'). */
 const visionRuns = new Map<number, AbortController>()
 
-async function run(message: Exclude<WorkerRequest, { task: 'cancel' }>): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
-  if (message.task === 'calibration:fit') return { result: await fitCalibrationRequest(message.request), transfer: [] }
-  if (message.task === 'vision:model') return { result: await installedVisionModel(message.request), transfer: [] }
+async function run(
+  message: Exclude<WorkerRequest, { task: 'cancel' }>,
+): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (message.task === 'detect2d')
+    return { result: await detectInImage(message.request), transfer: [] }
+  if (message.task === 'calibration:fit')
+    return { result: await fitCalibrationRequest(message.request), transfer: [] }
+  if (message.task === 'vision:model')
+    return { result: await installedVisionModel(message.request), transfer: [] }
   if (message.task === 'vision:ask') {
     const controller = new AbortController()
     visionRuns.set(message.requestId, controller)
@@ -71,7 +97,11 @@ parentPort?.on('message', async (message: unknown) => {
   const parsed = requestSchema.safeParse(message)
   if (!parsed.success) {
     const requestId = (message as { requestId?: number })?.requestId ?? -1
-    parentPort!.postMessage({ requestId, ok: false, error: { message: userFacingMessage(parsed.error), isUserError: true } })
+    parentPort!.postMessage({
+      requestId,
+      ok: false,
+      error: { message: userFacingMessage(parsed.error), isUserError: true },
+    })
     return
   }
   if (parsed.data.task === 'cancel') {

@@ -1,7 +1,12 @@
 import type { Detect2dResult } from '../contract/channels'
 import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from './analyzeFrame'
 import { detectInImage, type Detect2dRequest } from './detectInImage'
-import { askVision, installedVisionModel, type VisionAskRequest, type VisionModelRequest } from './visionRequests'
+import {
+  askVision,
+  installedVisionModel,
+  type VisionAskRequest,
+  type VisionModelRequest,
+} from './visionRequests'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { fitCalibrationRequest, type CalibrationFitRequest } from './calibrationRequests'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'

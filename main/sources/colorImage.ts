@@ -18,7 +18,11 @@ import { currentLimits } from '../limits'
  * @throws SourceError when the bytes are empty, truncated, corrupt or not an image format sharp supports, or
  *   the image has more pixels than the limit.
  */
-export async function decodeColorImage(bytes: Uint8Array, name: string, maxPixels = currentLimits().maxImagePixels): Promise<RgbImage> {
+export async function decodeColorImage(
+  bytes: Uint8Array,
+  name: string,
+  maxPixels = currentLimits().maxImagePixels,
+): Promise<RgbImage> {
   if (bytes.length === 0) {
     throw new SourceError(
       `${name} is not a readable image (corrupt or unsupported): the file is empty`,
@@ -54,7 +58,11 @@ export async function decodeColorImage(bytes: Uint8Array, name: string, maxPixel
 }
 
 /** Reads only the header (sharp's metadata) and refuses an image over the pixel limit before decoding. */
-async function checkDeclaredSize(bytes: Uint8Array, name: string, maxPixels: number): Promise<void> {
+async function checkDeclaredSize(
+  bytes: Uint8Array,
+  name: string,
+  maxPixels: number,
+): Promise<void> {
   let size: { width?: number; height?: number }
   try {
     size = await sharp(bytes, { limitInputPixels: false }).metadata()
@@ -65,5 +73,6 @@ async function checkDeclaredSize(bytes: Uint8Array, name: string, maxPixels: num
       { file: name, cause: error },
     )
   }
-  if (size.width !== undefined && size.height !== undefined) assertPixelLimit(size.width, size.height, name, maxPixels)
+  if (size.width !== undefined && size.height !== undefined)
+    assertPixelLimit(size.width, size.height, name, maxPixels)
 }

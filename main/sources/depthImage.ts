@@ -19,7 +19,12 @@ import { currentLimits } from '../limits'
  * @throws SourceError for a corrupt or non-PNG file, an 8-bit or multi-channel PNG, a bad depthScale,
  *   or more pixels than the limit.
  */
-export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: number, maxPixels = currentLimits().maxImagePixels): DepthImage {
+export function decodeDepthPng(
+  bytes: Uint8Array,
+  name: string,
+  depthScale: number,
+  maxPixels = currentLimits().maxImagePixels,
+): DepthImage {
   assertDepthScale(depthScale, name)
   if (bytes.length === 0) {
     throw new SourceError(`depth image ${name} is empty; expected a 16-bit single-channel PNG`, {
@@ -70,7 +75,10 @@ export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: numb
 
 /** Throws SourceError unless `depthScale` is finite and within the range rules (main/contract/intrinsicsRules). */
 export function assertDepthScale(depthScale: number, name: string): void {
-  const problem = typeof depthScale !== 'number' ? `must be a number (got ${String(depthScale)})` : depthScaleProblem(depthScale)
+  const problem =
+    typeof depthScale !== 'number'
+      ? `must be a number (got ${String(depthScale)})`
+      : depthScaleProblem(depthScale)
   if (problem) throw new SourceError(`depthScale for ${name} ${problem}`, { file: name })
 }
 

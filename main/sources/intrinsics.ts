@@ -83,7 +83,8 @@ export function parseIntrinsicsValue(value: unknown, name: string): IntrinsicsFi
   const range = intrinsicsRangeProblem({ width, height, fx, fy, cx, cy })
   if (range) throw new SourceError(`intrinsics ${name}: field ${range.message}`, { file: name })
   const scaleProblem = depthScale === undefined ? null : depthScaleProblem(depthScale)
-  if (scaleProblem) throw new SourceError(`intrinsics ${name}: field depthScale ${scaleProblem}`, { file: name })
+  if (scaleProblem)
+    throw new SourceError(`intrinsics ${name}: field depthScale ${scaleProblem}`, { file: name })
   const parsed: IntrinsicsFile = { intrinsics: { width, height, fx, fy, cx, cy } }
   if (depthScale !== undefined) parsed.depthScale = depthScale
   return parsed

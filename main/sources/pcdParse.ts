@@ -42,7 +42,11 @@ interface FieldLayout {
  * @throws SourceError for a bad header, a missing x/y/z field, truncated data, corrupt compression, or
  *   more points than the limit or than the file can hold.
  */
-export function parsePcd(bytes: Uint8Array, name: string, maxPoints = currentLimits().maxCloudPoints): PcdCloud {
+export function parsePcd(
+  bytes: Uint8Array,
+  name: string,
+  maxPoints = currentLimits().maxCloudPoints,
+): PcdCloud {
   const header = parsePcdHeader(bytes, name)
   checkPointCount(bytes, header, name, maxPoints)
   const xyzFields = ['x', 'y', 'z'].map((axis) => {
@@ -91,7 +95,12 @@ function readPcdBinary(
  * Refuses a header whose point count cannot be real before any buffer is made: over the limit, or
  * more points than the bytes after the header could hold (POINTS 1e10 in a 1 kB file).
  */
-function checkPointCount(bytes: Uint8Array, header: PcdHeader, name: string, maxPoints: number): void {
+function checkPointCount(
+  bytes: Uint8Array,
+  header: PcdHeader,
+  name: string,
+  maxPoints: number,
+): void {
   if (header.points > maxPoints) {
     throw new SourceError(
       `${name} declares ${header.points} points, over the limit of ${maxPoints}; downsample the cloud, or raise ` +

@@ -21,7 +21,12 @@ export function pngDeclaredSize(bytes: Uint8Array): { width: number; height: num
  * once decoded).
  * @param maxPixels default: the limit in force (SPATIAL_LENS_MAX_IMAGE_PIXELS, main/limits.ts).
  */
-export function assertPixelLimit(width: number, height: number, name: string, maxPixels = currentLimits().maxImagePixels): void {
+export function assertPixelLimit(
+  width: number,
+  height: number,
+  name: string,
+  maxPixels = currentLimits().maxImagePixels,
+): void {
   const pixels = width * height
   if (pixels <= maxPixels) return
   throw new SourceError(

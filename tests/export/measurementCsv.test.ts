@@ -52,7 +52,8 @@ describe('measurementsToCsv (RFC 4180)', () => {
     const rows = parseCsv(measurementsToCsv(records))
     expect(rows[0]).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(4)
-    const column = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)]
+    const column = (row: string[], name: (typeof CSV_COLUMNS)[number]) =>
+      row[CSV_COLUMNS.indexOf(name)]
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
 
     const [, answer, measurement, yesNo] = rows

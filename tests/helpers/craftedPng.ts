@@ -25,7 +25,11 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * with one zlib-compressed all-zero IDAT holding only the first `rows` rows: a few kB that would
  * take gigabytes once decoded. Every CRC is valid.
  */
-export function craftPng(width: number, height: number, options: { kind: 'depth16' | 'rgb8'; rows?: number }): Uint8Array {
+export function craftPng(
+  width: number,
+  height: number,
+  options: { kind: 'depth16' | 'rgb8'; rows?: number },
+): Uint8Array {
   const [bitDepth, colourType, bytesPerPixel] = options.kind === 'depth16' ? [16, 0, 2] : [8, 2, 3]
   const ihdr = new Uint8Array(13)
   const view = new DataView(ihdr.buffer)
@@ -34,7 +38,12 @@ export function craftPng(width: number, height: number, options: { kind: 'depth1
   ihdr.set([bitDepth, colourType, 0, 0, 0], 8)
   const rows = options.rows ?? 4
   const idat = deflateSync(new Uint8Array(rows * (1 + width * bytesPerPixel)))
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array(0)),
+  ]
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
   let offset = 0
   for (const part of parts) {

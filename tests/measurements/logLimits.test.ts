@@ -38,14 +38,25 @@ describe('record size', () => {
   it('refuses a record that cannot be cut to fit, and writes nothing', async () => {
     const log = new MeasurementLog({ path, limits })
     const objects = Array.from({ length: 16 }, (_, i) => `${i}`.padEnd(1500, 'n'))
-    await expect(log.append(viewerMeasurement({ objects }))).rejects.toThrow(MeasurementRecordTooLargeError)
-    await expect(log.append(viewerMeasurement({ objects }))).rejects.toThrow(/over the log's limit of 4096 bytes per record/)
+    await expect(log.append(viewerMeasurement({ objects }))).rejects.toThrow(
+      MeasurementRecordTooLargeError,
+    )
+    await expect(log.append(viewerMeasurement({ objects }))).rejects.toThrow(
+      /over the log's limit of 4096 bytes per record/,
+    )
     await expect(stat(path)).rejects.toThrow(/ENOENT/)
   })
 
   it('log:add with 1 MB object names is refused by the contract, naming the field', async () => {
-    const service = new SpatialService(new InlineSceneExecutor(), 'serve', { log: new MeasurementLog({ path }) })
-    const result = await service.handle('log:add', { sceneId: 's', text: 'a ↔ b', objects: ['n'.repeat(1 << 20)], valueM: 1 })
+    const service = new SpatialService(new InlineSceneExecutor(), 'serve', {
+      log: new MeasurementLog({ path }),
+    })
+    const result = await service.handle('log:add', {
+      sceneId: 's',
+      text: 'a ↔ b',
+      objects: ['n'.repeat(1 << 20)],
+      valueM: 1,
+    })
     expect(result.ok ? null : result.error.field).toBe('objects.0')
     await expect(stat(path)).rejects.toThrow(/ENOENT/)
     await service.dispose()
@@ -56,14 +67,14 @@ describe('file size', () => {
   it('refuses appends past the file limit with what to do; list, export and clear keep working', async () => {
     const log = new MeasurementLog({ path, limits: { ...limits, maxLogFileBytes: 8 * 1024 } })
     let saved = 0
-    let refusal: Error | null = null
-    for (let i = 0; i < 100 && !refusal; i++) {
+    const refusals: string[] = []
+    for (let i = 0; i < 100 && refusals.length === 0; i++) {
       await log.append(distanceAnswer({ id: `r${i}` })).then(
         () => saved++,
-        (error: Error) => (refusal = error),
+        (error: Error) => refusals.push(error.message),
       )
     }
-    expect(refusal?.message).toMatch(/is full \(\d+ bytes; limit 8192\).*log export.*log clear --yes/)
+    expect(refusals[0]).toMatch(/is full \(\d+ bytes; limit 8192\).*log export.*log clear --yes/)
     expect((await stat(path)).size).toBeLessThanOrEqual(8 * 1024)
     expect((await log.list()).records).toHaveLength(saved)
     expect(await log.all()).toHaveLength(saved)
@@ -75,20 +86,28 @@ describe('file size', () => {
 
 describe('a large existing log', () => {
   it('lists the newest records, exports all, skips an oversize line unread, and clears', async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify(distanceAnswer({ id: `r${i}` })))
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify(distanceAnswer({ id: `r${i}` })),
+    )
     // A 3 MB line in the middle (like a 1 MB-name record of the old, unbounded log) and a hand edit.
     lines.splice(1500, 0, `{"id":"${'n'.repeat(3_000_000)}"}`, 'not json')
     await writeFile(path, `${lines.join('\n')}\n`)
     const log = new MeasurementLog({ path, limits })
 
     const listing = await log.list()
-    expect(listing.records.map((r) => r.id)).toEqual(Array.from({ length: 100 }, (_, i) => `r${2900 + i}`))
+    expect(listing.records.map((r) => r.id)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `r${2900 + i}`),
+    )
     expect(listing.warnings).toEqual([
-      expect.stringMatching(/^Line 1501 of .* could not be read \(3000009 bytes, too long to read \(limit 16384\)\)/),
+      expect.stringMatching(
+        /^Line 1501 of .* could not be read \(3000009 bytes, too long to read \(limit 16384\)\)/,
+      ),
       expect.stringMatching(/^Line 1502 of .* could not be read \(not JSON\)/),
       '2900 older measurement(s) are not listed (the newest 100 are); export the log for all of them.',
     ])
-    expect((await log.all()).map((r) => r.id)).toEqual(Array.from({ length: 3000 }, (_, i) => `r${i}`))
+    expect((await log.all()).map((r) => r.id)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => `r${i}`),
+    )
 
     expect(await log.clear()).toEqual({ removedCount: 3001 })
     expect(await readFile(path, 'utf8')).toBe('not json\n') // the hand edit is kept, the oversize line is not

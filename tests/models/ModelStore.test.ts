@@ -224,6 +224,10 @@ describe('ModelStore', () => {
     })
     // Garbage swapped in is still only "unverified" (nothing was pinned by the first verify).
     writeFileSync(join(store.modelDirectory('manual'), 'model.onnx'), 'garbage')
-    expect((await store.verify('manual'))[0]).toMatchObject({ outcome: 'unverified', reference: 'none', actualSha256: sha256Of(Buffer.from('garbage')) })
+    expect((await store.verify('manual'))[0]).toMatchObject({
+      outcome: 'unverified',
+      reference: 'none',
+      actualSha256: sha256Of(Buffer.from('garbage')),
+    })
   })
 })

@@ -35,10 +35,17 @@ describe('WorkerSceneExecutor time limit', () => {
       (error: unknown) => error,
     )
     // The second request goes to the other (idle) worker and answers while the first one spins.
-    await expect(executor.detect2d(detect)).resolves.toEqual({ width: 1, height: 1, detections: [], step: null })
+    await expect(executor.detect2d(detect)).resolves.toEqual({
+      width: 1,
+      height: 1,
+      detections: [],
+      step: null,
+    })
     const failure = await hanging
     expect(failure).toBeInstanceOf(TaskTimeoutError)
-    expect((failure as Error).message).toMatch(/the analysis took longer than its limit of 0\.4 s and was stopped/)
+    expect((failure as Error).message).toMatch(
+      /the analysis took longer than its limit of 0\.4 s and was stopped/,
+    )
     // The stuck worker was replaced: both workers answer again.
     const replies = await Promise.all([executor.detect2d(detect), executor.detect2d(detect)])
     expect(replies.map((reply) => reply.width)).toEqual([1, 1])
@@ -56,7 +63,9 @@ describe('WorkerSceneExecutor time limit', () => {
   it('terminates a stuck worker only once no onnxruntime call runs on it', async () => {
     executor = new WorkerSceneExecutor(fakeWorker, 2, { taskTimeoutMs: 200 })
     release = join(directory, 'native-release')
-    const failure = await executor.analyze(sample, `native-hang:${release}`).catch((error: Error) => error)
+    const failure = await executor
+      .analyze(sample, `native-hang:${release}`)
+      .catch((error: Error) => error)
     expect(failure).toBeInstanceOf(TaskTimeoutError)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(executor.stoppingWorkerCount).toBe(1) // still inside its "native call"

@@ -18,10 +18,21 @@ afterAll(() => service.dispose())
 
 const colorFile = new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_color.png')))
 const depthFile = new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_depth.png')))
-const intrinsics = { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5, depthScale: 1000 }
+const intrinsics = {
+  width: 640,
+  height: 480,
+  fx: 525,
+  fy: 525,
+  cx: 319.5,
+  cy: 239.5,
+  depthScale: 1000,
+}
 
 async function analyzeError(frame: object, regions: object[] = []) {
-  const result = await service.handle('scene:analyze', { frame: { kind: 'rgbd', name: 'hostile', colorFile, depthFile, intrinsics, ...frame }, regions })
+  const result = await service.handle('scene:analyze', {
+    frame: { kind: 'rgbd', name: 'hostile', colorFile, depthFile, intrinsics, ...frame },
+    regions,
+  })
   expect(result.ok).toBe(false)
   return result.ok ? null : result.error
 }
@@ -50,7 +61,10 @@ describe('hostile intrinsics are refused at the contract, naming the field', () 
   it('accepts real cameras at the ends of the range: a 178° fisheye, a 1.5° telephoto, a crop with cx off the image', () => {
     // fx = 320 / tan(89°) ≈ 5.6 px is 178°; 320 / tan(0.75°) ≈ 24446 px is 1.5° (hand-computed).
     for (const k of [{ fx: 5.6 }, { fx: 24446 }, { cx: -100, cy: 900 }]) {
-      const input = { frame: { kind: 'rgbd', colorFile, intrinsics: { ...intrinsics, ...k } }, regions: [] }
+      const input = {
+        frame: { kind: 'rgbd', colorFile, intrinsics: { ...intrinsics, ...k } },
+        regions: [],
+      }
       expect(contract['scene:analyze'].input.safeParse(input).success).toBe(true)
     }
   })
@@ -58,7 +72,10 @@ describe('hostile intrinsics are refused at the contract, naming the field', () 
 
 describe('hostile regions', () => {
   it(`more than ${MAX_REGIONS} regions`, async () => {
-    const regions = Array.from({ length: MAX_REGIONS + 1 }, (_, i) => ({ label: `r${i}`, point: [1, 1] }))
+    const regions = Array.from({ length: MAX_REGIONS + 1 }, (_, i) => ({
+      label: `r${i}`,
+      point: [1, 1],
+    }))
     const error = await analyzeError({}, regions)
     expect(error?.field).toBe('regions')
     expect(error?.message).toMatch(/regions/)
@@ -79,7 +96,9 @@ describe('images over the pixel limit are refused from their header', () => {
       depthFile: craftPng(15000, 15000, { kind: 'depth16' }),
       intrinsics: big,
     })
-    expect(error?.message).toMatch(/declares 15000×15000 = 225\.0 M pixels, over the limit of 40\.0 M/)
+    expect(error?.message).toMatch(
+      /declares 15000×15000 = 225\.0 M pixels, over the limit of 40\.0 M/,
+    )
     // Refused before any pixel buffer: far less than the 225 M × 3 bytes the colour alone would take.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
   })
@@ -91,7 +110,9 @@ describe('images over the pixel limit are refused from their header', () => {
   })
 
   it('2D detection of an image declaring 15000²', async () => {
-    const result = await service.handle('perception:detect2d', { image: craftPng(15000, 15000, { kind: 'rgb8' }) })
+    const result = await service.handle('perception:detect2d', {
+      image: craftPng(15000, 15000, { kind: 'rgb8' }),
+    })
     expect(result.ok ? null : result.error.message).toMatch(/declares 15000×15000/)
   })
 
@@ -108,8 +129,12 @@ describe('images over the pixel limit are refused from their header', () => {
 
 describe('hostile point clouds', () => {
   it('POINTS 1e10 in an ascii PCD: one clear message, no doubled prefix', async () => {
-    const header = 'VERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 10000000000\nHEIGHT 1\nPOINTS 10000000000\nDATA ascii\n0 0 0\n'
-    const result = await service.handle('scene:analyze', { frame: { kind: 'pcd', name: 'huge.pcd', pcdFile: new TextEncoder().encode(header) }, regions: [] })
+    const header =
+      'VERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\nWIDTH 10000000000\nHEIGHT 1\nPOINTS 10000000000\nDATA ascii\n0 0 0\n'
+    const result = await service.handle('scene:analyze', {
+      frame: { kind: 'pcd', name: 'huge.pcd', pcdFile: new TextEncoder().encode(header) },
+      regions: [],
+    })
     const message = result.ok ? '' : result.error.message
     expect(message).toMatch(/^huge\.pcd declares 10000000000 points, over the limit of 40000000/)
     expect(message).not.toMatch(/unexpected error/)

@@ -15,13 +15,15 @@ import { craftPng } from '../helpers/craftedPng'
 // exception, a crash or a hang (the test's time limit). Seeds are fixed, so a failure replays.
 
 type Mutation = (bytes: Uint8Array, random: () => number) => Uint8Array
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]
+const pick = <T>(items: readonly T[], random: () => number): T =>
+  items[Math.floor(random() * items.length)]
 
 const mutations: Mutation[] = [
   (bytes, random) => bytes.slice(0, Math.floor(random() * bytes.length)), // truncate
   (bytes, random) => {
     const out = bytes.slice()
-    for (let k = 0; k < 1 + random() * 8; k++) out[Math.floor(random() * out.length)] ^= 1 << Math.floor(random() * 8)
+    for (let k = 0; k < 1 + random() * 8; k++)
+      out[Math.floor(random() * out.length)] ^= 1 << Math.floor(random() * 8)
     return out
   },
   (bytes, random) => {
@@ -30,7 +32,8 @@ const mutations: Mutation[] = [
     for (let k = at; k < Math.min(out.length, at + 16); k++) out[k] = Math.floor(random() * 256)
     return out
   },
-  (_bytes, random) => Uint8Array.from({ length: Math.floor(random() * 300) }, () => Math.floor(random() * 256)),
+  (_bytes, random) =>
+    Uint8Array.from({ length: Math.floor(random() * 300) }, () => Math.floor(random() * 256)),
 ]
 
 /** Replaces one number of the PCD header text with a hostile one (huge, negative, fractional, exponent). */
@@ -40,8 +43,12 @@ const headerNumber: Mutation = (bytes, random) => {
   const numbers = [...text.slice(0, end).matchAll(/\b\d+\b/g)]
   if (numbers.length === 0) return bytes
   const target = pick(numbers, random)
-  const hostile = pick(['1e10', '0', '-1', '4294967295', '1.5', '99999999999999999999', 'nan', '3'], random)
-  const mutated = text.slice(0, target.index) + hostile + text.slice(target.index! + target[0].length)
+  const hostile = pick(
+    ['1e10', '0', '-1', '4294967295', '1.5', '99999999999999999999', 'nan', '3'],
+    random,
+  )
+  const mutated =
+    text.slice(0, target.index) + hostile + text.slice(target.index! + target[0].length)
   return Uint8Array.from(mutated, (c) => c.charCodeAt(0) & 255)
 }
 
@@ -61,7 +68,8 @@ function expectClearOutcome(run: () => unknown, check: (value: any) => void): vo
   try {
     value = run()
   } catch (error) {
-    if (!(error instanceof SourceError)) throw new Error(`not a SourceError: ${String(error)}`, { cause: error })
+    if (!(error instanceof SourceError))
+      throw new Error(`not a SourceError: ${String(error)}`, { cause: error })
     expect(error.message).not.toMatch(/\n/)
     return
   }
@@ -87,7 +95,10 @@ describe('parsePcd properties', () => {
   it('any mutation of a valid file gives a valid cloud or a SourceError', () => {
     const random = createRandom(12)
     for (let i = 0; i < 1500; i++) {
-      const bytes = pick([...mutations, headerNumber, headerNumber, hugeCloud], random)(pick(bases, random), random)
+      const bytes = pick([...mutations, headerNumber, headerNumber, hugeCloud], random)(
+        pick(bases, random),
+        random,
+      )
       expectClearOutcome(
         () => parsePcd(bytes, 'fuzz.pcd', 1e12),
         (cloud) => {
