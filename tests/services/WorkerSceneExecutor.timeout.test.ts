@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,16 @@ import type { AnalyzeRequest } from '../../main/services/analyzeFrame'
 const fakeWorker = fileURLToPath(new URL('./fixtures/fakeSceneWorker.mjs', import.meta.url))
 const sample: AnalyzeRequest = { frame: { kind: 'sample' }, regions: [] }
 const detect = { image: new Uint8Array([1]), name: 'x.png' }
+
+/** Time limit of these tests: long enough for a thread to start on a busy machine, short enough to wait for. */
+const LIMIT_MS = 1500
+
+/** An executor whose workers have each answered once (started), so the limit only measures the task. */
+async function startedExecutor(size: number): Promise<WorkerSceneExecutor> {
+  const started = new WorkerSceneExecutor(fakeWorker, size, { taskTimeoutMs: LIMIT_MS })
+  await Promise.all(Array.from({ length: size }, () => started.detect2d(detect)))
+  return started
+}
 
 describe('WorkerSceneExecutor time limit', () => {
   let executor: WorkerSceneExecutor | undefined
@@ -29,7 +39,7 @@ describe('WorkerSceneExecutor time limit', () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
   it('fails a hanging analysis with a clear error while the other worker answers', async () => {
-    executor = new WorkerSceneExecutor(fakeWorker, 2, { taskTimeoutMs: 400 })
+    executor = await startedExecutor(2)
     const hanging = executor.analyze(sample, 'hang').then(
       () => null,
       (error: unknown) => error,
@@ -44,7 +54,7 @@ describe('WorkerSceneExecutor time limit', () => {
     const failure = await hanging
     expect(failure).toBeInstanceOf(TaskTimeoutError)
     expect((failure as Error).message).toMatch(
-      /the analysis took longer than its limit of 0\.4 s and was stopped/,
+      /the analysis took longer than its limit of 1\.5 s and was stopped/,
     )
     // The stuck worker was replaced: both workers answer again.
     const replies = await Promise.all([executor.detect2d(detect), executor.detect2d(detect)])
@@ -53,7 +63,7 @@ describe('WorkerSceneExecutor time limit', () => {
   })
 
   it('moves requests queued behind the stuck analysis to the replacement worker', async () => {
-    executor = new WorkerSceneExecutor(fakeWorker, 1, { taskTimeoutMs: 300 })
+    executor = await startedExecutor(1)
     const hanging = executor.analyze(sample, 'hang').catch((error: Error) => error)
     const queued = executor.detect2d(detect)
     expect(await hanging).toBeInstanceOf(TaskTimeoutError)
@@ -61,14 +71,15 @@ describe('WorkerSceneExecutor time limit', () => {
   })
 
   it('terminates a stuck worker only once no onnxruntime call runs on it', async () => {
-    executor = new WorkerSceneExecutor(fakeWorker, 2, { taskTimeoutMs: 200 })
+    executor = await startedExecutor(2)
     release = join(directory, 'native-release')
     const failure = await executor
       .analyze(sample, `native-hang:${release}`)
       .catch((error: Error) => error)
     expect(failure).toBeInstanceOf(TaskTimeoutError)
+    expect(existsSync(`${release}.entered`)).toBe(true) // it timed out inside its "native call"
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(executor.stoppingWorkerCount).toBe(1) // still inside its "native call"
+    expect(executor.stoppingWorkerCount).toBe(1) // so it is not terminated yet
     writeFileSync(release, '')
     await vi.waitFor(() => expect(executor!.stoppingWorkerCount).toBe(0), { timeout: 5000 })
   })
