@@ -88,7 +88,7 @@ describe('hostile regions', () => {
 })
 
 describe('images over the pixel limit are refused from their header', () => {
-  it('a 6 kB colour + depth pair declaring 15000²', async () => {
+  it('a 450-byte colour + depth pair (254 + 196 B) declaring 15000²', async () => {
     const big = { width: 15000, height: 15000, fx: 12000, fy: 12000, cx: 7500, cy: 7500 }
     const before = process.memoryUsage().rss
     const error = await analyzeError({

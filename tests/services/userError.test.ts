@@ -8,9 +8,15 @@ import { SourceError } from '../../main/sources/SourceError'
 describe('errorForReply → the host', () => {
   it('an unexpected error crosses bare and is marked once on the other side', () => {
     const reply = errorForReply(new RangeError('Invalid typed array length: 3e10\n    at parsePcd'))
-    expect(reply).toEqual({ message: 'Invalid typed array length: 3e10', isUserError: false, code: undefined })
+    expect(reply).toEqual({
+      message: 'Invalid typed array length: 3e10',
+      isUserError: false,
+      code: undefined,
+    })
     // The executor rebuilds a plain Error from it; the service formats it for the user.
-    expect(userFacingMessage(new Error(reply.message))).toBe('unexpected error: Invalid typed array length: 3e10')
+    expect(userFacingMessage(new Error(reply.message))).toBe(
+      'unexpected error: Invalid typed array length: 3e10',
+    )
   })
 
   it('a user error crosses as the user sees it', () => {
