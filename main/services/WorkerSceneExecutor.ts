@@ -31,6 +31,8 @@ interface Slot {
   pending: Map<number, Pending>
   /** onnxruntime calls in flight on the worker (see nativeActivity): it is terminated only at 0. */
   nativeCalls: Int32Array
+  /** The thread started (one that dies before, e.g. a missing bundle, is not restarted in a loop). */
+  isOnline: boolean
 }
 
 export interface WorkerSceneExecutorOptions {
@@ -52,6 +54,7 @@ export class TaskTimeoutError extends UserError {}
 export class WorkerSceneExecutor implements SceneExecutor {
   private readonly workers: Slot[] = []
   private readonly retiring = new Set<Slot>()
+  private isDisposing = false
   private nextRequestId = 1
   private readonly taskTimeoutMs: number
 
@@ -137,16 +140,31 @@ export class WorkerSceneExecutor implements SceneExecutor {
   private spawn(): Slot {
     const nativeCalls = new Int32Array(new SharedArrayBuffer(4))
     const worker = new Worker(this.workerPath, { workerData: { nativeCalls } })
-    const slot: Slot = { worker, pending: new Map(), nativeCalls }
+    const slot: Slot = { worker, pending: new Map(), nativeCalls, isOnline: false }
+    worker.once('online', () => (slot.isOnline = true))
     worker.on('message', (message) => this.settle(slot, message))
     worker.on('error', (error) =>
       this.failAll(slot, new Error(`scene worker failed: ${error.message}`)),
     )
-    worker.on('exit', () =>
-      this.failAll(slot, new Error('the scene worker stopped (Spatial Lens is closing)')),
-    )
+    worker.on('exit', () => this.onExit(slot))
     worker.unref()
     return slot
+  }
+
+  /** A worker ended: on dispose, its requests fail as closing; a crash (out of memory, a native abort) is replaced. */
+  private onExit(slot: Slot): void {
+    const index = this.workers.indexOf(slot)
+    if (this.isDisposing || index < 0 || !slot.isOnline) {
+      this.failAll(slot, new Error('the scene worker stopped (Spatial Lens is closing)'))
+      return
+    }
+    this.failAll(
+      slot,
+      new Error(
+        'the scene worker stopped unexpectedly while working on this request; it was restarted: try again',
+      ),
+    )
+    this.workers[index] = this.spawn()
   }
 
   private post<T>(
@@ -269,6 +287,7 @@ export class WorkerSceneExecutor implements SceneExecutor {
    * to `drainMs` to finish first.
    */
   async dispose(drainMs = 5000): Promise<void> {
+    this.isDisposing = true
     for (const slot of this.workers)
       for (const target of slot.pending.keys()) this.cancelOn(slot, target)
     const deadline = performance.now() + drainMs

@@ -83,4 +83,13 @@ describe('WorkerSceneExecutor time limit', () => {
     writeFileSync(release, '')
     await vi.waitFor(() => expect(executor!.stoppingWorkerCount).toBe(0), { timeout: 5000 })
   })
+
+  it('replaces a worker that died mid-request and says so', async () => {
+    executor = await startedExecutor(2)
+    await expect(executor.analyze(sample, 'crash')).rejects.toThrow(
+      /the scene worker stopped unexpectedly while working on this request; it was restarted: try again/,
+    )
+    const replies = await Promise.all([executor.detect2d(detect), executor.detect2d(detect)])
+    expect(replies.map((reply) => reply.width)).toEqual([1, 1])
+  })
 })
