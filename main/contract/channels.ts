@@ -6,7 +6,12 @@ import {
   calibrationRunInputSchema,
   calibrationRunResultSchema,
 } from './calibrationChannelSchema'
-import { finite, intrinsicsSchema } from './primitives'
+import {
+  checkIntrinsicsRanges,
+  depthScaleSchema,
+  finite,
+  intrinsicsFieldsSchema,
+} from './primitives'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
 import {
@@ -43,27 +48,40 @@ import {
   perceptionStepSchema,
 } from '../perception/perceptionSettings'
 
+/** Regions one `scene:analyze` may carry (each is lifted and segmented on its own). */
+export const MAX_REGIONS = 256
+/** Region coordinates are pixels: anything beyond this magnitude is not a place in any image. */
+const MAX_REGION_COORDINATE_PX = 1_000_000
+const regionCoordinate = finite.min(-MAX_REGION_COORDINATE_PX).max(MAX_REGION_COORDINATE_PX)
+const regionLabel = z.string().trim().min(1).max(200)
+
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
   z
-    .object({ label: z.string().trim().min(1), box: z.tuple([finite, finite, finite, finite]) })
+    .object({
+      label: regionLabel,
+      box: z.tuple([regionCoordinate, regionCoordinate, regionCoordinate, regionCoordinate]),
+    })
     .strict(),
-  z.object({ label: z.string().trim().min(1), point: z.tuple([finite, finite]) }).strict(),
-  z.object({ label: z.string().trim().min(1), maskPng: z.instanceof(Uint8Array) }).strict(),
+  z.object({ label: regionLabel, point: z.tuple([regionCoordinate, regionCoordinate]) }).strict(),
+  z.object({ label: regionLabel, maskPng: z.instanceof(Uint8Array) }).strict(),
 ])
+
+/** The regions of one request: at most {@link MAX_REGIONS}. */
+export const regionListSchema = z.array(regionInputSchema).max(MAX_REGIONS)
 export type RegionInput = z.infer<typeof regionInputSchema>
 
-export const intrinsicsInputSchema = intrinsicsSchema.extend({
-  depthScale: z.number().positive().optional(),
-})
+export const intrinsicsInputSchema = intrinsicsFieldsSchema
+  .extend({ depthScale: depthScaleSchema.optional() })
+  .superRefine(checkIntrinsicsRanges)
 
 /** A frame given as file bytes (decoded on the Node side): RGB-D images, or an organized PCD. */
-export const frameInputSchema = z.union([
+export const frameInputSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('rgbd'),
       /** The frame's name: the colour file's name for a picked file (messages about the colour image name it). */
-      name: z.string().default('uploaded frame'),
+      name: z.string().max(500).default('uploaded frame'),
       colorFile: z.instanceof(Uint8Array),
       /** Omit for a colour-only frame: depth then comes from the installed depth model. */
       depthFile: z.instanceof(Uint8Array).optional(),
@@ -72,7 +90,7 @@ export const frameInputSchema = z.union([
       /** The intrinsics file's own name, for messages about the intrinsics. */
       intrinsicsName: z.string().min(1).max(500).optional(),
       intrinsics: intrinsicsInputSchema,
-      depthScale: z.number().positive().optional(),
+      depthScale: depthScaleSchema.optional(),
       /** Which camera took it, for depth calibrations (stable across a sequence or a live camera); default the name. */
       cameraId: z.string().trim().min(1).max(200).optional(),
     })
@@ -80,7 +98,7 @@ export const frameInputSchema = z.union([
   z
     .object({
       kind: z.literal('pcd'),
-      name: z.string().default('uploaded cloud'),
+      name: z.string().max(500).default('uploaded cloud'),
       pcdFile: z.instanceof(Uint8Array),
     })
     .strict(),
@@ -99,7 +117,7 @@ export type SceneResult = z.infer<typeof sceneResultSchema>
 export const detect2dInputSchema = z
   .object({
     image: z.instanceof(Uint8Array),
-    name: z.string().default('camera frame'),
+    name: z.string().max(500).default('camera frame'),
     perception: perceptionSettingsSchema.optional(),
   })
   .strict()
@@ -134,7 +152,7 @@ export const contract = {
     input: z
       .object({
         frame: frameInputSchema,
-        regions: z.array(regionInputSchema).default([]),
+        regions: regionListSchema.default([]),
         perception: perceptionSettingsSchema.optional(),
       })
       .strict(),

@@ -55,7 +55,7 @@ export const measurementInputSchema = z
   .object({
     sceneId: z.string().min(1),
     text: z.string().trim().min(1).max(500),
-    objects: z.array(z.string()).max(16).default([]),
+    objects: z.array(z.string().max(200)).max(16).default([]),
     valueM: finite.nonnegative(),
     fromInWorldM: vec3Schema.optional(),
     toInWorldM: vec3Schema.optional(),

@@ -39,9 +39,12 @@ import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
 import { verifyInScene } from '../ensemble/verifyInScene'
 import { ClientScenes, type ClientSession } from './ClientScenes'
+import { currentLimits } from '../limits'
+import { typedArrayBytes } from './keptSceneBytes'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
-export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
+export type HandleResult<C extends Channel> =
+  { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
 /** The embedded sample's short name (app:info, and the frame name in the measurement log). */
 const SAMPLE_NAME = 'PCL Kinect laptop'
@@ -60,6 +63,8 @@ export interface SpatialServiceOptions {
    * oldest goes first. Default 16.
    */
   maxScenesPerClient?: number
+  /** Bytes of kept scenes, all clients together; default the limit in force (SPATIAL_LENS_SCENE_CACHE_BYTES). */
+  sceneCacheBytes?: number
 }
 
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
@@ -97,7 +102,10 @@ export class SpatialService {
     this.reasoning = new ReasoningService(this.settings, this.events)
     this.log = options.log ?? new MeasurementLog()
     this.calibration = new CalibrationService(executor, options.calibrations)
-    this.scenes = new ClientScenes(options.maxScenesPerClient)
+    this.scenes = new ClientScenes(
+      options.maxScenesPerClient,
+      options.sceneCacheBytes ?? currentLimits().sceneCacheBytes,
+    )
     this.localClient = this.scenes.open()
   }
 
@@ -122,12 +130,20 @@ export class SpatialService {
     const parsed = spec.input.safeParse(rawInput)
     if (!parsed.success) return { ok: false, error: describeValidationError(channel, parsed.error) }
     try {
-      const output = spec.output.safeParse(await this.run(channel, parsed.data as ChannelInput<C>, client))
+      const output = spec.output.safeParse(
+        await this.run(channel, parsed.data as ChannelInput<C>, client),
+      )
       if (output.success) return { ok: true, value: output.data as ChannelOutput<C> }
       // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
       console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
       const { message, field } = describeValidationError(channel, output.error)
-      return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
+      return {
+        ok: false,
+        error: {
+          message: `${message} (in the service's reply: this is a bug in Spatial Lens)`,
+          field,
+        },
+      }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       const code = userErrorCode(error)
@@ -138,29 +154,53 @@ export class SpatialService {
   private async run(channel: Channel, input: any, client: ClientSession): Promise<unknown> {
     switch (channel) {
       case 'app:info':
-        return { name: 'Spatial Lens', version: appVersion(), host: this.host, sampleName: SAMPLE_NAME }
+        return {
+          name: 'Spatial Lens',
+          version: appVersion(),
+          host: this.host,
+          sampleName: SAMPLE_NAME,
+        }
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
-        this.scenes.keep(client, sceneId, {
+        const image = {
+          width: computed.image.width,
+          height: computed.image.height,
+          data: computed.image.rgb,
+        }
+        const kept = {
           scene: computed.scene,
           depth: computed.depth,
           frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
-          image: { width: computed.image.width, height: computed.image.height, data: computed.image.rgb },
+          image,
           provider: input.perception?.provider,
-        })
+        }
+        this.scenes.keep(
+          client,
+          sceneId,
+          kept,
+          typedArrayBytes([computed.scene, computed.depth, image]),
+        )
         return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
       case 'qa:ask': {
-        const answer = answerSchema.parse(answerQuestion(this.keptScene(client, input.sceneId).scene, input.question))
+        const answer = answerSchema.parse(
+          answerQuestion(this.keptScene(client, input.sceneId).scene, input.question),
+        )
         await this.logAnswer(answer, this.stamp(client, input.sceneId))
         return answer
       }
       case 'qa:verify': {
         const kept = this.keptScene(client, input.sceneId)
         const model = await ExecutorVisionModel.find(this.executor, kept.provider)
-        const verification = await verifyInScene(kept.scene, input.statement, model ? { vision: { model, image: kept.image } } : {})
-        await this.appendQuietly(recordFromVerification(verification, this.stamp(client, input.sceneId)))
+        const verification = await verifyInScene(
+          kept.scene,
+          input.statement,
+          model ? { vision: { model, image: kept.image } } : {},
+        )
+        await this.appendQuietly(
+          recordFromVerification(verification, this.stamp(client, input.sceneId)),
+        )
         return verification
       }
       case 'perception:detect2d':
@@ -175,8 +215,11 @@ export class SpatialService {
       case 'log:add': {
         const kept = this.scenes.get(client, input.sceneId)
         // A measurement of a scene the service has forgotten (restart) is still the user's data: keep it without provenance.
-        const objects = kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
-        const provenance = kept ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view') : null
+        const objects =
+          kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
+        const provenance = kept
+          ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view')
+          : null
         const record = recordFromMeasurement(input, this.stamp(client, input.sceneId), provenance)
         await this.log.append(record)
         return record
@@ -186,8 +229,10 @@ export class SpatialService {
       case 'log:clear':
         return this.log.clear()
       case 'log:export': {
-        const { records } = await this.log.list()
-        return exportMeasurements(records, input.format, { now: new Date(), appVersion: appVersion() })
+        return exportMeasurements(await this.log.all(), input.format, {
+          now: new Date(),
+          appVersion: appVersion(),
+        })
       }
       case 'scene:pointAt':
         return pointAt(this.keptScene(client, input.sceneId), input.pixel)
@@ -229,7 +274,11 @@ export class SpatialService {
   }
 
   /** A click measurement goes to the log like an answer; a refused write does not fail it. */
-  private async logMeasurement(client: ClientSession, kept: NamedScene, result: Measurement): Promise<void> {
+  private async logMeasurement(
+    client: ClientSession,
+    kept: NamedScene,
+    result: Measurement,
+  ): Promise<void> {
     const names = result.objects.map((object) => object.name)
     const objects = kept.scene.objects.filter((object) => names.includes(object.name))
     const input = {
@@ -240,7 +289,13 @@ export class SpatialService {
       fromInWorldM: result.fromInWorld,
       toInWorldM: result.toInWorld,
     }
-    await this.appendQuietly(recordFromMeasurement(input, this.stamp(client, result.sceneId), buildProvenance(kept.scene, objects, result.method)))
+    await this.appendQuietly(
+      recordFromMeasurement(
+        input,
+        this.stamp(client, result.sceneId),
+        buildProvenance(kept.scene, objects, result.method),
+      ),
+    )
   }
 
   /** A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not. */
@@ -254,11 +309,14 @@ export class SpatialService {
    */
   private async appendQuietly(record: MeasurementRecord | null): Promise<void> {
     if (!record) return
-    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+    await this.log
+      .append(record)
+      .catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
   }
 
   private stamp(client: ClientSession, sceneId: string): RecordStamp {
-    const name = this.scenes.get(client, sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
+    const name =
+      this.scenes.get(client, sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
     return { id: randomUUID(), timeIso: new Date().toISOString(), frame: { sceneId, name } }
   }
 

@@ -43,3 +43,23 @@ describe('ClientScenes: scenes kept per client', () => {
     expect(() => new ClientScenes(2.5)).toThrow(RangeError)
   })
 })
+
+describe('ClientScenes byte budget', () => {
+  it('drops the oldest scene of any client once the bytes pass the budget, never the one just kept', () => {
+    const scenes = new ClientScenes<string>(16, 250)
+    const a = scenes.open()
+    const b = scenes.open()
+    scenes.keep(a, 'a1', 'A1', 100)
+    scenes.keep(b, 'b1', 'B1', 100)
+    scenes.keep(a, 'a2', 'A2', 100)
+    // 300 > 250: a1, the oldest of all, goes.
+    expect(scenes.get(a, 'a1')).toBeUndefined()
+    expect([scenes.get(b, 'b1'), scenes.get(a, 'a2')]).toEqual(['B1', 'A2'])
+    expect(scenes.bytes).toBe(200)
+    scenes.keep(b, 'huge', 'H', 1000)
+    expect(scenes.get(b, 'huge')).toBe('H')
+    expect(scenes.size).toBe(1)
+    b.close()
+    expect(scenes.bytes).toBe(0)
+  })
+})
