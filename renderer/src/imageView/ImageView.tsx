@@ -177,6 +177,7 @@ export function ImageView(props: ImageViewProps) {
         <canvas ref={maskCanvasRef} className="image-canvas image-masks" style={canvasStyle} />
         <ImageOverlay
           transform={transform}
+          viewSize={viewSize}
           summary={summary}
           emphasisedName={highlightedName}
           regions={regions}

@@ -21,6 +21,8 @@ import { buildPointCloud, pointSizeFor } from './buildPointCloud'
 import { buildSupportPlane } from './buildSupportPlane'
 import { installDebugHook } from './debugHook'
 import { disposeObject } from './disposeObject'
+import { labelPriority } from '../layout/declutterLabels'
+import { ObjectLabelLayer } from './ObjectLabelLayer'
 import { pickScene, type ScenePick } from './pickScene'
 import { boundsCenter, boundsRadius, robustBounds, type WorldBounds } from './sceneBounds'
 import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
@@ -36,6 +38,8 @@ const FIELD_OF_VIEW_DEG = 50
 export class SceneRenderer {
   private readonly renderer: WebGLRenderer
   private readonly labels = new CSS2DRenderer()
+  /** Object names, decluttered (answer and measure labels stay CSS2D, drawn above them). */
+  private readonly objectLabels = new ObjectLabelLayer()
   private readonly scene = new Scene()
   private readonly camera = new PerspectiveCamera(FIELD_OF_VIEW_DEG, 1, 0.01, 100)
   private readonly controls: OrbitControls
@@ -61,6 +65,8 @@ export class SceneRenderer {
   /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
   private renderedFrames = 0
   private readonly offset = new Vector3()
+  /** The view's size in CSS pixels (the label layout's viewport). */
+  private readonly viewSize = { width: 1, height: 1 }
 
   constructor(private readonly container: HTMLElement) {
     this.renderer = new WebGLRenderer({ antialias: true })
@@ -68,7 +74,7 @@ export class SceneRenderer {
     this.renderer.setClearColor(new Color(BACKGROUND))
     this.renderer.domElement.className = 'viewer-canvas'
     this.labels.domElement.className = 'viewer-labels'
-    container.append(this.renderer.domElement, this.labels.domElement)
+    container.append(this.renderer.domElement, this.objectLabels.element, this.labels.domElement)
 
     this.worldRoot.name = 'world'
     this.worldRoot.matrixAutoUpdate = false
@@ -128,6 +134,14 @@ export class SceneRenderer {
       this.worldRoot.add(content)
       this.content = content
     }
+    this.objectLabels.setLabels(
+      this.boxes.map((box) => ({
+        element: box.label,
+        anchor: box.labelAnchor,
+        color: box.color,
+        priority: 0,
+      })),
+    )
     this.updateEmphasis()
     this.frameView()
   }
@@ -209,6 +223,7 @@ export class SceneRenderer {
     this.controls.removeEventListener('change', this.requestRender)
     this.controls.dispose()
     this.removeDebugHook()
+    this.objectLabels.dispose()
     disposeObject(this.worldRoot)
     this.renderer.dispose()
     this.renderer.domElement.remove()
@@ -236,6 +251,8 @@ export class SceneRenderer {
     this.needsRender = false
     this.renderer.render(this.scene, this.camera)
     this.labels.render(this.scene, this.camera)
+    // After render: the anchors' world matrices and the camera's inverse are current.
+    this.objectLabels.update(this.camera, this.viewSize.width, this.viewSize.height)
     this.renderedFrames++
   }
 
@@ -244,21 +261,24 @@ export class SceneRenderer {
     const height = Math.max(1, this.container.clientHeight)
     this.renderer.setSize(width, height)
     this.labels.setSize(width, height)
+    this.viewSize.width = width
+    this.viewSize.height = height
     this.camera.aspect = width / height
     this.camera.updateProjectionMatrix()
     this.requestRender()
   }
 
   private updateEmphasis(): void {
-    for (const box of this.boxes) {
-      box.setEmphasis(
+    this.boxes.forEach((box, index) => {
+      const emphasis =
         box.name === this.hoveredName
           ? 'hover'
           : this.answerNames.has(box.name) || this.measureNames.has(box.name)
             ? 'answer'
-            : 'normal',
-      )
-    }
+            : 'normal'
+      box.setEmphasis(emphasis)
+      this.objectLabels.setPriority(index, labelPriority(emphasis, box.volumeM3))
+    })
     this.requestRender()
   }
 

@@ -1,0 +1,185 @@
+/**
+ * Label placement without overlaps, pure maths, no DOM: the 3D view (anchors projected every frame)
+ * and the image view (anchors on the 2D boxes) both use it. Screen pixels, x right, y down.
+ *
+ * Greedy by priority: the most important label takes its preferred spot (just above its anchor);
+ * each next one takes the nearest free spot on a grid of label-sized steps around its own, or is
+ * hidden when none within `maxRings` steps is free. A label that moved gets a leader line back to
+ * its anchor. The same input always gives the same output; equal priorities go in input order.
+ */
+
+/** One label to place. */
+export interface LabelRequest {
+  /** The point the label names (screen px); a non-finite value or one outside the view hides it. */
+  readonly anchorPx: readonly [number, number]
+  readonly widthPx: number
+  readonly heightPx: number
+  /** Higher is placed first (see {@link labelPriority}). */
+  readonly priority: number
+}
+
+export interface LabelLayoutOptions {
+  /** The view the labels must stay inside (px). */
+  readonly viewport: { readonly width: number; readonly height: number }
+  /** Fraction of a label's width left of its anchor at the preferred spot: 0.5 centred, 0 starting there. */
+  readonly alignX?: number
+  /** Space between the anchor and the bottom edge of the label at its preferred spot (px). */
+  readonly gapPx?: number
+  /** Space kept free between two labels (px). */
+  readonly marginPx?: number
+  /** How many grid steps away from the preferred spot a label may move before it is hidden. */
+  readonly maxRings?: number
+}
+
+/** A label's place: its box (top-left corner and size, px) when shown, and its leader line. */
+export interface PlacedLabel {
+  readonly isVisible: boolean
+  readonly xPx: number
+  readonly yPx: number
+  readonly widthPx: number
+  readonly heightPx: number
+  /** Anchor → nearest point of the moved label's box; null at the preferred spot or when hidden. */
+  readonly leader: { readonly from: [number, number]; readonly to: [number, number] } | null
+}
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+const DEFAULTS = { alignX: 0.5, gapPx: 3, marginPx: 2, maxRings: 4 }
+
+/**
+ * A label's priority: emphasised (hovered or selected) above referenced (by the answer, or picked
+ * in Measure mode) above the rest; within a tier, bigger objects first. `size` is any non-negative
+ * measure of the object's size (volume, area); only its order matters.
+ */
+export function labelPriority(emphasis: 'hover' | 'answer' | 'normal', size: number): number {
+  const tier = emphasis === 'hover' ? 2 : emphasis === 'answer' ? 1 : 0
+  const positiveSize = Number.isFinite(size) && size > 0 ? size : 0
+  // size / (1 + size) keeps the order of sizes inside [0, 1), so no size outranks a tier.
+  return tier + positiveSize / (1 + positiveSize)
+}
+
+/**
+ * Places `labels` (output in input order) so that no two shown labels overlap (boxes grown by
+ * `marginPx`) and each lies inside the viewport, preferring higher priorities and short moves.
+ */
+export function declutterLabels(
+  labels: readonly LabelRequest[],
+  options: LabelLayoutOptions,
+): PlacedLabel[] {
+  const settings = { ...DEFAULTS, ...options }
+  const order = labels
+    .map((label, index) => ({ label, index }))
+    .sort((a, b) => b.label.priority - a.label.priority || a.index - b.index)
+  const placedBoxes: Box[] = []
+  const result: PlacedLabel[] = new Array<PlacedLabel>(labels.length)
+  for (const { label, index } of order) {
+    const box = isAnchorInView(label.anchorPx, settings.viewport)
+      ? firstFreeSpot(label, placedBoxes, settings)
+      : null
+    result[index] = box ? shown(label, box, settings) : hidden(label)
+    if (box) placedBoxes.push(box)
+  }
+  return result
+}
+
+function isAnchorInView(anchor: readonly [number, number], view: LabelLayoutOptions['viewport']) {
+  const [x, y] = anchor
+  return x >= 0 && y >= 0 && x <= view.width && y <= view.height
+}
+
+/** Where the label goes when nothing is in the way, kept inside the viewport. */
+function preferredSpot(label: LabelRequest, settings: typeof DEFAULTS & LabelLayoutOptions): Box {
+  return clampToView(
+    {
+      x: label.anchorPx[0] - label.widthPx * settings.alignX,
+      y: label.anchorPx[1] - settings.gapPx - label.heightPx,
+      width: label.widthPx,
+      height: label.heightPx,
+    },
+    settings.viewport,
+  )
+}
+
+function firstFreeSpot(
+  label: LabelRequest,
+  placed: readonly Box[],
+  settings: typeof DEFAULTS & LabelLayoutOptions,
+): Box | null {
+  const home = preferredSpot(label, settings)
+  const stepX = label.widthPx / 2 + settings.marginPx
+  const stepY = label.heightPx + settings.marginPx
+  for (const [i, j] of gridSteps(settings.maxRings, stepX, stepY)) {
+    const candidate = clampToView(
+      { ...home, x: home.x + i * stepX, y: home.y + j * stepY },
+      settings.viewport,
+    )
+    if (!placed.some((other) => overlaps(candidate, other, settings.marginPx))) return candidate
+  }
+  return null
+}
+
+/**
+ * Grid steps (i across, j down) within `rings` of the origin, nearest in pixels first; ties go up
+ * before down, then left before right, so the order never depends on the sort's stability.
+ */
+function gridSteps(rings: number, stepX: number, stepY: number): Array<[number, number]> {
+  const steps: Array<[number, number]> = []
+  for (let j = -rings; j <= rings; j++) for (let i = -rings; i <= rings; i++) steps.push([i, j])
+  const length = ([i, j]: [number, number]) => Math.hypot(i * stepX, j * stepY)
+  return steps.sort((a, b) => length(a) - length(b) || a[1] - b[1] || a[0] - b[0])
+}
+
+function clampToView(box: Box, view: LabelLayoutOptions['viewport']): Box {
+  const x = Math.max(0, Math.min(view.width - box.width, box.x))
+  const y = Math.max(0, Math.min(view.height - box.height, box.y))
+  return { ...box, x, y }
+}
+
+function overlaps(a: Box, b: Box, marginPx: number): boolean {
+  return (
+    a.x < b.x + b.width + marginPx &&
+    b.x < a.x + a.width + marginPx &&
+    a.y < b.y + b.height + marginPx &&
+    b.y < a.y + a.height + marginPx
+  )
+}
+
+function shown(
+  label: LabelRequest,
+  box: Box,
+  settings: typeof DEFAULTS & LabelLayoutOptions,
+): PlacedLabel {
+  const home = preferredSpot(label, settings)
+  const isHome = Math.abs(box.x - home.x) < 0.5 && Math.abs(box.y - home.y) < 0.5
+  const [ax, ay] = label.anchorPx
+  const to: [number, number] = [
+    Math.max(box.x, Math.min(box.x + box.width, ax)),
+    Math.max(box.y, Math.min(box.y + box.height, ay)),
+  ]
+  // Inside its own box (a clamped label over its anchor) the anchor needs no line.
+  const hasLeader = !isHome && Math.hypot(to[0] - ax, to[1] - ay) >= 1
+  return {
+    isVisible: true,
+    xPx: box.x,
+    yPx: box.y,
+    widthPx: box.width,
+    heightPx: box.height,
+    leader: hasLeader ? { from: [ax, ay], to } : null,
+  }
+}
+
+function hidden(label: LabelRequest): PlacedLabel {
+  return {
+    isVisible: false,
+    xPx: Number.NaN,
+    yPx: Number.NaN,
+    widthPx: label.widthPx,
+    heightPx: label.heightPx,
+    leader: null,
+  }
+}
