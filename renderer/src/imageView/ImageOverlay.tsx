@@ -128,12 +128,11 @@ function LabelAt({ point, text }: { point: Point2; text: string }) {
 
 function ObjectLabel(props: { label: ImageLabel; emphasis: ImageEmphasis; color: string }) {
   const { label, emphasis, color } = props
-  const placement = !label.isVisible ? 'hidden' : label.leader ? 'moved' : 'home'
   return (
     <g
       className="image-object-label"
       data-image-label={label.name}
-      data-placement={placement}
+      data-placement={label.placement}
       data-emphasis={emphasis}
       style={{ '--box-color': color } as CSSProperties}
     >

@@ -25,11 +25,13 @@ export const LABEL_HEIGHT_PX = 16
 const PAD_X_PX = 4
 /** From the label box's bottom to the text baseline (px): centres 11.5 px text in 16 px. */
 const BASELINE_FROM_BOTTOM_PX = 4.5
+/** The band at the top of the view where the hint and the zoom controls sit (workspace.css). */
+const CONTROLS_BAND_PX = 40
 
 /**
  * The image view's object names without overlaps: each name sits on its 2D box's top-left corner
  * (the corner of the part in view, when the box is cut by the view's edge), ordered by emphasis and
- * box area. `textWidthPx` measures a name (bold when emphasised). Objects without a 2D box get none.
+ * box area, below the band of controls at the top. `textWidthPx` measures a name (bold when emphasised). Objects without a 2D box get none.
  */
 export function layoutImageLabels(
   objects: readonly ImageLabelInput[],
@@ -57,7 +59,12 @@ export function layoutImageLabels(
       ),
     }
   })
-  const placed = declutterLabels(requests, { viewport: view, alignX: 0, gapPx: 2 })
+  const placed = declutterLabels(requests, {
+    viewport: view,
+    alignX: 0,
+    gapPx: 2,
+    obstacles: [{ xPx: 0, yPx: 0, widthPx: view.width, heightPx: CONTROLS_BAND_PX }],
+  })
   return placed.map((label, index) => ({
     ...label,
     name: withBoxes[index].name,

@@ -29,10 +29,27 @@ export interface LabelLayoutOptions {
   readonly marginPx?: number
   /** How many grid steps away from the preferred spot a label may move before it is hidden. */
   readonly maxRings?: number
+  /** Areas no label may cover (px): controls drawn over the view. */
+  readonly obstacles?: readonly ScreenRect[]
 }
+
+/** A rectangle on screen: top-left corner and size (px). */
+export interface ScreenRect {
+  readonly xPx: number
+  readonly yPx: number
+  readonly widthPx: number
+  readonly heightPx: number
+}
+
+/**
+ * Where a label ended up: at its preferred spot ('home'), moved with a leader line ('moved'), left
+ * out for want of room ('crowded'), or not shown because its anchor is off the view ('off-view').
+ */
+export type LabelPlacement = 'home' | 'moved' | 'crowded' | 'off-view'
 
 /** A label's place: its box (top-left corner and size, px) when shown, and its leader line. */
 export interface PlacedLabel {
+  readonly placement: LabelPlacement
   readonly isVisible: boolean
   readonly xPx: number
   readonly yPx: number
@@ -65,7 +82,8 @@ export function labelPriority(emphasis: 'hover' | 'answer' | 'normal', size: num
 
 /**
  * Places `labels` (output in input order) so that no two shown labels overlap (boxes grown by
- * `marginPx`) and each lies inside the viewport, preferring higher priorities and short moves.
+ * `marginPx`), none covers an obstacle, and each lies inside the viewport, preferring higher
+ * priorities and short moves.
  */
 export function declutterLabels(
   labels: readonly LabelRequest[],
@@ -75,13 +93,17 @@ export function declutterLabels(
   const order = labels
     .map((label, index) => ({ label, index }))
     .sort((a, b) => b.label.priority - a.label.priority || a.index - b.index)
-  const placedBoxes: Box[] = []
+  const placedBoxes: Box[] = (options.obstacles ?? []).map((rect) => ({
+    x: rect.xPx,
+    y: rect.yPx,
+    width: rect.widthPx,
+    height: rect.heightPx,
+  }))
   const result: PlacedLabel[] = new Array<PlacedLabel>(labels.length)
   for (const { label, index } of order) {
-    const box = isAnchorInView(label.anchorPx, settings.viewport)
-      ? firstFreeSpot(label, placedBoxes, settings)
-      : null
-    result[index] = box ? shown(label, box, settings) : hidden(label)
+    const isInView = isAnchorInView(label.anchorPx, settings.viewport)
+    const box = isInView ? firstFreeSpot(label, placedBoxes, settings) : null
+    result[index] = box ? shown(label, box, settings) : hidden(label, isInView)
     if (box) placedBoxes.push(box)
   }
   return result
@@ -164,6 +186,7 @@ function shown(
   // Inside its own box (a clamped label over its anchor) the anchor needs no line.
   const hasLeader = !isHome && Math.hypot(to[0] - ax, to[1] - ay) >= 1
   return {
+    placement: hasLeader ? 'moved' : 'home',
     isVisible: true,
     xPx: box.x,
     yPx: box.y,
@@ -173,8 +196,9 @@ function shown(
   }
 }
 
-function hidden(label: LabelRequest): PlacedLabel {
+function hidden(label: LabelRequest, isAnchorInView: boolean): PlacedLabel {
   return {
+    placement: isAnchorInView ? 'crowded' : 'off-view',
     isVisible: false,
     xPx: Number.NaN,
     yPx: Number.NaN,

@@ -21,11 +21,14 @@ interface Entry extends LayerLabel {
 const SVG_NS = 'http://www.w3.org/2000/svg'
 /** Bottom of a label above its anchor (px), as the CSS2D labels sat before decluttering. */
 const GAP_PX = 3
+/** The corner where the view's "Reset view" button sits (viewer.css: 12 px in, 28 px high). */
+const RESET_BUTTON_PX = { width: 120, height: 44 }
 
 /**
  * The 3D view's object names, placed without overlaps: every drawn frame it projects the anchors to
  * the screen and lays the labels out with {@link declutterLabels}; a label that had to move gets a
- * leader line to its box, one that finds no room is hidden (`data-placement` says which).
+ * leader line to its box, one that finds no room is hidden (`data-placement` says which: home,
+ * moved, crowded, off-view).
  */
 export class ObjectLabelLayer {
   readonly element: HTMLDivElement
@@ -51,7 +54,7 @@ export class ObjectLabelLayer {
       const leader = document.createElementNS(SVG_NS, 'line')
       leader.style.stroke = label.color
       leader.style.display = 'none'
-      label.element.dataset.placement = 'hidden'
+      label.element.dataset.placement = 'off-view'
       this.leaders.append(leader)
       this.element.append(label.element)
       const request = { anchorPx: [0, 0] as [number, number], widthPx: 0, heightPx: 0, priority: 0 }
@@ -81,7 +84,18 @@ export class ObjectLabelLayer {
       entry.request.anchorPx[1] = isInFront ? ((1 - ndc.y) / 2) * height : Number.NaN
       entry.request.priority = entry.priority
     }
-    const placed = declutterLabels(this.requests, { viewport: { width, height }, gapPx: GAP_PX })
+    const placed = declutterLabels(this.requests, {
+      viewport: { width, height },
+      gapPx: GAP_PX,
+      obstacles: [
+        {
+          xPx: width - RESET_BUTTON_PX.width,
+          yPx: 0,
+          widthPx: RESET_BUTTON_PX.width,
+          heightPx: RESET_BUTTON_PX.height,
+        },
+      ],
+    })
     this.entries.forEach((entry, index) => apply(entry, placed[index]))
   }
 
@@ -99,19 +113,24 @@ export class ObjectLabelLayer {
     this.requests = []
   }
 
-  /** Reads every label's size in one pass (reads before the writes of the layout: one reflow). */
+  /**
+   * Reads every label's size in one pass (reads before the writes of the layout: one reflow).
+   * While the view is not displayed (another tab) labels measure 0: measure again next frame.
+   */
   private measure(): void {
+    let isMeasured = true
     for (const entry of this.entries) {
       entry.request.widthPx = entry.element.offsetWidth
       entry.request.heightPx = entry.element.offsetHeight
+      if (entry.request.widthPx === 0) isMeasured = false
     }
-    this.needsMeasure = false
+    this.needsMeasure = !isMeasured
   }
 }
 
 function apply(entry: Entry, placed: PlacedLabel): void {
   const { element, leader } = entry
-  element.dataset.placement = !placed.isVisible ? 'hidden' : placed.leader ? 'moved' : 'home'
+  element.dataset.placement = placed.placement
   if (placed.isVisible) element.style.transform = `translate(${placed.xPx}px, ${placed.yPx}px)`
   if (!placed.leader) {
     leader.style.display = 'none'

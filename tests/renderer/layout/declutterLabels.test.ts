@@ -52,6 +52,7 @@ describe('declutterLabels', () => {
     )
     // x = anchor − width / 2, y = anchor − gap − height.
     expect(placed[0]).toEqual({
+      placement: 'home',
       isVisible: true,
       xPx: 80,
       yPx: 87,
@@ -68,7 +69,7 @@ describe('declutterLabels', () => {
     const [placedA, placedB] = declutterLabels([a, b], { viewport: VIEW, gapPx: 3, marginPx: 2 })
     // b keeps 80…120 × 87…97; a goes one row (height 10 + margin 2) up: 75…85.
     expect(placedB).toMatchObject({ xPx: 80, yPx: 87, leader: null })
-    expect(placedA).toMatchObject({ isVisible: true, xPx: 80, yPx: 75 })
+    expect(placedA).toMatchObject({ placement: 'moved', isVisible: true, xPx: 80, yPx: 75 })
     // The leader runs from the anchor to the nearest point of the moved box: its bottom edge.
     expect(placedA.leader).toEqual({ from: [100, 100], to: [100, 85] })
   })
@@ -83,6 +84,7 @@ describe('declutterLabels', () => {
       const placed = declutterLabels(labels, { viewport: VIEW, maxRings: 0 })
       const visible = labels.filter((_, i) => placed[i].isVisible)
       expect(visible).toEqual([high])
+      expect(placed[labels.indexOf(low)].placement).toBe('crowded')
     }
   })
 
@@ -98,6 +100,12 @@ describe('declutterLabels', () => {
       { viewport: VIEW },
     )
     expect(placed.map((label) => label.isVisible)).toEqual([false, false, false, true])
+    expect(placed.map((label) => label.placement)).toEqual([
+      'off-view',
+      'off-view',
+      'off-view',
+      'home',
+    ])
     expect(placed[0].leader).toBeNull()
   })
 
@@ -165,6 +173,22 @@ describe('declutterLabels', () => {
       { viewport: VIEW },
     )
     order.forEach((original, position) => expect(shuffled[position]).toEqual(placed[original]))
+  })
+
+  it('keeps labels off the obstacles (controls over the view), moving them past', () => {
+    const [placed] = declutterLabels(
+      [{ anchorPx: [100, 30], widthPx: 40, heightPx: 10, priority: 1 }],
+      {
+        viewport: VIEW,
+        gapPx: 3,
+        marginPx: 2,
+        obstacles: [{ xPx: 0, yPx: 0, widthPx: 400, heightPx: 30 }],
+      },
+    )
+    // Home (y 17…27) is under the band; one row down (y 29…39) is within the margin of it (< 32);
+    // two rows down (y 41…51) is the nearest free spot straight below. Sideways moves stay under
+    // the band, and the diagonal ones further away in pixels.
+    expect(placed).toMatchObject({ placement: 'moved', xPx: 80, yPx: 41 })
   })
 
   it('starts a label at its anchor with alignX 0 (the image view puts names on box corners)', () => {
