@@ -133,42 +133,58 @@ function firstFreeSpot(
   settings: typeof DEFAULTS & LabelLayoutOptions,
 ): Box | null {
   const home = preferredSpot(label, settings)
-  const stepX = label.widthPx / 2 + settings.marginPx
-  const stepY = label.heightPx + settings.marginPx
-  for (const [i, j] of gridSteps(settings.maxRings, stepX, stepY)) {
-    const candidate = clampToView(
-      { ...home, x: home.x + i * stepX, y: home.y + j * stepY },
-      settings.viewport,
-    )
-    if (!placed.some((other) => overlaps(candidate, other, settings.marginPx))) return candidate
+  const { width, height } = home
+  const { viewport, marginPx } = settings
+  const stepX = width / 2 + marginPx
+  const stepY = height + marginPx
+  const steps = gridSteps(settings.maxRings, stepX / stepY)
+  // Plain numbers in the loop: it runs for every label on every frame of the 3D view.
+  for (let k = 0; k < steps.length; k += 2) {
+    const x = Math.max(0, Math.min(viewport.width - width, home.x + steps[k] * stepX))
+    const y = Math.max(0, Math.min(viewport.height - height, home.y + steps[k + 1] * stepY))
+    let isFree = true
+    for (const other of placed) {
+      if (
+        x < other.x + other.width + marginPx &&
+        other.x < x + width + marginPx &&
+        y < other.y + other.height + marginPx &&
+        other.y < y + height + marginPx
+      ) {
+        isFree = false
+        break
+      }
+    }
+    if (isFree) return { x, y, width, height }
   }
   return null
 }
 
+/** Grid step orders by rings and aspect (step across / step down), flattened as i, j pairs. */
+const stepOrders = new Map<string, Int8Array>()
+
 /**
  * Grid steps (i across, j down) within `rings` of the origin, nearest in pixels first; ties go up
  * before down, then left before right, so the order never depends on the sort's stability.
+ * Cached: labels of one size share an order (the aspect is rounded to 1/100 for the key).
  */
-function gridSteps(rings: number, stepX: number, stepY: number): Array<[number, number]> {
+function gridSteps(rings: number, aspect: number): Int8Array {
+  const key = `${rings}:${aspect.toFixed(2)}`
+  const cached = stepOrders.get(key)
+  if (cached) return cached
   const steps: Array<[number, number]> = []
   for (let j = -rings; j <= rings; j++) for (let i = -rings; i <= rings; i++) steps.push([i, j])
-  const length = ([i, j]: [number, number]) => Math.hypot(i * stepX, j * stepY)
-  return steps.sort((a, b) => length(a) - length(b) || a[1] - b[1] || a[0] - b[0])
+  const length = ([i, j]: [number, number]) => Math.hypot(i * aspect, j)
+  steps.sort((a, b) => length(a) - length(b) || a[1] - b[1] || a[0] - b[0])
+  const order = Int8Array.from(steps.flat())
+  if (stepOrders.size > 512) stepOrders.clear()
+  stepOrders.set(key, order)
+  return order
 }
 
 function clampToView(box: Box, view: LabelLayoutOptions['viewport']): Box {
   const x = Math.max(0, Math.min(view.width - box.width, box.x))
   const y = Math.max(0, Math.min(view.height - box.height, box.y))
   return { ...box, x, y }
-}
-
-function overlaps(a: Box, b: Box, marginPx: number): boolean {
-  return (
-    a.x < b.x + b.width + marginPx &&
-    b.x < a.x + a.width + marginPx &&
-    a.y < b.y + b.height + marginPx &&
-    b.y < a.y + a.height + marginPx
-  )
 }
 
 function shown(
