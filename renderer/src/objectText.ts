@@ -14,6 +14,8 @@ export interface ObjectDetails {
   fewPoints: string | null
   /** "full ≈ 41 × 76 × 68 cm (range …) · visible 41 × 11 × 68 cm", or the visible size alone. */
   size: string
+  /** `size` in pieces that should not break across lines (joined by spaces they are `size`). */
+  sizeChunks: string[]
   /** The size's tooltip: the axes, and how the full box was estimated. */
   sizeTitle: string
 }
@@ -31,15 +33,21 @@ export function objectDetails(object: SceneObject, units: UnitSystem): ObjectDet
   const check = object.labelCheck
   const visible = formatSize(object.sizeM, units)
   const amodal = object.amodal
+  const sizeChunks = amodal
+    ? [
+        `full ≈ ${formatSize(amodal.sizeM, units)}`,
+        `(range ${formatSizeRange(amodal.sizeIntervalM, units)})`,
+        `· visible ${visible}`,
+      ]
+    : [visible]
   return {
     confidence: check ? formatConfidence(check.confidence) : null,
     labelNote: labelNoteOf(check),
     fewPoints: check?.hasFewPoints
       ? `few points (${formatCount(object.pointCount)}) for a ${check.detectorLabel}`
       : null,
-    size: amodal
-      ? `full ≈ ${formatSize(amodal.sizeM, units)} (range ${formatSizeRange(amodal.sizeIntervalM, units)}) · visible ${visible}`
-      : visible,
+    size: sizeChunks.join(' '),
+    sizeChunks,
     sizeTitle: amodal
       ? `width × depth × height; full box: ${amodal.method}; visible: the extent of the points seen`
       : 'width × depth × height of the points seen',

@@ -106,6 +106,11 @@ describe('object panel texts', () => {
       'full ≈ 41 × 76 × 68 cm (range 41 × 70–82 × 66–70 cm) · visible 41 × 11 × 68 cm',
     )
     expect(objectDetails(stand, 'metric').sizeTitle).toContain('box faces + free-space carving')
+    expect(objectDetails(stand, 'metric').sizeChunks).toEqual([
+      'full ≈ 41 × 76 × 68 cm',
+      '(range 41 × 70–82 × 66–70 cm)',
+      '· visible 41 × 11 × 68 cm',
+    ])
   })
 
   it('writes both sizes in inches when the user chose imperial units', () => {

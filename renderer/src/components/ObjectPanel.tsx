@@ -77,7 +77,9 @@ export function ObjectPanel({
                   </span>
                   <span className="object-meta">
                     <span className="object-size" title={details.sizeTitle}>
-                      {details.size}
+                      {details.sizeChunks.map((chunk) => (
+                        <span key={chunk}>{chunk}</span>
+                      ))}
                     </span>
                     <span className="object-points">{formatCount(object.pointCount)} pts</span>
                   </span>
