@@ -25,6 +25,8 @@ export interface ImageOverlayProps {
   viewSize: Size2
   summary: SceneSummary
   emphasisedName: string | null
+  /** The object selected in the panel: its name is placed first like the emphasised one. */
+  selectedName: string | null
   regions: readonly RegionInput[]
   draft: DraftRegion | null
   picks: readonly MeasurePick[]
@@ -48,7 +50,11 @@ export function ImageOverlay(props: ImageOverlayProps) {
   const emphasisOf = (name: string): ImageEmphasis =>
     name === emphasisedName ? 'hover' : pickedNames.has(name) ? 'picked' : 'normal'
   const labels = layoutImageLabels(
-    summary.objects.map((object) => ({ ...object, emphasis: emphasisOf(object.name) })),
+    summary.objects.map((object) => ({
+      ...object,
+      emphasis: emphasisOf(object.name),
+      isSelected: object.name === props.selectedName,
+    })),
     toView,
     viewSize,
     labelTextWidthPx,

@@ -11,6 +11,8 @@ export interface ImageLabelInput {
   name: string
   boxInImagePx: PixelBox | null
   emphasis: ImageEmphasis
+  /** Selected in the panel: placed first, like the hovered one. */
+  isSelected?: boolean
 }
 
 /** A placed name: the layout's box plus the text and where the text starts (view pixels). */
@@ -31,7 +33,7 @@ const CONTROLS_BAND_PX = 40
 /**
  * The image view's object names without overlaps: each name sits on its 2D box's top-left corner
  * (the corner of the part in view, when the box is cut by the view's edge), ordered by emphasis and
- * box area, below the band of controls at the top. `textWidthPx` measures a name (bold when emphasised). Objects without a 2D box get none.
+ * box area (hovered or selected first), below the band of controls at the top. `textWidthPx` measures a name (bold when emphasised). Objects without a 2D box get none.
  */
 export function layoutImageLabels(
   objects: readonly ImageLabelInput[],
@@ -54,7 +56,11 @@ export function layoutImageLabels(
       widthPx: textWidthPx(object.name, object.emphasis === 'hover') + 2 * PAD_X_PX,
       heightPx: LABEL_HEIGHT_PX,
       priority: labelPriority(
-        object.emphasis === 'hover' ? 'hover' : object.emphasis === 'picked' ? 'answer' : 'normal',
+        object.emphasis === 'hover' || object.isSelected
+          ? 'hover'
+          : object.emphasis === 'picked'
+            ? 'answer'
+            : 'normal',
         area,
       ),
     }

@@ -57,6 +57,7 @@ export class SceneRenderer {
   private bounds: WorldBounds | null = null
   private cameraCenter: WorldVec3 | null = null
   private hoveredName: string | null = null
+  private selectedName: string | null = null
   private answerNames = new Set<string>()
   private measureNames = new Set<string>()
   private needsRender = true
@@ -193,6 +194,12 @@ export class SceneRenderer {
     this.updateEmphasis()
   }
 
+  /** The object selected in the panel: its label keeps first priority; null for none. */
+  setSelectedObject(name: string | null): void {
+    this.selectedName = name
+    this.updateEmphasis()
+  }
+
   /** Looks at the bulk of the cloud from behind and above the sensor, as the frame was taken. */
   frameView(): void {
     this.stopGlide()
@@ -277,7 +284,11 @@ export class SceneRenderer {
             ? 'answer'
             : 'normal'
       box.setEmphasis(emphasis)
-      this.objectLabels.setPriority(index, labelPriority(emphasis, box.volumeM3))
+      const isFirst = emphasis === 'hover' || box.name === this.selectedName
+      this.objectLabels.setPriority(
+        index,
+        labelPriority(isFirst ? 'hover' : emphasis, box.volumeM3),
+      )
     })
     this.requestRender()
   }

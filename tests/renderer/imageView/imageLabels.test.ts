@@ -27,7 +27,7 @@ describe('layoutImageLabels', () => {
     })
   })
 
-  it('moves the name of the smaller of two boxes with one corner, and the hovered one wins', () => {
+  it('moves the name of the smaller of two boxes with one corner; a hovered or selected one wins', () => {
     const objects = [
       { name: 'big box', boxInImagePx: [100, 100, 300, 300] as const, emphasis: 'normal' as const },
       { name: 'cup', boxInImagePx: [100, 100, 120, 130] as const, emphasis: 'normal' as const },
@@ -42,6 +42,14 @@ describe('layoutImageLabels', () => {
     )
     expect(hovered.map((label) => label.placement)).toEqual(['moved', 'home'])
     expect(hovered[1].widthPx).toBe(3 * 7 + 8) // measured bold
+    // Selected in the panel (while nothing or something else is hovered): placed first too.
+    const selected = layoutImageLabels(
+      [objects[0], { ...objects[1], isSelected: true }],
+      toView,
+      VIEW,
+      textWidth,
+    )
+    expect(selected.map((label) => label.placement)).toEqual(['moved', 'home'])
   })
 
   it('keeps names below the controls at the top, and leaves out boxes off the view or missing', () => {
