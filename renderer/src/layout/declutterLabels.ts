@@ -67,6 +67,8 @@ interface Box {
 }
 
 const DEFAULTS = { alignX: 0.5, gapPx: 3, marginPx: 2, maxRings: 4 }
+/** Beyond this many rings the grid (2 · rings + 1)² gets large and labels land far from anchors. */
+const MAX_RINGS = 20
 
 /**
  * A label's priority: emphasised (hovered or selected) above referenced (by the answer, or picked
@@ -89,7 +91,14 @@ export function declutterLabels(
   labels: readonly LabelRequest[],
   options: LabelLayoutOptions,
 ): PlacedLabel[] {
-  const settings = { ...DEFAULTS, ...options }
+  const settings = {
+    ...options,
+    alignX: options.alignX ?? DEFAULTS.alignX,
+    gapPx: options.gapPx ?? DEFAULTS.gapPx,
+    marginPx: options.marginPx ?? DEFAULTS.marginPx,
+    maxRings: options.maxRings ?? DEFAULTS.maxRings,
+  }
+  checkInput(labels, settings)
   const order = labels
     .map((label, index) => ({ label, index }))
     .sort((a, b) => b.label.priority - a.label.priority || a.index - b.index)
@@ -107,6 +116,33 @@ export function declutterLabels(
     if (box) placedBoxes.push(box)
   }
   return result
+}
+
+/** Sizes must be real: a NaN width would place a label nowhere and let others overlap it. */
+function checkInput(
+  labels: readonly LabelRequest[],
+  settings: typeof DEFAULTS & LabelLayoutOptions,
+) {
+  const { width, height } = settings.viewport
+  if (!(width >= 0 && height >= 0 && Number.isFinite(width) && Number.isFinite(height)))
+    throw new RangeError(
+      `declutterLabels: the viewport must be finite and ≥ 0, got ${width} × ${height}`,
+    )
+  if (
+    !Number.isInteger(settings.maxRings) ||
+    settings.maxRings < 0 ||
+    settings.maxRings > MAX_RINGS
+  )
+    throw new RangeError(
+      `declutterLabels: maxRings must be an integer 0…${MAX_RINGS}, got ${settings.maxRings}`,
+    )
+  labels.forEach((label, index) => {
+    const isSized = [label.widthPx, label.heightPx].every((px) => Number.isFinite(px) && px >= 0)
+    if (!isSized || !Number.isFinite(label.priority))
+      throw new RangeError(
+        `declutterLabels: label ${index} needs a finite size ≥ 0 and priority, got ${label.widthPx} × ${label.heightPx}, priority ${label.priority}`,
+      )
+  })
 }
 
 function isAnchorInView(anchor: readonly [number, number], view: LabelLayoutOptions['viewport']) {

@@ -200,6 +200,36 @@ describe('declutterLabels', () => {
   })
 })
 
+describe('declutterLabels input checks', () => {
+  const label: LabelRequest = { anchorPx: [10, 10], widthPx: 20, heightPx: 10, priority: 1 }
+
+  it('names the label whose size or priority is not a number', () => {
+    expect(() =>
+      declutterLabels([label, { ...label, widthPx: Number.NaN }], { viewport: VIEW }),
+    ).toThrow(/label 1 needs a finite size/)
+    expect(() => declutterLabels([{ ...label, heightPx: -1 }], { viewport: VIEW })).toThrow(
+      /label 0/,
+    )
+    expect(() => declutterLabels([{ ...label, priority: Infinity }], { viewport: VIEW })).toThrow(
+      /priority Infinity/,
+    )
+  })
+
+  it('refuses a viewport or ring count that cannot be laid out', () => {
+    expect(() => declutterLabels([label], { viewport: { width: Number.NaN, height: 1 } })).toThrow(
+      /viewport/,
+    )
+    expect(() => declutterLabels([label], { viewport: VIEW, maxRings: 1000 })).toThrow(/maxRings/)
+    expect(() => declutterLabels([label], { viewport: VIEW, maxRings: 1.5 })).toThrow(/maxRings/)
+  })
+
+  it('takes an option given as undefined as its default', () => {
+    expect(declutterLabels([label], { viewport: VIEW, gapPx: undefined })).toEqual(
+      declutterLabels([label], { viewport: VIEW }),
+    )
+  })
+})
+
 describe('labelPriority', () => {
   it('ranks hovered above referenced above the rest, then bigger objects first', () => {
     const ranked = [
