@@ -1,0 +1,195 @@
+/**
+ * Answers a parsed query: resolves its reference slots and calls the one operation the query names, then writes
+ * the answer in the unit asked and says what was ignored. Pure TypeScript.
+ */
+
+import { answerChoice } from '../answers/choices'
+import { directionClock } from '../answers/direction'
+import { distanceBetween, gapBetween, horizontalDistance, verticalDistance } from '../answers/distances'
+import { fitsBetween } from '../answers/fits'
+import { formatLength } from '../answers/format'
+import { extentOf, volumeOf } from '../answers/objectSize'
+import { answerPredicate } from '../answers/predicates'
+import type { Answer } from '../answers/types'
+import { unsupportedAnswer } from '../answers/answerQuestion'
+import type { Scene } from '../types'
+import type { Query, QueryOp } from './ast'
+import { countObjects, difference, lengthOf, listObjects, superlative, type Filter } from './groupOps'
+import { closerThan, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
+import { cleanReference } from './references'
+import { groupSlot, objectSlot, placeSlot } from './resolveSlots'
+import { describeQuery } from './describe'
+import { readWidth } from './units'
+
+type Run = (scene: Scene, q: string, op: QueryOp, understood: string) => Answer
+
+const pairRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'pair') throw new Error('pair')
+  const a = placeSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = placeSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  const [x, y] = [a.value, b.value]
+  if (x.kind === 'object' && y.kind === 'object') {
+    const f = { distance: distanceBetween, gap: gapBetween, horizontal_distance: horizontalDistance, vertical_distance: verticalDistance }[op.quantity]
+    return f(scene, x.object, y.object, q)
+  }
+  const obj = x.kind === 'object' ? x.object : y.kind === 'object' ? y.object : null
+  const other = x.kind === 'object' ? y : x
+  if (obj && other.kind === 'camera' && (op.quantity === 'distance' || op.quantity === 'gap')) {
+    return distanceFromCamera(scene, obj, q)
+  }
+  if (obj && other.kind === 'surface' && op.quantity !== 'horizontal_distance') {
+    return elevationAboveSurface(scene, obj, 'bottom', other.word, q)
+  }
+  return unsupportedAnswer(scene, q, `I understood: ${u}, but I cannot measure that between these two.`)
+}
+
+const sizeRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'size') throw new Error('size')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  if (op.quantity === 'volume') return volumeOf(scene, a.value, q)
+  if (op.quantity === 'length' || op.quantity === 'longest_side') {
+    return lengthOf(scene, a.value, op.quantity === 'longest_side', q)
+  }
+  return extentOf(scene, a.value, op.quantity, q)
+}
+
+const elevationRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'elevation') throw new Error('elevation')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  if (op.surface === null) return elevationAboveSurface(scene, a.value, op.level, null, q)
+  const s = placeSlot(scene, q, op.surface, u)
+  if (!s.ok) return s.answer
+  if (s.value.kind === 'surface') return elevationAboveSurface(scene, a.value, op.level, s.value.word, q)
+  if (s.value.kind === 'object') return elevationAboveObject(scene, a.value, s.value.object, q)
+  return unsupportedAnswer(scene, q, `I understood: ${u}, but heights are measured above the support surface or an object, not the camera.`)
+}
+
+function filterOf(scene: Scene, q: string, op: { relation: Filter['relation'] | null; reference: string | null }, u: string): Filter | Answer | null {
+  if (op.relation === null || op.reference === null) return null
+  const to = placeSlot(scene, q, op.reference, u)
+  return to.ok ? { relation: op.relation, to: to.value } : to.answer
+}
+
+const isAnswer = (x: unknown): x is Answer => typeof x === 'object' && x !== null && 'question' in x
+
+const countRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'count' && op.op !== 'list') throw new Error('count')
+  const g = groupSlot(scene, q, op.what, u)
+  if (!g.ok) return g.answer
+  const f = filterOf(scene, q, op, u)
+  if (isAnswer(f)) return f
+  if (op.op === 'list') return listObjects(scene, g.value, f, q)
+  return countObjects(scene, g.value, cleanReference(op.what) || 'objects', f, q)
+}
+
+const superlativeRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'superlative') throw new Error('superlative')
+  const g = groupSlot(scene, q, op.among, u)
+  if (!g.ok) return g.answer
+  const from = op.reference === null ? { ok: true as const, value: { kind: 'camera' as const } } : placeSlot(scene, q, op.reference, u)
+  if (!from.ok) return from.answer
+  const ref = from.value
+  const among = ref.kind === 'object' ? g.value.filter((o) => o !== ref.object) : g.value
+  if (among.length === 0) return unsupportedAnswer(scene, q, `I understood: ${u}, but there is nothing to rank.`)
+  return superlative(scene, among, op.quantity, op.extreme, ref, q)
+}
+
+const differenceRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'difference') throw new Error('difference')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = objectSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  const from = op.reference === null ? { ok: true as const, value: { kind: 'camera' as const } } : placeSlot(scene, q, op.reference, u)
+  if (!from.ok) return from.answer
+  return difference(scene, a.value, b.value, op.quantity, op.asked, from.value, q)
+}
+
+const closerRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'closer_than') throw new Error('closer')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = placeSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  const c = op.compareFrom === 'a' ? placeSlot(scene, q, op.c, u) : objectSlot(scene, q, op.c, u)
+  if (!c.ok) return c.answer
+  return closerThan(scene, a.value, b.value, c.value, op.closer, op.compareFrom, q)
+}
+
+const supportRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'support') throw new Error('support')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = placeSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  return supportAnswer(scene, a.value, b.value, q)
+}
+
+const classicRun: Run = (scene, q, op, u) => {
+  if (op.op === 'direction') {
+    const from = objectSlot(scene, q, op.from, u)
+    if (!from.ok) return from.answer
+    const to = objectSlot(scene, q, op.to, u)
+    return to.ok ? directionClock(scene, from.value, to.value, q) : to.answer
+  }
+  if (op.op !== 'predicate' && op.op !== 'choice' && op.op !== 'fits') throw new Error('classic')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = objectSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  if (op.op === 'predicate') return answerPredicate(scene, op.kind, a.value, b.value, q)
+  if (op.op === 'choice') {
+    if (op.reference === null) return answerChoice(scene, op.kind, a.value, b.value, null, q)
+    const r = placeSlot(scene, q, op.reference, u)
+    if (!r.ok) return r.answer
+    return answerChoice(scene, op.kind, a.value, b.value, r.value.kind === 'object' ? r.value.object : null, q)
+  }
+  return fitsRun(scene, q, op, a.value, b.value, u)
+}
+
+function fitsRun(
+  scene: Scene,
+  q: string,
+  op: Extract<QueryOp, { op: 'fits' }>,
+  a: Parameters<typeof fitsBetween>[1],
+  b: Parameters<typeof fitsBetween>[2],
+  u: string,
+): Answer {
+  const w = readWidth(op.item)
+  if (w && !w.ok) return unsupportedAnswer(scene, q, `I cannot use the width: ${w.why}.`)
+  if (w && w.ok) return fitsBetween(scene, a, b, w.widthM, op.item, q)
+  const item = objectSlot(scene, q, op.item, u)
+  if (!item.ok) {
+    return unsupportedAnswer(scene, q, `I could not read a width (e.g. "8 cm") or an object of this scene in "${op.item}".`)
+  }
+  const o = item.value
+  const across = Math.min(extentOf(scene, o, 'width').value as number, extentOf(scene, o, 'depth').value as number)
+  return fitsBetween(scene, a, b, across, `the ${o.name} (${formatLength(across)} across its narrower side)`, q)
+}
+
+const RUNS: Record<QueryOp['op'], Run> = {
+  pair: pairRun,
+  size: sizeRun,
+  elevation: elevationRun,
+  count: countRun,
+  list: countRun,
+  superlative: superlativeRun,
+  difference: differenceRun,
+  closer_than: closerRun,
+  support: supportRun,
+  predicate: classicRun,
+  choice: classicRun,
+  direction: classicRun,
+  fits: classicRun,
+}
+
+/** Run a parsed query on a scene (see {@link answerQuestion} for the entry point). */
+export function runQuery(scene: Scene, question: string, query: Query): Answer {
+  const understood = describeQuery(query)
+  const answer = RUNS[query.op](scene, question, query, understood)
+  return { ...answer, detail: { ...answer.detail, understood } }
+}

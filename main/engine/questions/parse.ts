@@ -1,0 +1,226 @@
+/**
+ * The question grammar: quantity × references × relation × unit. A question is normalised, its asked unit taken
+ * off ("… in inches"), then the rules below are tried in order; each fills typed slots of a {@link QueryOp} with
+ * raw reference phrases. The classic pair forms (distance, gap, predicates, choices, clock direction, fits) are
+ * the template rules of answers/questionParser.ts, now scored by the grammar's reference resolver. A trailing
+ * clause no rule uses is kept in `ignored`, never dropped silently. Pure TypeScript.
+ */
+
+import { normalizeQuestion, parseQuestion, type PhraseScorer } from '../answers/questionParser'
+import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
+import { COMPARATIVES, SUPERLATIVES, splitFilter } from './relations'
+import { takeAskedUnit } from './units'
+
+const OBJ = '(.+?)'
+const BE = '(?:is|are)'
+const SUP_WORDS = Object.keys(SUPERLATIVES).sort((a, b) => b.length - a.length).join('|')
+const CMP_WORDS = Object.keys(COMPARATIVES).sort((a, b) => b.length - a.length).join('|')
+
+/** Leading wrappers people put around a question ("i want to know", "measure"). */
+function stripWrappers(s: string): string {
+  return s
+    .replace(/^(?:i (?:want|would like|'d like) to know|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/, '')
+    .replace(/^(?:roughly|approximately|about|exactly|precisely)\s+/, '')
+    .replace(/\s+(?:roughly|approximately|exactly|precisely|more or less|give or take|right now|currently|at the moment)$/, '')
+    .trim()
+}
+
+function rx(src: string): RegExp {
+  return new RegExp(`^${src}$`)
+}
+
+function countOrList(s: string): QueryOp | null {
+  const c = /^(?:how many|count(?: the)?|what is the number of|number of|tell me how many) (.+)$/.exec(s)
+  if (c) {
+    const body = c[1].replace(/ (?:are there|is there|there are|do you see|can you see|do i see|are visible|can be seen|do we have|do i have|in total|altogether|are in the scene|are there in total)$/, '').replace(/ (?:are|is) there$/, '')
+    const f = splitFilter(body)
+    if (f && f.what.length > 0) return { op: 'count', what: f.what, relation: f.relation, reference: f.reference }
+    return { op: 'count', what: body.replace(/ (?:are|is)$/, ''), relation: null, reference: null }
+  }
+  const all = /^(?:what|which) (?:objects|things|items) (?:are|do you see|can you see)(?: there| here| in the scene| visible)?$|^(?:what do you see|what is there|what is in the scene|what can you see|list (?:all )?(?:the )?(?:objects|things|items)|list everything)$/.exec(s)
+  if (all) return { op: 'list', what: 'everything', relation: null, reference: null }
+  const l =
+    /^(?:what|which (?:objects?|things?|items?|ones?)) (?:is|are) (?:there |located |placed )?(.+)$/.exec(s) ??
+    /^(?:list|name|show)(?: me)?(?: all)?(?: the)? (?:objects|things|items|everything)(?: that (?:are|is)| which (?:are|is))? (.+)$/.exec(s)
+  if (l) {
+    const f = splitFilter(`x ${l[1]}`)
+    if (f && f.what === 'x') return { op: 'list', what: 'everything', relation: f.relation, reference: f.reference }
+  }
+  return null
+}
+
+function superlativeRule(s: string): QueryOp | null {
+  if (/ or /.test(s)) return null
+  const m =
+    rx(`(?:which|what)(?: (?:one|object|thing|item|(.+?)))? ${BE} (?:the )?(${SUP_WORDS})(?: (?:one|object|thing|item))?(?: (?:to|from) (.+))?(?: of (?:them|all))?`).exec(s) ??
+    rx(`(?:which|what) ${BE} the (${SUP_WORDS}) (.+?)(?: (?:to|from) (.+))?`).exec(s)
+  if (!m) return null
+  const [, a, b, c] = m
+  const first = SUPERLATIVES[b] !== undefined
+  const word = first ? b : a
+  const among = first ? (a ?? 'everything') : b
+  const [quantity, extreme] = SUPERLATIVES[word]
+  return { op: 'superlative', quantity, extreme, among: among || 'everything', reference: c ?? null }
+}
+
+function differenceRule(s: string): QueryOp | null {
+  const m =
+    rx(`how much (${CMP_WORDS}) (?:(?:to|from) (.+?) )?${BE} ${OBJ} than ${OBJ}(?: ${BE})?`).exec(s) ??
+    rx(`by how much ${BE} ${OBJ} (${CMP_WORDS}) than ${OBJ}`).exec(s)
+  if (!m) return null
+  let word: string
+  let ref: string | null = null
+  let a: string
+  let b: string
+  if (s.startsWith('by ')) [, a, word, b] = m
+  else [, word, ref = null, a, b] = m as unknown as [string, string, string | null, string, string]
+  const inner = /^(.+?) (?:away )?(?:to|from) (.+)$/.exec(a)
+  if (inner && (COMPARATIVES[word][0] === 'distance')) {
+    a = inner[1]
+    ref = inner[2]
+  }
+  const [quantity, asked] = COMPARATIVES[word]
+  return { op: 'difference', quantity, asked, a, b: b.replace(/ (?:is|are)$/, ''), reference: ref ?? null }
+}
+
+function closerThanRule(s: string): QueryOp | null {
+  const m = rx(`${BE} ${OBJ} (closer|nearer|farther|further)(?: away)? (?:to|from) ${OBJ} than (?:(?:to|from) ${OBJ}|${OBJ}(?: ${BE})?)`).exec(s)
+  if (!m) return null
+  const closer = m[2] === 'closer' || m[2] === 'nearer'
+  if (m[4] !== undefined) return { op: 'closer_than', closer, a: m[1], b: m[3], c: m[4], compareFrom: 'a' }
+  return { op: 'closer_than', closer, a: m[1], b: m[3], c: m[5], compareFrom: 'b' }
+}
+
+function supportRule(s: string): QueryOp | null {
+  const m =
+    rx(`${BE} ${OBJ} (?:(?:sitting|standing|lying|resting|placed|located|put|kept) )?(?:on top of|on|upon|supported by) (.+)`).exec(s) ??
+    rx(`(?:does|do) ${OBJ} (?:sit|stand|lie|rest) (?:on top of|on|upon) (.+)`).exec(s)
+  if (!m) return null
+  if (/^(?:the )?(?:left|right|far left|far right)(?: hand)?(?: side)?(?: of)?\b/.test(m[2])) return null
+  return { op: 'support', a: m[1], b: m[2] }
+}
+
+const LEVEL = `(?:(the top|top|the bottom|bottom|the base|base|the centre|the center) of )?`
+
+function level(word: string | undefined): 'bottom' | 'top' | 'centre' {
+  if (!word) return 'bottom'
+  if (/top/.test(word)) return 'top'
+  if (/cent/.test(word)) return 'centre'
+  return 'bottom'
+}
+
+function elevationRule(s: string): QueryOp | null {
+  const above = '(?:above|over|off|up from)'
+  let m =
+    rx(`how (?:high|much higher) (?:up )?${BE} ${LEVEL}${OBJ} (?:above|over|off|up from|from) (.+)`).exec(s) ??
+    rx(`how far (?:up )?${BE} ${LEVEL}${OBJ} ${above} (.+)`).exec(s)
+  if (m) return { op: 'elevation', level: level(m[1]), a: m[2], surface: m[3] }
+  m = rx(`how (?:high|far) (?:up )?${above} (.+?) ${BE} ${LEVEL}${OBJ}`).exec(s)
+  if (m) return { op: 'elevation', level: level(m[2]), a: m[3], surface: m[1] }
+  m = rx(`(?:what is )?(?:the )?(?:height|elevation|clearance) of ${LEVEL}${OBJ} (?:above|over|from) (.+)`).exec(s)
+  if (m) return { op: 'elevation', level: level(m[1]), a: m[2], surface: m[3] }
+  m = rx(`(?:what is )?(?:the )?elevation of ${LEVEL}(.+)`).exec(s)
+  if (m) return { op: 'elevation', level: level(m[1]), a: m[2], surface: null }
+  m = rx(`(?:how high|at what height) ${BE} (the top|the bottom|the base|the centre|the center) of (.+)`).exec(s)
+  if (m) return { op: 'elevation', level: level(m[1]), a: m[2], surface: null }
+  return null
+}
+
+function cameraDistanceRule(s: string): QueryOp | null {
+  let m = rx(`how (?:far|close) (?:away )?${BE} ${OBJ}(?: away)?(?: (?:from|to) (?:here|me|us|the camera|the robot))?`).exec(s)
+  if (m && !/ (?:from|to|and) /.test(m[1])) return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
+  m = rx(`how far (?:away )?from (.+?) ${BE} ${OBJ}`).exec(s)
+  if (m) return { op: 'pair', quantity: 'distance', a: m[2], b: m[1] }
+  m = rx(`(?:what is )?(?:the )?(?:distance|range) (?:to|of) ${OBJ}`).exec(s)
+  if (m && !/ (?:from|to|and) /.test(m[1])) return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
+  return null
+}
+
+const SIZE_WORDS: Record<string, SizeQuantity> = {
+  tall: 'height',
+  high: 'height',
+  height: 'height',
+  wide: 'width',
+  width: 'width',
+  deep: 'depth',
+  depth: 'depth',
+  thick: 'depth',
+  big: 'volume',
+  large: 'volume',
+  volume: 'volume',
+  size: 'volume',
+  long: 'length',
+  length: 'length',
+  'longest side': 'longest_side',
+  'longest dimension': 'longest_side',
+  'longest edge': 'longest_side',
+}
+
+function sizeRule(s: string): QueryOp | null {
+  const words = Object.keys(SIZE_WORDS).sort((a, b) => b.length - a.length).join('|')
+  const m =
+    rx(`how (tall|high|wide|deep|thick|big|large|long) ${BE} ${OBJ}`).exec(s) ??
+    rx(`how (tall|high|wide|deep|thick|big|large|long) ${OBJ} ${BE}`).exec(s) ??
+    rx(`(?:what is )?(?:the )?(${words}) of ${OBJ}`).exec(s)
+  if (m) return { op: 'size', quantity: SIZE_WORDS[m[1]], a: m[2] }
+  const p = rx(`(?:what is )?${OBJ}'s? (${words})`).exec(s)
+  return p ? { op: 'size', quantity: SIZE_WORDS[p[2]], a: p[1] } : null
+}
+
+function classic(s: string, score?: PhraseScorer): QueryOp | null {
+  const p = parseQuestion(s, score)
+  switch (p.type) {
+    case 'single':
+      return { op: 'size', quantity: p.kind, a: p.a }
+    case 'predicate':
+      return { op: 'predicate', kind: p.kind, a: p.a, b: p.b }
+    case 'choice':
+      return { op: 'choice', kind: p.kind, a: p.a, b: p.b, reference: p.reference }
+    case 'pair':
+      return p.kind === 'direction'
+        ? { op: 'direction', from: p.a, to: p.b }
+        : { op: 'pair', quantity: p.kind, a: p.a, b: p.b }
+    case 'fits':
+      return { op: 'fits', a: p.a, b: p.b, item: p.item }
+    default:
+      return null
+  }
+}
+
+/** The grammar's rules in order: specific forms before the generic ones they would otherwise fall into. */
+function parseCore(s: string, score?: PhraseScorer): QueryOp | null {
+  if (/^(?:can|could|would|will|does|do|might|may) .+ fit /.test(s) || /^is there (?:enough )?(?:room|space) for /.test(s)) {
+    return classic(s, score)
+  }
+  return (
+    countOrList(s) ??
+    elevationRule(s) ??
+    differenceRule(s) ??
+    closerThanRule(s) ??
+    superlativeRule(s) ??
+    supportRule(s) ??
+    classic(s, score) ??
+    cameraDistanceRule(s) ??
+    sizeRule(s)
+  )
+}
+
+/**
+ * Parse a question into a typed query.
+ * @param score optional reference scorer (2 one object, 1 several, 0 none) used to split ambiguous phrases.
+ */
+export function parseQuery(question: string, score?: PhraseScorer): Query | ParseFailure {
+  const normal = stripWrappers(normalizeQuestion(question))
+  const { rest, unit } = takeAskedUnit(normal)
+  const core = parseCore(rest, score)
+  if (core) return { ...core, unit, ignored: [] }
+  // A trailing clause no rule uses: answer the rest and say what was ignored.
+  const comma = rest.lastIndexOf(', ')
+  if (comma > 0) {
+    const head = takeAskedUnit(rest.slice(0, comma))
+    const tail = rest.slice(comma + 2)
+    const inner = parseCore(head.rest, score)
+    if (inner) return { ...inner, unit: unit ?? head.unit, ignored: [tail] }
+  }
+  return { op: 'unsupported', understood: null, unit, ignored: [] }
+}
