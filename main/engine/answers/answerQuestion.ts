@@ -77,5 +77,22 @@ export function unsupportedAnswer(scene: Scene, question: string, why?: string):
 export function answerQuestion(scene: Scene, question: string): Answer {
   const query = parseQuery(question, (phrase) => referenceScore(scene, phrase))
   if (query.op === 'unsupported') return unsupportedAnswer(scene, question)
-  return finishAnswer(runQuery(scene, question, query), query.unit, query.ignored)
+  const answer = finishAnswer(runQuery(scene, question, query), query.unit, query.ignored)
+  return answer.value === null ? (withoutTrailingClause(scene, question) ?? answer) : answer
+}
+
+/**
+ * A question whose last comma clause spoils a reference ("…from the laptop, measured from the handle"): answer
+ * it without that clause and say so; null when that does not give a value either.
+ */
+function withoutTrailingClause(scene: Scene, question: string): Answer | null {
+  const comma = question.lastIndexOf(',')
+  if (comma <= 0) return null
+  const head = question.slice(0, comma)
+  const tail = question.slice(comma + 1).trim().replace(/[?!.]+$/, '')
+  const query = parseQuery(head, (phrase) => referenceScore(scene, phrase))
+  if (query.op === 'unsupported' || tail.length === 0) return null
+  const answer = runQuery(scene, question, query)
+  if (answer.value === null) return null
+  return finishAnswer(answer, query.unit, [...query.ignored, tail])
 }

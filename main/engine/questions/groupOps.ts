@@ -152,7 +152,7 @@ export function superlative(
     .sort((x, y) => (extreme === 'min' ? x.r.v - y.r.v : y.r.v - x.r.v))
   const best = ranked[0]
   const word = EXTREME_WORDS[q][extreme === 'min' ? 0 : 1]
-  const to = q === 'distance' ? ` to ${placeName(from)}` : ''
+  const to = q === 'distance' ? ` ${extreme === 'min' ? 'to' : 'from'} ${placeName(from)}` : ''
   const runner = ranked[1] ? `; next: ${the(ranked[1].o)} at ${ranked[1].r.format(ranked[1].r.v)}` : ''
   const involved = from.kind === 'object' ? [...among, from.object] : among
   return {
@@ -172,6 +172,17 @@ export function superlative(
   }
 }
 
+const COMPARATIVE_WORDS: Record<RankQuantity, [less: string, more: string]> = {
+  height: ['shorter', 'taller'],
+  width: ['narrower', 'wider'],
+  depth: ['shallower', 'deeper'],
+  length: ['shorter', 'longer'],
+  volume: ['smaller', 'bigger'],
+  left: ['further left', 'further right'],
+  elevation: ['lower', 'higher'],
+  distance: ['closer', 'farther'],
+}
+
 /** A − B of a quantity (metres, or m³ for volume); the text says which is larger and by how much. */
 export function difference(
   scene: Scene,
@@ -185,7 +196,7 @@ export function difference(
   const ra = rankValue(scene, a, q, from)
   const rb = rankValue(scene, b, q, from)
   const diff = asked === 'more' ? ra.v - rb.v : rb.v - ra.v
-  const [lessWord, moreWord] = q === 'distance' ? ['closer', 'farther'] : q === 'volume' ? ['smaller', 'bigger'] : ['smaller', 'larger']
+  const [lessWord, moreWord] = COMPARATIVE_WORDS[q]
   const word = asked === 'more' ? moreWord : lessWord
   const opposite = asked === 'more' ? lessWord : moreWord
   const mag = ra.format(Math.abs(diff))

@@ -192,6 +192,7 @@ function parseCore(s: string, score?: PhraseScorer): QueryOp | null {
   if (/^(?:can|could|would|will|does|do|might|may) .+ fit /.test(s) || /^is there (?:enough )?(?:room|space) for /.test(s)) {
     return classic(s, score)
   }
+  if (/^(?:what is )?(?:the )?longest (?:side|dimension|edge) of /.test(s)) return sizeRule(s)
   return (
     countOrList(s) ??
     elevationRule(s) ??

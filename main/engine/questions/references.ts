@@ -116,7 +116,11 @@ function applyDescriptors(scene: Scene, objects: SceneObject[], words: string[])
     const colour = colourWord(w)
     if (inNames.length > 0 && inNames.length < cands.length) cands = inNames
     else if (inNames.length === cands.length) continue
-    else if (colour) cands = cands.filter((o) => colourName(o.colorRgb) === colour)
+    else if (colour) {
+      const coloured = cands.filter((o) => colourName(o.colorRgb) === colour)
+      if (coloured.length === 0) unused.push(`${w} (no ${colour} object among ${cands.map((o) => o.name).join(', ')})`)
+      else cands = coloured
+    }
     else if (w in PICK_WORDS) picks.push(w)
     else unused.push(w)
   }
