@@ -15,7 +15,7 @@ import { unsupportedAnswer } from '../answers/answerQuestion'
 import type { Scene } from '../types'
 import type { Query, QueryOp } from './ast'
 import { countObjects, difference, lengthOf, listObjects, superlative, type Filter } from './groupOps'
-import { closerThan, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
+import { closerThan, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
 import { cleanReference } from './references'
 import { groupSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
@@ -109,6 +109,17 @@ const differenceRun: Run = (scene, q, op, u) => {
   return difference(scene, a.value, b.value, op.quantity, op.asked, from.value, q)
 }
 
+const distanceDifferenceRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'distance_difference') throw new Error('distance_difference')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = placeSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  const c = placeSlot(scene, q, op.c, u)
+  if (!c.ok) return c.answer
+  return distanceDifference(scene, a.value, b.value, c.value, op.farther, q)
+}
+
 const closerRun: Run = (scene, q, op, u) => {
   if (op.op !== 'closer_than') throw new Error('closer')
   const a = objectSlot(scene, q, op.a, u)
@@ -179,6 +190,7 @@ const RUNS: Record<QueryOp['op'], Run> = {
   list: countRun,
   superlative: superlativeRun,
   difference: differenceRun,
+  distance_difference: distanceDifferenceRun,
   closer_than: closerRun,
   support: supportRun,
   predicate: classicRun,

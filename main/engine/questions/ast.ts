@@ -35,6 +35,7 @@ export type QueryOp =
   | { op: 'list'; what: string; relation: FilterRelation | null; reference: string | null }
   | { op: 'superlative'; quantity: RankQuantity; extreme: 'min' | 'max'; among: string; reference: string | null }
   | { op: 'difference'; quantity: RankQuantity; asked: 'more' | 'less'; a: string; b: string; reference: string | null }
+  | { op: 'distance_difference'; farther: boolean; a: string; b: string; c: string }
   | { op: 'closer_than'; closer: boolean; a: string; b: string; c: string; compareFrom: 'a' | 'b' }
   | { op: 'support'; a: string; b: string }
   | { op: 'predicate'; kind: PredicateKind; a: string; b: string }

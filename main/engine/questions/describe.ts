@@ -30,6 +30,8 @@ function core(x: Query): string {
       return `the ${x.extreme === 'min' ? 'smallest' : 'largest'} ${x.quantity} among ${q(x.among)}${x.reference ? ` from ${q(x.reference)}` : ''}`
     case 'difference':
       return `difference of ${x.quantity} between ${q(x.a)} and ${q(x.b)}${x.reference ? ` from ${q(x.reference)}` : ''}`
+    case 'distance_difference':
+      return `how much ${x.farther ? 'farther' : 'closer'} ${q(x.a)} is from ${q(x.b)} than from ${q(x.c)}`
     case 'closer_than':
       return x.compareFrom === 'a'
         ? `whether ${q(x.a)} is ${x.closer ? 'closer' : 'farther'} to ${q(x.b)} than to ${q(x.c)}`

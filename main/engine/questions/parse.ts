@@ -19,6 +19,9 @@ const CMP_WORDS = Object.keys(COMPARATIVES).sort((a, b) => b.length - a.length).
 /** Leading wrappers people put around a question ("i want to know", "measure"). */
 function stripWrappers(s: string): string {
   return s
+    // Our distances are centre to centre unless the question asks for a gap, so saying so changes nothing.
+    .replace(/,? ?\(?(?:centre|center) to (?:centre|center)\)?(?=,|$| and)/g, '')
+    .replace(/,? and (?:how far (?:away )?is it|how far away|what is the distance)$/, '')
     .replace(/^(?:i (?:want|would like|'d like) to know|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/, '')
     .replace(/^(?:roughly|approximately|about|exactly|precisely)\s+/, '')
     .replace(/\s+(?:roughly|approximately|exactly|precisely|more or less|give or take|right now|currently|at the moment)$/, '')
@@ -64,6 +67,8 @@ function superlativeRule(s: string): QueryOp | null {
 }
 
 function differenceRule(s: string): QueryOp | null {
+  const two = rx(`how much (farther|further|closer|nearer) ${BE} ${OBJ} (?:from|to) ${OBJ} than (?:from|to) ${OBJ}`).exec(s)
+  if (two) return { op: 'distance_difference', farther: /^f/.test(two[1]), a: two[2], b: two[3], c: two[4] }
   const m =
     rx(`how much (${CMP_WORDS}) (?:(?:to|from) (.+?) )?${BE} ${OBJ} than ${OBJ}(?: ${BE})?`).exec(s) ??
     rx(`by how much ${BE} ${OBJ} (${CMP_WORDS}) than ${OBJ}`).exec(s)

@@ -202,3 +202,34 @@ export function closerThan(
     detail: { comparedQuantity: `distance (${dAB.method})`, valueA: dAB.valueM, valueB: dOther.valueM },
   }
 }
+
+/**
+ * How much farther (or closer) A is from B than from C: d(A,B) − d(A,C) (farther) or d(A,C) − d(A,B) (closer),
+ * metres; distances as {@link distanceFromPlace} measures them (centre to centre between objects).
+ */
+export function distanceDifference(
+  scene: Scene,
+  a: SceneObject,
+  b: Place,
+  c: Place,
+  farther: boolean,
+  question: string,
+): Answer {
+  const dB = distanceFromPlace(b, a)
+  const dC = distanceFromPlace(c, a)
+  const diff = farther ? dB.valueM - dC.valueM : dC.valueM - dB.valueM
+  const word = farther ? 'farther' : 'closer'
+  const sense = diff >= 0 ? `${formatLength(diff)} ${word}` : `in fact ${formatLength(-diff)} ${farther ? 'closer' : 'farther'}`
+  const involved = [a, ...[b, c].flatMap((p) => (p.kind === 'object' ? [p.object] : []))]
+  return {
+    question,
+    kind: 'difference',
+    text: `${sentence(the(a))} is ${sense} from ${placeName(b)} than from ${placeName(c)} (${formatLength(dB.valueM)} vs ${formatLength(dC.valueM)}, ${dB.method}).`,
+    value: diff,
+    unit: 'm',
+    objects: involved.map(toAnswerObject),
+    provenance: buildProvenance(scene, involved, `difference of two distances from the ${a.name}, ${dB.method}`),
+    geometry: { kind: 'highlight', names: involved.map((o) => o.name), primary: a.name },
+    detail: { comparedQuantity: `distance (${dB.method})`, valueA: dB.valueM, valueB: dC.valueM },
+  }
+}
