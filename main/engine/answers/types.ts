@@ -71,6 +71,7 @@ export type GrammarKind =
   | 'closer_than'
   | 'farther_than'
   | 'support'
+  | 'near'
 
 export type AnswerKind =
   | PredicateKind

@@ -14,8 +14,8 @@ import type { Answer } from '../answers/types'
 import { unsupportedAnswer } from '../answers/answerQuestion'
 import type { Scene } from '../types'
 import type { Query, QueryOp } from './ast'
-import { countObjects, difference, lengthOf, listObjects, superlative, type Filter } from './groupOps'
-import { closerThan, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
+import { countObjects, difference, lengthOf, listObjects, nearAnswer, superlative, type Filter } from './groupOps'
+import { cameraHeight, closerThan, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
 import { cleanReference } from './references'
 import { groupSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
@@ -42,6 +42,9 @@ const pairRun: Run = (scene, q, op, u) => {
   if (obj && other.kind === 'surface' && op.quantity !== 'horizontal_distance') {
     return elevationAboveSurface(scene, obj, 'bottom', other.word, q)
   }
+  if (!obj && [x.kind, y.kind].includes('camera') && [x.kind, y.kind].includes('surface') && op.quantity !== 'horizontal_distance') {
+    return cameraHeight(scene, q)
+  }
   return unsupportedAnswer(scene, q, `I understood: ${u}, but I cannot measure that between these two.`)
 }
 
@@ -58,6 +61,8 @@ const sizeRun: Run = (scene, q, op, u) => {
 
 const elevationRun: Run = (scene, q, op, u) => {
   if (op.op !== 'elevation') throw new Error('elevation')
+  const place = placeSlot(scene, q, op.a, u)
+  if (place.ok && place.value.kind === 'camera') return cameraHeight(scene, q)
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   if (op.surface === null) return elevationAboveSurface(scene, a.value, op.level, null, q)
@@ -83,7 +88,7 @@ const countRun: Run = (scene, q, op, u) => {
   const f = filterOf(scene, q, op, u)
   if (isAnswer(f)) return f
   if (op.op === 'list') return listObjects(scene, g.value, f, q)
-  return countObjects(scene, g.value, cleanReference(op.what) || 'objects', f, q)
+  return countObjects(scene, g.value, cleanReference(op.what) || 'objects', f, q, op.asksExistence === true)
 }
 
 const superlativeRun: Run = (scene, q, op, u) => {
@@ -129,6 +134,15 @@ const closerRun: Run = (scene, q, op, u) => {
   const c = op.compareFrom === 'a' ? placeSlot(scene, q, op.c, u) : objectSlot(scene, q, op.c, u)
   if (!c.ok) return c.answer
   return closerThan(scene, a.value, b.value, c.value, op.closer, op.compareFrom, q)
+}
+
+const nearRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'near') throw new Error('near')
+  const a = objectSlot(scene, q, op.a, u)
+  if (!a.ok) return a.answer
+  const b = placeSlot(scene, q, op.b, u)
+  if (!b.ok) return b.answer
+  return nearAnswer(scene, a.value, b.value, q)
 }
 
 const supportRun: Run = (scene, q, op, u) => {
@@ -193,6 +207,7 @@ const RUNS: Record<QueryOp['op'], Run> = {
   distance_difference: distanceDifferenceRun,
   closer_than: closerRun,
   support: supportRun,
+  near: nearRun,
   predicate: classicRun,
   choice: classicRun,
   direction: classicRun,

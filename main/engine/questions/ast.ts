@@ -6,6 +6,9 @@
 import type { LengthUnit } from '../reasoning/units'
 import type { ChoiceKind, PredicateKind } from '../answers/types'
 
+/** Distances between two places: centre to centre, closest surfaces, horizontal or vertical part. */
+export type PairQuantity = 'distance' | 'gap' | 'horizontal_distance' | 'vertical_distance'
+
 /** A quantity of one object. 'length' is the longer horizontal side; 'longest_side' the longest of the three. */
 export type SizeQuantity = 'width' | 'depth' | 'height' | 'volume' | 'length' | 'longest_side'
 
@@ -28,10 +31,11 @@ export type RankQuantity =
 
 /** One parsed question. Phrases are raw reference phrases. */
 export type QueryOp =
-  | { op: 'pair'; quantity: 'distance' | 'gap' | 'horizontal_distance' | 'vertical_distance'; a: string; b: string }
+  | { op: 'pair'; quantity: PairQuantity; a: string; b: string }
   | { op: 'size'; quantity: SizeQuantity; a: string }
   | { op: 'elevation'; level: ElevationLevel; a: string; surface: string | null }
-  | { op: 'count'; what: string; relation: FilterRelation | null; reference: string | null }
+  | { op: 'count'; what: string; relation: FilterRelation | null; reference: string | null; asksExistence?: boolean }
+  | { op: 'near'; a: string; b: string }
   | { op: 'list'; what: string; relation: FilterRelation | null; reference: string | null }
   | { op: 'superlative'; quantity: RankQuantity; extreme: 'min' | 'max'; among: string; reference: string | null }
   | { op: 'difference'; quantity: RankQuantity; asked: 'more' | 'less'; a: string; b: string; reference: string | null }

@@ -24,7 +24,7 @@ function core(x: Query): string {
     case 'count':
     case 'list': {
       const rel = x.relation ? ` ${x.relation} ${q(x.reference ?? '')}` : ''
-      return `${x.op} ${q(x.what)}${rel}`
+      return `${x.op === 'count' && x.asksExistence ? 'whether there is' : x.op} ${q(x.what)}${rel}`
     }
     case 'superlative':
       return `the ${x.extreme === 'min' ? 'smallest' : 'largest'} ${x.quantity} among ${q(x.among)}${x.reference ? ` from ${q(x.reference)}` : ''}`
@@ -36,6 +36,8 @@ function core(x: Query): string {
       return x.compareFrom === 'a'
         ? `whether ${q(x.a)} is ${x.closer ? 'closer' : 'farther'} to ${q(x.b)} than to ${q(x.c)}`
         : `whether ${q(x.a)} is ${x.closer ? 'closer' : 'farther'} to ${q(x.b)} than ${q(x.c)} is`
+    case 'near':
+      return `whether ${q(x.a)} is near ${q(x.b)}`
     case 'support':
       return `whether ${q(x.a)} rests on ${q(x.b)}`
     case 'predicate':

@@ -64,16 +64,19 @@ export function countObjects(
   what: string,
   filter: Filter | null,
   question: string,
+  asksExistence = false,
 ): Answer {
   const hits = filter ? among.filter((o) => filterHolds(filter, o)) : among
   const where = filter ? ` ${describeFilter(filter)}` : ' in this scene'
   const involved = filter?.to.kind === 'object' ? [...hits, filter.to.object] : hits
+  const found = hits.length > 0 ? ` (${listText(hits)})` : ''
+  const counted = `Count of ${what}${where}: ${hits.length}${found}. (Counted the scene's detected objects.)`
   return {
     question,
     kind: 'count',
-    text: `${hits.length === 0 ? 'No' : hits.length} ${what}${where}${hits.length > 0 ? `: ${listText(hits)}` : ''}. (Counted the scene's detected objects.)`,
-    value: hits.length,
-    unit: 'count',
+    text: asksExistence ? `${hits.length > 0 ? 'Yes' : 'No'}. ${counted}` : counted,
+    value: asksExistence ? hits.length > 0 : hits.length,
+    unit: asksExistence ? 'bool' : 'count',
     objects: involved.map(toAnswerObject),
     provenance: buildProvenance(scene, involved, `count of scene objects matching "${what}"${filter ? `, ${describeFilter(filter)}` : ''}`),
     geometry: { kind: 'highlight', names: hits.map((o) => o.name), primary: null },
@@ -232,5 +235,24 @@ export function lengthOf(scene: Scene, o: SceneObject, longestOfAll: boolean, qu
     kind: 'length',
     text: `${sentence(the(o))} is ${formatLength(v)} long (${what}, its ${axis}).`,
     provenance: { ...a.provenance, method: `${what}: the largest of ${axes.join(', ')}; ${a.provenance.method}` },
+  }
+}
+
+/** Whether A is near B: closest surfaces within {@link NEAR_M} (to the camera or surface: as distanceFromPlace). */
+export function nearAnswer(scene: Scene, a: SceneObject, to: Place, question: string): Answer {
+  const d = to.kind === 'object' ? closestBoxDistance(a, to.object).distanceM : distanceFromPlace(to, a).valueM
+  const how = to.kind === 'object' ? 'closest surfaces of the boxes' : distanceFromPlace(to, a).method
+  const holds = d <= NEAR_M
+  const involved = to.kind === 'object' ? [a, to.object] : [a]
+  return {
+    question,
+    kind: 'near',
+    text: `${holds ? 'Yes' : 'No'}, ${the(a)} is ${holds ? '' : 'not '}near ${placeName(to)}: ${formatLength(d)} apart (${how}; near means within ${formatLength(NEAR_M)}).`,
+    value: holds,
+    unit: 'bool',
+    objects: involved.map(toAnswerObject),
+    provenance: buildProvenance(scene, involved, `${how}, compared with ${formatLength(NEAR_M)}`),
+    geometry: { kind: 'highlight', names: involved.map((o) => o.name), primary: a.name },
+    detail: { gapM: d },
   }
 }

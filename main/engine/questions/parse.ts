@@ -40,6 +40,14 @@ function countOrList(s: string): QueryOp | null {
     if (f && f.what.length > 0) return { op: 'count', what: f.what, relation: f.relation, reference: f.reference }
     return { op: 'count', what: body.replace(/ (?:are|is)$/, ''), relation: null, reference: null }
   }
+  const exists = /^(?:is there|are there|do you see|can you see|do we have|is there any|are there any) (?:a |an |any |some )?(.+)$/.exec(s)
+  if (exists && !/^(?:enough )?(?:room|space) /.test(exists[1])) {
+    const f = splitFilter(exists[1])
+    if (f && f.what.length > 0) {
+      return { op: 'count', what: f.what, relation: f.relation, reference: f.reference, asksExistence: true }
+    }
+    return { op: 'count', what: exists[1], relation: null, reference: null, asksExistence: true }
+  }
   const all = /^(?:what|which) (?:objects|things|items) (?:are|do you see|can you see)(?: there| here| in the scene| visible)?$|^(?:what do you see|what is there|what is in the scene|what can you see|list (?:all )?(?:the )?(?:objects|things|items)|list everything)$/.exec(s)
   if (all) return { op: 'list', what: 'everything', relation: null, reference: null }
   const l =
@@ -94,6 +102,11 @@ function closerThanRule(s: string): QueryOp | null {
   const closer = m[2] === 'closer' || m[2] === 'nearer'
   if (m[4] !== undefined) return { op: 'closer_than', closer, a: m[1], b: m[3], c: m[4], compareFrom: 'a' }
   return { op: 'closer_than', closer, a: m[1], b: m[3], c: m[5], compareFrom: 'b' }
+}
+
+function nearRule(s: string): QueryOp | null {
+  const m = rx(`${BE} ${OBJ} (?:right |directly )?(?:next to|near|close to|beside|by|adjacent to|touching) (.+)`).exec(s)
+  return m ? { op: 'near', a: m[1], b: m[2] } : null
 }
 
 function supportRule(s: string): QueryOp | null {
@@ -192,8 +205,22 @@ function classic(s: string, score?: PhraseScorer): QueryOp | null {
   }
 }
 
+/** "… horizontally" / "… vertically" / "… in a straight line" after a distance question picks its quantity. */
+function withDistanceModifier(s: string, score?: PhraseScorer): QueryOp | null {
+  const m = /^(.+?),? (horizontally|vertically|in a straight line|as the crow flies|in 3d|along the (?:table|floor|ground))$/.exec(s)
+  if (!m) return null
+  const inner = parseBase(m[1], score)
+  if (inner?.op !== 'pair' || inner.quantity !== 'distance') return null
+  const quantity = m[2] === 'vertically' ? 'vertical_distance' : /horizontally|along/.test(m[2]) ? 'horizontal_distance' : 'distance'
+  return { ...inner, quantity }
+}
+
 /** The grammar's rules in order: specific forms before the generic ones they would otherwise fall into. */
 function parseCore(s: string, score?: PhraseScorer): QueryOp | null {
+  return withDistanceModifier(s, score) ?? parseBase(s, score)
+}
+
+function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
   if (/^(?:can|could|would|will|does|do|might|may) .+ fit /.test(s) || /^is there (?:enough )?(?:room|space) for /.test(s)) {
     return classic(s, score)
   }
@@ -205,6 +232,7 @@ function parseCore(s: string, score?: PhraseScorer): QueryOp | null {
     closerThanRule(s) ??
     superlativeRule(s) ??
     supportRule(s) ??
+    nearRule(s) ??
     classic(s, score) ??
     cameraDistanceRule(s) ??
     sizeRule(s)

@@ -233,3 +233,29 @@ export function distanceDifference(
     detail: { comparedQuantity: `distance (${dB.method})`, valueA: dB.valueM, valueB: dC.valueM },
   }
 }
+
+/** Height of the camera centre above the support plane (world z of the camera), metres. */
+export function cameraHeight(scene: Scene, question: string): Answer {
+  if (scene.provenance.frameKind !== 'support-plane') {
+    return {
+      question,
+      kind: 'unsupported',
+      text: 'I cannot say how high the camera is: no support plane was found in this frame.',
+      value: null,
+      unit: null,
+      objects: [],
+      provenance: buildProvenance(scene, [], 'no value: the camera height needs a support plane'),
+    }
+  }
+  const c = cameraInWorld(scene)
+  return {
+    question,
+    kind: 'elevation',
+    text: `The camera is ${formatLength(c[2])} above the support plane (camera centre to the plane, along its normal).`,
+    value: c[2],
+    unit: 'm',
+    objects: [],
+    provenance: buildProvenance(scene, [], 'camera centre above the support plane: world z of the camera (the plane is z = 0)'),
+    geometry: { kind: 'segment', fromInWorld: [c[0], c[1], 0], toInWorld: c, lengthM: c[2], label: formatLength(c[2]) },
+  }
+}

@@ -28,7 +28,17 @@ export type Resolved =
   | { kind: 'surface'; phrase: string; word: string }
   | { kind: 'group'; objects: SceneObject[]; phrase: string; via: string }
   | { kind: 'ambiguous'; phrase: string; candidates: SceneObject[] }
-  | { kind: 'unknown'; phrase: string; unusedWords: string[]; suggestions: SceneObject[] }
+  | {
+      kind: 'unknown'
+      phrase: string
+      /** Words no rule could use (empty when every word was understood but nothing matched). */
+      unusedWords: string[]
+      suggestions: SceneObject[]
+      /** True when the phrase was understood and simply matches no object ("the red mug" with no red mug). */
+      isEmptyMatch?: boolean
+      /** Why an understood phrase matches nothing, e.g. "no red object among mug, can". */
+      why?: string
+    }
 
 /** Lower case, '_' and '-' between letters as spaces, no punctuation, no leading articles or trailing "please". */
 export function cleanReference(phrase: string): string {
@@ -69,7 +79,8 @@ function headObjects(scene: Scene, head: string): Head | null {
     const syn = labelsForSynonym(words)
     const bySyn = objs.filter((o) => syn.has(norm(o.label)))
     if (bySyn.length > 0) return { objects: bySyn, via: `synonym of "${norm(bySyn[0].label)}"`, isPlural }
-    const fam = labelsForHypernym(words)
+    // A family word, or a synonym of one ("carton" → box → the box-shaped family).
+    const fam = new Set([words, ...syn].flatMap((w) => [...labelsForHypernym(w)]))
     const byFam = objs.filter((o) => fam.has(norm(o.label)))
     if (byFam.length > 0) return { objects: byFam, via: `"${words}" covers ${[...new Set(byFam.map((o) => o.label))].join(', ')}`, isPlural }
     return null
@@ -116,11 +127,7 @@ function applyDescriptors(scene: Scene, objects: SceneObject[], words: string[])
     const colour = colourWord(w)
     if (inNames.length > 0 && inNames.length < cands.length) cands = inNames
     else if (inNames.length === cands.length) continue
-    else if (colour) {
-      const coloured = cands.filter((o) => colourName(o.colorRgb) === colour)
-      if (coloured.length === 0) unused.push(`${w} (no ${colour} object among ${cands.map((o) => o.name).join(', ')})`)
-      else cands = coloured
-    }
+    else if (colour) cands = cands.filter((o) => colourName(o.colorRgb) === colour)
     else if (w in PICK_WORDS) picks.push(w)
     else unused.push(w)
   }
@@ -153,7 +160,17 @@ export function resolveReference(scene: Scene, phrase: string): Resolved {
 function narrow(scene: Scene, p: string, head: Head, descriptors: string[]): Resolved {
   const r = applyDescriptors(scene, head.objects, descriptors)
   if (r.unused.length > 0) return unknown(scene, p, r.unused)
-  if (r.objects.length === 0) return unknown(scene, p, descriptors.filter((w) => !REFERENCE_FILLER.has(w)))
+  if (r.objects.length === 0) {
+    const words = descriptors.filter((w) => !REFERENCE_FILLER.has(w)).join(' ')
+    return {
+      kind: 'unknown',
+      phrase: p,
+      unusedWords: [],
+      suggestions: head.objects.slice(0, 3),
+      isEmptyMatch: true,
+      why: `no object is "${words}" among ${head.objects.map((o) => o.name).join(', ')}`,
+    }
+  }
   const via = descriptors.length > 0 ? `${head.via}, then "${descriptors.join(' ')}"` : head.via
   return fromHead(p, { ...head, objects: r.objects, via })
 }

@@ -8,7 +8,9 @@ import { ambiguousObjectAnswer } from '../answers/answerQuestion'
 import { buildProvenance, the, toAnswerObject } from '../answers/format'
 import type { Answer } from '../answers/types'
 import type { Scene, SceneObject } from '../types'
+import { describeFilter, filterHolds } from './groupOps'
 import type { Place } from './places'
+import { splitFilter } from './relations'
 import { cleanReference, isKnownClassWord, resolveReference, type Resolved } from './references'
 
 /** A slot's value, or the answer explaining why there is none. */
@@ -26,7 +28,11 @@ export function unknownAnswer(
   understood: string,
 ): Answer {
   const unused = r.unusedWords.join(' ')
-  const part = unused.length > 0 && unused !== r.phrase ? ` I did not understand "${unused}" in it.` : ''
+  const part = r.why
+    ? ` I understood it, but ${r.why}.`
+    : unused.length > 0 && unused !== r.phrase
+      ? ` I did not understand "${unused}" in it.`
+      : ''
   const mean = r.suggestions.length > 0 ? ` Did you mean ${r.suggestions.map(the).join(' or ')}?` : ''
   return {
     question,
@@ -53,9 +59,34 @@ function wrongKind(scene: Scene, question: string, phrase: string, what: string,
   }
 }
 
+/**
+ * "the boxes on the table", "the thing left of the mug": a group phrase followed by a relation to a place.
+ * Null when the phrase has no such relation or its parts do not resolve.
+ */
+function relativeClause(scene: Scene, phrase: string): { objects: SceneObject[]; why: string } | null {
+  const f = splitFilter(cleanReference(phrase))
+  if (!f || f.what.length === 0) return null
+  const what = resolveReference(scene, f.what)
+  const among = what.kind === 'group' ? what.objects : what.kind === 'object' ? [what.object] : what.kind === 'ambiguous' ? what.candidates : null
+  const to = resolveReference(scene, f.reference)
+  if (among === null) return null
+  const place: Place | null =
+    to.kind === 'object' ? { kind: 'object', object: to.object } : to.kind === 'camera' ? { kind: 'camera' } : to.kind === 'surface' ? { kind: 'surface', word: to.word } : null
+  // "the laptop above the floor" is no filter: left/above/… compare two objects' centres, not an object and a plane.
+  if (place === null || (place.kind !== 'object' && f.relation !== 'on' && f.relation !== 'near')) return null
+  const filter = { relation: f.relation, to: place }
+  return { objects: among.filter((o) => filterHolds(filter, o)), why: `no "${f.what}" is ${describeFilter(filter)}` }
+}
+
 /** Resolve a phrase that must name one object. */
 export function objectSlot(scene: Scene, question: string, phrase: string, understood: string): Slot<SceneObject> {
-  const r = resolveReference(scene, phrase)
+  let r = resolveReference(scene, phrase)
+  if (r.kind === 'unknown') {
+    const rc = relativeClause(scene, phrase)
+    if (rc && rc.objects.length === 1) return { ok: true, value: rc.objects[0] }
+    if (rc && rc.objects.length > 1) r = { kind: 'ambiguous', phrase: r.phrase, candidates: rc.objects }
+    else if (rc) r = { ...r, unusedWords: [], why: rc.why }
+  }
   switch (r.kind) {
     case 'object':
       return { ok: true, value: r.object }
@@ -92,6 +123,9 @@ export function placeSlot(scene: Scene, question: string, phrase: string, unders
  */
 export function groupSlot(scene: Scene, question: string, phrase: string, understood: string): Slot<SceneObject[]> {
   const r = resolveReference(scene, phrase)
+  if (r.kind === 'unknown' && r.isEmptyMatch) return { ok: true, value: [] }
+  const rc = r.kind === 'unknown' ? relativeClause(scene, phrase) : null
+  if (rc) return { ok: true, value: rc.objects }
   if (r.kind === 'group') return { ok: true, value: r.objects }
   if (r.kind === 'object') return { ok: true, value: [r.object] }
   if (r.kind === 'ambiguous') return { ok: true, value: r.candidates }

@@ -136,5 +136,33 @@ for a, b in [('mug', 'laptop'), ('bottle', 'can'), ('box_small', 'box_tall')]:
     add(f'what is the distance between the {a} and the {b} in feet', {'op': 'pair', 'unit': 'ft'}, 'distance', pd(a, b), 'ft')
     add(f'how many cm is the {a} from the {b}', {'op': 'pair', 'unit': 'cm'}, 'distance', pd(a, b), 'cm')
     add(f'distance between the {a} and the {b}, in mm', {'op': 'pair', 'unit': 'mm'}, 'distance', pd(a, b), 'mm')
+# horizontal / vertical by modifier, near, existence, relative clauses, the camera's height
+def box_gap(a, b):
+    # exact for the axis-aligned pairs used below (yaw 0 cylinders only)
+    A, B = O[a], O[b]
+    dx = max(0, abs(A['c'][0] - B['c'][0]) - (A['w'] + B['w']) / 2)
+    dy = max(0, abs(A['c'][1] - B['c'][1]) - (A['d'] + B['d']) / 2)
+    dz = max(0, abs(A['c'][2] - B['c'][2]) - (A['h'] + B['h']) / 2)
+    return math.sqrt(dx * dx + dy * dy + dz * dz)
+hd = lambda a, b: math.dist(O[a]['c'][:2], O[b]['c'][:2])
+for a, b in [('mug', 'laptop'), ('bottle', 'can'), ('mug', 'bottle')]:
+    add(f'how far is the {a} from the {b} horizontally', {'op': 'pair', 'quantity': 'horizontal_distance'}, 'horizontal_distance', hd(a, b))
+    add(f'how far is the {a} from the {b} vertically', {'op': 'pair', 'quantity': 'vertical_distance'}, 'vertical_distance', abs(O[a]['c'][2] - O[b]['c'][2]))
+    add(f'how far is the {a} from the {b} in a straight line', {'op': 'pair', 'quantity': 'distance'}, 'distance', pd(a, b))
+for a, b in [('mug', 'bottle'), ('bottle', 'can'), ('mug', 'can')]:  # cylinders: yaw-free boxes
+    add(f'is the {a} next to the {b}', {'op': 'near'}, 'near', box_gap(a, b) <= 0.15)
+    add(f'is the {a} near the {b}', {'op': 'near'}, 'near', box_gap(a, b) <= 0.15)
+for q, v in [('is there a chair', False), ('are there any boxes', True), ('is there a mug', True),
+             ('are there any boxes on the table', True), ('is there a bottle left of the mug', False),
+             ('do you see a laptop', True), ('is there a can to the right of the bottle', O['can']['c'][0] > O['bottle']['c'][0])]:
+    add(q, {'op': 'count', 'asksExistence': True}, 'count', v)
+add('what is the tallest thing on the table', {'op': 'superlative', 'quantity': 'height'}, 'superlative', max(on_plane, key=lambda n: O[n]['h']))
+add('how tall is the box on the left of the mug', {'op': 'size'}, 'height', O[[n for n in boxes if n in left_of('mug')][0]]['h'])
+add('how tall is the box right of the mug', {'op': 'size'}, 'height', O[[n for n in boxes if n in right_of('mug')][0]]['h'])
+add('how many red objects are there', {'op': 'count'}, 'count', 0)
+add('how high is the camera above the table', {'op': 'elevation'}, 'elevation', gt['camera']['t_world_from_camera'][2])
+add('how far is the table from me', {'op': 'pair'}, 'elevation', gt['camera']['t_world_from_camera'][2])
+add('how much farther is the can from the laptop than from the bottle', {'op': 'distance_difference', 'farther': True}, 'difference', pd('can', 'laptop') - pd('can', 'bottle'))
+add('how much closer is the mug to the box_small than to the can', {'op': 'distance_difference', 'farther': False}, 'difference', pd('mug', 'can') - pd('mug', 'box_small'))
 json.dump(C, open(os.path.join(HERE, 'corpus.json'), 'w'), indent=1)
 print(len(C), 'phrasings')
