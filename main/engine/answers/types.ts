@@ -72,6 +72,7 @@ export type GrammarKind =
   | 'farther_than'
   | 'support'
   | 'near'
+  | 'location'
 
 export type AnswerKind =
   | PredicateKind

@@ -12,12 +12,12 @@ import { extentOf, volumeOf } from '../answers/objectSize'
 import { answerPredicate } from '../answers/predicates'
 import type { Answer } from '../answers/types'
 import { unsupportedAnswer } from '../answers/answerQuestion'
-import type { Scene } from '../types'
+import type { Scene, SceneObject } from '../types'
 import type { Query, QueryOp } from './ast'
 import { countObjects, difference, lengthOf, listObjects, nearAnswer, superlative, type Filter } from './groupOps'
-import { cameraHeight, closerThan, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
+import { cameraHeight, closerThan, locateFromCamera, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
 import { cleanReference } from './references'
-import { groupSlot, objectSlot, placeSlot } from './resolveSlots'
+import { groupSlot, objectSlot, placeSlot, type Slot } from './resolveSlots'
 import { describeQuery } from './describe'
 import { readWidth } from './units'
 
@@ -91,9 +91,19 @@ const countRun: Run = (scene, q, op, u) => {
   return countObjects(scene, g.value, cleanReference(op.what) || 'objects', f, q, op.asksExistence === true)
 }
 
+function listSlot(scene: Scene, q: string, items: string[], u: string): Slot<SceneObject[]> {
+  const out: SceneObject[] = []
+  for (const item of items) {
+    const o = objectSlot(scene, q, item, u)
+    if (!o.ok) return o
+    if (!out.includes(o.value)) out.push(o.value)
+  }
+  return { ok: true, value: out }
+}
+
 const superlativeRun: Run = (scene, q, op, u) => {
   if (op.op !== 'superlative') throw new Error('superlative')
-  const g = groupSlot(scene, q, op.among, u)
+  const g = op.amongList ? listSlot(scene, q, op.amongList, u) : groupSlot(scene, q, op.among, u)
   if (!g.ok) return g.answer
   const from = op.reference === null ? { ok: true as const, value: { kind: 'camera' as const } } : placeSlot(scene, q, op.reference, u)
   if (!from.ok) return from.answer
@@ -134,6 +144,12 @@ const closerRun: Run = (scene, q, op, u) => {
   const c = op.compareFrom === 'a' ? placeSlot(scene, q, op.c, u) : objectSlot(scene, q, op.c, u)
   if (!c.ok) return c.answer
   return closerThan(scene, a.value, b.value, c.value, op.closer, op.compareFrom, q)
+}
+
+const locateRun: Run = (scene, q, op, u) => {
+  if (op.op !== 'locate') throw new Error('locate')
+  const a = objectSlot(scene, q, op.a, u)
+  return a.ok ? locateFromCamera(scene, a.value, q) : a.answer
 }
 
 const nearRun: Run = (scene, q, op, u) => {
@@ -208,6 +224,7 @@ const RUNS: Record<QueryOp['op'], Run> = {
   closer_than: closerRun,
   support: supportRun,
   near: nearRun,
+  locate: locateRun,
   predicate: classicRun,
   choice: classicRun,
   direction: classicRun,

@@ -37,7 +37,16 @@ export type QueryOp =
   | { op: 'count'; what: string; relation: FilterRelation | null; reference: string | null; asksExistence?: boolean }
   | { op: 'near'; a: string; b: string }
   | { op: 'list'; what: string; relation: FilterRelation | null; reference: string | null }
-  | { op: 'superlative'; quantity: RankQuantity; extreme: 'min' | 'max'; among: string; reference: string | null }
+  | {
+      op: 'superlative'
+      quantity: RankQuantity
+      extreme: 'min' | 'max'
+      among: string
+      reference: string | null
+      /** Objects named one by one ("the mug, the can or the bottle"); `among` is then their joined text. */
+      amongList?: string[]
+    }
+  | { op: 'locate'; a: string }
   | { op: 'difference'; quantity: RankQuantity; asked: 'more' | 'less'; a: string; b: string; reference: string | null }
   | { op: 'distance_difference'; farther: boolean; a: string; b: string; c: string }
   | { op: 'closer_than'; closer: boolean; a: string; b: string; c: string; compareFrom: 'a' | 'b' }

@@ -36,6 +36,8 @@ function core(x: Query): string {
       return x.compareFrom === 'a'
         ? `whether ${q(x.a)} is ${x.closer ? 'closer' : 'farther'} to ${q(x.b)} than to ${q(x.c)}`
         : `whether ${q(x.a)} is ${x.closer ? 'closer' : 'farther'} to ${q(x.b)} than ${q(x.c)} is`
+    case 'locate':
+      return `where ${q(x.a)} is, seen from the camera`
     case 'near':
       return `whether ${q(x.a)} is near ${q(x.b)}`
     case 'support':

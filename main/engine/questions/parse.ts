@@ -7,7 +7,7 @@
  */
 
 import { normalizeQuestion, parseQuestion, type PhraseScorer } from '../answers/questionParser'
-import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
+import type { ParseFailure, Query, QueryOp, RankQuantity, SizeQuantity } from './ast'
 import { COMPARATIVES, SUPERLATIVES, splitFilter } from './relations'
 import { takeAskedUnit } from './units'
 
@@ -72,6 +72,40 @@ function superlativeRule(s: string): QueryOp | null {
   const among = first ? (a ?? 'everything') : b
   const [quantity, extreme] = SUPERLATIVES[word]
   return { op: 'superlative', quantity, extreme, among: among || 'everything', reference: c ?? null }
+}
+
+/** Split "the mug, the can or the bottle" into its items; fewer than 3 items is no list (pairs are choices). */
+function splitList(text: string): string[] | null {
+  const items = text.split(/, (?:and |or )?| or | and /).map((x) => x.trim())
+  return items.length >= 3 && items.every((x) => x.length > 0) ? items : null
+}
+
+/** The ranking a comparative or superlative word means ("taller" and "tallest": height, max). */
+function rankingOf(word: string): [RankQuantity, 'min' | 'max'] | null {
+  if (SUPERLATIVES[word]) return SUPERLATIVES[word]
+  const c = COMPARATIVES[word]
+  return c ? [c[0], c[1] === 'more' ? 'max' : 'min'] : null
+}
+
+function listChoiceRule(s: string): QueryOp | null {
+  const multi = 'more to the left|further to the left|farther to the left|further left|farther left|more to the right|further to the right|farther to the right|further right|farther right|further back|farther back|more in front|in front'
+  const words = `${multi}|${CMP_WORDS}|${SUP_WORDS}`
+  const m =
+    rx(`which(?: one| object)? ${BE} (?:the )?(${words})(?: (?:to|from) ([^,]+))?,? (?:of |among |between )?(.+)`).exec(s) ??
+    rx(`which(?: one)? (?:of|among) (.+?),? ${BE} (?:the )?(${words})(?: (?:to|from) (.+))?`).exec(s)
+  if (!m) return null
+  const [word, ref, list] = s.startsWith('which of') || s.startsWith('which one of') || s.startsWith('which among') ? [m[2], m[3], m[1]] : [m[1], m[2], m[3]]
+  const items = splitList(list)
+  const wordKey = /left/.test(word) ? 'leftmost' : /right/.test(word) ? 'rightmost' : word
+  const ranking = rankingOf(wordKey)
+  if (!items || !ranking) return null
+  return { op: 'superlative', quantity: ranking[0], extreme: ranking[1], among: list, reference: ref ?? null, amongList: items }
+}
+
+function locateRule(s: string): QueryOp | null {
+  const m = /^where (?:is|are) (.+?)(?: (?:located|placed|standing|sitting))?$/.exec(s)
+  if (!m || / (?:relative to|with respect to|in relation to|compared to|compared with|from|seen from) /.test(` ${m[1]} `)) return null
+  return { op: 'locate', a: m[1] }
 }
 
 function differenceRule(s: string): QueryOp | null {
@@ -227,6 +261,8 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
   if (/^(?:what is )?(?:the )?longest (?:side|dimension|edge) of /.test(s)) return sizeRule(s)
   return (
     countOrList(s) ??
+    listChoiceRule(s) ??
+    locateRule(s) ??
     elevationRule(s) ??
     differenceRule(s) ??
     closerThanRule(s) ??

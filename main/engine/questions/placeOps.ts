@@ -21,6 +21,7 @@ import {
   type Place,
 } from './places'
 import type { ElevationLevel } from './ast'
+import { clockAngleDeg, clockHourFromAngle } from '../answers/direction'
 
 /**
  * Distance from the camera to an object: camera centre to box centre (the value), and to the box's closest
@@ -257,5 +258,35 @@ export function cameraHeight(scene: Scene, question: string): Answer {
     objects: [],
     provenance: buildProvenance(scene, [], 'camera centre above the support plane: world z of the camera (the plane is z = 0)'),
     geometry: { kind: 'segment', fromInWorld: [c[0], c[1], 0], toInWorld: c, lengthM: c[2], label: formatLength(c[2]) },
+  }
+}
+
+/**
+ * Where an object is, seen from the camera: clock direction on the support plane (12 = straight ahead), distance,
+ * how far ahead and to the side, and whether it rests on the plane. Value: the clock hour.
+ */
+export function locateFromCamera(scene: Scene, o: SceneObject, question: string): Answer {
+  const c = cameraInWorld(scene)
+  const dx = o.centerInWorld[0] - c[0]
+  const dy = o.centerInWorld[1] - c[1]
+  const angleDeg = clockAngleDeg(dx, dy)
+  const hour = clockHourFromAngle(angleDeg)
+  const d = cameraCentreDistance(o)
+  const side = Math.abs(dx) < 5e-3 ? 'straight ahead' : `${formatLength(Math.abs(dx))} to the ${dx < 0 ? 'left' : 'right'}`
+  const rests = scene.provenance.frameKind === 'support-plane' ? (restsOnSurface(o) ? '; it rests on the support plane' : `; its bottom is ${formatLength(levelsOf(o).bottom)} above the support plane`) : ''
+  return {
+    question,
+    kind: 'location',
+    text: withFrameNote(
+      scene,
+      'direction',
+      `${sentence(the(o))} is at ${hour} o'clock from the camera, ${formatLength(d)} away (camera centre to box centre): ${formatLength(dy)} ahead and ${side}${rests}.`,
+    ),
+    value: hour,
+    unit: 'clock',
+    objects: [toAnswerObject(o)],
+    provenance: buildProvenance(scene, [o], "box centre relative to the camera in the world frame: clock angle on the support plane (12 o'clock = forward), distance camera centre to box centre"),
+    geometry: { kind: 'arrow', fromInWorld: [c[0], c[1], 0], toInWorld: [o.centerInWorld[0], o.centerInWorld[1], 0], clockHour: hour, label: `${hour} o'clock` },
+    detail: { angleDeg, deltaInWorld: [dx, dy, o.centerInWorld[2] - c[2]] },
   }
 }

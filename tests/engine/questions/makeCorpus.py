@@ -164,5 +164,17 @@ add('how high is the camera above the table', {'op': 'elevation'}, 'elevation', 
 add('how far is the table from me', {'op': 'pair'}, 'elevation', gt['camera']['t_world_from_camera'][2])
 add('how much farther is the can from the laptop than from the bottle', {'op': 'distance_difference', 'farther': True}, 'difference', pd('can', 'laptop') - pd('can', 'bottle'))
 add('how much closer is the mug to the box_small than to the can', {'op': 'distance_difference', 'farther': False}, 'difference', pd('mug', 'can') - pd('mug', 'box_small'))
+# choices among three or more, and "where is X" (clock hour from the camera, 12 = straight ahead)
+three = ['mug', 'can', 'bottle']
+add('which is taller, the mug, the can or the bottle', {'op': 'superlative', 'amongList': ['the mug', 'the can', 'the bottle']}, 'superlative', max(three, key=lambda n: O[n]['h']))
+add('which is the smallest of the mug, the can and the bottle', {'op': 'superlative', 'quantity': 'volume'}, 'superlative', min(three, key=vol))
+add('which of the mug, the can and the laptop is closest to the camera', {'op': 'superlative'}, 'superlative', min(['mug', 'can', 'laptop'], key=cam))
+add('which is closest to the laptop, the mug, the can or the bottle', {'op': 'superlative', 'reference': 'the laptop'}, 'superlative', min(three, key=lambda n: pd(n, 'laptop')))
+add('which is more to the left, the mug, the can or the bottle', {'op': 'superlative', 'quantity': 'left'}, 'superlative', min(three, key=lambda n: O[n]['c'][0]))
+camw = gt['camera']['t_world_from_camera']
+for n in names:
+    ang = math.degrees(math.atan2(O[n]['c'][0] - camw[0], O[n]['c'][1] - camw[1])) % 360
+    hour = round(ang / 30) % 12 or 12
+    add(f'where is the {n}', {'op': 'locate'}, 'location', hour)
 json.dump(C, open(os.path.join(HERE, 'corpus.json'), 'w'), indent=1)
 print(len(C), 'phrasings')
