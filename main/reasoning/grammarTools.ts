@@ -18,9 +18,27 @@ import type { Scene } from '../engine/types'
 import { objectArg, r4, resolve, safe, ToolFailure } from './toolSupport'
 
 /** Relations count_objects can filter by. */
-export const COUNT_RELATIONS = ['on', 'near', 'left', 'right', 'front', 'behind', 'above', 'below'] as const
+export const COUNT_RELATIONS = [
+  'on',
+  'near',
+  'left',
+  'right',
+  'front',
+  'behind',
+  'above',
+  'below',
+] as const
 /** Quantities rank_objects can rank by. */
-export const RANK_QUANTITIES = ['distance', 'height', 'width', 'depth', 'length', 'volume', 'left', 'elevation'] as const
+export const RANK_QUANTITIES = [
+  'distance',
+  'height',
+  'width',
+  'depth',
+  'length',
+  'volume',
+  'left',
+  'elevation',
+] as const
 
 function need<T>(slot: Slot<T>): T {
   if (!slot.ok) throw new ToolFailure(slot.answer.text)
@@ -28,7 +46,13 @@ function need<T>(slot: Slot<T>): T {
 }
 
 function result(a: Answer, extra: object = {}): object {
-  return { value: typeof a.value === 'number' ? r4(a.value) : a.value, unit: a.unit, ...extra, method: a.provenance.method, text: a.text }
+  return {
+    value: typeof a.value === 'number' ? r4(a.value) : a.value,
+    unit: a.unit,
+    ...extra,
+    method: a.provenance.method,
+    text: a.text,
+  }
 }
 
 /** The grammar tools for one scene: distance_from_camera, elevation, count_objects, rank_objects. */
@@ -40,7 +64,8 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
     }),
     {
       name: 'distance_from_camera',
-      description: 'Distance in metres from the camera to an object: centre to centre (value) and to its closest box surface.',
+      description:
+        'Distance in metres from the camera to an object: centre to centre (value) and to its closest box surface.',
       schema: z.object({ object: objectArg }),
     },
   )
@@ -50,20 +75,29 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
     ),
     {
       name: 'elevation',
-      description: "Height in metres of an object's box bottom (default), centre or top above the support surface (table or floor).",
-      schema: z.object({ object: objectArg, level: z.enum(['bottom', 'centre', 'top']).optional() }),
+      description:
+        "Height in metres of an object's box bottom (default), centre or top above the support surface (table or floor).",
+      schema: z.object({
+        object: objectArg,
+        level: z.enum(['bottom', 'centre', 'top']).optional(),
+      }),
     },
   )
   const count = tool(
-    safe((i: { what?: string; relation?: (typeof COUNT_RELATIONS)[number]; reference?: string }) => {
-      const what = i.what ?? 'everything'
-      const among = need(groupSlot(scene, '', what, `count ${what}`))
-      if ((i.relation === undefined) !== (i.reference === undefined)) {
-        throw new ToolFailure('give both relation and reference, or neither')
-      }
-      const filter = i.relation && i.reference ? { relation: i.relation, to: need(placeSlot(scene, '', i.reference, 'count')) } : null
-      return result(countObjects(scene, among, what, filter, ''), {})
-    }),
+    safe(
+      (i: { what?: string; relation?: (typeof COUNT_RELATIONS)[number]; reference?: string }) => {
+        const what = i.what ?? 'everything'
+        const among = need(groupSlot(scene, '', what, `count ${what}`))
+        if ((i.relation === undefined) !== (i.reference === undefined)) {
+          throw new ToolFailure('give both relation and reference, or neither')
+        }
+        const filter =
+          i.relation && i.reference
+            ? { relation: i.relation, to: need(placeSlot(scene, '', i.reference, 'count')) }
+            : null
+        return result(countObjects(scene, among, what, filter, ''), {})
+      },
+    ),
     {
       name: 'count_objects',
       description:
@@ -71,19 +105,31 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
       schema: z.object({
         what: z.string().optional().describe('class word or plural, default everything'),
         relation: z.enum(COUNT_RELATIONS).optional(),
-        reference: z.string().optional().describe('object name, "table"/"floor" (support surface) or "camera"'),
+        reference: z
+          .string()
+          .optional()
+          .describe('object name, "table"/"floor" (support surface) or "camera"'),
       }),
     },
   )
   const rank = tool(
-    safe((i: { quantity: (typeof RANK_QUANTITIES)[number]; extreme: 'min' | 'max'; among?: string; from?: string }) => {
-      const among = need(groupSlot(scene, '', i.among ?? 'everything', 'rank'))
-      const from = i.from ? need(placeSlot(scene, '', i.from, 'rank')) : { kind: 'camera' as const }
-      const pool = from.kind === 'object' ? among.filter((o) => o !== from.object) : among
-      if (pool.length === 0) throw new ToolFailure('nothing to rank')
-      const a = superlative(scene, pool, i.quantity, i.extreme, from, '')
-      return result(a, { ranked: a.detail?.names ?? [], best_value: r4(a.detail?.valueA ?? NaN) })
-    }),
+    safe(
+      (i: {
+        quantity: (typeof RANK_QUANTITIES)[number]
+        extreme: 'min' | 'max'
+        among?: string
+        from?: string
+      }) => {
+        const among = need(groupSlot(scene, '', i.among ?? 'everything', 'rank'))
+        const from = i.from
+          ? need(placeSlot(scene, '', i.from, 'rank'))
+          : { kind: 'camera' as const }
+        const pool = from.kind === 'object' ? among.filter((o) => o !== from.object) : among
+        if (pool.length === 0) throw new ToolFailure('nothing to rank')
+        const a = superlative(scene, pool, i.quantity, i.extreme, from, '')
+        return result(a, { ranked: a.detail?.names ?? [], best_value: r4(a.detail?.valueA ?? NaN) })
+      },
+    ),
     {
       name: 'rank_objects',
       description:

@@ -266,6 +266,10 @@ export function createSpatialTools(
   if (!hasVisualTools(options)) return spatial
   return [
     ...spatial,
-    ...createVisualTools(scene, { vlm: options.vlm!, image: options.image!, signal: options.signal }),
+    ...createVisualTools(scene, {
+      vlm: options.vlm!,
+      image: options.image!,
+      signal: options.signal,
+    }),
   ]
 }

@@ -15,7 +15,9 @@ import { EXAMPLE_QUESTIONS } from './phrases'
 import type { Answer } from './types'
 
 function knownList(scene: Scene): string {
-  return scene.objects.length === 0 ? 'none (the scene has no objects)' : scene.objects.map((o) => o.name).join(', ')
+  return scene.objects.length === 0
+    ? 'none (the scene has no objects)'
+    : scene.objects.map((o) => o.name).join(', ')
 }
 
 /** Answer for a phrase that names no object of the scene. */
@@ -47,7 +49,11 @@ export function ambiguousObjectAnswer(
     value: null,
     unit: null,
     objects: candidates.map(toAnswerObject),
-    provenance: buildProvenance(scene, candidates, 'no value: an object name matched several objects'),
+    provenance: buildProvenance(
+      scene,
+      candidates,
+      'no value: an object name matched several objects',
+    ),
     detail: { candidates: names },
   }
 }
@@ -62,7 +68,11 @@ export function unsupportedAnswer(scene: Scene, question: string, why?: string):
     value: null,
     unit: null,
     objects: [],
-    provenance: buildProvenance(scene, [], 'no value: the question did not match a supported template'),
+    provenance: buildProvenance(
+      scene,
+      [],
+      'no value: the question did not match a supported template',
+    ),
     detail: { examples: [...EXAMPLE_QUESTIONS] },
   }
 }
@@ -89,7 +99,10 @@ function withoutTrailingClause(scene: Scene, question: string): Answer | null {
   const comma = question.lastIndexOf(',')
   if (comma <= 0) return null
   const head = question.slice(0, comma)
-  const tail = question.slice(comma + 1).trim().replace(/[?!.]+$/, '')
+  const tail = question
+    .slice(comma + 1)
+    .trim()
+    .replace(/[?!.]+$/, '')
   const query = parseQuery(head, (phrase) => referenceScore(scene, phrase))
   if (query.op === 'unsupported' || tail.length === 0) return null
   const answer = runQuery(scene, question, query)

@@ -5,19 +5,32 @@
 
 import { answerChoice } from '../answers/choices'
 import { directionClock } from '../answers/direction'
-import { distanceBetween, gapBetween, horizontalDistance, verticalDistance } from '../answers/distances'
+import {
+  distanceBetween,
+  gapBetween,
+  horizontalDistance,
+  verticalDistance,
+} from '../answers/distances'
 import { fitsBetween } from '../answers/fits'
 import { formatLength } from '../answers/format'
 import { extentOf, volumeOf } from '../answers/objectSize'
 import { answerPredicate } from '../answers/predicates'
 import type { Answer } from '../answers/types'
 import { unsupportedAnswer } from '../answers/answerQuestion'
-import type { Scene, SceneObject } from '../types'
+import type { Scene } from '../types'
 import type { Query, QueryOp } from './ast'
-import { countObjects, difference, lengthOf, listObjects, nearAnswer, superlative, type Filter } from './groupOps'
-import { cameraHeight, closerThan, locateFromCamera, distanceDifference, distanceFromCamera, elevationAboveObject, elevationAboveSurface, supportAnswer } from './placeOps'
+import { cameraHeight, distanceFromCamera, locateFromCamera } from './cameraOps'
+import { nearAnswer, type Filter } from './filters'
+import { countObjects, difference, lengthOf, listObjects, superlative } from './groupOps'
+import {
+  closerThan,
+  distanceDifference,
+  elevationAboveObject,
+  elevationAboveSurface,
+  supportAnswer,
+} from './placeOps'
 import { cleanReference } from './references'
-import { groupSlot, objectSlot, placeSlot, type Slot } from './resolveSlots'
+import { groupSlot, listSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
 import { readWidth } from './units'
 
@@ -31,7 +44,12 @@ const pairRun: Run = (scene, q, op, u) => {
   if (!b.ok) return b.answer
   const [x, y] = [a.value, b.value]
   if (x.kind === 'object' && y.kind === 'object') {
-    const f = { distance: distanceBetween, gap: gapBetween, horizontal_distance: horizontalDistance, vertical_distance: verticalDistance }[op.quantity]
+    const f = {
+      distance: distanceBetween,
+      gap: gapBetween,
+      horizontal_distance: horizontalDistance,
+      vertical_distance: verticalDistance,
+    }[op.quantity]
     return f(scene, x.object, y.object, q)
   }
   const obj = x.kind === 'object' ? x.object : y.kind === 'object' ? y.object : null
@@ -42,10 +60,19 @@ const pairRun: Run = (scene, q, op, u) => {
   if (obj && other.kind === 'surface' && op.quantity !== 'horizontal_distance') {
     return elevationAboveSurface(scene, obj, 'bottom', other.word, q)
   }
-  if (!obj && [x.kind, y.kind].includes('camera') && [x.kind, y.kind].includes('surface') && op.quantity !== 'horizontal_distance') {
+  if (
+    !obj &&
+    [x.kind, y.kind].includes('camera') &&
+    [x.kind, y.kind].includes('surface') &&
+    op.quantity !== 'horizontal_distance'
+  ) {
     return cameraHeight(scene, q)
   }
-  return unsupportedAnswer(scene, q, `I understood: ${u}, but I cannot measure that between these two.`)
+  return unsupportedAnswer(
+    scene,
+    q,
+    `I understood: ${u}, but I cannot measure that between these two.`,
+  )
 }
 
 const sizeRun: Run = (scene, q, op, u) => {
@@ -68,12 +95,22 @@ const elevationRun: Run = (scene, q, op, u) => {
   if (op.surface === null) return elevationAboveSurface(scene, a.value, op.level, null, q)
   const s = placeSlot(scene, q, op.surface, u)
   if (!s.ok) return s.answer
-  if (s.value.kind === 'surface') return elevationAboveSurface(scene, a.value, op.level, s.value.word, q)
+  if (s.value.kind === 'surface')
+    return elevationAboveSurface(scene, a.value, op.level, s.value.word, q)
   if (s.value.kind === 'object') return elevationAboveObject(scene, a.value, s.value.object, q)
-  return unsupportedAnswer(scene, q, `I understood: ${u}, but heights are measured above the support surface or an object, not the camera.`)
+  return unsupportedAnswer(
+    scene,
+    q,
+    `I understood: ${u}, but heights are measured above the support surface or an object, not the camera.`,
+  )
 }
 
-function filterOf(scene: Scene, q: string, op: { relation: Filter['relation'] | null; reference: string | null }, u: string): Filter | Answer | null {
+function filterOf(
+  scene: Scene,
+  q: string,
+  op: { relation: Filter['relation'] | null; reference: string | null },
+  u: string,
+): Filter | Answer | null {
   if (op.relation === null || op.reference === null) return null
   const to = placeSlot(scene, q, op.reference, u)
   return to.ok ? { relation: op.relation, to: to.value } : to.answer
@@ -88,28 +125,29 @@ const countRun: Run = (scene, q, op, u) => {
   const f = filterOf(scene, q, op, u)
   if (isAnswer(f)) return f
   if (op.op === 'list') return listObjects(scene, g.value, f, q)
-  return countObjects(scene, g.value, cleanReference(op.what) || 'objects', f, q, op.asksExistence === true)
-}
-
-function listSlot(scene: Scene, q: string, items: string[], u: string): Slot<SceneObject[]> {
-  const out: SceneObject[] = []
-  for (const item of items) {
-    const o = objectSlot(scene, q, item, u)
-    if (!o.ok) return o
-    if (!out.includes(o.value)) out.push(o.value)
-  }
-  return { ok: true, value: out }
+  return countObjects(
+    scene,
+    g.value,
+    cleanReference(op.what) || 'objects',
+    f,
+    q,
+    op.asksExistence === true,
+  )
 }
 
 const superlativeRun: Run = (scene, q, op, u) => {
   if (op.op !== 'superlative') throw new Error('superlative')
   const g = op.amongList ? listSlot(scene, q, op.amongList, u) : groupSlot(scene, q, op.among, u)
   if (!g.ok) return g.answer
-  const from = op.reference === null ? { ok: true as const, value: { kind: 'camera' as const } } : placeSlot(scene, q, op.reference, u)
+  const from =
+    op.reference === null
+      ? { ok: true as const, value: { kind: 'camera' as const } }
+      : placeSlot(scene, q, op.reference, u)
   if (!from.ok) return from.answer
   const ref = from.value
   const among = ref.kind === 'object' ? g.value.filter((o) => o !== ref.object) : g.value
-  if (among.length === 0) return unsupportedAnswer(scene, q, `I understood: ${u}, but there is nothing to rank.`)
+  if (among.length === 0)
+    return unsupportedAnswer(scene, q, `I understood: ${u}, but there is nothing to rank.`)
   return superlative(scene, among, op.quantity, op.extreme, ref, q)
 }
 
@@ -119,7 +157,10 @@ const differenceRun: Run = (scene, q, op, u) => {
   if (!a.ok) return a.answer
   const b = objectSlot(scene, q, op.b, u)
   if (!b.ok) return b.answer
-  const from = op.reference === null ? { ok: true as const, value: { kind: 'camera' as const } } : placeSlot(scene, q, op.reference, u)
+  const from =
+    op.reference === null
+      ? { ok: true as const, value: { kind: 'camera' as const } }
+      : placeSlot(scene, q, op.reference, u)
   if (!from.ok) return from.answer
   return difference(scene, a.value, b.value, op.quantity, op.asked, from.value, q)
 }
@@ -187,7 +228,14 @@ const classicRun: Run = (scene, q, op, u) => {
     if (op.reference === null) return answerChoice(scene, op.kind, a.value, b.value, null, q)
     const r = placeSlot(scene, q, op.reference, u)
     if (!r.ok) return r.answer
-    return answerChoice(scene, op.kind, a.value, b.value, r.value.kind === 'object' ? r.value.object : null, q)
+    return answerChoice(
+      scene,
+      op.kind,
+      a.value,
+      b.value,
+      r.value.kind === 'object' ? r.value.object : null,
+      q,
+    )
   }
   return fitsRun(scene, q, op, a.value, b.value, u)
 }
@@ -205,11 +253,25 @@ function fitsRun(
   if (w && w.ok) return fitsBetween(scene, a, b, w.widthM, op.item, q)
   const item = objectSlot(scene, q, op.item, u)
   if (!item.ok) {
-    return unsupportedAnswer(scene, q, `I could not read a width (e.g. "8 cm") or an object of this scene in "${op.item}".`)
+    return unsupportedAnswer(
+      scene,
+      q,
+      `I could not read a width (e.g. "8 cm") or an object of this scene in "${op.item}".`,
+    )
   }
   const o = item.value
-  const across = Math.min(extentOf(scene, o, 'width').value as number, extentOf(scene, o, 'depth').value as number)
-  return fitsBetween(scene, a, b, across, `the ${o.name} (${formatLength(across)} across its narrower side)`, q)
+  const across = Math.min(
+    extentOf(scene, o, 'width').value as number,
+    extentOf(scene, o, 'depth').value as number,
+  )
+  return fitsBetween(
+    scene,
+    a,
+    b,
+    across,
+    `the ${o.name} (${formatLength(across)} across its narrower side)`,
+    q,
+  )
 }
 
 const RUNS: Record<QueryOp['op'], Run> = {

@@ -20,21 +20,20 @@ export type FilterRelation = PredicateKind | 'on' | 'near'
 
 /** Quantities superlatives and differences rank by. */
 export type RankQuantity =
-  | 'height'
-  | 'width'
-  | 'depth'
-  | 'length'
-  | 'volume'
-  | 'distance'
-  | 'left'
-  | 'elevation'
+  'height' | 'width' | 'depth' | 'length' | 'volume' | 'distance' | 'left' | 'elevation'
 
 /** One parsed question. Phrases are raw reference phrases. */
 export type QueryOp =
   | { op: 'pair'; quantity: PairQuantity; a: string; b: string }
   | { op: 'size'; quantity: SizeQuantity; a: string }
   | { op: 'elevation'; level: ElevationLevel; a: string; surface: string | null }
-  | { op: 'count'; what: string; relation: FilterRelation | null; reference: string | null; asksExistence?: boolean }
+  | {
+      op: 'count'
+      what: string
+      relation: FilterRelation | null
+      reference: string | null
+      asksExistence?: boolean
+    }
   | { op: 'near'; a: string; b: string }
   | { op: 'list'; what: string; relation: FilterRelation | null; reference: string | null }
   | {
@@ -47,7 +46,14 @@ export type QueryOp =
       amongList?: string[]
     }
   | { op: 'locate'; a: string }
-  | { op: 'difference'; quantity: RankQuantity; asked: 'more' | 'less'; a: string; b: string; reference: string | null }
+  | {
+      op: 'difference'
+      quantity: RankQuantity
+      asked: 'more' | 'less'
+      a: string
+      b: string
+      reference: string | null
+    }
   | { op: 'distance_difference'; farther: boolean; a: string; b: string; c: string }
   | { op: 'closer_than'; closer: boolean; a: string; b: string; c: string; compareFrom: 'a' | 'b' }
   | { op: 'support'; a: string; b: string }

@@ -42,7 +42,19 @@ const COLOUR_ALIASES: Record<string, string> = {
   tan: 'brown',
 }
 
-const COLOURS = new Set(['black', 'white', 'grey', 'brown', 'red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink'])
+const COLOURS = new Set([
+  'black',
+  'white',
+  'grey',
+  'brown',
+  'red',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'pink',
+])
 
 /** The colour a word names ("gray" → "grey"), or null. */
 export function colourWord(word: string): string | null {
@@ -52,14 +64,23 @@ export function colourWord(word: string): string | null {
 
 type Pick = { by: (scene: Scene, o: SceneObject) => number; sign: 1 | -1; what: string }
 
-const height = (scene: Scene, o: SceneObject): number => extentOf(scene, o, 'height').value as number
+const height = (scene: Scene, o: SceneObject): number =>
+  extentOf(scene, o, 'height').value as number
 const width = (scene: Scene, o: SceneObject): number => extentOf(scene, o, 'width').value as number
 const volume = (scene: Scene, o: SceneObject): number => volumeOf(scene, o).value as number
 const cameraDistance = (_: Scene, o: SceneObject): number =>
   Math.hypot(o.centerInCamera[0], o.centerInCamera[1], o.centerInCamera[2])
 
-const LEFT: Pick = { by: (_, o) => o.centerInWorld[0], sign: -1, what: 'leftmost (smallest world x)' }
-const RIGHT: Pick = { by: (_, o) => o.centerInWorld[0], sign: 1, what: 'rightmost (largest world x)' }
+const LEFT: Pick = {
+  by: (_, o) => o.centerInWorld[0],
+  sign: -1,
+  what: 'leftmost (smallest world x)',
+}
+const RIGHT: Pick = {
+  by: (_, o) => o.centerInWorld[0],
+  sign: 1,
+  what: 'rightmost (largest world x)',
+}
 const NEAR: Pick = { by: cameraDistance, sign: -1, what: 'nearest the camera' }
 const FAR: Pick = { by: cameraDistance, sign: 1, what: 'farthest from the camera' }
 const TALL: Pick = { by: height, sign: 1, what: 'tallest' }

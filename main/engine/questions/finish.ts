@@ -14,7 +14,11 @@ export function textInUnit(text: string, unit: LengthUnit, valueM: number | null
   let exactDone = false
   return text.replace(LENGTH_IN_TEXT, (_, n: string, u: string) => {
     const m = Number(n) * (u === 'cm' ? 0.01 : 1)
-    if (!exactDone && valueM !== null && Math.abs(m - valueM) <= (u === 'cm' ? 5e-5 : 5e-3) + 1e-12) {
+    if (
+      !exactDone &&
+      valueM !== null &&
+      Math.abs(m - valueM) <= (u === 'cm' ? 5e-5 : 5e-3) + 1e-12
+    ) {
       exactDone = true
       return formatIn(valueM, unit)
     }
@@ -27,10 +31,20 @@ export function finishAnswer(answer: Answer, unit: LengthUnit | null, ignored: s
   let text = answer.text
   const detail = { ...answer.detail }
   const extraIgnored = [...ignored]
-  if (unit && answer.kind !== 'unsupported' && answer.kind !== 'unknown_object' && answer.kind !== 'ambiguous_object') {
-    if (answer.unit === 'm3') extraIgnored.push(`in ${unit} (volumes are given in cm³, litres or m³)`)
+  if (
+    unit &&
+    answer.kind !== 'unsupported' &&
+    answer.kind !== 'unknown_object' &&
+    answer.kind !== 'ambiguous_object'
+  ) {
+    if (answer.unit === 'm3')
+      extraIgnored.push(`in ${unit} (volumes are given in cm³, litres or m³)`)
     else {
-      text = textInUnit(text, unit, answer.unit === 'm' && typeof answer.value === 'number' ? answer.value : null)
+      text = textInUnit(
+        text,
+        unit,
+        answer.unit === 'm' && typeof answer.value === 'number' ? answer.value : null,
+      )
       detail.askedUnit = unit
     }
   }

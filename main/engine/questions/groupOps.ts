@@ -6,52 +6,20 @@
  */
 
 import { extentOf, volumeOf } from '../answers/objectSize'
-import { buildProvenance, formatLength, formatVolume, sentence, the, toAnswerObject, withFrameNote } from '../answers/format'
-import { PREDICATE_SPECS } from '../answers/predicates'
-import type { Answer, PredicateKind } from '../answers/types'
+import {
+  buildProvenance,
+  formatLength,
+  formatVolume,
+  sentence,
+  the,
+  toAnswerObject,
+  withFrameNote,
+} from '../answers/format'
+import type { Answer } from '../answers/types'
 import type { Scene, SceneObject } from '../types'
-import type { FilterRelation, RankQuantity } from './ast'
-import { closestBoxDistance } from '../answers/boxGeometry'
-import { distanceFromPlace, levelsOf, placeName, restsOn, restsOnSurface, type Place } from './places'
-
-/** Distance under which "near" holds, closest surfaces, metres. */
-export const NEAR_M = 0.15
-
-/** A relation filter over objects, with the sentence saying how it is decided. */
-export interface Filter {
-  relation: FilterRelation
-  to: Place
-}
-
-/** Whether `o` satisfies the filter; and how it is decided. */
-export function filterHolds(f: Filter, o: SceneObject): boolean {
-  if (f.to.kind === 'object' && f.to.object === o) return false
-  if (f.relation === 'on') {
-    if (f.to.kind === 'surface') return restsOnSurface(o)
-    return f.to.kind === 'object' && restsOn(o, f.to.object).holds
-  }
-  if (f.relation === 'near') {
-    if (f.to.kind === 'object') return closestBoxDistance(o, f.to.object).distanceM <= NEAR_M
-    return distanceFromPlace(f.to, o).valueM <= NEAR_M
-  }
-  if (f.to.kind !== 'object') return false
-  const spec = PREDICATE_SPECS[f.relation as PredicateKind]
-  const va = spec.measure.of(o)
-  const vb = spec.measure.of(f.to.object)
-  return spec.holdsWhen === 'less' ? va < vb : va > vb
-}
-
-/** Readable filter: "on the support plane", "to the left of the mug (box centres along world x)". */
-export function describeFilter(f: Filter): string {
-  if (f.relation === 'on') {
-    return f.to.kind === 'surface'
-      ? `on ${placeName(f.to)} (box bottom within 3 cm of the plane)`
-      : `on ${placeName(f.to)} (box bottom within 3 cm of its top, footprints overlapping)`
-  }
-  if (f.relation === 'near') return `near ${placeName(f.to)} (closest surfaces within ${formatLength(NEAR_M)})`
-  const spec = PREDICATE_SPECS[f.relation as PredicateKind]
-  return `${spec.phrase} ${placeName(f.to)} (${spec.measure.method})`
-}
+import type { RankQuantity } from './ast'
+import { describeFilter, filterHolds, type Filter } from './filters'
+import { distanceFromPlace, levelsOf, placeName, type Place } from './places'
 
 function listText(objs: SceneObject[]): string {
   return objs.length === 0 ? 'none' : objs.map((o) => the(o)).join(', ')
@@ -78,14 +46,23 @@ export function countObjects(
     value: asksExistence ? hits.length > 0 : hits.length,
     unit: asksExistence ? 'bool' : 'count',
     objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `count of scene objects matching "${what}"${filter ? `, ${describeFilter(filter)}` : ''}`),
+    provenance: buildProvenance(
+      scene,
+      involved,
+      `count of scene objects matching "${what}"${filter ? `, ${describeFilter(filter)}` : ''}`,
+    ),
     geometry: { kind: 'highlight', names: hits.map((o) => o.name), primary: null },
     detail: { names: hits.map((o) => o.name) },
   }
 }
 
 /** List the objects of `among` that pass the filter; value is their names joined by ", ". */
-export function listObjects(scene: Scene, among: SceneObject[], filter: Filter | null, question: string): Answer {
+export function listObjects(
+  scene: Scene,
+  among: SceneObject[],
+  filter: Filter | null,
+  question: string,
+): Answer {
   const hits = filter ? among.filter((o) => filterHolds(filter, o)) : among
   const where = filter ? describeFilter(filter) : 'in this scene'
   const involved = filter?.to.kind === 'object' ? [...hits, filter.to.object] : hits
@@ -109,23 +86,40 @@ export function rankValue(
   q: RankQuantity,
   from: Place,
 ): { v: number; method: string; format: (v: number) => string } {
-  const size = (axis: 'width' | 'depth' | 'height'): number => extentOf(scene, o, axis).value as number
+  const size = (axis: 'width' | 'depth' | 'height'): number =>
+    extentOf(scene, o, axis).value as number
   switch (q) {
     case 'height':
     case 'width':
     case 'depth':
       return { v: size(q), method: `box ${q}`, format: formatLength }
     case 'length':
-      return { v: Math.max(size('width'), size('depth')), method: 'longer horizontal side of the box', format: formatLength }
+      return {
+        v: Math.max(size('width'), size('depth')),
+        method: 'longer horizontal side of the box',
+        format: formatLength,
+      }
     case 'volume':
-      return { v: volumeOf(scene, o).value as number, method: 'box volume width·depth·height', format: formatVolume }
+      return {
+        v: volumeOf(scene, o).value as number,
+        method: 'box volume width·depth·height',
+        format: formatVolume,
+      }
     case 'left':
-      return { v: o.centerInWorld[0], method: 'box centre along world x (right positive)', format: formatLength }
+      return {
+        v: o.centerInWorld[0],
+        method: 'box centre along world x (right positive)',
+        format: formatLength,
+      }
     case 'elevation':
       return { v: levelsOf(o).top, method: 'box top above the support plane', format: formatLength }
     case 'distance': {
       const d = distanceFromPlace(from, o)
-      return { v: d.valueM, method: `distance from ${placeName(from)}, ${d.method}`, format: formatLength }
+      return {
+        v: d.valueM,
+        method: `distance from ${placeName(from)}, ${d.method}`,
+        format: formatLength,
+      }
     }
   }
 }
@@ -156,7 +150,9 @@ export function superlative(
   const best = ranked[0]
   const word = EXTREME_WORDS[q][extreme === 'min' ? 0 : 1]
   const to = q === 'distance' ? ` ${extreme === 'min' ? 'to' : 'from'} ${placeName(from)}` : ''
-  const runner = ranked[1] ? `; next: ${the(ranked[1].o)} at ${ranked[1].r.format(ranked[1].r.v)}` : ''
+  const runner = ranked[1]
+    ? `; next: ${the(ranked[1].o)} at ${ranked[1].r.format(ranked[1].r.v)}`
+    : ''
   const involved = from.kind === 'object' ? [...among, from.object] : among
   return {
     question,
@@ -169,9 +165,17 @@ export function superlative(
     value: best.o.name,
     unit: 'name',
     objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `${best.r.method}, ranked over ${among.length} objects; ${extreme === 'min' ? 'smallest' : 'largest'} wins`),
+    provenance: buildProvenance(
+      scene,
+      involved,
+      `${best.r.method}, ranked over ${among.length} objects; ${extreme === 'min' ? 'smallest' : 'largest'} wins`,
+    ),
     geometry: { kind: 'highlight', names: among.map((o) => o.name), primary: best.o.name },
-    detail: { comparedQuantity: best.r.method, valueA: best.r.v, names: ranked.map((x) => x.o.name) },
+    detail: {
+      comparedQuantity: best.r.method,
+      valueA: best.r.v,
+      names: ranked.map((x) => x.o.name),
+    },
   }
 }
 
@@ -203,7 +207,8 @@ export function difference(
   const word = asked === 'more' ? moreWord : lessWord
   const opposite = asked === 'more' ? lessWord : moreWord
   const mag = ra.format(Math.abs(diff))
-  const sense = diff >= 0 ? `${the(a)} is ${mag} ${word}` : `${the(a)} is in fact ${mag} ${opposite}`
+  const sense =
+    diff >= 0 ? `${the(a)} is ${mag} ${word}` : `${the(a)} is in fact ${mag} ${opposite}`
   const involved = from.kind === 'object' ? [a, b, from.object] : [a, b]
   return {
     question,
@@ -216,15 +221,26 @@ export function difference(
     value: diff,
     unit: q === 'volume' ? 'm3' : 'm',
     objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `difference of ${ra.method} (A − B${asked === 'less' ? ', asked as B − A' : ''})`),
+    provenance: buildProvenance(
+      scene,
+      involved,
+      `difference of ${ra.method} (A − B${asked === 'less' ? ', asked as B − A' : ''})`,
+    ),
     geometry: { kind: 'highlight', names: [a.name, b.name], primary: a.name },
     detail: { comparedQuantity: ra.method, valueA: ra.v, valueB: rb.v },
   }
 }
 
 /** Length of an object: its longer horizontal side ('length') or its longest side of all three ('longest_side'). */
-export function lengthOf(scene: Scene, o: SceneObject, longestOfAll: boolean, question: string): Answer {
-  const axes: Array<'width' | 'depth' | 'height'> = longestOfAll ? ['width', 'depth', 'height'] : ['width', 'depth']
+export function lengthOf(
+  scene: Scene,
+  o: SceneObject,
+  longestOfAll: boolean,
+  question: string,
+): Answer {
+  const axes: Array<'width' | 'depth' | 'height'> = longestOfAll
+    ? ['width', 'depth', 'height']
+    : ['width', 'depth']
   const answers = axes.map((axis) => ({ axis, a: extentOf(scene, o, axis, question) }))
   answers.sort((x, y) => (y.a.value as number) - (x.a.value as number))
   const { axis, a } = answers[0]
@@ -234,25 +250,9 @@ export function lengthOf(scene: Scene, o: SceneObject, longestOfAll: boolean, qu
     ...a,
     kind: 'length',
     text: `${sentence(the(o))} is ${formatLength(v)} long (${what}, its ${axis}).`,
-    provenance: { ...a.provenance, method: `${what}: the largest of ${axes.join(', ')}; ${a.provenance.method}` },
-  }
-}
-
-/** Whether A is near B: closest surfaces within {@link NEAR_M} (to the camera or surface: as distanceFromPlace). */
-export function nearAnswer(scene: Scene, a: SceneObject, to: Place, question: string): Answer {
-  const d = to.kind === 'object' ? closestBoxDistance(a, to.object).distanceM : distanceFromPlace(to, a).valueM
-  const how = to.kind === 'object' ? 'closest surfaces of the boxes' : distanceFromPlace(to, a).method
-  const holds = d <= NEAR_M
-  const involved = to.kind === 'object' ? [a, to.object] : [a]
-  return {
-    question,
-    kind: 'near',
-    text: `${holds ? 'Yes' : 'No'}, ${the(a)} is ${holds ? '' : 'not '}near ${placeName(to)}: ${formatLength(d)} apart (${how}; near means within ${formatLength(NEAR_M)}).`,
-    value: holds,
-    unit: 'bool',
-    objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `${how}, compared with ${formatLength(NEAR_M)}`),
-    geometry: { kind: 'highlight', names: involved.map((o) => o.name), primary: a.name },
-    detail: { gapM: d },
+    provenance: {
+      ...a.provenance,
+      method: `${what}: the largest of ${axes.join(', ')}; ${a.provenance.method}`,
+    },
   }
 }

@@ -13,4 +13,6 @@ export { readWidth, parseWidthM as readWidthM, takeAskedUnit, formatIn, MAX_WIDT
 export * from './places'
 export * from './placeOps'
 export * from './groupOps'
+export * from './filters'
+export * from './cameraOps'
 export { runQuery } from './answerQuery'

@@ -10,9 +10,24 @@ const SYNONYM_ROWS: Array<[label: string, words: string[]]> = [
   ['cup', ['cup', 'mug', 'coffee cup', 'coffee mug', 'teacup', 'tea cup', 'tumbler']],
   ['mug', ['mug', 'cup', 'coffee mug', 'coffee cup']],
   ['couch', ['couch', 'sofa', 'settee']],
-  ['tv', ['tv', 'television', 'monitor', 'screen', 'display', 'tv monitor', 'tvmonitor', 'computer screen']],
+  [
+    'tv',
+    [
+      'tv',
+      'television',
+      'monitor',
+      'screen',
+      'display',
+      'tv monitor',
+      'tvmonitor',
+      'computer screen',
+    ],
+  ],
   ['laptop', ['laptop', 'computer', 'notebook', 'notebook computer', 'macbook', 'laptop computer']],
-  ['cell phone', ['cell phone', 'phone', 'mobile', 'mobile phone', 'smartphone', 'cellphone', 'smart phone']],
+  [
+    'cell phone',
+    ['cell phone', 'phone', 'mobile', 'mobile phone', 'smartphone', 'cellphone', 'smart phone'],
+  ],
   ['dining table', ['dining table', 'table', 'desk', 'kitchen table']],
   ['chair', ['chair', 'seat', 'stool', 'office chair']],
   ['bottle', ['bottle', 'flask', 'water bottle']],
@@ -49,11 +64,17 @@ const HYPERNYM_ROWS: Array<[word: string, labels: string[]]> = [
   ['box', ['box', 'book', 'suitcase', 'carton', 'package', 'crate', 'microwave']],
   ['container', ['cup', 'mug', 'bowl', 'bottle', 'can', 'vase', 'wine glass', 'box', 'jar']],
   ['drink', ['bottle', 'cup', 'mug', 'wine glass', 'can']],
-  ['furniture', ['chair', 'couch', 'bed', 'dining table', 'bench', 'night stand', 'ottoman', 'desk', 'sofa']],
+  [
+    'furniture',
+    ['chair', 'couch', 'bed', 'dining table', 'bench', 'night stand', 'ottoman', 'desk', 'sofa'],
+  ],
   ['device', ['laptop', 'tv', 'cell phone', 'keyboard', 'mouse', 'remote']],
   ['electronics', ['laptop', 'tv', 'cell phone', 'keyboard', 'mouse', 'remote']],
   ['fruit', ['banana', 'apple', 'orange']],
-  ['animal', ['dog', 'cat', 'bird', 'horse', 'sheep', 'cow', 'elephant', 'bear', 'zebra', 'giraffe']],
+  [
+    'animal',
+    ['dog', 'cat', 'bird', 'horse', 'sheep', 'cow', 'elephant', 'bear', 'zebra', 'giraffe'],
+  ],
   ['vehicle', ['car', 'bus', 'truck', 'motorcycle', 'bicycle', 'train', 'boat', 'airplane']],
   ['seat', ['chair', 'couch', 'bench', 'stool']],
 ]
@@ -149,7 +170,16 @@ export const ALL_REFERENCES = [
 ]
 
 /** Head words that name no class: "the red one", "the tall object". */
-export const GENERIC_HEADS = new Set(['one', 'object', 'thing', 'item', 'ones', 'objects', 'things', 'items'])
+export const GENERIC_HEADS = new Set([
+  'one',
+  'object',
+  'thing',
+  'item',
+  'ones',
+  'objects',
+  'things',
+  'items',
+])
 
 /** Words a reference phrase may carry without changing what it refers to. */
 export const REFERENCE_FILLER = new Set([
@@ -168,4 +198,5 @@ export const REFERENCE_FILLER = new Set([
 ])
 
 /** Trailing phrases that only say where to look ("in the image"). */
-export const LOCATION_FILLER = /\s+(?:in|on|from|of) (?:the |this )?(?:scene|image|picture|photo|frame|view)$/
+export const LOCATION_FILLER =
+  /\s+(?:in|on|from|of) (?:the |this )?(?:scene|image|picture|photo|frame|view)$/

@@ -5,13 +5,17 @@
  * Pure TypeScript.
  */
 
-import { buildProvenance, formatLength, sentence, the, toAnswerObject, withFrameNote } from '../answers/format'
+import {
+  buildProvenance,
+  formatLength,
+  sentence,
+  the,
+  toAnswerObject,
+  withFrameNote,
+} from '../answers/format'
 import type { Answer } from '../answers/types'
 import type { Scene, SceneObject } from '../types'
 import {
-  cameraCentreDistance,
-  cameraInWorld,
-  cameraSurfaceDistance,
   distanceFromPlace,
   levelsOf,
   placeName,
@@ -21,39 +25,13 @@ import {
   type Place,
 } from './places'
 import type { ElevationLevel } from './ast'
-import { clockAngleDeg, clockHourFromAngle } from '../answers/direction'
+import { distanceFromCamera } from './cameraOps'
 
-/**
- * Distance from the camera to an object: camera centre to box centre (the value), and to the box's closest
- * surface (in the text and detail.gapM). Geometry: segment from the camera to the centre.
- */
-export function distanceFromCamera(scene: Scene, o: SceneObject, question: string): Answer {
-  const d = cameraCentreDistance(o)
-  const s = cameraSurfaceDistance(scene, o)
-  return {
-    question,
-    kind: 'camera_distance',
-    text: `${sentence(the(o))} is ${formatLength(d)} from the camera (camera centre to box centre); its closest box surface is ${formatLength(s.distanceM)} away.`,
-    value: d,
-    unit: 'm',
-    objects: [toAnswerObject(o)],
-    provenance: buildProvenance(
-      scene,
-      [o],
-      'camera centre to box centre: norm of the centre in the camera frame; closest surface: camera centre to the nearest point of the box',
-    ),
-    geometry: {
-      kind: 'segment',
-      fromInWorld: cameraInWorld(scene),
-      toInWorld: [...o.centerInWorld],
-      lengthM: d,
-      label: formatLength(d),
-    },
-    detail: { comparedQuantity: 'distance from the camera', gapM: s.distanceM },
-  }
+const LEVEL_WORDS: Record<ElevationLevel, string> = {
+  bottom: 'bottom',
+  centre: 'centre',
+  top: 'top',
 }
-
-const LEVEL_WORDS: Record<ElevationLevel, string> = { bottom: 'bottom', centre: 'centre', top: 'top' }
 
 /**
  * Height of an object's bottom, centre or top above the support plane (world z), metres. The text gives the
@@ -71,7 +49,9 @@ export function elevationAboveSurface(
   }
   const lv = levelsOf(o)
   const v = lv[level]
-  const surface = surfaceWord ? `the support plane (what you called "${surfaceWord}")` : 'the support plane'
+  const surface = surfaceWord
+    ? `the support plane (what you called "${surfaceWord}")`
+    : 'the support plane'
   const rest = restsOnSurface(o) ? ' it rests on the plane;' : ''
   const text = `The ${LEVEL_WORDS[level]} of ${the(o)} is ${formatLength(v)} above ${surface} (${LEVEL_WORDS[level]} of its box above the plane;${rest} bottom ${formatLength(lv.bottom)}, top ${formatLength(lv.top)}).`
   const [x, y] = o.centerInWorld
@@ -82,9 +62,23 @@ export function elevationAboveSurface(
     value: v,
     unit: 'm',
     objects: [toAnswerObject(o)],
-    provenance: buildProvenance(scene, [o], `${LEVEL_WORDS[level]} of the box above the support plane (world z; the plane is z = 0)`),
-    geometry: { kind: 'segment', fromInWorld: [x, y, 0], toInWorld: [x, y, v], lengthM: v, label: formatLength(v) },
-    detail: { comparedQuantity: `${LEVEL_WORDS[level]} above the support plane`, valueA: lv.bottom, valueB: lv.top },
+    provenance: buildProvenance(
+      scene,
+      [o],
+      `${LEVEL_WORDS[level]} of the box above the support plane (world z; the plane is z = 0)`,
+    ),
+    geometry: {
+      kind: 'segment',
+      fromInWorld: [x, y, 0],
+      toInWorld: [x, y, v],
+      lengthM: v,
+      label: formatLength(v),
+    },
+    detail: {
+      comparedQuantity: `${LEVEL_WORDS[level]} above the support plane`,
+      valueA: lv.bottom,
+      valueB: lv.top,
+    },
   }
 }
 
@@ -101,7 +95,12 @@ function noPlane(scene: Scene, o: SceneObject, question: string): Answer {
 }
 
 /** Height of A's bottom above B's top, metres (negative when A reaches below B's top). */
-export function elevationAboveObject(scene: Scene, a: SceneObject, b: SceneObject, question: string): Answer {
+export function elevationAboveObject(
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question: string,
+): Answer {
   const v = levelsOf(a).bottom - levelsOf(b).top
   const [x, y] = a.centerInWorld
   return {
@@ -115,7 +114,11 @@ export function elevationAboveObject(scene: Scene, a: SceneObject, b: SceneObjec
     value: v,
     unit: 'm',
     objects: [toAnswerObject(a), toAnswerObject(b)],
-    provenance: buildProvenance(scene, [a, b], "A's box bottom minus B's box top along world z (up)"),
+    provenance: buildProvenance(
+      scene,
+      [a, b],
+      "A's box bottom minus B's box top along world z (up)",
+    ),
     geometry: {
       kind: 'segment',
       fromInWorld: [x, y, levelsOf(b).top],
@@ -144,7 +147,13 @@ export function supportAnswer(scene: Scene, a: SceneObject, on: Place, question:
     why = `its bottom is ${formatLength(b)} above the support plane`
     method = `box bottom within ${tol} of the support plane (the frame's one support plane stands for "${on.word}")`
   } else {
-    return { ...distanceFromCamera(scene, a, question), kind: 'unsupported', value: null, unit: null, text: 'Nothing rests on the camera.' }
+    return {
+      ...distanceFromCamera(scene, a, question),
+      kind: 'unsupported',
+      value: null,
+      unit: null,
+      text: 'Nothing rests on the camera.',
+    }
   }
   const name = on.kind === 'object' ? the(on.object) : `the ${on.word}`
   return {
@@ -200,7 +209,11 @@ export function closerThan(
     objects: involved.map(toAnswerObject),
     provenance: buildProvenance(scene, involved, `${word}: compared ${dAB.method} distances`),
     geometry: { kind: 'highlight', names: involved.map((o) => o.name), primary: a.name },
-    detail: { comparedQuantity: `distance (${dAB.method})`, valueA: dAB.valueM, valueB: dOther.valueM },
+    detail: {
+      comparedQuantity: `distance (${dAB.method})`,
+      valueA: dAB.valueM,
+      valueB: dOther.valueM,
+    },
   }
 }
 
@@ -220,7 +233,10 @@ export function distanceDifference(
   const dC = distanceFromPlace(c, a)
   const diff = farther ? dB.valueM - dC.valueM : dC.valueM - dB.valueM
   const word = farther ? 'farther' : 'closer'
-  const sense = diff >= 0 ? `${formatLength(diff)} ${word}` : `in fact ${formatLength(-diff)} ${farther ? 'closer' : 'farther'}`
+  const sense =
+    diff >= 0
+      ? `${formatLength(diff)} ${word}`
+      : `in fact ${formatLength(-diff)} ${farther ? 'closer' : 'farther'}`
   const involved = [a, ...[b, c].flatMap((p) => (p.kind === 'object' ? [p.object] : []))]
   return {
     question,
@@ -229,64 +245,12 @@ export function distanceDifference(
     value: diff,
     unit: 'm',
     objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `difference of two distances from the ${a.name}, ${dB.method}`),
+    provenance: buildProvenance(
+      scene,
+      involved,
+      `difference of two distances from the ${a.name}, ${dB.method}`,
+    ),
     geometry: { kind: 'highlight', names: involved.map((o) => o.name), primary: a.name },
     detail: { comparedQuantity: `distance (${dB.method})`, valueA: dB.valueM, valueB: dC.valueM },
-  }
-}
-
-/** Height of the camera centre above the support plane (world z of the camera), metres. */
-export function cameraHeight(scene: Scene, question: string): Answer {
-  if (scene.provenance.frameKind !== 'support-plane') {
-    return {
-      question,
-      kind: 'unsupported',
-      text: 'I cannot say how high the camera is: no support plane was found in this frame.',
-      value: null,
-      unit: null,
-      objects: [],
-      provenance: buildProvenance(scene, [], 'no value: the camera height needs a support plane'),
-    }
-  }
-  const c = cameraInWorld(scene)
-  return {
-    question,
-    kind: 'elevation',
-    text: `The camera is ${formatLength(c[2])} above the support plane (camera centre to the plane, along its normal).`,
-    value: c[2],
-    unit: 'm',
-    objects: [],
-    provenance: buildProvenance(scene, [], 'camera centre above the support plane: world z of the camera (the plane is z = 0)'),
-    geometry: { kind: 'segment', fromInWorld: [c[0], c[1], 0], toInWorld: c, lengthM: c[2], label: formatLength(c[2]) },
-  }
-}
-
-/**
- * Where an object is, seen from the camera: clock direction on the support plane (12 = straight ahead), distance,
- * how far ahead and to the side, and whether it rests on the plane. Value: the clock hour.
- */
-export function locateFromCamera(scene: Scene, o: SceneObject, question: string): Answer {
-  const c = cameraInWorld(scene)
-  const dx = o.centerInWorld[0] - c[0]
-  const dy = o.centerInWorld[1] - c[1]
-  const angleDeg = clockAngleDeg(dx, dy)
-  const hour = clockHourFromAngle(angleDeg)
-  const d = cameraCentreDistance(o)
-  const side = Math.abs(dx) < 5e-3 ? 'straight ahead' : `${formatLength(Math.abs(dx))} to the ${dx < 0 ? 'left' : 'right'}`
-  const rests = scene.provenance.frameKind === 'support-plane' ? (restsOnSurface(o) ? '; it rests on the support plane' : `; its bottom is ${formatLength(levelsOf(o).bottom)} above the support plane`) : ''
-  return {
-    question,
-    kind: 'location',
-    text: withFrameNote(
-      scene,
-      'direction',
-      `${sentence(the(o))} is at ${hour} o'clock from the camera, ${formatLength(d)} away (camera centre to box centre): ${formatLength(dy)} ahead and ${side}${rests}.`,
-    ),
-    value: hour,
-    unit: 'clock',
-    objects: [toAnswerObject(o)],
-    provenance: buildProvenance(scene, [o], "box centre relative to the camera in the world frame: clock angle on the support plane (12 o'clock = forward), distance camera centre to box centre"),
-    geometry: { kind: 'arrow', fromInWorld: [c[0], c[1], 0], toInWorld: [o.centerInWorld[0], o.centerInWorld[1], 0], clockHour: hour, label: `${hour} o'clock` },
-    detail: { angleDeg, deltaInWorld: [dx, dy, o.centerInWorld[2] - c[2]] },
   }
 }

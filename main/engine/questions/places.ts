@@ -9,9 +9,7 @@ import type { ObjectBox, Scene, SceneObject, Vec3 } from '../types'
 
 /** Something a distance is measured from. */
 export type Place =
-  | { kind: 'object'; object: SceneObject }
-  | { kind: 'camera' }
-  | { kind: 'surface'; word: string }
+  { kind: 'object'; object: SceneObject } | { kind: 'camera' } | { kind: 'surface'; word: string }
 
 /** Camera centre in the world frame: the translation of worldFromCamera (column-major), metres. */
 export function cameraInWorld(scene: Scene): Vec3 {
@@ -25,11 +23,19 @@ export function cameraCentreDistance(o: SceneObject): number {
 }
 
 function pointBox(p: Vec3): ObjectBox {
-  return { centerInWorld: p, centerInCamera: [0, 0, 0], sizeM: { width: 0, depth: 0, height: 0 }, yawRad: 0 }
+  return {
+    centerInWorld: p,
+    centerInCamera: [0, 0, 0],
+    sizeM: { width: 0, depth: 0, height: 0 },
+    yawRad: 0,
+  }
 }
 
 /** Closest distance from the camera centre to an object's box, metres (0 when the camera is inside it). */
-export function cameraSurfaceDistance(scene: Scene, o: SceneObject): { distanceM: number; pointOnBox: Vec3 } {
+export function cameraSurfaceDistance(
+  scene: Scene,
+  o: SceneObject,
+): { distanceM: number; pointOnBox: Vec3 } {
   const r = closestBoxDistance(pointBox(cameraInWorld(scene)), o)
   return { distanceM: r.distanceM, pointOnBox: r.pointOnB }
 }
@@ -49,7 +55,8 @@ export const RESTING_TOLERANCE_M = 0.03
  * Object: centre to centre. Camera: camera centre to box centre. Surface: box bottom above the plane.
  */
 export function distanceFromPlace(from: Place, o: SceneObject): { valueM: number; method: string } {
-  if (from.kind === 'camera') return { valueM: cameraCentreDistance(o), method: 'camera centre to box centre' }
+  if (from.kind === 'camera')
+    return { valueM: cameraCentreDistance(o), method: 'camera centre to box centre' }
   if (from.kind === 'surface') {
     return { valueM: Math.max(0, levelsOf(o).bottom), method: 'box bottom above the support plane' }
   }
@@ -66,12 +73,18 @@ export function placeName(p: Place): string {
 }
 
 /** Whether A rests on B: A's bottom within the tolerance of B's top and their footprints overlap. */
-export function restsOn(a: SceneObject, b: SceneObject): { holds: boolean; gapM: number; overlapsM: number } {
+export function restsOn(
+  a: SceneObject,
+  b: SceneObject,
+): { holds: boolean; gapM: number; overlapsM: number } {
   const gapM = levelsOf(a).bottom - levelsOf(b).top
-  const xy = closestBoxDistance({ ...a, centerInWorld: [a.centerInWorld[0], a.centerInWorld[1], 0] }, {
-    ...b,
-    centerInWorld: [b.centerInWorld[0], b.centerInWorld[1], 0],
-  }).horizontalM
+  const xy = closestBoxDistance(
+    { ...a, centerInWorld: [a.centerInWorld[0], a.centerInWorld[1], 0] },
+    {
+      ...b,
+      centerInWorld: [b.centerInWorld[0], b.centerInWorld[1], 0],
+    },
+  ).horizontalM
   return { holds: Math.abs(gapM) <= RESTING_TOLERANCE_M && xy === 0, gapM, overlapsM: xy }
 }
 

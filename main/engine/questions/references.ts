@@ -51,11 +51,15 @@ export function cleanReference(phrase: string): string {
     .replace(/\s+/g, ' ')
     .trim()
   p = p.replace(LOCATION_FILLER, '')
-  for (let i = 0; i < 3; i++) p = p.replace(/^(?:the|a|an|this|that|these|those|my|our|your)\s+/, '').replace(/\s+please$/, '')
+  for (let i = 0; i < 3; i++)
+    p = p
+      .replace(/^(?:the|a|an|this|that|these|those|my|our|your)\s+/, '')
+      .replace(/\s+please$/, '')
   return p.trim()
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim()
+const norm = (s: string): string =>
+  s.toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim()
 
 function singular(word: string): string[] {
   const out: string[] = []
@@ -78,11 +82,17 @@ function headObjects(scene: Scene, head: string): Head | null {
     if (byLabel.length > 0) return { objects: byLabel, via: 'label', isPlural }
     const syn = labelsForSynonym(words)
     const bySyn = objs.filter((o) => syn.has(norm(o.label)))
-    if (bySyn.length > 0) return { objects: bySyn, via: `synonym of "${norm(bySyn[0].label)}"`, isPlural }
+    if (bySyn.length > 0)
+      return { objects: bySyn, via: `synonym of "${norm(bySyn[0].label)}"`, isPlural }
     // A family word, or a synonym of one ("carton" → box → the box-shaped family).
     const fam = new Set([words, ...syn].flatMap((w) => [...labelsForHypernym(w)]))
     const byFam = objs.filter((o) => fam.has(norm(o.label)))
-    if (byFam.length > 0) return { objects: byFam, via: `"${words}" covers ${[...new Set(byFam.map((o) => o.label))].join(', ')}`, isPlural }
+    if (byFam.length > 0)
+      return {
+        objects: byFam,
+        via: `"${words}" covers ${[...new Set(byFam.map((o) => o.label))].join(', ')}`,
+        isPlural,
+      }
     return null
   }
   const direct = exact(head, false)
@@ -93,7 +103,8 @@ function headObjects(scene: Scene, head: string): Head | null {
     const h = exact([...words.slice(0, -1), s].join(' '), true)
     if (h) return h
   }
-  if (GENERIC_HEADS.has(head)) return { objects: objs, via: 'any object', isPlural: /s$/.test(head) }
+  if (GENERIC_HEADS.has(head))
+    return { objects: objs, via: 'any object', isPlural: /s$/.test(head) }
   return null
 }
 
@@ -117,7 +128,11 @@ function findHead(scene: Scene, words: string[]): Span | null {
 }
 
 /** Apply descriptor words to candidates; returns the objects left and the words it could not use. */
-function applyDescriptors(scene: Scene, objects: SceneObject[], words: string[]): { objects: SceneObject[]; unused: string[] } {
+function applyDescriptors(
+  scene: Scene,
+  objects: SceneObject[],
+  words: string[],
+): { objects: SceneObject[]; unused: string[] } {
   let cands = objects
   const unused: string[] = []
   const picks: string[] = []
@@ -146,12 +161,20 @@ export function resolveReference(scene: Scene, phrase: string): Resolved {
   if (exactObject && !GENERIC_HEADS.has(p)) return fromHead(p, exactObject)
   if (CAMERA_REFERENCES.includes(p)) return { kind: 'camera', phrase: p }
   if (SURFACE_REFERENCES.includes(p)) return { kind: 'surface', phrase: p, word: p }
-  if (ALL_REFERENCES.includes(p)) return { kind: 'group', objects: scene.objects, phrase: p, via: 'every object' }
+  if (ALL_REFERENCES.includes(p))
+    return { kind: 'group', objects: scene.objects, phrase: p, via: 'every object' }
   const words = p.split(' ')
   const span = findHead(scene, words)
   if (!span) {
-    const allDescriptors = words.every((w) => REFERENCE_FILLER.has(w) || colourWord(w) || w in PICK_WORDS)
-    if (!allDescriptors) return unknown(scene, p, words.filter((w) => !REFERENCE_FILLER.has(w)))
+    const allDescriptors = words.every(
+      (w) => REFERENCE_FILLER.has(w) || colourWord(w) || w in PICK_WORDS,
+    )
+    if (!allDescriptors)
+      return unknown(
+        scene,
+        p,
+        words.filter((w) => !REFERENCE_FILLER.has(w)),
+      )
     return narrow(scene, p, { objects: scene.objects, via: 'any object', isPlural: false }, words)
   }
   return narrow(scene, p, span.head, [...words.slice(0, span.start), ...words.slice(span.end)])
@@ -177,12 +200,18 @@ function narrow(scene: Scene, p: string, head: Head, descriptors: string[]): Res
 
 function fromHead(p: string, head: Head): Resolved {
   if (head.isPlural) return { kind: 'group', objects: head.objects, phrase: p, via: head.via }
-  if (head.objects.length === 1) return { kind: 'object', object: head.objects[0], phrase: p, via: head.via }
+  if (head.objects.length === 1)
+    return { kind: 'object', object: head.objects[0], phrase: p, via: head.via }
   return { kind: 'ambiguous', phrase: p, candidates: head.objects }
 }
 
 function unknown(scene: Scene, p: string, unusedWords: string[]): Resolved {
-  return { kind: 'unknown', phrase: p, unusedWords, suggestions: suggestObjects(scene, unusedWords.join(' ') || p) }
+  return {
+    kind: 'unknown',
+    phrase: p,
+    unusedWords,
+    suggestions: suggestObjects(scene, unusedWords.join(' ') || p),
+  }
 }
 
 /** Scores a phrase for the template splitter: 2 = one object or the camera/surface, 1 = several, 0 = none. */

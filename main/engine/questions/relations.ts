@@ -53,7 +53,9 @@ const SORTED_FILTERS = [...FILTER_PHRASES].sort((a, b) => b[0].length - a[0].len
  * Split "objects are on the table" into the group ("objects"), the relation ('on') and the reference ("the table").
  * @returns null when the text holds no relation phrase between two non-empty parts.
  */
-export function splitFilter(text: string): { what: string; relation: FilterRelation; reference: string } | null {
+export function splitFilter(
+  text: string,
+): { what: string; relation: FilterRelation; reference: string } | null {
   for (const [phrase, relation] of SORTED_FILTERS) {
     const i = ` ${text} `.indexOf(` ${phrase} `)
     if (i < 0) continue

@@ -23,7 +23,8 @@ export function editDistance(a: string, b: string): number {
 function similarity(word: string, b: string): number {
   const parts = [b, ...b.split(' ')]
   let best = 0
-  for (const p of parts) best = Math.max(best, 1 - editDistance(word, p) / Math.max(word.length, p.length, 1))
+  for (const p of parts)
+    best = Math.max(best, 1 - editDistance(word, p) / Math.max(word.length, p.length, 1))
   return best
 }
 
@@ -33,7 +34,9 @@ function similarity(word: string, b: string): number {
  */
 export function suggestObjects(scene: Scene, phrase: string, max = 3): SceneObject[] {
   const scored = scene.objects.map((o) => {
-    const keys = [o.name, o.label, ...wordsForLabel(o.label.toLowerCase())].map((k) => k.toLowerCase().replace(/_/g, ' '))
+    const keys = [o.name, o.label, ...wordsForLabel(o.label.toLowerCase())].map((k) =>
+      k.toLowerCase().replace(/_/g, ' '),
+    )
     return { o, s: Math.max(...keys.map((k) => similarity(phrase, k))) }
   })
   scored.sort((x, y) => y.s - x.s)

@@ -14,7 +14,8 @@ const NUMBER = String.raw`[-+−]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?`
 const WIDTH_RE = new RegExp(String.raw`(?<![\w.])(${NUMBER})\s*(${UNIT_WORDS})(?![a-z])`)
 
 /** A width read from a phrase: metres, or why it cannot be used. */
-export type WidthReading = { ok: true; widthM: number; text: string } | { ok: false; text: string; why: string }
+export type WidthReading =
+  { ok: true; widthM: number; text: string } | { ok: false; text: string; why: string }
 
 /**
  * Read the first "number unit" in a phrase.
@@ -32,7 +33,11 @@ export function readWidth(phrase: string): WidthReading | null {
   if (!Number.isFinite(widthM)) return { ok: false, text, why: `"${text}" is not a finite width` }
   if (widthM <= 0) return { ok: false, text, why: `a width must be positive, but "${text}" is not` }
   if (widthM > MAX_WIDTH_M) {
-    return { ok: false, text, why: `"${text}" is not a plausible width (more than ${MAX_WIDTH_M} m)` }
+    return {
+      ok: false,
+      text,
+      why: `"${text}" is not a plausible width (more than ${MAX_WIDTH_M} m)`,
+    }
   }
   return { ok: true, widthM, text }
 }
@@ -57,7 +62,10 @@ export function takeAskedUnit(s: string): { rest: string; unit: LengthUnit | nul
     const unit = m[1] === 'metric' ? 'm' : m[1] === 'imperial' ? 'in' : parseLengthUnit(m[1])
     if (unit) return { rest: s.slice(0, m.index).trim(), unit }
   }
-  const lead = /^how many (millimet(?:er|re)s|centimet(?:er|re)s|met(?:er|re)s|inches|feet|mm|cm|ft|m) (.+)$/.exec(s)
+  const lead =
+    /^how many (millimet(?:er|re)s|centimet(?:er|re)s|met(?:er|re)s|inches|feet|mm|cm|ft|m) (.+)$/.exec(
+      s,
+    )
   const unit = lead ? parseLengthUnit(lead[1]) : null
   if (lead && unit) {
     const rest = lead[2]

@@ -9,11 +9,17 @@ import type { EvalItem } from '../../../main/reasoning/eval/evalTypes'
 // The chain-of-thought evaluation's expected values are computed from ground truth by its own reference geometry
 // (evalGeometry.ts); here the deterministic grammar answers the kinds it covers without an LLM.
 const root = process.cwd()
-const items = JSON.parse(readFileSync(join(root, 'main/reasoning/eval/evalSet.json'), 'utf8')) as EvalItem[]
-const scenes = new Map(loadEvalScenes(join(root, 'tests/fixtures')).map((s) => [s.id, engineSceneFromEval(s)]))
+const items = JSON.parse(
+  readFileSync(join(root, 'main/reasoning/eval/evalSet.json'), 'utf8'),
+) as EvalItem[]
+const scenes = new Map(
+  loadEvalScenes(join(root, 'tests/fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
+)
 
 describe('the grammar on the evaluation set (no LLM)', () => {
-  for (const item of items.filter((i) => i.kind === 'closest_object' || i.kind === 'distance_difference')) {
+  for (const item of items.filter(
+    (i) => i.kind === 'closest_object' || i.kind === 'distance_difference',
+  )) {
     it(`${item.scene}: ${item.question}`, () => {
       const scene = scenes.get(item.scene)
       if (!scene) throw new Error(item.scene)

@@ -5,17 +5,36 @@ import { resolveReference } from '../../../main/engine/questions/references'
 import { parseWidthM, readWidth, takeAskedUnit } from '../../../main/engine/questions/units'
 import { colourName } from '../../../main/engine/questions/descriptors'
 import { textInUnit } from '../../../main/engine/questions/finish'
-import { loadGroundTruth, sceneFromGroundTruth, sceneWithBoxes } from '../answers/sceneFromGroundTruth'
+import {
+  loadGroundTruth,
+  sceneFromGroundTruth,
+  sceneWithBoxes,
+} from '../answers/sceneFromGroundTruth'
 
 const scene = sceneFromGroundTruth(loadGroundTruth())
 
 describe('rule: asked unit', () => {
   it('takes "in inches" / ", in mm" / "how many cm" off and names the unit', () => {
-    expect(takeAskedUnit('how far is a from b in inches')).toEqual({ rest: 'how far is a from b', unit: 'in' })
-    expect(takeAskedUnit('distance between a and b, in mm')).toEqual({ rest: 'distance between a and b', unit: 'mm' })
-    expect(takeAskedUnit('how many cm tall is the bottle')).toEqual({ rest: 'how tall is the bottle', unit: 'cm' })
-    expect(takeAskedUnit('how many cm is a from b')).toEqual({ rest: 'how far is a from b', unit: 'cm' })
-    expect(takeAskedUnit('is the mug in the box')).toEqual({ rest: 'is the mug in the box', unit: null })
+    expect(takeAskedUnit('how far is a from b in inches')).toEqual({
+      rest: 'how far is a from b',
+      unit: 'in',
+    })
+    expect(takeAskedUnit('distance between a and b, in mm')).toEqual({
+      rest: 'distance between a and b',
+      unit: 'mm',
+    })
+    expect(takeAskedUnit('how many cm tall is the bottle')).toEqual({
+      rest: 'how tall is the bottle',
+      unit: 'cm',
+    })
+    expect(takeAskedUnit('how many cm is a from b')).toEqual({
+      rest: 'how far is a from b',
+      unit: 'cm',
+    })
+    expect(takeAskedUnit('is the mug in the box')).toEqual({
+      rest: 'is the mug in the box',
+      unit: null,
+    })
   })
   it('rewrites lengths of a text in the unit, the value exactly (0.5 m = 19.69 in by hand)', () => {
     expect(textInUnit('The mug is 50 cm from the laptop; 1.2 m in all.', 'in', 0.5)).toBe(
@@ -39,10 +58,19 @@ describe('rule: widths in fits questions (issue 12 item 8)', () => {
   })
   it('rejects non-finite, negative and absurd widths with a reason', () => {
     expect(readWidth('a 1e308 cm gripper')).toMatchObject({ ok: false })
-    expect(readWidth('a 1e400 m gripper')).toMatchObject({ ok: false, why: expect.stringContaining('finite') })
-    expect(readWidth('a -8 cm gripper')).toMatchObject({ ok: false, why: expect.stringContaining('positive') })
+    expect(readWidth('a 1e400 m gripper')).toMatchObject({
+      ok: false,
+      why: expect.stringContaining('finite'),
+    })
+    expect(readWidth('a -8 cm gripper')).toMatchObject({
+      ok: false,
+      why: expect.stringContaining('positive'),
+    })
     expect(readWidth('a 0 cm gripper')).toMatchObject({ ok: false })
-    for (const q of ['can a 1e308 cm gripper fit between the mug and the can', 'can a -8 cm gripper fit between the mug and the can']) {
+    for (const q of [
+      'can a 1e308 cm gripper fit between the mug and the can',
+      'can a -8 cm gripper fit between the mug and the can',
+    ]) {
       const a = answerQuestion(scene, q)
       expect(a.kind).toBe('unsupported')
       expect(a.value).toBeNull()
@@ -61,14 +89,20 @@ describe('rule: elevation never answers the object height', () => {
     expect(a.kind).toBe('elevation')
     expect(a.value as number).toBeCloseTo(0.3 - 0.115, 12)
     expect(a.text).toContain('bottom')
-    expect(answerQuestion(s, 'how high is the top of the laptop above the table').value as number).toBeCloseTo(0.415, 12)
+    expect(
+      answerQuestion(s, 'how high is the top of the laptop above the table').value as number,
+    ).toBeCloseTo(0.415, 12)
     expect(answerQuestion(s, 'is the laptop on the floor').value).toBe(false)
     expect(answerQuestion(s, 'is the mug on the floor').value).toBe(true)
     const above = answerQuestion(s, 'how high is the laptop above the mug')
     expect(above.value as number).toBeCloseTo(0.185 - 0.1, 12)
   })
   it('refuses without a support plane', () => {
-    const fb = { ...scene, plane: null, provenance: { ...scene.provenance, frameKind: 'camera-fallback' as const } }
+    const fb = {
+      ...scene,
+      plane: null,
+      provenance: { ...scene.provenance, frameKind: 'camera-fallback' as const },
+    }
     const a = answerQuestion(fb, 'how high is the laptop above the floor')
     expect(a.value).toBeNull()
     expect(a.text).toContain('support plane')
@@ -81,7 +115,12 @@ describe('rule: references', () => {
     { name: 'right cup', label: 'cup', c: [0.2, 1, 0.06], s: [0.08, 0.08, 0.12] },
     { name: 'book', label: 'book', c: [0, 1.3, 0.04], s: [0.17, 0.25, 0.09] },
     { name: 'tv', label: 'tv', c: [0, 2, 0.3], s: [0.8, 0.1, 0.5] },
-    { name: 'teal tall object', label: 'teal tall object', c: [0.6, 0.9, 0.11], s: [0.06, 0.12, 0.23] },
+    {
+      name: 'teal tall object',
+      label: 'teal tall object',
+      c: [0.6, 0.9, 0.11],
+      s: [0.06, 0.12, 0.23],
+    },
   ])
   s.objects[0].colorRgb = [200, 30, 30]
   s.objects[1].colorRgb = [30, 30, 200]
@@ -136,7 +175,10 @@ describe('rule: the embedded sample (labels and boxes copied from `spatial-lens 
     const a = answerQuestion(sample, 'how far is the laptop from the box')
     expect(a.kind).toBe('distance')
     expect(a.objects.map((o) => o.name)).toEqual(['laptop', 'book'])
-    expect(a.value as number).toBeCloseTo(Math.hypot(0.241 + 0.0488, 0.646 - 0.586, 0.0434 - 0.1152), 9)
+    expect(a.value as number).toBeCloseTo(
+      Math.hypot(0.241 + 0.0488, 0.646 - 0.586, 0.0434 - 0.1152),
+      9,
+    )
   })
   it('"how high is the laptop above the floor" is not its 23 cm height', () => {
     const a = answerQuestion(sample, 'how high is the laptop above the floor')
@@ -162,14 +204,44 @@ describe('rule: trailing phrases are answered around or refused, never dropped',
 describe('rule: parse shapes', () => {
   const p = (q: string): unknown => parseQuery(q)
   it('each rule fills its slots', () => {
-    expect(p('how many objects are on the table')).toMatchObject({ op: 'count', what: 'objects', relation: 'on', reference: 'the table' })
-    expect(p('what is left of the mug')).toMatchObject({ op: 'list', relation: 'left', reference: 'the mug' })
-    expect(p('which is closest to the camera')).toMatchObject({ op: 'superlative', quantity: 'distance', extreme: 'min', reference: 'the camera' })
-    expect(p('how much taller is a than b')).toMatchObject({ op: 'difference', quantity: 'height', a: 'a', b: 'b' })
-    expect(p('is a closer to b than to c')).toMatchObject({ op: 'closer_than', a: 'a', b: 'b', c: 'c', compareFrom: 'a' })
+    expect(p('how many objects are on the table')).toMatchObject({
+      op: 'count',
+      what: 'objects',
+      relation: 'on',
+      reference: 'the table',
+    })
+    expect(p('what is left of the mug')).toMatchObject({
+      op: 'list',
+      relation: 'left',
+      reference: 'the mug',
+    })
+    expect(p('which is closest to the camera')).toMatchObject({
+      op: 'superlative',
+      quantity: 'distance',
+      extreme: 'min',
+      reference: 'the camera',
+    })
+    expect(p('how much taller is a than b')).toMatchObject({
+      op: 'difference',
+      quantity: 'height',
+      a: 'a',
+      b: 'b',
+    })
+    expect(p('is a closer to b than to c')).toMatchObject({
+      op: 'closer_than',
+      a: 'a',
+      b: 'b',
+      c: 'c',
+      compareFrom: 'a',
+    })
     expect(p('is a on b')).toMatchObject({ op: 'support', a: 'a', b: 'b' })
     expect(p('is a on the left of b')).toMatchObject({ op: 'predicate', kind: 'left' })
-    expect(p('how far away is a')).toMatchObject({ op: 'pair', quantity: 'distance', a: 'a', b: 'camera' })
+    expect(p('how far away is a')).toMatchObject({
+      op: 'pair',
+      quantity: 'distance',
+      a: 'a',
+      b: 'camera',
+    })
     expect(p('how long is a in feet')).toMatchObject({ op: 'size', quantity: 'length', unit: 'ft' })
     expect(p('which is closer, a or b')).toMatchObject({ op: 'choice', kind: 'close_choice' })
     expect(p('hello')).toMatchObject({ op: 'unsupported' })
