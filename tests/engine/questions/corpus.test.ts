@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { answerSchema } from '../../../main/contract/answerSchema'
 import { answerQuestion } from '../../../main/engine/answers'
 import { parseQuery } from '../../../main/engine/questions/parse'
 import { referenceScore } from '../../../main/engine/questions/references'
@@ -36,6 +37,8 @@ describe('question corpus on the synthetic tabletop ground truth', () => {
       else expect(a.value).toBe(e.value)
       expect(a.provenance.method.length).toBeGreaterThan(10)
       expect(a.detail?.ignored).toBeUndefined()
+      // The contract validates every answer kind and unit the grammar produces.
+      expect(answerSchema.safeParse(a).success).toBe(true)
       if (e.askedUnit) {
         expect(a.detail?.askedUnit).toBe(e.askedUnit)
         expect(a.text).toContain(e.textHas)
