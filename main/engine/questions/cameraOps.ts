@@ -106,9 +106,9 @@ export function locateFromCamera(scene: Scene, o: SceneObject, question: string)
       : `${formatLength(Math.abs(dx))} to the ${dx < 0 ? 'left' : 'right'}`
   const rests =
     scene.provenance.frameKind === 'support-plane'
-      ? restsOnSurface(o)
+      ? restsOnSurface(scene, o)
         ? '; it rests on the support plane'
-        : `; its bottom is ${formatLength(levelsOf(o).bottom)} above the support plane`
+        : `; its bottom is ${formatLength(levelsOf(scene, o).bottom)} above the support plane`
       : ''
   return {
     question,

@@ -21,15 +21,15 @@ export interface Filter {
 }
 
 /** Whether `o` satisfies the filter; and how it is decided. */
-export function filterHolds(f: Filter, o: SceneObject): boolean {
+export function filterHolds(scene: Scene, f: Filter, o: SceneObject): boolean {
   if (f.to.kind === 'object' && f.to.object === o) return false
   if (f.relation === 'on') {
-    if (f.to.kind === 'surface') return restsOnSurface(o)
-    return f.to.kind === 'object' && restsOn(o, f.to.object).holds
+    if (f.to.kind === 'surface') return restsOnSurface(scene, o)
+    return f.to.kind === 'object' && restsOn(scene, o, f.to.object).holds
   }
   if (f.relation === 'near') {
     if (f.to.kind === 'object') return closestBoxDistance(o, f.to.object).distanceM <= NEAR_M
-    return distanceFromPlace(f.to, o).valueM <= NEAR_M
+    return distanceFromPlace(scene, f.to, o).valueM <= NEAR_M
   }
   if (f.to.kind !== 'object') return false
   const spec = PREDICATE_SPECS[f.relation as PredicateKind]
@@ -56,9 +56,9 @@ export function nearAnswer(scene: Scene, a: SceneObject, to: Place, question: st
   const d =
     to.kind === 'object'
       ? closestBoxDistance(a, to.object).distanceM
-      : distanceFromPlace(to, a).valueM
+      : distanceFromPlace(scene, to, a).valueM
   const how =
-    to.kind === 'object' ? 'closest surfaces of the boxes' : distanceFromPlace(to, a).method
+    to.kind === 'object' ? 'closest surfaces of the boxes' : distanceFromPlace(scene, to, a).method
   const holds = d <= NEAR_M
   const involved = to.kind === 'object' ? [a, to.object] : [a]
   return {

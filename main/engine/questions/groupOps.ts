@@ -34,7 +34,7 @@ export function countObjects(
   question: string,
   asksExistence = false,
 ): Answer {
-  const hits = filter ? among.filter((o) => filterHolds(filter, o)) : among
+  const hits = filter ? among.filter((o) => filterHolds(scene, filter, o)) : among
   const where = filter ? ` ${describeFilter(filter)}` : ' in this scene'
   const involved = filter?.to.kind === 'object' ? [...hits, filter.to.object] : hits
   const found = hits.length > 0 ? ` (${listText(hits)})` : ''
@@ -63,7 +63,7 @@ export function listObjects(
   filter: Filter | null,
   question: string,
 ): Answer {
-  const hits = filter ? among.filter((o) => filterHolds(filter, o)) : among
+  const hits = filter ? among.filter((o) => filterHolds(scene, filter, o)) : among
   const where = filter ? describeFilter(filter) : 'in this scene'
   const involved = filter?.to.kind === 'object' ? [...hits, filter.to.object] : hits
   return {
@@ -112,9 +112,13 @@ export function rankValue(
         format: formatLength,
       }
     case 'elevation':
-      return { v: levelsOf(o).top, method: 'box top above the support plane', format: formatLength }
+      return {
+        v: levelsOf(scene, o).top,
+        method: 'box top above the support plane',
+        format: formatLength,
+      }
     case 'distance': {
-      const d = distanceFromPlace(from, o)
+      const d = distanceFromPlace(scene, from, o)
       return {
         v: d.valueM,
         method: `distance from ${placeName(from)}, ${d.method}`,

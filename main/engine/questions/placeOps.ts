@@ -47,12 +47,12 @@ export function elevationAboveSurface(
   if (scene.provenance.frameKind !== 'support-plane') {
     return noPlane(scene, o, question)
   }
-  const lv = levelsOf(o)
+  const lv = levelsOf(scene, o)
   const v = lv[level]
   const surface = surfaceWord
     ? `the support plane (what you called "${surfaceWord}")`
     : 'the support plane'
-  const rest = restsOnSurface(o) ? ' it rests on the plane;' : ''
+  const rest = restsOnSurface(scene, o) ? ' it rests on the plane;' : ''
   const text = `The ${LEVEL_WORDS[level]} of ${the(o)} is ${formatLength(v)} above ${surface} (${LEVEL_WORDS[level]} of its box above the plane;${rest} bottom ${formatLength(lv.bottom)}, top ${formatLength(lv.top)}).`
   const [x, y] = o.centerInWorld
   return {
@@ -101,7 +101,7 @@ export function elevationAboveObject(
   b: SceneObject,
   question: string,
 ): Answer {
-  const v = levelsOf(a).bottom - levelsOf(b).top
+  const v = levelsOf(scene, a).bottom - levelsOf(scene, b).top
   const [x, y] = a.centerInWorld
   return {
     question,
@@ -121,8 +121,8 @@ export function elevationAboveObject(
     ),
     geometry: {
       kind: 'segment',
-      fromInWorld: [x, y, levelsOf(b).top],
-      toInWorld: [x, y, levelsOf(a).bottom],
+      fromInWorld: [x, y, levelsOf(scene, b).top],
+      toInWorld: [x, y, levelsOf(scene, a).bottom],
       lengthM: v,
       label: formatLength(v),
     },
@@ -137,13 +137,13 @@ export function supportAnswer(scene: Scene, a: SceneObject, on: Place, question:
   let method: string
   const involved = on.kind === 'object' ? [a, on.object] : [a]
   if (on.kind === 'object') {
-    const r = restsOn(a, on.object)
+    const r = restsOn(scene, a, on.object)
     holds = r.holds
     why = `its bottom is ${formatLength(r.gapM)} from the top of ${the(on.object)}${r.overlapsM > 0 ? ` and their footprints are ${formatLength(r.overlapsM)} apart` : ' and their footprints overlap'}`
     method = `A's box bottom within ${tol} of B's box top and their footprints overlapping`
   } else if (on.kind === 'surface') {
-    const b = levelsOf(a).bottom
-    holds = restsOnSurface(a)
+    const b = levelsOf(scene, a).bottom
+    holds = restsOnSurface(scene, a)
     why = `its bottom is ${formatLength(b)} above the support plane`
     method = `box bottom within ${tol} of the support plane (the frame's one support plane stands for "${on.word}")`
   } else {
@@ -181,18 +181,18 @@ export function closerThan(
   compareFrom: 'a' | 'b',
   question: string,
 ): Answer {
-  const dAB = distanceFromPlace(b, a)
+  const dAB = distanceFromPlace(scene, b, a)
   let dOther: { valueM: number; method: string }
   let otherText: string
   const involved: SceneObject[] = [a]
   if (compareFrom === 'a') {
     const cPlace = c as Place
-    dOther = distanceFromPlace(cPlace, a)
+    dOther = distanceFromPlace(scene, cPlace, a)
     otherText = `to ${placeName(cPlace)}`
     if (cPlace.kind === 'object') involved.push(cPlace.object)
   } else {
     const cObj = c as SceneObject
-    dOther = distanceFromPlace(b, cObj)
+    dOther = distanceFromPlace(scene, b, cObj)
     otherText = `${the(cObj)} is from ${placeName(b)}`
     involved.push(cObj)
   }
@@ -229,8 +229,8 @@ export function distanceDifference(
   farther: boolean,
   question: string,
 ): Answer {
-  const dB = distanceFromPlace(b, a)
-  const dC = distanceFromPlace(c, a)
+  const dB = distanceFromPlace(scene, b, a)
+  const dC = distanceFromPlace(scene, c, a)
   const diff = farther ? dB.valueM - dC.valueM : dC.valueM - dB.valueM
   const word = farther ? 'farther' : 'closer'
   const sense =

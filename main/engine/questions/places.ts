@@ -5,6 +5,7 @@
  */
 
 import { closestBoxDistance } from '../answers/boxGeometry'
+import { extentOf } from '../answers/objectSize'
 import type { ObjectBox, Scene, SceneObject, Vec3 } from '../types'
 
 /** Something a distance is measured from. */
@@ -40,11 +41,18 @@ export function cameraSurfaceDistance(
   return { distanceM: r.distanceM, pointOnBox: r.pointOnB }
 }
 
-/** Bottom, centre and top heights of an object's box above the support plane (world z), metres. */
-export function levelsOf(o: SceneObject): { bottom: number; centre: number; top: number } {
-  const c = o.centerInWorld[2]
-  const h = o.sizeM.height / 2
-  return { bottom: c - h, centre: c, top: c + h }
+/**
+ * Bottom, centre and top heights of an object above the support plane (world z), metres. The bottom is the
+ * visible box's (where the object meets what holds it); the height is the one size questions use
+ * (answers/objectSize.ts, the full-object box when there is one), so a lost top is counted here too.
+ */
+export function levelsOf(
+  scene: Scene,
+  o: SceneObject,
+): { bottom: number; centre: number; top: number } {
+  const bottom = o.centerInWorld[2] - o.sizeM.height / 2
+  const h = extentOf(scene, o, 'height').value as number
+  return { bottom, centre: bottom + h / 2, top: bottom + h }
 }
 
 /** How far below the plane a bottom may read and still count as resting on it (depth noise), metres. */
@@ -54,11 +62,18 @@ export const RESTING_TOLERANCE_M = 0.03
  * The value a ranking by distance uses from `from` to `o`, metres, and how it was measured.
  * Object: centre to centre. Camera: camera centre to box centre. Surface: box bottom above the plane.
  */
-export function distanceFromPlace(from: Place, o: SceneObject): { valueM: number; method: string } {
+export function distanceFromPlace(
+  scene: Scene,
+  from: Place,
+  o: SceneObject,
+): { valueM: number; method: string } {
   if (from.kind === 'camera')
     return { valueM: cameraCentreDistance(o), method: 'camera centre to box centre' }
   if (from.kind === 'surface') {
-    return { valueM: Math.max(0, levelsOf(o).bottom), method: 'box bottom above the support plane' }
+    return {
+      valueM: Math.max(0, levelsOf(scene, o).bottom),
+      method: 'box bottom above the support plane',
+    }
   }
   const r = from.object.centerInWorld
   const c = o.centerInWorld
@@ -74,10 +89,11 @@ export function placeName(p: Place): string {
 
 /** Whether A rests on B: A's bottom within the tolerance of B's top and their footprints overlap. */
 export function restsOn(
+  scene: Scene,
   a: SceneObject,
   b: SceneObject,
 ): { holds: boolean; gapM: number; overlapsM: number } {
-  const gapM = levelsOf(a).bottom - levelsOf(b).top
+  const gapM = levelsOf(scene, a).bottom - levelsOf(scene, b).top
   const xy = closestBoxDistance(
     { ...a, centerInWorld: [a.centerInWorld[0], a.centerInWorld[1], 0] },
     {
@@ -89,6 +105,6 @@ export function restsOn(
 }
 
 /** Whether an object rests on the support plane (bottom within the tolerance of it). */
-export function restsOnSurface(o: SceneObject): boolean {
-  return levelsOf(o).bottom <= RESTING_TOLERANCE_M
+export function restsOnSurface(scene: Scene, o: SceneObject): boolean {
+  return levelsOf(scene, o).bottom <= RESTING_TOLERANCE_M
 }

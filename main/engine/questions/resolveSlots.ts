@@ -106,7 +106,7 @@ function relativeClause(
     return null
   const filter = { relation: f.relation, to: place }
   return {
-    objects: among.filter((o) => filterHolds(filter, o)),
+    objects: among.filter((o) => filterHolds(scene, filter, o)),
     why: `no "${f.what}" is ${describeFilter(filter)}`,
   }
 }
