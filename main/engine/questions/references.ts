@@ -51,6 +51,8 @@ export function cleanReference(phrase: string): string {
     .replace(/\s+/g, ' ')
     .trim()
   p = p.replace(LOCATION_FILLER, '')
+  // "the mug on the left", "the one in the back": a position phrase after the head is a descriptor before it.
+  p = p.replace(/^(.+?) (?:on|to|at|in) the (left|right|front|back)(?: hand)?(?: side)?$/, '$2 $1')
   for (let i = 0; i < 3; i++)
     p = p
       .replace(/^(?:the|a|an|this|that|these|those|my|our|your)\s+/, '')
@@ -127,17 +129,26 @@ function findHead(scene: Scene, words: string[]): Span | null {
   return null
 }
 
-/** Apply descriptor words to candidates; returns the objects left and the words it could not use. */
+/**
+ * Apply descriptor words to candidates; returns the objects left and the words it could not use. Words of the
+ * objects' own names filter first ("the teal one", "the left mug" named so by position), except position and
+ * size words after a generic head ("the right one"), which pick by geometry among all objects.
+ */
 function applyDescriptors(
   scene: Scene,
   objects: SceneObject[],
   words: string[],
+  isGenericHead: boolean,
 ): { objects: SceneObject[]; unused: string[] } {
   let cands = objects
   const unused: string[] = []
   const picks: string[] = []
   for (const w of words) {
     if (REFERENCE_FILLER.has(w)) continue
+    if (isGenericHead && w in PICK_WORDS) {
+      picks.push(w)
+      continue
+    }
     const inNames = cands.filter((o) => norm(o.name).split(' ').includes(w))
     const colour = colourWord(w)
     if (inNames.length > 0 && inNames.length < cands.length) cands = inNames
@@ -181,7 +192,7 @@ export function resolveReference(scene: Scene, phrase: string): Resolved {
 }
 
 function narrow(scene: Scene, p: string, head: Head, descriptors: string[]): Resolved {
-  const r = applyDescriptors(scene, head.objects, descriptors)
+  const r = applyDescriptors(scene, head.objects, descriptors, head.via === 'any object')
   if (r.unused.length > 0) return unknown(scene, p, r.unused)
   if (r.objects.length === 0) {
     const words = descriptors.filter((w) => !REFERENCE_FILLER.has(w)).join(' ')

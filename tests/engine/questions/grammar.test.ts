@@ -147,8 +147,10 @@ describe('rule: references', () => {
     expect(name('the tall mug')).toBe('right cup')
     expect(name('the left one')).toBe('left cup')
     expect(name('the biggest one')).toBe('tv')
-    expect(name('the tall one')).toBe('teal tall object') // a word of a name wins over the size word
+    expect(name('the tall one')).toBe('tv') // after "one", size and position words pick by geometry
     expect(name('the teal one')).toBe('teal tall object')
+    expect(name('the mug on the left')).toBe('left cup')
+    expect(name('the one on the right side')).toBe('teal tall object')
   })
   it('unknown names get "did you mean" with the closest objects; extra words are never dropped', () => {
     const a = answerQuestion(s, 'how tall is the bok')
