@@ -34,10 +34,15 @@ import { groupSlot, listSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
 import { readWidth } from './units'
 
-type Run = (scene: Scene, q: string, op: QueryOp, understood: string) => Answer
+type OpName = QueryOp['op']
+type Run<K extends OpName> = (
+  scene: Scene,
+  q: string,
+  op: Extract<QueryOp, { op: K }>,
+  understood: string,
+) => Answer
 
-const pairRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'pair') throw new Error('pair')
+const pairRun: Run<'pair'> = (scene, q, op, u) => {
   const a = placeSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = placeSlot(scene, q, op.b, u)
@@ -75,8 +80,7 @@ const pairRun: Run = (scene, q, op, u) => {
   )
 }
 
-const sizeRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'size') throw new Error('size')
+const sizeRun: Run<'size'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   if (op.quantity === 'volume') return volumeOf(scene, a.value, q)
@@ -86,8 +90,7 @@ const sizeRun: Run = (scene, q, op, u) => {
   return extentOf(scene, a.value, op.quantity, q)
 }
 
-const elevationRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'elevation') throw new Error('elevation')
+const elevationRun: Run<'elevation'> = (scene, q, op, u) => {
   const place = placeSlot(scene, q, op.a, u)
   if (place.ok && place.value.kind === 'camera') return cameraHeight(scene, q)
   const a = objectSlot(scene, q, op.a, u)
@@ -118,8 +121,7 @@ function filterOf(
 
 const isAnswer = (x: unknown): x is Answer => typeof x === 'object' && x !== null && 'question' in x
 
-const countRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'count' && op.op !== 'list') throw new Error('count')
+const countRun: Run<'count' | 'list'> = (scene, q, op, u) => {
   const g = groupSlot(scene, q, op.what, u)
   if (!g.ok) return g.answer
   const f = filterOf(scene, q, op, u)
@@ -135,8 +137,7 @@ const countRun: Run = (scene, q, op, u) => {
   )
 }
 
-const superlativeRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'superlative') throw new Error('superlative')
+const superlativeRun: Run<'superlative'> = (scene, q, op, u) => {
   const g = op.amongList ? listSlot(scene, q, op.amongList, u) : groupSlot(scene, q, op.among, u)
   if (!g.ok) return g.answer
   const from =
@@ -151,8 +152,7 @@ const superlativeRun: Run = (scene, q, op, u) => {
   return superlative(scene, among, op.quantity, op.extreme, ref, q)
 }
 
-const differenceRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'difference') throw new Error('difference')
+const differenceRun: Run<'difference'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = objectSlot(scene, q, op.b, u)
@@ -165,8 +165,7 @@ const differenceRun: Run = (scene, q, op, u) => {
   return difference(scene, a.value, b.value, op.quantity, op.asked, from.value, q)
 }
 
-const distanceDifferenceRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'distance_difference') throw new Error('distance_difference')
+const distanceDifferenceRun: Run<'distance_difference'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = placeSlot(scene, q, op.b, u)
@@ -176,8 +175,7 @@ const distanceDifferenceRun: Run = (scene, q, op, u) => {
   return distanceDifference(scene, a.value, b.value, c.value, op.farther, q)
 }
 
-const closerRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'closer_than') throw new Error('closer')
+const closerRun: Run<'closer_than'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = placeSlot(scene, q, op.b, u)
@@ -187,14 +185,12 @@ const closerRun: Run = (scene, q, op, u) => {
   return closerThan(scene, a.value, b.value, c.value, op.closer, op.compareFrom, q)
 }
 
-const locateRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'locate') throw new Error('locate')
+const locateRun: Run<'locate'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   return a.ok ? locateFromCamera(scene, a.value, q) : a.answer
 }
 
-const nearRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'near') throw new Error('near')
+const nearRun: Run<'near'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = placeSlot(scene, q, op.b, u)
@@ -202,8 +198,7 @@ const nearRun: Run = (scene, q, op, u) => {
   return nearAnswer(scene, a.value, b.value, q)
 }
 
-const supportRun: Run = (scene, q, op, u) => {
-  if (op.op !== 'support') throw new Error('support')
+const supportRun: Run<'support'> = (scene, q, op, u) => {
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = placeSlot(scene, q, op.b, u)
@@ -211,14 +206,13 @@ const supportRun: Run = (scene, q, op, u) => {
   return supportAnswer(scene, a.value, b.value, q)
 }
 
-const classicRun: Run = (scene, q, op, u) => {
+const classicRun: Run<'direction' | 'predicate' | 'choice' | 'fits'> = (scene, q, op, u) => {
   if (op.op === 'direction') {
     const from = objectSlot(scene, q, op.from, u)
     if (!from.ok) return from.answer
     const to = objectSlot(scene, q, op.to, u)
     return to.ok ? directionClock(scene, from.value, to.value, q) : to.answer
   }
-  if (op.op !== 'predicate' && op.op !== 'choice' && op.op !== 'fits') throw new Error('classic')
   const a = objectSlot(scene, q, op.a, u)
   if (!a.ok) return a.answer
   const b = objectSlot(scene, q, op.b, u)
@@ -274,12 +268,12 @@ function fitsRun(
   )
 }
 
-const RUNS: Record<QueryOp['op'], Run> = {
+const RUNS: { [K in OpName]: Run<K> } = {
   pair: pairRun,
   size: sizeRun,
   elevation: elevationRun,
-  count: countRun,
-  list: countRun,
+  count: (s, q, op, u) => countRun(s, q, op, u),
+  list: (s, q, op, u) => countRun(s, q, op, u),
   superlative: superlativeRun,
   difference: differenceRun,
   distance_difference: distanceDifferenceRun,
@@ -287,15 +281,17 @@ const RUNS: Record<QueryOp['op'], Run> = {
   support: supportRun,
   near: nearRun,
   locate: locateRun,
-  predicate: classicRun,
-  choice: classicRun,
-  direction: classicRun,
-  fits: classicRun,
+  predicate: (s, q, op, u) => classicRun(s, q, op, u),
+  choice: (s, q, op, u) => classicRun(s, q, op, u),
+  direction: (s, q, op, u) => classicRun(s, q, op, u),
+  fits: (s, q, op, u) => classicRun(s, q, op, u),
 }
 
 /** Run a parsed query on a scene (see {@link answerQuestion} for the entry point). */
 export function runQuery(scene: Scene, question: string, query: Query): Answer {
   const understood = describeQuery(query)
-  const answer = RUNS[query.op](scene, question, query, understood)
+  // Each run takes exactly its own op; TypeScript cannot correlate RUNS[op] with the narrowed query.
+  const run = RUNS[query.op] as Run<OpName>
+  const answer = run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood)
   return { ...answer, detail: { ...answer.detail, understood } }
 }
