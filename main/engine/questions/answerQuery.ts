@@ -60,7 +60,7 @@ const pairRun: Run<'pair'> = (scene, q, op, u) => {
   const obj = x.kind === 'object' ? x.object : y.kind === 'object' ? y.object : null
   const other = x.kind === 'object' ? y : x
   if (obj && other.kind === 'camera' && (op.quantity === 'distance' || op.quantity === 'gap')) {
-    return distanceFromCamera(scene, obj, q)
+    return distanceFromCamera(scene, obj, q, op.quantity === 'gap')
   }
   if (obj && other.kind === 'surface' && op.quantity !== 'horizontal_distance') {
     return elevationAboveSurface(scene, obj, 'bottom', other.word, q)

@@ -24,30 +24,41 @@ import {
 } from './places'
 
 /**
- * Distance from the camera to an object: camera centre to box centre (the value), and to the box's closest
- * surface (in the text and detail.gapM). Geometry: segment from the camera to the centre.
+ * Distance from the camera to an object. Value: camera centre to box centre, or to the box's closest surface when
+ * `toSurface` (a gap question); the text gives both. Geometry: the measured segment.
  */
-export function distanceFromCamera(scene: Scene, o: SceneObject, question: string): Answer {
+export function distanceFromCamera(
+  scene: Scene,
+  o: SceneObject,
+  question: string,
+  toSurface = false,
+): Answer {
   const d = cameraCentreDistance(o)
   const s = cameraSurfaceDistance(scene, o)
+  const v = toSurface ? s.distanceM : d
+  const text = toSurface
+    ? `The closest box surface of ${the(o)} is ${formatLength(s.distanceM)} from the camera (camera centre to the nearest point of its box); its centre is ${formatLength(d)} away.`
+    : `${sentence(the(o))} is ${formatLength(d)} from the camera (camera centre to box centre); its closest box surface is ${formatLength(s.distanceM)} away.`
   return {
     question,
     kind: 'camera_distance',
-    text: `${sentence(the(o))} is ${formatLength(d)} from the camera (camera centre to box centre); its closest box surface is ${formatLength(s.distanceM)} away.`,
-    value: d,
+    text,
+    value: v,
     unit: 'm',
     objects: [toAnswerObject(o)],
     provenance: buildProvenance(
       scene,
       [o],
-      'camera centre to box centre: norm of the centre in the camera frame; closest surface: camera centre to the nearest point of the box',
+      toSurface
+        ? 'camera centre to the nearest point of the box (world frame); centre: norm of the box centre in the camera frame'
+        : 'camera centre to box centre: norm of the centre in the camera frame; closest surface: camera centre to the nearest point of the box',
     ),
     geometry: {
       kind: 'segment',
       fromInWorld: cameraInWorld(scene),
-      toInWorld: [...o.centerInWorld],
-      lengthM: d,
-      label: formatLength(d),
+      toInWorld: toSurface ? s.pointOnBox : [...o.centerInWorld],
+      lengthM: v,
+      label: formatLength(v),
     },
     detail: { comparedQuantity: 'distance from the camera', gapM: s.distanceM },
   }

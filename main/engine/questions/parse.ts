@@ -13,12 +13,16 @@ import { closerThanRule, differenceRule, nearRule, supportRule } from './pairRul
 import { BE, OBJ, rx } from './ruleKit'
 import { takeAskedUnit } from './units'
 
+const CENTRE_TO_CENTRE = /,? ?\(?(?:centre|center) to (?:centre|center)\)?(?=,|$| and)/g
+/** Words asking for a gap: "centre to centre" then contradicts the question and is not dropped. */
+const GAP_WORDS = /\b(?:gap|space|clearance|room|surfaces?|closest points|edges?)\b/
+
 /** Leading wrappers people put around a question ("i want to know", "measure"). */
 function stripWrappers(s: string): string {
   return (
     s
       // Our distances are centre to centre unless the question asks for a gap, so saying so changes nothing.
-      .replace(/,? ?\(?(?:centre|center) to (?:centre|center)\)?(?=,|$| and)/g, '')
+      .replace(CENTRE_TO_CENTRE, (m) => (GAP_WORDS.test(s) ? m : ''))
       .replace(/,? and (?:how far (?:away )?is it|how far away|what is the distance)$/, '')
       .replace(
         /^(?:i (?:want|would like|'d like) to know|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/,
@@ -134,14 +138,15 @@ function classic(s: string, score?: PhraseScorer): QueryOp | null {
 /** "… horizontally" / "… vertically" / "… in a straight line" after a distance question picks its quantity. */
 function withDistanceModifier(s: string, score?: PhraseScorer): QueryOp | null {
   const m =
-    /^(.+?),? (horizontally|vertically|in a straight line|as the crow flies|in 3d|along the (?:table|floor|ground))$/.exec(
+    /^(.+?),? (horizontally|vertically|in a straight line|as the crow flies|in 3d|along the (?:table|floor|ground)|(?:between the |at the )?closest (?:surfaces|points)|surface to surface|edge to edge)$/.exec(
       s,
     )
   if (!m) return null
   const inner = parseBase(m[1], score)
   if (inner?.op !== 'pair' || inner.quantity !== 'distance') return null
-  const quantity =
-    m[2] === 'vertically'
+  const quantity = /closest|surface|edge/.test(m[2])
+    ? 'gap'
+    : m[2] === 'vertically'
       ? 'vertical_distance'
       : /horizontally|along/.test(m[2])
         ? 'horizontal_distance'

@@ -203,6 +203,25 @@ describe('rule: trailing phrases are answered around or refused, never dropped',
   })
 })
 
+describe('rule: distance modifiers', () => {
+  it('"closest surfaces" asks for the gap; "centre to centre" is kept when it contradicts a gap question', () => {
+    const g = answerQuestion(scene, 'how far is the mug from the laptop, closest surfaces')
+    expect(g.kind).toBe('gap')
+    const c = answerQuestion(scene, 'how far is the mug from the laptop (centre to centre)')
+    expect(c.kind).toBe('distance')
+    expect(
+      answerQuestion(scene, 'what is the gap between the mug and the laptop (centre to centre)')
+        .value,
+    ).toBeNull()
+  })
+  it('closest surface from the camera: the camera at (0, 0, 0.65) m, the mug box x ∈ [−0.125, −0.035], y ≥ 0.905, z ≤ 0.1', () => {
+    const a = answerQuestion(scene, 'how far is the mug from the camera, closest surfaces')
+    expect(a.kind).toBe('camera_distance')
+    // Nearest box point to the camera: (−0.035, 0.905, 0.1) (the mug is a 9 cm cylinder → box, by hand).
+    expect(a.value as number).toBeCloseTo(Math.hypot(0.035, 0.905, 0.55), 9)
+  })
+})
+
 describe('rule: parse shapes', () => {
   const p = (q: string): unknown => parseQuery(q)
   it('each rule fills its slots', () => {
