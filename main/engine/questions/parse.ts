@@ -154,9 +154,27 @@ function withDistanceModifier(s: string, score?: PhraseScorer): QueryOp | null {
   return { ...inner, quantity }
 }
 
-/** The grammar's rules in order: specific forms before the generic ones they would otherwise fall into. */
+/** Words that never occur in a reference phrase: a slot holding one means the rule misread the sentence. */
+const CLAUSE_WORDS =
+  /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked)\b/
+
+function slotsAreReferences(op: QueryOp): boolean {
+  const slots: unknown[] = Object.entries(op)
+    .filter(([k]) =>
+      ['a', 'b', 'c', 'what', 'among', 'reference', 'from', 'to', 'surface'].includes(k),
+    )
+    .map(([, v]) => v)
+  if (op.op === 'superlative' && op.amongList) slots.push(...op.amongList)
+  return slots.every((v) => typeof v !== 'string' || !CLAUSE_WORDS.test(v))
+}
+
+/**
+ * The grammar's rules in order: specific forms before the generic ones they would otherwise fall into. A rule
+ * whose reference slots hold a clause ("how many times taller is …") did not parse the question.
+ */
 function parseCore(s: string, score?: PhraseScorer): QueryOp | null {
-  return withDistanceModifier(s, score) ?? parseBase(s, score)
+  const op = withDistanceModifier(s, score) ?? parseBase(s, score)
+  return op && slotsAreReferences(op) ? op : null
 }
 
 function parseBase(s: string, score?: PhraseScorer): QueryOp | null {

@@ -222,6 +222,18 @@ describe('rule: distance modifiers', () => {
   })
 })
 
+describe('rule: a slot holding a clause is no parse', () => {
+  it('multi-step questions stay unsupported (the LLM path takes them), not "unknown object"', () => {
+    for (const q of [
+      'How many times taller is the bottle than the laptop?',
+      'How many bottles the size of the bottle fit side by side in one row along the longer side of the laptop?',
+      'If the mug moves 20 cm horizontally toward the laptop, how far apart are their centres then?',
+    ]) {
+      expect(answerQuestion(scene, q).kind).toBe('unsupported')
+    }
+  })
+})
+
 describe('rule: parse shapes', () => {
   const p = (q: string): unknown => parseQuery(q)
   it('each rule fills its slots', () => {
