@@ -57,7 +57,7 @@ export const answerSchema = z.object({
   kind: z.string(),
   text: z.string(),
   value: z.union([finite, z.boolean(), z.string(), z.null()]),
-  unit: z.enum(['m', 'clock', 'bool', 'name', 'm3']).nullable(),
+  unit: z.enum(['m', 'clock', 'bool', 'name', 'm3', 'count', 'names']).nullable(),
   objects: z.array(answerObjectSchema),
   provenance: answerProvenanceSchema,
   geometry: answerGeometrySchema.optional(),
