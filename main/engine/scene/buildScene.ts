@@ -18,6 +18,7 @@ import { objectsFromRegions } from './objectsFromRegions'
 import { unexplainedClusters, withoutDetectorDuplicates } from './unexplainedClusters'
 import { fitBox } from './fitBox'
 import { assignUniqueNames, describe, describeCluster } from './naming'
+import { addAmodalBoxes } from './amodal/amodalStage'
 
 export interface SceneOptions {
   /** User or detector regions; when given, the objects are these (plus clusters, see below). */
@@ -87,6 +88,7 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
     return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
   })
   const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
+  timed(timingsMs, 'amodal', () => addAmodalBoxes(context, candidates, objects))
   timed(timingsMs, 'naming', () => nameObjects(objects))
 
   if (!plane) {

@@ -1,0 +1,110 @@
+/**
+ * Completes a box-shaped object's footprint behind what the camera sees. Per horizontal extent, in order:
+ * a visible vertical face spans it (seen whole); the camera looks down on the object, so the rays grazing its top
+ * end the occlusion shadow where the hidden side ends (carved); or nothing measured it, and symmetry about the
+ * vertical axis (a square footprint) sets it, within what free space allows. World frame, metres. Pure TypeScript.
+ */
+
+import type { AxisBox } from './axisBox'
+import type { Growth } from './freeSpaceGrowth'
+import { stepFor } from './freeSpaceGrowth'
+import { isSpannedByFace, type WallPoints } from './shapeEvidence'
+
+export interface FootprintInput {
+  /** Box to write the completed ranges into (starts as a copy of the visible box). */
+  out: AxisBox
+  visible: AxisBox
+  growth: Growth
+  /** Growth caps per side along u and v (a side that reached its cap saw no end), metres. */
+  caps: { u: number; v: number }
+  wall: WallPoints
+  /** Noise band of the wall points, metres. */
+  bandM: number
+  /** Highest free-space sample on the sides (world z) and how far that is below the object's top, metres. */
+  sampleTopZ: number
+  topMarginM: number
+  cameraInWorld: [number, number, number]
+}
+
+/** One side of an extent: its growth room, cap, face centre (box coordinates) and outward direction (±1). */
+type Side = { growth: number; isShadowed: boolean; capM: number; axis: 'u' | 'v'; faceA: number; faceB: number; sign: 1 | -1 }
+
+/** Completes `out`'s u and v ranges; returns notes for the method text. */
+export function completeBoxFootprint(input: FootprintInput): string[] {
+  const { visible, growth, caps } = input
+  const faceBandM = Math.max(0.01, 2 * input.bandM)
+  const midU = (visible.uRange[0] + visible.uRange[1]) / 2
+  const midV = (visible.vRange[0] + visible.vRange[1]) / 2
+  const sidesU: [Side, Side] = [
+    { growth: growth.minusU, isShadowed: growth.isShadowed.minusU, capM: caps.u, axis: 'u', faceA: visible.uRange[0], faceB: midV, sign: -1 },
+    { growth: growth.plusU, isShadowed: growth.isShadowed.plusU, capM: caps.u, axis: 'u', faceA: visible.uRange[1], faceB: midV, sign: 1 },
+  ]
+  const sidesV: [Side, Side] = [
+    { growth: growth.minusV, isShadowed: growth.isShadowed.minusV, capM: caps.v, axis: 'v', faceA: midU, faceB: visible.vRange[0], sign: -1 },
+    { growth: growth.plusV, isShadowed: growth.isShadowed.plusV, capM: caps.v, axis: 'v', faceA: midU, faceB: visible.vRange[1], sign: 1 },
+  ]
+  const spansU = isSpannedByFace(input.wall, visible, 'u', faceBandM)
+  const spansV = isSpannedByFace(input.wall, visible, 'v', faceBandM)
+  const carvedU = spansU ? null : carved(input, sidesU)
+  const carvedV = spansV ? null : carved(input, sidesV)
+  const extentU = visible.uRange[1] - visible.uRange[0]
+  const extentV = visible.vRange[1] - visible.vRange[0]
+  // Symmetry target for an extent nothing measured: the other extent when that one was measured.
+  const isMeasuredU = spansU || carvedU !== null
+  const isMeasuredV = spansV || carvedV !== null
+  const symmetric = isMeasuredU ? extentU + sum(carvedU) : isMeasuredV ? extentV + sum(carvedV) : Math.max(extentU, extentV)
+  const notes: string[] = ['box faces']
+  const complete = (axis: 'width' | 'depth', range: [number, number], sides: [Side, Side], spans: boolean, cut: [number, number] | null): [number, number] => {
+    if (spans) return range
+    if (cut) {
+      if (cut[0] + cut[1] > 0.005) notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
+      return [range[0] - cut[0], range[1] + cut[1]]
+    }
+    // Grow into the shadow; a side seen head-on has only tolerance room (unless neither side is shadowed).
+    const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
+    const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)
+    const grown = growTo(range, symmetric, room(sides[0]), room(sides[1]))
+    if (grown[1] - grown[0] > range[1] - range[0] + 0.005) notes.push(`${axis}: hidden, set by symmetry (square footprint) within free space`)
+    return grown
+  }
+  input.out.uRange = complete('width', visible.uRange, sidesU, spansU, carvedU)
+  input.out.vRange = complete('depth', visible.vRange, sidesV, spansV, carvedV)
+  return notes
+}
+
+function sum(pair: [number, number] | null): number {
+  return pair ? pair[0] + pair[1] : 0
+}
+
+/**
+ * Carved growth of both sides of one extent, or null when a side's shadow is uninformative: the camera is not
+ * above the top (rays cannot pass behind it) or the side reached its cap (no end seen). Over the true hidden side,
+ * the top samples (a margin below the top) are shadowed for margin / slope beyond the real edge; that slack comes off.
+ */
+function carved(input: FootprintInput, sides: [Side, Side]): [number, number] | null {
+  const [camX, camY, camZ] = input.cameraInWorld
+  const drop = camZ - input.sampleTopZ
+  if (!(drop > 0) || sides.some((side) => side.growth >= side.capM - 1e-9)) return null
+  const { u, v } = input.visible
+  const cut = (side: Side): number => {
+    // A face the camera sees head-on grew only through its own surface (the depth tolerance): nothing hidden.
+    if (!side.isShadowed) return 0
+    // Where the shadow ended: the face moved out by the growth.
+    const a = side.faceA + (side.axis === 'u' ? side.sign * side.growth : 0)
+    const b = side.faceB + (side.axis === 'v' ? side.sign * side.growth : 0)
+    const range = Math.hypot(a * u[0] + b * v[0] - camX, a * u[1] + b * v[1] - camY)
+    // The first free slab lies up to a step beyond the end; its middle is the best guess.
+    const slack = (input.topMarginM * range) / drop + stepFor(side.capM) / 2
+    return Math.max(0, side.growth - slack)
+  }
+  return [cut(sides[0]), cut(sides[1])]
+}
+
+/** Grows [lo, hi] to `target` length (never shrinks), split between the sides by their room, within that room. */
+function growTo(range: [number, number], target: number, roomLo: number, roomHi: number): [number, number] {
+  const extent = range[1] - range[0]
+  const room = roomLo + roomHi
+  const extra = Math.min(Math.max(0, target - extent), room)
+  if (extra <= 0 || room <= 0) return [range[0], range[1]]
+  return [range[0] - (extra * roomLo) / room, range[1] + (extra * roomHi) / room]
+}

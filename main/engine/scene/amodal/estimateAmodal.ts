@@ -1,0 +1,171 @@
+/**
+ * Full-object (amodal) box of one object from its visible points, its visible box and the depth image: shape fits
+ * (a cylinder from its visible arc, a box's extents from its visible faces), symmetry about the vertical axis for
+ * an extent nothing measured, and free-space carving for how far the hidden sides may reach. World frame, metres.
+ * Pure TypeScript.
+ */
+
+import type { AmodalBox, IntervalM, ObjectBox } from '../../types'
+import { quantile } from '../../geometry/stats'
+import { axisBoxOfPoints, toAxisBox, toObjectBox, type AxisBox } from './axisBox'
+import { sideShareAt, wrapQuarter, yawFromFaces } from './faceYaw'
+import { selectInPlace } from './selectMedian'
+import type { DepthProbe } from './depthProbe'
+import { freeSpaceGrowth, type Growth } from './freeSpaceGrowth'
+import { cylinderEvidence, wallPoints, type CylinderEvidence, type WallPoints } from './shapeEvidence'
+import { completeBoxFootprint } from './boxFootprint'
+
+export interface AmodalInput {
+  /** The object's points, world frame, xyz interleaved. */
+  pointsInWorld: Float32Array
+  /** Its visible box (fitBox). */
+  visible: ObjectBox
+  probe: DepthProbe
+  /** 4×4 column-major; its translation is the camera position in the world. */
+  worldFromCamera: Float64Array
+  /** Depth noise σ/z. */
+  relativeNoise: number
+  /** 1σ noise of the object's top, metres (free-space samples stay this far below it, ×2). */
+  topNoiseM: number
+  /** Whether the world frame stands on a real support plane (z = 0), which the bottom may reach but never pass. */
+  hasSupportPlane: boolean
+}
+
+/** Hidden growth on one axis this small (metres, or share of the extent) means the sensor saw that extent whole. */
+const SHORT_SHADOW_M = 0.02
+const SHORT_SHADOW_SHARE = 0.15
+/** Free-space samples stay at least this far below the top, metres. */
+const MIN_TOP_MARGIN_M = 0.003
+/** Smallest inlier band of the circle fit, metres. */
+const MIN_BAND_M = 0.004
+
+/**
+ * Estimates the full box. The result keeps the visible box's yaw (width ↔ width); each extent gets an interval
+ * [visible extent, largest extent the free space allows], and the estimate inside it comes from the cylinder fit,
+ * the visible faces, or symmetry (a square footprint), in that order. Returns null without enough points.
+ */
+export function estimateAmodal(input: AmodalInput): AmodalBox | null {
+  const { visible, pointsInWorld } = input
+  if (pointsInWorld.length < 90 || !(visible.sizeM.height > 0)) return null
+  const m = input.worldFromCamera
+  const bandM = Math.max(MIN_BAND_M, 2.5 * input.relativeNoise * typicalRange(pointsInWorld, m))
+  const topBandM = Math.max(0.01, 0.1 * visible.sizeM.height)
+  const notes: string[] = []
+  let box = toAxisBox(visible)
+  let wall = wallPoints(pointsInWorld, box, topBandM)
+  const faces = reorientedByFaces(pointsInWorld, box, wall, bandM)
+  if (faces) {
+    box = faces
+    wall = wallPoints(pointsInWorld, box, topBandM)
+    notes.push('yaw from the visible faces')
+  }
+  const low = { u: box.uRange[1] - box.uRange[0], v: box.vRange[1] - box.vRange[0], z: box.zRange[1] - box.zRange[0] }
+  if (!(Math.max(low.u, low.v) > 0)) return null
+  const widest = Math.max(low.u, low.v, low.z)
+  // A hidden side may reach at most double the visible extent, or 1.5 × the object's widest visible extent.
+  const caps = { u: capGrowth(low.u, widest), v: capGrowth(low.v, widest) }
+  // The top as the points show it (a high quantile, less one noise σ), and the side samples a margin below it.
+  const topZ = Math.max(box.zRange[1], highQuantileZ(pointsInWorld) - input.topNoiseM)
+  const topMarginM = Math.max(MIN_TOP_MARGIN_M, 2 * input.topNoiseM)
+  const sampleTopZ = topZ - topMarginM
+  const growth = freeSpaceGrowth(input.probe, box, { uM: caps.u, vM: caps.v, upM: low.z }, sampleTopZ, input.hasSupportPlane)
+
+  const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]])
+  const out: AxisBox = { ...box, uRange: [...box.uRange], vRange: [...box.vRange], zRange: [...box.zRange] }
+  if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
+    placeCylinder(out, cylinder)
+    notes.push(`cylinder fit to the visible arc (${Math.round((cylinder.arcSpanRad * 180) / Math.PI)}° of the wall seen)`)
+  } else {
+    const cameraInWorld: [number, number, number] = [m[12], m[13], m[14]]
+    notes.push(...completeBoxFootprint({ out, visible: box, growth, caps, wall, bandM, sampleTopZ, topMarginM, cameraInWorld }))
+  }
+  if (growth.bottomReachesPlane && growth.down > Math.max(0.02, 0.1 * low.z)) {
+    out.zRange[0] = 0
+    notes.push('bottom hidden by an object in front: extended to the support plane')
+  }
+  notes.push('free-space carving for the upper bounds')
+  return withIntervals(toObjectBox(out, m), low, growth, notes.join('; '))
+}
+
+/** 99.5 % quantile of the points' z (a strided subsample of at most ~2000 points), metres. */
+function highQuantileZ(points: Float32Array): number {
+  const n = points.length / 3
+  const stride = Math.max(1, Math.floor(n / 2000))
+  const z = new Float64Array(Math.ceil(n / stride))
+  for (let k = 0; k < z.length; k++) z[k] = points[k * stride * 3 + 2]
+  return selectInPlace(z, 0.995 * (z.length - 1))
+}
+
+function capGrowth(extent: number, widest: number): number {
+  return Math.max(2 * extent, 1.5 * widest) - extent
+}
+
+/** Intervals [visible extent, visible + free-space growth], widened to hold the estimate. */
+function withIntervals(
+  amodal: ReturnType<typeof toObjectBox>,
+  low: { u: number; v: number; z: number },
+  growth: Growth,
+  method: string,
+): AmodalBox {
+  const interval = (visibleM: number, estimateM: number, highM: number): IntervalM => [
+    Math.min(visibleM, estimateM),
+    Math.max(highM, estimateM),
+  ]
+  return {
+    ...amodal,
+    sizeIntervalM: {
+      width: interval(low.u, amodal.sizeM.width, low.u + growth.plusU + growth.minusU),
+      depth: interval(low.v, amodal.sizeM.depth, low.v + growth.plusV + growth.minusV),
+      height: interval(low.z, amodal.sizeM.height, low.z + growth.up + growth.down),
+    },
+    method,
+  }
+}
+
+/**
+ * The visible box turned to the yaw its vertical faces show, when they disagree with it: the faces' rectangle
+ * holds clearly more wall points on its sides (see faceYaw). Null when the visible yaw stands.
+ */
+function reorientedByFaces(points: Float32Array, box: AxisBox, wall: WallPoints, bandM: number): AxisBox | null {
+  if (wall.a.length < 40) return null
+  const faceBandM = Math.max(0.01, 2 * bandM)
+  const faces = yawFromFaces(wall.xy, faceBandM)
+  const current = sideShareAt(wall.xy, box.yawRad, faceBandM)
+  const turn = Math.abs(wrapQuarter(faces.yawRad - box.yawRad))
+  if (faces.sideShare < 0.5 || faces.sideShare < current + 0.1 || turn < (2 * Math.PI) / 180) return null
+  return axisBoxOfPoints(points, faces.yawRad, box.zRange)
+}
+
+/** Median camera distance of (up to 500 of) the points, metres: the scale of the depth noise. */
+function typicalRange(points: Float32Array, worldFromCamera: Float64Array): number {
+  const n = points.length / 3
+  const stride = Math.max(1, Math.floor(n / 500))
+  const ranges: number[] = []
+  for (let i = 0; i < n; i += stride) {
+    ranges.push(
+      Math.hypot(points[i * 3] - worldFromCamera[12], points[i * 3 + 1] - worldFromCamera[13], points[i * 3 + 2] - worldFromCamera[14]),
+    )
+  }
+  return quantile(ranges, 0.5)
+}
+
+/** The cylinder's footprint must stay inside the visible box grown by what free space allows (plus noise). */
+function fitsInGrowth(cylinder: CylinderEvidence, box: AxisBox, growth: Growth, bandM: number): boolean {
+  const a = cylinder.centerX * box.u[0] + cylinder.centerY * box.u[1]
+  const b = cylinder.centerX * box.v[0] + cylinder.centerY * box.v[1]
+  const r = cylinder.diameterM / 2 - 2 * bandM
+  return (
+    a - r >= box.uRange[0] - growth.minusU &&
+    a + r <= box.uRange[1] + growth.plusU &&
+    b - r >= box.vRange[0] - growth.minusV &&
+    b + r <= box.vRange[1] + growth.plusV
+  )
+}
+
+function placeCylinder(out: AxisBox, cylinder: CylinderEvidence): void {
+  const a = cylinder.centerX * out.u[0] + cylinder.centerY * out.u[1]
+  const b = cylinder.centerX * out.v[0] + cylinder.centerY * out.v[1]
+  const r = cylinder.diameterM / 2
+  out.uRange = [a - r, a + r]
+  out.vRange = [b - r, b + r]
+}
