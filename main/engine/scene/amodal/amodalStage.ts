@@ -23,6 +23,7 @@ export function addAmodalBoxes(context: LiftContext, candidates: ObjectCandidate
       worldFromCamera: context.worldFromCamera,
       relativeNoise: context.relativeNoise,
       topNoiseM: context.relativeNoise * context.noiseDistanceM,
+      pixelAngleRad: 1 / context.frame.intrinsics.fx,
       hasSupportPlane: context.plane !== null,
     })
     if (amodal) object.amodal = amodal

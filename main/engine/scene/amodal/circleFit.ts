@@ -42,7 +42,7 @@ export function fitCircle(xy: Float64Array, inlierBandM: number): CircleFit | nu
     if (!next) break
     const moved = Math.hypot(next[0] - cx, next[1] - cy) + Math.abs(next[2] - r)
     ;[cx, cy, r] = next
-    if (moved < 1e-6) break
+    if (moved < 1e-5) break
   }
   if (!(r > 0) || !Number.isFinite(r)) return null
   return describeFit(xy, cx, cy, r, inlierBandM)
@@ -84,7 +84,11 @@ function algebraicCircle(xy: Float64Array): [number, number, number] | null {
 function refineStep(xy: Float64Array, cx: number, cy: number, r: number, bandM: number): [number, number, number] | null {
   const n = xy.length / 2
   const residuals = new Float64Array(n)
-  for (let i = 0; i < n; i++) residuals[i] = Math.hypot(xy[i * 2] - cx, xy[i * 2 + 1] - cy) - r
+  for (let i = 0; i < n; i++) {
+    const dx = xy[i * 2] - cx
+    const dy = xy[i * 2 + 1] - cy
+    residuals[i] = Math.sqrt(dx * dx + dy * dy) - r
+  }
   const mad = medianAbs(residuals)
   // Tukey's c = 4.685 σ with σ from the MAD, never tighter than the noise band.
   const c = 4.685 * Math.max(bandM / 2.5, 1.4826 * mad)
@@ -94,7 +98,8 @@ function refineStep(xy: Float64Array, cx: number, cy: number, r: number, bandM: 
   for (let i = 0; i < n; i++) {
     const dx = xy[i * 2] - cx
     const dy = xy[i * 2 + 1] - cy
-    const dist = Math.hypot(dx, dy)
+    // Math.sqrt, not Math.hypot: this is the hot loop, and hypot's overflow care is slow in V8.
+    const dist = Math.sqrt(dx * dx + dy * dy)
     if (dist < 1e-12) continue
     const u = residuals[i] / c
     if (Math.abs(u) >= 1) continue
@@ -121,7 +126,7 @@ function describeFit(xy: Float64Array, cx: number, cy: number, r: number, bandM:
   for (let i = 0; i < n; i++) {
     const dx = xy[i * 2] - cx
     const dy = xy[i * 2 + 1] - cy
-    const dist = Math.hypot(dx, dy)
+    const dist = Math.sqrt(dx * dx + dy * dy)
     absResiduals[i] = Math.abs(dist - r)
     if (absResiduals[i] <= bandM && dist > 0) {
       angles.push(Math.atan2(dy, dx))

@@ -27,6 +27,8 @@ export interface AmodalInput {
   relativeNoise: number
   /** 1σ noise of the object's top, metres (free-space samples stay this far below it, ×2). */
   topNoiseM: number
+  /** Angle one pixel subtends, radians (1 / fx). */
+  pixelAngleRad: number
   /** Whether the world frame stands on a real support plane (z = 0), which the bottom may reach but never pass. */
   hasSupportPlane: boolean
 }
@@ -70,7 +72,7 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   const sampleTopZ = topZ - topMarginM
   const growth = freeSpaceGrowth(input.probe, box, { uM: caps.u, vM: caps.v, upM: low.z }, sampleTopZ, input.hasSupportPlane)
 
-  const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]])
+  const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]], input.pixelAngleRad)
   const out: AxisBox = { ...box, uRange: [...box.uRange], vRange: [...box.vRange], zRange: [...box.zRange] }
   if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
     placeCylinder(out, cylinder)
@@ -87,10 +89,10 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   return withIntervals(toObjectBox(out, m), low, growth, notes.join('; '))
 }
 
-/** 99.5 % quantile of the points' z (a strided subsample of at most ~2000 points), metres. */
+/** 99.5 % quantile of the points' z (a strided subsample of about 1000 points), metres. */
 function highQuantileZ(points: Float32Array): number {
   const n = points.length / 3
-  const stride = Math.max(1, Math.floor(n / 2000))
+  const stride = Math.max(1, Math.floor(n / 1000))
   const z = new Float64Array(Math.ceil(n / stride))
   for (let k = 0; k < z.length; k++) z[k] = points[k * stride * 3 + 2]
   return selectInPlace(z, 0.995 * (z.length - 1))
@@ -129,8 +131,10 @@ function withIntervals(
 function reorientedByFaces(points: Float32Array, box: AxisBox, wall: WallPoints, bandM: number): AxisBox | null {
   if (wall.a.length < 40) return null
   const faceBandM = Math.max(0.01, 2 * bandM)
-  const faces = yawFromFaces(wall.xy, faceBandM)
   const current = sideShareAt(wall.xy, box.yawRad, faceBandM)
+  // Nearly every wall point already on a side: the visible yaw is the faces' yaw (skip the search).
+  if (current >= 0.85) return null
+  const faces = yawFromFaces(wall.xy, faceBandM)
   const turn = Math.abs(wrapQuarter(faces.yawRad - box.yawRad))
   if (faces.sideShare < 0.5 || faces.sideShare < current + 0.1 || turn < (2 * Math.PI) / 180) return null
   return axisBoxOfPoints(points, faces.yawRad, box.zRange)
@@ -142,9 +146,10 @@ function typicalRange(points: Float32Array, worldFromCamera: Float64Array): numb
   const stride = Math.max(1, Math.floor(n / 500))
   const ranges: number[] = []
   for (let i = 0; i < n; i += stride) {
-    ranges.push(
-      Math.hypot(points[i * 3] - worldFromCamera[12], points[i * 3 + 1] - worldFromCamera[13], points[i * 3 + 2] - worldFromCamera[14]),
-    )
+    const dx = points[i * 3] - worldFromCamera[12]
+    const dy = points[i * 3 + 1] - worldFromCamera[13]
+    const dz = points[i * 3 + 2] - worldFromCamera[14]
+    ranges.push(Math.sqrt(dx * dx + dy * dy + dz * dz))
   }
   return quantile(ranges, 0.5)
 }

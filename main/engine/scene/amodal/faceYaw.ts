@@ -31,19 +31,21 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
 }
 
 /**
- * The yaw in (−π/4, π/4] whose rectangle sides hold the most wall points: a 3° scan, then 0.5° around the best.
+ * The yaw in (−π/4, π/4] whose rectangle sides hold the most wall points: a 4° scan, then 0.5° around the best
+ * (on at most 500 of the points).
  * @returns the yaw and the share of points on the sides there.
  */
-export function yawFromFaces(xy: Float64Array, bandM: number): { yawRad: number; sideShare: number } {
+export function yawFromFaces(allXY: Float64Array, bandM: number): { yawRad: number; sideShare: number } {
+  const xy = strided(allXY, MAX_SEARCH_POINTS)
   const deg = Math.PI / 180
   let best = { yawRad: 0, sideShare: -1 }
   const consider = (yaw: number): void => {
     const share = sideShareAt(xy, yaw, bandM)
     if (share > best.sideShare) best = { yawRad: yaw, sideShare: share }
   }
-  for (let k = -14; k <= 15; k++) consider(k * 3 * deg)
+  for (let k = -10; k <= 11; k++) consider(k * 4 * deg)
   const coarse = best.yawRad
-  for (let k = -5; k <= 5; k++) if (k !== 0) consider(coarse + k * 0.5 * deg)
+  for (let k = -4; k <= 4; k++) if (k !== 0) consider(coarse + k * 0.5 * deg)
   return { yawRad: wrapQuarter(best.yawRad), sideShare: best.sideShare }
 }
 
@@ -54,6 +56,22 @@ export function wrapQuarter(yawRad: number): number {
   if (yaw > q / 2) yaw -= q
   if (yaw <= -q / 2) yaw += q
   return yaw
+}
+
+/** Points used for the yaw search at most (an even stride). */
+const MAX_SEARCH_POINTS = 500
+
+function strided(xy: Float64Array, max: number): Float64Array {
+  const n = xy.length / 2
+  if (n <= max) return xy
+  const stride = n / max
+  const out = new Float64Array(max * 2)
+  for (let k = 0; k < max; k++) {
+    const i = Math.floor(k * stride)
+    out[k * 2] = xy[i * 2]
+    out[k * 2 + 1] = xy[i * 2 + 1]
+  }
+  return out
 }
 
 function trimmedRange(values: Float64Array): [number, number] {
