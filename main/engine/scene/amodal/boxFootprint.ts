@@ -26,6 +26,10 @@ export interface FootprintInput {
   cameraInWorld: [number, number, number]
 }
 
+/** A visible extent at most this many face bands, or this share of the other extent, is a lone face's thickness. */
+const THIN_FACE_BANDS = 3
+const THIN_SHARE = 0.35
+
 /** One side of an extent: its growth room, cap, face centre (box coordinates) and outward direction (±1). */
 type Side = { growth: number; isShadowed: boolean; capM: number; axis: 'u' | 'v'; faceA: number; faceB: number; sign: 1 | -1 }
 
@@ -60,6 +64,11 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
       if (cut[0] + cut[1] > 0.005) notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
       return [range[0] - cut[0], range[1] + cut[1]]
     }
+    // Only a lone face (seen about as thin as its noise band, or thin next to the other extent) is completed by
+    // symmetry; a visible extent with real depth means a top or a side was seen, and it stands.
+    const extent = range[1] - range[0]
+    const other = axis === 'width' ? extentV : extentU
+    if (extent > Math.max(THIN_FACE_BANDS * faceBandM, THIN_SHARE * other)) return range
     // Grow into the shadow; a side seen head-on has only tolerance room (unless neither side is shadowed).
     const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
     const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)

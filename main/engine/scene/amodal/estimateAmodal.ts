@@ -74,8 +74,11 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
 
   const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]], input.pixelAngleRad)
   const out: AxisBox = { ...box, uRange: [...box.uRange], vRange: [...box.vRange], zRange: [...box.zRange] }
+  let diameterSpreadM = 0
   if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
     placeCylinder(out, cylinder)
+    // The diameter is good to about a pixel at each silhouette edge (and the fit's noise band, whichever is less).
+    diameterSpreadM = Math.min(bandM, 2 * input.pixelAngleRad * typicalRange(pointsInWorld, m))
     notes.push(`cylinder fit to the visible arc (${Math.round((cylinder.arcSpanRad * 180) / Math.PI)}° of the wall seen)`)
   } else {
     const cameraInWorld: [number, number, number] = [m[12], m[13], m[14]]
@@ -86,7 +89,7 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
     notes.push('bottom hidden by an object in front: extended to the support plane')
   }
   notes.push('free-space carving for the upper bounds')
-  return withIntervals(toObjectBox(out, m), low, growth, notes.join('; '))
+  return withIntervals(toObjectBox(out, m), low, growth, diameterSpreadM, notes.join('; '))
 }
 
 /** 99.5 % quantile of the points' z (a strided subsample of about 1000 points), metres. */
@@ -102,23 +105,28 @@ function capGrowth(extent: number, widest: number): number {
   return Math.max(2 * extent, 1.5 * widest) - extent
 }
 
-/** Intervals [visible extent, visible + free-space growth], widened to hold the estimate. */
+/**
+ * Intervals [visible extent, visible + free-space growth], widened to hold the estimate ± `spreadM` on the
+ * footprint (a cylinder's diameter is a measurement with its own spread, and noise can make the visible extent wider
+ * than the object).
+ */
 function withIntervals(
   amodal: ReturnType<typeof toObjectBox>,
   low: { u: number; v: number; z: number },
   growth: Growth,
+  spreadM: number,
   method: string,
 ): AmodalBox {
-  const interval = (visibleM: number, estimateM: number, highM: number): IntervalM => [
-    Math.min(visibleM, estimateM),
-    Math.max(highM, estimateM),
+  const interval = (visibleM: number, estimateM: number, highM: number, spread: number): IntervalM => [
+    Math.min(visibleM, estimateM - spread),
+    Math.max(highM, estimateM + spread),
   ]
   return {
     ...amodal,
     sizeIntervalM: {
-      width: interval(low.u, amodal.sizeM.width, low.u + growth.plusU + growth.minusU),
-      depth: interval(low.v, amodal.sizeM.depth, low.v + growth.plusV + growth.minusV),
-      height: interval(low.z, amodal.sizeM.height, low.z + growth.up + growth.down),
+      width: interval(low.u, amodal.sizeM.width, low.u + growth.plusU + growth.minusU, spreadM),
+      depth: interval(low.v, amodal.sizeM.depth, low.v + growth.plusV + growth.minusV, spreadM),
+      height: interval(low.z, amodal.sizeM.height, low.z + growth.up + growth.down, 0),
     },
     method,
   }
