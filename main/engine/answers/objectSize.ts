@@ -7,7 +7,14 @@
 
 import type { AmodalBox, IntervalM, ObjectBox, Scene, SceneObject } from '../types'
 import { boxVolume, extentSegment } from './boxGeometry'
-import { buildProvenance, formatLength, formatVolume, the, toAnswerObject, withFrameNote } from './format'
+import {
+  buildProvenance,
+  formatLength,
+  formatVolume,
+  the,
+  toAnswerObject,
+  withFrameNote,
+} from './format'
 import type { Answer } from './types'
 
 /** Which extent to report. */
@@ -15,7 +22,10 @@ export type ExtentAxis = 'width' | 'depth' | 'height'
 
 const WORDS: Record<ExtentAxis, { adjective: string; method: string }> = {
   width: { adjective: 'wide', method: 'fitted box extent along its width axis (nearest world x)' },
-  depth: { adjective: 'deep', method: 'fitted box extent across its width axis, in the horizontal plane' },
+  depth: {
+    adjective: 'deep',
+    method: 'fitted box extent across its width axis, in the horizontal plane',
+  },
   height: { adjective: 'tall', method: 'fitted box extent along world z (up)' },
 }
 
@@ -70,25 +80,48 @@ export function extentOf(
     unit: 'm',
     objects: [toAnswerObject(o)],
     provenance: buildProvenance(scene, [o], method),
-    geometry: { kind: 'segment', fromInWorld: from, toInWorld: to, lengthM: v, label: formatLength(v) },
+    geometry: {
+      kind: 'segment',
+      fromInWorld: from,
+      toInWorld: to,
+      lengthM: v,
+      label: formatLength(v),
+    },
   }
 }
 
 /** Width of the object's box, metres (full-object estimate by default). */
-export const widthOf = (scene: Scene, o: SceneObject, question?: string, options?: SizeOptions): Answer =>
-  extentOf(scene, o, 'width', question, options)
+export const widthOf = (
+  scene: Scene,
+  o: SceneObject,
+  question?: string,
+  options?: SizeOptions,
+): Answer => extentOf(scene, o, 'width', question, options)
 /** Depth of the object's box, metres (full-object estimate by default). */
-export const depthOf = (scene: Scene, o: SceneObject, question?: string, options?: SizeOptions): Answer =>
-  extentOf(scene, o, 'depth', question, options)
+export const depthOf = (
+  scene: Scene,
+  o: SceneObject,
+  question?: string,
+  options?: SizeOptions,
+): Answer => extentOf(scene, o, 'depth', question, options)
 /** Height of the object's box, metres (needs gravity; full-object estimate by default). */
-export const heightOf = (scene: Scene, o: SceneObject, question?: string, options?: SizeOptions): Answer =>
-  extentOf(scene, o, 'height', question, options)
+export const heightOf = (
+  scene: Scene,
+  o: SceneObject,
+  question?: string,
+  options?: SizeOptions,
+): Answer => extentOf(scene, o, 'height', question, options)
 
 /**
  * Volume w·d·h of the object's box, m³: the full-object estimate by default (its method and the visible box's
  * volume in the text), or the visible box with `{ box: 'visible' }`. Geometry highlights the object.
  */
-export function volumeOf(scene: Scene, o: SceneObject, question?: string, options: SizeOptions = {}): Answer {
+export function volumeOf(
+  scene: Scene,
+  o: SceneObject,
+  question?: string,
+  options: SizeOptions = {},
+): Answer {
   const { box, amodal } = sizeBox(o, options)
   const v = boxVolume(box)
   const s = box.sizeM

@@ -29,8 +29,12 @@ describe('size answers use the full-object box by default', () => {
     const { scene, laptop } = sceneWithSliver()
     const answer = depthOf(scene, laptop)
     expect(answer.value).toBeCloseTo(0.2, 12)
-    expect(answer.text).toBe('The laptop is 20 cm deep (full-object estimate, plausible 5 cm–42 cm; visible extent 5 cm).')
-    expect(answer.provenance.method).toMatch(/^full-object estimate \(box faces; depth: hidden side carved\)/)
+    expect(answer.text).toBe(
+      'The laptop is 20 cm deep (full-object estimate, plausible 5 cm–42 cm; visible extent 5 cm).',
+    )
+    expect(answer.provenance.method).toMatch(
+      /^full-object estimate \(box faces; depth: hidden side carved\)/,
+    )
     expect(answer.provenance.method).toContain('visible extent 5 cm')
     const geometry = answer.geometry
     if (geometry?.kind !== 'segment') throw new Error('expected a segment')
@@ -42,7 +46,10 @@ describe('size answers use the full-object box by default', () => {
     const answer = depthOf(scene, laptop, undefined, { box: 'visible' })
     expect(answer.value).toBeCloseTo(0.05, 12)
     expect(answer.text).toBe('The laptop is 5 cm deep (depth of its fitted box).')
-    expect(extentOf(scene, laptop, 'depth', 'how deep', { box: 'visible' }).value).toBeCloseTo(0.05, 12)
+    expect(extentOf(scene, laptop, 'depth', 'how deep', { box: 'visible' }).value).toBeCloseTo(
+      0.05,
+      12,
+    )
   })
 
   it('volume: 30 × 20 × 4 cm = 2.4 L from the amodal box, the visible 0.6 L named', () => {
@@ -51,7 +58,10 @@ describe('size answers use the full-object box by default', () => {
     expect(answer.value as number).toBeCloseTo(0.3 * 0.2 * 0.04, 12)
     expect(answer.text).toContain('full-object box')
     expect(answer.text).toContain('the visible box is 600 cm³')
-    expect(volumeOf(scene, laptop, undefined, { box: 'visible' }).value as number).toBeCloseTo(0.3 * 0.05 * 0.04, 12)
+    expect(volumeOf(scene, laptop, undefined, { box: 'visible' }).value as number).toBeCloseTo(
+      0.3 * 0.05 * 0.04,
+      12,
+    )
   })
 
   it('falls back to the visible box (and its old wording) for an object without an amodal estimate', () => {

@@ -13,8 +13,17 @@ import { estimateAmodal } from './estimateAmodal'
  * Adds `amodal` to each object (in place). `candidates[i]` holds the points of `objects[i]`.
  * Objects the estimate cannot handle (too few points, no height) are left without one.
  */
-export function addAmodalBoxes(context: LiftContext, candidates: ObjectCandidate[], objects: SceneObject[]): void {
-  const probe = new DepthProbe(context.depth, context.frame.intrinsics, context.worldFromCamera, context.relativeNoise)
+export function addAmodalBoxes(
+  context: LiftContext,
+  candidates: ObjectCandidate[],
+  objects: SceneObject[],
+): void {
+  const probe = new DepthProbe(
+    context.depth,
+    context.frame.intrinsics,
+    context.worldFromCamera,
+    context.relativeNoise,
+  )
   objects.forEach((object, index) => {
     const amodal = estimateAmodal({
       pointsInWorld: gatherPoints(context.pointsInWorld, candidates[index].pointIndices),

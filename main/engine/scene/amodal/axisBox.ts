@@ -75,7 +75,11 @@ export function footprintGap(box: AxisBox, x: number, y: number): number {
  * The box of `pointsInWorld` (xyz interleaved) at a given yaw: 0.5–99.5 % quantile ranges along its axes (as the
  * visible fit uses), over `zRange`. For re-orienting a visible box whose yaw the faces contradict.
  */
-export function axisBoxOfPoints(pointsInWorld: Float32Array, yawRad: number, zRange: [number, number]): AxisBox {
+export function axisBoxOfPoints(
+  pointsInWorld: Float32Array,
+  yawRad: number,
+  zRange: [number, number],
+): AxisBox {
   const c = Math.cos(yawRad)
   const s = Math.sin(yawRad)
   const total = pointsInWorld.length / 3

@@ -31,7 +31,15 @@ const THIN_FACE_BANDS = 3
 const THIN_SHARE = 0.35
 
 /** One side of an extent: its growth room, cap, face centre (box coordinates) and outward direction (±1). */
-type Side = { growth: number; isShadowed: boolean; capM: number; axis: 'u' | 'v'; faceA: number; faceB: number; sign: 1 | -1 }
+type Side = {
+  growth: number
+  isShadowed: boolean
+  capM: number
+  axis: 'u' | 'v'
+  faceA: number
+  faceB: number
+  sign: 1 | -1
+}
 
 /** Completes `out`'s u and v ranges; returns notes for the method text. */
 export function completeBoxFootprint(input: FootprintInput): string[] {
@@ -40,12 +48,44 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
   const midU = (visible.uRange[0] + visible.uRange[1]) / 2
   const midV = (visible.vRange[0] + visible.vRange[1]) / 2
   const sidesU: [Side, Side] = [
-    { growth: growth.minusU, isShadowed: growth.isShadowed.minusU, capM: caps.u, axis: 'u', faceA: visible.uRange[0], faceB: midV, sign: -1 },
-    { growth: growth.plusU, isShadowed: growth.isShadowed.plusU, capM: caps.u, axis: 'u', faceA: visible.uRange[1], faceB: midV, sign: 1 },
+    {
+      growth: growth.minusU,
+      isShadowed: growth.isShadowed.minusU,
+      capM: caps.u,
+      axis: 'u',
+      faceA: visible.uRange[0],
+      faceB: midV,
+      sign: -1,
+    },
+    {
+      growth: growth.plusU,
+      isShadowed: growth.isShadowed.plusU,
+      capM: caps.u,
+      axis: 'u',
+      faceA: visible.uRange[1],
+      faceB: midV,
+      sign: 1,
+    },
   ]
   const sidesV: [Side, Side] = [
-    { growth: growth.minusV, isShadowed: growth.isShadowed.minusV, capM: caps.v, axis: 'v', faceA: midU, faceB: visible.vRange[0], sign: -1 },
-    { growth: growth.plusV, isShadowed: growth.isShadowed.plusV, capM: caps.v, axis: 'v', faceA: midU, faceB: visible.vRange[1], sign: 1 },
+    {
+      growth: growth.minusV,
+      isShadowed: growth.isShadowed.minusV,
+      capM: caps.v,
+      axis: 'v',
+      faceA: midU,
+      faceB: visible.vRange[0],
+      sign: -1,
+    },
+    {
+      growth: growth.plusV,
+      isShadowed: growth.isShadowed.plusV,
+      capM: caps.v,
+      axis: 'v',
+      faceA: midU,
+      faceB: visible.vRange[1],
+      sign: 1,
+    },
   ]
   const spansU = isSpannedByFace(input.wall, visible, 'u', faceBandM)
   const spansV = isSpannedByFace(input.wall, visible, 'v', faceBandM)
@@ -56,12 +96,23 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
   // Symmetry target for an extent nothing measured: the other extent when that one was measured.
   const isMeasuredU = spansU || carvedU !== null
   const isMeasuredV = spansV || carvedV !== null
-  const symmetric = isMeasuredU ? extentU + sum(carvedU) : isMeasuredV ? extentV + sum(carvedV) : Math.max(extentU, extentV)
+  const symmetric = isMeasuredU
+    ? extentU + sum(carvedU)
+    : isMeasuredV
+      ? extentV + sum(carvedV)
+      : Math.max(extentU, extentV)
   const notes: string[] = ['box faces']
-  const complete = (axis: 'width' | 'depth', range: [number, number], sides: [Side, Side], spans: boolean, cut: [number, number] | null): [number, number] => {
+  const complete = (
+    axis: 'width' | 'depth',
+    range: [number, number],
+    sides: [Side, Side],
+    spans: boolean,
+    cut: [number, number] | null,
+  ): [number, number] => {
     if (spans) return range
     if (cut) {
-      if (cut[0] + cut[1] > 0.005) notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
+      if (cut[0] + cut[1] > 0.005)
+        notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
       return [range[0] - cut[0], range[1] + cut[1]]
     }
     // Only a lone face (seen about as thin as its noise band, or thin next to the other extent) is completed by
@@ -73,7 +124,8 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
     const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
     const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)
     const grown = growTo(range, symmetric, room(sides[0]), room(sides[1]))
-    if (grown[1] - grown[0] > range[1] - range[0] + 0.005) notes.push(`${axis}: hidden, set by symmetry (square footprint) within free space`)
+    if (grown[1] - grown[0] > range[1] - range[0] + 0.005)
+      notes.push(`${axis}: hidden, set by symmetry (square footprint) within free space`)
     return grown
   }
   input.out.uRange = complete('width', visible.uRange, sidesU, spansU, carvedU)
@@ -110,7 +162,12 @@ function carved(input: FootprintInput, sides: [Side, Side]): [number, number] | 
 }
 
 /** Grows [lo, hi] to `target` length (never shrinks), split between the sides by their room, within that room. */
-function growTo(range: [number, number], target: number, roomLo: number, roomHi: number): [number, number] {
+function growTo(
+  range: [number, number],
+  target: number,
+  roomLo: number,
+  roomHi: number,
+): [number, number] {
   const extent = range[1] - range[0]
   const room = roomLo + roomHi
   const extra = Math.min(Math.max(0, target - extent), room)

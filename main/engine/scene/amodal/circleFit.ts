@@ -59,13 +59,26 @@ function algebraicCircle(xy: Float64Array): [number, number, number] | null {
   }
   mx /= n
   my /= n
-  let sxx = 0, sxy = 0, syy = 0, sx = 0, sy = 0, sxz = 0, syz = 0, sz = 0
+  let sxx = 0,
+    sxy = 0,
+    syy = 0,
+    sx = 0,
+    sy = 0,
+    sxz = 0,
+    syz = 0,
+    sz = 0
   for (let i = 0; i < n; i++) {
     const x = xy[i * 2] - mx
     const y = xy[i * 2 + 1] - my
     const z = x * x + y * y
-    sxx += x * x; sxy += x * y; syy += y * y; sx += x; sy += y
-    sxz += x * z; syz += y * z; sz += z
+    sxx += x * x
+    sxy += x * y
+    syy += y * y
+    sx += x
+    sy += y
+    sxz += x * z
+    syz += y * z
+    sz += z
   }
   // [sxx sxy sx; sxy syy sy; sx sy n] · [D E F]ᵀ = −[sxz syz sz]ᵀ
   const a = [sxx, sxy, sx, sxy, syy, sy, sx, sy, n]
@@ -81,7 +94,13 @@ function algebraicCircle(xy: Float64Array): [number, number, number] | null {
 }
 
 /** One weighted Gauss–Newton step on residuals ρᵢ = |pᵢ − c| − r with Tukey weights (scale from the MAD). */
-function refineStep(xy: Float64Array, cx: number, cy: number, r: number, bandM: number): [number, number, number] | null {
+function refineStep(
+  xy: Float64Array,
+  cx: number,
+  cy: number,
+  r: number,
+  bandM: number,
+): [number, number, number] | null {
   const n = xy.length / 2
   const residuals = new Float64Array(n)
   for (let i = 0; i < n; i++) {
@@ -117,7 +136,13 @@ function refineStep(xy: Float64Array, cx: number, cy: number, r: number, bandM: 
   return [cx + step[0], cy + step[1], r + step[2]]
 }
 
-function describeFit(xy: Float64Array, cx: number, cy: number, r: number, bandM: number): CircleFit {
+function describeFit(
+  xy: Float64Array,
+  cx: number,
+  cy: number,
+  r: number,
+  bandM: number,
+): CircleFit {
   const n = xy.length / 2
   const absResiduals = new Float64Array(n)
   const angles: number[] = []
@@ -151,14 +176,17 @@ export function angularSpan(angles: number[]): number {
   if (angles.length < 2) return 0
   const sorted = [...angles].sort((a, b) => a - b)
   let largestGap = sorted[0] + 2 * Math.PI - sorted[sorted.length - 1]
-  for (let i = 1; i < sorted.length; i++) largestGap = Math.max(largestGap, sorted[i] - sorted[i - 1])
+  for (let i = 1; i < sorted.length; i++)
+    largestGap = Math.max(largestGap, sorted[i] - sorted[i - 1])
   return 2 * Math.PI - largestGap
 }
 
 /** Solves a 3×3 system (row-major) by Cramer's rule; null when singular. */
 function solve3(a: number[], b: number[]): [number, number, number] | null {
   const det = (m: number[]): number =>
-    m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6])
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+    m[2] * (m[3] * m[7] - m[4] * m[6])
   const d = det(a)
   const scale = Math.max(...a.map(Math.abs))
   if (!(Math.abs(d) > 1e-14 * scale ** 3)) return null

@@ -12,7 +12,12 @@ import { sideShareAt, wrapQuarter, yawFromFaces } from './faceYaw'
 import { selectInPlace } from './selectMedian'
 import type { DepthProbe } from './depthProbe'
 import { freeSpaceGrowth, type Growth } from './freeSpaceGrowth'
-import { cylinderEvidence, wallPoints, type CylinderEvidence, type WallPoints } from './shapeEvidence'
+import {
+  cylinderEvidence,
+  wallPoints,
+  type CylinderEvidence,
+  type WallPoints,
+} from './shapeEvidence'
 import { completeBoxFootprint } from './boxFootprint'
 
 export interface AmodalInput {
@@ -33,9 +38,6 @@ export interface AmodalInput {
   hasSupportPlane: boolean
 }
 
-/** Hidden growth on one axis this small (metres, or share of the extent) means the sensor saw that extent whole. */
-const SHORT_SHADOW_M = 0.02
-const SHORT_SHADOW_SHARE = 0.15
 /** Free-space samples stay at least this far below the top, metres. */
 const MIN_TOP_MARGIN_M = 0.003
 /** Smallest inlier band of the circle fit, metres. */
@@ -61,7 +63,11 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
     wall = wallPoints(pointsInWorld, box, topBandM)
     notes.push('yaw from the visible faces')
   }
-  const low = { u: box.uRange[1] - box.uRange[0], v: box.vRange[1] - box.vRange[0], z: box.zRange[1] - box.zRange[0] }
+  const low = {
+    u: box.uRange[1] - box.uRange[0],
+    v: box.vRange[1] - box.vRange[0],
+    z: box.zRange[1] - box.zRange[0],
+  }
   if (!(Math.max(low.u, low.v) > 0)) return null
   const widest = Math.max(low.u, low.v, low.z)
   // A hidden side may reach at most double the visible extent, or 1.5 × the object's widest visible extent.
@@ -70,19 +76,44 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   const topZ = Math.max(box.zRange[1], highQuantileZ(pointsInWorld) - input.topNoiseM)
   const topMarginM = Math.max(MIN_TOP_MARGIN_M, 2 * input.topNoiseM)
   const sampleTopZ = topZ - topMarginM
-  const growth = freeSpaceGrowth(input.probe, box, { uM: caps.u, vM: caps.v, upM: low.z }, sampleTopZ, input.hasSupportPlane)
+  const growth = freeSpaceGrowth(
+    input.probe,
+    box,
+    { uM: caps.u, vM: caps.v, upM: low.z },
+    sampleTopZ,
+    input.hasSupportPlane,
+  )
 
   const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]], input.pixelAngleRad)
-  const out: AxisBox = { ...box, uRange: [...box.uRange], vRange: [...box.vRange], zRange: [...box.zRange] }
+  const out: AxisBox = {
+    ...box,
+    uRange: [...box.uRange],
+    vRange: [...box.vRange],
+    zRange: [...box.zRange],
+  }
   let diameterSpreadM = 0
   if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
     placeCylinder(out, cylinder)
     // The diameter is good to about a pixel at each silhouette edge (and the fit's noise band, whichever is less).
     diameterSpreadM = Math.min(bandM, 2 * input.pixelAngleRad * typicalRange(pointsInWorld, m))
-    notes.push(`cylinder fit to the visible arc (${Math.round((cylinder.arcSpanRad * 180) / Math.PI)}° of the wall seen)`)
+    notes.push(
+      `cylinder fit to the visible arc (${Math.round((cylinder.arcSpanRad * 180) / Math.PI)}° of the wall seen)`,
+    )
   } else {
     const cameraInWorld: [number, number, number] = [m[12], m[13], m[14]]
-    notes.push(...completeBoxFootprint({ out, visible: box, growth, caps, wall, bandM, sampleTopZ, topMarginM, cameraInWorld }))
+    notes.push(
+      ...completeBoxFootprint({
+        out,
+        visible: box,
+        growth,
+        caps,
+        wall,
+        bandM,
+        sampleTopZ,
+        topMarginM,
+        cameraInWorld,
+      }),
+    )
   }
   if (growth.bottomReachesPlane && growth.down > Math.max(0.02, 0.1 * low.z)) {
     out.zRange[0] = 0
@@ -117,10 +148,12 @@ function withIntervals(
   spreadM: number,
   method: string,
 ): AmodalBox {
-  const interval = (visibleM: number, estimateM: number, highM: number, spread: number): IntervalM => [
-    Math.min(visibleM, estimateM - spread),
-    Math.max(highM, estimateM + spread),
-  ]
+  const interval = (
+    visibleM: number,
+    estimateM: number,
+    highM: number,
+    spread: number,
+  ): IntervalM => [Math.min(visibleM, estimateM - spread), Math.max(highM, estimateM + spread)]
   return {
     ...amodal,
     sizeIntervalM: {
@@ -136,7 +169,12 @@ function withIntervals(
  * The visible box turned to the yaw its vertical faces show, when they disagree with it: the faces' rectangle
  * holds clearly more wall points on its sides (see faceYaw). Null when the visible yaw stands.
  */
-function reorientedByFaces(points: Float32Array, box: AxisBox, wall: WallPoints, bandM: number): AxisBox | null {
+function reorientedByFaces(
+  points: Float32Array,
+  box: AxisBox,
+  wall: WallPoints,
+  bandM: number,
+): AxisBox | null {
   if (wall.a.length < 40) return null
   const faceBandM = Math.max(0.01, 2 * bandM)
   const current = sideShareAt(wall.xy, box.yawRad, faceBandM)
@@ -144,7 +182,8 @@ function reorientedByFaces(points: Float32Array, box: AxisBox, wall: WallPoints,
   if (current >= 0.85) return null
   const faces = yawFromFaces(wall.xy, faceBandM)
   const turn = Math.abs(wrapQuarter(faces.yawRad - box.yawRad))
-  if (faces.sideShare < 0.5 || faces.sideShare < current + 0.1 || turn < (2 * Math.PI) / 180) return null
+  if (faces.sideShare < 0.5 || faces.sideShare < current + 0.1 || turn < (2 * Math.PI) / 180)
+    return null
   return axisBoxOfPoints(points, faces.yawRad, box.zRange)
 }
 
@@ -163,7 +202,12 @@ function typicalRange(points: Float32Array, worldFromCamera: Float64Array): numb
 }
 
 /** The cylinder's footprint must stay inside the visible box grown by what free space allows (plus noise). */
-function fitsInGrowth(cylinder: CylinderEvidence, box: AxisBox, growth: Growth, bandM: number): boolean {
+function fitsInGrowth(
+  cylinder: CylinderEvidence,
+  box: AxisBox,
+  growth: Growth,
+  bandM: number,
+): boolean {
   const a = cylinder.centerX * box.u[0] + cylinder.centerY * box.u[1]
   const b = cylinder.centerX * box.v[0] + cylinder.centerY * box.v[1]
   const r = cylinder.diameterM / 2 - 2 * bandM

@@ -25,7 +25,8 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
   for (let i = 0; i < n; i++) {
     const x = c * xy[i * 2] + s * xy[i * 2 + 1]
     const y = -s * xy[i * 2] + c * xy[i * 2 + 1]
-    if (Math.min(Math.abs(x - a0), Math.abs(x - a1), Math.abs(y - b0), Math.abs(y - b1)) <= bandM) near++
+    if (Math.min(Math.abs(x - a0), Math.abs(x - a1), Math.abs(y - b0), Math.abs(y - b1)) <= bandM)
+      near++
   }
   return near / n
 }
@@ -35,7 +36,10 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
  * (on at most 500 of the points).
  * @returns the yaw and the share of points on the sides there.
  */
-export function yawFromFaces(allXY: Float64Array, bandM: number): { yawRad: number; sideShare: number } {
+export function yawFromFaces(
+  allXY: Float64Array,
+  bandM: number,
+): { yawRad: number; sideShare: number } {
   const xy = strided(allXY, MAX_SEARCH_POINTS)
   const deg = Math.PI / 180
   let best = { yawRad: 0, sideShare: -1 }

@@ -93,7 +93,10 @@ function samplesAcross(lo: number, hi: number, isExactHigh = false): number[] {
   const count = Math.max(2, Math.min(MAX_SAMPLES_PER_AXIS, Math.round(span / 0.01) + 1))
   const inset = 0.05 * span
   const last = isExactHigh ? hi : hi - inset
-  return Array.from({ length: count }, (_, k) => lo + inset + ((last - lo - inset) * k) / (count - 1))
+  return Array.from(
+    { length: count },
+    (_, k) => lo + inset + ((last - lo - inset) * k) / (count - 1),
+  )
 }
 
 /** Marching step for a side whose growth is capped at `capM`, metres. */
@@ -102,7 +105,14 @@ export function stepFor(capM: number): number {
 }
 
 /** March a vertical face outwards along ±u or ±v; stop at the first slab the sensor saw through. */
-function growSide(probe: DepthProbe, box: AxisBox, axis: 'u' | 'v', sign: 1 | -1, capM: number, sampleTopZ: number): SideGrowth {
+function growSide(
+  probe: DepthProbe,
+  box: AxisBox,
+  axis: 'u' | 'v',
+  sign: 1 | -1,
+  capM: number,
+  sampleTopZ: number,
+): SideGrowth {
   const range = axis === 'u' ? box.uRange : box.vRange
   const across = axis === 'u' ? box.vRange : box.uRange
   const face = sign > 0 ? range[1] : range[0]
@@ -120,7 +130,8 @@ function growSide(probe: DepthProbe, box: AxisBox, axis: 'u' | 'v', sign: 1 | -1
         const p = axis === 'u' ? worldAt(box, at, t, z) : worldAt(box, t, at, z)
         const result = probe.classify(p[0], p[1], p[2])
         if (result === OCCLUDED) occluded++
-        if (result === FREE && ++free >= threshold) return { growthM: (k + 0.5) * step, isShadowed: occluded >= threshold }
+        if (result === FREE && ++free >= threshold)
+          return { growthM: (k + 0.5) * step, isShadowed: occluded >= threshold }
       }
     }
   }
@@ -139,7 +150,8 @@ function growUp(probe: DepthProbe, box: AxisBox, capM: number): number {
     for (const a of us) {
       for (const b of vs) {
         const p = worldAt(box, a, b, z)
-        if (probe.classify(p[0], p[1], p[2]) === FREE && ++free >= threshold) return k === 0 ? 0 : (k + 0.5) * step
+        if (probe.classify(p[0], p[1], p[2]) === FREE && ++free >= threshold)
+          return k === 0 ? 0 : (k + 0.5) * step
       }
     }
   }
@@ -180,4 +192,3 @@ function isAwayFromFootprint(probe: DepthProbe, box: AxisBox): boolean {
   const [x, y] = probe.lastMeasuredInWorld()
   return footprintGap(box, x, y) > SUPPORT_GAP_M
 }
-

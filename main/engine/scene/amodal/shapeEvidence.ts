@@ -35,7 +35,11 @@ export interface WallPoints {
  * Wall points of an object: below its top band (the top would fill the footprint and hide the arc) and above
  * its bottom few per cent (contact noise). Falls back to all points when the wall band is nearly empty.
  */
-export function wallPoints(pointsInWorld: Float32Array, box: AxisBox, topBandM: number): WallPoints {
+export function wallPoints(
+  pointsInWorld: Float32Array,
+  box: AxisBox,
+  topBandM: number,
+): WallPoints {
   const total = pointsInWorld.length / 3
   const stride = Math.max(1, Math.floor(total / MAX_WALL_POINTS))
   const [z0, z1] = box.zRange
@@ -46,7 +50,10 @@ export function wallPoints(pointsInWorld: Float32Array, box: AxisBox, topBandM: 
     const z = pointsInWorld[i * 3 + 2]
     if (z > lowZ && z < highZ) picked.push(i)
   }
-  const chosen = picked.length >= 20 ? picked : Array.from({ length: Math.ceil(total / stride) }, (_, k) => k * stride)
+  const chosen =
+    picked.length >= 20
+      ? picked
+      : Array.from({ length: Math.ceil(total / stride) }, (_, k) => k * stride)
   const xy = new Float64Array(chosen.length * 2)
   const a = new Float64Array(chosen.length)
   const b = new Float64Array(chosen.length)
@@ -87,7 +94,8 @@ export function cylinderEvidence(
 ): CylinderEvidence | null {
   if (wall.a.length < 40) return null
   const fit = fitCircle(wall.xy, bandM)
-  if (!fit || fit.inlierFraction < MIN_INLIER_FRACTION || fit.arcSpanRad < MIN_ARC_SPAN_RAD) return null
+  if (!fit || fit.inlierFraction < MIN_INLIER_FRACTION || fit.arcSpanRad < MIN_ARC_SPAN_RAD)
+    return null
   const toCameraX = cameraXY[0] - fit.centerX
   const toCameraY = cameraXY[1] - fit.centerY
   const toCameraNorm = Math.hypot(toCameraX, toCameraY)
@@ -99,8 +107,14 @@ export function cylinderEvidence(
   if (diameter > 1.6 * widest + 2 * bandM || diameter < 0.75 * widest - 2 * bandM) return null
   if (fit.medianResidualM > MAX_RESIDUAL_RATIO * boxSideResidual(wall, box)) return null
   const silhouette = silhouetteCircle(wall.xy, cameraXY, [fit.centerX, fit.centerY], pixelAngleRad)
-  if (silhouette && silhouette.diameterM > diameter) return { ...silhouette, arcSpanRad: fit.arcSpanRad }
-  return { centerX: fit.centerX, centerY: fit.centerY, diameterM: diameter, arcSpanRad: fit.arcSpanRad }
+  if (silhouette && silhouette.diameterM > diameter)
+    return { ...silhouette, arcSpanRad: fit.arcSpanRad }
+  return {
+    centerX: fit.centerX,
+    centerY: fit.centerY,
+    diameterM: diameter,
+    arcSpanRad: fit.arcSpanRad,
+  }
 }
 
 /**
@@ -138,7 +152,8 @@ function silhouetteCircle(
   const mid = (lo + hi) / 2
   const front = new Float64Array(n)
   let count = 0
-  for (let i = 0; i < n; i++) if (Math.abs(lateral[i] - mid) < 0.3 * radius) front[count++] = along[i]
+  for (let i = 0; i < n; i++)
+    if (Math.abs(lateral[i] - mid) < 0.3 * radius) front[count++] = along[i]
   if (count < 10) return null
   // Over |t| < 0.3 R the wall lies on average 0.985 R in front of the centre.
   const centerAlong = medianInPlace(front.subarray(0, count)) + 0.985 * radius
@@ -171,7 +186,12 @@ function boxSideResidual(wall: WallPoints, box: AxisBox): number {
  * a face along its width (its front) but not along its depth (only the front's edge is near a side).
  * @param faceBandM how close to a side a point must be to belong to that face, metres.
  */
-export function isSpannedByFace(wall: WallPoints, box: AxisBox, axis: 'u' | 'v', faceBandM: number): boolean {
+export function isSpannedByFace(
+  wall: WallPoints,
+  box: AxisBox,
+  axis: 'u' | 'v',
+  faceBandM: number,
+): boolean {
   const along = axis === 'u' ? wall.a : wall.b
   const across = axis === 'u' ? wall.b : wall.a
   const range = axis === 'u' ? box.uRange : box.vRange
@@ -181,7 +201,8 @@ export function isSpannedByFace(wall: WallPoints, box: AxisBox, axis: 'u' | 'v',
   const onFace = new Float64Array(along.length)
   for (const side of sides) {
     let count = 0
-    for (let i = 0; i < across.length; i++) if (Math.abs(across[i] - side) <= faceBandM) onFace[count++] = along[i]
+    for (let i = 0; i < across.length; i++)
+      if (Math.abs(across[i] - side) <= faceBandM) onFace[count++] = along[i]
     if (count < MIN_FACE_SHARE * along.length) continue
     const face = onFace.subarray(0, count)
     const span = selectInPlace(face, 0.98 * (count - 1)) - selectInPlace(face, 0.02 * (count - 1))

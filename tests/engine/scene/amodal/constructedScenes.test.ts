@@ -10,7 +10,14 @@ import { rayCastScene, type RayCastOptions, type RayCastScene } from '../../../h
 function frameOf(cast: RayCastScene): Frame {
   const { width, height } = cast.depth
   const rgb = new Uint8Array(width * height * 3).fill(128)
-  return { cameraId: 'test', timestampNs: 0n, rgb: { width, height, data: rgb }, depth: cast.depth, intrinsics: cast.intrinsics, depthSource: 'sensor' }
+  return {
+    cameraId: 'test',
+    timestampNs: 0n,
+    rgb: { width, height, data: rgb },
+    depth: cast.depth,
+    intrinsics: cast.intrinsics,
+    depthSource: 'sensor',
+  }
 }
 
 /** The pixel bounds of solid `id`, padded by 4 px: the box a user would draw. */
@@ -20,11 +27,19 @@ function promptBox(cast: RayCastScene, id: number): [number, number, number, num
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
       if (cast.objectId[v * width + u] !== id) continue
-      u0 = Math.min(u0, u); v0 = Math.min(v0, v); u1 = Math.max(u1, u); v1 = Math.max(v1, v)
+      u0 = Math.min(u0, u)
+      v0 = Math.min(v0, v)
+      u1 = Math.max(u1, u)
+      v1 = Math.max(v1, v)
     }
   }
   if (u1 < 0) throw new Error(`solid ${id} is not in view`)
-  return [Math.max(0, u0 - 4), Math.max(0, v0 - 4), Math.min(width, u1 + 5), Math.min(height, v1 + 5)]
+  return [
+    Math.max(0, u0 - 4),
+    Math.max(0, v0 - 4),
+    Math.min(width, u1 + 5),
+    Math.min(height, v1 + 5),
+  ]
 }
 
 function liftOne(options: RayCastOptions, edit?: (cast: RayCastScene) => void): SceneObject {
@@ -35,7 +50,12 @@ function liftOne(options: RayCastOptions, edit?: (cast: RayCastScene) => void): 
   expect(scene.plane).not.toBeNull()
   expect(scene.objects).toHaveLength(1)
   const o = scene.objects[0]
-  console.log('DBG', JSON.stringify({ vis: o.sizeM, c: o.centerInWorld, yaw: o.yawRad, am: o.amodal }, (k, v) => typeof v === 'number' ? +v.toFixed(3) : v))
+  console.log(
+    'DBG',
+    JSON.stringify({ vis: o.sizeM, c: o.centerInWorld, yaw: o.yawRad, am: o.amodal }, (k, v) =>
+      typeof v === 'number' ? +v.toFixed(3) : v,
+    ),
+  )
   return o
 }
 
@@ -43,7 +63,10 @@ const sorted = (a: number, b: number): [number, number] => (a <= b ? [a, b] : [b
 function footprintOf(box: { sizeM: { width: number; depth: number } }): [number, number] {
   return sorted(box.sizeM.width, box.sizeM.depth)
 }
-function expectInside(amodal: AmodalBox, truth: { width: number; depth: number; height: number }): void {
+function expectInside(
+  amodal: AmodalBox,
+  truth: { width: number; depth: number; height: number },
+): void {
   for (const axis of ['width', 'depth', 'height'] as const) {
     const [lo, hi] = amodal.sizeIntervalM[axis]
     expect(lo).toBeLessThanOrEqual(truth[axis] + 0.003)
@@ -56,7 +79,12 @@ const camera = { width: 320, height: 240, focalPx: 300 }
 
 describe('a cylinder seen from the side (camera below its top: only the near arc of the wall is visible)', () => {
   const radius = 0.045
-  const object = liftOne({ ...camera, cameraHeightM: 0.1, pitchDeg: 8, solids: [{ kind: 'cylinder', center: [0.02, 0.7], radius, height: 0.16 }] })
+  const object = liftOne({
+    ...camera,
+    cameraHeightM: 0.1,
+    pitchDeg: 8,
+    solids: [{ kind: 'cylinder', center: [0.02, 0.7], radius, height: 0.16 }],
+  })
 
   it('has a visible box as thin as the arc (the problem)', () => {
     expect(footprintOf(object)[0]).toBeLessThan(0.7 * 2 * radius)
@@ -79,11 +107,19 @@ describe('a cylinder seen from the side (camera below its top: only the near arc
 })
 
 describe('a cylinder seen from above with sensor noise (its top fills the footprint)', () => {
-  const object = liftOne({ ...camera, cameraHeightM: 0.6, pitchDeg: 35, noiseRel: 0.004, seed: 3, solids: [{ kind: 'cylinder', center: [-0.05, 0.8], radius: 0.04, height: 0.12 }] })
+  const object = liftOne({
+    ...camera,
+    cameraHeightM: 0.6,
+    pitchDeg: 35,
+    noiseRel: 0.004,
+    seed: 3,
+    solids: [{ kind: 'cylinder', center: [-0.05, 0.8], radius: 0.04, height: 0.12 }],
+  })
   it('keeps the diameter within 3 % and the truth in the interval', () => {
     const amodal = object.amodal!
     expect(amodal.method).toMatch(/cylinder fit/)
-    for (const extent of footprintOf(amodal)) expect(Math.abs(extent - 0.08) / 0.08).toBeLessThan(0.03)
+    for (const extent of footprintOf(amodal))
+      expect(Math.abs(extent - 0.08) / 0.08).toBeLessThan(0.03)
     expectInside(amodal, { width: 0.08, depth: 0.08, height: 0.12 })
   })
 })
@@ -93,10 +129,17 @@ describe('a box seen head-on whose top returns no depth (dark or grazing): one f
   // table behind it: the occlusion shadow ends where the box does.
   const truth = { width: 0.3, depth: 0.15, height: 0.2 }
   const object = liftOne(
-    { ...camera, cameraHeightM: 0.6, pitchDeg: 30, tableY: [0.1, 3], solids: [{ kind: 'box', center: [0, 0.9], size: [truth.width, truth.depth, truth.height] }] },
+    {
+      ...camera,
+      cameraHeightM: 0.6,
+      pitchDeg: 30,
+      tableY: [0.1, 3],
+      solids: [{ kind: 'box', center: [0, 0.9], size: [truth.width, truth.depth, truth.height] }],
+    },
     (cast) => {
       // Drop the top face's depth (the hit points at the box's top height).
-      for (let i = 0; i < cast.worldZ.length; i++) if (cast.objectId[i] === 0 && cast.worldZ[i] > truth.height - 1e-6) cast.depth.data[i] = 0
+      for (let i = 0; i < cast.worldZ.length; i++)
+        if (cast.objectId[i] === 0 && cast.worldZ[i] > truth.height - 1e-6) cast.depth.data[i] = 0
     },
   )
   it('has a visible box as thin as the face (the problem)', () => {
@@ -121,7 +164,12 @@ describe('a box seen head-on whose top returns no depth (dark or grazing): one f
 describe('a box seen head-on from below its top: the depth is hidden, symmetry sets it', () => {
   // A square footprint (the symmetric case): the camera cannot see behind it at all.
   const truth = { width: 0.2, depth: 0.2, height: 0.25 }
-  const object = liftOne({ ...camera, cameraHeightM: 0.12, pitchDeg: 8, solids: [{ kind: 'box', center: [0, 0.8], size: [truth.width, truth.depth, truth.height] }] })
+  const object = liftOne({
+    ...camera,
+    cameraHeightM: 0.12,
+    pitchDeg: 8,
+    solids: [{ kind: 'box', center: [0, 0.8], size: [truth.width, truth.depth, truth.height] }],
+  })
   it('estimates the square footprint within 3 % and says it used symmetry', () => {
     const amodal = object.amodal!
     expect(object.sizeM.depth).toBeLessThan(0.05)
@@ -132,14 +180,26 @@ describe('a box seen head-on from below its top: the depth is hidden, symmetry s
   })
   it('keeps a non-square box inside its (wide) interval', () => {
     const deep = { width: 0.2, depth: 0.32, height: 0.25 }
-    const other = liftOne({ ...camera, cameraHeightM: 0.12, pitchDeg: 8, solids: [{ kind: 'box', center: [0, 0.8], size: [deep.width, deep.depth, deep.height] }] })
+    const other = liftOne({
+      ...camera,
+      cameraHeightM: 0.12,
+      pitchDeg: 8,
+      solids: [{ kind: 'box', center: [0, 0.8], size: [deep.width, deep.depth, deep.height] }],
+    })
     expectInside(other.amodal!, deep)
   })
 })
 
 describe('a yawed box seen from below its top: two vertical faces give the whole footprint', () => {
   const truth = { width: 0.24, depth: 0.12, height: 0.2 }
-  const object = liftOne({ ...camera, cameraHeightM: 0.1, pitchDeg: 6, solids: [{ kind: 'box', center: [0, 0.8], size: [truth.width, truth.depth, truth.height], yawDeg: 30 }] })
+  const object = liftOne({
+    ...camera,
+    cameraHeightM: 0.1,
+    pitchDeg: 6,
+    solids: [
+      { kind: 'box', center: [0, 0.8], size: [truth.width, truth.depth, truth.height], yawDeg: 30 },
+    ],
+  })
   it('keeps the footprint within 4 % (no symmetry, no growth)', () => {
     const amodal = object.amodal!
     const [a, b] = footprintOf(amodal)
@@ -151,7 +211,12 @@ describe('a yawed box seen from below its top: two vertical faces give the whole
 
 describe('the support plane bounds the box', () => {
   it('never puts the amodal bottom below the plane', () => {
-    const object = liftOne({ ...camera, cameraHeightM: 0.12, pitchDeg: 8, solids: [{ kind: 'box', center: [0, 0.8], size: [0.2, 0.2, 0.25] }] })
+    const object = liftOne({
+      ...camera,
+      cameraHeightM: 0.12,
+      pitchDeg: 8,
+      solids: [{ kind: 'box', center: [0, 0.8], size: [0.2, 0.2, 0.25] }],
+    })
     const amodal = object.amodal!
     expect(amodal.centerInWorld[2] - amodal.sizeM.height / 2).toBeGreaterThanOrEqual(-1e-9)
   })

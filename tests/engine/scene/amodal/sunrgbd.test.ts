@@ -3,7 +3,12 @@ import { join } from 'node:path'
 import { loadRgbdFrame } from '../../../../main/sources/rgbdFrame'
 import { buildScene } from '../../../../main/engine/scene/buildScene'
 import type { Vec3 } from '../../../../main/engine/types'
-import { SUNRGBD, SUNRGBD_FRAMES, loadSunBoxes, regionsFromGroundTruth } from '../../../helpers/sunrgbd'
+import {
+  SUNRGBD,
+  SUNRGBD_FRAMES,
+  loadSunBoxes,
+  regionsFromGroundTruth,
+} from '../../../helpers/sunrgbd'
 import { cm, mean, sizeError } from './sizeErrors'
 
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
@@ -28,14 +33,19 @@ describe('SUN RGB-D, 17 amodal ground-truth boxes (region prompts from the boxes
     const scene = buildScene(rgbd, { regions: regionsFromGroundTruth(objects, K, 730, 530) })
     for (const object of scene.objects) {
       const truth = objects.find((o) => o.class.replace('_', ' ') === object.label)!
-      const size = { width: truth.size_m.along_heading, depth: truth.size_m.across_heading, height: truth.size_m.vertical }
+      const size = {
+        width: truth.size_m.along_heading,
+        depth: truth.size_m.across_heading,
+        height: truth.size_m.vertical,
+      }
       const amodal = object.amodal ?? object
       if (object.amodal) withAmodal++
       visibleErrors.push(sizeError(object.sizeM, size))
       amodalErrors.push(sizeError(amodal.sizeM, size))
       visibleCentre.push(distance(object.centerInCamera, truth.centroid_camera_m))
       amodalCentre.push(distance(amodal.centerInCamera, truth.centroid_camera_m))
-      const dims = (s: { width: number; depth: number; height: number }) => `${cm(s.width)} × ${cm(s.depth)} × ${cm(s.height)}`
+      const dims = (s: { width: number; depth: number; height: number }) =>
+        `${cm(s.width)} × ${cm(s.depth)} × ${cm(s.height)}`
       rows.push({
         frame,
         label: object.label,
