@@ -50,11 +50,10 @@ function liftOne(options: RayCastOptions, edit?: (cast: RayCastScene) => void): 
   expect(scene.plane).not.toBeNull()
   expect(scene.objects).toHaveLength(1)
   const o = scene.objects[0]
+  const dims = (b: { sizeM: { width: number; depth: number; height: number } }): string =>
+    [b.sizeM.width, b.sizeM.depth, b.sizeM.height].map((x) => (x * 100).toFixed(1)).join(' × ')
   console.log(
-    'DBG',
-    JSON.stringify({ vis: o.sizeM, c: o.centerInWorld, yaw: o.yawRad, am: o.amodal }, (k, v) =>
-      typeof v === 'number' ? +v.toFixed(3) : v,
-    ),
+    `visible ${dims(o)} cm → amodal ${o.amodal ? dims(o.amodal) : '—'} cm (${o.amodal?.method ?? ''})`,
   )
   return o
 }
