@@ -115,11 +115,14 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
         notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
       return [range[0] - cut[0], range[1] + cut[1]]
     }
-    // Only a lone face (seen about as thin as its noise band, or thin next to the other extent) is completed by
-    // symmetry; a visible extent with real depth means a top or a side was seen, and it stands.
+    // Only a lone vertical face (seen about as thin as its noise band, or thin next to the other extent, and
+    // thinner than it is tall) is completed by symmetry; a visible extent with real depth means a top or a side
+    // was seen, and it stands (a flat object seen from above is not a face).
     const extent = range[1] - range[0]
     const other = axis === 'width' ? extentV : extentU
-    if (extent > Math.max(THIN_FACE_BANDS * faceBandM, THIN_SHARE * other)) return range
+    const height = visible.zRange[1] - visible.zRange[0]
+    if (extent > Math.max(THIN_FACE_BANDS * faceBandM, THIN_SHARE * other) || extent >= height)
+      return range
     // Grow into the shadow; a side seen head-on has only tolerance room (unless neither side is shadowed).
     const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
     const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)

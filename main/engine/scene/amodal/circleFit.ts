@@ -21,7 +21,7 @@ export interface CircleFit {
 }
 
 /** Tukey biweight refinement iterations: the algebraic start is close, a few Gauss–Newton steps suffice. */
-const REFINE_ITERATIONS = 12
+const REFINE_ITERATIONS = 8
 
 /**
  * Algebraic (Kåsa) fit, then a robust geometric refinement: Gauss–Newton on the point-to-circle distance with

@@ -33,7 +33,7 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
 
 /**
  * The yaw in (−π/4, π/4] whose rectangle sides hold the most wall points: a 4° scan, then 0.5° around the best
- * (on at most 500 of the points).
+ * (on at most 300 of the points).
  * @returns the yaw and the share of points on the sides there.
  */
 export function yawFromFaces(
@@ -63,7 +63,7 @@ export function wrapQuarter(yawRad: number): number {
 }
 
 /** Points used for the yaw search at most (an even stride). */
-const MAX_SEARCH_POINTS = 500
+const MAX_SEARCH_POINTS = 300
 
 function strided(xy: Float64Array, max: number): Float64Array {
   const n = xy.length / 2

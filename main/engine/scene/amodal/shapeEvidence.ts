@@ -9,7 +9,7 @@ import { fitCircle } from './circleFit'
 import { medianInPlace, selectInPlace } from './selectMedian'
 
 /** Points used for the shape tests at most (an even stride through the object's points). */
-const MAX_WALL_POINTS = 800
+const MAX_WALL_POINTS = 500
 /** The wall arc must cover at least this much of the circle (a flatter arc gives no reliable diameter). */
 const MIN_ARC_SPAN_RAD = Math.PI / 2
 /** The visible arc faces the camera: its mean direction within this angle of the direction to the camera. */
