@@ -52,17 +52,9 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   const { visible, pointsInWorld } = input
   if (pointsInWorld.length < 90 || !(visible.sizeM.height > 0)) return null
   const m = input.worldFromCamera
-  const bandM = Math.max(MIN_BAND_M, 2.5 * input.relativeNoise * typicalRange(pointsInWorld, m))
-  const topBandM = Math.max(0.01, 0.1 * visible.sizeM.height)
-  const notes: string[] = []
-  let box = toAxisBox(visible)
-  let wall = wallPoints(pointsInWorld, box, topBandM)
-  const faces = reorientedByFaces(pointsInWorld, box, wall, bandM)
-  if (faces) {
-    box = faces
-    wall = wallPoints(pointsInWorld, box, topBandM)
-    notes.push('yaw from the visible faces')
-  }
+  const range = typicalRange(pointsInWorld, m)
+  const bandM = Math.max(MIN_BAND_M, 2.5 * input.relativeNoise * range)
+  const { box, wall, cylinder, notes } = shapeOf(input, bandM)
   const low = {
     u: box.uRange[1] - box.uRange[0],
     v: box.vRange[1] - box.vRange[0],
@@ -76,15 +68,9 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   const topZ = Math.max(box.zRange[1], highQuantileZ(pointsInWorld) - input.topNoiseM)
   const topMarginM = Math.max(MIN_TOP_MARGIN_M, 2 * input.topNoiseM)
   const sampleTopZ = topZ - topMarginM
-  const growth = freeSpaceGrowth(
-    input.probe,
-    box,
-    { uM: caps.u, vM: caps.v, upM: low.z },
-    sampleTopZ,
-    input.hasSupportPlane,
-  )
+  const growthCaps = { uM: caps.u, vM: caps.v, upM: low.z }
+  const growth = freeSpaceGrowth(input.probe, box, growthCaps, sampleTopZ, input.hasSupportPlane)
 
-  const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]], input.pixelAngleRad)
   const out: AxisBox = {
     ...box,
     uRange: [...box.uRange],
@@ -95,25 +81,23 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
     placeCylinder(out, cylinder)
     // The diameter is good to about a pixel at each silhouette edge (and the fit's noise band, whichever is less).
-    diameterSpreadM = Math.min(bandM, 2 * input.pixelAngleRad * typicalRange(pointsInWorld, m))
-    notes.push(
-      `cylinder fit to the visible arc (${Math.round((cylinder.arcSpanRad * 180) / Math.PI)}° of the wall seen)`,
-    )
+    diameterSpreadM = Math.min(bandM, 2 * input.pixelAngleRad * range)
+    const arcDeg = Math.round((cylinder.arcSpanRad * 180) / Math.PI)
+    notes.push(`cylinder fit to the visible arc (${arcDeg}° of the wall seen)`)
   } else {
     const cameraInWorld: [number, number, number] = [m[12], m[13], m[14]]
-    notes.push(
-      ...completeBoxFootprint({
-        out,
-        visible: box,
-        growth,
-        caps,
-        wall,
-        bandM,
-        sampleTopZ,
-        topMarginM,
-        cameraInWorld,
-      }),
-    )
+    const footprint = {
+      out,
+      visible: box,
+      growth,
+      caps,
+      wall,
+      bandM,
+      sampleTopZ,
+      topMarginM,
+      cameraInWorld,
+    }
+    notes.push(...completeBoxFootprint(footprint))
   }
   if (growth.bottomReachesPlane && growth.down > Math.max(0.02, 0.1 * low.z)) {
     out.zRange[0] = 0
@@ -121,6 +105,30 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   }
   notes.push('free-space carving for the upper bounds')
   return withIntervals(toObjectBox(out, m), low, growth, diameterSpreadM, notes.join('; '))
+}
+
+/**
+ * The object's shape evidence: a cylinder when its wall is an arc (on the visible box), else the visible box, turned
+ * to the yaw of its vertical faces when they contradict it (see reorientedByFaces), with its wall points.
+ */
+function shapeOf(
+  input: AmodalInput,
+  bandM: number,
+): { box: AxisBox; wall: WallPoints; cylinder: CylinderEvidence | null; notes: string[] } {
+  const { pointsInWorld, worldFromCamera: m } = input
+  const topBandM = Math.max(0.01, 0.1 * input.visible.sizeM.height)
+  const box = toAxisBox(input.visible)
+  const wall = wallPoints(pointsInWorld, box, topBandM)
+  const cylinder = cylinderEvidence(wall, box, bandM, [m[12], m[13]], input.pixelAngleRad)
+  if (cylinder) return { box, wall, cylinder, notes: [] }
+  const faces = reorientedByFaces(pointsInWorld, box, wall, bandM)
+  if (!faces) return { box, wall, cylinder: null, notes: [] }
+  return {
+    box: faces,
+    wall: wallPoints(pointsInWorld, faces, topBandM),
+    cylinder: null,
+    notes: ['yaw from the visible faces'],
+  }
 }
 
 /** 99.5 % quantile of the points' z (a strided subsample of about 1000 points), metres. */

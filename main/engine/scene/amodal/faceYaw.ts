@@ -7,8 +7,16 @@
 
 import { selectInPlace } from './selectMedian'
 
-/** Share of the points (interleaved world xy) within `bandM` of a side of their 1–99 % rectangle at `yawRad`. */
-export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): number {
+/**
+ * Share of the points (interleaved world xy) within `bandM` of a side of their 1–99 % rectangle at `yawRad`
+ * (of their full rectangle when `isTrimmed` is false: cheaper, for a coarse scan).
+ */
+export function sideShareAt(
+  xy: Float64Array,
+  yawRad: number,
+  bandM: number,
+  isTrimmed = true,
+): number {
   const n = xy.length / 2
   if (n === 0) return 0
   const c = Math.cos(yawRad)
@@ -19,8 +27,8 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
     a[i] = c * xy[i * 2] + s * xy[i * 2 + 1]
     b[i] = -s * xy[i * 2] + c * xy[i * 2 + 1]
   }
-  const [a0, a1] = trimmedRange(a)
-  const [b0, b1] = trimmedRange(b)
+  const [a0, a1] = isTrimmed ? trimmedRange(a) : fullRange(a)
+  const [b0, b1] = isTrimmed ? trimmedRange(b) : fullRange(b)
   let near = 0
   for (let i = 0; i < n; i++) {
     const x = c * xy[i * 2] + s * xy[i * 2 + 1]
@@ -32,8 +40,8 @@ export function sideShareAt(xy: Float64Array, yawRad: number, bandM: number): nu
 }
 
 /**
- * The yaw in (−π/4, π/4] whose rectangle sides hold the most wall points: a 4° scan, then 0.5° around the best
- * (on at most 300 of the points).
+ * The yaw in (−π/4, π/4] whose rectangle sides hold the most wall points: a 4° scan (untrimmed rectangles), then
+ * 0.5° steps around the best (1–99 % rectangles), on at most 300 of the points.
  * @returns the yaw and the share of points on the sides there.
  */
 export function yawFromFaces(
@@ -43,13 +51,16 @@ export function yawFromFaces(
   const xy = strided(allXY, MAX_SEARCH_POINTS)
   const deg = Math.PI / 180
   let best = { yawRad: 0, sideShare: -1 }
-  const consider = (yaw: number): void => {
+  let coarse = { yawRad: 0, sideShare: -1 }
+  for (let k = -10; k <= 11; k++) {
+    const share = sideShareAt(xy, k * 4 * deg, bandM, false)
+    if (share > coarse.sideShare) coarse = { yawRad: k * 4 * deg, sideShare: share }
+  }
+  for (let k = -4; k <= 4; k++) {
+    const yaw = coarse.yawRad + k * 0.5 * deg
     const share = sideShareAt(xy, yaw, bandM)
     if (share > best.sideShare) best = { yawRad: yaw, sideShare: share }
   }
-  for (let k = -10; k <= 11; k++) consider(k * 4 * deg)
-  const coarse = best.yawRad
-  for (let k = -4; k <= 4; k++) if (k !== 0) consider(coarse + k * 0.5 * deg)
   return { yawRad: wrapQuarter(best.yawRad), sideShare: best.sideShare }
 }
 
@@ -76,6 +87,16 @@ function strided(xy: Float64Array, max: number): Float64Array {
     out[k * 2 + 1] = xy[i * 2 + 1]
   }
   return out
+}
+
+function fullRange(values: Float64Array): [number, number] {
+  let lo = Infinity
+  let hi = -Infinity
+  for (let i = 0; i < values.length; i++) {
+    lo = Math.min(lo, values[i])
+    hi = Math.max(hi, values[i])
+  }
+  return [lo, hi]
 }
 
 function trimmedRange(values: Float64Array): [number, number] {
