@@ -24,6 +24,11 @@ export function addAmodalBoxes(
     context.worldFromCamera,
     context.relativeNoise,
   )
+  // Which object each pixel shows (−1: none), so an object's own surface never blocks its own completion.
+  const ownerOfPixel = new Int32Array(context.depth.width * context.depth.height).fill(-1)
+  objects.forEach((object, index) => {
+    for (const pixel of object.pixelIndices) ownerOfPixel[pixel] = index
+  })
   objects.forEach((object, index) => {
     const amodal = estimateAmodal({
       pointsInWorld: gatherPoints(context.pointsInWorld, candidates[index].pointIndices),
@@ -32,6 +37,7 @@ export function addAmodalBoxes(
       worldFromCamera: context.worldFromCamera,
       relativeNoise: context.relativeNoise,
       topNoiseM: context.relativeNoise * context.noiseDistanceM,
+      isOwnPixel: (pixel) => ownerOfPixel[pixel] === index,
       pixelAngleRad: 1 / context.frame.intrinsics.fx,
       hasSupportPlane: context.plane !== null,
     })

@@ -21,10 +21,11 @@ const MIN_DEPTH_M = 0.05
 const MIN_TOLERANCE_M = 0.015
 
 export class DepthProbe {
-  /** Measured depth (metres) and pixel of the last point classified as OCCLUDED or SURFACE. */
+  /** Measured depth (metres) and pixel (column, row, row-major index) of the last OCCLUDED or SURFACE point. */
   lastMeasuredM = 0
   lastU = 0
   lastV = 0
+  lastPixel = 0
   private readonly cameraFromWorld: Float64Array
 
   /**
@@ -65,6 +66,7 @@ export class DepthProbe {
     this.lastMeasuredM = measured
     this.lastU = u
     this.lastV = v
+    this.lastPixel = v * width + u
     return measured < zc - tolerance ? OCCLUDED : SURFACE
   }
 

@@ -32,6 +32,8 @@ export interface AmodalInput {
   relativeNoise: number
   /** 1σ noise of the object's top, metres (free-space samples stay this far below it, ×2). */
   topNoiseM: number
+  /** Whether a pixel (row-major index) belongs to this object. */
+  isOwnPixel: (pixel: number) => boolean
   /** Angle one pixel subtends, radians (1 / fx). */
   pixelAngleRad: number
   /** Whether the world frame stands on a real support plane (z = 0), which the bottom may reach but never pass. */
@@ -69,7 +71,14 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
   const topMarginM = Math.max(MIN_TOP_MARGIN_M, 2 * input.topNoiseM)
   const sampleTopZ = topZ - topMarginM
   const growthCaps = { uM: caps.u, vM: caps.v, upM: low.z }
-  const growth = freeSpaceGrowth(input.probe, box, growthCaps, sampleTopZ, input.hasSupportPlane)
+  const growth = freeSpaceGrowth(
+    input.probe,
+    box,
+    growthCaps,
+    sampleTopZ,
+    input.hasSupportPlane,
+    input.isOwnPixel,
+  )
 
   const out: AxisBox = {
     ...box,

@@ -49,6 +49,7 @@ const SUPPORT_GAP_M = 0.1
  * `sampleTopZ`, a noise margin below the object's top, so noise on the top does not see "free" space over it).
  * @param sampleTopZ highest sample height on the sides, world z, metres.
  * @param hasSupportPlane whether z = 0 is a real support plane the bottom may extend down to.
+ * @param isOwnPixel whether a pixel (row-major index) shows this object: its own surface never blocks it.
  */
 export function freeSpaceGrowth(
   probe: DepthProbe,
@@ -56,11 +57,12 @@ export function freeSpaceGrowth(
   caps: GrowthCaps,
   sampleTopZ: number,
   hasSupportPlane: boolean,
+  isOwnPixel: (pixel: number) => boolean,
 ): Growth {
   const side = (axis: 'u' | 'v', sign: 1 | -1): SideGrowth =>
     growSide(probe, box, axis, sign, axis === 'u' ? caps.uM : caps.vM, sampleTopZ)
   const [plusU, minusU, plusV, minusV] = [side('u', 1), side('u', -1), side('v', 1), side('v', -1)]
-  const down = hasSupportPlane ? growDown(probe, box) : 0
+  const down = hasSupportPlane ? growDown(probe, box, isOwnPixel) : 0
   return {
     plusU: plusU.growthM,
     minusU: minusU.growthM,
@@ -160,11 +162,11 @@ function growUp(probe: DepthProbe, box: AxisBox, capM: number): number {
 
 /**
  * March the bottom down towards the support plane (z = 0). Unlike the sides, the bottom only grows where the
- * sensor's view is blocked by something clearly in front (a bed in front of a night stand): a surface at the
- * sample, free space, or an occluder right at the footprint (what the object stands on, e.g. a lamp's table)
- * stops it.
+ * sensor's view is blocked by something clearly in front (a bed in front of a night stand) or by the object's own
+ * surface: free space, or another object's surface at the footprint (what the object stands on, e.g. a lamp's
+ * table) stops it.
  */
-function growDown(probe: DepthProbe, box: AxisBox): number {
+function growDown(probe: DepthProbe, box: AxisBox, isOwnPixel: (pixel: number) => boolean): number {
   const bottom = box.zRange[0]
   if (bottom <= 0) return 0
   const us = samplesAcross(box.uRange[0], box.uRange[1])
@@ -179,16 +181,16 @@ function growDown(probe: DepthProbe, box: AxisBox): number {
         const p = worldAt(box, a, b, z)
         const result = probe.classify(p[0], p[1], p[2])
         if (result === UNKNOWN) continue
-        // Free space, a surface at the sample, or an occluder at the footprint (a support) all stop it.
-        const isFarOccluder = result === OCCLUDED && isAwayFromFootprint(probe, box)
-        if (!isFarOccluder && ++blocked >= threshold) return k * step
+        const isHidden = result !== FREE && (isOwnPixel(probe.lastPixel) || isInFront(probe, box))
+        if (!isHidden && ++blocked >= threshold) return k * step
       }
     }
   }
   return bottom
 }
 
-function isAwayFromFootprint(probe: DepthProbe, box: AxisBox): boolean {
+/** Whether the last occluder is away from the footprint: something in front, not what the object stands on. */
+function isInFront(probe: DepthProbe, box: AxisBox): boolean {
   const [x, y] = probe.lastMeasuredInWorld()
   return footprintGap(box, x, y) > SUPPORT_GAP_M
 }

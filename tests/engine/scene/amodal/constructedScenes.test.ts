@@ -220,3 +220,32 @@ describe('the support plane bounds the box', () => {
     expect(amodal.centerInWorld[2] - amodal.sizeM.height / 2).toBeGreaterThanOrEqual(-1e-9)
   })
 })
+
+describe('a box whose lower part is hidden behind a nearer, lower box', () => {
+  // Back: 20 × 20 × 30 cm at 1.0 m; in front: 60 × 10 × 15 cm at 0.7 m, hiding the back box's lower half.
+  const cast = rayCastScene({
+    ...camera,
+    cameraHeightM: 0.5,
+    pitchDeg: 20,
+    tableY: [0.1, 3],
+    solids: [
+      { kind: 'box', center: [0, 1.0], size: [0.2, 0.2, 0.3] },
+      { kind: 'box', center: [0, 0.7], size: [0.6, 0.1, 0.15] },
+    ],
+  })
+  const scene = buildScene(frameOf(cast), { regions: [{ label: 'back', box: promptBox(cast, 0) }] })
+  const back = scene.objects[0]
+
+  it('sees only the upper part (the problem)', () => {
+    expect(back.sizeM.height).toBeLessThan(0.25)
+  })
+
+  it('extends the hidden bottom down to the support plane, the true height inside the interval', () => {
+    const amodal = back.amodal!
+    expect(amodal.method).toMatch(/bottom hidden/)
+    expect(Math.abs(amodal.sizeM.height - 0.3)).toBeLessThan(0.015)
+    expect(amodal.centerInWorld[2] - amodal.sizeM.height / 2).toBeCloseTo(0, 9)
+    expect(amodal.sizeIntervalM.height[0]).toBeLessThanOrEqual(0.3)
+    expect(amodal.sizeIntervalM.height[1]).toBeGreaterThanOrEqual(0.3 - 0.003)
+  })
+})
