@@ -3,7 +3,7 @@
  * can) from the arc of its wall that the camera sees. Pure TypeScript.
  */
 
-import { medianAbs, medianInPlace } from './selectMedian'
+import { medianAbs, medianInPlace, selectInPlace } from './selectMedian'
 
 /** A fitted circle and how well the points support it. Centre and radius in the points' frame, metres. */
 export interface CircleFit {
@@ -34,7 +34,7 @@ const REFINE_ITERATIONS = 8
 export function fitCircle(xy: Float64Array, inlierBandM: number): CircleFit | null {
   const n = xy.length / 2
   if (n < 5) return null
-  const start = algebraicCircle(xy)
+  const start = trimmedAlgebraicCircle(xy)
   if (!start) return null
   let [cx, cy, r] = start
   for (let iteration = 0; iteration < REFINE_ITERATIONS; iteration++) {
@@ -46,6 +46,34 @@ export function fitCircle(xy: Float64Array, inlierBandM: number): CircleFit | nu
   }
   if (!(r > 0) || !Number.isFinite(r)) return null
   return describeFit(xy, cx, cy, r, inlierBandM)
+}
+
+/** Trimming rounds of the algebraic start, each keeping this share of the points nearest the last circle. */
+const TRIM_ROUNDS = 3
+const TRIM_KEEP = 0.75
+
+/**
+ * Algebraic start that a cluster off the circle (a mug handle) cannot drag: fit, keep the 75 % of the points
+ * nearest the circle, refit, three times. The robust geometric refinement then uses every point again.
+ */
+function trimmedAlgebraicCircle(xy: Float64Array): [number, number, number] | null {
+  let circle = algebraicCircle(xy)
+  const n = xy.length / 2
+  const residuals = new Float64Array(n)
+  for (let round = 0; round < TRIM_ROUNDS && circle; round++) {
+    const [cx, cy, r] = circle
+    for (let i = 0; i < n; i++) {
+      const dx = xy[i * 2] - cx
+      const dy = xy[i * 2 + 1] - cy
+      residuals[i] = Math.abs(Math.sqrt(dx * dx + dy * dy) - r)
+    }
+    const cut = selectInPlace(Float64Array.from(residuals), TRIM_KEEP * (n - 1))
+    const kept: number[] = []
+    for (let i = 0; i < n; i++) if (residuals[i] <= cut) kept.push(xy[i * 2], xy[i * 2 + 1])
+    if (kept.length < 10) break
+    circle = algebraicCircle(Float64Array.from(kept)) ?? circle
+  }
+  return circle
 }
 
 /** Kåsa: least squares of x² + y² + D·x + E·y + F = 0 (normal equations, 3×3), centred for conditioning. */
