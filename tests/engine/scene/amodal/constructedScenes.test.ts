@@ -235,6 +235,9 @@ describe('a box whose lower part is hidden behind a nearer, lower box', () => {
   })
   const scene = buildScene(frameOf(cast), { regions: [{ label: 'back', box: promptBox(cast, 0) }] })
   const back = scene.objects[0]
+  console.log(
+    `occluded bottom: visible height ${(back.sizeM.height * 100).toFixed(1)} cm → amodal ${((back.amodal?.sizeM.height ?? 0) * 100).toFixed(1)} cm (true 30 cm)`,
+  )
 
   it('sees only the upper part (the problem)', () => {
     expect(back.sizeM.height).toBeLessThan(0.25)
