@@ -86,11 +86,8 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
     vRange: [...box.vRange],
     zRange: [...box.zRange],
   }
-  let diameterSpreadM = 0
   if (cylinder !== null && fitsInGrowth(cylinder, box, growth, bandM)) {
     placeCylinder(out, cylinder)
-    // The diameter is good to about a pixel at each silhouette edge (and the fit's noise band, whichever is less).
-    diameterSpreadM = Math.min(bandM, 2 * input.pixelAngleRad * range)
     const arcDeg = Math.round((cylinder.arcSpanRad * 180) / Math.PI)
     notes.push(`cylinder fit to the visible arc (${arcDeg}° of the wall seen)`)
   } else {
@@ -113,7 +110,14 @@ export function estimateAmodal(input: AmodalInput): AmodalBox | null {
     notes.push('bottom hidden by an object in front: extended to the support plane')
   }
   notes.push('free-space carving for the upper bounds')
-  return withIntervals(toObjectBox(out, m), low, growth, diameterSpreadM, notes.join('; '))
+  // Measurement uncertainty of the extents: the depth noise band (2.5σ) or two pixels across, whichever is more;
+  // for the height, two σ of the top's noise or a pixel.
+  const pixelM = input.pixelAngleRad * range
+  const noise = {
+    footprintM: Math.max(bandM, 2 * pixelM),
+    heightM: Math.max(2 * input.topNoiseM, pixelM),
+  }
+  return withIntervals(toObjectBox(out, m), low, growth, noise, notes.join('; '))
 }
 
 /**
@@ -154,29 +158,33 @@ function capGrowth(extent: number, widest: number): number {
 }
 
 /**
- * Intervals [visible extent, visible + free-space growth], widened to hold the estimate ± `spreadM` on the
- * footprint (a cylinder's diameter is a measurement with its own spread, and noise can make the visible extent wider
- * than the object).
+ * Intervals: from the visible extent to the visible extent plus the free-space growth, widened to hold the estimate,
+ * and widened on both ends by the measurement uncertainty (`noise`: the visible extents are measured from noisy
+ * points, so the object can be a little smaller than what was seen, or a little larger than free space shows).
  */
 function withIntervals(
   amodal: ReturnType<typeof toObjectBox>,
   low: { u: number; v: number; z: number },
   growth: Growth,
-  spreadM: number,
+  noise: { footprintM: number; heightM: number },
   method: string,
 ): AmodalBox {
   const interval = (
     visibleM: number,
     estimateM: number,
     highM: number,
-    spread: number,
-  ): IntervalM => [Math.min(visibleM, estimateM - spread), Math.max(highM, estimateM + spread)]
+    noiseM: number,
+  ): IntervalM => [
+    Math.max(0, Math.min(visibleM, estimateM) - noiseM),
+    Math.max(highM, estimateM) + noiseM,
+  ]
+  const { footprintM, heightM } = noise
   return {
     ...amodal,
     sizeIntervalM: {
-      width: interval(low.u, amodal.sizeM.width, low.u + growth.plusU + growth.minusU, spreadM),
-      depth: interval(low.v, amodal.sizeM.depth, low.v + growth.plusV + growth.minusV, spreadM),
-      height: interval(low.z, amodal.sizeM.height, low.z + growth.up + growth.down, 0),
+      width: interval(low.u, amodal.sizeM.width, low.u + growth.plusU + growth.minusU, footprintM),
+      depth: interval(low.v, amodal.sizeM.depth, low.v + growth.plusV + growth.minusV, footprintM),
+      height: interval(low.z, amodal.sizeM.height, low.z + growth.up + growth.down, heightM),
     },
     method,
   }

@@ -18,3 +18,28 @@ export function sizeError(box: Extents, truth: Extents): number {
 
 export const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
 export const cm = (m: number): string => (m * 100).toFixed(1)
+
+/**
+ * How many of the three true extents lie inside the amodal intervals: the footprint pair matched short-to-short and
+ * long-to-long by the estimate (as sizeError does), height to height.
+ */
+export function extentsInside(
+  amodal: {
+    sizeM: Extents
+    sizeIntervalM: { width: [number, number]; depth: [number, number]; height: [number, number] }
+  },
+  truth: Extents,
+): number {
+  const pairs = [
+    { estimate: amodal.sizeM.width, interval: amodal.sizeIntervalM.width },
+    { estimate: amodal.sizeM.depth, interval: amodal.sizeIntervalM.depth },
+  ].sort((a, b) => a.estimate - b.estimate)
+  const [t0, t1] = [truth.width, truth.depth].sort((x, y) => x - y)
+  const inside = (value: number, [lo, hi]: [number, number]): number =>
+    value >= lo && value <= hi ? 1 : 0
+  return (
+    inside(t0, pairs[0].interval) +
+    inside(t1, pairs[1].interval) +
+    inside(truth.height, amodal.sizeIntervalM.height)
+  )
+}

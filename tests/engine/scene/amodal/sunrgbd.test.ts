@@ -9,7 +9,7 @@ import {
   loadSunBoxes,
   regionsFromGroundTruth,
 } from '../../../helpers/sunrgbd'
-import { cm, mean, sizeError } from './sizeErrors'
+import { cm, extentsInside, mean, sizeError } from './sizeErrors'
 
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 
@@ -23,6 +23,7 @@ describe('SUN RGB-D, 17 amodal ground-truth boxes (region prompts from the boxes
   const visibleCentre: number[] = []
   const amodalCentre: number[] = []
   let withAmodal = 0
+  let inside = 0
   for (const frame of SUNRGBD_FRAMES) {
     const rgbd = await loadRgbdFrame({
       rgbPath: join(SUNRGBD, 'image', `${frame}.jpg`),
@@ -40,6 +41,7 @@ describe('SUN RGB-D, 17 amodal ground-truth boxes (region prompts from the boxes
       }
       const amodal = object.amodal ?? object
       if (object.amodal) withAmodal++
+      if (object.amodal) inside += extentsInside(object.amodal, size)
       visibleErrors.push(sizeError(object.sizeM, size))
       amodalErrors.push(sizeError(amodal.sizeM, size))
       visibleCentre.push(distance(object.centerInCamera, truth.centroid_camera_m))
@@ -61,7 +63,8 @@ describe('SUN RGB-D, 17 amodal ground-truth boxes (region prompts from the boxes
   console.table(rows)
   console.log(
     `SUN RGB-D (17 boxes): mean size error visible ${cm(mean(visibleErrors))} cm, amodal ${cm(mean(amodalErrors))} cm; ` +
-      `mean centre error visible ${cm(mean(visibleCentre))} cm, amodal ${cm(mean(amodalCentre))} cm`,
+      `mean centre error visible ${cm(mean(visibleCentre))} cm, amodal ${cm(mean(amodalCentre))} cm; ` +
+      `true extents inside the amodal intervals: ${inside}/${3 * rows.length}`,
   )
 
   it('estimates an amodal box for every one of the 17 objects', () => {

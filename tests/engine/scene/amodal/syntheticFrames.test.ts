@@ -6,7 +6,7 @@ import {
   loadSyntheticFrame,
   RESOLUTIONS,
 } from '../../../helpers/syntheticTabletop'
-import { cm, mean, sizeError, type Extents } from './sizeErrors'
+import { cm, extentsInside, mean, sizeError, type Extents } from './sizeErrors'
 
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 
@@ -38,7 +38,8 @@ describe.each(RESOLUTIONS)(
     })
     console.log(
       `${resolution}: mean size error visible ${cm(mean(rows.map((r) => r.visibleError)))} cm, amodal ${cm(mean(rows.map((r) => r.amodalError)))} cm; ` +
-        rows.map((r) => `${r.truth.name} ${cm(r.visibleError)}→${cm(r.amodalError)}`).join(', '),
+        rows.map((r) => `${r.truth.name} ${cm(r.visibleError)}→${cm(r.amodalError)}`).join(', ') +
+        `; true extents inside the intervals ${rows.reduce((n, r) => n + extentsInside(r.object.amodal!, r.size), 0)}/18`,
     )
 
     it('gives every object an amodal box', () => {
@@ -49,6 +50,13 @@ describe.each(RESOLUTIONS)(
       expect(mean(rows.map((r) => r.amodalError))).toBeLessThan(
         mean(rows.map((r) => r.visibleError)),
       )
+    })
+
+    it('holds the true extent inside its interval for at least 16 of the 18 extents', () => {
+      // The visible extents carry the visible fit's own error (box_small's depth is seen 1.4 cm too deep); the
+      // intervals allow the measurement noise, not that.
+      const inside = rows.reduce((n, r) => n + extentsInside(r.object.amodal!, r.size), 0)
+      expect(inside).toBeGreaterThanOrEqual(16)
     })
 
     it('recognises the three cylinders, diameters within 4 %, the truth inside each interval', () => {
