@@ -43,50 +43,10 @@ type Side = {
 
 /** Completes `out`'s u and v ranges; returns notes for the method text. */
 export function completeBoxFootprint(input: FootprintInput): string[] {
-  const { visible, growth, caps } = input
+  const { visible } = input
   const faceBandM = Math.max(0.01, 2 * input.bandM)
-  const midU = (visible.uRange[0] + visible.uRange[1]) / 2
-  const midV = (visible.vRange[0] + visible.vRange[1]) / 2
-  const sidesU: [Side, Side] = [
-    {
-      growth: growth.minusU,
-      isShadowed: growth.isShadowed.minusU,
-      capM: caps.u,
-      axis: 'u',
-      faceA: visible.uRange[0],
-      faceB: midV,
-      sign: -1,
-    },
-    {
-      growth: growth.plusU,
-      isShadowed: growth.isShadowed.plusU,
-      capM: caps.u,
-      axis: 'u',
-      faceA: visible.uRange[1],
-      faceB: midV,
-      sign: 1,
-    },
-  ]
-  const sidesV: [Side, Side] = [
-    {
-      growth: growth.minusV,
-      isShadowed: growth.isShadowed.minusV,
-      capM: caps.v,
-      axis: 'v',
-      faceA: midU,
-      faceB: visible.vRange[0],
-      sign: -1,
-    },
-    {
-      growth: growth.plusV,
-      isShadowed: growth.isShadowed.plusV,
-      capM: caps.v,
-      axis: 'v',
-      faceA: midU,
-      faceB: visible.vRange[1],
-      sign: 1,
-    },
-  ]
+  const sidesU = sidesOf(input, 'u')
+  const sidesV = sidesOf(input, 'v')
   const spansU = isSpannedByFace(input.wall, visible, 'u', faceBandM)
   const spansV = isSpannedByFace(input.wall, visible, 'v', faceBandM)
   const carvedU = spansU ? null : carved(input, sidesU)
@@ -102,38 +62,91 @@ export function completeBoxFootprint(input: FootprintInput): string[] {
       ? extentV + sum(carvedV)
       : Math.max(extentU, extentV)
   const notes: string[] = ['box faces']
-  const complete = (
-    axis: 'width' | 'depth',
-    range: [number, number],
-    sides: [Side, Side],
-    spans: boolean,
-    cut: [number, number] | null,
-  ): [number, number] => {
-    if (spans) return range
-    if (cut) {
-      if (cut[0] + cut[1] > 0.005)
-        notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
-      return [range[0] - cut[0], range[1] + cut[1]]
-    }
-    // Only a lone vertical face (seen about as thin as its noise band, or thin next to the other extent, and
-    // thinner than it is tall) is completed by symmetry; a visible extent with real depth means a top or a side
-    // was seen, and it stands (a flat object seen from above is not a face).
-    const extent = range[1] - range[0]
-    const other = axis === 'width' ? extentV : extentU
-    const height = visible.zRange[1] - visible.zRange[0]
-    if (extent > Math.max(THIN_FACE_BANDS * faceBandM, THIN_SHARE * other) || extent >= height)
-      return range
-    // Grow into the shadow; a side seen head-on has only tolerance room (unless neither side is shadowed).
-    const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
-    const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)
-    const grown = growTo(range, symmetric, room(sides[0]), room(sides[1]))
-    if (grown[1] - grown[0] > range[1] - range[0] + 0.005)
-      notes.push(`${axis}: hidden, set by symmetry (square footprint) within free space`)
-    return grown
-  }
-  input.out.uRange = complete('width', visible.uRange, sidesU, spansU, carvedU)
-  input.out.vRange = complete('depth', visible.vRange, sidesV, spansV, carvedV)
+  const shared = { faceBandM, symmetric, heightM: visible.zRange[1] - visible.zRange[0], notes }
+  input.out.uRange = completeExtent({
+    ...shared,
+    axis: 'width',
+    range: visible.uRange,
+    sides: sidesU,
+    spans: spansU,
+    cut: carvedU,
+    otherM: extentV,
+  })
+  input.out.vRange = completeExtent({
+    ...shared,
+    axis: 'depth',
+    range: visible.vRange,
+    sides: sidesV,
+    spans: spansV,
+    cut: carvedV,
+    otherM: extentU,
+  })
   return notes
+}
+
+/** The two sides (minus, plus) of the extent along `axis`: growth room, cap, face centre and direction. */
+function sidesOf(input: FootprintInput, axis: 'u' | 'v'): [Side, Side] {
+  const { visible, growth, caps } = input
+  const midU = (visible.uRange[0] + visible.uRange[1]) / 2
+  const midV = (visible.vRange[0] + visible.vRange[1]) / 2
+  const side = (sign: 1 | -1): Side => {
+    const end = sign > 0 ? 1 : 0
+    const key = `${sign > 0 ? 'plus' : 'minus'}${axis === 'u' ? 'U' : 'V'}` as
+      'plusU' | 'minusU' | 'plusV' | 'minusV'
+    return {
+      growth: growth[key],
+      isShadowed: growth.isShadowed[key],
+      capM: axis === 'u' ? caps.u : caps.v,
+      axis,
+      faceA: axis === 'u' ? visible.uRange[end] : midU,
+      faceB: axis === 'u' ? midV : visible.vRange[end],
+      sign,
+    }
+  }
+  return [side(-1), side(1)]
+}
+
+interface ExtentInput {
+  axis: 'width' | 'depth'
+  range: [number, number]
+  sides: [Side, Side]
+  /** A visible face spans it. */
+  spans: boolean
+  /** Carved growth of its two sides, or null when the shadow told nothing. */
+  cut: [number, number] | null
+  /** The other horizontal extent, the height and the symmetry target, metres. */
+  otherM: number
+  heightM: number
+  symmetric: number
+  faceBandM: number
+  notes: string[]
+}
+
+/** One horizontal extent completed: seen whole, carved, or (a lone face) set by symmetry within free space. */
+function completeExtent(e: ExtentInput): [number, number] {
+  const { range, sides, axis } = e
+  if (e.spans) return range
+  if (e.cut) {
+    if (e.cut[0] + e.cut[1] > 0.005)
+      e.notes.push(`${axis}: hidden side carved (it ends where the sensor sees past it)`)
+    return [range[0] - e.cut[0], range[1] + e.cut[1]]
+  }
+  // Only a lone vertical face (seen about as thin as its noise band, or thin next to the other extent, and
+  // thinner than it is tall) is completed by symmetry; a visible extent with real depth means a top or a side
+  // was seen, and it stands (a flat object seen from above is not a face).
+  const extent = range[1] - range[0]
+  if (
+    extent > Math.max(THIN_FACE_BANDS * e.faceBandM, THIN_SHARE * e.otherM) ||
+    extent >= e.heightM
+  )
+    return range
+  // Grow into the shadow; a side seen head-on has only tolerance room (unless neither side is shadowed).
+  const anyShadowed = sides[0].isShadowed || sides[1].isShadowed
+  const room = (side: Side): number => (side.isShadowed || !anyShadowed ? side.growth : 0)
+  const grown = growTo(range, e.symmetric, room(sides[0]), room(sides[1]))
+  if (grown[1] - grown[0] > extent + 0.005)
+    e.notes.push(`${axis}: hidden, set by symmetry (square footprint) within free space`)
+  return grown
 }
 
 function sum(pair: [number, number] | null): number {
