@@ -8,6 +8,8 @@ export const STAGE_MAP = [
   { stage: 'plane', ours: ['plane'], open3d: ['plane'] },
   { stage: 'cluster', ours: ['segment', 'cluster'], open3d: ['cluster'] },
   { stage: 'boxes', ours: ['boxes', 'naming'], open3d: ['boxes'] },
+  // Full-object (amodal) boxes: Open3D's reference has no such stage (its boxes are the visible points' boxes).
+  { stage: 'amodal', ours: ['amodal'], open3d: [] },
 ]
 
 /** The synthetic-tabletop camera: fx = fy = 525·W/640, cx = (W−1)/2, cy = (H−1)/2, depth in mm. */

@@ -100,7 +100,7 @@ export type IntervalM = [number, number]
  * `ObjectBox` fields stay the visible extent; this is the estimate size questions use by default.
  */
 export interface AmodalBox extends ObjectBox {
-  /** Plausible range of each extent, metres (low ≤ sizeM ≤ high; low is at least the visible extent). */
+  /** Plausible range of each extent, metres (low ≤ sizeM ≤ high; low is the visible extent less its measurement noise). */
   sizeIntervalM: { width: IntervalM; depth: IntervalM; height: IntervalM }
   /** How it was completed, e.g. "cylinder fit to the visible arc", "box faces + free-space carving". */
   method: string

@@ -17,7 +17,7 @@ import {
 } from '../../bench/lib.js'
 
 const ours: OursOutput = {
-  timingsMs: { noise: 1, filter: 2, backproject: 3, voxel: 10, plane: 5, segment: 1, cluster: 4, boxes: 2, naming: 0.5 },
+  timingsMs: { noise: 1, filter: 2, backproject: 3, voxel: 10, plane: 5, segment: 1, cluster: 4, boxes: 2, naming: 0.5, amodal: 1 },
   totalMs: 30,
   objects: [{ centerInCamera: [0, 0, 1] }, { centerInCamera: [0.5, 0, 1] }, { centerInCamera: [3, 3, 3] }],
   plane: { normal: [0, -0.866, -0.5], offset: 0.65 },
@@ -66,7 +66,9 @@ describe('bench helpers', () => {
     expect(byStage.voxel.ratio).toBe(0.5)
     expect(byStage.cluster.oursMs).toBe(5)
     expect(byStage.boxes.oursMs).toBe(2.5)
-    expect(byStage['stages Σ'].oursMs).toBe(28.5)
+    expect(byStage.amodal.oursMs).toBe(1)
+    expect(byStage.amodal.ratio).toBeNull()
+    expect(byStage['stages Σ'].oursMs).toBe(29.5)
     expect(byStage['stages Σ'].open3dMs).toBe(42)
     expect(byStage.total.ratio).toBe(0.75)
     expect(byStage.unmapped).toBeUndefined()

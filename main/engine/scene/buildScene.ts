@@ -20,6 +20,7 @@ import { fitBox } from './fitBox'
 import { assignUniqueNames, describe, describeCluster } from './naming'
 import { checkDetectorLabels } from './labelPlausibility'
 import { framePlausibilityWarnings } from './framePlausibility'
+import { addAmodalBoxes } from './amodal/amodalStage'
 
 export interface SceneOptions {
   /** User or detector regions; when given, the objects are these (plus clusters, see below). */
@@ -89,6 +90,8 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
     return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
   })
   const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
+  // The label check reads the amodal box (an occluded object is judged by its full size).
+  timed(timingsMs, 'amodal', () => addAmodalBoxes(context, candidates, objects))
   timed(timingsMs, 'labels', () =>
     checkDetectorLabels(objects, candidates.map((c) => c.score), {
       width: depth.width,
