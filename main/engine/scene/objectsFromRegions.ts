@@ -3,7 +3,7 @@ import type { LiftContext, ObjectCandidate } from './liftContext'
 import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
 import { boxPixelWeights, regionName } from './regionPrompts'
-import { growSurfaceFromPoint } from './surfaceGrow'
+import { MIN_OBJECT_POINTS, selectPointPrompt } from './pointPrompt'
 import { median } from '../geometry/stats'
 
 /**
@@ -15,9 +15,21 @@ import { median } from '../geometry/stats'
 export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[], warnings: string[]): ObjectCandidate[] {
   const out: ObjectCandidate[] = []
   regions.forEach((region, index) => {
-    const pointIndices = pointsForRegion(context, region)
-    if (pointIndices.length < 10) {
-      warnings.push(`${regionName(region, index)}: no usable depth on an object inside the region; it was skipped`)
+    const name = regionName(region, index)
+    let pointIndices: Uint32Array
+    if ('point' in region) {
+      const selection = selectPointPrompt(context, region.point)
+      if (selection.pointIndices === null) {
+        warnings.push(`${name}: ${selection.why}; it was skipped`)
+        return
+      }
+      if (selection.note) warnings.push(`${name}: ${selection.note}`)
+      pointIndices = selection.pointIndices
+    } else {
+      pointIndices = pointsForArea(context, region)
+    }
+    if (pointIndices.length < MIN_OBJECT_POINTS) {
+      warnings.push(`${name}: no usable depth on an object inside the region; it was skipped`)
       return
     }
     out.push({ label: region.label.trim(), origin: 'region', source: region.source ?? 'user', pointIndices })
@@ -25,30 +37,9 @@ export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[]
   return out
 }
 
-function pointsForRegion(context: LiftContext, region: RegionPrompt): Uint32Array {
-  const { cloud, depth } = context
-  if ('point' in region) {
-    const pixels = growSurfaceFromPoint(
-      {
-        depth,
-        intrinsics: context.frame.intrinsics,
-        pointsInCamera: cloud.pointsInCamera,
-        pointOfPixel: cloud.pointOfPixel,
-        isCandidate: context.isCandidatePixel,
-        relativeNoise: context.relativeNoise,
-      },
-      Math.round(region.point[0]),
-      Math.round(region.point[1]),
-    )
-    const out: number[] = []
-    for (const pixel of pixels) {
-      const point = cloud.pointOfPixel[pixel]
-      if (point >= 0 && context.isOffPlane[point]) out.push(point)
-    }
-    return Uint32Array.from(out)
-  }
+function pointsForArea(context: LiftContext, region: Exclude<RegionPrompt, { point: [number, number] }>): Uint32Array {
   if ('box' in region) {
-    const { pixels, weights } = boxPixelWeights(region.box, depth.width)
+    const { pixels, weights } = boxPixelWeights(region.box, context.depth.width)
     return foreground(context, pixels, weights)
   }
   const pixels: number[] = []
