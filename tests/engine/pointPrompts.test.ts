@@ -7,19 +7,37 @@ const W = 480
 const H = 360
 
 /** A 16 cm bowl (6 cm tall, 6 mm wall, inner floor 1.5 cm up) touching a 8 × 10 cm can, and a box. */
-const BOWL: SolidSpec = { kind: 'bowl', center: [0.0, 0.8], radius: 0.08, rimHeight: 0.06, wall: 0.006, floorHeight: 0.015 }
+const BOWL: SolidSpec = {
+  kind: 'bowl',
+  center: [0.0, 0.8],
+  radius: 0.08,
+  rimHeight: 0.06,
+  wall: 0.006,
+  floorHeight: 0.015,
+}
 const CAN: SolidSpec = { kind: 'cylinder', center: [0.12, 0.8], radius: 0.04, height: 0.1 }
 const BOX: SolidSpec = { kind: 'box', center: [-0.17, 0.85], size: [0.1, 0.06, 0.12], yawDeg: 15 }
 
 function frameOf(scene: RayCastScene): Frame {
   const rgb = new Uint8Array(W * H * 3).fill(128)
-  return { cameraId: 'test', timestampNs: 0n, rgb: { width: W, height: H, data: rgb }, depth: scene.depth, intrinsics: scene.intrinsics, depthSource: 'sensor' }
+  return {
+    cameraId: 'test',
+    timestampNs: 0n,
+    rgb: { width: W, height: H, data: rgb },
+    depth: scene.depth,
+    intrinsics: scene.intrinsics,
+    depthSource: 'sensor',
+  }
 }
 
 /** Pixels (u, v) where `accept(objectId, exact world height)` holds, at the 20/50/80 % positions in raster order. */
-function clicks(scene: RayCastScene, accept: (id: number, z: number) => boolean): [number, number][] {
+function clicks(
+  scene: RayCastScene,
+  accept: (id: number, z: number) => boolean,
+): [number, number][] {
   const pixels: number[] = []
-  for (let i = 0; i < scene.objectId.length; i++) if (accept(scene.objectId[i], scene.worldZ[i])) pixels.push(i)
+  for (let i = 0; i < scene.objectId.length; i++)
+    if (accept(scene.objectId[i], scene.worldZ[i])) pixels.push(i)
   expect(pixels.length).toBeGreaterThan(20)
   return [0.2, 0.5, 0.8].map((f) => {
     const pixel = pixels[Math.floor(f * pixels.length)]
@@ -28,22 +46,34 @@ function clicks(scene: RayCastScene, accept: (id: number, z: number) => boolean)
 }
 
 describe('point prompts on a bowl, a can and a box (ray-cast, 0.3 % depth noise)', () => {
-  const scene = rayCastScene({ width: W, height: H, focalPx: 420, solids: [BOWL, CAN, BOX], noiseRel: 0.003, seed: 5 })
+  const scene = rayCastScene({
+    width: W,
+    height: H,
+    focalPx: 420,
+    solids: [BOWL, CAN, BOX],
+    noiseRel: 0.003,
+    seed: 5,
+  })
   const frame = frameOf(scene)
-  const promptAt = (point: [number, number]) => buildScene(frame, { regions: [{ label: 'thing', point }] })
+  const promptAt = (point: [number, number]) =>
+    buildScene(frame, { regions: [{ label: 'thing', point }] })
 
-  it('a click on the bowl\'s inner floor yields the whole bowl, not the floor and not the can', () => {
-    for (const point of clicks(scene, (id, z) => id === 0 && Math.abs(z - BOWL.floorHeight) < 1e-4)) {
+  it("a click on the bowl's inner floor yields the whole bowl, not the floor and not the can", () => {
+    for (const point of clicks(
+      scene,
+      (id, z) => id === 0 && Math.abs(z - BOWL.floorHeight) < 1e-4,
+    )) {
       const result = promptAt(point)
       expect(result.objects, `click ${point}`).toHaveLength(1)
       const { width, depth, height } = result.objects[0].sizeM
       // True bowl: 16 × 16 cm footprint, 6 cm tall (the floor alone is 1.5 cm tall, the can 10 cm).
       expect(Math.abs(height - 0.06), `click ${point}`).toBeLessThan(0.006)
-      for (const side of [width, depth]) expect(Math.abs(side - 0.16), `click ${point}`).toBeLessThan(0.015)
+      for (const side of [width, depth])
+        expect(Math.abs(side - 0.16), `click ${point}`).toBeLessThan(0.015)
     }
   })
 
-  it('a click on the bowl\'s inner wall or rim yields the bowl at its full height', () => {
+  it("a click on the bowl's inner wall or rim yields the bowl at its full height", () => {
     for (const point of clicks(scene, (id, z) => id === 0 && z > 0.03 && z < 0.06)) {
       const { sizeM } = promptAt(point).objects[0]
       expect(Math.abs(sizeM.height - 0.06)).toBeLessThan(0.006)
@@ -56,7 +86,8 @@ describe('point prompts on a bowl, a can and a box (ray-cast, 0.3 % depth noise)
     for (const point of clicks(scene, (id) => id === 1)) {
       const { sizeM } = promptAt(point).objects[0]
       expect(Math.abs(sizeM.height - 0.1)).toBeLessThan(0.006)
-      for (const side of [sizeM.width, sizeM.depth]) expect(Math.abs(side - 0.08)).toBeLessThan(0.012)
+      for (const side of [sizeM.width, sizeM.depth])
+        expect(Math.abs(side - 0.08)).toBeLessThan(0.012)
     }
     for (const point of clicks(scene, (id) => id === 2)) {
       const { sizeM } = promptAt(point).objects[0]
@@ -70,7 +101,9 @@ describe('point prompts on a bowl, a can and a box (ray-cast, 0.3 % depth noise)
     for (const point of clicks(scene, (id, z) => id === -1 && z === 0).slice(0, 2)) {
       const result = promptAt(point)
       expect(result.objects).toHaveLength(0)
-      expect(result.warnings.join(' ')).toMatch(/region 1 \("thing"\): point \[\d+, \d+\] is on the support plane/)
+      expect(result.warnings.join(' ')).toMatch(
+        /region 1 \("thing"\): point \[\d+, \d+\] is on the support plane/,
+      )
     }
   })
 
@@ -82,9 +115,16 @@ describe('point prompts on a bowl, a can and a box (ray-cast, 0.3 % depth noise)
   })
 })
 
-describe('a plate: the inner floor lies within the table\'s noise band', () => {
+describe("a plate: the inner floor lies within the table's noise band", () => {
   const plate: SolidSpec = { ...BOWL, floorHeight: 0.003 }
-  const scene = rayCastScene({ width: W, height: H, focalPx: 420, solids: [plate, CAN], noiseRel: 0.003, seed: 5 })
+  const scene = rayCastScene({
+    width: W,
+    height: H,
+    focalPx: 420,
+    solids: [plate, CAN],
+    noiseRel: 0.003,
+    seed: 5,
+  })
 
   it('a click on the floor takes the object around it and says so', () => {
     const [point] = clicks(scene, (id, z) => id === 0 && Math.abs(z - 0.003) < 1e-4)

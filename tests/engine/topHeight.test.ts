@@ -10,9 +10,18 @@ function gaussian(random: () => number): number {
 }
 
 /** Heights of a mug seen from the side: wall points uniform in [0, T], a thin rim (spike at T), noise σ. */
-function mugHeights(top: number, rimShare: number, sigma: number, count: number, seed: number): Float64Array {
+function mugHeights(
+  top: number,
+  rimShare: number,
+  sigma: number,
+  count: number,
+  seed: number,
+): Float64Array {
   const random = createRandom(seed)
-  const heights = Float64Array.from({ length: count }, () => (random() < rimShare ? top : random() * top) + sigma * gaussian(random))
+  const heights = Float64Array.from(
+    { length: count },
+    () => (random() < rimShare ? top : random() * top) + sigma * gaussian(random),
+  )
   return heights.sort()
 }
 
@@ -28,14 +37,19 @@ describe('estimateTopHeight on constructed heights (true top known)', () => {
 
   it('finds a flat top mostly made of top-face points (a laptop), not its noisy upper tail', () => {
     const random = createRandom(9)
-    const heights = Float64Array.from({ length: 4000 }, () => (random() < 0.8 ? 0.04 : random() * 0.04) + 0.003 * gaussian(random)).sort()
+    const heights = Float64Array.from(
+      { length: 4000 },
+      () => (random() < 0.8 ? 0.04 : random() * 0.04) + 0.003 * gaussian(random),
+    ).sort()
     expect(Math.abs(estimateTopHeight(heights, 0.003) - 0.04)).toBeLessThan(0.001)
   })
 
   it('ignores a few stray points far above the top', () => {
     const heights = Array.from(mugHeights(0.1, 0.02, 0.002, 5000, 4))
     for (let i = 0; i < 20; i++) heights.push(0.15 + i * 0.002)
-    expect(Math.abs(estimateTopHeight(Float64Array.from(heights).sort(), 0.002) - 0.1)).toBeLessThan(0.0015)
+    expect(
+      Math.abs(estimateTopHeight(Float64Array.from(heights).sort(), 0.002) - 0.1),
+    ).toBeLessThan(0.0015)
   })
 
   it('handles few points and no points', () => {
@@ -44,18 +58,28 @@ describe('estimateTopHeight on constructed heights (true top known)', () => {
   })
 })
 
-describe.each(RESOLUTIONS)('object heights on the synthetic tabletop %s (ground truth)', (resolution) => {
-  it('each height within 3 % of the truth, mean |error| within 1.5 %', () => {
-    const gt = loadGroundTruth(resolution)
-    const scene = buildScene(loadSyntheticFrame(resolution))
-    const errors = gt.objects.map((truth) => {
-      const footprintDistance = (o: SceneObject) =>
-        Math.hypot(o.centerInWorld[0] - truth.centre_world[0], o.centerInWorld[1] - truth.centre_world[1])
-      const object = scene.objects.reduce((a, b) => (footprintDistance(b) < footprintDistance(a) ? b : a))
-      return object.sizeM.height / truth.size_m.height - 1
+describe.each(RESOLUTIONS)(
+  'object heights on the synthetic tabletop %s (ground truth)',
+  (resolution) => {
+    it('each height within 3 % of the truth, mean |error| within 1.5 %', () => {
+      const gt = loadGroundTruth(resolution)
+      const scene = buildScene(loadSyntheticFrame(resolution))
+      const errors = gt.objects.map((truth) => {
+        const footprintDistance = (o: SceneObject) =>
+          Math.hypot(
+            o.centerInWorld[0] - truth.centre_world[0],
+            o.centerInWorld[1] - truth.centre_world[1],
+          )
+        const object = scene.objects.reduce((a, b) =>
+          footprintDistance(b) < footprintDistance(a) ? b : a,
+        )
+        return object.sizeM.height / truth.size_m.height - 1
+      })
+      console.log(
+        `${resolution} height errors: ${errors.map((e) => `${(e * 100).toFixed(1)} %`).join(', ')}`,
+      )
+      for (const error of errors) expect(Math.abs(error)).toBeLessThan(0.03)
+      expect(errors.reduce((s, e) => s + Math.abs(e), 0) / errors.length).toBeLessThan(0.015)
     })
-    console.log(`${resolution} height errors: ${errors.map((e) => `${(e * 100).toFixed(1)} %`).join(', ')}`)
-    for (const error of errors) expect(Math.abs(error)).toBeLessThan(0.03)
-    expect(errors.reduce((s, e) => s + Math.abs(e), 0) / errors.length).toBeLessThan(0.015)
-  })
-})
+  },
+)

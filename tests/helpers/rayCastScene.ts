@@ -149,13 +149,20 @@ function intersectBowl(bowl: BowlSpec, o: number[], d: number[]): number {
   const a = d[0] * d[0] + d[1] * d[1] + d[2] * d[2]
   const b = 2 * (p[0] * d[0] + p[1] * d[1] + p[2] * d[2])
   const c0 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2]
-  for (const [r, low] of [[radius, 0], [inner, floorHeight]]) {
+  for (const [r, low] of [
+    [radius, 0],
+    [inner, floorHeight],
+  ]) {
     const disc = b * b - 4 * a * (c0 - r * r)
     if (disc < 0) continue
-    for (const sign of [-1, 1]) consider((-b + sign * Math.sqrt(disc)) / (2 * a), (z) => z >= low && z <= rimHeight)
+    for (const sign of [-1, 1])
+      consider((-b + sign * Math.sqrt(disc)) / (2 * a), (z) => z >= low && z <= rimHeight)
   }
   if (Math.abs(d[2]) > 1e-12) {
-    consider((rimHeight - o[2]) / d[2], (_, rho2) => rho2 >= inner * inner && rho2 <= radius * radius)
+    consider(
+      (rimHeight - o[2]) / d[2],
+      (_, rho2) => rho2 >= inner * inner && rho2 <= radius * radius,
+    )
     const floorRadius2 = inner * inner - (rimHeight - floorHeight) ** 2
     consider((floorHeight - o[2]) / d[2], (_, rho2) => rho2 <= floorRadius2)
   }

@@ -12,7 +12,11 @@ import { median } from '../geometry/stats'
  * components, keeping the one a person meant. A point selects the surface under it, grown in the
  * image and split from touching neighbours. Regions that yield no points add a warning instead.
  */
-export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[], warnings: string[]): ObjectCandidate[] {
+export function objectsFromRegions(
+  context: LiftContext,
+  regions: RegionPrompt[],
+  warnings: string[],
+): ObjectCandidate[] {
   const out: ObjectCandidate[] = []
   regions.forEach((region, index) => {
     const name = regionName(region, index)
@@ -32,12 +36,20 @@ export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[]
       warnings.push(`${name}: no usable depth on an object inside the region; it was skipped`)
       return
     }
-    out.push({ label: region.label.trim(), origin: 'region', source: region.source ?? 'user', pointIndices })
+    out.push({
+      label: region.label.trim(),
+      origin: 'region',
+      source: region.source ?? 'user',
+      pointIndices,
+    })
   })
   return out
 }
 
-function pointsForArea(context: LiftContext, region: Exclude<RegionPrompt, { point: [number, number] }>): Uint32Array {
+function pointsForArea(
+  context: LiftContext,
+  region: Exclude<RegionPrompt, { point: [number, number] }>,
+): Uint32Array {
   if ('box' in region) {
     const { pixels, weights } = boxPixelWeights(region.box, context.depth.width)
     return foreground(context, pixels, weights)
@@ -51,7 +63,10 @@ function pointsForArea(context: LiftContext, region: Exclude<RegionPrompt, { poi
  * 3D components of every off-plane point in the frame, computed once per scene. A region keeps the
  * components that lie mostly inside it: background (walls, the room) continues far outside the box.
  */
-function offPlaneComponents(context: LiftContext): { componentOfPoint: Int32Array; sizes: Uint32Array } {
+function offPlaneComponents(context: LiftContext): {
+  componentOfPoint: Int32Array
+  sizes: Uint32Array
+} {
   if (context.offPlaneComponents) return context.offPlaneComponents
   const selected: number[] = []
   for (let i = 0; i < context.cloud.count; i++) if (context.isOffPlane[i]) selected.push(i)
@@ -83,7 +98,10 @@ interface ComponentInRegion {
 }
 
 /** Overlap of two footprints as a fraction of the smaller one. */
-function footprintOverlap(a: ComponentInRegion['footprint'], b: ComponentInRegion['footprint']): number {
+function footprintOverlap(
+  a: ComponentInRegion['footprint'],
+  b: ComponentInRegion['footprint'],
+): number {
   const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0])
   const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1])
   if (w <= 0 || h <= 0) return 0
@@ -105,25 +123,39 @@ function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32A
   const { componentOfPoint, sizes } = offPlaneComponents(context)
   const points = context.cloud.pointsInCamera
   const stats = new Map<number, ComponentInRegion>()
-  let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity
+  let minU = Infinity,
+    maxU = -Infinity,
+    minV = Infinity,
+    maxV = -Infinity
   const width = context.depth.width
   for (let k = 0; k < pixels.length; k++) {
     const point = context.cloud.pointOfPixel[pixels[k]]
     if (point < 0 || !context.isOffPlane[point]) continue
     const component = componentOfPoint[point]
     if (component < 0) continue
-    const entry = stats.get(component) ?? { weight: 0, count: 0, depthSum: 0, footprint: [Infinity, Infinity, -Infinity, -Infinity] }
+    const entry = stats.get(component) ?? {
+      weight: 0,
+      count: 0,
+      depthSum: 0,
+      footprint: [Infinity, Infinity, -Infinity, -Infinity],
+    }
     entry.weight += weights[k]
     entry.count++
     entry.depthSum += points[point * 3 + 2]
     const x = context.pointsInWorld[point * 3]
     const y = context.pointsInWorld[point * 3 + 1]
     const f = entry.footprint
-    f[0] = Math.min(f[0], x); f[1] = Math.min(f[1], y); f[2] = Math.max(f[2], x); f[3] = Math.max(f[3], y)
+    f[0] = Math.min(f[0], x)
+    f[1] = Math.min(f[1], y)
+    f[2] = Math.max(f[2], x)
+    f[3] = Math.max(f[3], y)
     stats.set(component, entry)
     const u = pixels[k] % width
     const v = (pixels[k] - u) / width
-    minU = Math.min(minU, u); maxU = Math.max(maxU, u); minV = Math.min(minV, v); maxV = Math.max(maxV, v)
+    minU = Math.min(minU, u)
+    maxU = Math.max(maxU, u)
+    minV = Math.min(minV, v)
+    maxV = Math.max(maxV, v)
   }
   let best = -1
   let bestScore = 0
@@ -135,7 +167,9 @@ function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32A
     }
   }
   if (best < 0) return new Uint32Array(0)
-  const bestDepth = centralDepth(context, pixels, weights, componentOfPoint, best) ?? stats.get(best)!.depthSum / stats.get(best)!.count
+  const bestDepth =
+    centralDepth(context, pixels, weights, componentOfPoint, best) ??
+    stats.get(best)!.depthSum / stats.get(best)!.count
   // An object reaches about as far in depth as it is wide: the band follows the region's width.
   const widthM = ((maxU - minU + 1) * bestDepth) / context.frame.intrinsics.fx
   const bandM = Math.max(0.05, 0.75 * widthM)
@@ -143,7 +177,8 @@ function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32A
   for (const [component, entry] of stats) {
     const isMostlyInside = entry.count / sizes[component] >= 0.6 && entry.count >= 20
     const isStacked = footprintOverlap(entry.footprint, stats.get(best)!.footprint) >= 0.3
-    if (isMostlyInside && isStacked && Math.abs(entry.depthSum / entry.count - bestDepth) <= bandM) members.add(component)
+    if (isMostlyInside && isStacked && Math.abs(entry.depthSum / entry.count - bestDepth) <= bandM)
+      members.add(component)
   }
   const out: number[] = []
   for (let k = 0; k < pixels.length; k++) {
@@ -166,7 +201,8 @@ function centralDepth(
   for (let k = 0; k < pixels.length; k++) {
     if (weights[k] <= 0.5) continue
     const point = context.cloud.pointOfPixel[pixels[k]]
-    if (point >= 0 && componentOfPoint[point] === component) depths.push(context.cloud.pointsInCamera[point * 3 + 2])
+    if (point >= 0 && componentOfPoint[point] === component)
+      depths.push(context.cloud.pointsInCamera[point * 3 + 2])
   }
   return depths.length >= 10 ? median(depths) : null
 }

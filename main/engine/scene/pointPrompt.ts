@@ -8,7 +8,8 @@ export const MIN_OBJECT_POINTS = 10
 const ENCLOSING_SEARCH_PX = 200
 
 /** The points a point prompt selects, or why it selects none (a sentence for a warning). */
-export type PointSelection = { pointIndices: Uint32Array; note?: string } | { pointIndices: null; why: string }
+export type PointSelection =
+  { pointIndices: Uint32Array; note?: string } | { pointIndices: null; why: string }
 
 /**
  * The object under a clicked pixel: its surface grown in the image (surfaceGrow.ts), as lifted
@@ -22,13 +23,23 @@ export function selectPointPrompt(context: LiftContext, point: [number, number])
   const grown = liftedOffPlane(context, growSurfaceFromPoint(surfaceInput(context), u, v, field))
   if (grown.length >= MIN_OBJECT_POINTS) return { pointIndices: grown }
   if (grown.length > 0) {
-    return { pointIndices: null, why: `the object under point [${u}, ${v}] has only ${grown.length} points with depth, too few to measure` }
+    return {
+      pointIndices: null,
+      why: `the object under point [${u}, ${v}] has only ${grown.length} points with depth, too few to measure`,
+    }
   }
   if (!hasDepthNear(context, u, v)) {
-    return { pointIndices: null, why: `no valid depth at or within ${SNAP_RADIUS_PX} px of point [${u}, ${v}] (the sensor saw nothing there); click where the object has depth` }
+    return {
+      pointIndices: null,
+      why: `no valid depth at or within ${SNAP_RADIUS_PX} px of point [${u}, ${v}] (the sensor saw nothing there); click where the object has depth`,
+    }
   }
   const enclosing = enclosingObject(context, field, u, v)
-  if (enclosing) return { pointIndices: enclosing, note: `point [${u}, ${v}] lies on the support plane inside an object's outline: took the object around it` }
+  if (enclosing)
+    return {
+      pointIndices: enclosing,
+      note: `point [${u}, ${v}] lies on the support plane inside an object's outline: took the object around it`,
+    }
   return {
     pointIndices: null,
     why: `point [${u}, ${v}] is on the support plane (table or floor), not on an object: nothing rises above the plane within ${SNAP_RADIUS_PX} px; click on the object itself`,
@@ -77,20 +88,40 @@ function hasDepthNear(context: LiftContext, u: number, v: number): boolean {
  * An object whose outline surrounds the click: the first object pixel along each of the four image
  * directions; the surface grown from the nearest must contain all four (one object all round).
  */
-function enclosingObject(context: LiftContext, field: SurfaceField, u: number, v: number): Uint32Array | null {
+function enclosingObject(
+  context: LiftContext,
+  field: SurfaceField,
+  u: number,
+  v: number,
+): Uint32Array | null {
   const hits: number[] = []
-  for (const [du, dv] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+  for (const [du, dv] of [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ]) {
     let hit = -1
-    for (let i = 1, x = u + du, y = v + dv; i <= ENCLOSING_SEARCH_PX && hit < 0; i++, x += du, y += dv) {
+    for (
+      let i = 1, x = u + du, y = v + dv;
+      i <= ENCLOSING_SEARCH_PX && hit < 0;
+      i++, x += du, y += dv
+    ) {
       if (x < 0 || y < 0 || x >= field.width || y >= field.height) break
       if (field.z[y * field.width + x] > 0) hit = y * field.width + x
     }
     if (hit < 0) return null
     hits.push(hit)
   }
-  const distance = (p: number) => Math.abs((p % field.width) - u) + Math.abs(Math.floor(p / field.width) - v)
+  const distance = (p: number) =>
+    Math.abs((p % field.width) - u) + Math.abs(Math.floor(p / field.width) - v)
   const nearest = hits.reduce((a, b) => (distance(b) < distance(a) ? b : a))
-  const pixels = growSurfaceFromPoint(surfaceInput(context), nearest % field.width, Math.floor(nearest / field.width), field)
+  const pixels = growSurfaceFromPoint(
+    surfaceInput(context),
+    nearest % field.width,
+    Math.floor(nearest / field.width),
+    field,
+  )
   const isMember = (p: number) => binaryHas(pixels, p)
   if (!hits.every(isMember)) return null
   const points = liftedOffPlane(context, pixels)

@@ -40,7 +40,6 @@ export const SNAP_RADIUS_PX = 6
 /** Filtered (flying) pixels an occluding edge may leave between a surface and its occluder. */
 const OCCLUDER_GAP_PX = 3
 const LEVEL_DROPS = [0, 1, 2, 4, 8, 16, Infinity]
-const NEIGHBOURS = [1, 0, -1, 0, 0, 1, 0, -1]
 
 /**
  * Pixel indices (row-major, ascending) of the object surface under (u, v); empty when nothing
@@ -142,7 +141,8 @@ function findCore(field: SurfaceField, seed: number, level: number): number {
     const count = neighboursOf(field, p, next)
     for (let i = 0; i < count && found < 0 && tail < queue.length; i++) {
       const q = next[i]
-      if (field.state[q] & SEEN || !isContinuous(field, p, q) || concavity(field, q) < level) continue
+      if (field.state[q] & SEEN || !isContinuous(field, p, q) || concavity(field, q) < level)
+        continue
       field.state[q] |= SEEN
       queue[tail++] = q
       if (isSolidCore(field, q)) found = q
@@ -219,7 +219,8 @@ function isEnclosed(field: SurfaceField, region: Regions): boolean {
   for (let i = 0; i < region.count; i++) {
     const p = region.pixels[i]
     const x = p % field.width
-    if (x === 0 || x === field.width - 1 || p < field.width || p + field.width >= field.z.length) return false
+    if (x === 0 || x === field.width - 1 || p < field.width || p + field.width >= field.z.length)
+      return false
     const n = neighboursOf(field, p, next)
     for (let j = 0; j < n; j++) {
       const q = next[j]
@@ -255,7 +256,8 @@ function climbOutOfBasin(field: SurfaceField, region: Regions): void {
   const start = region.count
   for (let head = 0; head < region.count; head++) {
     const p = region.pixels[head]
-    if (head >= start && !(concavity(field, p) < -BAND_Z && concavity(field, p) !== NO_EVIDENCE)) continue
+    if (head >= start && !(concavity(field, p) < -BAND_Z && concavity(field, p) !== NO_EVIDENCE))
+      continue
     const n = neighboursOf(field, p, next)
     for (let i = 0; i < n; i++) {
       const q = next[i]

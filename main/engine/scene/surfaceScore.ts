@@ -114,10 +114,17 @@ export function concavity(field: SurfaceField, pixel: number): number {
   // Centre: mean of w over the pixel and its continuous 4-neighbours (a plane's mean is its centre value).
   let sum = 1 / z[pixel]
   let n = 1
-  if (x > 0 && isContinuous(field, pixel, pixel - 1)) (sum += 1 / z[pixel - 1]), n++
-  if (x < width - 1 && isContinuous(field, pixel, pixel + 1)) (sum += 1 / z[pixel + 1]), n++
-  if (y > 0 && isContinuous(field, pixel, pixel - width)) (sum += 1 / z[pixel - width]), n++
-  if (y < height - 1 && isContinuous(field, pixel, pixel + width)) (sum += 1 / z[pixel + width]), n++
+  const neighbours = [
+    x > 0 ? pixel - 1 : -1,
+    x < width - 1 ? pixel + 1 : -1,
+    y > 0 ? pixel - width : -1,
+    y < height - 1 ? pixel + width : -1,
+  ]
+  for (const q of neighbours) {
+    if (q < 0 || !isContinuous(field, pixel, q)) continue
+    sum += 1 / z[q]
+    n++
+  }
   const w0 = sum / n
   let best = 0
   let evidence = 0
@@ -136,9 +143,19 @@ export function concavity(field: SurfaceField, pixel: number): number {
 }
 
 /** Mean second difference of w over baselines 1..m along ±DIRECTIONS[d], relative, in noise units. */
-function directionalScore(field: SurfaceField, x: number, y: number, d: number, w0: number, n0: number): number {
+function directionalScore(
+  field: SurfaceField,
+  x: number,
+  y: number,
+  d: number,
+  w0: number,
+  n0: number,
+): number {
   const { k, samples } = field
-  const m = Math.min(walk(field, x, y, -DIRECTIONS[d], -DIRECTIONS[d + 1], 0), walk(field, x, y, DIRECTIONS[d], DIRECTIONS[d + 1], k))
+  const m = Math.min(
+    walk(field, x, y, -DIRECTIONS[d], -DIRECTIONS[d + 1], 0),
+    walk(field, x, y, DIRECTIONS[d], DIRECTIONS[d + 1], k),
+  )
   if (m === 0) return Infinity
   let sum = 0
   for (let j = 0; j < m; j++) sum += w0 - 0.5 * (samples[j] + samples[k + j])
@@ -147,7 +164,14 @@ function directionalScore(field: SurfaceField, x: number, y: number, d: number, 
 }
 
 /** Stores w along a ray of pixels into samples[offset…] while usable and depth-continuous; count. */
-function walk(field: SurfaceField, x: number, y: number, du: number, dv: number, offset: number): number {
+function walk(
+  field: SurfaceField,
+  x: number,
+  y: number,
+  du: number,
+  dv: number,
+  offset: number,
+): number {
   const { width, height, z, samples, k } = field
   const tolerance = field.stepTol * (du !== 0 && dv !== 0 ? Math.SQRT2 : 1) // diagonal steps are √2 longer
   let previous = z[y * width + x]
@@ -157,7 +181,8 @@ function walk(field: SurfaceField, x: number, y: number, du: number, dv: number,
     y += dv
     if (x < 0 || y < 0 || x >= width || y >= height) break
     const next = z[y * width + x]
-    if (next <= 0 || Math.abs(next - previous) > tolerance * (next < previous ? next : previous)) break
+    if (next <= 0 || Math.abs(next - previous) > tolerance * (next < previous ? next : previous))
+      break
     samples[offset + n++] = 1 / next
     previous = next
   }

@@ -143,7 +143,9 @@ function normalPdf(t: number): number {
 function normalCdf(t: number): number {
   const x = Math.abs(t) / Math.SQRT2
   const k = 1 / (1 + 0.3275911 * x)
-  const poly = k * (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))))
+  const poly =
+    k *
+    (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))))
   const tail = 0.5 * poly * Math.exp(-x * x)
   return t >= 0 ? 1 - tail : tail
 }
