@@ -114,22 +114,27 @@ export function concavity(field: SurfaceField, pixel: number): number {
   // Centre: mean of w over the pixel and its continuous 4-neighbours (a plane's mean is its centre value).
   let sum = 1 / z[pixel]
   let n = 1
-  const neighbours = [
-    x > 0 ? pixel - 1 : -1,
-    x < width - 1 ? pixel + 1 : -1,
-    y > 0 ? pixel - width : -1,
-    y < height - 1 ? pixel + width : -1,
-  ]
-  for (const q of neighbours) {
-    if (q < 0 || !isContinuous(field, pixel, q)) continue
-    sum += 1 / z[q]
+  if (x > 0 && isContinuous(field, pixel, pixel - 1)) {
+    sum += 1 / z[pixel - 1]
+    n++
+  }
+  if (x < width - 1 && isContinuous(field, pixel, pixel + 1)) {
+    sum += 1 / z[pixel + 1]
+    n++
+  }
+  if (y > 0 && isContinuous(field, pixel, pixel - width)) {
+    sum += 1 / z[pixel - width]
+    n++
+  }
+  if (y < height - 1 && isContinuous(field, pixel, pixel + width)) {
+    sum += 1 / z[pixel + width]
     n++
   }
   const w0 = sum / n
   let best = 0
   let evidence = 0
   for (let d = 0; d < DIRECTIONS.length; d += 2) {
-    const score = directionalScore(field, x, y, d, w0, n)
+    const score = directionalScore(field, pixel, x, d, w0, n)
     if (score !== Infinity) evidence++
     if (score < best) best = score
   }
@@ -145,17 +150,18 @@ export function concavity(field: SurfaceField, pixel: number): number {
 /** Mean second difference of w over baselines 1..m along ±DIRECTIONS[d], relative, in noise units. */
 function directionalScore(
   field: SurfaceField,
+  pixel: number,
   x: number,
-  y: number,
   d: number,
   w0: number,
   n0: number,
 ): number {
   const { k, samples } = field
-  const m = Math.min(
-    walk(field, x, y, -DIRECTIONS[d], -DIRECTIONS[d + 1], 0),
-    walk(field, x, y, DIRECTIONS[d], DIRECTIONS[d + 1], k),
-  )
+  const du = DIRECTIONS[d]
+  const dv = DIRECTIONS[d + 1]
+  const behind = walk(field, pixel, x, -du, -dv, k, 0)
+  if (behind === 0) return Infinity
+  const m = walk(field, pixel, x, du, dv, behind, k) // only as far as the other side reached
   if (m === 0) return Infinity
   let sum = 0
   for (let j = 0; j < m; j++) sum += w0 - 0.5 * (samples[j] + samples[k + j])
@@ -163,24 +169,27 @@ function directionalScore(
   return sum / m / w0 / (field.sigma * Math.sqrt(1 / n0 + 1 / (2 * m)))
 }
 
-/** Stores w along a ray of pixels into samples[offset…] while usable and depth-continuous; count. */
+/** Stores w along a ray of at most `limit` pixels into samples[offset…] while usable and depth-continuous; count. */
 function walk(
   field: SurfaceField,
+  pixel: number,
   x: number,
-  y: number,
   du: number,
   dv: number,
+  limit: number,
   offset: number,
 ): number {
-  const { width, height, z, samples, k } = field
+  const { width, z, samples } = field
   const tolerance = field.stepTol * (du !== 0 && dv !== 0 ? Math.SQRT2 : 1) // diagonal steps are √2 longer
-  let previous = z[y * width + x]
+  const step = dv * width + du
+  const steps = du > 0 ? Math.min(limit, width - 1 - x) : du < 0 ? Math.min(limit, x) : limit
+  let previous = z[pixel]
+  let p = pixel
   let n = 0
-  while (n < k) {
-    x += du
-    y += dv
-    if (x < 0 || y < 0 || x >= width || y >= height) break
-    const next = z[y * width + x]
+  while (n < steps) {
+    p += step
+    if (p < 0 || p >= z.length) break
+    const next = z[p]
     if (next <= 0 || Math.abs(next - previous) > tolerance * (next < previous ? next : previous))
       break
     samples[offset + n++] = 1 / next

@@ -40,12 +40,12 @@ export function estimateTopHeight(sortedHeights: ArrayLike<number>, noiseM: numb
   )
   const histogram = bandHistogram(sortedHeights, low, sigma / 4)
   if (histogram.total < 20) return robustMax
-  let best = { logLikelihood: -Infinity, top: robustMax }
+  // Coarse grid over T at the measured noise, then a fine one around it for each noise factor.
+  const coarse = searchTop(histogram, low, sigma, low + sigma, robustMax + 2 * sigma, sigma)
+  let best = { logLikelihood: -Infinity, top: coarse.top }
   for (const factor of SIGMA_FACTORS) {
-    const s = sigma * factor
-    // Coarse grid over T, then a fine one around the best.
-    const coarse = searchTop(histogram, low, s, low + s, robustMax + 2 * s, sigma)
-    const fine = searchTop(histogram, low, s, coarse.top - sigma, coarse.top + sigma, sigma / 10)
+    const from = Math.max(low + sigma, coarse.top - 2 * sigma)
+    const fine = searchTop(histogram, low, sigma * factor, from, coarse.top + 2 * sigma, sigma / 8)
     if (fine.logLikelihood > best.logLikelihood) best = fine
   }
   return best.top
