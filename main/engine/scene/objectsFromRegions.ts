@@ -1,7 +1,6 @@
 import type { RegionPrompt } from '../types'
 import type { LiftContext, ObjectCandidate } from './liftContext'
-import { gatherPoints } from './liftContext'
-import { clusterPoints } from './clusterObjects'
+import { pixelComponents } from './pixelComponents'
 import { boxPixelWeights, regionName } from './regionPrompts'
 import { MIN_OBJECT_POINTS, selectPointPrompt } from './pointPrompt'
 import { quantileSorted } from '../geometry/stats'
@@ -76,20 +75,18 @@ function offPlaneComponents(context: LiftContext): {
   // The point spacing at the median depth sets the voxel; a strided sample of depths is enough.
   const step = Math.max(1, Math.floor(count / 2048))
   const depths = new Float64Array(Math.ceil(count / step))
-  for (let k = 0; k < depths.length; k++) depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
+  for (let k = 0; k < depths.length; k++)
+    depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
   const spacingM = quantileSorted(depths.sort(), 0.5) / context.frame.intrinsics.fx
-  const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
-    voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
-    minPoints: 1,
-    minExtentM: 0,
-    maxExtentM: Infinity,
-  })
-  const componentOfPoint = new Int32Array(cloud.count).fill(-1)
-  const sizes = new Uint32Array(components.length)
-  components.forEach((members, c) => {
-    sizes[c] = members.length
-    for (let k = 0; k < members.length; k++) componentOfPoint[selected[members[k]]] = c
-  })
+  // Single linkage at about the voxel gap the 3D clustering used (1–4 cm, 2.5 point spacings).
+  const voxelSizeM = Math.min(0.04, Math.max(0.01, 2.5 * spacingM))
+  const { componentOfPoint, sizes } = pixelComponents(
+    cloud,
+    context.depth.width,
+    context.depth.height,
+    isOffPlane,
+    1.5 * voxelSizeM,
+  )
   context.offPlaneComponents = { componentOfPoint, sizes }
   return context.offPlaneComponents
 }
@@ -138,7 +135,8 @@ class RegionStats {
     const w = Math.min(f[4 * a + 2], f[4 * b + 2]) - Math.max(f[4 * a], f[4 * b])
     const h = Math.min(f[4 * a + 3], f[4 * b + 3]) - Math.max(f[4 * a + 1], f[4 * b + 1])
     if (w <= 0 || h <= 0) return 0
-    const area = (s: number) => Math.max(1e-6, (f[4 * s + 2] - f[4 * s]) * (f[4 * s + 3] - f[4 * s + 1]))
+    const area = (s: number) =>
+      Math.max(1e-6, (f[4 * s + 2] - f[4 * s]) * (f[4 * s + 3] - f[4 * s + 1]))
     return (w * h) / Math.min(area(a), area(b))
   }
 }
@@ -184,7 +182,8 @@ function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32A
   let best = -1
   let bestScore = 0
   for (let slot = 0; slot < stats.size; slot++) {
-    const score = stats.weight[slot] * (0.25 + 0.75 * (stats.count[slot] / sizes[stats.component[slot]]))
+    const score =
+      stats.weight[slot] * (0.25 + 0.75 * (stats.count[slot] / sizes[stats.component[slot]]))
     if (score > bestScore) {
       bestScore = score
       best = slot
@@ -203,7 +202,8 @@ function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32A
     const count = stats.count[slot]
     const isMostlyInside = count / sizes[stats.component[slot]] >= 0.6 && count >= 20
     const isStacked = stats.footprintOverlap(slot, best) >= 0.3
-    if (isMostlyInside && isStacked && Math.abs(stats.depthSum[slot] / count - bestDepth) <= bandM) isMember[slot] = 1
+    if (isMostlyInside && isStacked && Math.abs(stats.depthSum[slot] / count - bestDepth) <= bandM)
+      isMember[slot] = 1
   }
   const out = new Uint32Array(pixels.length)
   let n = 0
@@ -230,7 +230,8 @@ function centralDepth(
   for (let k = 0; k < pixels.length; k++) {
     if (weights[k] <= 0.5) continue
     const point = context.cloud.pointOfPixel[pixels[k]]
-    if (point >= 0 && componentOfPoint[point] === component) depths[n++] = context.cloud.pointsInCamera[point * 3 + 2]
+    if (point >= 0 && componentOfPoint[point] === component)
+      depths[n++] = context.cloud.pointsInCamera[point * 3 + 2]
   }
   return n >= 10 ? quantileSorted(depths.subarray(0, n).sort(), 0.5) : null
 }
