@@ -3,8 +3,8 @@
 // beyond the detector itself) on a cluttered real desk: TUM office (tests/fixtures/tum-open3d, 640×480) upsampled
 // 2× (nearest) to 1280×960, since the repo has no real 1280×720 tabletop. Prints the scene stage times, and the
 // region growth of 9 prompts by the previous algorithm (bench/reference/surfaceGrowV1.ts) next to the current one,
-// measured in the same run. The 32 box prompts are the image bounds of the geometry objects (the boxes NanoDet-m
-// would give need its ONNX session; bench/models.js times the detector itself).
+// measured in the same run. Box prompts: NanoDet-m's detections on the frame (models/builtin, CPU), and the image
+// bounds of the 32 largest geometry objects (a cluttered worst case).
 import { build } from 'esbuild'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -23,9 +23,10 @@ mkdirSync(join(ROOT, '.tmp'), { recursive: true })
 const tmp = mkdtempSync(join(ROOT, '.tmp', 'bench-prompts-'))
 try {
   const entries = [
-    join(ROOT, 'bench', 'prompts', 'entry.ts'),
-    join(ROOT, 'main', 'sources', 'rgbdFrame.ts'),
-  ]
+    'bench/prompts/entry.ts',
+    'bench/prompts/detect.ts',
+    'main/sources/rgbdFrame.ts',
+  ].map((path) => join(ROOT, path))
   await build({
     entryPoints: entries,
     bundle: true,
@@ -51,7 +52,11 @@ try {
       intrinsicsPath: join(tum, 'intrinsics.json'),
     }),
   )
-  const r = benchPrompts(frame, repeat)
+  const { nanodetRegions } = await import(
+    pathToFileURL(join(tmp, 'bench', 'prompts', 'detect.mjs')).href
+  )
+  const detected = await nanodetRegions(ROOT, frame)
+  const r = benchPrompts(frame, repeat, detected.regions)
   const ms = (x) => `${x.toFixed(1)} ms`
   const size = `${frame.intrinsics.width}×${frame.intrinsics.height}`
   console.log(
@@ -68,6 +73,9 @@ try {
       `scene with ${name}: ${ms(s.cpuMs)}; regions → objects ${ms(s.objectsCpuMs)} (${s.objects} objects)`,
     )
   }
+  console.log(
+    `scene with NanoDet-m's ${r.detectorRegions} detections (detector ${ms(detected.detectMs)} wall, not counted): ${ms(r.detectorPrompts.cpuMs)}; regions → objects ${ms(r.detectorPrompts.objectsCpuMs)} (${r.detectorPrompts.objects} objects)`,
+  )
   console.log(
     `box baseline (lift each box, median depth band, fit; no background rejection): ${ms(r.boxBaseline)} for ${r.boxes} boxes`,
   )

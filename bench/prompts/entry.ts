@@ -25,7 +25,7 @@ function timeMs(repeat: number, fn: () => void): number {
   return medianOf(times)
 }
 
-export function benchPrompts(frame: Frame, repeat: number) {
+export function benchPrompts(frame: Frame, repeat: number, detectorRegions: RegionPrompt[]) {
   const plain = buildScene(frame)
   // Prompt points: the image centre of each of the 9 largest geometry objects; boxes: their image bounds.
   const objects = plain.objects.slice(0, 9)
@@ -129,6 +129,8 @@ export function benchPrompts(frame: Frame, repeat: number) {
     boxes: boxes.length,
     pointPrompts: median(pointRegions),
     boxPrompts: median(boxes),
+    detectorPrompts: median(detectorRegions),
+    detectorRegions: detectorRegions.length,
     noPrompts: median([]),
     growPrevious,
     growShared,

@@ -18,40 +18,29 @@ export function pixelComponents(
   const { pointOfPixel, pointsInCamera: p } = cloud
   const parent = new Int32Array(cloud.count).fill(-1)
   for (let i = 0; i < cloud.count; i++) if (isSelected[i]) parent[i] = i
-  const root = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]]
-      i = parent[i]
-    }
-    return i
-  }
   const link2 = linkM * linkM
-  const join = (a: number, b: number): void => {
-    if (b < 0 || parent[b] < 0) return
-    const dx = p[a * 3] - p[b * 3]
-    const dy = p[a * 3 + 1] - p[b * 3 + 1]
-    const dz = p[a * 3 + 2] - p[b * 3 + 2]
-    if (dx * dx + dy * dy + dz * dz > link2) return
-    const ra = root(a)
-    const rb = root(b)
-    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb
-  }
-  const isGap = (pixel: number) => {
-    const point = pointOfPixel[pixel]
-    return point < 0 || parent[point] < 0
-  }
+  const offsets = [1, width, width + 1, width - 1, 2, 2 * width]
   for (let v = 0; v < height; v++) {
     for (let u = 0, pixel = v * width; u < width; u++, pixel++) {
       const a = pointOfPixel[pixel]
       if (a < 0 || parent[a] < 0) continue
-      if (u + 1 < width) join(a, pointOfPixel[pixel + 1])
-      if (v + 1 < height) {
-        join(a, pointOfPixel[pixel + width])
-        if (u + 1 < width) join(a, pointOfPixel[pixel + width + 1])
-        if (u > 0) join(a, pointOfPixel[pixel + width - 1])
+      let ra = root(parent, a)
+      for (let k = 0; k < offsets.length; k++) {
+        // Right, down, down-right, down-left; two along a row or column only across a dropout.
+        if (k === 0 || k === 4 ? u + offsets[k] >= width : v + (k === 5 ? 2 : 1) >= height) continue
+        if ((k === 2 && u + 1 >= width) || (k === 3 && u === 0)) continue
+        if (k >= 4 && isSelectedPoint(pointOfPixel[pixel + offsets[k] / 2], parent)) continue
+        const b = pointOfPixel[pixel + offsets[k]]
+        if (b < 0 || parent[b] < 0) continue
+        const dx = p[a * 3] - p[b * 3]
+        const dy = p[a * 3 + 1] - p[b * 3 + 1]
+        const dz = p[a * 3 + 2] - p[b * 3 + 2]
+        if (dx * dx + dy * dy + dz * dz > link2) continue
+        const rb = root(parent, b)
+        if (ra === rb) continue
+        if (ra < rb) parent[rb] = ra
+        else parent[ra] = ra = rb
       }
-      if (u + 2 < width && isGap(pixel + 1)) join(a, pointOfPixel[pixel + 2])
-      if (v + 2 < height && isGap(pixel + width)) join(a, pointOfPixel[pixel + 2 * width])
     }
   }
   const componentOfPoint = new Int32Array(cloud.count).fill(-1)
@@ -59,11 +48,23 @@ export function pixelComponents(
   let components = 0
   for (let i = 0; i < cloud.count; i++) {
     if (parent[i] < 0) continue
-    const r = root(i)
+    const r = root(parent, i)
     if (componentOfRoot[r] < 0) componentOfRoot[r] = components++
     componentOfPoint[i] = componentOfRoot[r]
   }
   const sizes = new Uint32Array(components)
   for (let i = 0; i < cloud.count; i++) if (componentOfPoint[i] >= 0) sizes[componentOfPoint[i]]++
   return { componentOfPoint, sizes }
+}
+
+function root(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]]
+    i = parent[i]
+  }
+  return i
+}
+
+function isSelectedPoint(point: number, parent: Int32Array): boolean {
+  return point >= 0 && parent[point] >= 0
 }

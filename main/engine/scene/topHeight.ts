@@ -44,8 +44,8 @@ export function estimateTopHeight(sortedHeights: ArrayLike<number>, noiseM: numb
   const coarse = searchTop(histogram, low, sigma, low + sigma, robustMax + 2 * sigma, sigma)
   let best = { logLikelihood: -Infinity, top: coarse.top }
   for (const factor of SIGMA_FACTORS) {
-    const from = Math.max(low + sigma, coarse.top - 2 * sigma)
-    const fine = searchTop(histogram, low, sigma * factor, from, coarse.top + 2 * sigma, sigma / 8)
+    const from = Math.max(low + sigma, coarse.top - sigma)
+    const fine = searchTop(histogram, low, sigma * factor, from, coarse.top + sigma, sigma / 8)
     if (fine.logLikelihood > best.logLikelihood) best = fine
   }
   return best.top
