@@ -83,6 +83,9 @@ try {
   console.log(
     `region growth alone, ${r.points} prompts: previous ${ms(r.growPrevious)}, now ${ms(r.growShared)} (${ratio}×)`,
   )
+  console.log(
+    `  IoU of the previous and current growth per click: ${r.agreement.map((x) => x.toFixed(2)).join(' ')}`,
+  )
 } finally {
   rmSync(tmp, { recursive: true, force: true })
 }

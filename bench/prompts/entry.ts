@@ -120,6 +120,15 @@ export function benchPrompts(frame: Frame, repeat: number, detectorRegions: Regi
     }
   })
   const growPrevious = timeMs(repeat, () => points.forEach(([u, v]) => growV1(input, u, v)))
+  // Agreement of the two growths on the same clicks (IoU of the pixel sets), so speed is not bought with accuracy.
+  const sharedField = createSurfaceField(input)
+  const agreement = points.map(([u, v]) => {
+    const before = new Set(growV1(input, u, v))
+    const now = growSurfaceFromPoint(input, u, v, sharedField)
+    let both = 0
+    for (const pixel of now) if (before.has(pixel)) both++
+    return both / Math.max(1, before.size + now.length - both)
+  })
   const growShared = timeMs(repeat, () => {
     const field = createSurfaceField(input)
     points.forEach(([u, v]) => growSurfaceFromPoint(input, u, v, field))
@@ -135,5 +144,6 @@ export function benchPrompts(frame: Frame, repeat: number, detectorRegions: Regi
     growPrevious,
     growShared,
     boxBaseline,
+    agreement,
   }
 }

@@ -182,7 +182,8 @@ function walk(
   const { width, z, samples } = field
   const tolerance = field.stepTol * (du !== 0 && dv !== 0 ? Math.SQRT2 : 1) // diagonal steps are √2 longer
   const step = dv * width + du
-  const steps = du > 0 ? Math.min(limit, width - 1 - x) : du < 0 ? Math.min(limit, x) : limit
+  const room = du > 0 ? width - 1 - x : du < 0 ? x : Infinity
+  const steps = Math.min(limit, room)
   let previous = z[pixel]
   let p = pixel
   let n = 0
