@@ -1,6 +1,6 @@
 import type { RegionPrompt } from '../types'
 import type { LiftContext, ObjectCandidate } from './liftContext'
-import { pixelComponents } from './pixelComponents'
+import { clusteringArea, offPlaneComponents } from './regionComponents'
 import { boxPixelWeights, regionName } from './regionPrompts'
 import { MIN_OBJECT_POINTS, selectPointPrompt } from './pointPrompt'
 import { quantileSorted } from '../geometry/stats'
@@ -17,6 +17,7 @@ export function objectsFromRegions(
   warnings: string[],
 ): ObjectCandidate[] {
   const out: ObjectCandidate[] = []
+  const area = clusteringArea(regions, context.depth.width, context.depth.height)
   regions.forEach((region, index) => {
     const name = regionName(region, index)
     let pointIndices: Uint32Array
@@ -29,7 +30,7 @@ export function objectsFromRegions(
       if (selection.note) warnings.push(`${name}: ${selection.note}`)
       pointIndices = selection.pointIndices
     } else {
-      pointIndices = pointsForArea(context, region)
+      pointIndices = pointsForArea(context, region, area)
     }
     if (pointIndices.length < MIN_OBJECT_POINTS) {
       warnings.push(`${name}: no usable depth on an object inside the region; it was skipped`)
@@ -48,47 +49,20 @@ export function objectsFromRegions(
 function pointsForArea(
   context: LiftContext,
   region: Exclude<RegionPrompt, { point: [number, number] }>,
+  area: Uint8Array,
 ): Uint32Array {
   if ('box' in region) {
     const { pixels, weights } = boxPixelWeights(region.box, context.depth.width)
-    return foreground(context, pixels, weights)
+    return foreground(context, pixels, weights, area)
   }
   const pixels: number[] = []
   for (let i = 0; i < region.mask.length; i++) if (region.mask[i]) pixels.push(i)
-  return foreground(context, Uint32Array.from(pixels), new Float32Array(pixels.length).fill(1))
-}
-
-/**
- * 3D components of every off-plane point in the frame, computed once per scene. A region keeps the
- * components that lie mostly inside it: background (walls, the room) continues far outside the box.
- */
-function offPlaneComponents(context: LiftContext): {
-  componentOfPoint: Int32Array
-  sizes: Uint32Array
-} {
-  if (context.offPlaneComponents) return context.offPlaneComponents
-  const { cloud, isOffPlane } = context
-  let count = 0
-  for (let i = 0; i < cloud.count; i++) count += isOffPlane[i]
-  const selected = new Uint32Array(count)
-  for (let i = 0, n = 0; i < cloud.count; i++) if (isOffPlane[i]) selected[n++] = i
-  // The point spacing at the median depth sets the voxel; a strided sample of depths is enough.
-  const step = Math.max(1, Math.floor(count / 2048))
-  const depths = new Float64Array(Math.ceil(count / step))
-  for (let k = 0; k < depths.length; k++)
-    depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
-  const spacingM = quantileSorted(depths.sort(), 0.5) / context.frame.intrinsics.fx
-  // Single linkage at about the voxel gap the 3D clustering used (1–4 cm, 2.5 point spacings).
-  const voxelSizeM = Math.min(0.04, Math.max(0.01, 2.5 * spacingM))
-  const { componentOfPoint, sizes } = pixelComponents(
-    cloud,
-    context.depth.width,
-    context.depth.height,
-    isOffPlane,
-    1.5 * voxelSizeM,
+  return foreground(
+    context,
+    Uint32Array.from(pixels),
+    new Float32Array(pixels.length).fill(1),
+    area,
   )
-  context.offPlaneComponents = { componentOfPoint, sizes }
-  return context.offPlaneComponents
 }
 
 /**
@@ -151,8 +125,13 @@ class RegionStats {
  * The depth band is ¾ of the region's width at the object's depth (at least 5 cm), around the
  * median depth of the chosen component's central pixels.
  */
-function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32Array): Uint32Array {
-  const { componentOfPoint, sizes } = offPlaneComponents(context)
+function foreground(
+  context: LiftContext,
+  pixels: Uint32Array,
+  weights: Float32Array,
+  area: Uint8Array,
+): Uint32Array {
+  const { componentOfPoint, sizes } = offPlaneComponents(context, area)
   const points = context.cloud.pointsInCamera
   const world = context.pointsInWorld
   const pointOfPixel = context.cloud.pointOfPixel
