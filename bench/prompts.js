@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // `node bench/prompts.js [--repeat 5]`: time of point prompts and of box prompts → objects (the detector's path,
 // beyond the detector itself) on a cluttered real desk: TUM office (tests/fixtures/tum-open3d, 640×480) upsampled
-// 2× (nearest) to 1280×960, since the repo has no real 1280×720 tabletop. Prints the scene stage times, and the
+// 2× (nearest) to 1280×960, since the repo has no real 1280×720 tabletop. Prints single-thread CPU times, and the
 // region growth of 9 prompts by the previous algorithm (bench/reference/surfaceGrowV1.ts) next to the current one,
 // measured in the same run. Box prompts: NanoDet-m's detections on the frame (models/builtin, CPU), and the image
 // bounds of the 32 largest geometry objects (a cluttered worst case).
-import { build } from 'esbuild'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -20,6 +19,11 @@ if (!Number.isInteger(repeat) || repeat < 1) {
 
 // Bundled inside the repo (.tmp/ is git-ignored) so the external packages resolve from node_modules.
 mkdirSync(join(ROOT, '.tmp'), { recursive: true })
+// esbuild comes with vite (a dev dependency); the engine is TypeScript, so the bench bundles it first.
+const { build } = await import('esbuild').catch(() => {
+  console.error('bench/prompts: esbuild (installed with vite) is missing; run npm install')
+  process.exit(2)
+})
 const tmp = mkdtempSync(join(ROOT, '.tmp', 'bench-prompts-'))
 try {
   const entries = [
