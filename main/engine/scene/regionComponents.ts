@@ -4,15 +4,12 @@ import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
 import { quantileSorted } from '../geometry/stats'
 
-/** Size given to a component that continues outside the clustered area: larger than anything inside. */
-export const CONTINUES = 0xffffffff
-
 /**
  * Where box and mask regions need 3D components: each region's bounds grown to twice their size
  * about their centre. An object a region cuts through is still seen whole there, and a component
- * that runs out of it (a wall, the desk) is marked as continuing, so it counts as mostly outside
- * the region, as it did when the whole frame was clustered. Clustering only this area is what
- * keeps detections → objects fast on large frames.
+ * that runs on beyond it (a wall, the desk) still lies mostly outside the region. Clustering only
+ * this area is what keeps detections → objects fast on large frames. (Marking such components as
+ * continuing beyond the area changed more objects than it fixed on the TUM desk; see the notes.)
  */
 export function clusteringArea(regions: RegionPrompt[], width: number, height: number): Uint8Array {
   const area = new Uint8Array(width * height)
@@ -29,8 +26,8 @@ export function clusteringArea(regions: RegionPrompt[], width: number, height: n
 
 /**
  * 3D components (voxel single linkage, clusterPoints) of the off-plane points inside `area`,
- * computed once per scene. Components reaching the edge of the area onto more off-plane points get
- * the size CONTINUES. The voxel follows the point spacing at the median depth (1–4 cm).
+ * computed once per scene; sizes count the points inside the area. The voxel follows the point
+ * spacing at the median depth of all off-plane points (1–4 cm).
  */
 export function offPlaneComponents(
   context: LiftContext,
@@ -38,20 +35,26 @@ export function offPlaneComponents(
 ): { componentOfPoint: Int32Array; sizes: Uint32Array } {
   if (context.offPlaneComponents) return context.offPlaneComponents
   const { cloud, isOffPlane } = context
+  const buffer = new Uint32Array(cloud.count)
   let count = 0
-  for (let i = 0; i < cloud.count; i++) if (isOffPlane[i] && area[cloud.pixelOfPoint[i]]) count++
-  const selected = new Uint32Array(count)
-  for (let i = 0, n = 0; i < cloud.count; i++) {
-    if (isOffPlane[i] && area[cloud.pixelOfPoint[i]]) selected[n++] = i
+  let offPlaneCount = 0
+  for (let i = 0; i < cloud.count; i++) {
+    if (!isOffPlane[i]) continue
+    offPlaneCount++
+    if (area[cloud.pixelOfPoint[i]]) buffer[count++] = i
   }
+  const selected = buffer.subarray(0, count)
   const componentOfPoint = new Int32Array(cloud.count).fill(-1)
   if (count === 0)
     return (context.offPlaneComponents = { componentOfPoint, sizes: new Uint32Array(0) })
-  // The point spacing at the median depth sets the voxel; a strided sample of depths is enough.
-  const step = Math.max(1, Math.floor(count / 2048))
-  const depths = new Float64Array(Math.ceil(count / step))
-  for (let k = 0; k < depths.length; k++)
-    depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
+  // The point spacing at the median depth of all off-plane points sets the voxel (as when the whole
+  // frame was clustered, so a region's object does not depend on the other regions); a strided
+  // sample of depths is enough.
+  const step = Math.max(1, Math.floor(offPlaneCount / 2048))
+  const depths = new Float64Array(Math.ceil(offPlaneCount / step))
+  for (let i = 0, seen = 0, n = 0; i < cloud.count && n < depths.length; i++) {
+    if (isOffPlane[i] && seen++ % step === 0) depths[n++] = cloud.pointsInCamera[i * 3 + 2]
+  }
   const spacingM = quantileSorted(depths.sort(), 0.5) / context.frame.intrinsics.fx
   const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
     voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
@@ -64,38 +67,8 @@ export function offPlaneComponents(
     sizes[c] = members.length
     for (let k = 0; k < members.length; k++) componentOfPoint[selected[members[k]]] = c
   })
-  markContinuing(context, area, componentOfPoint, sizes)
   context.offPlaneComponents = { componentOfPoint, sizes }
   return context.offPlaneComponents
-}
-
-/** Components with a point on the area's edge whose image neighbour outside it is off the plane. */
-function markContinuing(
-  context: LiftContext,
-  area: Uint8Array,
-  componentOfPoint: Int32Array,
-  sizes: Uint32Array,
-): void {
-  const { pointOfPixel, pixelOfPoint, count } = context.cloud
-  const { width } = context.depth
-  const isOffPlaneOutside = (pixel: number) =>
-    pixel >= 0 &&
-    pixel < area.length &&
-    !area[pixel] &&
-    pointOfPixel[pixel] >= 0 &&
-    context.isOffPlane[pointOfPixel[pixel]] === 1
-  for (let i = 0; i < count; i++) {
-    const c = componentOfPoint[i]
-    if (c < 0 || sizes[c] === CONTINUES) continue
-    const pixel = pixelOfPoint[i]
-    const u = pixel % width
-    const isOnEdge =
-      (u > 0 && isOffPlaneOutside(pixel - 1)) ||
-      (u < width - 1 && isOffPlaneOutside(pixel + 1)) ||
-      isOffPlaneOutside(pixel - width) ||
-      isOffPlaneOutside(pixel + width)
-    if (isOnEdge) sizes[c] = CONTINUES
-  }
 }
 
 function maskBounds(mask: Uint8Array, width: number): [number, number, number, number] {
