@@ -38,24 +38,55 @@ export function estimateTopHeight(sortedHeights: ArrayLike<number>, noiseM: numb
     Math.min(robustMax - BAND_SIGMAS * sigma, bulk),
     robustMax - MAX_BAND_SIGMAS * sigma,
   )
-  const histogram = bandHistogram(sortedHeights, low, sigma / 4)
+  // Heights are handled in units of σ/8 above L: bins are 2 units wide and T moves on the unit grid,
+  // so every normal density the fit needs comes from one table per noise factor.
+  const unit = sigma / 8
+  const histogram = bandHistogram(sortedHeights, low, 2 * unit)
   if (histogram.total < 20) return robustMax
-  // Coarse grid over T at the measured noise, then a fine one around it for each noise factor.
-  const coarse = searchTop(histogram, low, sigma, low + sigma, robustMax + 2 * sigma, sigma)
-  let best = { logLikelihood: -Infinity, top: coarse.top }
-  for (const factor of SIGMA_FACTORS) {
-    const from = Math.max(low + sigma, coarse.top - sigma)
-    const fine = searchTop(histogram, low, sigma * factor, from, coarse.top + sigma, sigma / 8)
+  const lastTop = Math.ceil((robustMax + 2 * sigma - low) / unit)
+  const tables = SIGMA_FACTORS.map(
+    (factor) => new NormalTable(1 / (8 * factor), lastTop + 16, 2 * histogram.counts.length + 1),
+  )
+  // Coarse grid over T (steps of σ) at the measured noise, then a fine one around it per noise factor.
+  const coarse = searchTop(histogram, tables[0], sigma, 8, lastTop, 8)
+  let best = coarse
+  SIGMA_FACTORS.forEach((factor, i) => {
+    const fine = searchTop(
+      histogram,
+      tables[i],
+      sigma * factor,
+      Math.max(8, coarse.q - 8),
+      coarse.q + 8,
+      1,
+    )
     if (fine.logLikelihood > best.logLikelihood) best = fine
+  })
+  return low + best.q * unit
+}
+
+/** φ(nδ) and Φ(−nδ) for n = −below … above (t = nδ in noise sigmas). */
+class NormalTable {
+  readonly pdf: Float64Array
+  readonly upperTail: Float64Array
+  constructor(
+    readonly delta: number,
+    readonly below: number,
+    above: number,
+  ) {
+    this.pdf = new Float64Array(below + above + 1)
+    this.upperTail = new Float64Array(below + above + 1)
+    for (let i = 0; i < this.pdf.length; i++) {
+      const t = (i - below) * delta
+      this.pdf[i] = normalPdf(t)
+      this.upperTail[i] = normalCdf(-t)
+    }
   }
-  return best.top
 }
 
 interface BandHistogram {
-  /** Bin centres and counts over [low, max]. */
-  centres: Float64Array
   counts: Float64Array
   total: number
+  /** Band width (L to the highest point), metres. */
   width: number
 }
 
@@ -68,47 +99,53 @@ function bandHistogram(sorted: ArrayLike<number>, low: number, binWidth: number)
     counts[Math.min(bins - 1, Math.floor((sorted[i] - low) / binWidth))]++
     total++
   }
-  const centres = Float64Array.from({ length: bins }, (_, b) => low + (b + 0.5) * binWidth)
-  return { centres, counts, total, width: Math.max(binWidth, max - low) }
+  return { counts, total, width: Math.max(binWidth, max - low) }
 }
 
+/** Best T = L + q units for q = from, from + step, … ≤ to. */
 function searchTop(
   histogram: BandHistogram,
-  low: number,
+  table: NormalTable,
   sigma: number,
   from: number,
   to: number,
   step: number,
-): { logLikelihood: number; top: number } {
-  let best = { logLikelihood: -Infinity, top: from }
-  for (let top = from; top <= to + 1e-12; top += step) {
-    const logLikelihood = fitSpikeShare(histogram, low, sigma, top)
-    if (logLikelihood > best.logLikelihood) best = { logLikelihood, top }
+): { logLikelihood: number; q: number } {
+  let best = { logLikelihood: -Infinity, q: from }
+  for (let q = from; q <= to; q += step) {
+    const logLikelihood = fitSpikeShare(histogram, table, sigma, q)
+    if (logLikelihood > best.logLikelihood) best = { logLikelihood, q }
   }
   return best
 }
 
 /**
- * Log-likelihood at (T, σ) with the spike share w at its maximum: the log-likelihood is concave
- * in w, so a few clamped Newton steps find it (EM crawls here: spike and step overlap).
+ * Log-likelihood at (T = L + q units, σ) with the spike share w at its maximum: the log-likelihood
+ * is concave in w, so a few clamped Newton steps find it (EM crawls here: spike and step overlap).
  */
-function fitSpikeShare(histogram: BandHistogram, low: number, sigma: number, top: number): number {
-  const { centres, counts } = histogram
-  const a = (low - top) / sigma
-  const spikeMass = Math.max(1e-12, normalCdf(-a)) // share of the spike above L
-  const stepMass = Math.max(1e-12, sigma * (normalPdf(a) - a * normalCdf(-a))) // ∫_L^∞ Φ((T−z)/σ) dz
+function fitSpikeShare(
+  histogram: BandHistogram,
+  table: NormalTable,
+  sigma: number,
+  q: number,
+): number {
+  const { counts } = histogram
+  const { pdf, upperTail, below, delta } = table
+  // a = (L − T)/σ = −qδ: spike mass above L is Φ(qδ); ∫_L^∞ Φ((T−z)/σ) dz = σ(φ(qδ) + qδ·Φ(qδ)).
+  const spikeMass = Math.max(1e-12, upperTail[below - q])
+  const stepMass = Math.max(1e-12, sigma * (pdf[below - q] + q * delta * upperTail[below - q]))
   const outlier = OUTLIER_SHARE / histogram.width
-  const spike = new Float64Array(centres.length)
-  const step = new Float64Array(centres.length)
-  for (let b = 0; b < centres.length; b++) {
+  const spike = new Float64Array(counts.length)
+  const step = new Float64Array(counts.length)
+  for (let b = 0; b < counts.length; b++) {
     if (counts[b] === 0) continue
-    const t = (centres[b] - top) / sigma
-    spike[b] = ((1 - OUTLIER_SHARE) * normalPdf(t)) / sigma / spikeMass
-    step[b] = ((1 - OUTLIER_SHARE) * normalCdf(-t)) / stepMass
+    const n = below + 2 * b + 1 - q // bin centre − T in units
+    spike[b] = ((1 - OUTLIER_SHARE) * pdf[n]) / sigma / spikeMass
+    step[b] = ((1 - OUTLIER_SHARE) * upperTail[n]) / stepMass
   }
   const logLikelihoodAt = (w: number) => {
     let sum = 0
-    for (let b = 0; b < centres.length; b++) {
+    for (let b = 0; b < counts.length; b++) {
       if (counts[b] > 0) sum += counts[b] * Math.log(w * spike[b] + (1 - w) * step[b] + outlier)
     }
     return sum
@@ -117,7 +154,7 @@ function fitSpikeShare(histogram: BandHistogram, low: number, sigma: number, top
   for (let iteration = 0; iteration < 8; iteration++) {
     let gradient = 0
     let curvature = 0
-    for (let b = 0; b < centres.length; b++) {
+    for (let b = 0; b < counts.length; b++) {
       if (counts[b] === 0) continue
       const difference = spike[b] - step[b]
       const density = w * spike[b] + (1 - w) * step[b] + outlier
