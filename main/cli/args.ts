@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
 import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
+import { DEFAULT_SERVER_LIMITS, serverLimitsFromFlags, type ServerLimits } from '../server/serverLimits'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
 
@@ -9,10 +10,16 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
+  spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--json] "statement"
+      (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
+  spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--save FILE] [--json]   (VSR relation verification)
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
-  spatial-lens serve [--port P] [--host H]
+  spatial-lens serve [--port P] [--host H] [--allow-host NAME]... [--allow-origin ORIGIN]... [limits]
+      limits: --max-message-mb 64 --max-in-flight-mb 128 --max-requests-in-flight 32 --max-connections 8
+              --scenes-per-client 16   (defaults shown; README "Security and limits")
   spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
+  spatial-lens eval scenes [--datasets LIST] [--no-open3d] [--json]   (3D box accuracy vs Open3D; npm run eval)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
   spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
 
@@ -36,7 +43,7 @@ Questions: "how far is the mug from the laptop", "is the bottle left of the box"
   "which is bigger, the mug or the can", "can a 8 cm gripper fit between the mug and the can"`
 
 export interface CliArgs {
-  command: 'scene' | 'ask' | 'serve' | 'help'
+  command: 'scene' | 'ask' | 'verify' | 'serve' | 'help'
   rgb?: string
   depth?: string
   intrinsics?: string
@@ -56,13 +63,19 @@ export interface CliArgs {
   llmThreads?: number
   /** Visual questions with the LLM: 'auto' uses the installed vision-language model, 'none' never. */
   vlm: 'auto' | 'none'
+  /** serve: limits on messages, bytes in flight, connections and kept scenes. */
+  limits: ServerLimits
+  /** serve: host names besides this machine's a browser may use (`--allow-host`, repeatable). */
+  allowedHosts: string[]
+  /** serve: origins besides the page's own allowed to use the WebSocket (`--allow-origin`, repeatable). */
+  allowedOrigins: string[]
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
-  if (command !== 'scene' && command !== 'ask' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, calibrate, serve, models, eval, log (see spatial-lens --help)`)
+  if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'serve') {
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -90,6 +103,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'llm-threads': { type: 'string' },
         vlm: { type: 'string' },
         'vlm-names': { type: 'boolean' },
+        'allow-host': { type: 'string', multiple: true },
+        'allow-origin': { type: 'string', multiple: true },
+        'max-message-mb': { type: 'string' },
+        'max-in-flight-mb': { type: 'string' },
+        'max-requests-in-flight': { type: 'string' },
+        'max-connections': { type: 'string' },
+        'scenes-per-client': { type: 'string' },
       },
     })
   } catch (error) {
@@ -114,9 +134,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     llm: values.llm,
     llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
     vlm: vlmChoice(values.vlm),
+    limits: serverLimitsFromFlags(values),
+    allowedHosts: values['allow-host'] ?? [],
+    allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
+  if (command === 'verify' && !args.question) throw new UserError('verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"')
   if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
   return args
 }
@@ -128,6 +152,17 @@ function checkFrameArgs(args: CliArgs): void {
   }
   if (!args.rgb) throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
   if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
+}
+
+/** An `--allow-origin` value: scheme://host[:port] of an http(s) page. */
+function checkOrigin(text: string): string {
+  try {
+    const url = new URL(text)
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text.replace(/\/$/, '')) return url.origin
+  } catch {
+    // reported below
+  }
+  throw new UserError(`--allow-origin must be an origin like https://dashboard.example:8080 (got "${text}")`)
 }
 
 function vlmChoice(text: string | undefined): CliArgs['vlm'] {
@@ -143,10 +178,21 @@ function optionalNumber(text: string | undefined, flag: string, isValid: (x: num
 }
 
 function defaults(command: CliArgs['command']): CliArgs {
-  return { command, json: false, repeat: 1, port: 8787, host: '127.0.0.1', perception: {}, vlm: 'auto' }
+  return {
+    command,
+    json: false,
+    repeat: 1,
+    port: 8787,
+    host: '127.0.0.1',
+    perception: {},
+    vlm: 'auto',
+    limits: { ...DEFAULT_SERVER_LIMITS },
+    allowedHosts: [],
+    allowedOrigins: [],
+  }
 }
 
-function perceptionFromFlags(values: Record<string, string | boolean | undefined>): PerceptionSettingsInput {
+function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
   const candidate = {
     detector: text('detector'),

@@ -3,19 +3,26 @@ import { join } from 'node:path'
 import evalSet from '../reasoning/eval/evalSet.json'
 import { loadEvalScenes } from '../reasoning/eval/evalScenes'
 import { engineSceneFromEval } from '../reasoning/eval/evalEngineScene'
-import { answerFromText, runEval, type EvalItem, type EvalReport } from '../reasoning/eval'
+import { answerFromText, grammarEvalAnswer, runEval, type EvalItem, type EvalReport } from '../reasoning/eval'
 import { askWithReasoning } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
+import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
+import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
 
 export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
   LLM orchestrator and prints success rates per question kind: within 0.5×–2× (SpatialVLM) and within ±10 %.
-  SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>`
+  SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>
+  | none: the deterministic question grammar alone (no LLM; questions it does not cover count as declined)
+${EVAL_SCENES_USAGE}
+${EVAL_VSR_USAGE}`
 
-/** `spatial-lens eval cot`: the chain-of-thought evaluation with a real LLM. */
+/** `spatial-lens eval cot` (the chain-of-thought evaluation with a real LLM) and `eval scenes` (3D box accuracy). */
 export async function runEvalCommand(argv: string[], print: (text: string) => void): Promise<number> {
+  if (argv[0] === 'vsr') return runEvalVsrCommand(argv.slice(1), print)
+  if (argv[0] === 'scenes') return runEvalScenesCommand(argv.slice(1), print)
   if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
   let values
   try {
@@ -27,6 +34,7 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
     throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
   }
   if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model>, --llm openai:http://host:port/v1#model or --llm llama:<model id or .gguf>`)
+  if (values.llm === 'none') return runGrammarEval(values, print)
   const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
   if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
   const threads = values['llm-threads'] === undefined ? undefined : Number(values['llm-threads'])
@@ -60,6 +68,22 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
     },
   )
   print(values.json ? JSON.stringify(report, null, 2) : describeReport(report, values.llm))
+  return 0
+}
+
+/** `eval cot --llm none`: the same set answered by the deterministic grammar, scored the same way. */
+async function runGrammarEval(values: { limit?: string; fixtures?: string; json?: boolean }, print: (text: string) => void): Promise<number> {
+  const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
+  if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
+  const scenes = new Map(
+    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
+  )
+  const report = await runEval((evalSet as EvalItem[]).slice(0, limit), async (item) => {
+    const scene = scenes.get(item.scene)
+    if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
+    return grammarEvalAnswer(scene, item.question)
+  })
+  print(values.json ? JSON.stringify(report, null, 2) : describeReport(report, 'the question grammar (no LLM)'))
   return 0
 }
 

@@ -47,18 +47,22 @@ export async function runLogCommand(
       return 0
     }
     case 'export':
-      return exportLog(log, values, print, warn)
+      return exportLog(log, values, print)
     case 'clear': {
       if (!values.yes) {
-        const { records } = await log.list()
-        throw new UserError(`log clear removes all ${records.length} measurement(s) from ${log.path}; run \`spatial-lens log clear --yes\` to confirm`)
+        const records = await log.all()
+        throw new UserError(
+          `log clear removes all ${records.length} measurement(s) from ${log.path}; run \`spatial-lens log clear --yes\` to confirm`,
+        )
       }
       const { removedCount } = await log.clear()
       print(`removed ${removedCount} measurement(s) from ${log.path}`)
       return 0
     }
     default:
-      throw new UserError(`unknown log command "${subcommand}"; commands: list, export, clear (see spatial-lens log help)`)
+      throw new UserError(
+        `unknown log command "${subcommand}"; commands: list, export, clear (see spatial-lens log help)`,
+      )
   }
 }
 
@@ -80,7 +84,12 @@ function parseLogArgs(args: string[]): LogArgs {
         out: { type: 'string' },
       },
     })
-    return { json: values.json ?? false, yes: values.yes ?? false, format: values.format, out: values.out }
+    return {
+      json: values.json ?? false,
+      yes: values.yes ?? false,
+      format: values.format,
+      out: values.out,
+    }
   } catch (error) {
     throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens log help)`)
   }
@@ -90,22 +99,31 @@ async function exportLog(
   log: MeasurementLog,
   values: LogArgs,
   print: (text: string) => void,
-  warn: (text: string) => void,
 ): Promise<number> {
   const format = exportFormatSchema.safeParse(values.format)
-  if (!format.success) throw new UserError(`log export needs --format csv, jsonl or mcap${values.format ? ` (got "${values.format}")` : ''}`)
+  if (!format.success)
+    throw new UserError(
+      `log export needs --format csv, jsonl or mcap${values.format ? ` (got "${values.format}")` : ''}`,
+    )
   if (!values.out) throw new UserError('log export needs --out FILE (where to write the export)')
   const out = resolve(values.out)
-  if (!existsSync(dirname(out))) throw new UserError(`the folder of --out does not exist: ${dirname(out)}`)
-  const listing = await log.list()
-  listing.warnings.forEach(warn)
-  const file = await exportMeasurements(listing.records, format.data, { now: new Date(), appVersion: appVersion() })
+  if (!existsSync(dirname(out)))
+    throw new UserError(`the folder of --out does not exist: ${dirname(out)}`)
+  const records = await log.all()
+  const file = await exportMeasurements(records, format.data, {
+    now: new Date(),
+    appVersion: appVersion(),
+  })
   await writeFileAtomic(out, file.bytes)
-  print(`exported ${listing.records.length} measurement(s) to ${out} (${format.data})`)
+  print(`exported ${records.length} measurement(s) to ${out} (${format.data})`)
   return 0
 }
 
-function printTable(records: MeasurementRecord[], location: string, print: (text: string) => void): void {
+function printTable(
+  records: MeasurementRecord[],
+  location: string,
+  print: (text: string) => void,
+): void {
   if (records.length === 0) {
     print(`no measurements yet (log: ${location})`)
     return

@@ -5,6 +5,7 @@ import { runCalibrateCommand } from './calibrateCommand'
 import { runLogCommand } from './logCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
+import { runVerifyCommand } from './verifyCommand'
 import { runServeCommand } from './serveCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
@@ -28,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return 0
     case 'ask':
       return runAskCommand(args, print)
+    case 'verify':
+      return runVerifyCommand(args, print)
     case 'serve':
       await runServeCommand(args, print)
       return -1 // keeps running

@@ -178,9 +178,10 @@ async function verifyModels(
         print(
           `${id}: ${file.path} ok (${file.reference === 'published' ? 'published hash' : 'hash locked at install'})`,
         )
-      else if (file.outcome === 'trusted-now')
+      else if (file.outcome === 'unverified')
         print(
-          `${id}: ${file.path} has no published hash: recorded SHA-256 ${file.actualSha256} (trust on first use)`,
+          `${id}: ${file.path} not verified: no published hash to check it against (not marked trusted); ` +
+            `SHA-256 ${file.actualSha256}: compare it with the source of the file`,
         )
       else {
         isAllOk = false

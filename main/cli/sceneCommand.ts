@@ -4,6 +4,7 @@ import { median } from '../engine/geometry/stats'
 import { sceneSummarySchema } from '../contract/sceneSchema'
 import { summarizeScene } from '../services/sceneSummary'
 import { formatLength } from '../engine/scene/naming'
+import { labelCheckText } from './labelCheckText'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import type { CliArgs } from './args'
@@ -55,8 +56,9 @@ function describeScene(scene: Scene, repeat: number): string {
   for (const o of scene.objects) {
     const c = o.centerInWorld.map((x) => x.toFixed(3)).join(', ')
     const s = o.sizeM
+    const label = o.labelCheck ? `  ${labelCheckText(o.labelCheck)}` : ''
     lines.push(
-      `  ${o.name.padEnd(24)} centre (${c}) m  size ${formatLength(s.width)} × ${formatLength(s.depth)} × ${formatLength(s.height)}  ${o.pointCount} points`,
+      `  ${o.name.padEnd(24)} centre (${c}) m  size ${formatLength(s.width)} × ${formatLength(s.depth)} × ${formatLength(s.height)}  ${o.pointCount} points${label}`,
     )
   }
   for (const warning of scene.warnings) lines.push(`warning: ${warning}`)

@@ -13,7 +13,13 @@ export const answerObjectSchema = z.object({
 
 /** What the viewer draws for an answer (world frame, metres); mirrors AnswerGeometry in the engine. */
 export const answerGeometrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('segment'), fromInWorld: vec3Schema, toInWorld: vec3Schema, lengthM: finite, label: z.string() }),
+  z.object({
+    kind: z.literal('segment'),
+    fromInWorld: vec3Schema,
+    toInWorld: vec3Schema,
+    lengthM: finite,
+    label: z.string(),
+  }),
   z.object({
     kind: z.literal('arrow'),
     fromInWorld: vec3Schema,
@@ -21,7 +27,11 @@ export const answerGeometrySchema = z.discriminatedUnion('kind', [
     clockHour: z.number().int().min(1).max(12),
     label: z.string(),
   }),
-  z.object({ kind: z.literal('highlight'), names: z.array(z.string()), primary: z.string().nullable() }),
+  z.object({
+    kind: z.literal('highlight'),
+    names: z.array(z.string()),
+    primary: z.string().nullable(),
+  }),
 ])
 export type AnswerGeometryJson = z.infer<typeof answerGeometrySchema>
 
@@ -47,7 +57,7 @@ export const answerSchema = z.object({
   kind: z.string(),
   text: z.string(),
   value: z.union([finite, z.boolean(), z.string(), z.null()]),
-  unit: z.enum(['m', 'clock', 'bool', 'name', 'm3']).nullable(),
+  unit: z.enum(['m', 'clock', 'bool', 'name', 'm3', 'count', 'names']).nullable(),
   objects: z.array(answerObjectSchema),
   provenance: answerProvenanceSchema,
   geometry: answerGeometrySchema.optional(),

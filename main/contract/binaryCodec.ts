@@ -4,8 +4,17 @@
  * buffers travel as bytes, never as JSON number lists. Works in Node and in the browser.
  */
 
-type TypedArray = Float32Array | Float64Array | Uint8Array | Int16Array | Int32Array | Uint32Array | Uint16Array
-const CONSTRUCTORS = { Float32Array, Float64Array, Uint8Array, Int16Array, Int32Array, Uint32Array, Uint16Array }
+type TypedArray =
+  Float32Array | Float64Array | Uint8Array | Int16Array | Int32Array | Uint32Array | Uint16Array
+const CONSTRUCTORS = {
+  Float32Array,
+  Float64Array,
+  Uint8Array,
+  Int16Array,
+  Int32Array,
+  Uint32Array,
+  Uint16Array,
+}
 type TypedName = keyof typeof CONSTRUCTORS
 
 interface TypedRef {
@@ -40,13 +49,18 @@ export function encodeMessage(body: unknown): Uint8Array {
     refs.push({ type: typedName(array)!, byteOffset: offset, length: array.length })
     offset += array.byteLength
   }
-  const headerBytes = new TextEncoder().encode(JSON.stringify({ body: '__BODY__', arrays: refs }).replace('"__BODY__"', json))
+  const headerBytes = new TextEncoder().encode(
+    JSON.stringify({ body: '__BODY__', arrays: refs }).replace('"__BODY__"', json),
+  )
   const start = Math.ceil((4 + headerBytes.length) / 8) * 8
   const out = new Uint8Array(start + offset)
   new DataView(out.buffer).setUint32(0, headerBytes.length, true)
   out.set(headerBytes, 4)
   arrays.forEach((array, i) => {
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + refs[i].byteOffset)
+    out.set(
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength),
+      start + refs[i].byteOffset,
+    )
   })
   return out
 }

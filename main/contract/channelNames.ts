@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'app:info',
   'scene:analyze',
   'qa:ask',
+  'qa:verify',
   'scene:pointAt',
   'scene:measure',
   'qa:reason',
@@ -39,6 +40,8 @@ export type EventName = (typeof EVENT_NAMES)[number]
  * input to the main process and resolving to the reply envelope ({ok, value} or {ok: false, error}),
  * plus `on` to listen to server events (it returns the function that stops listening).
  */
-export type SpatialBridge = { readonly [C in ChannelName]: (input: unknown) => Promise<unknown> } & {
+export type SpatialBridge = {
+  readonly [C in ChannelName]: (input: unknown) => Promise<unknown>
+} & {
   readonly on: (event: EventName, listener: (payload: unknown) => void) => () => void
 }

@@ -1,14 +1,25 @@
 import { z } from 'zod'
+import { verificationSchema, verifyInputSchema } from './verifySchema'
 import {
   calibrationListSchema,
   calibrationRemoveInputSchema,
   calibrationRunInputSchema,
   calibrationRunResultSchema,
 } from './calibrationChannelSchema'
-import { finite, intrinsicsSchema } from './primitives'
+import {
+  checkIntrinsicsRanges,
+  depthScaleSchema,
+  finite,
+  intrinsicsFieldsSchema,
+} from './primitives'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from './sceneSchema'
 import { answerSchema } from './answerSchema'
-import { measureInputSchema, measurementSchema, pointAtInputSchema, pointAtOutputSchema } from './measureSchema'
+import {
+  measureInputSchema,
+  measurementSchema,
+  pointAtInputSchema,
+  pointAtOutputSchema,
+} from './measureSchema'
 import { reasonInputSchema, reasoningResultSchema } from './reasoningSchema'
 import {
   downloadReportSchema,
@@ -31,34 +42,66 @@ import {
   measurementRecordSchema,
 } from './measurementSchema'
 import type { ChannelName } from './channelNames'
-import { perceptionReportSchema, perceptionSettingsSchema, perceptionStepSchema } from '../perception/perceptionSettings'
+import {
+  perceptionReportSchema,
+  perceptionSettingsSchema,
+  perceptionStepSchema,
+} from '../perception/perceptionSettings'
+
+/** Regions one `scene:analyze` may carry (each is lifted and segmented on its own). */
+export const MAX_REGIONS = 256
+/** Region coordinates are pixels: anything beyond this magnitude is not a place in any image. */
+const MAX_REGION_COORDINATE_PX = 1_000_000
+const regionCoordinate = finite.min(-MAX_REGION_COORDINATE_PX).max(MAX_REGION_COORDINATE_PX)
+const regionLabel = z.string().trim().min(1).max(200)
 
 /** A user region: pixels, 0-based. A mask travels as the bytes of a PNG the size of the image. */
 export const regionInputSchema = z.union([
-  z.object({ label: z.string().trim().min(1), box: z.tuple([finite, finite, finite, finite]) }).strict(),
-  z.object({ label: z.string().trim().min(1), point: z.tuple([finite, finite]) }).strict(),
-  z.object({ label: z.string().trim().min(1), maskPng: z.instanceof(Uint8Array) }).strict(),
+  z
+    .object({
+      label: regionLabel,
+      box: z.tuple([regionCoordinate, regionCoordinate, regionCoordinate, regionCoordinate]),
+    })
+    .strict(),
+  z.object({ label: regionLabel, point: z.tuple([regionCoordinate, regionCoordinate]) }).strict(),
+  z.object({ label: regionLabel, maskPng: z.instanceof(Uint8Array) }).strict(),
 ])
+
+/** The regions of one request: at most {@link MAX_REGIONS}. */
+export const regionListSchema = z.array(regionInputSchema).max(MAX_REGIONS)
 export type RegionInput = z.infer<typeof regionInputSchema>
 
-export const intrinsicsInputSchema = intrinsicsSchema.extend({ depthScale: z.number().positive().optional() })
+export const intrinsicsInputSchema = intrinsicsFieldsSchema
+  .extend({ depthScale: depthScaleSchema.optional() })
+  .superRefine(checkIntrinsicsRanges)
 
 /** A frame given as file bytes (decoded on the Node side): RGB-D images, or an organized PCD. */
-export const frameInputSchema = z.union([
+export const frameInputSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('rgbd'),
-      name: z.string().default('uploaded frame'),
+      /** The frame's name: the colour file's name for a picked file (messages about the colour image name it). */
+      name: z.string().max(500).default('uploaded frame'),
       colorFile: z.instanceof(Uint8Array),
       /** Omit for a colour-only frame: depth then comes from the installed depth model. */
       depthFile: z.instanceof(Uint8Array).optional(),
+      /** The depth file's own name, so a message about the depth image names that file (not the colour one). */
+      depthName: z.string().min(1).max(500).optional(),
+      /** The intrinsics file's own name, for messages about the intrinsics. */
+      intrinsicsName: z.string().min(1).max(500).optional(),
       intrinsics: intrinsicsInputSchema,
-      depthScale: z.number().positive().optional(),
+      depthScale: depthScaleSchema.optional(),
       /** Which camera took it, for depth calibrations (stable across a sequence or a live camera); default the name. */
       cameraId: z.string().trim().min(1).max(200).optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('pcd'), name: z.string().default('uploaded cloud'), pcdFile: z.instanceof(Uint8Array) }).strict(),
+  z
+    .object({
+      kind: z.literal('pcd'),
+      name: z.string().max(500).default('uploaded cloud'),
+      pcdFile: z.instanceof(Uint8Array),
+    })
+    .strict(),
   z.object({ kind: z.literal('sample') }).strict(),
 ])
 export type FrameInput = z.infer<typeof frameInputSchema>
@@ -74,7 +117,7 @@ export type SceneResult = z.infer<typeof sceneResultSchema>
 export const detect2dInputSchema = z
   .object({
     image: z.instanceof(Uint8Array),
-    name: z.string().default('camera frame'),
+    name: z.string().max(500).default('camera frame'),
     perception: perceptionSettingsSchema.optional(),
   })
   .strict()
@@ -109,16 +152,20 @@ export const contract = {
     input: z
       .object({
         frame: frameInputSchema,
-        regions: z.array(regionInputSchema).default([]),
+        regions: regionListSchema.default([]),
         perception: perceptionSettingsSchema.optional(),
       })
       .strict(),
     output: sceneResultSchema,
   },
   'qa:ask': {
-    input: z.object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) }).strict(),
+    input: z
+      .object({ sceneId: z.string().min(1), question: z.string().trim().min(1).max(500) })
+      .strict(),
     output: answerSchema,
   },
+  /** SpatialEnsemble's verdict on a statement about the scene ("the mug is left of the laptop"). */
+  'qa:verify': { input: verifyInputSchema, output: verificationSchema },
   'scene:pointAt': { input: pointAtInputSchema, output: pointAtOutputSchema },
   'scene:measure': { input: measureInputSchema, output: measurementSchema },
   /** The chain-of-thought answer (the configured LLM and the spatial tools; templates without one). */
@@ -139,13 +186,22 @@ export const contract = {
   /** The measurement log: answers are added by qa:ask itself; the viewer adds measurements. */
   'log:add': { input: measurementInputSchema, output: measurementRecordSchema },
   'log:list': { input: z.object({}).strict(), output: measurementListSchema },
-  'log:clear': { input: z.object({}).strict(), output: z.object({ removedCount: z.number().int().nonnegative() }) },
-  'log:export': { input: z.object({ format: exportFormatSchema }).strict(), output: exportFileSchema },
+  'log:clear': {
+    input: z.object({}).strict(),
+    output: z.object({ removedCount: z.number().int().nonnegative() }),
+  },
+  'log:export': {
+    input: z.object({ format: exportFormatSchema }).strict(),
+    output: exportFileSchema,
+  },
   'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
   'calibration:list': { input: z.object({}).strict(), output: calibrationListSchema },
   /** Fits the chosen depth model to metres for the scene's camera and saves it (the scene worker runs the model). */
   'calibration:run': { input: calibrationRunInputSchema, output: calibrationRunResultSchema },
-  'calibration:remove': { input: calibrationRemoveInputSchema, output: z.object({ isRemoved: z.boolean() }) },
+  'calibration:remove': {
+    input: calibrationRemoveInputSchema,
+    output: z.object({ isRemoved: z.boolean() }),
+  },
 } as const
 
 export type Contract = typeof contract
@@ -163,7 +219,11 @@ void namesMatchContract
  * Error reply for any channel: one user-facing line, plus the field path for validation errors and,
  * for failures an app reacts to on its own, a stable code (see {@link ERROR_CODES}).
  */
-export const errorReplySchema = z.object({ message: z.string(), field: z.string().optional(), code: z.string().optional() })
+export const errorReplySchema = z.object({
+  message: z.string(),
+  field: z.string().optional(),
+  code: z.string().optional(),
+})
 
 /** Codes of errors the app handles by itself instead of only showing them. */
 export const ERROR_CODES = {
@@ -181,5 +241,8 @@ export function describeValidationError(channel: string, error: z.ZodError): Err
     return { message: `${channel}: unexpected field ${field} (${issue.message})`, field }
   }
   const field = path.join('.') || undefined
-  return { message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`, field }
+  return {
+    message: `${channel}: invalid ${field ?? 'message'}: ${issue?.message ?? 'malformed'}`,
+    field,
+  }
 }

@@ -4,8 +4,9 @@ import { finite, vec3Schema } from './primitives'
 import { reasoningStepSchema, stopReasonSchema } from './reasoningSchema'
 
 /**
- * One entry of the measurement log: an answered question (`kind: 'answer'`, added by `qa:ask`) or
- * a measurement the user made in the viewer (`kind: 'measurement'`, added by `log:add`). The same
+ * One entry of the measurement log: an answered question (`kind: 'answer'`, added by `qa:ask`),
+ * a measurement the user made in the viewer (`kind: 'measurement'`, added by `log:add`) or a verified
+ * statement (`kind: 'verdict'`, added by `qa:verify`). The same
  * record is stored (JSON Lines), listed, and exported (CSV, JSON Lines, MCAP).
  */
 export const measurementRecordSchema = z
@@ -15,7 +16,7 @@ export const measurementRecordSchema = z
     timeIso: z.iso.datetime(),
     /** The frame it was measured on: the scene id of the session and the frame's name. */
     frame: z.object({ sceneId: z.string().min(1), name: z.string() }),
-    kind: z.enum(['answer', 'measurement']),
+    kind: z.enum(['answer', 'measurement', 'verdict']),
     /** The question, or what was measured ("left mug ↔ laptop"). */
     text: z.string(),
     /** Names of the objects involved. */
@@ -29,9 +30,21 @@ export const measurementRecordSchema = z
     /** Ends of a distance, world frame (z up), metres. */
     fromInWorldM: vec3Schema.optional(),
     toInWorldM: vec3Schema.optional(),
+    /** For a verified statement (`qa:verify`): SpatialEnsemble's verdict, its confidence and each vote. */
+    verdict: z
+      .object({
+        value: z.enum(['true', 'false', 'abstain']),
+        confidence: finite,
+        votes: z.array(z.object({ voterId: z.string(), verdict: z.enum(['true', 'false', 'abstain']), weight: finite, reason: z.string() })),
+      })
+      .optional(),
     /** For an answer from the LLM: its chain of thought, kept with the answer for export. */
     reasoning: z
-      .object({ llm: z.string().nullable(), stopReason: stopReasonSchema, steps: z.array(reasoningStepSchema) })
+      .object({
+        llm: z.string().nullable(),
+        stopReason: stopReasonSchema,
+        steps: z.array(reasoningStepSchema),
+      })
       .optional(),
   })
   .strict()
@@ -42,7 +55,7 @@ export const measurementInputSchema = z
   .object({
     sceneId: z.string().min(1),
     text: z.string().trim().min(1).max(500),
-    objects: z.array(z.string()).max(16).default([]),
+    objects: z.array(z.string().max(200)).max(16).default([]),
     valueM: finite.nonnegative(),
     fromInWorldM: vec3Schema.optional(),
     toInWorldM: vec3Schema.optional(),

@@ -66,7 +66,8 @@ export const verifyReportSchema = z.object({
   files: z.array(
     z.object({
       path: z.string(),
-      outcome: z.enum(['ok', 'trusted-now', 'mismatch', 'missing']),
+      /** unverified: no published or locked hash to check against (reported, never marked trusted). */
+      outcome: z.enum(['ok', 'unverified', 'mismatch', 'missing']),
       expectedSha256: z.string().nullable(),
       actualSha256: z.string().nullable(),
       reference: z.enum(['published', 'lock', 'none']),

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, isAbsolute, relative } from 'node:path'
 import { channels, type Channel, type ErrorReply } from '../contract/channels'
+import { isSameOrigin } from './navigationGuard'
 
 /** The part of an IPC invoke event the handlers read: which page sent it. */
 export interface IpcInvokeEventLike {
@@ -53,7 +54,8 @@ export function isOwnContent(
   own: { rendererUrl?: string; indexHtmlPath: string },
   platform: NodeJS.Platform = process.platform,
 ): boolean {
-  if (own.rendererUrl) return url.startsWith(own.rendererUrl)
+  // Same origin, not a prefix: http://localhost:5173.evil.example starts with http://localhost:5173.
+  if (own.rendererUrl) return isSameOrigin(url, own.rendererUrl)
   if (!url.startsWith('file:')) return false
   let path: string
   try {

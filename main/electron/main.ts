@@ -4,6 +4,7 @@ import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
 import { sceneWorkerPath } from '../services/paths'
 import { isOwnContent, registerIpcHandlers } from './ipcHandlers'
+import { devRendererUrl, guardNavigation } from './navigationGuard'
 
 /**
  * Electron host: one IPC handler per contract channel, all forwarded to the same services `serve`
@@ -12,7 +13,8 @@ import { isOwnContent, registerIpcHandlers } from './ipcHandlers'
  */
 const workerPath = sceneWorkerPath()
 const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
-const rendererUrl = process.env.ELECTRON_RENDERER_URL
+// The dev server only in development: a packaged app ignores ELECTRON_RENDERER_URL.
+const rendererUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 const isOwn = (url: string) => isOwnContent(url, { rendererUrl, indexHtmlPath: indexHtml })
 
@@ -40,9 +42,7 @@ function createWindow(): void {
     },
   })
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwn(url)) event.preventDefault()
-  })
+  guardNavigation(window.webContents, isOwn)
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(indexHtml)
 }

@@ -51,16 +51,29 @@ export interface Frame {
   sourceDescription?: string
   /** Model and calibration behind monocular depth; set when depthSource is 'monocular'. */
   depthProvenance?: DepthProvenance
+  /**
+   * Depth-file units per metre the source divided by (1000 for millimetre PNGs, 5000 for TUM), when depth came
+   * from a file; plausibility warnings name the scale that would fix a wrong one.
+   */
+  depthScale?: number
 }
 
 /** Who gave a region: the user (always wins) or a detector. Default 'user'. */
 export type RegionSource = 'user' | 'detector'
 
+/** What every region prompt carries besides its shape. */
+export interface RegionPromptBase {
+  label: string
+  source?: RegionSource
+  /** The detector's score for the label, 0–1 (detector regions; the scene's label check reports it). */
+  score?: number
+}
+
 /** A region: the object is the lifted foreground inside it. Pixels, 0-based. */
 export type RegionPrompt =
-  | { label: string; box: [number, number, number, number]; source?: RegionSource }
-  | { label: string; point: [number, number]; source?: RegionSource }
-  | { label: string; mask: Uint8Array; maskWidth: number; maskHeight: number; source?: RegionSource }
+  | (RegionPromptBase & { box: [number, number, number, number] })
+  | (RegionPromptBase & { point: [number, number] })
+  | (RegionPromptBase & { mask: Uint8Array; maskWidth: number; maskHeight: number })
 
 /** Plane n·p + d = 0 in the camera frame; unit normal pointing to the camera side (up). */
 export interface PlaneInCamera {

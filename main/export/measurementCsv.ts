@@ -30,28 +30,41 @@ export function csvField(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR:
+ * `=cmd|' /C calc'!A0`) gets a leading apostrophe, as OWASP's CSV-injection advice says: shown
+ * as text, never evaluated. Numbers are written by the exporter, not the user, and stay as they are.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
 /** The CSV export: a header, then one row per record, CRLF line ends (RFC 4180). */
 export function measurementsToCsv(records: readonly MeasurementRecord[]): string {
-  const lines = [CSV_COLUMNS.join(','), ...records.map((record) => csvRow(record).map(csvField).join(','))]
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...records.map((record) => csvRow(record).map(csvField).join(',')),
+  ]
   return `${lines.join('\r\n')}\r\n`
 }
 
 function csvRow(record: MeasurementRecord): string[] {
   const point = (p: readonly number[] | undefined) => (p ? p.map(String) : ['', '', ''])
+  const text = neutralizeFormula
   return [
-    record.timeIso,
-    record.kind,
-    record.frame.name,
-    record.frame.sceneId,
-    record.text,
-    record.objects.join('; '),
+    text(record.timeIso),
+    text(record.kind),
+    text(record.frame.name),
+    text(record.frame.sceneId),
+    text(record.text),
+    text(record.objects.join('; ')),
     record.value ? String(record.value.number) : '',
-    record.value?.unit ?? '',
-    record.answer,
-    record.provenance?.depthSource ?? '',
-    record.provenance?.method ?? '',
+    text(record.value?.unit ?? ''),
+    text(record.answer),
+    text(record.provenance?.depthSource ?? ''),
+    text(record.provenance?.method ?? ''),
     ...point(record.fromInWorldM),
     ...point(record.toInWorldM),
-    record.id,
+    text(record.id),
   ]
 }

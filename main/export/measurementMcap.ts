@@ -12,11 +12,31 @@ export function measurementJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(measurementRecordSchema, { io: 'output' }) as Record<string, unknown>
 }
 
-/** Nanoseconds since the Unix epoch of an ISO 8601 time (MCAP log and publish times). */
+/** MCAP times are unsigned 64-bit nanoseconds since 1970: 0 … 2^64 − 1 ns (until 2554-07-21). */
+const MAX_MCAP_TIME_NS = 2n ** 64n - 1n
+
+/**
+ * Nanoseconds since the Unix epoch of an ISO 8601 time (MCAP log and publish times).
+ * @throws McapTimeError for a time MCAP cannot store (before 1970 or after 2554), which the
+ *   writer would otherwise wrap to a wrong date.
+ */
 export function isoToNanoseconds(timeIso: string): bigint {
   const ms = Date.parse(timeIso)
   if (!Number.isFinite(ms)) throw new RangeError(`not an ISO time: "${timeIso}"`)
-  return BigInt(ms) * 1_000_000n
+  const ns = BigInt(ms) * 1_000_000n
+  if (ns < 0n || ns > MAX_MCAP_TIME_NS) throw new McapTimeError(timeIso)
+  return ns
+}
+
+/** A record time outside MCAP's range: a user error naming the time and the other formats. */
+export class McapTimeError extends Error {
+  constructor(timeIso: string) {
+    super(
+      `the measurement at ${timeIso} cannot be exported to MCAP, whose times run from 1970 to 2554; ` +
+        'fix the record time, or export as CSV or JSON Lines',
+    )
+    this.name = 'UserError'
+  }
 }
 
 export interface McapExportOptions {

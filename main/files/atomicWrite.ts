@@ -1,5 +1,5 @@
-import { open, rename, unlink } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { open, readdir, rename, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
 /** The file operations an atomic write needs; tests substitute failing ones. */
 export interface AtomicWriteFileSystem {
@@ -65,4 +65,45 @@ export async function writeFileAtomic(
     await fileSystem.unlink(temporary).catch(() => undefined)
     throw error
   }
+}
+
+/** Is the process `pid` alive (signal 0 probes without sending; EPERM: alive, someone else's)? */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes temporary files {@link writeFileAtomic} left beside `path` when a process crashed
+ * between writing and renaming (`<name>.<pid>.<n>.tmp` whose process is gone). They can hold
+ * whatever the target holds (the settings' API key), so they must not linger. Temporaries of live
+ * processes (a CLI writing now) are left alone. Resolves to the paths removed; never throws.
+ */
+export async function removeStaleTemporaries(path: string): Promise<string[]> {
+  const prefix = `${basename(path)}.`
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = await readdir(dirname(path))
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix)
+      ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))
+      : null
+    if (!match) continue
+    const pid = Number(match[1])
+    if (pid === process.pid || isProcessAlive(pid)) continue
+    const stale = join(dirname(path), name)
+    await unlink(stale).then(
+      () => removed.push(stale),
+      () => undefined,
+    )
+  }
+  return removed
 }

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { probeModelBytes } from './probeModel'
+import { countedNativeCall } from './nativeActivity'
 import type { ExecutionProviderName, ModelSignature, TensorData, TensorSpec } from './types'
 
 /** A loaded model. The holder owns it and must call release() once. */
@@ -40,10 +41,11 @@ export async function createOrtSession(
     logSeverityLevel: 3,
     ...(settings.intraOpNumThreads ? { intraOpNumThreads: settings.intraOpNumThreads } : {}),
   }
-  const session =
+  const session = await countedNativeCall(() =>
     typeof model === 'string'
-      ? await ort.InferenceSession.create(model, options)
-      : await ort.InferenceSession.create(model, options)
+      ? ort.InferenceSession.create(model, options)
+      : ort.InferenceSession.create(model, options),
+  )
   const signature = {
     inputs: session.inputMetadata.map(toSpec),
     outputs: session.outputMetadata.map(toSpec),
@@ -53,7 +55,7 @@ export async function createOrtSession(
     async run(inputs) {
       const feeds: Record<string, ort.Tensor> = {}
       for (const [name, tensor] of Object.entries(inputs)) feeds[name] = toOrtTensor(tensor)
-      const results = await session.run(feeds)
+      const results = await countedNativeCall(() => session.run(feeds))
       const outputs: Record<string, TensorData> = {}
       for (const [name, value] of Object.entries(results))
         outputs[name] = fromOrtTensor(name, value)

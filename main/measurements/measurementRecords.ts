@@ -1,6 +1,7 @@
 import type { AnswerJson, AnswerProvenanceJson } from '../contract/answerSchema'
 import type { ReasoningResultJson } from '../contract/reasoningSchema'
 import type { Measurement } from '../contract/measureSchema'
+import type { VerificationJson } from '../contract/verifySchema'
 import {
   measurementRecordSchema,
   type MeasurementInput,
@@ -32,6 +33,24 @@ export function recordFromAnswer(answer: AnswerJson, stamp: RecordStamp): Measur
     answer: answer.text,
     provenance: answer.provenance,
     ...(segment ? { fromInWorldM: segment.fromInWorld, toInWorldM: segment.toInWorld } : {}),
+  })
+}
+
+/** The log record of a verified statement: no number, the verdict with its confidence and votes. */
+export function recordFromVerification(verification: VerificationJson, stamp: RecordStamp): MeasurementRecord {
+  return measurementRecordSchema.parse({
+    ...stamp,
+    kind: 'verdict',
+    text: verification.statement,
+    objects: verification.objects.map((object) => object.name),
+    value: null,
+    answer: verification.text,
+    provenance: verification.provenance,
+    verdict: {
+      value: verification.verdict,
+      confidence: verification.confidence,
+      votes: verification.votes.map(({ voterId, verdict, weight, reason }) => ({ voterId, verdict, weight, reason })),
+    },
   })
 }
 

@@ -20,7 +20,7 @@ export type { FileState, FileStatus, ModelState, ModelStatus } from './modelStat
 
 export interface VerifiedFile {
   path: string
-  outcome: 'ok' | 'trusted-now' | 'mismatch' | 'missing'
+  outcome: 'ok' | 'unverified' | 'mismatch' | 'missing'
   expectedSha256: string | null
   actualSha256: string | null
   /** Where the expected hash came from. */
@@ -170,9 +170,11 @@ export class ModelStore {
   }
 
   /**
-   * Re-hashes every file. A file with no published hash and no lock entry (an offline copy) is
-   * trusted now and locked. A mismatching downloaded file is deleted so `download` fetches it
-   * again; built-in and manual files are only reported.
+   * Re-hashes every file against the manifest's published SHA-256, else the hash locked when it was
+   * downloaded. A file with neither (an offline copy) is reported 'unverified' with its hash and NOT
+   * locked: there is nothing to check it against, and pinning whatever is on disk would make a
+   * damaged or swapped file look trusted. A mismatching downloaded file is deleted so `download`
+   * fetches it again; built-in and manual files are only reported.
    */
   async verify(modelId: string): Promise<VerifiedFile[]> {
     const status = this.status(modelId)
@@ -195,18 +197,30 @@ export class ModelStore {
       }
       const actual = await sha256OfFile(installed.path)
       const isSizeWrong = installed.state === 'wrong-size'
-      if (!isSizeWrong && (expectedSha256 === null || expectedSha256 === actual.sha256)) {
-        if (entry.install !== 'builtin') {
+      if (!isSizeWrong && expectedSha256 === null) {
+        results.push({
+          path: installed.path,
+          outcome: 'unverified',
+          expectedSha256,
+          actualSha256: actual.sha256,
+          reference,
+          isDeleted: false,
+        })
+        continue
+      }
+      if (!isSizeWrong && expectedSha256 === actual.sha256) {
+        // A published hash matched: lock it, so later checks also catch a size change without hashing.
+        if (entry.install !== 'builtin' && file.sha256 !== null) {
           await updateLock(this.cacheDirectory, entry.id, (files) => {
             files[file.path] ??= lockRecord(
               actual.sha256,
               actual.bytes,
-              file.sha256 !== null,
+              true,
               'verify (files already in the cache)',
             )
           })
         }
-        const outcome = expectedSha256 === null ? 'trusted-now' : 'ok'
+        const outcome = 'ok'
         results.push({
           path: installed.path,
           outcome,

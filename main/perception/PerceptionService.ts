@@ -181,6 +181,7 @@ export class PerceptionService {
       maskWidth: frame.rgb.width,
       maskHeight: frame.rgb.height,
       source: 'detector' as const,
+      ...(region.score !== undefined ? { score: region.score } : {}),
     }))
     return [...regions.slice(0, userCount), ...masks]
   }

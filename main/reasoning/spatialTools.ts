@@ -35,6 +35,7 @@ import {
 import { pairTool } from './pairTool'
 import { whatIfMove, type WhatIfInput } from './whatIfTool'
 import { createVisualTools } from './visualTools'
+import { createGrammarTools } from './grammarTools'
 
 export {
   MEASURE_QUANTITIES,
@@ -71,7 +72,7 @@ const quantityArg = z
 /**
  * Build the spatial tools for one scene.
  * @returns list_objects, measure, object_size, relation, direction, fits_between, what_if_move, point_at_pixel,
- *   convert_units; with a vision-language model and the image also ask_image, describe_object,
+ *   convert_units, and the grammar's distance_from_camera, elevation, count_objects, rank_objects; with a vision-language model and the image also ask_image, describe_object,
  *   find_object_by_description (see visualTools).
  */
 export function createSpatialTools(
@@ -260,10 +261,15 @@ export function createSpatialTools(
     whatIf,
     point,
     convert,
+    ...createGrammarTools(scene),
   ] as StructuredToolInterface[]
   if (!hasVisualTools(options)) return spatial
   return [
     ...spatial,
-    ...createVisualTools(scene, { vlm: options.vlm!, image: options.image!, signal: options.signal }),
+    ...createVisualTools(scene, {
+      vlm: options.vlm!,
+      image: options.image!,
+      signal: options.signal,
+    }),
   ]
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { contentSecurityPolicyHeader } from './contentSecurityPolicy'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,10 +34,13 @@ export async function serveStatic(root: string | null, request: IncomingMessage,
     path = join(root, 'index.html')
     body = await readFile(path)
   }
+  const isPage = extname(path) === '.html'
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
+    // The page's policy again as a header, with what a <meta> cannot say: no framing by other sites.
+    ...(isPage ? { 'content-security-policy': contentSecurityPolicyHeader(), 'x-frame-options': 'DENY' } : {}),
   })
   response.end(body)
 }

@@ -99,14 +99,14 @@ export class ModelsService {
     const lines = files.map((file) => {
       if (file.outcome === 'ok')
         return `${file.path}: ok (${file.reference === 'published' ? 'published SHA-256' : 'hash recorded at install'})`
-      if (file.outcome === 'trusted-now')
-        return `${file.path}: no published hash; recorded SHA-256 ${file.actualSha256} (trust on first use)`
+      if (file.outcome === 'unverified')
+        return `${file.path}: not verified (no published hash to check it against; not marked trusted). SHA-256 ${file.actualSha256}: compare it with the source of the file`
       if (file.outcome === 'missing') return `${file.path}: missing`
       return `${file.path}: corrupt (SHA-256 ${file.actualSha256}, expected ${file.expectedSha256})${file.isDeleted ? '; deleted it: download it again' : ''}`
     })
     return {
       model: this.row(modelId),
-      isAllOk: files.every((file) => file.outcome === 'ok' || file.outcome === 'trusted-now'),
+      isAllOk: files.every((file) => file.outcome === 'ok' || file.outcome === 'unverified'),
       files,
       message: lines.join('\n'),
     }
@@ -179,7 +179,8 @@ export class ModelsService {
 
 function installedOutcome(files: DownloadedFile[]): Pick<DownloadReport, 'outcome' | 'message'> {
   const downloaded = files.filter((file) => file.result)
-  if (downloaded.length === 0) return { outcome: 'already-installed', message: 'Already installed.' }
+  if (downloaded.length === 0)
+    return { outcome: 'already-installed', message: 'Already installed.' }
   const bytes = downloaded.reduce((sum, file) => sum + (file.result?.bytes ?? 0), 0)
   const isVerified = downloaded.every((file) => file.result?.isVerified)
   return {

@@ -12,8 +12,11 @@ import type { ReasoningStep } from '../reasoning/trace'
 import {
   createChatModel,
   describeLlmError,
+  parseLlmSpec,
   type ChatModelConnection,
 } from '../reasoning/connectors'
+import { chooseApiKey, type KeyChoice } from '../settings/llmKeyBinding'
+import { describeTestFailure } from './llmTestMessages'
 import type { SettingsStore } from '../settings/SettingsStore'
 import type { StoredSettings } from '../settings/settingsFile'
 import { isUserError, UserError } from './userError'
@@ -59,7 +62,7 @@ export class ReasoningService {
     const { requestId } = input
     if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
     const { settings } = await this.settings.load()
-    const connection = settings.llm.spec ? connect(settings.llm.spec, settings) : null
+    const connection = settings.llm.spec ? connect(settings.llm.spec, settings).connection : null
     const controller = new AbortController()
     this.running.set(requestId, controller)
     try {
@@ -88,7 +91,12 @@ export class ReasoningService {
     return { isCancelled: controller !== undefined }
   }
 
-  /** One short request to the LLM (the given spec and key, else the stored ones). */
+  /**
+   * One short request to the LLM (the given spec and key, else the stored ones). The stored key goes
+   * only to the origin it was saved for (llmKeyBinding). The reply says whether the server answered,
+   * never what it sent (its text, its error body), and every failure that is not an HTTP status
+   * reads the same, so the test cannot be used to read other servers or to scan ports.
+   */
   async test(input: { spec?: string; apiKey?: string }): Promise<LlmTestResult> {
     const { settings } = await this.settings.load()
     const spec = input.spec ?? settings.llm.spec
@@ -101,25 +109,29 @@ export class ReasoningService {
         ms: null,
       }
     let connection: ChatModelConnection
+    let key: KeyChoice
     try {
-      connection = connect(spec, settings, input.apiKey)
+      ;({ connection, key } = connect(spec, settings, input.apiKey))
     } catch (error) {
       if (!isUserError(error)) throw error
       return { isOk: false, message: (error as Error).message, endpoint: null, ms: null }
     }
     const startedMs = performance.now()
     try {
-      const reply = await connection.model.invoke([new HumanMessage(TEST_PROMPT)])
+      await connection.model.invoke([new HumanMessage(TEST_PROMPT)])
       const ms = Math.round(performance.now() - startedMs)
-      const text = reply.text.trim().replace(/\s+/g, ' ').slice(0, 80)
       return {
         isOk: true,
-        message: `${connection.spec.model} at ${connection.endpoint} answered in ${ms} ms: "${text}"`,
+        message: `${connection.spec.model} at ${connection.endpoint} answered in ${ms} ms`,
         endpoint: connection.endpoint,
         ms,
       }
     } catch (error) {
-      const message = describeLlmError(error, connection).message
+      const message = describeTestFailure(
+        describeLlmError(error, connection),
+        connection,
+        key.keptFor,
+      )
       return { isOk: false, message, endpoint: connection.endpoint, ms: null }
     }
   }
@@ -130,9 +142,18 @@ export class ReasoningService {
   }
 }
 
-function connect(spec: string, settings: StoredSettings, apiKey?: string): ChatModelConnection {
-  return createChatModel(spec, {
-    apiKey: apiKey || settings.llm.apiKey,
+/** A model for `spec` with the key it may use: the typed one, else the one bound to its origin. */
+function connect(
+  spec: string,
+  settings: StoredSettings,
+  typedKey?: string,
+): { connection: ChatModelConnection; key: KeyChoice } {
+  const parsed = parseLlmSpec(spec)
+  const key = chooseApiKey(parsed, settings.llm, typedKey)
+  const connection = createChatModel(parsed, {
+    apiKey: key.apiKey,
+    env: key.env,
     timeoutMs: settings.llm.timeLimitS * 1000,
   })
+  return { connection, key }
 }

@@ -22,6 +22,7 @@ import { settingsView, updateSettings } from '../settings/appSettings'
 import { MeasurementLog } from '../measurements/MeasurementLog'
 import {
   recordFromAnswer,
+  recordFromVerification,
   recordFromMeasurement,
   recordFromReasoning,
   type RecordStamp,
@@ -36,15 +37,14 @@ import type { MeasurementRecord } from '../contract/measurementSchema'
 import { ExecutorVisionModel } from './ExecutorVisionModel'
 import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
+import { verifyInScene } from '../ensemble/verifyInScene'
+import { ClientScenes, type ClientSession } from './ClientScenes'
+import { currentLimits } from '../limits'
+import { typedArrayBytes } from './keptSceneBytes'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
-export type HandleResult<C extends Channel> = { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
-
-/**
- * Scenes kept for follow-up questions, point queries, measurements and visual questions, each with
- * its depth and image (2.1 MB at 640×480); older ones are dropped first.
- */
-const MAX_KEPT_SCENES = 16
+export type HandleResult<C extends Channel> =
+  { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
 
 /** The embedded sample's short name (app:info, and the frame name in the measurement log). */
 const SAMPLE_NAME = 'PCL Kinect laptop'
@@ -57,6 +57,14 @@ export interface SpatialServiceOptions {
   log?: MeasurementLog
   /** Default: the calibrations folder in $SPATIAL_LENS_HOME or the per-user config folder. */
   calibrations?: CalibrationStore
+  /**
+   * Scenes kept per client (window or `serve` connection) for follow-up questions, point queries,
+   * measurements and visual questions, each with its depth and image (2.1 MB at 640×480); the
+   * oldest goes first. Default 16.
+   */
+  maxScenesPerClient?: number
+  /** Bytes of kept scenes, all clients together; default the limit in force (SPATIAL_LENS_SCENE_CACHE_BYTES). */
+  sceneCacheBytes?: number
 }
 
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
@@ -74,7 +82,9 @@ interface NamedScene extends KeptScene {
  * only moves bytes.
  */
 export class SpatialService {
-  private readonly scenes = new Map<string, NamedScene>()
+  private readonly scenes: ClientScenes<NamedScene>
+  /** The client of hosts with one UI (Electron) and of callers that name none. */
+  private readonly localClient: ClientSession
   private readonly events = new ServiceEvents()
   private readonly settings: SettingsStore
   private readonly models: ModelsService
@@ -92,6 +102,16 @@ export class SpatialService {
     this.reasoning = new ReasoningService(this.settings, this.events)
     this.log = options.log ?? new MeasurementLog()
     this.calibration = new CalibrationService(executor, options.calibrations)
+    this.scenes = new ClientScenes(
+      options.maxScenesPerClient,
+      options.sceneCacheBytes ?? currentLimits().sceneCacheBytes,
+    )
+    this.localClient = this.scenes.open()
+  }
+
+  /** A new client (one `serve` connection) with its own scenes; close it when the client goes. */
+  openClient(): ClientSession {
+    return this.scenes.open()
   }
 
   /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
@@ -99,18 +119,31 @@ export class SpatialService {
     return this.events.subscribe(listener)
   }
 
-  async handle<C extends Channel>(channel: C, rawInput: unknown): Promise<HandleResult<C>> {
+  /** `client`: whose scenes the request may use and keep (default: the one local client). */
+  async handle<C extends Channel>(
+    channel: C,
+    rawInput: unknown,
+    client: ClientSession = this.localClient,
+  ): Promise<HandleResult<C>> {
     const spec = contract[channel]
     if (!spec) return { ok: false, error: { message: `unknown channel "${String(channel)}"` } }
     const parsed = spec.input.safeParse(rawInput)
     if (!parsed.success) return { ok: false, error: describeValidationError(channel, parsed.error) }
     try {
-      const output = spec.output.safeParse(await this.run(channel, parsed.data as ChannelInput<C>))
+      const output = spec.output.safeParse(
+        await this.run(channel, parsed.data as ChannelInput<C>, client),
+      )
       if (output.success) return { ok: true, value: output.data as ChannelOutput<C> }
       // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
       console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
       const { message, field } = describeValidationError(channel, output.error)
-      return { ok: false, error: { message: `${message} (in the service's reply: this is a bug in Spatial Lens)`, field } }
+      return {
+        ok: false,
+        error: {
+          message: `${message} (in the service's reply: this is a bug in Spatial Lens)`,
+          field,
+        },
+      }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       const code = userErrorCode(error)
@@ -118,42 +151,76 @@ export class SpatialService {
     }
   }
 
-  private async run(channel: Channel, input: any): Promise<unknown> {
+  private async run(channel: Channel, input: any, client: ClientSession): Promise<unknown> {
     switch (channel) {
       case 'app:info':
-        return { name: 'Spatial Lens', version: appVersion(), host: this.host, sampleName: SAMPLE_NAME }
+        return {
+          name: 'Spatial Lens',
+          version: appVersion(),
+          host: this.host,
+          sampleName: SAMPLE_NAME,
+        }
       case 'scene:analyze': {
         const sceneId = randomUUID()
         const computed = await this.executor.analyze(input, sceneId)
-        this.keep(sceneId, {
+        const image = {
+          width: computed.image.width,
+          height: computed.image.height,
+          data: computed.image.rgb,
+        }
+        const kept = {
           scene: computed.scene,
           depth: computed.depth,
           frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
-          image: { width: computed.image.width, height: computed.image.height, data: computed.image.rgb },
+          image,
           provider: input.perception?.provider,
-        })
+        }
+        this.scenes.keep(
+          client,
+          sceneId,
+          kept,
+          typedArrayBytes([computed.scene, computed.depth, image]),
+        )
         return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
       }
       case 'qa:ask': {
-        const answer = answerSchema.parse(answerQuestion(this.keptScene(input.sceneId).scene, input.question))
-        await this.logAnswer(answer, this.stamp(input.sceneId))
+        const answer = answerSchema.parse(
+          answerQuestion(this.keptScene(client, input.sceneId).scene, input.question),
+        )
+        await this.logAnswer(answer, this.stamp(client, input.sceneId))
         return answer
+      }
+      case 'qa:verify': {
+        const kept = this.keptScene(client, input.sceneId)
+        const model = await ExecutorVisionModel.find(this.executor, kept.provider)
+        const verification = await verifyInScene(
+          kept.scene,
+          input.statement,
+          model ? { vision: { model, image: kept.image } } : {},
+        )
+        await this.appendQuietly(
+          recordFromVerification(verification, this.stamp(client, input.sceneId)),
+        )
+        return verification
       }
       case 'perception:detect2d':
         return this.executor.detect2d(input)
       case 'qa:reason': {
-        const kept = this.keptScene(input.sceneId)
+        const kept = this.keptScene(client, input.sceneId)
         const vlm = await ExecutorVisionModel.find(this.executor, kept.provider)
         const result = await this.reasoning.reason(kept, input, vlm)
-        await this.logReasoning(result, this.stamp(input.sceneId))
+        await this.logReasoning(result, this.stamp(client, input.sceneId))
         return result
       }
       case 'log:add': {
-        const kept = this.scenes.get(input.sceneId)
+        const kept = this.scenes.get(client, input.sceneId)
         // A measurement of a scene the service has forgotten (restart) is still the user's data: keep it without provenance.
-        const objects = kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
-        const provenance = kept ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view') : null
-        const record = recordFromMeasurement(input, this.stamp(input.sceneId), provenance)
+        const objects =
+          kept?.scene.objects.filter((object) => input.objects.includes(object.name)) ?? []
+        const provenance = kept
+          ? buildProvenance(kept.scene, objects, 'length between two points picked in the 3D view')
+          : null
+        const record = recordFromMeasurement(input, this.stamp(client, input.sceneId), provenance)
         await this.log.append(record)
         return record
       }
@@ -162,15 +229,17 @@ export class SpatialService {
       case 'log:clear':
         return this.log.clear()
       case 'log:export': {
-        const { records } = await this.log.list()
-        return exportMeasurements(records, input.format, { now: new Date(), appVersion: appVersion() })
+        return exportMeasurements(await this.log.all(), input.format, {
+          now: new Date(),
+          appVersion: appVersion(),
+        })
       }
       case 'scene:pointAt':
-        return pointAt(this.keptScene(input.sceneId), input.pixel)
+        return pointAt(this.keptScene(client, input.sceneId), input.pixel)
       case 'scene:measure': {
-        const kept = this.keptScene(input.sceneId)
+        const kept = this.keptScene(client, input.sceneId)
         const result = measure(kept, input.sceneId, input.a, input.b)
-        await this.logMeasurement(kept, result)
+        await this.logMeasurement(client, kept, result)
         return result
       }
       case 'qa:cancel':
@@ -194,7 +263,7 @@ export class SpatialService {
       case 'calibration:list':
         return this.calibration.list()
       case 'calibration:run':
-        return this.calibration.run(this.keptScene(input.sceneId), input)
+        return this.calibration.run(this.keptScene(client, input.sceneId), input)
       case 'calibration:remove':
         return this.calibration.remove(input)
     }
@@ -205,7 +274,11 @@ export class SpatialService {
   }
 
   /** A click measurement goes to the log like an answer; a refused write does not fail it. */
-  private async logMeasurement(kept: NamedScene, result: Measurement): Promise<void> {
+  private async logMeasurement(
+    client: ClientSession,
+    kept: NamedScene,
+    result: Measurement,
+  ): Promise<void> {
     const names = result.objects.map((object) => object.name)
     const objects = kept.scene.objects.filter((object) => names.includes(object.name))
     const input = {
@@ -216,7 +289,13 @@ export class SpatialService {
       fromInWorldM: result.fromInWorld,
       toInWorldM: result.toInWorld,
     }
-    await this.appendQuietly(recordFromMeasurement(input, this.stamp(result.sceneId), buildProvenance(kept.scene, objects, result.method)))
+    await this.appendQuietly(
+      recordFromMeasurement(
+        input,
+        this.stamp(client, result.sceneId),
+        buildProvenance(kept.scene, objects, result.method),
+      ),
+    )
   }
 
   /** A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not. */
@@ -230,21 +309,19 @@ export class SpatialService {
    */
   private async appendQuietly(record: MeasurementRecord | null): Promise<void> {
     if (!record) return
-    await this.log.append(record).catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+    await this.log
+      .append(record)
+      .catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
   }
 
-  private stamp(sceneId: string): RecordStamp {
-    const name = this.scenes.get(sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
+  private stamp(client: ClientSession, sceneId: string): RecordStamp {
+    const name =
+      this.scenes.get(client, sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
     return { id: randomUUID(), timeIso: new Date().toISOString(), frame: { sceneId, name } }
   }
 
-  private keep(sceneId: string, kept: NamedScene): void {
-    this.scenes.set(sceneId, kept)
-    while (this.scenes.size > MAX_KEPT_SCENES) this.scenes.delete(this.scenes.keys().next().value!)
-  }
-
-  private keptScene(sceneId: string): NamedScene {
-    const kept = this.scenes.get(sceneId)
+  private keptScene(client: ClientSession, sceneId: string): NamedScene {
+    const kept = this.scenes.get(client, sceneId)
     if (!kept) throw new UnknownSceneError(sceneId)
     return kept
   }

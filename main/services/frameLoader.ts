@@ -4,6 +4,7 @@ import type { FrameInput, RegionInput } from '../contract/channels'
 import { loadRgbdFrame, loadRgbdFrameFromBytes } from '../sources/rgbdFrame'
 import { parsePcd, pcdToFrame } from '../sources/pcd'
 import { SourceError, describeCause } from '../sources/SourceError'
+import { assertPixelLimit, pngDeclaredSize } from '../sources/pixelLimit'
 import { sampleFramePaths } from './paths'
 
 /** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
@@ -18,9 +19,10 @@ export async function loadFrameInput(input: FrameInput): Promise<Frame> {
     rgb: input.colorFile,
     rgbName: `${input.name} (colour)`,
     depth: input.depthFile,
-    depthName: `${input.name} (depth)`,
+    // Each message names the file it is about: the depth and intrinsics files by their own names when given.
+    depthName: input.depthName ?? `(sent with ${input.name})`,
     intrinsics: input.intrinsics,
-    intrinsicsName: `${input.name} (intrinsics)`,
+    intrinsicsName: input.intrinsicsName ?? `(sent with ${input.name})`,
     depthScale: input.depthScale ?? input.intrinsics.depthScale,
     cameraId: input.cameraId ?? input.name,
   })
@@ -31,22 +33,34 @@ export function toRegionPrompts(regions: RegionInput[]): RegionPrompt[] {
   return regions.map((region, index) => {
     if ('box' in region) return { label: region.label, box: region.box }
     if ('point' in region) return { label: region.label, point: region.point }
-    return { label: region.label, ...decodeMask(region.maskPng, `region ${index + 1} ("${region.label}") mask`) }
+    return {
+      label: region.label,
+      ...decodeMask(region.maskPng, `region ${index + 1} ("${region.label}") mask`),
+    }
   })
 }
 
-function decodeMask(bytes: Uint8Array, name: string): { mask: Uint8Array; maskWidth: number; maskHeight: number } {
+function decodeMask(
+  bytes: Uint8Array,
+  name: string,
+): { mask: Uint8Array; maskWidth: number; maskHeight: number } {
+  const declared = pngDeclaredSize(bytes)
+  if (declared) assertPixelLimit(declared.width, declared.height, name)
   let image
   try {
     image = decode(bytes)
   } catch (error) {
-    throw new SourceError(`${name} is not a readable PNG: ${describeCause(error)}`, { file: name, cause: error })
+    throw new SourceError(`${name} is not a readable PNG: ${describeCause(error)}`, {
+      file: name,
+      cause: error,
+    })
   }
   const { width, height, channels, data } = image
   const mask = new Uint8Array(width * height)
   for (let i = 0; i < mask.length; i++) {
     let isInside = false
-    for (let c = 0; c < Math.min(channels, 3); c++) if (data[i * channels + c] !== 0) isInside = true
+    for (let c = 0; c < Math.min(channels, 3); c++)
+      if (data[i * channels + c] !== 0) isInside = true
     mask[i] = isInside ? 1 : 0
   }
   return { mask, maskWidth: width, maskHeight: height }

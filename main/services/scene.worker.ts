@@ -1,12 +1,18 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
-import { detect2dInputSchema, frameInputSchema, regionInputSchema } from '../contract/channels'
+import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../contract/channels'
 import { analyzeFrame } from './analyzeFrame'
 import { detectInImage } from './detectInImage'
 import { perceptionSettingsSchema } from '../perception/perceptionSettings'
-import { isUserError, userErrorCode, userFacingMessage } from './userError'
+import { errorForReply, userFacingMessage } from './userError'
+import { shareNativeActivity } from '../inference/nativeActivity'
 import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
-import { askVision, installedVisionModel, visionAskRequestSchema, visionModelRequestSchema } from './visionRequests'
+import {
+  askVision,
+  installedVisionModel,
+  visionAskRequestSchema,
+  visionModelRequestSchema,
+} from './visionRequests'
 
 /**
  * Worker thread entry: scene computation (and 2D detection) off the Electron main thread and the
@@ -20,26 +26,51 @@ const requestSchema = z.discriminatedUnion('task', [
     sceneId: z.string(),
     request: z.object({
       frame: frameInputSchema,
-      regions: z.array(regionInputSchema),
+      regions: regionListSchema,
       perception: perceptionSettingsSchema.optional(),
     }),
   }),
-  z.object({ task: z.literal('detect2d'), requestId: z.number().int(), request: detect2dInputSchema }),
-  z.object({ task: z.literal('vision:model'), requestId: z.number().int(), request: visionModelRequestSchema }),
-  z.object({ task: z.literal('vision:ask'), requestId: z.number().int(), request: visionAskRequestSchema }),
-  z.object({ task: z.literal('calibration:fit'), requestId: z.number().int(), request: calibrationFitRequestSchema }),
+  z.object({
+    task: z.literal('detect2d'),
+    requestId: z.number().int(),
+    request: detect2dInputSchema,
+  }),
+  z.object({
+    task: z.literal('vision:model'),
+    requestId: z.number().int(),
+    request: visionModelRequestSchema,
+  }),
+  z.object({
+    task: z.literal('vision:ask'),
+    requestId: z.number().int(),
+    request: visionAskRequestSchema,
+  }),
+  z.object({
+    task: z.literal('calibration:fit'),
+    requestId: z.number().int(),
+    request: calibrationFitRequestSchema,
+  }),
   // Stops the decoding of vision request `target`; no reply.
   z.object({ task: z.literal('cancel'), requestId: z.number().int(), target: z.number().int() }),
 ])
 type WorkerRequest = z.infer<typeof requestSchema>
 
+// The parent reads this thread's count of onnxruntime calls in flight before terminating it.
+const nativeCalls: unknown = (workerData as { nativeCalls?: unknown } | null)?.nativeCalls
+if (nativeCalls instanceof Int32Array) shareNativeActivity(nativeCalls)
+
 /** Vision requests being decoded, by request id (for 'cancel'). */
 const visionRuns = new Map<number, AbortController>()
 
-async function run(message: Exclude<WorkerRequest, { task: 'cancel' }>): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  if (message.task === 'detect2d') return { result: await detectInImage(message.request), transfer: [] }
-  if (message.task === 'calibration:fit') return { result: await fitCalibrationRequest(message.request), transfer: [] }
-  if (message.task === 'vision:model') return { result: await installedVisionModel(message.request), transfer: [] }
+async function run(
+  message: Exclude<WorkerRequest, { task: 'cancel' }>,
+): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (message.task === 'detect2d')
+    return { result: await detectInImage(message.request), transfer: [] }
+  if (message.task === 'calibration:fit')
+    return { result: await fitCalibrationRequest(message.request), transfer: [] }
+  if (message.task === 'vision:model')
+    return { result: await installedVisionModel(message.request), transfer: [] }
   if (message.task === 'vision:ask') {
     const controller = new AbortController()
     visionRuns.set(message.requestId, controller)
@@ -66,7 +97,11 @@ parentPort?.on('message', async (message: unknown) => {
   const parsed = requestSchema.safeParse(message)
   if (!parsed.success) {
     const requestId = (message as { requestId?: number })?.requestId ?? -1
-    parentPort!.postMessage({ requestId, ok: false, error: { message: userFacingMessage(parsed.error), isUserError: true } })
+    parentPort!.postMessage({
+      requestId,
+      ok: false,
+      error: { message: userFacingMessage(parsed.error), isUserError: true },
+    })
     return
   }
   if (parsed.data.task === 'cancel') {
@@ -81,7 +116,7 @@ parentPort?.on('message', async (message: unknown) => {
     parentPort!.postMessage({
       requestId,
       ok: false,
-      error: { message: userFacingMessage(error), isUserError: isUserError(error), code: userErrorCode(error) },
+      error: errorForReply(error),
     })
   }
 })

@@ -10,7 +10,12 @@ export function isUserError(error: unknown): boolean {
     error instanceof SceneInputError ||
     error instanceof ZodError ||
     error instanceof ModelError ||
-    (error instanceof Error && (error.name === 'UserError' || error.name === 'LlmSpecError' || error.name === 'LlmConfigError' || error.name === 'ModelError' || error.name === 'CalibrationInputError'))
+    (error instanceof Error &&
+      (error.name === 'UserError' ||
+        error.name === 'LlmSpecError' ||
+        error.name === 'LlmConfigError' ||
+        error.name === 'ModelError' ||
+        error.name === 'CalibrationInputError'))
   )
 }
 
@@ -50,4 +55,20 @@ export function userFacingMessage(error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error)
   return isUserError(error) ? message : `unexpected error: ${message.split('\n')[0]}`
+}
+
+/**
+ * What crosses a thread boundary for an error: the user-facing line of a user error, the bare first
+ * line of any other (the receiving side marks it as unexpected once, not twice).
+ */
+export function errorForReply(error: unknown): {
+  message: string
+  isUserError: boolean
+  code?: string
+} {
+  const isUser = isUserError(error)
+  const message = isUser
+    ? userFacingMessage(error)
+    : (error instanceof Error ? error.message : String(error)).split('\n')[0]
+  return { message, isUserError: isUser, code: userErrorCode(error) }
 }

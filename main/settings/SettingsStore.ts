@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isNotFound, nodeFileSystem, type StoreFileSystem } from '../calibration/calibrationFiles'
-import { writeFileAtomic } from '../files/atomicWrite'
+import { removeStaleTemporaries, writeFileAtomic } from '../files/atomicWrite'
 import { appUserDirectory } from '../files/userDirectories'
 import type { SettingsUpdate } from '../contract/settingsSchema'
 import {
@@ -28,7 +28,7 @@ export interface SettingsStoreOptions {
 }
 
 /** Owner-only files: the settings may hold an API key. */
-const privateFileSystem: StoreFileSystem = {
+export const privateFileSystem: StoreFileSystem = {
   ...nodeFileSystem,
   async writeDurable(path, data) {
     const handle = await open(path, 'wx', 0o600)
@@ -45,12 +45,15 @@ const privateFileSystem: StoreFileSystem = {
  * The app settings on disk: one JSON file, validated on every read (hand edits apply at once),
  * replaced atomically on every write, writes serialised within this process. An unreadable file
  * never stops the app: the defaults apply, and the next save first moves the file aside (kept).
+ * Files are owner-only (0600), temporaries included; temporaries a crashed process left are
+ * removed on the first read.
  */
 export class SettingsStore {
   readonly path: string
   private readonly fileSystem: StoreFileSystem
   private readonly now: () => Date
   private writing: Promise<unknown> = Promise.resolve()
+  private cleaning: Promise<unknown> | null = null
 
   constructor(options: SettingsStoreOptions = {}) {
     const directory = options.directory ?? appUserDirectory('config')
@@ -60,6 +63,9 @@ export class SettingsStore {
   }
 
   async load(): Promise<SettingsRead> {
+    // Once per store (at start): temporaries of a crashed write may hold the API key.
+    this.cleaning ??= removeStaleTemporaries(this.path)
+    await this.cleaning
     let text: string
     try {
       text = await this.fileSystem.readText(this.path)

@@ -1,9 +1,8 @@
 import type { AppSettings, SettingsUpdate } from '../contract/settingsSchema'
 import { parseLlmSpec } from '../reasoning/connectors'
 import type { SettingsRead, SettingsStore } from './SettingsStore'
+import { API_KEY_VARIABLES } from './llmKeyBinding'
 
-/** Environment variables the connectors read an API key from, in their order. */
-const API_KEY_VARIABLES = ['SPATIAL_LENS_LLM_API_KEY', 'OPENAI_API_KEY'] as const
 /** Below this length, even the last characters would give too much of the key away. */
 const MIN_KEY_LENGTH_FOR_HINT = 12
 

@@ -7,6 +7,8 @@ import {
   unitSystemSchema,
   type SettingsUpdate,
 } from '../contract/settingsSchema'
+import type { LlmEnv } from '../reasoning/connectors/llmSpec'
+import { llmOrigin, savedKeyOrigin } from './llmKeyBinding'
 
 /**
  * The settings file (`<app home>/settings.json`) as stored: the API key in full (the file is
@@ -19,6 +21,8 @@ export const storedSettingsSchema = z
       .object({
         spec: z.string(),
         apiKey: z.string().min(1).optional(),
+        /** The origin (scheme://host:port) the key was saved for; only it gets the key (llmKeyBinding). */
+        apiKeyFor: z.string().min(1).optional(),
         maxSteps: maxStepsSchema,
         timeLimitS: timeLimitSSchema,
       })
@@ -34,16 +38,31 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   units: 'metric',
 }
 
-/** Applies a change: fields left out keep their value; an empty or null key removes the stored one. */
-export function applySettingsUpdate(current: StoredSettings, change: SettingsUpdate): StoredSettings {
+/**
+ * Applies a change: fields left out keep their value; an empty or null key removes the stored one.
+ * A key is bound to the origin of the spec it is saved with; a spec that sends requests to another
+ * origin drops the saved key unless the change brings one (the user types it again). A spec with no
+ * origin (llama:, none) keeps the key for its origin.
+ */
+export function applySettingsUpdate(
+  current: StoredSettings,
+  change: SettingsUpdate,
+  env: LlmEnv = process.env,
+): StoredSettings {
   const llm = { ...current.llm }
   const given = change.llm ?? {}
+  const keyOrigin = savedKeyOrigin(current.llm, env)
   if (given.spec !== undefined) llm.spec = given.spec
   if (given.maxSteps !== undefined) llm.maxSteps = given.maxSteps
   if (given.timeLimitS !== undefined) llm.timeLimitS = given.timeLimitS
-  if (given.apiKey !== undefined) {
-    if (given.apiKey) llm.apiKey = given.apiKey
-    else delete llm.apiKey
-  }
+  const origin = llmOrigin(llm.spec, env)
+  if (given.apiKey) {
+    llm.apiKey = given.apiKey
+    if (origin) llm.apiKeyFor = origin
+    else delete llm.apiKeyFor
+  } else if (given.apiKey !== undefined || (llm.apiKey && origin && origin !== keyOrigin)) {
+    delete llm.apiKey
+    delete llm.apiKeyFor
+  } else if (llm.apiKey && keyOrigin) llm.apiKeyFor = keyOrigin
   return storedSettingsSchema.parse({ ...current, llm, units: change.units ?? current.units })
 }

@@ -1,6 +1,9 @@
 import { decode as decodePng } from 'fast-png'
 import type { DepthImage } from '../engine/types'
 import { SourceError, describeCause } from './SourceError'
+import { depthScaleProblem } from '../contract/intrinsicsRules'
+import { assertPixelLimit, pngDeclaredSize } from './pixelLimit'
+import { currentLimits } from '../limits'
 
 /**
  * Decodes a 16-bit single-channel depth PNG to metres.
@@ -11,16 +14,25 @@ import { SourceError, describeCause } from './SourceError'
  * @param bytes the PNG file; not retained.
  * @param name file name or path, used only in error messages.
  * @param depthScale stored units per metre (1000 for millimetres, 5000 for TUM): metres = value / depthScale.
+ * @param maxPixels pixel limit, checked on the IHDR header before decoding (default: main/limits.ts).
  * @returns depth in metres, row-major; 0 stays 0 (invalid). The caller owns `data`.
- * @throws SourceError for a corrupt or non-PNG file, an 8-bit or multi-channel PNG, or a bad depthScale.
+ * @throws SourceError for a corrupt or non-PNG file, an 8-bit or multi-channel PNG, a bad depthScale,
+ *   or more pixels than the limit.
  */
-export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: number): DepthImage {
+export function decodeDepthPng(
+  bytes: Uint8Array,
+  name: string,
+  depthScale: number,
+  maxPixels = currentLimits().maxImagePixels,
+): DepthImage {
   assertDepthScale(depthScale, name)
   if (bytes.length === 0) {
     throw new SourceError(`depth image ${name} is empty; expected a 16-bit single-channel PNG`, {
       file: name,
     })
   }
+  const declared = pngDeclaredSize(bytes)
+  if (declared) assertPixelLimit(declared.width, declared.height, `depth image ${name}`, maxPixels)
   let png: ReturnType<typeof decodePng>
   try {
     // checkCrc catches bit-flipped files that would otherwise decode to plausible-looking wrong depth.
@@ -61,15 +73,13 @@ export function decodeDepthPng(bytes: Uint8Array, name: string, depthScale: numb
   return { width: png.width, height: png.height, data: metres }
 }
 
-/** Throws SourceError unless `depthScale` is a finite positive number. */
+/** Throws SourceError unless `depthScale` is finite and within the range rules (main/contract/intrinsicsRules). */
 export function assertDepthScale(depthScale: number, name: string): void {
-  if (typeof depthScale !== 'number' || !Number.isFinite(depthScale) || depthScale <= 0) {
-    throw new SourceError(
-      `depthScale for ${name} must be a finite number > 0 (got ${String(depthScale)}); ` +
-        'use 1000 for millimetre PNGs or 5000 for TUM',
-      { file: name },
-    )
-  }
+  const problem =
+    typeof depthScale !== 'number'
+      ? `must be a number (got ${String(depthScale)})`
+      : depthScaleProblem(depthScale)
+  if (problem) throw new SourceError(`depthScale for ${name} ${problem}`, { file: name })
 }
 
 /** fast-png reports a cut-off file as a DataView bounds error; say what it means. */

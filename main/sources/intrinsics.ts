@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Intrinsics } from '../engine/types'
 import { SourceError, describeCause } from './SourceError'
+import { depthScaleProblem, intrinsicsRangeProblem } from '../contract/intrinsicsRules'
 
 /**
  * intrinsics.json: pinhole parameters in pixels (0-based pixel centres), plus an optional depth PNG scale.
@@ -9,12 +10,12 @@ import { SourceError, describeCause } from './SourceError'
 export const intrinsicsJsonSchema = z.looseObject({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  fx: z.number().positive(),
-  fy: z.number().positive(),
-  cx: z.number(),
-  cy: z.number(),
+  fx: z.number().finite().positive(),
+  fy: z.number().finite().positive(),
+  cx: z.number().finite(),
+  cy: z.number().finite(),
   /** Stored depth units per metre (1000 = millimetres, 5000 = TUM). */
-  depthScale: z.number().positive().optional(),
+  depthScale: z.number().finite().positive().optional(),
 })
 
 /** What an intrinsics.json file yields: the intrinsics and, when the file gives one, the depth PNG scale. */
@@ -78,6 +79,12 @@ export function parseIntrinsicsValue(value: unknown, name: string): IntrinsicsFi
     })
   }
   const { width, height, fx, fy, cx, cy, depthScale } = result.data
+  // Ranges after types, so the message for a string or NaN stays the per-field one above.
+  const range = intrinsicsRangeProblem({ width, height, fx, fy, cx, cy })
+  if (range) throw new SourceError(`intrinsics ${name}: field ${range.message}`, { file: name })
+  const scaleProblem = depthScale === undefined ? null : depthScaleProblem(depthScale)
+  if (scaleProblem)
+    throw new SourceError(`intrinsics ${name}: field depthScale ${scaleProblem}`, { file: name })
   const parsed: IntrinsicsFile = { intrinsics: { width, height, fx, fy, cx, cy } }
   if (depthScale !== undefined) parsed.depthScale = depthScale
   return parsed

@@ -2,6 +2,13 @@ import { lzfDecompress } from './lzf'
 import { readPcdAscii } from './pcdAscii'
 import { type PcdField, type PcdHeader, parsePcdHeader, pointStepBytes } from './pcdHeader'
 import { SourceError } from './SourceError'
+import { currentLimits } from '../limits'
+
+/**
+ * LZF expands at most ~88× (a 3-byte back reference copies up to 264 bytes); a block that claims
+ * more than this ratio is not a real compressed block, whatever its header says.
+ */
+const MAX_LZF_EXPANSION = 100
 
 /** A point cloud as read from a PCD file: points in the camera frame (metres), row-major when organized. */
 export interface PcdCloud {
@@ -30,11 +37,18 @@ interface FieldLayout {
  * Colour comes from a 4-byte `rgba` field (uint32 0xAARRGGBB) or `rgb` field (the same 32 bits, stored as float32
  * by PCL's PointXYZRGB: the bits are reinterpreted, not converted). Other colour layouts are ignored.
  * @param name file name for error messages.
+ * @param maxPoints point limit (default: SPATIAL_LENS_MAX_CLOUD_POINTS, main/limits.ts).
  * @returns a new cloud; the caller owns its arrays.
- * @throws SourceError for a bad header, a missing x/y/z field, truncated data or corrupt compression.
+ * @throws SourceError for a bad header, a missing x/y/z field, truncated data, corrupt compression, or
+ *   more points than the limit or than the file can hold.
  */
-export function parsePcd(bytes: Uint8Array, name: string): PcdCloud {
+export function parsePcd(
+  bytes: Uint8Array,
+  name: string,
+  maxPoints = currentLimits().maxCloudPoints,
+): PcdCloud {
   const header = parsePcdHeader(bytes, name)
+  checkPointCount(bytes, header, name, maxPoints)
   const xyzFields = ['x', 'y', 'z'].map((axis) => {
     const field = header.fields.find((f) => f.name === axis)
     if (field === undefined) {
@@ -75,6 +89,43 @@ function readPcdBinary(
   // getUint32 whatever the TYPE: a float-packed rgb must keep its bits, not be converted as a number.
   for (let i = 0; i < header.points; i++) packedColors[i] = view.getUint32(start + i * stride, true)
   return { pointsInCamera, packedColors }
+}
+
+/**
+ * Refuses a header whose point count cannot be real before any buffer is made: over the limit, or
+ * more points than the bytes after the header could hold (POINTS 1e10 in a 1 kB file).
+ */
+function checkPointCount(
+  bytes: Uint8Array,
+  header: PcdHeader,
+  name: string,
+  maxPoints: number,
+): void {
+  if (header.points > maxPoints) {
+    throw new SourceError(
+      `${name} declares ${header.points} points, over the limit of ${maxPoints}; downsample the cloud, or raise ` +
+        'SPATIAL_LENS_MAX_CLOUD_POINTS on the machine that analyses it',
+      { file: name },
+    )
+  }
+  // `binary` checks its exact size before allocating (binaryLayouts), as does a compressed block too
+  // short to hold its two sizes (compressedLayouts).
+  const available = bytes.length - header.dataOffset - (header.data === 'ascii' ? 0 : 8)
+  if (header.data === 'binary' || available < 0) return
+  const tokensPerPoint = header.fields.reduce((sum, field) => sum + field.count, 0)
+  // The smallest point a format can store: one digit and a separator per ascii value; the
+  // uncompressed size over LZF's best ratio when compressed.
+  const minBytesPerPoint =
+    header.data === 'ascii'
+      ? 2 * tokensPerPoint
+      : pointStepBytes(header.fields.filter((field) => field.name !== '_')) / MAX_LZF_EXPANSION
+  if (header.points * minBytesPerPoint > available) {
+    throw new SourceError(
+      `${name} declares ${header.points} points but only ${available} bytes of ${header.data} data follow the header ` +
+        '(too few for that many points); the header is wrong or the file is truncated',
+      { file: name },
+    )
+  }
 }
 
 function findColorField(fields: readonly PcdField[]): PcdField | undefined {

@@ -101,6 +101,7 @@ export async function loadRgbdFrameFromBytes(input: RgbdFrameBytes): Promise<Fra
     depth,
     intrinsics,
     depthSource: depth === undefined ? 'monocular' : 'sensor',
+    ...(depth !== undefined ? { depthScale } : {}),
     sourceDescription: parts.join(', '),
   }
 }

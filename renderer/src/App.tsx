@@ -112,6 +112,7 @@ export function App({ client }: { client: SpatialClient }) {
             scene={scene}
             answer={asker.answer}
             highlightedName={hoveredName ?? selectedName}
+            selectedName={selectedName}
             onHover={setHoveredName}
             onRegionsChange={changeSceneRegions}
             onMeasure={onMeasure}

@@ -34,6 +34,28 @@ export function formatSize(
   return `${cm(w)} × ${cm(d)} × ${cm(h)} cm`
 }
 
+type Interval = readonly [number, number]
+
+/**
+ * Ranges of box extents as width × depth × height, rounded as {@link formatSize} rounds: "38–45 ×
+ * 70–82 × 66–70 cm". An extent whose ends round to the same number is written once.
+ */
+export function formatSizeRange(
+  range: { width: Interval; depth: Interval; height: Interval },
+  units: UnitSystem = 'metric',
+): string {
+  const value =
+    units === 'imperial'
+      ? (metres: number) => fromMetres(metres, 'in').toFixed(1)
+      : (metres: number) => String(Math.round(metres * 100))
+  const extent = ([low, high]: Interval) => {
+    const [a, b] = [value(low), value(high)]
+    return a === b ? a : `${a}–${b}`
+  }
+  const unit = units === 'imperial' ? 'in' : 'cm'
+  return `${extent(range.width)} × ${extent(range.depth)} × ${extent(range.height)} ${unit}`
+}
+
 /** A volume: litres (and m³), or cubic feet (and US gallons). */
 export function formatVolume(cubicMetres: number, units: UnitSystem = 'metric'): string {
   if (units === 'imperial') {

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
 import { ROOT, runCli } from '../helpers/runCli'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { runsLlamaTests } from '../helpers/llamaRuntime.js'
 
 /**
  * `spatial-lens ask --llm openai:…` end to end: the built CLI, a real OpenAI-compatible server on
@@ -129,7 +130,7 @@ describe('spatial-lens ask --llm', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('runs an embedded GGUF model in-process (llama:) and prints every step as it happens', async () => {
+  it.runIf(runsLlamaTests)('runs an embedded GGUF model in-process (llama:) and prints every step as it happens', async () => {
     // stories260K cannot reason (see its PROVENANCE.md): this checks the CLI path, not the answer.
     const gguf = join(ROOT, 'tests', 'fixtures', 'models', 'stories260k', 'stories260K.gguf')
     const run = await runAsync([

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SpatialService } from '../../main/services/SpatialService'
@@ -97,6 +97,45 @@ async function expectCanvasShows(
   }
 }
 
+interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** On-screen boxes of the matched elements (client px), in DOM order. */
+async function boxesOf(locator: Locator): Promise<Rect[]> {
+  const boxes: Rect[] = []
+  for (const element of await locator.all()) boxes.push((await element.boundingBox())!)
+  return boxes
+}
+
+/** No two boxes share area (touching edges, within half a pixel, is not an overlap). */
+function expectNoOverlaps(boxes: readonly Rect[]): void {
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]]
+      const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)
+      const overlapY = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)
+      expect(
+        overlapX > 0.5 && overlapY > 0.5,
+        `labels ${i} and ${j} overlap: ${JSON.stringify([a, b])}`,
+      ).toBe(false)
+    }
+}
+
+/** Whether a line's bounding box meets a rectangle (its end lies on the rectangle's edge). */
+function touches(line: Rect, rect: Rect): boolean {
+  const slack = 1.5
+  return (
+    line.x <= rect.x + rect.width + slack &&
+    rect.x <= line.x + line.width + slack &&
+    line.y <= rect.y + rect.height + slack &&
+    rect.y <= line.y + line.height + slack
+  )
+}
+
 async function regionLabels(page: Page): Promise<string[]> {
   return page
     .locator('[data-region-label]')
@@ -189,7 +228,8 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     const scale = rect.width / width
     for (const object of referenceObjects) {
       const group = page.locator(`[data-image-object="${object.name}"]`)
-      expect(await group.locator('.image-label').textContent()).toBe(object.name)
+      const label = page.locator(`[data-image-label="${object.name}"] .image-label`)
+      expect(await label.textContent()).toBe(object.name)
       const drawnBox = (await group.locator('rect.image-box').boundingBox())!
       const inImage = [
         (drawnBox.x - rect.x) / scale,
@@ -262,8 +302,13 @@ describe('image view and Measure mode (serve + Chromium)', () => {
       centres.value.value as number,
     )
     // The service logs the measurement; the log panel lists it first (newest first).
-    const logged = page.getByRole('table', { name: 'Measurement log' }).locator('tbody tr[data-kind="measurement"]').first()
-    await expect.poll(() => logged.innerText(), { timeout: SCENE_TIMEOUT_MS }).toContain(`${a} ↔ ${b}`)
+    const logged = page
+      .getByRole('table', { name: 'Measurement log' })
+      .locator('tbody tr[data-kind="measurement"]')
+      .first()
+    await expect
+      .poll(() => logged.innerText(), { timeout: SCENE_TIMEOUT_MS })
+      .toContain(`${a} ↔ ${b}`)
     await screenshotForDocs(page, 'measure')
     // Esc leaves Measure mode and clears its drawing.
     await page.keyboard.press('Escape')
@@ -381,7 +426,73 @@ describe('image view and Measure mode (serve + Chromium)', () => {
     expect(await page.locator('[data-image-object]').count()).toBe(rows.length)
   })
 
+  it('names the many objects of the TUM frame without overlaps, in the image and in 3D', async () => {
+    const rows = await objectRows(page)
+    expect(rows.length).toBeGreaterThanOrEqual(20) // clutter: dozens of objects
+    const imageLabels = page.locator(
+      '[data-image-label]:is([data-placement="home"], [data-placement="moved"])',
+    )
+    const imageRects = () => boxesOf(imageLabels.locator('rect.image-label-bg'))
+    await waitUntilSteady(page, imageRects)
+    const shown = await imageRects()
+    expectNoOverlaps(shown)
+    expect(shown.length).toBeGreaterThanOrEqual(8)
+    // Names on neighbouring boxes collided: the layout moved some, each with a leader line that
+    // runs from its box corner to the name.
+    const moved = page.locator('[data-image-label][data-placement="moved"]')
+    expect(await moved.count()).toBeGreaterThanOrEqual(1)
+    for (const label of await moved.all()) {
+      const leader = (await label.locator('line.image-leader').boundingBox())!
+      const pill = (await label.locator('rect.image-label-bg').boundingBox())!
+      expect(touches(leader, pill)).toBe(true)
+    }
+    // Hovering (here in the panel) the object of a name that had to move for other names brings
+    // the name back to its own spot: the hovered name comes first. The lowest anchor is far from
+    // the controls at the top, which no name may cover.
+    const anchors = await moved.evaluateAll((labels) =>
+      labels.map((label) => ({
+        name: label.getAttribute('data-image-label') ?? '',
+        y: Number(label.querySelector('line')?.getAttribute('y1')),
+      })),
+    )
+    const movedInImage = anchors.reduce((low, anchor) => (anchor.y > low.y ? anchor : low)).name
+    await page.locator(`[data-object-name="${movedInImage}"]`).hover()
+    const hoveredInImage = page.locator(`[data-image-label="${movedInImage}"]`)
+    await expect.poll(() => hoveredInImage.getAttribute('data-placement')).toBe('home')
+    expect(await hoveredInImage.getAttribute('data-emphasis')).toBe('hover')
+    expectNoOverlaps(await imageRects())
+    await page.mouse.move(2, 2)
+    await screenshotForDocs(page, 'image-view-labels')
+
+    await page.keyboard.press('1')
+    const boxLabels = page.locator(
+      '.box-label:is([data-placement="home"], [data-placement="moved"])',
+    )
+    await waitUntilSteady(page, () => boxesOf(boxLabels))
+    const shown3d = await boxesOf(boxLabels)
+    expectNoOverlaps(shown3d)
+    expect(shown3d.length).toBeGreaterThanOrEqual(5)
+    // The same in 3D, for the lowest moved name (far from the Reset view button).
+    const moved3d = await page.locator('.box-label[data-placement="moved"]').all()
+    const lowest = await Promise.all(
+      moved3d.map(async (label) => ({
+        name: (await label.textContent()) ?? '',
+        y: (await label.boundingBox())!.y,
+      })),
+    )
+    const movedName = lowest.reduce((low, label) => (label.y > low.y ? label : low)).name
+    await page.locator(`[data-object-name="${movedName}"]`).hover()
+    const hovered = page.locator('.box-label[data-emphasis="hover"]')
+    await expect.poll(() => hovered.getAttribute('data-placement')).toBe('home')
+    expect(await hovered.innerText()).toBe(movedName)
+    expectNoOverlaps(await boxesOf(boxLabels))
+    await screenshotForDocs(page, 'viewer-labels')
+    await page.mouse.move(2, 2)
+    await page.keyboard.press('2')
+  })
+
   it('shows an organized PCD cloud as an image of its colours, with its objects', async () => {
+    await page.keyboard.press('2')
     const path = join(fixtures, 'pcl-kinect', 'pcd', 'milk_cartoon_all_small_clorox.pcd')
     await page.locator('input[name="pcd"]').setInputFiles(path)
     await expect

@@ -106,9 +106,7 @@ describe('LLM settings and chain of thought (serve + Chromium + a scripted LLM s
     await form.getByRole('button', { name: 'Test connection' }).click()
     const ok = form.locator('.llm-status-ok')
     await ok.waitFor({ timeout: SCENE_TIMEOUT_MS })
-    expect(await ok.innerText()).toMatch(
-      new RegExp(`^tiny at ${llm.url}/v1 answered in \\d+ ms: "OK"$`),
-    )
+    expect(await ok.innerText()).toMatch(new RegExp(`^tiny at ${llm.url}/v1 answered in \\d+ ms$`))
     await form.locator('input[name="llmApiKey"]').fill('sk-local-0123456789wxyz')
     await form.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => form.locator('.llm-status').innerText()).toBe('Saved.')

@@ -53,6 +53,11 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
     invalid: { sceneId: 'x', question: '   ' },
     field: 'question',
   },
+  'qa:verify': {
+    valid: ({ sceneId }) => ({ sceneId, statement: 'the laptop is left of the book' }),
+    invalid: { sceneId: 'x', statement: '' },
+    field: 'statement',
+  },
   'log:add': {
     valid: ({ sceneId }) => ({ sceneId, text: 'picked points', valueM: 0.3 }),
     invalid: { sceneId: 'x', text: 'picked points', valueM: 'far' },

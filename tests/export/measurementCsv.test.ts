@@ -52,7 +52,8 @@ describe('measurementsToCsv (RFC 4180)', () => {
     const rows = parseCsv(measurementsToCsv(records))
     expect(rows[0]).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(4)
-    const column = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)]
+    const column = (row: string[], name: (typeof CSV_COLUMNS)[number]) =>
+      row[CSV_COLUMNS.indexOf(name)]
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
 
     const [, answer, measurement, yesNo] = rows
@@ -78,5 +79,29 @@ describe('measurementsToCsv (RFC 4180)', () => {
 
   it('an empty log is the header alone', () => {
     expect(measurementsToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\r\n`)
+  })
+
+  it('neutralises formula injection: a text cell starting with = + - @ tab or CR gets a leading apostrophe', () => {
+    const hostile = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1']
+    const record = viewerMeasurement({
+      text: hostile[0],
+      frame: { sceneId: 'scene-1', name: hostile[1] },
+      objects: [hostile[2], 'mug'],
+      answer: hostile[3],
+      id: hostile[4],
+      value: { number: -0.25, unit: hostile[5] },
+      fromInWorldM: [-0.5, 0.1, 0],
+      toInWorldM: [0.2, -0.3, 0],
+    })
+    const [, row] = parseCsv(measurementsToCsv([record]))
+    const cell = (column: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(column)]
+    expect(cell('text')).toBe("'=cmd|' /C calc'!A0")
+    expect(cell('frame')).toBe("'+1+1")
+    expect(cell('objects')).toBe("'-2+3; mug")
+    expect(cell('answer')).toBe("'@SUM(A1:A2)")
+    expect(cell('id')).toBe("'\t=1")
+    expect(cell('unit')).toBe("'\r=1")
+    // Numbers the exporter wrote stay numbers.
+    expect([cell('value'), cell('from_x_m'), cell('to_y_m')]).toEqual(['-0.25', '-0.5', '-0.3'])
   })
 })

@@ -33,9 +33,13 @@ describe('measurementsToMcap', () => {
 
     const messages = []
     for await (const message of reader.readMessages()) messages.push(message)
-    const read = messages.map((message) => measurementRecordSchema.parse(JSON.parse(decoder.decode(message.data))))
+    const read = messages.map((message) =>
+      measurementRecordSchema.parse(JSON.parse(decoder.decode(message.data))),
+    )
     expect(read).toEqual(records)
-    expect(messages.map((message) => message.logTime)).toEqual(records.map((record) => isoToNanoseconds(record.timeIso)))
+    expect(messages.map((message) => message.logTime)).toEqual(
+      records.map((record) => isoToNanoseconds(record.timeIso)),
+    )
     expect(messages[0].logTime).toBe(1741064767089000000n)
   })
 
@@ -44,7 +48,7 @@ describe('measurementsToMcap', () => {
     const reader = new McapStreamReader({ validateCrcs: true })
     reader.append(bytes)
     const seen: TypedMcapRecords[keyof TypedMcapRecords][] = []
-    for (let record; (record = reader.nextRecord()); ) seen.push(record)
+    for (let record; (record = reader.nextRecord());) seen.push(record)
     expect(reader.done()).toBe(true)
     const types = seen.map((record) => record.type)
     expect(types[0]).toBe('Header')
@@ -61,7 +65,9 @@ describe('measurementsToMcap', () => {
     const reader = await McapIndexedReader.Initialize({
       readable: new TempBuffer(await measurementsToMcap([], { appVersion: '1.0.0' })),
     })
-    expect([...reader.channelsById.values()].map((channel) => channel.topic)).toEqual([MEASUREMENT_TOPIC])
+    expect([...reader.channelsById.values()].map((channel) => channel.topic)).toEqual([
+      MEASUREMENT_TOPIC,
+    ])
     expect(reader.statistics?.messageCount).toBe(0n)
   })
 
@@ -72,12 +78,34 @@ describe('measurementsToMcap', () => {
       properties: Record<string, { type?: string; prefixItems?: unknown[] }>
     }
     expect(schema.type).toBe('object')
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'timeIso', 'frame', 'kind', 'text', 'value', 'answer']))
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['id', 'timeIso', 'frame', 'kind', 'text', 'value', 'answer']),
+    )
     expect(schema.required).not.toContain('fromInWorldM')
     expect(schema.properties.fromInWorldM.prefixItems).toHaveLength(3)
   })
 
   it('refuses a time that is not ISO 8601', () => {
     expect(() => isoToNanoseconds('not a time')).toThrow(/not an ISO time/)
+  })
+
+  it('refuses times MCAP cannot hold (before 1970, after 2554) instead of wrapping them', async () => {
+    expect(isoToNanoseconds('1970-01-01T00:00:00.000Z')).toBe(0n)
+    // 2554-07-21T23:34:33.709Z is the last millisecond below 2^64 ns (18446744073709551615 ns).
+    expect(isoToNanoseconds('2554-07-21T23:34:33.709Z')).toBe(18446744073709000000n)
+    for (const timeIso of [
+      '1969-12-31T23:59:59.999Z',
+      '2554-07-21T23:34:33.710Z',
+      '+275760-09-13T00:00:00.000Z',
+    ]) {
+      expect(() => isoToNanoseconds(timeIso)).toThrow(
+        /cannot be exported to MCAP, whose times run from 1970 to 2554/,
+      )
+    }
+    await expect(
+      measurementsToMcap([distanceAnswer({ timeIso: '1900-01-01T00:00:00.000Z' })], {
+        appVersion: 't',
+      }),
+    ).rejects.toThrow(/1900-01-01T00:00:00\.000Z cannot be exported to MCAP/)
   })
 })

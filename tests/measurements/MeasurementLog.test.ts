@@ -38,7 +38,9 @@ describe('MeasurementLog (JSON Lines on disk)', () => {
 
   it('concurrent appends keep every record', async () => {
     const log = new MeasurementLog({ path })
-    await Promise.all(Array.from({ length: 25 }, (_, i) => log.append(distanceAnswer({ id: `r${i}` }))))
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => log.append(distanceAnswer({ id: `r${i}` }))),
+    )
     const ids = (await log.list()).records.map((record) => record.id)
     expect(ids.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`).sort())
   })
@@ -79,7 +81,9 @@ describe('MeasurementLog (JSON Lines on disk)', () => {
     expect((await log.list()).records).toEqual([])
     await log.append(yesNoAnswer())
     expect((await log.list()).records).toEqual([yesNoAnswer()])
-    expect((await readdir(join(directory, 'nested'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(
+      (await readdir(join(directory, 'nested'))).filter((name) => name.endsWith('.tmp')),
+    ).toEqual([])
   })
 
   it('clearing an empty log writes nothing', async () => {
@@ -91,7 +95,9 @@ describe('MeasurementLog (JSON Lines on disk)', () => {
     let isDiskFull = false
     const appendLines = (target: string, text: string) =>
       isDiskFull
-        ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
+        ? Promise.reject(
+            Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+          )
         : appendLinesDurable(target, text)
     const log = new MeasurementLog({ path, appendLines })
     await log.append(distanceAnswer())
@@ -109,9 +115,9 @@ describe('MeasurementLog (JSON Lines on disk)', () => {
     expect(restarted.warnings).toEqual([])
   })
 
-  it('refuses to store a record that breaks the schema', () => {
+  it('refuses to store a record that breaks the schema', async () => {
     const log = new MeasurementLog({ path })
-    expect(() => log.append({ ...distanceAnswer(), timeIso: 'now' })).toThrow(/timeIso/)
+    await expect(log.append({ ...distanceAnswer(), timeIso: 'now' })).rejects.toThrow(/timeIso/)
   })
 
   it('reads CRLF files written by other tools', async () => {

@@ -209,7 +209,7 @@ describe('ModelStore', () => {
     )
   })
 
-  it('manual models explain how to install them; an offline copy is trusted and locked by verify', async () => {
+  it('manual models explain how to install them; verify reports an offline copy unverified and never pins it', async () => {
     const store = freshStore()
     await expect(store.download('manual', fast)).rejects.toThrow(
       /no public download\. export it yourself/,
@@ -218,9 +218,16 @@ describe('ModelStore', () => {
     mkdirSync(store.modelDirectory('manual'), { recursive: true })
     writeFileSync(join(store.modelDirectory('manual'), 'model.onnx'), bodies.model)
     expect((await store.verify('manual'))[0]).toMatchObject({
-      outcome: 'trusted-now',
+      outcome: 'unverified',
       actualSha256: sha256Of(bodies.model),
+      reference: 'none',
     })
-    expect((await store.verify('manual'))[0]).toMatchObject({ outcome: 'ok', reference: 'lock' })
+    // Garbage swapped in is still only "unverified" (nothing was pinned by the first verify).
+    writeFileSync(join(store.modelDirectory('manual'), 'model.onnx'), 'garbage')
+    expect((await store.verify('manual'))[0]).toMatchObject({
+      outcome: 'unverified',
+      reference: 'none',
+      actualSha256: sha256Of(Buffer.from('garbage')),
+    })
   })
 })

@@ -147,6 +147,27 @@ describe('electron-builder.yml', () => {
     expect(matches(modules, 'node_modules/electron/package.json')).toBe(false)
   })
 
+  it('flips the Electron fuses: no run-as-node, NODE_OPTIONS or --inspect; app code only from an integrity-checked asar', async () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+    // What electron-builder hands @electron/fuses for it: each fuse under its own wire.
+    const { PlatformPackager } = require('app-builder-lib')
+    const { FuseV1Options } = require('@electron/fuses')
+    const fuses = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses)
+    expect(fuses[FuseV1Options.RunAsNode]).toBe(false)
+    expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(true)
+    expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false)
+    expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false)
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true)
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true)
+  })
+
   it('is one file set on every platform (a second one makes electron-builder package the whole project)', () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
       expect(matchersFor('files', platform)).toHaveLength(1)

@@ -30,8 +30,8 @@ describe('detectionsToRegions', () => {
       [],
     )
     expect(regions).toEqual([
-      { label: 'laptop', box: [100, 100, 300, 250], source: 'detector' },
-      { label: 'cup', box: [10, 10, 40, 50], source: 'detector' },
+      { label: 'laptop', box: [100, 100, 300, 250], source: 'detector', score: 0.9 },
+      { label: 'cup', box: [10, 10, 40, 50], source: 'detector', score: 0.5 },
     ])
     expect(
       labelsOf(
@@ -93,10 +93,10 @@ describe('detectionsToRegions', () => {
       [],
     )
     expect(regions).toEqual([
-      { label: 'laptop', box: [100, 100, 300, 250], source: 'detector' },
-      { label: 'bottle', box: [400, 10, 420, 80], source: 'detector' },
-      { label: 'bottle', box: [422, 10, 442, 80], source: 'detector' },
-      { label: 'book', box: [150, 150, 200, 200], source: 'detector' },
+      { label: 'laptop', box: [100, 100, 300, 250], source: 'detector', score: 0.6 },
+      { label: 'bottle', box: [400, 10, 420, 80], source: 'detector', score: 0.5 },
+      { label: 'bottle', box: [422, 10, 442, 80], source: 'detector', score: 0.49 },
+      { label: 'book', box: [150, 150, 200, 200], source: 'detector', score: 0.4 },
     ])
   })
 

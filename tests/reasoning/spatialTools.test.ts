@@ -30,7 +30,35 @@ describe('spatial tools', () => {
       'what_if_move',
       'point_at_pixel',
       'convert_units',
+      'distance_from_camera',
+      'elevation',
+      'count_objects',
+      'rank_objects',
     ])
+  })
+
+  it('exposes the grammar operations (values from the ground truth)', async () => {
+    const cam = await call('distance_from_camera', { object: 'mug' })
+    expect(cam.value).toBeCloseTo(Math.hypot(-0.08, 0.044615, 1.122724), 4)
+    const top = await call('elevation', { object: 'bottle', level: 'top' })
+    expect(top.value).toBeCloseTo(0.25, 4)
+    const n = await call('count_objects', {
+      what: 'everything',
+      relation: 'left',
+      reference: 'mug',
+    })
+    expect(n.value).toBe(2) // box_small (x −0.30) and laptop (x −0.25) are left of the mug (x −0.08)
+    const boxes = await call('count_objects', { what: 'boxes' })
+    expect(boxes.value).toBe(2)
+    const tallest = await call('rank_objects', { quantity: 'height', extreme: 'max' })
+    expect(tallest.value).toBe('bottle')
+    const nearMug = await call('rank_objects', {
+      quantity: 'distance',
+      extreme: 'min',
+      from: 'mug',
+    })
+    expect(nearMug.value).toBe('box_small')
+    expect(await call('count_objects', { relation: 'on' })).toMatch(/^Error: give both/)
   })
 
   it('lists objects and measures through the engine', async () => {

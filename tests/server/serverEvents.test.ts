@@ -14,6 +14,7 @@ function stubService() {
       return () => listeners.delete(listener)
     },
     handle: async () => ({ ok: false, error: { message: 'not in this test' } }),
+    openClient: () => ({ id: 'client', close: () => undefined }),
   }
   const emit: ServiceEventListener = (event, payload) => listeners.forEach((l) => l(event, payload))
   return { service: service as unknown as SpatialService, emit, listeners }

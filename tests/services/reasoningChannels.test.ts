@@ -142,13 +142,14 @@ describe('llm:test', () => {
     llm.script({ kind: 'text', chunks: ['OK'] })
     const result = await call<any>('llm:test', {})
     expect(result).toMatchObject({ isOk: true, endpoint: `${llm.url}/v1` })
-    expect(result.message).toMatch(new RegExp(`^tiny at ${llm.url}/v1 answered in \\d+ ms: "OK"$`))
+    // Whether it answered and how fast; never what it said (the caller may choose the URL).
+    expect(result.message).toMatch(new RegExp(`^tiny at ${llm.url}/v1 answered in \\d+ ms$`))
   })
 
   it('tests the typed (unsaved) spec; failures say what to do', async () => {
     const unreachable = await call<any>('llm:test', { spec: 'ollama:http://127.0.0.1:9#qwen2.5:7b' })
     expect(unreachable.isOk).toBe(false)
-    expect(unreachable.message).toMatch(/Cannot reach Ollama at http:\/\/127\.0\.0\.1:9.*ollama serve/)
+    expect(unreachable.message).toMatch(/^Could not get an answer from Ollama at http:\/\/127\.0\.0\.1:9 within 60 s\. Check that the server is running/)
     const malformed = await call<any>('llm:test', { spec: 'gpt4' })
     expect(malformed).toMatchObject({ isOk: false, endpoint: null })
     expect(malformed.message).toMatch(/Invalid LLM spec/)

@@ -125,3 +125,21 @@ describe('parseIntrinsicsJson', () => {
     )
   })
 })
+
+describe('intrinsics.json range rules (the CLI path)', () => {
+  it.each([
+    [
+      'cx',
+      1e308,
+      /intrinsics K\.json: field cx must lie within -640 … 1280 px for a width of 640 px \(got 1e\+308\)/,
+    ],
+    ['fx', 1e-12, /intrinsics K\.json: field fx must give a field of view between 1° and 179°/],
+    ['fy', 1e12, /field fy must give a field of view/],
+    ['depthScale', 1e308, /field depthScale must be a finite number between 0\.001 and 1000000/],
+  ])('%s = %s is refused, naming the field', async (field, value, message) => {
+    await expectSourceError(
+      () => parseIntrinsicsJson(json({ ...valid, [field]: value }), 'K.json'),
+      message,
+    )
+  })
+})

@@ -79,7 +79,14 @@ export const CHOICE_PHRASES: Record<ChoiceKind, string[]> = {
   small_choice: ['smaller', 'smallest', 'tinier'],
   wide_choice: ['wider', 'widest', 'broader'],
   thin_choice: ['thinner', 'narrower', 'thinnest', 'narrowest', 'slimmer', 'skinnier'],
-  front_choice: ['more in front', 'more to the front', 'in the front', 'at the front', 'in front', 'frontmost'],
+  front_choice: [
+    'more in front',
+    'more to the front',
+    'in the front',
+    'at the front',
+    'in front',
+    'frontmost',
+  ],
   behind_choice: [
     'further back',
     'farther back',
@@ -91,7 +98,15 @@ export const CHOICE_PHRASES: Record<ChoiceKind, string[]> = {
     'backmost',
   ],
   close_choice: ['closer', 'nearer', 'closest', 'nearest'],
-  far_choice: ['farther away', 'further away', 'more distant', 'farther', 'further', 'farthest', 'furthest'],
+  far_choice: [
+    'farther away',
+    'further away',
+    'more distant',
+    'farther',
+    'further',
+    'farthest',
+    'furthest',
+  ],
 }
 
 /** Words that mean "the camera" in "closer to the camera". */
@@ -120,13 +135,14 @@ export const EXAMPLE_QUESTIONS: string[] = [
   'How tall / wide / deep is the bottle?',
   'Where is A relative to B? (clock direction)',
   'Can a 8 cm gripper fit between A and B?',
-]
-
-/** Length units in "a 8 cm gripper": factor to metres. */
-export const LENGTH_UNITS: Array<[RegExp, number]> = [
-  [/^(?:mm|millimet(?:er|re)s?)$/, 1e-3],
-  [/^(?:cm|centimet(?:er|re)s?)$/, 1e-2],
-  [/^(?:m|met(?:er|re)s?)$/, 1],
-  [/^(?:in|inch|inches|")$/, 0.0254],
-  [/^(?:ft|foot|feet|')$/, 0.3048],
+  'How far away is the laptop? (from the camera)',
+  'How high is the laptop above the floor?',
+  'How long is the book?',
+  'How many chairs are there? / How many objects are on the table?',
+  'Which is closest to the camera? / Which is the tallest box?',
+  'How much taller is A than B?',
+  'Is A closer to B than to C?',
+  'Is the laptop on the floor?',
+  'What is left of the mug?',
+  'How far is the mug from the laptop in inches?',
 ]

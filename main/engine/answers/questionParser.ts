@@ -6,7 +6,8 @@
  */
 
 import { cleanPhrase } from './objectMatch'
-import { CAMERA_WORDS, CHOICE_PHRASES, LENGTH_UNITS, PREDICATE_PHRASES } from './phrases'
+import { CAMERA_WORDS, CHOICE_PHRASES, PREDICATE_PHRASES } from './phrases'
+import { parseWidthM as readWidthM } from '../questions/units'
 import { FILLER, PAIR_TEMPLATES, type ParsedPairKind } from './pairTemplates'
 import type { ChoiceKind, PredicateKind, SingleQuantityKind } from './types'
 
@@ -39,7 +40,8 @@ export function normalizeQuestion(q: string): string {
     .replace(/[‘’`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[_–—]/g, ' ')
-    .replace(/(\D)-|-(\D)/g, '$1 $2')
+    // Hyphens join words ("box-tall", "10-cm"); a minus sign before a number stays so "-8 cm" is not read as 8.
+    .replace(/-(?!\d)/g, ' ')
   s = s.replace(/\b(what|where|how|which|it|that)'s\b/g, '$1 is')
   s = s.replace(/[;:]/g, ',').replace(/\s*,\s*/g, ', ')
   s = s.replace(/\s+/g, ' ').trim().replace(/[\s?!.,]+$/, '')
@@ -93,15 +95,12 @@ function pair(text: string, seps: string[], score?: PhraseScorer): Split | null 
   return best(splitsOf(text, seps), score)
 }
 
-/** Read a width like "8 cm", "80mm", "3.5 inches", '2"' in a phrase; metres, or null. */
+/**
+ * Read a width like "8 cm", "80mm", "3.5 inches", '2"' in a phrase; metres, or null. The number is read whole
+ * (sign, exponent), so "-8 cm" is −0.08 and "1e308 cm" is 1e306, which callers reject (see questions/units).
+ */
 export function parseWidthM(item: string): number | null {
-  const m = /(\d+(?:\.\d+)?|\.\d+)\s*(millimet(?:er|re)s?|centimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?|feet|foot|mm|cm|ft|in|m|"|')(?![a-z])/.exec(
-    item,
-  )
-  if (!m) return null
-  const n = Number(m[1])
-  for (const [re, f] of LENGTH_UNITS) if (re.test(m[2])) return n * f
-  return null
+  return readWidthM(item)
 }
 
 const SINGLE_WORDS: Record<string, SingleQuantityKind> = {

@@ -56,13 +56,38 @@ export type SingleQuantityKind = 'width' | 'height' | 'depth' | 'volume'
 /** Answers that could not be computed. */
 export type ErrorKind = 'unknown_object' | 'ambiguous_object' | 'unsupported'
 
-export type AnswerKind = PredicateKind | ChoiceKind | PairQuantityKind | SingleQuantityKind | ErrorKind
+/**
+ * Kinds of the compositional grammar (main/engine/questions): distance from the camera, elevation above the support
+ * plane or another object, length, counts, lists, superlatives, differences, three-place comparisons, support.
+ */
+export type GrammarKind =
+  | 'camera_distance'
+  | 'elevation'
+  | 'length'
+  | 'count'
+  | 'list'
+  | 'superlative'
+  | 'difference'
+  | 'closer_than'
+  | 'farther_than'
+  | 'support'
+  | 'near'
+  | 'location'
+
+export type AnswerKind =
+  | PredicateKind
+  | ChoiceKind
+  | PairQuantityKind
+  | SingleQuantityKind
+  | GrammarKind
+  | ErrorKind
 
 /**
  * Unit of `Answer.value`: 'm' metres, 'm3' cubic metres, 'clock' integer hour 1–12, 'bool' yes/no,
- * 'name' an object name, null for error answers.
+ * 'name' an object name, 'count' a whole number of objects, 'names' object names joined by ", ",
+ * null for error answers. A unit the user asked in ("in inches") changes the text only, never `value`.
  */
-export type AnswerUnit = 'm' | 'clock' | 'bool' | 'name' | 'm3' | null
+export type AnswerUnit = 'm' | 'clock' | 'bool' | 'name' | 'm3' | 'count' | 'names' | null
 
 /** An object the answer refers to, copied from the scene. */
 export interface AnswerObject {
@@ -150,6 +175,14 @@ export interface AnswerDetail {
   candidates?: string[]
   /** unsupported: example question forms. */
   examples?: string[]
+  /** count / list / superlative: the object names (superlative: ranked, best first). */
+  names?: string[]
+  /** Phrases of the question the grammar did not use; the text says they were ignored. */
+  ignored?: string[]
+  /** Length unit the question asked for ('m' | 'cm' | 'mm' | 'in' | 'ft'); the text uses it, `value` stays metres. */
+  askedUnit?: string
+  /** What the grammar understood, in words (also on refusals). */
+  understood?: string
 }
 
 /** One answer to one question. */

@@ -18,6 +18,8 @@ import { objectsFromRegions } from './objectsFromRegions'
 import { unexplainedClusters, withoutDetectorDuplicates } from './unexplainedClusters'
 import { fitBox } from './fitBox'
 import { assignUniqueNames, describe, describeCluster } from './naming'
+import { checkDetectorLabels } from './labelPlausibility'
+import { framePlausibilityWarnings } from './framePlausibility'
 
 export interface SceneOptions {
   /** User or detector regions; when given, the objects are these (plus clusters, see below). */
@@ -87,7 +89,23 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
     return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
   })
   const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
+  timed(timingsMs, 'labels', () =>
+    checkDetectorLabels(objects, candidates.map((c) => c.score), {
+      width: depth.width,
+      height: depth.height,
+      fx: frame.intrinsics.fx,
+    }),
+  )
   timed(timingsMs, 'naming', () => nameObjects(objects))
+  warnings.push(
+    ...framePlausibilityWarnings({
+      plane,
+      objects,
+      intrinsics: frame.intrinsics,
+      depthSource: frame.depthSource,
+      depthScale: frame.depthScale,
+    }),
+  )
 
   if (!plane) {
     warnings.push(

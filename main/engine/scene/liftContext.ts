@@ -35,6 +35,8 @@ export interface ObjectCandidate {
   origin: 'region' | 'cluster'
   /** For regions: who gave it (user regions win over detector regions on the same object). */
   source?: 'user' | 'detector'
+  /** For detector regions: the detector's score for the label, 0–1. */
+  score?: number
   /** Indices into the lifted cloud. */
   pointIndices: Uint32Array
 }

@@ -39,7 +39,7 @@ const DEFAULTS: Required<DetectionRegionOptions> = {
  * one box prompt per detected object, labelled with its class name. Rules, in order:
  * low scores and tiny boxes are dropped; a detection that is a user region's object is dropped
  * (box/mask IoU > `userOverlapIou`, or for a point prompt the smallest detection containing the
- * point); duplicates of one object keep the best-scoring detection's box and label. Boxes are in
+ * point); duplicates of one object keep the best-scoring detection's box, label and score. Boxes are in
  * the image's pixels (the detector's original image = the frame's colour image). Pure.
  */
 export function detectionsToRegions(
@@ -67,6 +67,7 @@ export function detectionsToRegions(
       label: d.label,
       box: [d.box[0], d.box[1], d.box[2], d.box[3]],
       source: 'detector',
+      score: d.score,
     })),
   ]
 }

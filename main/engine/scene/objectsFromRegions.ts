@@ -40,6 +40,7 @@ export function objectsFromRegions(
       label: region.label.trim(),
       origin: 'region',
       source: region.source ?? 'user',
+      ...(region.score !== undefined ? { score: region.score } : {}),
       pointIndices,
     })
   })

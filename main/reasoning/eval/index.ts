@@ -27,3 +27,4 @@ export {
   type EvalResult,
   type RunEvalOptions,
 } from './scoreEval.js'
+export { grammarEvalAnswer } from './grammarAnswer.js'

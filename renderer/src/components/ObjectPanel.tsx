@@ -1,5 +1,6 @@
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
-import { formatCount, formatSize } from '../format'
+import { formatCount } from '../format'
+import { objectDetails } from '../objectText'
 import { objectOrigin } from '../perceptionText'
 import { useUnits } from '../state/AppContext'
 import { boxColor } from '../viewer/buildObjectBox'
@@ -16,8 +17,9 @@ export interface ObjectPanelProps {
 }
 
 /**
- * The objects of the scene: name (a detector label, or a descriptive cluster name, tagged), size
- * (W × D × H) and points; hover or click to find the box in 3D.
+ * The objects of the scene: name (a detector label, or a descriptive cluster name, tagged) with the
+ * detector's confidence, size (W × D × H: the full-box estimate and the visible extent) and points,
+ * and a note when the label was demoted or has few points; hover or click to find the box in 3D.
  */
 export function ObjectPanel({
   objects,
@@ -40,6 +42,7 @@ export function ObjectPanel({
         <ul className="object-list" onMouseLeave={() => onHover(null)}>
           {objects.map((object, index) => {
             const origin = objectOrigin(object, perception)
+            const details = objectDetails(object, units)
             return (
               <li key={object.id}>
                 <button
@@ -61,16 +64,35 @@ export function ObjectPanel({
                   />
                   <span className="object-title">
                     <span className="object-name">{object.name}</span>
-                    <span className="object-tag" data-source={origin.source} title={origin.title}>
-                      {origin.source}
+                    <span className="object-badges">
+                      {details.confidence && (
+                        <span className="object-confidence" title="Detector confidence">
+                          {details.confidence}
+                        </span>
+                      )}
+                      <span className="object-tag" data-source={origin.source} title={origin.title}>
+                        {origin.source}
+                      </span>
                     </span>
                   </span>
                   <span className="object-meta">
-                    <span className="object-size" title="width × depth × height">
-                      {formatSize(object.sizeM, units)}
+                    <span className="object-size" title={details.sizeTitle}>
+                      {details.sizeChunks.map((chunk) => (
+                        <span key={chunk}>{chunk}</span>
+                      ))}
                     </span>
                     <span className="object-points">{formatCount(object.pointCount)} pts</span>
                   </span>
+                  {(details.labelNote || details.fewPoints) && (
+                    <span className="object-notes">
+                      {details.labelNote && (
+                        <span className="object-label-note">{details.labelNote}</span>
+                      )}
+                      {details.fewPoints && (
+                        <span className="object-few-points">⚠ {details.fewPoints}</span>
+                      )}
+                    </span>
+                  )}
                 </button>
               </li>
             )

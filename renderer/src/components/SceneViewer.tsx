@@ -11,6 +11,8 @@ export interface SceneViewerProps {
   answer: AnswerJson | null
   /** Object to emphasise (hovered or selected in the panel). */
   highlightedName: string | null
+  /** The object selected in the panel: its label keeps priority while another is hovered. */
+  selectedName?: string | null
   /** Measure mode's picks and segment to draw, or null outside Measure mode. */
   measureMarks?: MeasureMarks | null
   /** Set in Measure mode: a click (not a drag) reports what lies under it (null: nothing). */
@@ -25,6 +27,7 @@ export function SceneViewer({
   scene,
   answer,
   highlightedName,
+  selectedName = null,
   measureMarks = null,
   onPick,
 }: SceneViewerProps) {
@@ -53,6 +56,7 @@ export function SceneViewer({
   useEffect(() => rendererRef.current?.setScene(scene), [scene])
   useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
   useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
+  useEffect(() => rendererRef.current?.setSelectedObject(selectedName), [selectedName, scene])
   useEffect(() => rendererRef.current?.setMeasure(measureMarks), [measureMarks, scene])
 
   const onPointerDown = (event: PointerEvent) => {

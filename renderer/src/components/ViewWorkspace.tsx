@@ -24,6 +24,8 @@ export interface ViewWorkspaceProps {
   scene: LoadedScene | null
   answer: AnswerJson | null
   highlightedName: string | null
+  /** The object selected in the panel: its name keeps priority while another is hovered. */
+  selectedName?: string | null
   onHover(name: string | null): void
   /** Re-analyses the frame with the user's regions changed by `update`. */
   onRegionsChange(update: (regions: RegionInput[]) => RegionInput[]): void
@@ -37,6 +39,7 @@ export interface ViewWorkspaceProps {
  */
 export function ViewWorkspace(props: ViewWorkspaceProps) {
   const { client, scene, answer, highlightedName, onHover, onRegionsChange, onMeasure } = props
+  const selectedName = props.selectedName ?? null
   const [mode, setMode] = useState<ViewMode>('3d')
   const sceneId = scene?.result.summary.sceneId ?? null
   const measure = useMeasure(client, sceneId, onMeasure)
@@ -113,6 +116,7 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
             scene={scene?.result ?? null}
             answer={answer}
             highlightedName={highlightedName}
+            selectedName={selectedName}
             measureMarks={marks}
             onPick={
               measure.isActive
@@ -126,6 +130,7 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
             <ImageView
               scene={scene.result}
               highlightedName={highlightedName}
+              selectedName={selectedName}
               onHover={onHover}
               regions={scene.regions}
               onAddRegion={(region) => onRegionsChange((regions) => [...regions, region])}

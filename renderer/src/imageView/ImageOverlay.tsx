@@ -5,7 +5,14 @@ import type { SceneSummary } from '../../../main/contract/sceneSchema'
 import type { MeasurePick } from '../state/measurePicks'
 import { boxColor } from '../viewer/buildObjectBox'
 import { projectToImage } from './imageGeometry'
-import { viewFromImage, type Point2, type ViewTransform } from './viewport'
+import {
+  layoutImageLabels,
+  LABEL_HEIGHT_PX,
+  type ImageEmphasis,
+  type ImageLabel,
+} from './imageLabels'
+import { labelTextWidthPx } from './labelTextWidth'
+import { viewFromImage, type Point2, type Size2, type ViewTransform } from './viewport'
 
 type PixelBox = readonly [number, number, number, number]
 
@@ -14,8 +21,12 @@ export type DraftRegion = { kind: 'point'; pixel: Point2 } | { kind: 'box'; box:
 
 export interface ImageOverlayProps {
   transform: ViewTransform
+  /** The view's size (CSS px): names stay inside it. */
+  viewSize: Size2
   summary: SceneSummary
   emphasisedName: string | null
+  /** The object selected in the panel: its name is placed first like the emphasised one. */
+  selectedName: string | null
   regions: readonly RegionInput[]
   draft: DraftRegion | null
   picks: readonly MeasurePick[]
@@ -25,26 +36,35 @@ export interface ImageOverlayProps {
 /**
  * Everything drawn over the image, in view pixels (an SVG the size of the view; it takes no pointer
  * events): each object's 2D box and name, the user's regions, the region being drawn, and Measure
- * mode's picks and line. Object groups carry `data-image-object` (the name) and `data-emphasis`.
+ * mode's picks and line. Object groups carry `data-image-object` (the name) and `data-emphasis`;
+ * the names are laid out after all boxes, without overlaps (`data-image-label`, `data-placement`).
  */
 export function ImageOverlay(props: ImageOverlayProps) {
-  const { transform, summary, emphasisedName, regions, draft, picks, measurement } = props
+  const { transform, viewSize, summary, emphasisedName, regions, draft, picks, measurement } = props
   const toView = (point: Point2) => viewFromImage(transform, point)
   const project = (pointInWorld: readonly [number, number, number]) => {
     const pixel = projectToImage(summary.worldFromCamera, summary.intrinsics, pointInWorld)
     return pixel ? toView(pixel) : null
   }
   const pickedNames = new Set(picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])))
+  const emphasisOf = (name: string): ImageEmphasis =>
+    name === emphasisedName ? 'hover' : pickedNames.has(name) ? 'picked' : 'normal'
+  const labels = layoutImageLabels(
+    summary.objects.map((object) => ({
+      ...object,
+      emphasis: emphasisOf(object.name),
+      isSelected: object.name === props.selectedName,
+    })),
+    toView,
+    viewSize,
+    labelTextWidthPx,
+  )
+  const colorOf = new Map(summary.objects.map((object, index) => [object.name, boxColor(index)]))
   return (
     <svg className="image-overlay" aria-hidden="true">
       {summary.objects.map((object, index) => {
         if (!object.boxInImagePx) return null
-        const emphasis =
-          object.name === emphasisedName
-            ? 'hover'
-            : pickedNames.has(object.name)
-              ? 'picked'
-              : 'normal'
+        const emphasis = emphasisOf(object.name)
         return (
           <g
             key={object.id}
@@ -54,13 +74,19 @@ export function ImageOverlay(props: ImageOverlayProps) {
             style={{ '--box-color': boxColor(index) } as CSSProperties}
           >
             <BoxRect box={object.boxInImagePx} toView={toView} />
-            <LabelAt
-              point={toView([object.boxInImagePx[0], object.boxInImagePx[1]])}
-              text={object.name}
-            />
           </g>
         )
       })}
+      <g className="image-labels">
+        {labels.map((label) => (
+          <ObjectLabel
+            key={label.name}
+            label={label}
+            emphasis={emphasisOf(label.name)}
+            color={colorOf.get(label.name) ?? 'currentColor'}
+          />
+        ))}
+      </g>
       {regions.map((region, index) => (
         <RegionMark key={index} region={region} toView={toView} />
       ))}
@@ -103,6 +129,44 @@ function LabelAt({ point, text }: { point: Point2; text: string }) {
     <text className="image-label" x={point[0] + 4} y={point[1] - 6}>
       {text}
     </text>
+  )
+}
+
+function ObjectLabel(props: { label: ImageLabel; emphasis: ImageEmphasis; color: string }) {
+  const { label, emphasis, color } = props
+  return (
+    <g
+      className="image-object-label"
+      data-image-label={label.name}
+      data-placement={label.placement}
+      data-emphasis={emphasis}
+      style={{ '--box-color': color } as CSSProperties}
+    >
+      {label.leader && (
+        <line
+          className="image-leader"
+          x1={label.leader.from[0]}
+          y1={label.leader.from[1]}
+          x2={label.leader.to[0]}
+          y2={label.leader.to[1]}
+        />
+      )}
+      {label.isVisible && (
+        <>
+          <rect
+            className="image-label-bg"
+            x={label.xPx}
+            y={label.yPx}
+            width={label.widthPx}
+            height={LABEL_HEIGHT_PX}
+            rx={3}
+          />
+          <text className="image-label" x={label.textX} y={label.textY}>
+            {label.name}
+          </text>
+        </>
+      )}
+    </g>
   )
 }
 

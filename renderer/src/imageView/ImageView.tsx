@@ -15,6 +15,8 @@ export interface ImageViewProps {
   scene: SceneResult
   /** Object to emphasise (hovered or selected anywhere). */
   highlightedName: string | null
+  /** The object selected in the panel: its name keeps priority while another is hovered. */
+  selectedName?: string | null
   onHover(name: string | null): void
   /** The user's regions the scene was analysed with. */
   regions: readonly RegionInput[]
@@ -177,8 +179,10 @@ export function ImageView(props: ImageViewProps) {
         <canvas ref={maskCanvasRef} className="image-canvas image-masks" style={canvasStyle} />
         <ImageOverlay
           transform={transform}
+          viewSize={viewSize}
           summary={summary}
           emphasisedName={highlightedName}
+          selectedName={props.selectedName ?? null}
           regions={regions}
           draft={dragBox ?? pendingRegion}
           picks={props.picks}

@@ -67,8 +67,9 @@ export async function rgbdFrameFromFiles(files: RgbdFiles): Promise<FrameInput> 
     kind: 'rgbd',
     name: files.color.name,
     colorFile,
-    ...(depthFile ? { depthFile } : {}),
+    ...(depthFile && files.depth ? { depthFile, depthName: files.depth.name } : {}),
     intrinsics,
+    intrinsicsName: files.intrinsics.name,
     ...(files.depthScale !== null ? { depthScale: files.depthScale } : {}),
     ...(files.cameraId ? { cameraId: files.cameraId } : {}),
   }

@@ -21,6 +21,8 @@ import { buildPointCloud, pointSizeFor } from './buildPointCloud'
 import { buildSupportPlane } from './buildSupportPlane'
 import { installDebugHook } from './debugHook'
 import { disposeObject } from './disposeObject'
+import { labelPriority } from '../layout/declutterLabels'
+import { ObjectLabelLayer } from './ObjectLabelLayer'
 import { pickScene, type ScenePick } from './pickScene'
 import { boundsCenter, boundsRadius, robustBounds, type WorldBounds } from './sceneBounds'
 import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
@@ -36,6 +38,8 @@ const FIELD_OF_VIEW_DEG = 50
 export class SceneRenderer {
   private readonly renderer: WebGLRenderer
   private readonly labels = new CSS2DRenderer()
+  /** Object names, decluttered (answer and measure labels stay CSS2D, drawn above them). */
+  private readonly objectLabels = new ObjectLabelLayer()
   private readonly scene = new Scene()
   private readonly camera = new PerspectiveCamera(FIELD_OF_VIEW_DEG, 1, 0.01, 100)
   private readonly controls: OrbitControls
@@ -53,6 +57,7 @@ export class SceneRenderer {
   private bounds: WorldBounds | null = null
   private cameraCenter: WorldVec3 | null = null
   private hoveredName: string | null = null
+  private selectedName: string | null = null
   private answerNames = new Set<string>()
   private measureNames = new Set<string>()
   private needsRender = true
@@ -61,6 +66,8 @@ export class SceneRenderer {
   /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
   private renderedFrames = 0
   private readonly offset = new Vector3()
+  /** The view's size in CSS pixels (the label layout's viewport). */
+  private readonly viewSize = { width: 1, height: 1 }
 
   constructor(private readonly container: HTMLElement) {
     this.renderer = new WebGLRenderer({ antialias: true })
@@ -68,7 +75,7 @@ export class SceneRenderer {
     this.renderer.setClearColor(new Color(BACKGROUND))
     this.renderer.domElement.className = 'viewer-canvas'
     this.labels.domElement.className = 'viewer-labels'
-    container.append(this.renderer.domElement, this.labels.domElement)
+    container.append(this.renderer.domElement, this.objectLabels.element, this.labels.domElement)
 
     this.worldRoot.name = 'world'
     this.worldRoot.matrixAutoUpdate = false
@@ -128,6 +135,14 @@ export class SceneRenderer {
       this.worldRoot.add(content)
       this.content = content
     }
+    this.objectLabels.setLabels(
+      this.boxes.map((box) => ({
+        element: box.label,
+        anchor: box.labelAnchor,
+        color: box.color,
+        priority: 0,
+      })),
+    )
     this.updateEmphasis()
     this.frameView()
   }
@@ -179,6 +194,12 @@ export class SceneRenderer {
     this.updateEmphasis()
   }
 
+  /** The object selected in the panel: its label keeps first priority; null for none. */
+  setSelectedObject(name: string | null): void {
+    this.selectedName = name
+    this.updateEmphasis()
+  }
+
   /** Looks at the bulk of the cloud from behind and above the sensor, as the frame was taken. */
   frameView(): void {
     this.stopGlide()
@@ -209,6 +230,7 @@ export class SceneRenderer {
     this.controls.removeEventListener('change', this.requestRender)
     this.controls.dispose()
     this.removeDebugHook()
+    this.objectLabels.dispose()
     disposeObject(this.worldRoot)
     this.renderer.dispose()
     this.renderer.domElement.remove()
@@ -236,6 +258,8 @@ export class SceneRenderer {
     this.needsRender = false
     this.renderer.render(this.scene, this.camera)
     this.labels.render(this.scene, this.camera)
+    // After render: the anchors' world matrices and the camera's inverse are current.
+    this.objectLabels.update(this.camera, this.viewSize.width, this.viewSize.height)
     this.renderedFrames++
   }
 
@@ -244,21 +268,28 @@ export class SceneRenderer {
     const height = Math.max(1, this.container.clientHeight)
     this.renderer.setSize(width, height)
     this.labels.setSize(width, height)
+    this.viewSize.width = width
+    this.viewSize.height = height
     this.camera.aspect = width / height
     this.camera.updateProjectionMatrix()
     this.requestRender()
   }
 
   private updateEmphasis(): void {
-    for (const box of this.boxes) {
-      box.setEmphasis(
+    this.boxes.forEach((box, index) => {
+      const emphasis =
         box.name === this.hoveredName
           ? 'hover'
           : this.answerNames.has(box.name) || this.measureNames.has(box.name)
             ? 'answer'
-            : 'normal',
+            : 'normal'
+      box.setEmphasis(emphasis)
+      const isFirst = emphasis === 'hover' || box.name === this.selectedName
+      this.objectLabels.setPriority(
+        index,
+        labelPriority(isFirst ? 'hover' : emphasis, box.volumeM3),
       )
-    }
+    })
     this.requestRender()
   }
 

@@ -7,8 +7,8 @@ import {
   LineSegments,
   Mesh,
   MeshBasicMaterial,
+  Object3D,
 } from 'three'
-import { CSS2DObject } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 
 type SceneObject = SceneSummary['objects'][number]
@@ -20,6 +20,14 @@ export type BoxEmphasis = 'normal' | 'answer' | 'hover'
 export interface ObjectBox {
   readonly name: string
   readonly group: Group
+  /** The name label (a DOM element, not in the scene graph: the label layer places it). */
+  readonly label: HTMLElement
+  /** Where the label points: the middle of the box's top face (a child of `group`). */
+  readonly labelAnchor: Object3D
+  /** The box's volume (m³), for the label's priority. */
+  readonly volumeM3: number
+  /** The box's colour ('#rrggbb'), for the label's leader line. */
+  readonly color: string
   setEmphasis(emphasis: BoxEmphasis): void
 }
 
@@ -44,7 +52,7 @@ export function boxColor(index: number): string {
 /**
  * A wireframe box for one object, in the world frame (add it under the world root): centred at
  * centerInWorld, width along the box x axis yawed by yawRad about world z, depth across it, height
- * along z, with the object's name as a DOM label on top. `name` is the object's name and
+ * along z, with the object's name as a DOM label for the top (placed by the label layer). `name` is the object's name and
  * `userData.kind` is 'object-box' (the scene-graph queries of the tests rely on both).
  */
 export function buildObjectBox(object: SceneObject, index: number): ObjectBox {
@@ -73,14 +81,18 @@ export function buildObjectBox(object: SceneObject, index: number): ObjectBox {
   element.className = 'box-label'
   element.textContent = object.name
   element.style.setProperty('--box-color', `#${baseColor.getHexString()}`)
-  const label = new CSS2DObject(element)
-  label.position.set(0, 0, height / 2)
-  label.center.set(0.5, 1.15)
+  const labelAnchor = new Object3D()
+  labelAnchor.name = 'label anchor'
+  labelAnchor.position.set(0, 0, height / 2)
 
-  group.add(fill, edges, label)
+  group.add(fill, edges, labelAnchor)
   return {
     name: object.name,
     group,
+    label: element,
+    labelAnchor,
+    volumeM3: width * depth * height,
+    color: `#${baseColor.getHexString()}`,
     setEmphasis(emphasis) {
       edgeMaterial.color.copy(emphasis === 'hover' ? HOVER_COLOR : baseColor)
       edgeMaterial.opacity = emphasis === 'normal' ? 0.85 : 1

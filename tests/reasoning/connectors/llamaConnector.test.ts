@@ -1,6 +1,6 @@
 /**
  * The embedded connector run for real: node-llama-cpp (installed by scripts/installLlamaRuntime.js,
- * which `npm test` runs first) with stories260K.gguf, a trained 1.2 MB llama model (see its
+ * which `.ci/run` runs first; skipped locally without it) with stories260K.gguf, a trained 1.2 MB llama model (see its
  * PROVENANCE.md). It cannot reason; it exercises loading, generation, the tool-call grammar,
  * the orchestrator loop and cancellation through the same code a real GGUF model uses.
  */
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HumanMessage, type AIMessage } from '@langchain/core/messages'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runsLlamaTests } from '../../helpers/llamaRuntime.js'
 import { createChatModel } from '../../../main/reasoning/connectors/createChatModel.js'
 import { describeLlmError } from '../../../main/reasoning/connectors/llmErrors.js'
 import { ChatNodeLlamaCpp } from '../../../main/reasoning/connectors/llama/ChatNodeLlamaCpp.js'
@@ -30,7 +31,7 @@ const tinyTurns = (temperature = 0) =>
 const scratch = mkdtempSync(join(tmpdir(), 'llama-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-describe('embedded node-llama-cpp connector with stories260K', () => {
+describe.runIf(runsLlamaTests)('embedded node-llama-cpp connector with stories260K', () => {
   it('finds the runtime that npm test installs', () => {
     expect(findLlamaRuntime({}), 'run `npm run setup:llm`').not.toBeNull()
   })

@@ -1,0 +1,91 @@
+/**
+ * `qa:verify` and `spatial-lens verify`: a statement about a scene judged by SpatialEnsemble with the shipped
+ * weights, and, when one is installed, the vision-language model as one more voter (it runs where the caller's
+ * model runs: the scene worker in the hosts).
+ */
+
+import { verificationSchema, type VerificationJson } from '../contract/verifySchema'
+import { buildProvenance, toAnswerObject } from '../engine/answers/format'
+import { VlmVoter } from '../engine/ensemble/askingVoters'
+import { verifyStatement } from '../engine/ensemble/verifyStatement'
+import { VSR_RELATIONS } from '../engine/ensemble/vsrRelations'
+import type { Voter } from '../engine/ensemble/voter'
+import type { RgbImage, Scene } from '../engine/types'
+import type { VisionLanguageModel } from '../inference/models/smolVlm'
+import { UserError } from '../services/userError'
+import { loadEnsembleFile } from './ensembleFile'
+import type { EnsembleFile } from '../contract/ensembleFileSchema'
+
+let shipped: EnsembleFile | null = null
+
+/** The shipped weights, read once. */
+function ensemble(): EnsembleFile {
+  shipped ??= loadEnsembleFile()
+  return shipped
+}
+
+export interface VerifyOptions {
+  /** The installed vision-language model and the frame's image, for the VLM voter. */
+  vision?: { model: VisionLanguageModel; image: RgbImage; signal?: AbortSignal }
+  /** Another weights file (tests, or weights the user fitted). */
+  weights?: EnsembleFile
+}
+
+export async function verifyInScene(
+  scene: Scene,
+  statement: string,
+  options: VerifyOptions = {},
+): Promise<VerificationJson> {
+  const file = options.weights ?? ensemble()
+  const voters: Voter[] = []
+  const vision = options.vision
+  if (vision) {
+    voters.push(
+      new VlmVoter(
+        async (question) =>
+          (
+            await vision.model.ask(vision.image, question, {
+              maxNewTokens: 8,
+              signal: vision.signal,
+            })
+          ).text,
+      ),
+    )
+  }
+  const result = await verifyStatement(scene, statement, file, voters)
+  if (!result) {
+    throw new UserError(
+      `could not read a spatial statement in "${statement}": write it as "the <thing> is <relation> the <thing>", e.g. "the mug is left of the laptop" (relations: ${VSR_RELATIONS.slice(0, 12).join(', ')}, …)`,
+    )
+  }
+  const judged = [result.subject, result.object].filter(
+    (o): o is NonNullable<typeof o> => o !== null,
+  )
+  return verificationSchema.parse({
+    statement,
+    parsed: {
+      subject: result.statement.subject,
+      relation: result.statement.relation,
+      metaCategory: result.statement.metaCategory,
+      object: result.statement.object,
+      isNegated: result.statement.isNegated,
+    },
+    verdict: result.verdict,
+    confidence: result.confidence,
+    scoreTrue: result.scoreTrue,
+    text: result.text,
+    votes: result.votes,
+    objects: judged.map(toAnswerObject),
+    provenance: buildProvenance(
+      scene,
+      judged,
+      `SpatialEnsemble (${file.weights.method} weights): accuracy-weighted vote of ${result.votes.map((v) => v.voterId).join(', ')}`,
+    ),
+    geometry: {
+      kind: 'highlight',
+      names: judged.map((o) => o.name),
+      primary: result.subject?.name ?? null,
+    },
+    weightsFrom: file.createdBy,
+  })
+}
