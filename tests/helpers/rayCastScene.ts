@@ -25,7 +25,21 @@ export interface CylinderSpec {
   height: number
 }
 
-export type SolidSpec = BoxSpec | CylinderSpec
+/**
+ * A bowl: the part of a ball (outer radius `radius`, centre `rimHeight` above the table) between the
+ * table and the rim plane, hollowed by a concentric ball of radius `radius − wall` down to a flat
+ * inner floor `floorHeight` above the table. With radius > rimHeight it stands on a flat base.
+ */
+export interface BowlSpec {
+  kind: 'bowl'
+  center: [number, number]
+  radius: number
+  rimHeight: number
+  wall: number
+  floorHeight: number
+}
+
+export type SolidSpec = BoxSpec | CylinderSpec | BowlSpec
 
 export interface RayCastOptions {
   width: number
@@ -112,7 +126,47 @@ export function rayCastScene(options: RayCastOptions): RayCastScene {
 }
 
 function intersectSolid(solid: SolidSpec, o: number[], d: number[]): number {
+  if (solid.kind === 'bowl') return intersectBowl(solid, o, d)
   return solid.kind === 'box' ? intersectBox(solid, o, d) : intersectCylinder(solid, o, d)
+}
+
+/**
+ * First boundary crossing of the bowl solid (the camera is outside it, so the first crossing is an
+ * entry): outer sphere within the table–rim slab, the rim annulus, the inner sphere above the floor,
+ * the inner floor disc.
+ */
+function intersectBowl(bowl: BowlSpec, o: number[], d: number[]): number {
+  const { radius, rimHeight, floorHeight } = bowl
+  const inner = radius - bowl.wall
+  const p = [o[0] - bowl.center[0], o[1] - bowl.center[1], o[2] - rimHeight]
+  let best = Infinity
+  const consider = (t: number, accept: (z: number, rho2: number) => boolean) => {
+    if (!(t > 0 && t < best)) return
+    const x = p[0] + t * d[0]
+    const y = p[1] + t * d[1]
+    if (accept(p[2] + t * d[2] + rimHeight, x * x + y * y)) best = t
+  }
+  const a = d[0] * d[0] + d[1] * d[1] + d[2] * d[2]
+  const b = 2 * (p[0] * d[0] + p[1] * d[1] + p[2] * d[2])
+  const c0 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2]
+  for (const [r, low] of [
+    [radius, 0],
+    [inner, floorHeight],
+  ]) {
+    const disc = b * b - 4 * a * (c0 - r * r)
+    if (disc < 0) continue
+    for (const sign of [-1, 1])
+      consider((-b + sign * Math.sqrt(disc)) / (2 * a), (z) => z >= low && z <= rimHeight)
+  }
+  if (Math.abs(d[2]) > 1e-12) {
+    consider(
+      (rimHeight - o[2]) / d[2],
+      (_, rho2) => rho2 >= inner * inner && rho2 <= radius * radius,
+    )
+    const floorRadius2 = inner * inner - (rimHeight - floorHeight) ** 2
+    consider((floorHeight - o[2]) / d[2], (_, rho2) => rho2 <= floorRadius2)
+  }
+  return best
 }
 
 /** Slab test in the box's own frame (rotated by −yaw about z, centred on the box). */

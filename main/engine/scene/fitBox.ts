@@ -3,6 +3,7 @@ import { minAreaRect } from '../geometry/minAreaRect'
 import { quantileSorted } from '../geometry/stats'
 import { invertRigid, transformPoint } from '../geometry/rigidTransform'
 import { wrapYaw } from '../geometry/yaw'
+import { estimateTopHeight } from './topHeight'
 
 export interface BoxFitOptions {
   /** Normal noise (1σ, metres) of points on the object's top: trims the top estimate. */
@@ -22,8 +23,8 @@ const MAX_FIT_POINTS = 2500
  * Footprint: the minimum-area rectangle of the points projected on the plane gives the orientation;
  * the extents along its axes use the 0.5/99.5 % quantiles so a few stray points do not inflate it.
  * Seen from above, the top faces cover the full footprint, so the box is the solid, not just the
- * visible surface. Height runs from the plane (when the object rests on it) to the top, where the top
- * is the 99th percentile pulled back by two noise sigmas (the percentile of noisy points overshoots).
+ * visible surface. Height runs from the plane (when the object rests on it) to the top, fitted to
+ * the upper tail of the heights with the frame's noise (topHeight.ts: keeps thin rims and lids).
  */
 export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Array, options: BoxFitOptions): ObjectBox {
   // Quantiles need a few thousand points, not every point of a large object at 1280×960: take an
@@ -58,7 +59,7 @@ export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Arra
   const centerX = c * mu - s * mv
   const centerY = s * mu + c * mv
 
-  const top = Math.max(quantileSorted(z, 0.99) - 2 * options.topNoiseM, quantileSorted(z, 0.9))
+  const top = estimateTopHeight(z, options.topNoiseM)
   const lowest = quantileSorted(z, 0.005)
   // Resting on the plane: the lowest points are near it (not far above it, and not below it).
   const isResting =

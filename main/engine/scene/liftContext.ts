@@ -1,5 +1,6 @@
 import type { DepthImage, Frame, PlaneInCamera } from '../types'
 import type { LiftedCloud } from './backproject'
+import type { SurfaceField } from './surfaceScore'
 
 /** Everything the object stages share about one lifted frame. */
 export interface LiftContext {
@@ -17,8 +18,10 @@ export interface LiftContext {
   isOffPlane: Uint8Array
   /** Per pixel: 1 when its point is off the plane (for image-space region growing). */
   isCandidatePixel: Uint8Array
-  /** Lazily computed 3D components of all off-plane points (see componentsOfOffPlanePoints). */
+  /** Lazily computed 3D components of the off-plane points where box and mask regions need them. */
   offPlaneComponents?: { componentOfPoint: Int32Array; sizes: Uint32Array }
+  /** Lazily built click-to-segment field, shared by every point prompt of the frame. */
+  surfaceField?: SurfaceField
   plane: PlaneInCamera | null
   worldFromCamera: Float64Array
   relativeNoise: number

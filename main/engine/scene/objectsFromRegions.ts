@@ -1,10 +1,9 @@
 import type { RegionPrompt } from '../types'
 import type { LiftContext, ObjectCandidate } from './liftContext'
-import { gatherPoints } from './liftContext'
-import { clusterPoints } from './clusterObjects'
+import { clusteringArea, offPlaneComponents } from './regionComponents'
 import { boxPixelWeights, regionName } from './regionPrompts'
-import { growSurfaceFromPoint } from './surfaceGrow'
-import { median } from '../geometry/stats'
+import { MIN_OBJECT_POINTS, selectPointPrompt } from './pointPrompt'
+import { quantileSorted } from '../geometry/stats'
 
 /**
  * Objects from user regions (SpatialRGPT-style prompts). A box or mask holds the object and some
@@ -12,12 +11,29 @@ import { median } from '../geometry/stats'
  * components, keeping the one a person meant. A point selects the surface under it, grown in the
  * image and split from touching neighbours. Regions that yield no points add a warning instead.
  */
-export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[], warnings: string[]): ObjectCandidate[] {
+export function objectsFromRegions(
+  context: LiftContext,
+  regions: RegionPrompt[],
+  warnings: string[],
+): ObjectCandidate[] {
   const out: ObjectCandidate[] = []
+  const area = clusteringArea(regions, context.depth.width, context.depth.height)
   regions.forEach((region, index) => {
-    const pointIndices = pointsForRegion(context, region)
-    if (pointIndices.length < 10) {
-      warnings.push(`${regionName(region, index)}: no usable depth on an object inside the region; it was skipped`)
+    const name = regionName(region, index)
+    let pointIndices: Uint32Array
+    if ('point' in region) {
+      const selection = selectPointPrompt(context, region.point)
+      if (selection.pointIndices === null) {
+        warnings.push(`${name}: ${selection.why}; it was skipped`)
+        return
+      }
+      if (selection.note) warnings.push(`${name}: ${selection.note}`)
+      pointIndices = selection.pointIndices
+    } else {
+      pointIndices = pointsForArea(context, region, area)
+    }
+    if (pointIndices.length < MIN_OBJECT_POINTS) {
+      warnings.push(`${name}: no usable depth on an object inside the region; it was skipped`)
       return
     }
     out.push({
@@ -31,79 +47,73 @@ export function objectsFromRegions(context: LiftContext, regions: RegionPrompt[]
   return out
 }
 
-function pointsForRegion(context: LiftContext, region: RegionPrompt): Uint32Array {
-  const { cloud, depth } = context
-  if ('point' in region) {
-    const pixels = growSurfaceFromPoint(
-      {
-        depth,
-        intrinsics: context.frame.intrinsics,
-        pointsInCamera: cloud.pointsInCamera,
-        pointOfPixel: cloud.pointOfPixel,
-        isCandidate: context.isCandidatePixel,
-        relativeNoise: context.relativeNoise,
-      },
-      Math.round(region.point[0]),
-      Math.round(region.point[1]),
-    )
-    const out: number[] = []
-    for (const pixel of pixels) {
-      const point = cloud.pointOfPixel[pixel]
-      if (point >= 0 && context.isOffPlane[point]) out.push(point)
-    }
-    return Uint32Array.from(out)
-  }
+function pointsForArea(
+  context: LiftContext,
+  region: Exclude<RegionPrompt, { point: [number, number] }>,
+  area: Uint8Array,
+): Uint32Array {
   if ('box' in region) {
-    const { pixels, weights } = boxPixelWeights(region.box, depth.width)
-    return foreground(context, pixels, weights)
+    const { pixels, weights } = boxPixelWeights(region.box, context.depth.width)
+    return foreground(context, pixels, weights, area)
   }
   const pixels: number[] = []
   for (let i = 0; i < region.mask.length; i++) if (region.mask[i]) pixels.push(i)
-  return foreground(context, Uint32Array.from(pixels), new Float32Array(pixels.length).fill(1))
+  return foreground(
+    context,
+    Uint32Array.from(pixels),
+    new Float32Array(pixels.length).fill(1),
+    area,
+  )
 }
 
 /**
- * 3D components of every off-plane point in the frame, computed once per scene. A region keeps the
- * components that lie mostly inside it: background (walls, the room) continues far outside the box.
+ * Per-component statistics of one region's pixels, in typed arrays indexed by a local slot (a
+ * region touches few components; a Map per pixel was the slowest part of turning boxes into objects).
  */
-function offPlaneComponents(context: LiftContext): { componentOfPoint: Int32Array; sizes: Uint32Array } {
-  if (context.offPlaneComponents) return context.offPlaneComponents
-  const selected: number[] = []
-  for (let i = 0; i < context.cloud.count; i++) if (context.isOffPlane[i]) selected.push(i)
-  const depths = Float32Array.from(selected, (point) => context.cloud.pointsInCamera[point * 3 + 2])
-  const spacingM = median(depths) / context.frame.intrinsics.fx
-  const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
-    voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
-    minPoints: 1,
-    minExtentM: 0,
-    maxExtentM: Infinity,
-  })
-  const componentOfPoint = new Int32Array(context.cloud.count).fill(-1)
-  const sizes = new Uint32Array(components.length)
-  components.forEach((members, c) => {
-    sizes[c] = members.length
-    for (const k of members) componentOfPoint[selected[k]] = c
-  })
-  context.offPlaneComponents = { componentOfPoint, sizes }
-  return context.offPlaneComponents
-}
+class RegionStats {
+  readonly component: Int32Array
+  readonly weight: Float64Array
+  readonly count: Uint32Array
+  readonly depthSum: Float64Array
+  /** World-frame footprint bounds [minX, minY, maxX, maxY] per slot. */
+  readonly footprint: Float64Array
+  size = 0
+  private readonly slotOfComponent: Int32Array
 
-/** Per-component statistics of the region's pixels. */
-interface ComponentInRegion {
-  weight: number
-  count: number
-  depthSum: number
-  /** World-frame footprint bounds of its points in the region [minX, minY, maxX, maxY]. */
-  footprint: [number, number, number, number]
-}
+  constructor(componentCount: number, capacity: number) {
+    const n = Math.max(1, Math.min(componentCount, capacity))
+    this.component = new Int32Array(n)
+    this.weight = new Float64Array(n)
+    this.count = new Uint32Array(n)
+    this.depthSum = new Float64Array(n)
+    this.footprint = new Float64Array(4 * n)
+    this.slotOfComponent = new Int32Array(componentCount).fill(-1)
+  }
 
-/** Overlap of two footprints as a fraction of the smaller one. */
-function footprintOverlap(a: ComponentInRegion['footprint'], b: ComponentInRegion['footprint']): number {
-  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0])
-  const h = Math.min(a[3], b[3]) - Math.max(a[1], b[1])
-  if (w <= 0 || h <= 0) return 0
-  const area = (f: typeof a) => Math.max(1e-6, (f[2] - f[0]) * (f[3] - f[1]))
-  return (w * h) / Math.min(area(a), area(b))
+  slot(component: number): number {
+    let slot = this.slotOfComponent[component]
+    if (slot >= 0) return slot
+    slot = this.size++
+    this.slotOfComponent[component] = slot
+    this.component[slot] = component
+    this.footprint.set([Infinity, Infinity, -Infinity, -Infinity], 4 * slot)
+    return slot
+  }
+
+  slotOf(component: number): number {
+    return component < 0 ? -1 : this.slotOfComponent[component]
+  }
+
+  /** Overlap of two slots' footprints as a fraction of the smaller one. */
+  footprintOverlap(a: number, b: number): number {
+    const f = this.footprint
+    const w = Math.min(f[4 * a + 2], f[4 * b + 2]) - Math.max(f[4 * a], f[4 * b])
+    const h = Math.min(f[4 * a + 3], f[4 * b + 3]) - Math.max(f[4 * a + 1], f[4 * b + 1])
+    if (w <= 0 || h <= 0) return 0
+    const area = (s: number) =>
+      Math.max(1e-6, (f[4 * s + 2] - f[4 * s]) * (f[4 * s + 3] - f[4 * s + 1]))
+    return (w * h) / Math.min(area(a), area(b))
+  }
 }
 
 /**
@@ -116,57 +126,75 @@ function footprintOverlap(a: ComponentInRegion['footprint'], b: ComponentInRegio
  * The depth band is ¾ of the region's width at the object's depth (at least 5 cm), around the
  * median depth of the chosen component's central pixels.
  */
-function foreground(context: LiftContext, pixels: Uint32Array, weights: Float32Array): Uint32Array {
-  const { componentOfPoint, sizes } = offPlaneComponents(context)
+function foreground(
+  context: LiftContext,
+  pixels: Uint32Array,
+  weights: Float32Array,
+  area: Uint8Array,
+): Uint32Array {
+  const { componentOfPoint, sizes } = offPlaneComponents(context, area)
   const points = context.cloud.pointsInCamera
-  const stats = new Map<number, ComponentInRegion>()
-  let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity
+  const world = context.pointsInWorld
+  const pointOfPixel = context.cloud.pointOfPixel
+  const stats = new RegionStats(sizes.length, pixels.length)
+  let [minU, maxU] = [Infinity, -Infinity]
   const width = context.depth.width
   for (let k = 0; k < pixels.length; k++) {
-    const point = context.cloud.pointOfPixel[pixels[k]]
-    if (point < 0 || !context.isOffPlane[point]) continue
-    const component = componentOfPoint[point]
+    const point = pointOfPixel[pixels[k]]
+    if (point < 0) continue
+    const component = componentOfPoint[point] // −1 for plane points
     if (component < 0) continue
-    const entry = stats.get(component) ?? { weight: 0, count: 0, depthSum: 0, footprint: [Infinity, Infinity, -Infinity, -Infinity] }
-    entry.weight += weights[k]
-    entry.count++
-    entry.depthSum += points[point * 3 + 2]
-    const x = context.pointsInWorld[point * 3]
-    const y = context.pointsInWorld[point * 3 + 1]
-    const f = entry.footprint
-    f[0] = Math.min(f[0], x); f[1] = Math.min(f[1], y); f[2] = Math.max(f[2], x); f[3] = Math.max(f[3], y)
-    stats.set(component, entry)
+    const slot = stats.slot(component)
+    stats.weight[slot] += weights[k]
+    stats.count[slot]++
+    stats.depthSum[slot] += points[point * 3 + 2]
+    const x = world[point * 3]
+    const y = world[point * 3 + 1]
+    const f = 4 * slot
+    if (x < stats.footprint[f]) stats.footprint[f] = x
+    if (y < stats.footprint[f + 1]) stats.footprint[f + 1] = y
+    if (x > stats.footprint[f + 2]) stats.footprint[f + 2] = x
+    if (y > stats.footprint[f + 3]) stats.footprint[f + 3] = y
     const u = pixels[k] % width
-    const v = (pixels[k] - u) / width
-    minU = Math.min(minU, u); maxU = Math.max(maxU, u); minV = Math.min(minV, v); maxV = Math.max(maxV, v)
+    if (u < minU) minU = u
+    if (u > maxU) maxU = u
   }
   let best = -1
   let bestScore = 0
-  for (const [component, entry] of stats) {
-    const score = entry.weight * (0.25 + 0.75 * (entry.count / sizes[component]))
+  for (let slot = 0; slot < stats.size; slot++) {
+    const score =
+      stats.weight[slot] * (0.25 + 0.75 * (stats.count[slot] / sizes[stats.component[slot]]))
     if (score > bestScore) {
       bestScore = score
-      best = component
+      best = slot
     }
   }
   if (best < 0) return new Uint32Array(0)
-  const bestDepth = centralDepth(context, pixels, weights, componentOfPoint, best) ?? stats.get(best)!.depthSum / stats.get(best)!.count
+  const bestDepth =
+    centralDepth(context, pixels, weights, componentOfPoint, stats.component[best]) ??
+    stats.depthSum[best] / stats.count[best]
   // An object reaches about as far in depth as it is wide: the band follows the region's width.
   const widthM = ((maxU - minU + 1) * bestDepth) / context.frame.intrinsics.fx
   const bandM = Math.max(0.05, 0.75 * widthM)
-  const members = new Set([best])
-  for (const [component, entry] of stats) {
-    const isMostlyInside = entry.count / sizes[component] >= 0.6 && entry.count >= 20
-    const isStacked = footprintOverlap(entry.footprint, stats.get(best)!.footprint) >= 0.3
-    if (isMostlyInside && isStacked && Math.abs(entry.depthSum / entry.count - bestDepth) <= bandM) members.add(component)
+  const isMember = new Uint8Array(stats.size)
+  isMember[best] = 1
+  for (let slot = 0; slot < stats.size; slot++) {
+    const count = stats.count[slot]
+    const isMostlyInside = count / sizes[stats.component[slot]] >= 0.6 && count >= 20
+    const isStacked = stats.footprintOverlap(slot, best) >= 0.3
+    if (isMostlyInside && isStacked && Math.abs(stats.depthSum[slot] / count - bestDepth) <= bandM)
+      isMember[slot] = 1
   }
-  const out: number[] = []
+  const out = new Uint32Array(pixels.length)
+  let n = 0
   for (let k = 0; k < pixels.length; k++) {
-    const point = context.cloud.pointOfPixel[pixels[k]]
-    if (point < 0 || !members.has(componentOfPoint[point])) continue
-    if (Math.abs(points[point * 3 + 2] - bestDepth) <= bandM) out.push(point)
+    const point = pointOfPixel[pixels[k]]
+    if (point < 0) continue
+    const slot = stats.slotOf(componentOfPoint[point])
+    if (slot < 0 || !isMember[slot]) continue
+    if (Math.abs(points[point * 3 + 2] - bestDepth) <= bandM) out[n++] = point
   }
-  return Uint32Array.from(out)
+  return out.slice(0, n)
 }
 
 /** Median depth of the component's points in the central part of the region (tent weight > 0.5). */
@@ -177,11 +205,13 @@ function centralDepth(
   componentOfPoint: Int32Array,
   component: number,
 ): number | null {
-  const depths: number[] = []
+  const depths = new Float64Array(pixels.length)
+  let n = 0
   for (let k = 0; k < pixels.length; k++) {
     if (weights[k] <= 0.5) continue
     const point = context.cloud.pointOfPixel[pixels[k]]
-    if (point >= 0 && componentOfPoint[point] === component) depths.push(context.cloud.pointsInCamera[point * 3 + 2])
+    if (point >= 0 && componentOfPoint[point] === component)
+      depths[n++] = context.cloud.pointsInCamera[point * 3 + 2]
   }
-  return depths.length >= 10 ? median(depths) : null
+  return n >= 10 ? quantileSorted(depths.subarray(0, n).sort(), 0.5) : null
 }
