@@ -20,7 +20,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Runs the ensemble bench; resolves to its exit code. */
 export async function runEnsembleBench(options = {}) {
   const opts = { rounds: 7, out: join(ROOT, 'bench', 'results', 'ensemble.json'), ...options }
-  console.log(`\n== SpatialEnsemble: statements verified per second (VSR test captions on ground-truth or constructed boxes; median of ${opts.rounds}) ==`)
+  console.log(
+    `\n== SpatialEnsemble: statements verified per second (VSR test captions on ground-truth or constructed boxes; median of ${opts.rounds}) ==`,
+  )
   const tmp = mkdtempSync(join(os.tmpdir(), 'spatial-lens-ensemble-bench-'))
   try {
     const bundle = join(tmp, 'ensembleBench.mjs')
@@ -35,19 +37,44 @@ export async function runEnsembleBench(options = {}) {
     })
     const { runEnsembleBench: run } = await import(pathToFileURL(bundle).href)
     const result = run(ROOT, opts.rounds)
-    const voters = result.rows.filter((r) => !r.name.startsWith('parse') && !r.name.startsWith('ensemble'))
+    const voters = result.rows.filter(
+      (r) => !r.name.startsWith('parse') && !r.name.startsWith('ensemble'),
+    )
     const cheapest = voters.reduce((a, b) => (a.usPerStatement <= b.usPerStatement ? a : b))
     const parse = result.rows.find((r) => r.name.startsWith('parse'))
-    console.log(`${result.statements} statements (${result.withGroundTruthBoxes} on ground-truth boxes, the rest on constructed ones); ${os.cpus()[0]?.model ?? 'cpu'}; Node ${process.version}, one thread`)
-    console.log(formatTable(
-      ['voter', 'statements/s', 'µs/statement', 'time ÷ parse only'],
-      result.rows.map((r) => [r.name, Math.round(r.statementsPerS).toLocaleString('en-US'), r.usPerStatement.toFixed(2), `${(r.usPerStatement / parse.usPerStatement).toFixed(2)}×`]),
-      [false, true, true, true],
-    ))
+    console.log(
+      `${result.statements} statements (${result.withGroundTruthBoxes} on ground-truth boxes, the rest on constructed ones); ${os.cpus()[0]?.model ?? 'cpu'}; Node ${process.version}, one thread`,
+    )
+    console.log(
+      formatTable(
+        ['voter', 'statements/s', 'µs/statement', 'time ÷ parse only'],
+        result.rows.map((r) => [
+          r.name,
+          Math.round(r.statementsPerS).toLocaleString('en-US'),
+          r.usPerStatement.toFixed(2),
+          `${(r.usPerStatement / parse.usPerStatement).toFixed(2)}×`,
+        ]),
+        [false, true, true, true],
+      ),
+    )
     const ensembleRow = result.rows.find((r) => r.name.startsWith('ensemble'))
-    console.log(`ensemble vs the cheapest voter alone (${cheapest.name}): ${(ensembleRow.usPerStatement / cheapest.usPerStatement).toFixed(1)}× the time per statement`)
+    console.log(
+      `ensemble vs the cheapest voter alone (${cheapest.name}): ${(ensembleRow.usPerStatement / cheapest.usPerStatement).toFixed(1)}× the time per statement`,
+    )
     mkdirSync(dirname(opts.out), { recursive: true })
-    writeFileSync(opts.out, JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, ...result }, null, 2) + '\n')
+    writeFileSync(
+      opts.out,
+      JSON.stringify(
+        {
+          generatedAt: new Date().toISOString(),
+          node: process.version,
+          cpu: os.cpus()[0]?.model,
+          ...result,
+        },
+        null,
+        2,
+      ) + '\n',
+    )
     console.log(`results: ${relative(process.cwd(), opts.out) || opts.out}`)
     return 0
   } catch (error) {

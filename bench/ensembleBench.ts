@@ -86,9 +86,14 @@ function medianSeconds(rounds: number, pass: () => number): number {
 
 export function runEnsembleBench(root: string, rounds: number): object {
   const vsrDir = join(root, 'tests', 'fixtures', 'vsr')
-  const boxes = readGroundTruthBoxes(join(root, 'tests', 'fixtures', 'vsr-images', 'coco_boxes.json'))
+  const boxes = readGroundTruthBoxes(
+    join(root, 'tests', 'fixtures', 'vsr-images', 'coco_boxes.json'),
+  )
   const ensemble = loadEnsembleFile(join(root, 'models', 'ensemble', 'spatial-ensemble.json'))
-  const items = [...readVsrPart(vsrDir, 'random', 'test'), ...readVsrPart(vsrDir, 'zeroshot', 'test')]
+  const items = [
+    ...readVsrPart(vsrDir, 'random', 'test'),
+    ...readVsrPart(vsrDir, 'zeroshot', 'test'),
+  ]
   let withGroundTruth = 0
   const cases: Case[] = items.map((item, index) => {
     const known = boxes.get(item.image)
@@ -114,7 +119,7 @@ export function runEnsembleBench(root: string, rounds: number): object {
       return sink
     },
     'language prior': () => {
-      for (const c of cases) sink += count(prior.vote(c.item.statement, {}))
+      for (const c of cases) sink += count(prior.vote(c.item.statement))
       return sink
     },
     'ensemble (parse + geometry 3D/2D + prior + weights)': () => {
@@ -122,7 +127,7 @@ export function runEnsembleBench(root: string, rounds: number): object {
         const statement = parseStatement(c.item.caption)
         if (!statement) continue
         const context = { ...c.context3d, ...c.context2d }
-        const votes = [geometry.vote(statement, context), prior.vote(statement, context)]
+        const votes = [geometry.vote(statement, context), prior.vote(statement)]
         sink += combineVotes(statement, votes, ensemble.weights).verdict === 'true' ? 1 : 0
       }
       return sink
@@ -130,7 +135,11 @@ export function runEnsembleBench(root: string, rounds: number): object {
   }
   const rows = Object.entries(timed).map(([name, pass]) => {
     const seconds = medianSeconds(rounds, pass)
-    return { name, statementsPerS: cases.length / seconds, usPerStatement: (seconds * 1e6) / cases.length }
+    return {
+      name,
+      statementsPerS: cases.length / seconds,
+      usPerStatement: (seconds * 1e6) / cases.length,
+    }
   })
   return {
     statements: cases.length,

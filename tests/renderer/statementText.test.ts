@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { isStatement } from '../../renderer/src/statementText'
+import { formatRecordValue } from '../../renderer/src/format'
 import { formatVerdict } from '../../renderer/src/verdictText'
+import { verdictRecord, yesNoAnswer } from '../measurements/recordFixtures'
 
 describe('isStatement (the Ask box sends statements to qa:verify, questions to qa:reason)', () => {
   it('reads declarative sentences with "is"/"are" as statements', () => {
@@ -34,5 +36,12 @@ describe('formatVerdict', () => {
     expect(formatVerdict('true', 0.824)).toBe('True · 82 %')
     expect(formatVerdict('false', 0.5)).toBe('False · 50 %')
     expect(formatVerdict('abstain', 0.5)).toBe('Cannot tell')
+  })
+})
+
+describe('formatRecordValue (the measurement log) for a verified statement', () => {
+  it('shows the verdict and its confidence in the value column; a yes/no answer still has none', () => {
+    expect(formatRecordValue(verdictRecord())).toBe('True · 71 %')
+    expect(formatRecordValue(yesNoAnswer())).toBeNull()
   })
 })
