@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from './launchChromium'
-import { SCENE_TIMEOUT_MS, openAppWithSample } from './pageHelpers'
+import { SCENE_TIMEOUT_MS, openAppWithSample, screenshotForDocs } from './pageHelpers'
 import type { ServiceCallLog } from './serviceCalls'
 import { assertRendererBuilt, startServeProcess, type ServeProcess } from './serveProcess'
 
@@ -84,6 +84,8 @@ describe('Verify mode (serve + Chromium)', () => {
       await expect
         .poll(() => page.locator(`[data-image-object="${name}"]`).getAttribute('data-emphasis'))
         .toBe('answer')
+    await page.getByRole('tab', { name: 'Split' }).click()
+    await screenshotForDocs(page, 'verify')
     await page.getByRole('tab', { name: '3D' }).click()
   })
 
