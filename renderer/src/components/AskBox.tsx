@@ -145,7 +145,15 @@ export function AskBox(props: AskBoxProps) {
         </ul>
       )}
       {shown === 'verdict' ? (
-        verifier.verification && <VerdictCard verification={verifier.verification} />
+        verifier.verification ? (
+          <VerdictCard verification={verifier.verification} />
+        ) : (
+          verifier.pending && (
+            <p className="ask-mode-hint" role="status">
+              Verifying “{verifier.pending}”…
+            </p>
+          )
+        )
       ) : answer ? (
         <AnswerCard
           answer={answer}
