@@ -33,6 +33,7 @@ import {
   validateOurs,
 } from './lib.js'
 import { runModelBench } from './models.js'
+import { runEnsembleBench } from './ensemble.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'synthetic-tabletop')
@@ -55,6 +56,8 @@ if (!options.noOurs) {
   const modelsExit = await runModelBench(options.cli ? { cli: resolve(options.cli) } : {})
   process.exitCode = Math.max(results.exitCode, modelsExit)
 }
+// Then SpatialEnsemble's statements per second (bench/ensemble.js; pure CPU, also runnable on its own).
+process.exitCode = Math.max(process.exitCode ?? 0, await runEnsembleBench())
 
 async function main(opts) {
   printMachine()

@@ -10,7 +10,7 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
-  spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--json] "statement"
+  spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--llm SPEC] [--json] "statement"
       (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
   spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--save FILE] [--json]   (VSR relation verification)
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
@@ -31,7 +31,7 @@ Perception (scene and ask):
   --camera ID                      camera id for per-camera depth calibrations (default: file; see calibrate)
   --vlm-names                      name geometry-only objects with the installed vision-language model (slow on a CPU)
 
-LLM (ask, eval): --llm ollama:<model> | ollama:http://host:port#<model> | openai:http://host:port/v1#<model> |
+LLM (ask, verify, eval): --llm ollama:<model> | ollama:http://host:port#<model> | openai:http://host:port/v1#<model> |
   openai:<model> (key: SPATIAL_LENS_LLM_API_KEY or OPENAI_API_KEY) | llama:<model id> | llama:/path/model.gguf
   (llama: runs in-process; install its runtime once with \`npm run setup:llm\`; --llm-threads sets its CPU threads)
   --vlm auto|none: visual questions (colour, "which one is the red cup") go to the installed vision-language

@@ -1,12 +1,26 @@
+import { HumanMessage } from '@langchain/core/messages'
 import { verifyInScene } from '../ensemble/verifyInScene'
+import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import { VERIFY_LLM_LIMIT_S } from '../services/ReasoningService'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { perceptionFor } from '../perception/defaultPerception'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import type { CliArgs } from './args'
 
+/** `--llm SPEC` as the LLM scene voter's asker: one question, cut off after {@link VERIFY_LLM_LIMIT_S} s. */
+function llmAsker(args: CliArgs): (question: string) => Promise<string> {
+  const { model } = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
+  return async (question) =>
+    (
+      await model.invoke([new HumanMessage(question)], {
+        signal: AbortSignal.timeout(VERIFY_LLM_LIMIT_S * 1000),
+      })
+    ).text
+}
+
 /**
  * `spatial-lens verify`: SpatialEnsemble's verdict on a statement about the frame, with every voter's vote,
- * weight and reason. Exit 0 for true, 1 for false, 3 when no voter could judge (scripts can branch on it).
+ * weight and reason (`--llm SPEC` adds the LLM reading the scene graph as a voter). Exit 0 for true, 1 for false, 3 when no voter could judge (scripts can branch on it).
  */
 export async function runVerifyCommand(
   args: CliArgs,
@@ -16,11 +30,10 @@ export async function runVerifyCommand(
   const built = await perceiveAndBuild(frame, regions, args.perception)
   const model =
     args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
-  const verification = await verifyInScene(
-    built.scene,
-    args.question!,
-    model ? { vision: { model, image: built.frame.rgb } } : {},
-  )
+  const verification = await verifyInScene(built.scene, args.question!, {
+    ...(model ? { vision: { model, image: built.frame.rgb } } : {}),
+    ...(args.llm ? { llm: { ask: llmAsker(args) } } : {}),
+  })
   if (args.json) {
     print(JSON.stringify(verification, null, 2))
   } else {

@@ -1,12 +1,12 @@
 /**
  * `qa:verify` and `spatial-lens verify`: a statement about a scene judged by SpatialEnsemble with the shipped
  * weights, and, when one is installed, the vision-language model as one more voter (it runs where the caller's
- * model runs: the scene worker in the hosts).
+ * model runs: the scene worker in the hosts), and, when one is configured, the LLM reading the scene graph.
  */
 
 import { verificationSchema, type VerificationJson } from '../contract/verifySchema'
 import { buildProvenance, toAnswerObject } from '../engine/answers/format'
-import { VlmVoter } from '../engine/ensemble/askingVoters'
+import { LlmSceneVoter, VlmVoter, type AskModel } from '../engine/ensemble/askingVoters'
 import { verifyStatement } from '../engine/ensemble/verifyStatement'
 import { VSR_RELATIONS } from '../engine/ensemble/vsrRelations'
 import type { Voter } from '../engine/ensemble/voter'
@@ -27,6 +27,8 @@ function ensemble(): EnsembleFile {
 export interface VerifyOptions {
   /** The installed vision-language model and the frame's image, for the VLM voter. */
   vision?: { model: VisionLanguageModel; image: RgbImage; signal?: AbortSignal }
+  /** The configured LLM, asked about the scene graph as text (the LLM scene voter). */
+  llm?: { ask: AskModel }
   /** Another weights file (tests, or weights the user fitted). */
   weights?: EnsembleFile
 }
@@ -52,6 +54,7 @@ export async function verifyInScene(
       ),
     )
   }
+  if (options.llm) voters.push(new LlmSceneVoter(options.llm.ask))
   const result = await verifyStatement(scene, statement, file, voters)
   if (!result) {
     throw new UserError(

@@ -1,6 +1,10 @@
 import type { MeasurementRecord } from '../contract/measurementSchema'
 
-/** Columns of the CSV export, in order. Lengths in metres; ends in the world frame (z up). */
+/**
+ * Columns of the CSV export, in order. Lengths in metres; ends in the world frame (z up). Verified statements
+ * (`kind` verdict) fill the last three: true/false/abstain, the ensemble's confidence (0.5…1), and each vote as
+ * "voter: verdict (weight)" joined by "; ".
+ */
 export const CSV_COLUMNS = [
   'time',
   'kind',
@@ -20,6 +24,9 @@ export const CSV_COLUMNS = [
   'to_y_m',
   'to_z_m',
   'id',
+  'verdict',
+  'confidence',
+  'votes',
 ] as const
 
 /**
@@ -66,5 +73,12 @@ function csvRow(record: MeasurementRecord): string[] {
     ...point(record.fromInWorldM),
     ...point(record.toInWorldM),
     text(record.id),
+    text(record.verdict?.value ?? ''),
+    record.verdict ? String(record.verdict.confidence) : '',
+    text(record.verdict ? votesCell(record.verdict.votes) : ''),
   ]
+}
+
+function votesCell(votes: NonNullable<MeasurementRecord['verdict']>['votes']): string {
+  return votes.map((v) => `${v.voterId}: ${v.verdict} (${Number(v.weight.toFixed(3))})`).join('; ')
 }

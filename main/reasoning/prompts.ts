@@ -31,6 +31,7 @@ export function systemPrompt(scene: Scene, options: { hasVision?: boolean } = {}
     'World frame: z up, x right, y forward (away from the camera), origin on the support surface. Lengths in metres.',
     `Objects in this scene: ${names}. Use these exact names.`,
     'Get every number from a tool (convert_units for other units); never estimate. Quote numbers as the tools return them.',
+    'Before you state how two objects relate (left of, on, under, near, …), check the claim with verify_relation.',
     options.hasVision ? VISION_LINE : NO_VISION_LINE,
   ].join('\n')
 }

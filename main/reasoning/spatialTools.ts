@@ -36,6 +36,7 @@ import { pairTool } from './pairTool'
 import { whatIfMove, type WhatIfInput } from './whatIfTool'
 import { createVisualTools } from './visualTools'
 import { createGrammarTools } from './grammarTools'
+import { createVerifyTool } from './verifyTool'
 
 export {
   MEASURE_QUANTITIES,
@@ -72,7 +73,8 @@ const quantityArg = z
 /**
  * Build the spatial tools for one scene.
  * @returns list_objects, measure, object_size, relation, direction, fits_between, what_if_move, point_at_pixel,
- *   convert_units, and the grammar's distance_from_camera, elevation, count_objects, rank_objects; with a vision-language model and the image also ask_image, describe_object,
+ *   convert_units, and the grammar's distance_from_camera, elevation, count_objects, rank_objects, then verify_relation
+ *   (SpatialEnsemble); with a vision-language model and the image also ask_image, describe_object,
  *   find_object_by_description (see visualTools).
  */
 export function createSpatialTools(
@@ -262,6 +264,7 @@ export function createSpatialTools(
     point,
     convert,
     ...createGrammarTools(scene),
+    createVerifyTool(scene, { vlm: options.vlm, image: options.image, signal: options.signal }),
   ] as StructuredToolInterface[]
   if (!hasVisualTools(options)) return spatial
   return [

@@ -37,6 +37,16 @@ export interface ReasoningScene {
 
 const TEST_PROMPT = 'Reply with the single word OK.'
 
+/** The longest one verification waits for the LLM's yes/no (the settings' time limit, when shorter, wins). */
+export const VERIFY_LLM_LIMIT_S = 20
+
+/** The configured LLM as `qa:verify`'s LLM voter sees it: one question in, its text reply out. */
+export interface LlmVoterAsk {
+  ask(question: string): Promise<string>
+  /** The spec it asks ("openai:http://…#model"), for the vote's reason. */
+  spec: string
+}
+
 /**
  * `qa:reason`, `qa:cancel` and `llm:test`: the chain-of-thought orchestrator with the LLM of the
  * app settings (none: templates only, and a clear message for anything else). Steps stream as
@@ -44,6 +54,8 @@ const TEST_PROMPT = 'Reply with the single word OK.'
  */
 export class ReasoningService {
   private readonly running = new Map<string, AbortController>()
+  /** Aborted when the host closes: stops the LLM voter's questions. */
+  private readonly closing = new AbortController()
 
   constructor(
     private readonly settings: SettingsStore,
@@ -136,8 +148,44 @@ export class ReasoningService {
     }
   }
 
+  /**
+   * The LLM of the settings as a yes/no asker for `qa:verify`'s LLM scene voter, or null when none is set. Each
+   * question is cut off after min(time limit, {@link VERIFY_LLM_LIMIT_S}) seconds, and when the host closes, so a
+   * slow or hung server costs one abstention, never a hung verification.
+   */
+  async llmVoterAsk(): Promise<LlmVoterAsk | null> {
+    const { settings } = await this.settings.load()
+    if (!settings.llm.spec) return null
+    let connection: ChatModelConnection
+    try {
+      ;({ connection } = connect(settings.llm.spec, settings))
+    } catch (error) {
+      if (!isUserError(error)) throw error
+      // A spec or key that does not work costs the LLM's vote, with the reason shown.
+      const why = (error as Error).message
+      return { spec: settings.llm.spec, ask: () => Promise.reject(new UserError(why)) }
+    }
+    const limitMs = Math.min(settings.llm.timeLimitS, VERIFY_LLM_LIMIT_S) * 1000
+    const closing = this.closing.signal
+    return {
+      spec: connection.spec.text,
+      ask: async (question) => {
+        const signal = AbortSignal.any([closing, AbortSignal.timeout(limitMs)])
+        try {
+          const reply = await connection.model.invoke([new HumanMessage(question)], { signal })
+          return reply.text
+        } catch (error) {
+          if (signal.aborted && !closing.aborted)
+            throw new UserError(`the LLM did not answer within ${limitMs / 1000} s`)
+          throw new UserError(describeLlmError(error, connection).message)
+        }
+      },
+    }
+  }
+
   /** Cancels every run (the host is closing). */
   dispose(): void {
+    this.closing.abort(new Error('closing'))
     for (const controller of this.running.values()) controller.abort(new Error('closing'))
   }
 }

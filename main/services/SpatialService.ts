@@ -193,11 +193,11 @@ export class SpatialService {
       case 'qa:verify': {
         const kept = this.keptScene(client, input.sceneId)
         const model = await ExecutorVisionModel.find(this.executor, kept.provider)
-        const verification = await verifyInScene(
-          kept.scene,
-          input.statement,
-          model ? { vision: { model, image: kept.image } } : {},
-        )
+        const llm = await this.reasoning.llmVoterAsk()
+        const verification = await verifyInScene(kept.scene, input.statement, {
+          ...(model ? { vision: { model, image: kept.image } } : {}),
+          ...(llm ? { llm } : {}),
+        })
         await this.appendQuietly(
           recordFromVerification(verification, this.stamp(client, input.sceneId)),
         )

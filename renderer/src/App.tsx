@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react
 import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
 import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
-import { AskBox } from './components/AskBox'
+import { AskBox, type AskBoxShown } from './components/AskBox'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
 import { KeyboardShortcuts } from './components/KeyboardShortcuts'
@@ -22,6 +22,7 @@ import { usePerceptionSettings } from './state/usePerceptionSettings'
 import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
 import { useSources } from './state/useSources'
+import { useVerify } from './state/useVerify'
 import type { UiError } from './state/uiError'
 
 /** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
@@ -33,14 +34,19 @@ export function App({ client }: { client: SpatialClient }) {
   const scene = loader.scene
   const sceneId = scene?.result.summary.sceneId ?? null
   const asker = useAsk(client, sceneId, setError)
+  const verifier = useVerify(client, sceneId, setError)
+  const [askShown, setAskShown] = useState<AskBoxShown>('answer')
+  // What the views highlight: the shown answer, or the verified statement's two objects.
+  const highlight = askShown === 'verdict' ? verifier.verification : asker.answer
   const sources = useSources(client, loader, settings, setError)
   const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
   // The service logs each answer (pinned ones too) and click measurement itself: re-read the log
   // after each one.
   const askedResult = asker.run?.result ?? null
+  const verdict = verifier.verification
   const logRefreshKey = useMemo(
-    () => ({ askedResult, pinnedValues: pinned.values }),
-    [askedResult, pinned.values],
+    () => ({ askedResult, verdict, pinnedValues: pinned.values }),
+    [askedResult, verdict, pinned.values],
   )
   const measurements = useMeasurementLog(client, setError, logRefreshKey)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
@@ -110,7 +116,7 @@ export function App({ client }: { client: SpatialClient }) {
           <ViewWorkspace
             client={client}
             scene={scene}
-            answer={asker.answer}
+            answer={highlight}
             highlightedName={hoveredName ?? selectedName}
             selectedName={selectedName}
             onHover={setHoveredName}
@@ -160,6 +166,9 @@ export function App({ client }: { client: SpatialClient }) {
           <AskBox
             objectNames={objects.map((object) => object.name)}
             asker={asker}
+            verifier={verifier}
+            shown={askShown}
+            onShownChange={setAskShown}
             isEnabled={sceneId !== null}
             isPinned={pinned.isPinned}
             onTogglePin={pinned.toggle}

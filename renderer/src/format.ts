@@ -2,6 +2,7 @@ import type { AnswerJson } from '../../main/contract/answerSchema'
 import type { UnitSystem } from '../../main/contract/settingsSchema'
 import { fromMetres } from '../../main/engine/reasoning/units'
 import type { MeasurementRecord } from '../../main/contract/measurementSchema'
+import { formatVerdict } from './verdictText'
 
 // Values stay in metres everywhere; these functions are the only place the display converts them.
 
@@ -88,6 +89,7 @@ export function formatAnswerValue(answer: AnswerJson, units: UnitSystem = 'metri
 /** A logged record's value with its unit as the answers write it, or null for yes/no and name answers. */
 export function formatRecordValue(record: MeasurementRecord): string | null {
   const { value } = record
+  if (record.verdict) return formatVerdict(record.verdict.value, record.verdict.confidence)
   if (!value) return null
   if (value.unit === 'm') return formatLength(value.number)
   if (value.unit === 'm3') return `${(value.number * 1000).toFixed(2)} L`

@@ -104,4 +104,39 @@ describe('measurementsToCsv (RFC 4180)', () => {
     // Numbers the exporter wrote stay numbers.
     expect([cell('value'), cell('from_x_m'), cell('to_y_m')]).toEqual(['-0.25', '-0.5', '-0.3'])
   })
+
+  it('writes a verified statement with its verdict, confidence and every vote; other rows leave them empty', () => {
+    const verdict = distanceAnswer({
+      kind: 'verdict',
+      text: 'the left mug is left of the laptop',
+      value: null,
+      fromInWorldM: undefined,
+      toInWorldM: undefined,
+      answer: 'True (71 %): the left mug is left of the laptop.',
+      verdict: {
+        value: 'true',
+        confidence: 0.71,
+        votes: [
+          { voterId: 'geometry', verdict: 'true', weight: 0.6, reason: 'centre 30 cm to the left' },
+          { voterId: 'language-prior', verdict: 'false', weight: 0.4, reason: 'prior, 55 %' },
+          { voterId: 'vlm', verdict: 'abstain', weight: 0, reason: 'no yes/no' },
+        ],
+      },
+    })
+    const [, verdictRow, answerRow] = parseCsv(measurementsToCsv([verdict, distanceAnswer()]))
+    const cell = (row: string[], column: (typeof CSV_COLUMNS)[number]) =>
+      row[CSV_COLUMNS.indexOf(column)]
+    expect(cell(verdictRow, 'kind')).toBe('verdict')
+    expect(cell(verdictRow, 'verdict')).toBe('true')
+    expect(cell(verdictRow, 'confidence')).toBe('0.71')
+    expect(cell(verdictRow, 'votes')).toBe(
+      'geometry: true (0.6); language-prior: false (0.4); vlm: abstain (0)',
+    )
+    expect(cell(verdictRow, 'value')).toBe('')
+    expect([
+      cell(answerRow, 'verdict'),
+      cell(answerRow, 'confidence'),
+      cell(answerRow, 'votes'),
+    ]).toEqual(['', '', ''])
+  })
 })

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { measurementsToJsonl, parseMeasurementLine } from '../../main/export/measurementJsonl'
-import { distanceAnswer, viewerMeasurement, yesNoAnswer } from '../measurements/recordFixtures'
+import {
+  distanceAnswer,
+  viewerMeasurement,
+  yesNoAnswer,
+  verdictRecord,
+} from '../measurements/recordFixtures'
 
 describe('measurementsToJsonl', () => {
   it('writes one record per line (newlines inside text stay escaped) and reads back equal', () => {
-    const records = [distanceAnswer(), viewerMeasurement(), yesNoAnswer()]
+    const records = [distanceAnswer(), viewerMeasurement(), yesNoAnswer(), verdictRecord()]
     const text = measurementsToJsonl(records)
     const lines = text.split('\n')
-    expect(lines).toHaveLength(4)
-    expect(lines[3]).toBe('')
-    expect(lines.slice(0, 3).map((line) => JSON.parse(line))).toEqual(records)
-    expect(lines.slice(0, 3).map((line) => parseMeasurementLine(line))).toEqual(
+    expect(lines).toHaveLength(5)
+    expect(lines[4]).toBe('')
+    expect(lines.slice(0, 4).map((line) => JSON.parse(line))).toEqual(records)
+    expect(lines.slice(0, 4).map((line) => parseMeasurementLine(line))).toEqual(
       records.map((record) => ({ ok: true, record })),
     )
   })
@@ -21,7 +26,9 @@ describe('measurementsToJsonl', () => {
     const result = parseMeasurementLine(JSON.stringify(noValue))
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.reason).toMatch(/^invalid value:/)
-    const badTime = parseMeasurementLine(JSON.stringify({ ...distanceAnswer(), timeIso: 'yesterday' }))
+    const badTime = parseMeasurementLine(
+      JSON.stringify({ ...distanceAnswer(), timeIso: 'yesterday' }),
+    )
     expect(badTime.ok).toBe(false)
     if (!badTime.ok) expect(badTime.reason).toMatch(/^invalid timeIso/)
   })

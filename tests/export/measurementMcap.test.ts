@@ -9,9 +9,14 @@ import {
   measurementJsonSchema,
   measurementsToMcap,
 } from '../../main/export/measurementMcap'
-import { distanceAnswer, viewerMeasurement, yesNoAnswer } from '../measurements/recordFixtures'
+import {
+  distanceAnswer,
+  viewerMeasurement,
+  yesNoAnswer,
+  verdictRecord,
+} from '../measurements/recordFixtures'
 
-const records = [distanceAnswer(), viewerMeasurement(), yesNoAnswer()]
+const records = [distanceAnswer(), viewerMeasurement(), yesNoAnswer(), verdictRecord()]
 const decoder = new TextDecoder()
 
 describe('measurementsToMcap', () => {
@@ -57,7 +62,7 @@ describe('measurementsToMcap', () => {
     const metadata = seen.find((record) => record.type === 'Metadata')
     expect(metadata?.type === 'Metadata' && Object.fromEntries(metadata.metadata)).toEqual({
       app_version: '1.0.0',
-      record_count: '3',
+      record_count: '4',
     })
   })
 

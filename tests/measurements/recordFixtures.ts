@@ -54,3 +54,36 @@ export function yesNoAnswer(): MeasurementRecord {
     answer: 'Yes, the left mug is left of the laptop.',
   }
 }
+
+/** A verified statement (`qa:verify`): no number, the verdict with its confidence and every vote. */
+export function verdictRecord(): MeasurementRecord {
+  const { fromInWorldM: _from, toInWorldM: _to, ...rest } = distanceAnswer()
+  return {
+    ...rest,
+    id: 'j1k2l3',
+    timeIso: '2025-03-04T05:09:00.000Z',
+    kind: 'verdict',
+    text: 'the left mug is left of the laptop',
+    value: null,
+    answer: 'True (71 %): the left mug is left of the laptop.',
+    verdict: {
+      value: 'true',
+      confidence: 0.71,
+      votes: [
+        {
+          voterId: 'geometry',
+          verdict: 'true',
+          weight: 0.6,
+          reason: '3D: centre 30 cm to the left',
+        },
+        {
+          voterId: 'language-prior',
+          verdict: 'false',
+          weight: 0.4,
+          reason: 'prior "left of", 55 %',
+        },
+        { voterId: 'llm', verdict: 'abstain', weight: 0, reason: 'no reply: timeout' },
+      ],
+    },
+  }
+}

@@ -34,6 +34,7 @@ describe('spatial tools', () => {
       'elevation',
       'count_objects',
       'rank_objects',
+      'verify_relation',
     ])
   })
 

@@ -1,7 +1,8 @@
 /**
  * Voters that ask a model: the vision-language model gets the statement as a yes/no question about the image;
  * an LLM gets the scene graph as text (names, boxes in metres) and the same question. Both read the first
- * yes/no/true/false word of the reply and abstain on anything else (a model that rambles is not guessed at).
+ * yes/no/true/false word of the reply and abstain on anything else (a model that rambles is not guessed at), or
+ * when the call fails (timeout, server error).
  * The model calls are injected, so these stay pure. Pure TypeScript.
  */
 
@@ -34,7 +35,13 @@ async function askVote(
   statement: SpatialStatement,
   context: VoteContext,
 ): Promise<Vote> {
-  const reply = (await ask(question, context)).trim()
+  let reply: string
+  try {
+    reply = (await ask(question, context)).trim()
+  } catch (error) {
+    // A model that fails or times out costs its vote, never the verification.
+    return abstain(voterId, `no reply: ${error instanceof Error ? error.message : String(error)}`)
+  }
   const says = readYesNo(reply)
   if (says === null) return abstain(voterId, `no yes/no in the reply "${reply.slice(0, 80)}"`)
   const isTrue = statement.isNegated ? !says : says

@@ -4,12 +4,22 @@ import { browserStorage } from '../state/perceptionSettingsStorage'
 import { addToHistory, loadHistory, moveRecallCursor, saveHistory } from '../state/questionHistory'
 import type { AskState } from '../state/useAsk'
 import { useShortcut } from '../state/useShortcut'
+import type { VerifyState } from '../state/useVerify'
+import { isStatement } from '../statementText'
 import { AnswerCard } from './AnswerCard'
 import { ReasoningCard } from './ReasoningCard'
+import { VerdictCard } from './VerdictCard'
+
+/** Which card the box shows: the latest question's answer, or the latest statement's verdict. */
+export type AskBoxShown = 'answer' | 'verdict'
 
 export interface AskBoxProps {
   objectNames: string[]
   asker: AskState
+  /** Statements ("the mug is left of the laptop") go to SpatialEnsemble instead of the question path. */
+  verifier: VerifyState
+  shown: AskBoxShown
+  onShownChange(shown: AskBoxShown): void
   isEnabled: boolean
   /** Pinning: questions asked again on every new scene (see PinnedPanel). */
   isPinned?(question: string): boolean
@@ -26,6 +36,7 @@ function examplesFor(names: string[]): string[] {
       `how far is the ${a} from the ${b}`,
       `which is bigger, the ${a} or the ${b}`,
       `is the ${a} left of the ${b}`,
+      `the ${a} is left of the ${b}`,
     )
   return examples
 }
@@ -33,10 +44,14 @@ function examplesFor(names: string[]): string[] {
 /**
  * The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer: the
  * engine's answer card for template questions, the chain of thought for multi-step ones (or what
- * to configure for them), each with a Pin toggle.
+ * to configure for them), each with a Pin toggle. A statement instead of a question ("the mug is
+ * left of the laptop") is verified: the button reads Verify, and the card shows the verdict.
  */
-export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }: AskBoxProps) {
-  const { answer, run, isAsking } = asker
+export function AskBox(props: AskBoxProps) {
+  const { objectNames, asker, verifier, shown, onShownChange, isEnabled } = props
+  const { isPinned, onTogglePin } = props
+  const { answer, run } = asker
+  const isAsking = asker.isAsking || verifier.pending !== null
   const { open } = usePopovers()
   const [question, setQuestion] = useState('')
   const [history, setHistory] = useState(() => loadHistory(browserStorage()))
@@ -51,8 +66,15 @@ export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }:
     setHistory(next)
     saveHistory(browserStorage(), next)
     setCursor(null)
-    void asker.ask(text)
+    if (isStatement(text)) {
+      onShownChange('verdict')
+      void verifier.verify(text)
+    } else {
+      onShownChange('answer')
+      void asker.ask(text)
+    }
   }
+  const isVerify = isStatement(question)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (question.trim()) ask(question)
@@ -83,7 +105,11 @@ export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }:
           ref={input}
           name="question"
           aria-label="Question"
-          placeholder={isEnabled ? 'e.g. how far is the … from the …' : 'Load a scene first'}
+          placeholder={
+            isEnabled
+              ? 'e.g. how far is the … from the …, or: the … is left of the …'
+              : 'Load a scene first'
+          }
           value={question}
           maxLength={500}
           disabled={!isEnabled}
@@ -99,10 +125,15 @@ export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }:
           className="button button-primary"
           disabled={!isEnabled || isAsking || !question.trim()}
         >
-          {isAsking ? 'Asking…' : 'Ask'}
+          {isAsking ? (isVerify ? 'Verifying…' : 'Asking…') : isVerify ? 'Verify' : 'Ask'}
         </button>
       </form>
-      {isEnabled && !run && (
+      {isVerify && (
+        <p className="ask-mode-hint">
+          A statement: SpatialEnsemble will check whether it is true in this scene.
+        </p>
+      )}
+      {isEnabled && !run && !verifier.verification && (
         <ul className="examples" aria-label="Example questions">
           {examplesFor(objectNames).map((example) => (
             <li key={example}>
@@ -113,7 +144,17 @@ export function AskBox({ objectNames, asker, isEnabled, isPinned, onTogglePin }:
           ))}
         </ul>
       )}
-      {answer ? (
+      {shown === 'verdict' ? (
+        verifier.verification ? (
+          <VerdictCard verification={verifier.verification} />
+        ) : (
+          verifier.pending && (
+            <p className="ask-mode-hint" role="status">
+              Verifying “{verifier.pending}”…
+            </p>
+          )
+        )
+      ) : answer ? (
         <AnswerCard
           answer={answer}
           isPinned={isPinned?.(answer.question)}

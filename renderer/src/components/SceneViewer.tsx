@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
-import type { AnswerJson } from '../../../main/contract/answerSchema'
 import { SceneRenderer } from '../viewer/SceneRenderer'
 import { useShortcut } from '../state/useShortcut'
 import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import type { ScenePick } from '../viewer/pickScene'
+import type { ShownAnswer } from '../viewer/SceneRenderer'
 
 export interface SceneViewerProps {
   scene: SceneResult | null
-  answer: AnswerJson | null
+  answer: ShownAnswer | null
   /** Object to emphasise (hovered or selected in the panel). */
   highlightedName: string | null
   /** The object selected in the panel: its label keeps priority while another is hovered. */

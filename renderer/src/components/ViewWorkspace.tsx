@@ -1,6 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import type { RegionInput } from '../../../main/contract/channels'
-import type { AnswerJson } from '../../../main/contract/answerSchema'
 import type { Measurement } from '../../../main/contract/measureSchema'
 import type { SpatialClient } from '../client/SpatialClient'
 import { ImageView } from '../imageView/ImageView'
@@ -10,6 +9,7 @@ import { useShortcut } from '../state/useShortcut'
 import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import { MeasureBar } from './MeasureBar'
 import { SceneViewer } from './SceneViewer'
+import type { ShownAnswer } from '../viewer/SceneRenderer'
 
 export type ViewMode = '3d' | 'image' | 'split'
 
@@ -22,7 +22,7 @@ const VIEW_TABS: { mode: ViewMode; label: string; key: string }[] = [
 export interface ViewWorkspaceProps {
   client: SpatialClient
   scene: LoadedScene | null
-  answer: AnswerJson | null
+  answer: ShownAnswer | null
   highlightedName: string | null
   /** The object selected in the panel: its name keeps priority while another is hovered. */
   selectedName?: string | null
@@ -49,6 +49,7 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
   useShortcut('measure', scene ? measure.toggle : null)
   useShortcut('close', measure.isActive ? measure.leave : null)
   const { picks, measurement } = measure
+  const answerNames = useMemo(() => answerNamesOf(answer), [answer])
   const marks = useMemo((): MeasureMarks | null => {
     if (!measure.isActive) return null
     return {
@@ -131,6 +132,7 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
               scene={scene.result}
               highlightedName={highlightedName}
               selectedName={selectedName}
+              answerNames={answerNames}
               onHover={onHover}
               regions={scene.regions}
               onAddRegion={(region) => onRegionsChange((regions) => [...regions, region])}
@@ -144,4 +146,13 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
       </div>
     </div>
   )
+}
+
+/** The objects an answer or a verdict is about (its objects and its highlight), for the image view. */
+function answerNamesOf(answer: ShownAnswer | null): string[] {
+  if (!answer) return []
+  const names = new Set(answer.objects.map((object) => object.name))
+  if (answer.geometry?.kind === 'highlight')
+    for (const name of answer.geometry.names) names.add(name)
+  return [...names]
 }

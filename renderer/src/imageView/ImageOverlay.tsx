@@ -27,6 +27,8 @@ export interface ImageOverlayProps {
   emphasisedName: string | null
   /** The object selected in the panel: its name is placed first like the emphasised one. */
   selectedName: string | null
+  /** Objects of the shown answer or verdict (emphasis "answer"). */
+  answerNames: readonly string[]
   regions: readonly RegionInput[]
   draft: DraftRegion | null
   picks: readonly MeasurePick[]
@@ -47,8 +49,15 @@ export function ImageOverlay(props: ImageOverlayProps) {
     return pixel ? toView(pixel) : null
   }
   const pickedNames = new Set(picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])))
+  const answerNames = new Set(props.answerNames)
   const emphasisOf = (name: string): ImageEmphasis =>
-    name === emphasisedName ? 'hover' : pickedNames.has(name) ? 'picked' : 'normal'
+    name === emphasisedName
+      ? 'hover'
+      : pickedNames.has(name)
+        ? 'picked'
+        : answerNames.has(name)
+          ? 'answer'
+          : 'normal'
   const labels = layoutImageLabels(
     summary.objects.map((object) => ({
       ...object,

@@ -17,6 +17,8 @@ export interface ImageViewProps {
   highlightedName: string | null
   /** The object selected in the panel: its name keeps priority while another is hovered. */
   selectedName?: string | null
+  /** Objects the shown answer or verdict is about: outlined like the 3D view's answer boxes. */
+  answerNames?: readonly string[]
   onHover(name: string | null): void
   /** The user's regions the scene was analysed with. */
   regions: readonly RegionInput[]
@@ -28,6 +30,8 @@ export interface ImageViewProps {
   /** A Measure-mode click: engine pixel coordinates and the object there, if any. */
   onMeasurePick(pixel: [number, number], objectName: string | null): void
 }
+
+const NO_NAMES: readonly string[] = []
 
 /** Pointer travel (view pixels) below which a press is a click, not a drag. */
 const CLICK_SLOP_PX = 4
@@ -183,6 +187,7 @@ export function ImageView(props: ImageViewProps) {
           summary={summary}
           emphasisedName={highlightedName}
           selectedName={props.selectedName ?? null}
+          answerNames={props.answerNames ?? NO_NAMES}
           regions={regions}
           draft={dragBox ?? pendingRegion}
           picks={props.picks}

@@ -4,7 +4,7 @@ import type { Point2, Size2 } from './viewport'
 type PixelBox = readonly [number, number, number, number]
 
 /** How an object is drawn in the image view (the label's priority follows it). */
-export type ImageEmphasis = 'hover' | 'picked' | 'normal'
+export type ImageEmphasis = 'hover' | 'picked' | 'answer' | 'normal'
 
 /** What the image view knows of an object to label it. */
 export interface ImageLabelInput {
@@ -58,7 +58,7 @@ export function layoutImageLabels(
       priority: labelPriority(
         object.emphasis === 'hover' || object.isSelected
           ? 'hover'
-          : object.emphasis === 'picked'
+          : object.emphasis === 'picked' || object.emphasis === 'answer'
             ? 'answer'
             : 'normal',
         area,

@@ -13,6 +13,9 @@ import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js'
 import type { SceneResult } from '../../../main/contract/channels'
 import type { SceneCloud } from '../../../main/contract/sceneSchema'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
+
+/** What the views draw for an answer or a verified statement: its objects and its geometry. */
+export type ShownAnswer = Pick<AnswerJson, 'objects' | 'geometry'>
 import { answerGeometrySchema, buildAnswerGeometry } from './buildAnswerGeometry'
 import { cameraCenterInWorld, buildCameraFrustum } from './buildCameraFrustum'
 import { buildMeasureMarks, type MeasureMarks } from './buildMeasureMarks'
@@ -148,7 +151,7 @@ export class SceneRenderer {
   }
 
   /** Draws an answer's geometry (segment, arrow) and highlights the objects it refers to; null clears. */
-  setAnswer(answer: AnswerJson | null): void {
+  setAnswer(answer: ShownAnswer | null): void {
     if (this.answer) disposeObject(this.answer)
     this.answer = null
     this.answerNames = new Set(answer?.objects.map((object) => object.name) ?? [])
