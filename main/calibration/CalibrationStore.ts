@@ -17,7 +17,7 @@ import {
   toJson,
   type CameraCalibrationFile,
   type StoredCalibration,
-} from './calibrationSchema'
+} from '../contract/calibrationSchema'
 
 /** A camera's file as read: absent, valid, or unreadable with a message for the user. */
 type CameraRead =

@@ -10,7 +10,7 @@ import {
 import { calibrationSpaceFor } from '../engine/depth/postprocess'
 import type { ExecutionProviderName, ModelRunner } from '../inference/types'
 import type { ModelStore } from '../models/ModelStore'
-import { DEPTH_TASKS } from '../models/manifestSchema'
+import { DEPTH_TASKS } from '../contract/manifestSchema'
 import { ModelFactory } from '../perception/modelFactory'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
 import { UserError } from '../services/userError'

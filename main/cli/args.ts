@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
-import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
+import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../contract/perceptionSettings'
 import { DEFAULT_SERVER_LIMITS, serverLimitsFromFlags, type ServerLimits } from '../server/serverLimits'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { finite, vec3Schema } from './primitives'
-import { storedCalibrationSchema } from '../calibration/calibrationSchema'
+import { storedCalibrationSchema } from './calibrationSchema'
 
 /**
  * Depth calibrations in the app (Settings → Depth): list, fit one for the current frame's camera,

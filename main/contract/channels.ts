@@ -46,7 +46,7 @@ import {
   perceptionReportSchema,
   perceptionSettingsSchema,
   perceptionStepSchema,
-} from '../perception/perceptionSettings'
+} from './perceptionSettings'
 
 /** Regions one `scene:analyze` may carry (each is lifted and segmented on its own). */
 export const MAX_REGIONS = 256

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema, planeSchema, sizeSchema, vec3Schema } from './primitives'
-import { perceptionReportSchema } from '../perception/perceptionSettings'
+import { perceptionReportSchema } from './perceptionSettings'
 
 /**
  * A box in the image, pixels [x0, y0, x1, y1] with x0 < x1, y0 < y1, in the intrinsics' image size:

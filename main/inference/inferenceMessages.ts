@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { tensorDataProblem } from './signature'
 import type { TensorData } from './types'
-import { executionProviderSchema as providerSchema } from './providerSchema'
+import { executionProviderSchema as providerSchema } from '../contract/providerSchema'
 
 export const tensorDataSchema = z
   .object({

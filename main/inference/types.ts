@@ -1,3 +1,4 @@
+import type { ExecutionProviderNameJson } from '../contract/providerSchema'
 /**
  * Types of the inference seam. Only main/inference/ortRuntime.ts imports onnxruntime-node; every
  * other module speaks these plain types, so tensors never leak out as ORT objects.
@@ -5,6 +6,11 @@
 
 /** Execution providers we probe, in order of preference. */
 export type ExecutionProviderName = 'cuda' | 'webgpu' | 'cpu'
+
+// The contract's provider enum names exactly these (checked at compile time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const providersMatchContract: Same<ExecutionProviderName, ExecutionProviderNameJson> = true
+void providersMatchContract
 
 export type TensorType = 'float32' | 'int64' | 'int32' | 'uint8' | 'bool'
 
@@ -33,7 +39,11 @@ export interface RunOptions {
  * Implementations: a worker-thread pool (hosts) and an inline runner (tests, one-shot CLI).
  */
 export interface ModelRunner {
-  run(modelPath: string, inputs: Record<string, TensorData>, options?: RunOptions): Promise<InferenceResult>
+  run(
+    modelPath: string,
+    inputs: Record<string, TensorData>,
+    options?: RunOptions,
+  ): Promise<InferenceResult>
   /** Input/output names, dims (−1 or a name for dynamic) and types of a model, without running it. */
   describe(modelPath: string): Promise<ModelSignature>
   dispose(): Promise<void>

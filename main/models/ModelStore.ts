@@ -13,7 +13,7 @@ import {
 import { sha256OfFile } from './hashFile'
 import { readLockSync, updateLock, type LockedFile } from './lockFile'
 import { activeManifest, findModel } from './manifest'
-import type { ModelEntry, ModelFile, ModelManifest } from './manifestSchema'
+import type { ModelEntry, ModelFile, ModelManifest } from '../contract/manifestSchema'
 import { assertUsable, fileStatus, modelState, sizeOf, type ModelStatus } from './modelStatus'
 
 export type { FileState, FileStatus, ModelState, ModelStatus } from './modelStatus'

@@ -1,5 +1,5 @@
 import type { ModelStatus } from './ModelStore'
-import type { ModelFile, TensorSpec } from './manifestSchema'
+import type { ModelFile, TensorSpec } from '../contract/manifestSchema'
 import { formatBytes } from './progressDisplay'
 
 /** Size column: exact when every file's size is published, "~" when approximate, "> " when a file's size is unknown. */

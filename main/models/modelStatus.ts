@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { PARTIAL_SUFFIX } from './downloader'
 import { downloadCommand, ModelCorruptError, ModelMissingError } from './errors'
 import type { LockedFile } from './lockFile'
-import type { ModelEntry, ModelFile } from './manifestSchema'
+import type { ModelEntry, ModelFile } from '../contract/manifestSchema'
 
 /**
  * Install state of a model's files, from sizes alone (cheap: no hashing), and the one clear error

@@ -17,7 +17,7 @@ import {
   type PerceptionReport,
   type PerceptionSettings,
   type PerceptionStep,
-} from './perceptionSettings'
+} from '../contract/perceptionSettings'
 
 /** What the detector found in one image, and the step that ran (null when the detector is 'none'). */
 export interface Detections2d {

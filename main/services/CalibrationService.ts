@@ -3,7 +3,7 @@ import { pixelOfWorldPoint } from '../engine/reasoning/pointQuery'
 import type { ExecutionProviderName } from '../inference/types'
 import { CalibrationStore } from '../calibration/CalibrationStore'
 import { savedWarnings } from '../calibration/calibrateDepthModel'
-import { toJson, type StoredCalibration } from '../calibration/calibrationSchema'
+import { toJson, type StoredCalibration } from '../contract/calibrationSchema'
 import type {
   CalibrationJson,
   CalibrationMethodInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema } from '../contract/primitives'
 import { perceptionFor } from '../perception/defaultPerception'
-import { executionProviderSchema } from '../inference/providerSchema'
+import { executionProviderSchema } from '../contract/providerSchema'
 import { depthImageDataSchema, rgbImageDataSchema } from './imageDataSchemas'
 import { ModelStore } from '../models/ModelStore'
 import {

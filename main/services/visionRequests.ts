@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { perceptionFor } from '../perception/defaultPerception'
-import { executionProviderSchema } from '../inference/providerSchema'
+import { executionProviderSchema } from '../contract/providerSchema'
 import { rgbImageDataSchema } from './imageDataSchemas'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { UserError } from './userError'

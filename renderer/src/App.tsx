@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react'
-import type { PerceptionSettings } from '../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../main/contract/perceptionSettings'
 import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox, type AskBoxShown } from './components/AskBox'

@@ -3,7 +3,7 @@ import type {
   PerceptionReport,
   PerceptionSettings,
   PerceptionStep,
-} from '../../main/perception/perceptionSettings'
+} from '../../main/contract/perceptionSettings'
 
 type SceneObject = SceneSummary['objects'][number]
 

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { decode } from 'fast-png'
 import { buildTinyModel } from '../helpers/onnxBuilder'
 import { bundledManifest, findModel } from '../../main/models/manifest'
-import type { ModelFile } from '../../main/models/manifestSchema'
+import type { ModelFile } from '../../main/contract/manifestSchema'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
 
 /**

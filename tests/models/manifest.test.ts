@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { activeManifest, bundledManifest } from '../../main/models/manifest'
-import { modelManifestSchema, type ModelEntry } from '../../main/models/manifestSchema'
+import { modelManifestSchema, type ModelEntry } from '../../main/contract/manifestSchema'
 
 const ROOT = join(__dirname, '..', '..')
 const manifest = modelManifestSchema.parse(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ModelEntry, ModelManifest } from '../../main/models/manifestSchema'
+import type { ModelEntry, ModelManifest } from '../../main/contract/manifestSchema'
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 

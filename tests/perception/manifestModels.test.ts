@@ -6,7 +6,7 @@ import { buildTinyModel, type TinyOutputSpec, type TinyTensorSpec } from '../hel
 import { tinyClipTokenizer } from '../openVocabulary/tinyClipTokenizer'
 import { bundledManifest } from '../../main/models/manifest'
 import { ModelStore } from '../../main/models/ModelStore'
-import type { ModelManifest, TensorSpec } from '../../main/models/manifestSchema'
+import type { ModelManifest, TensorSpec } from '../../main/contract/manifestSchema'
 import { InlineModelRunner } from '../../main/inference/InlineModelRunner'
 import { ModelFactory } from '../../main/perception/modelFactory'
 import { loadSyntheticFrame } from '../helpers/syntheticTabletop'

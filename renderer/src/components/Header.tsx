@@ -1,4 +1,4 @@
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import { usePopovers } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'

@@ -1,4 +1,4 @@
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import { parseQueries } from '../state/perceptionSettingsStorage'
 import { ChoiceField, type Choice } from './ChoiceField'
 import { CommitInput } from './CommitInput'

@@ -1,4 +1,4 @@
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import { usePopovers, type SettingsTab } from '../state/AppContext'
 import { CalibrationSettingsSection } from './CalibrationSettingsSection'
 import type { CalibrationTarget } from '../state/calibrationTarget'

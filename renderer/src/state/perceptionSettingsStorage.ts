@@ -1,7 +1,7 @@
 import {
   perceptionSettingsSchema,
   type PerceptionSettings,
-} from '../../../main/perception/perceptionSettings'
+} from '../../../main/contract/perceptionSettings'
 
 /** The localStorage key of the perception settings (JSON of the contract's PerceptionSettings). */
 export const PERCEPTION_SETTINGS_KEY = 'spatial-lens.perception-settings'

@@ -5,7 +5,7 @@ import type {
   CalibrationRunResult,
 } from '../../../main/contract/calibrationChannelSchema'
 import type { SpatialClient } from '../client/SpatialClient'
-import { DEPTH_TASKS } from '../../../main/models/manifestSchema'
+import { DEPTH_TASKS } from '../../../main/contract/manifestSchema'
 
 export interface CalibrationsState {
   /** Saved calibrations (null until read), and files the service could not read. */

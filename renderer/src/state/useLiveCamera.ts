@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ERROR_CODES, type Detect2dResult } from '../../../main/contract/channels'
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import { serviceErrorCode } from '../client/ServiceError'
 import { describeCameraProblem } from '../sources/cameraErrors'

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import {
   applySettingsChange,
   browserStorage,

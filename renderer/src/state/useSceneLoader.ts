@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { RegionInput, SceneResult } from '../../../main/contract/channels'
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import type { FrameInput } from './frameFiles'
 import { toUiError, type UiError } from './uiError'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import { pairSequenceFiles, type PairedSequence } from '../sources/pairSequenceFiles'
 import { rgbdFrameFromFiles } from './frameFiles'
 import type { SceneLoader } from './useSceneLoader'

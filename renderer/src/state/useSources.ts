@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { PerceptionSettings } from '../../../main/perception/perceptionSettings'
+import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import { pcdFrameFromFile, rgbdFrameFromFiles, type RgbdFiles } from './frameFiles'
 import { useLiveCamera, type LiveCamera } from './useLiveCamera'

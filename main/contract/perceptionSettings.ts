@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { executionProviderSchema } from '../inference/providerSchema'
+import { executionProviderSchema } from './providerSchema'
 
 /**
  * What perception runs on a frame (CLI flags, app settings, the `scene:analyze` contract):
