@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { appVersion } from '../services/appVersion'
+import { UserError } from '../services/userError'
 import type { SynthCounts, SynthManifest } from '../contract/synthSchema'
 import { pendingJobs, planJobs, shardPath, type PlanInput, type SynthPlan } from './plan'
 import { prepareOutDir, type JobConfig } from './runJob'
@@ -63,7 +64,7 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
 async function listInput(input: string): Promise<PlanInput> {
   const path = resolve(input)
   const info = await stat(path).catch(() => null)
-  if (!info) throw new Error(`synth: input not found: ${input}`)
+  if (!info) throw new UserError(`synth: input not found: ${input}`)
   if (info.isFile()) return { root: dirname(path), files: [basename(path)] }
   const files = await readdir(path, { recursive: true, withFileTypes: true })
   return {
@@ -90,7 +91,7 @@ async function pinConfig(options: SynthOptions, plan: SynthPlan) {
   const path = join(options.outDir, 'config.json')
   const existing = await readFile(path, 'utf8').catch(() => null)
   if (existing !== null && existing !== JSON.stringify(pinned, null, 2))
-    throw new Error(
+    throw new UserError(
       `synth: ${options.outDir} holds a dataset made with another configuration (${path}); resume with the same options or choose a new --out folder`,
     )
   if (existing === null) await writeFileAtomic(path, JSON.stringify(pinned, null, 2))

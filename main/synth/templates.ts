@@ -121,7 +121,7 @@ export const QA_TEMPLATES: QaTemplate[] = [
   quantity('width', ['How wide is {A}?', 'What is the width of {A}?'], ['{V}.', '{A} is {V} wide.'], 1),
   quantity('height', ['How tall is {A}?', 'What is the height of {A}?'], ['{V}.', '{A} is {V} tall.'], 1),
   quantity('depth', ['How deep is {A}?', 'What is the depth of {A}?'], ['{V}.', '{A} is {V} deep.'], 1),
-  quantity('volume', ['What is the volume of {A}?', 'How big is the volume of {A}?'], ['{V}.', 'The volume of {A} is {V}.'], 1),
+  quantity('volume', ['What is the volume of {A}?', 'How big is {A} in volume?'], ['{V}.', 'The volume of {A} is {V}.'], 1),
   quantity(
     'camera_distance',
     ['How far is {A} from the camera?', 'What is the distance from the camera to {A}?', 'How far away from the camera is {A}?'],
