@@ -114,7 +114,11 @@ describe('spatial-lens synth (built CLI)', () => {
     const mcap = runCli(['synth', mcapFolder, '--out', join(work, 'm-out')])
     expect(mcap.status).toBe(2)
     expect(mcap.stderr).toMatch(/MCAP recordings are not yet supported/)
-    const changed = runCli(['synth', input, '--out', join(work, 'clean'), '--detector', 'none', '--seed', '4'])
+    // A folder whose pinned configuration differs (here: another seed) is not resumed into.
+    const other = join(work, 'other-config')
+    mkdirSync(other, { recursive: true })
+    writeFileSync(join(other, 'config.json'), JSON.stringify({ seed: 4 }))
+    const changed = runCli(['synth', input, '--out', other, '--detector', 'none', '--seed', '3'])
     expect(changed.status).toBe(2)
     expect(changed.stderr).toMatch(/another configuration/)
   })

@@ -6,7 +6,7 @@ import {
   isDepthPath,
   pairSequenceFiles,
   type FolderEntry,
-} from '../../renderer/src/sources/pairSequenceFiles'
+} from '../../../main/engine/sequence/pairSequenceFiles'
 import { FIXTURES } from '../helpers/syntheticTabletop'
 
 /** Entries as a browser gives them for a picked folder: the folder's name first. */
