@@ -7,7 +7,7 @@ import {
   pairSequenceFiles,
   type FolderEntry,
 } from '../../../main/engine/sequence/pairSequenceFiles'
-import { FIXTURES } from '../helpers/syntheticTabletop'
+import { FIXTURES } from '../../helpers/syntheticTabletop'
 
 /** Entries as a browser gives them for a picked folder: the folder's name first. */
 function folder(name: string, paths: string[]): FolderEntry<string>[] {
