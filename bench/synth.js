@@ -33,7 +33,13 @@ try {
 }
 
 function parseArgs(argv) {
-  const o = { frames: 16, workers: [1, 2], resolution: '640x480', detector: 'none', out: join(ROOT, 'bench', 'results', 'synth.json') }
+  const o = {
+    frames: 16,
+    workers: [1, 2],
+    resolution: '640x480',
+    detector: 'none',
+    out: join(ROOT, 'bench', 'results', 'synth.json'),
+  }
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]]
     if (flag === '--frames') o.frames = Number(value)
@@ -43,7 +49,8 @@ function parseArgs(argv) {
     else if (flag === '--out') o.out = resolve(value)
     else throw new Error(`unknown option ${flag}`)
   }
-  if (!Number.isInteger(o.frames) || o.frames < 1) throw new Error('--frames must be a whole number ≥ 1')
+  if (!Number.isInteger(o.frames) || o.frames < 1)
+    throw new Error('--frames must be a whole number ≥ 1')
   parseResolution(o.resolution)
   return o
 }
@@ -60,27 +67,43 @@ function makeInput(dir, o) {
   }
   const gt = JSON.parse(readFileSync(join(FIXTURES, `scene_${o.resolution}_gt.json`), 'utf8'))
   const [width, height] = gt.resolution
-  writeFileSync(join(input, 'intrinsics.json'), JSON.stringify({ width, height, ...gt.intrinsics, depthScale: 1000 }))
+  writeFileSync(
+    join(input, 'intrinsics.json'),
+    JSON.stringify({ width, height, ...gt.intrinsics, depthScale: 1000 }),
+  )
   return input
 }
 
 function runOnce(input, workers, dir) {
   const out = join(dir, `out-${workers}`)
   const started = process.hrtime.bigint()
-  const run = spawnSync(process.execPath, [CLI, 'synth', input, '--out', out, '--workers', String(workers), '--detector', opts.detector], {
-    encoding: 'utf8',
-    timeout: 600_000,
-  })
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'synth', input, '--out', out, '--workers', String(workers), '--detector', opts.detector],
+    {
+      encoding: 'utf8',
+      timeout: 600_000,
+    },
+  )
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  if (run.status !== 0) throw new Error(`synth with ${workers} workers failed: ${run.stderr || run.stdout}`)
+  if (run.status !== 0)
+    throw new Error(`synth with ${workers} workers failed: ${run.stderr || run.stdout}`)
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
   const inner = Number(/in ([\d.]+) s/.exec(run.stdout)?.[1] ?? seconds)
-  return { workers, frames: manifest.counts.frames, samples: manifest.counts.samples, seconds: inner, processSeconds: seconds }
+  return {
+    workers,
+    frames: manifest.counts.frames,
+    samples: manifest.counts.samples,
+    seconds: inner,
+    processSeconds: seconds,
+  }
 }
 
 function report(rows) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-  console.log(`\nsynth throughput — ${os.cpus().length} cores (${cpu}), Node ${process.version}, ${opts.frames} frames at ${opts.resolution}, detector ${opts.detector}`)
+  console.log(
+    `\nsynth throughput — ${os.cpus().length} cores (${cpu}), Node ${process.version}, ${opts.frames} frames at ${opts.resolution}, detector ${opts.detector}`,
+  )
   const base = rows[0]
   const body = rows.map((r) => {
     const fps = r.frames / r.seconds
@@ -94,9 +117,17 @@ function report(rows) {
       `${(fps / (base.frames / base.seconds)).toFixed(2)}×`,
     ]
   })
-  console.log(formatTable(['workers', 's', 'frames/s', 'QA/s', 'frames/s/core', 'QA/s/core', 'speed-up'], body, [1, 2, 3, 4, 5, 6]))
+  console.log(
+    formatTable(
+      ['workers', 's', 'frames/s', 'QA/s', 'frames/s/core', 'QA/s/core', 'speed-up'],
+      body,
+      [1, 2, 3, 4, 5, 6],
+    ),
+  )
   // The projection uses the best measured rate per core, scaled to all of a machine's cores.
-  const best = rows.reduce((a, b) => (b.frames / b.seconds / b.workers > a.frames / a.seconds / a.workers ? b : a))
+  const best = rows.reduce((a, b) =>
+    b.frames / b.seconds / b.workers > a.frames / a.seconds / a.workers ? b : a,
+  )
   const perCore = best.frames / best.seconds / best.workers
   const cores = os.cpus().length
   const machineRate = perCore * cores
@@ -104,11 +135,23 @@ function report(rows) {
   console.log(
     `\nSpatialVLM scale: ${SPATIALVLM_IMAGES.toLocaleString('en')} images at ${perCore.toFixed(2)} frames/s/core × ${cores} cores = ${machineRate.toFixed(2)} frames/s per machine (${qaPerFrame.toFixed(0)} QA pairs/frame → ${((SPATIALVLM_IMAGES * qaPerFrame) / 1e9).toFixed(1)} B pairs):`,
   )
-  const projection = [1, 10, 100, 1000].map((n) => [String(n), formatDuration(SPATIALVLM_IMAGES / (machineRate * n))])
+  const projection = [1, 10, 100, 1000].map((n) => [
+    String(n),
+    formatDuration(SPATIALVLM_IMAGES / (machineRate * n)),
+  ])
   console.log(formatTable(['machines', 'time for 10 M images'], projection, [1]))
-  console.log('(linear in machines: jobs share nothing but the queue; detector inference time per frame is extra)')
+  console.log(
+    '(linear in machines: jobs share nothing but the queue; detector inference time per frame is extra)',
+  )
   mkdirSync(dirname(opts.out), { recursive: true })
-  writeFileSync(opts.out, JSON.stringify({ machine: { cores, cpu, node: process.version }, options: opts, rows, perCore, machineRate }, null, 2))
+  writeFileSync(
+    opts.out,
+    JSON.stringify(
+      { machine: { cores, cpu, node: process.version }, options: opts, rows, perCore, machineRate },
+      null,
+      2,
+    ),
+  )
 }
 
 function formatDuration(seconds) {

@@ -25,7 +25,12 @@ export interface SynthFilters {
   maxPairs: number
 }
 
-export const DEFAULT_FILTERS: SynthFilters = { minPoints: 200, requirePlane: true, minObjects: 2, maxPairs: 12 }
+export const DEFAULT_FILTERS: SynthFilters = {
+  minPoints: 200,
+  requirePlane: true,
+  minObjects: 2,
+  maxPairs: 12,
+}
 
 export interface SampleContext {
   jobId: string
@@ -44,15 +49,23 @@ export interface GeneratedSamples {
 }
 
 /** Applies the quality filters; null scene when the frame is dropped. */
-export function filterScene(scene: Scene, filters: SynthFilters, dropped: Record<string, number>): Scene | null {
+export function filterScene(
+  scene: Scene,
+  filters: SynthFilters,
+  dropped: Record<string, number>,
+): Scene | null {
   const count = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1)
-  if (filters.requirePlane && (scene.plane === null || scene.provenance.frameKind !== 'support-plane')) {
+  if (
+    filters.requirePlane &&
+    (scene.plane === null || scene.provenance.frameKind !== 'support-plane')
+  ) {
     count('frame:no-support-plane')
     return null
   }
   const keptObjects: SceneObject[] = []
   for (const object of scene.objects) {
-    if (object.pointCount < filters.minPoints || object.labelCheck?.hasFewPoints) count('object:few-points')
+    if (object.pointCount < filters.minPoints || object.labelCheck?.hasFewPoints)
+      count('object:few-points')
     else if (object.labelCheck && !object.labelCheck.isPlausible) count('object:implausible-label')
     else keptObjects.push(object)
   }
@@ -68,7 +81,11 @@ export function filterScene(scene: Scene, filters: SynthFilters, dropped: Record
 }
 
 /** All samples of one scene (see the module comment). */
-export function generateSamples(scene: Scene, context: SampleContext, filters = DEFAULT_FILTERS): GeneratedSamples {
+export function generateSamples(
+  scene: Scene,
+  context: SampleContext,
+  filters = DEFAULT_FILTERS,
+): GeneratedSamples {
   const dropped: Record<string, number> = {}
   const kept = filterScene(scene, filters, dropped)
   if (!kept) return { samples: [], dropped, kept: null }
@@ -76,7 +93,13 @@ export function generateSamples(scene: Scene, context: SampleContext, filters = 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
   const sceneJson = toSynthScene(kept)
   const samples: SynthSample[] = []
-  const emit = (template: QaTemplate, names: SceneObject[], question: string, answer: Answer, mirrorOf?: string) => {
+  const emit = (
+    template: QaTemplate,
+    names: SceneObject[],
+    question: string,
+    answer: Answer,
+    mirrorOf?: string,
+  ) => {
     const id = `${context.jobId}-${String(samples.length).padStart(4, '0')}`
     const sample = toSample(id, template, names, question, answer, pick, sceneJson, context)
     if (mirrorOf !== undefined) {
@@ -86,12 +109,16 @@ export function generateSamples(scene: Scene, context: SampleContext, filters = 
     samples.push(sample)
     return id
   }
-  const ask = (template: QaTemplate, objects: SceneObject[]): { question: string; answer: Answer } | null => {
+  const ask = (
+    template: QaTemplate,
+    objects: SceneObject[],
+  ): { question: string; answer: Answer } | null => {
     const question = fill(pick(template.questions), objects)
     const answer = answerQuestion(kept, question)
     if (answer.kind !== template.type || answer.value === null) {
       // Not parsed as its type (a phrasing the grammar lacks) or no value (a tie: "about the same").
-      dropped[`question:no-answer:${template.type}`] = (dropped[`question:no-answer:${template.type}`] ?? 0) + 1
+      dropped[`question:no-answer:${template.type}`] =
+        (dropped[`question:no-answer:${template.type}`] ?? 0) + 1
       return null
     }
     return { question, answer }
@@ -132,7 +159,11 @@ export function generateSamples(scene: Scene, context: SampleContext, filters = 
 function mirrorAnswer(answer: Answer, derive: 'same' | 'clock'): Answer {
   if (derive === 'same') return answer
   const hour = addHours(answer.value as number, 6)
-  return { ...answer, value: hour, text: `At ${hour} o'clock (the opposite of ${answer.value} o'clock).` }
+  return {
+    ...answer,
+    value: hour,
+    text: `At ${hour} o'clock (the opposite of ${answer.value} o'clock).`,
+  }
 }
 
 function choosePairs(n: number, max: number, random: () => number): [number, number][] {
@@ -226,9 +257,12 @@ export function toSynthScene(scene: Scene): SynthScene {
       name: object.name,
       label: object.label,
       center_world_m: [...object.centerInWorld],
+      center_camera_m: [...object.centerInCamera],
       size_m: { ...object.sizeM },
       yaw_rad: object.yawRad,
       point_count: object.pointCount,
+      color_rgb: [...object.colorRgb],
+      origin: object.origin,
     })),
   }
 }

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -22,15 +31,33 @@ beforeAll(() => {
     copyFileSync(join(SYNTHETIC, 'scene_320x240_depth.png'), join(input, 'depth', `000${i}.png`))
   }
   const gt = loadGroundTruth('320x240')
-  writeFileSync(join(input, 'intrinsics.json'), JSON.stringify({ width: 320, height: 240, ...gt.intrinsics, depthScale: 1000 }))
+  writeFileSync(
+    join(input, 'intrinsics.json'),
+    JSON.stringify({ width: 320, height: 240, ...gt.intrinsics, depthScale: 1000 }),
+  )
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const args = (out: string, workers = 1) => ['synth', input, '--out', out, '--detector', 'none', '--workers', String(workers), '--seed', '3']
+const args = (out: string, workers = 1) => [
+  'synth',
+  input,
+  '--out',
+  out,
+  '--detector',
+  'none',
+  '--workers',
+  String(workers),
+  '--seed',
+  '3',
+]
 
 function readDataset(out: string) {
-  const manifest = synthManifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')))
-  const lines = manifest.shards.flatMap((shard) => readFileSync(join(out, shard), 'utf8').split('\n').filter(Boolean))
+  const manifest = synthManifestSchema.parse(
+    JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')),
+  )
+  const lines = manifest.shards.flatMap((shard) =>
+    readFileSync(join(out, shard), 'utf8').split('\n').filter(Boolean),
+  )
   return { manifest, lines }
 }
 
@@ -40,7 +67,8 @@ function fieldTypes(value: unknown, path: string, into: Map<string, Set<string>>
   if (type !== 'null') into.set(path, (into.get(path) ?? new Set()).add(type))
   if (type === 'array') for (const item of value as unknown[]) fieldTypes(item, `${path}[]`, into)
   else if (type === 'object')
-    for (const [key, child] of Object.entries(value as object)) fieldTypes(child, `${path}.${key}`, into)
+    for (const [key, child] of Object.entries(value as object))
+      fieldTypes(child, `${path}.${key}`, into)
 }
 
 describe('spatial-lens synth (built CLI)', () => {
@@ -67,8 +95,13 @@ describe('spatial-lens synth (built CLI)', () => {
 
     // Kill a one-worker run after its first shard, then rerun the same command.
     const killed = join(work, 'killed')
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args(killed)], { stdio: 'ignore' })
-    const shards = () => (existsSync(join(killed, 'shards')) ? readdirSync(join(killed, 'shards')).filter((n) => n.endsWith('.jsonl')) : [])
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args(killed)], {
+      stdio: 'ignore',
+    })
+    const shards = () =>
+      existsSync(join(killed, 'shards'))
+        ? readdirSync(join(killed, 'shards')).filter((n) => n.endsWith('.jsonl'))
+        : []
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (shards().length >= 1) {
@@ -105,6 +138,9 @@ describe('spatial-lens synth (built CLI)', () => {
     expect(one.status).toBe(0)
     expect(one.stdout).toContain('metric scale: metre')
     expect(one.stdout).toMatch(/^Q: /m)
+    const asked = runCli(['synth', '--show', out, firstId, '--ask', 'How many objects are there?'])
+    expect(asked.status).toBe(0)
+    expect(asked.stdout).toMatch(/A: There (is|are) \d+/)
   })
 
   it('refuses MCAP recordings while the MCAP source is missing, and a changed configuration on resume', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loadGroundTruth, sceneFromGroundTruth, type GtObject } from '../engine/answers/sceneFromGroundTruth'
+import {
+  loadGroundTruth,
+  sceneFromGroundTruth,
+  type GtObject,
+} from '../engine/answers/sceneFromGroundTruth'
 import { answerQuestion } from '../../main/engine/answers/answerQuestion'
 import { generateSamples, type SynthFilters } from '../../main/synth/generateSamples'
 import { QA_TEMPLATES } from '../../main/synth/templates'
@@ -8,7 +12,13 @@ import type { Scene } from '../../main/engine/types'
 
 const ALL_PAIRS: SynthFilters = { minPoints: 0, requirePlane: true, minObjects: 2, maxPairs: 1000 }
 const gt = loadGroundTruth('640x480')
-const context = { jobId: 'fjob', image: 'images/fjob.png', frame: 'rgb/0001.png', points: '', seed: 7 }
+const context = {
+  jobId: 'fjob',
+  image: 'images/fjob.png',
+  frame: 'rgb/0001.png',
+  points: '',
+  seed: 7,
+}
 
 /** Ground-truth quantities, computed here from the gt JSON (not by the engine). */
 const truth = (name: string) => {
@@ -102,7 +112,8 @@ function expected(sample: SynthSample): number | boolean | string | 'skip' {
       return gt.objects.length
     case 'superlative': {
       const all = gt.objects.map((o) => ({ name: o.name, ...truth(o.name) }))
-      const by = (f: (t: Truth) => number) => all.reduce((best, t) => (f(t) > f(best) ? t : best)).name
+      const by = (f: (t: Truth) => number) =>
+        all.reduce((best, t) => (f(t) > f(best) ? t : best)).name
       if (question.includes('tallest')) return by((t) => t.height)
       if (question.includes('widest')) return by((t) => t.width)
       if (question.includes('closest')) return by((t) => -t.camera)
@@ -113,7 +124,8 @@ function expected(sample: SynthSample): number | boolean | string | 'skip' {
   }
 }
 
-const valueOf = (sample: SynthSample) => sample.answer.number ?? sample.answer.bool ?? sample.answer.name
+const valueOf = (sample: SynthSample) =>
+  sample.answer.number ?? sample.answer.bool ?? sample.answer.name
 
 describe('generateSamples on the synthetic tabletop ground truth', () => {
   const scene = sceneFromGroundTruth(gt)
@@ -164,7 +176,8 @@ describe('generateSamples on the synthetic tabletop ground truth', () => {
     const reversed: Scene = { ...scene, objects: [...scene.objects].reverse() }
     const other = generateSamples(reversed, context, ALL_PAIRS).samples
     // The same question (same phrasing, same objects, same order) must get the same answer.
-    const facts = (list: SynthSample[]) => new Map(list.map((sample) => [sample.conversations[0].value, valueOf(sample)]))
+    const facts = (list: SynthSample[]) =>
+      new Map(list.map((sample) => [sample.conversations[0].value, valueOf(sample)]))
     const mine = facts(samples)
     let compared = 0
     for (const [question, value] of facts(other))
@@ -179,7 +192,9 @@ describe('generateSamples on the synthetic tabletop ground truth', () => {
     const again = generateSamples(sceneFromGroundTruth(gt), context, ALL_PAIRS)
     expect(JSON.stringify(again.samples)).toBe(JSON.stringify(samples))
     const reseeded = generateSamples(scene, { ...context, seed: 8 }, ALL_PAIRS).samples
-    expect(reseeded.map((s) => s.conversations[0].value)).not.toEqual(samples.map((s) => s.conversations[0].value))
+    expect(reseeded.map((s) => s.conversations[0].value)).not.toEqual(
+      samples.map((s) => s.conversations[0].value),
+    )
   })
 
   it('writes samples the contract accepts, with the scene in metres and many phrasings per type', () => {
@@ -187,10 +202,14 @@ describe('generateSamples on the synthetic tabletop ground truth', () => {
     expect(samples[0].scene.metric_scale).toBe('metre')
     expect(samples[0].scene.objects).toHaveLength(gt.objects.length)
     const phrasings = new Set(
-      samples.filter((s) => s.question_type === 'distance').map((s) => s.conversations[0].value.split(' the ')[0]),
+      samples
+        .filter((s) => s.question_type === 'distance')
+        .map((s) => s.conversations[0].value.split(' the ')[0]),
     )
     expect(phrasings.size).toBeGreaterThanOrEqual(3)
-    expect(Object.keys(dropped).filter((key) => key.startsWith('question:'))).not.toContain('question:no-answer:distance')
+    expect(Object.keys(dropped).filter((key) => key.startsWith('question:'))).not.toContain(
+      'question:no-answer:distance',
+    )
   })
 })
 
@@ -206,14 +225,20 @@ describe('quality filters', () => {
     const scene = sceneFromGroundTruth(gt)
     const objects = scene.objects.map((object) => ({ ...object }))
     objects[0].pointCount = 50 // box_small
-    objects[1].labelCheck = { detectorLabel: 'mug', confidence: 0.5, isPlausible: false, hasFewPoints: false }
+    objects[1].labelCheck = {
+      detectorLabel: 'mug',
+      confidence: 0.5,
+      isPlausible: false,
+      hasFewPoints: false,
+    }
     objects[2].name = 'bottle' // box_tall renamed: two "bottle"s
     const result = generateSamples({ ...scene, objects }, context, { ...ALL_PAIRS, minPoints: 100 })
     expect(result.dropped['object:few-points']).toBe(1)
     expect(result.dropped['object:implausible-label']).toBe(1)
     expect(result.dropped['object:ambiguous-name']).toBe(2)
     expect(result.kept!.objects.map((o) => o.name).sort()).toEqual(['can', 'laptop'])
-    for (const sample of result.samples) for (const name of sample.objects) expect(['can', 'laptop']).toContain(name)
+    for (const sample of result.samples)
+      for (const name of sample.objects) expect(['can', 'laptop']).toContain(name)
   })
 
   it('drops frames left with fewer than two objects', () => {

@@ -1,18 +1,43 @@
 import { describe, expect, it } from 'vitest'
-import { jobSeed, pendingJobs, planJobs, shardPath, stableHash, SynthPlanError } from '../../main/synth/plan'
+import {
+  jobSeed,
+  pendingJobs,
+  planJobs,
+  shardPath,
+  stableHash,
+  SynthPlanError,
+} from '../../main/synth/plan'
 import { addHours, humanLength, humanVolume } from '../../main/synth/humanText'
 
 const recording = {
   root: '/data/run1',
-  files: ['intrinsics.json', 'rgb/0002.png', 'rgb/0001.png', 'depth/0001.png', 'depth/0002.png', 'rgb/0003.png', 'notes.txt'],
+  files: [
+    'intrinsics.json',
+    'rgb/0002.png',
+    'rgb/0001.png',
+    'depth/0001.png',
+    'depth/0002.png',
+    'rgb/0003.png',
+    'notes.txt',
+  ],
 }
 
 describe('planJobs', () => {
   it('pairs RGB-D frames like the app folder source, in natural order, and notes unpaired images', () => {
     const plan = planJobs([recording])
     expect(plan.jobs.map((job) => job.input)).toEqual([
-      { kind: 'rgbd', color: 'rgb/0001.png', depth: 'depth/0001.png', intrinsics: 'intrinsics.json' },
-      { kind: 'rgbd', color: 'rgb/0002.png', depth: 'depth/0002.png', intrinsics: 'intrinsics.json' },
+      {
+        kind: 'rgbd',
+        color: 'rgb/0001.png',
+        depth: 'depth/0001.png',
+        intrinsics: 'intrinsics.json',
+      },
+      {
+        kind: 'rgbd',
+        color: 'rgb/0002.png',
+        depth: 'depth/0002.png',
+        intrinsics: 'intrinsics.json',
+      },
     ])
     expect(plan.notes.join()).toMatch(/rgb\/0003.png/)
   })
@@ -28,7 +53,9 @@ describe('planJobs', () => {
 
   it('gives stable ids that do not depend on the listing order, and distinct ids per frame', () => {
     const a = planJobs([recording]).jobs.map((job) => job.id)
-    const b = planJobs([{ ...recording, files: [...recording.files].reverse() }]).jobs.map((job) => job.id)
+    const b = planJobs([{ ...recording, files: [...recording.files].reverse() }]).jobs.map(
+      (job) => job.id,
+    )
     expect(b).toEqual(a)
     expect(new Set(a).size).toBe(a.length)
     expect(a[0]).toMatch(/^f[0-9a-f]{16}$/)
