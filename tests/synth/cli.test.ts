@@ -145,6 +145,23 @@ describe('spatial-lens synth (built CLI)', () => {
     expect(/^A: .*?(\d+)/m.exec(asked.stdout)?.[1]).toBe(String(boxes))
   })
 
+  it('says a colour-only frame needs a depth model when none is installed, and leaves it pending', () => {
+    const photos = join(work, 'photos')
+    mkdirSync(photos, { recursive: true })
+    copyFileSync(join(SYNTHETIC, 'scene_320x240_color.png'), join(photos, 'a.png'))
+    copyFileSync(join(input, 'intrinsics.json'), join(photos, 'intrinsics.json'))
+    const noModels = join(work, 'no-models')
+    mkdirSync(noModels, { recursive: true })
+    const out = join(work, 'photos-out')
+    const run = runCli(['synth', photos, '--out', out, '--detector', 'none', '--workers', '1'], {
+      ...process.env,
+      SPATIAL_LENS_MODELS: noModels,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/failed: f[0-9a-f]{16}: .*no metric depth model is installed/)
+    expect(readdirSync(join(out, 'shards'))).toEqual([])
+  })
+
   it('refuses MCAP recordings while the MCAP source is missing, and a changed configuration on resume', () => {
     const mcapFolder = join(work, 'mcap')
     mkdirSync(mcapFolder, { recursive: true })
