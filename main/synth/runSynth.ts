@@ -67,8 +67,8 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   }
 }
 
-/** A folder's files (relative, '/' separated), or a single PCD / image file as its own input. */
-async function listInput(input: string): Promise<PlanInput> {
+/** A folder's files (relative, '/' separated), or a single PCD / image file as its own input (fleet: reuse). */
+export async function listInput(input: string): Promise<PlanInput> {
   const path = resolve(input)
   const info = await stat(path).catch(() => null)
   if (!info) throw new UserError(`synth: input not found: ${input}`)
@@ -86,7 +86,7 @@ async function listInput(input: string): Promise<PlanInput> {
  * The run's exact configuration, stored in config.json on the first run; a rerun into the same folder must use
  * the same one (else resumed shards would mix two configurations).
  */
-async function pinConfig(options: SynthOptions, plan: SynthPlan) {
+export async function pinConfig(options: SynthOptions, plan: SynthPlan) {
   const config = {
     outDir: options.outDir,
     seed: options.seed,
@@ -111,9 +111,13 @@ async function pinConfig(options: SynthOptions, plan: SynthPlan) {
   return config
 }
 
-async function writeManifest(
+/**
+ * Sums the per-job stats of every job whose shard exists into manifest.json (atomically). The fleet calls it
+ * too: it reads only the dataset folder, so any machine that sees the folder can write the manifest.
+ */
+export async function writeManifest(
   plan: SynthPlan,
-  options: SynthOptions,
+  options: Pick<SynthOptions, 'outDir' | 'workers'>,
   config: Awaited<ReturnType<typeof pinConfig>>,
   failures: { jobId: string; message: string }[],
 ): Promise<SynthManifest> {
