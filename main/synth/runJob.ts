@@ -5,7 +5,7 @@
  * rerun redoes it whole; no sample is ever written twice.
  */
 
-import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { encode } from 'fast-png'
 import type { Frame, Scene } from '../engine/types'
@@ -78,10 +78,16 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
   }
 }
 
-/** Creates the dataset's sub-folders (once per run, before any job). */
+/**
+ * Creates the dataset's sub-folders (once per run, before any job) and removes temporary files a killed run left
+ * (a write that never reached its rename). One-machine runs only: fleet machines may be writing their own.
+ */
 export async function prepareOutDir(outDir: string): Promise<void> {
-  for (const folder of ['shards', 'images', 'points', 'stats'])
+  for (const folder of ['shards', 'images', 'points', 'stats']) {
     await mkdir(join(outDir, folder), { recursive: true })
+    for (const name of await readdir(join(outDir, folder)))
+      if (name.endsWith('.tmp')) await rm(join(outDir, folder, name), { force: true })
+  }
 }
 
 async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {

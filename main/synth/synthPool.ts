@@ -63,15 +63,23 @@ async function drain(
       worker ??= new Worker(workerPath, { workerData: config })
       const current: Worker = worker
       const outcome = await new Promise<JobOutcome>((resolve) => {
+        const settle = (result: JobOutcome) => {
+          current.off('error', onError).off('exit', onExit).off('message', onMessage)
+          resolve(result)
+        }
+        // A thread that throws or exits mid-job fails that job (it stays pending) and is replaced.
         const onError = (error: Error) => {
           worker = null
-          resolve(failed(job!, error))
+          settle(failed(job!, error))
         }
-        current.once('error', onError)
-        current.once('message', (message: JobOutcome) => {
-          current.off('error', onError)
-          resolve(message)
-        })
+        const onExit = (code: number) => {
+          worker = null
+          settle(
+            failed(job!, new Error(`the synth worker exited (code ${code}) during this frame`)),
+          )
+        }
+        const onMessage = (message: JobOutcome) => settle(message)
+        current.on('error', onError).on('exit', onExit).on('message', onMessage)
         current.postMessage(job)
       })
       onOutcome(outcome)

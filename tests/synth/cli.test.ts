@@ -117,6 +117,8 @@ describe('spatial-lens synth (built CLI)', () => {
     })
     const doneBefore = shards().length
     expect(doneBefore).toBeLessThan(FRAMES)
+    // What a kill during a write leaves behind: a temporary shard that never reached its rename.
+    writeFileSync(join(killed, 'shards', 'fdeadbeefdeadbeef.jsonl.999.1.tmp'), '{"partial"')
     const rerun = runCli(args(killed))
     expect(rerun.status).toBe(0)
     expect(rerun.stdout).toContain(`${FRAMES - doneBefore} frames run, ${doneBefore} already done`)
