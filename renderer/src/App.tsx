@@ -3,6 +3,7 @@ import type { PerceptionSettings } from '../../main/perception/perceptionSetting
 import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox } from './components/AskBox'
+import { DatasetPanel } from './components/DatasetPanel'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
 import { KeyboardShortcuts } from './components/KeyboardShortcuts'
@@ -165,6 +166,7 @@ export function App({ client }: { client: SpatialClient }) {
             onTogglePin={pinned.toggle}
           />
           <MeasurementsPanel log={measurements} />
+          <DatasetPanel />
         </aside>
       </main>
       <KeyboardShortcuts />
