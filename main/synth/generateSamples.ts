@@ -99,7 +99,13 @@ export function generateSamples(
     else
       for (const [i, j] of pairs) {
         const swap = session.random() < 0.5
-        emitPair(session, template, swap ? objects[j] : objects[i], swap ? objects[i] : objects[j])
+        const pair = swap ? [objects[j], objects[i]] : [objects[i], objects[j]]
+        if (template.arity === 2) emitPair(session, template, pair)
+        else if (objects.length > 2) {
+          // A third object for "is A closer to B than C": a seeded pick among the others.
+          const others = objects.filter((object) => !pair.includes(object))
+          emitPair(session, template, [pair[0], pair[1], session.pick(others)])
+        }
       }
   }
   return { samples: session.samples, dropped, kept }
@@ -148,26 +154,24 @@ function openSession(kept: Scene, context: SampleContext, dropped: Record<string
   return { random, pick, samples, emit, ask, askAndEmit }
 }
 
-/** A pair type for (A, B), then its other order from the same answer (see {@link QaTemplate.mirror}). */
-function emitPair(
-  session: Session,
-  template: QaTemplate,
-  first: SceneObject,
-  second: SceneObject,
-): void {
-  let [a, b] = [first, second]
-  let asked = session.ask(template, [a, b])
+/**
+ * A pair type for (A, B) — or (A, B, C) — then its other order, the objects reversed, from the same answer (see
+ * {@link QaTemplate.mirror}): "is A closer to B than C" ↔ "is C farther from B than A".
+ */
+function emitPair(session: Session, template: QaTemplate, objects: SceneObject[]): void {
+  let asked = session.ask(template, objects)
   // "How much taller is A than B?" is asked of the larger one, so the answer is a positive length.
   if (asked && template.type === 'difference' && (asked.answer.value as number) < 0) {
-    ;[a, b] = [b, a]
-    asked = session.ask(template, [a, b])
+    objects = [...objects].reverse()
+    asked = session.ask(template, objects)
   }
   if (!asked) return
-  const firstId = session.emit(template, [a, b], asked.question, asked.answer)
+  const firstId = session.emit(template, objects, asked.question, asked.answer)
   if (!template.mirror) return
   const mirror = QA_TEMPLATES.find((candidate) => candidate.type === template.mirror!.type)!
   const mirrored = mirrorAnswer(asked.answer, template.mirror.derive)
-  session.emit(mirror, [b, a], fill(session.pick(mirror.questions), [b, a]), mirrored, firstId)
+  const reversed = [...objects].reverse()
+  session.emit(mirror, reversed, fill(session.pick(mirror.questions), reversed), mirrored, firstId)
 }
 
 /** The answer of the other order from the same measurement (see {@link QaTemplate.mirror}). */
@@ -198,8 +202,20 @@ function fill(text: string, objects: SceneObject[], extra: Record<string, string
   const filled = text
     .replaceAll('{A}', objects[0] ? phrase(objects[0]) : '')
     .replaceAll('{B}', objects[1] ? phrase(objects[1]) : '')
-    .replace(/\{([VX])\}/g, (_, key: string) => extra[key] ?? '')
+    .replaceAll('{C}', objects[2] ? phrase(objects[2]) : '')
+    .replace(/\{([VXN])\}/g, (_, key: string) => extra[key] ?? '')
   return filled.charAt(0).toUpperCase() + filled.slice(1)
+}
+
+/** "the mug, the laptop and the can" from a names answer ("mug, laptop, can"). */
+function namesText(answer: Answer): string {
+  if (answer.unit !== 'names') return ''
+  const names = String(answer.value)
+    .split(', ')
+    .map((name) => `the ${name}`)
+  return names.length === 1
+    ? names[0]
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 function humanValue(answer: Answer): string {
@@ -209,8 +225,9 @@ function humanValue(answer: Answer): string {
     case 'm3':
       return humanVolume(answer.value as number)
     case 'name':
+      return `the ${String(answer.value)}`
     case 'names':
-      return `the ${String(answer.value).split(', ')[0]}`
+      return namesText(answer)
     default:
       return String(answer.value)
   }
@@ -231,7 +248,7 @@ function toSample(
   const gptText =
     unit === 'bool'
       ? fill(pick(answer.value ? template.yes! : template.no!), objects)
-      : fill(pick(template.answers!), objects, { V: value, X: value })
+      : fill(pick(template.answers!), objects, { V: value, X: value, N: namesText(answer) })
   return {
     id,
     image: context.image,

@@ -1,6 +1,6 @@
 /**
  * Question and answer phrasings of the synthesised dataset, per question type: SpatialVLM's qualitative and
- * quantitative types plus the types the question grammar adds. `{A}`, `{B}` are object phrases ("the mug"),
+ * quantitative types plus the types the question grammar adds. `{A}`, `{B}`, `{C}` are object phrases ("the mug"),
  * `{V}` the human-style value ("about 40 cm"), `{X}` the chosen object, `{L}` a label plural. Every question form
  * here is one the engine's parser reads as `kind` (the generator checks and drops any that it does not).
  * Pure data.
@@ -12,8 +12,8 @@ export interface QaTemplate {
   /** Question type in the dataset (also the engine's answer kind). */
   type: AnswerKind
   category: 'qualitative' | 'quantitative'
-  /** 0: about the whole scene, 1: one object, 2: a pair. */
-  arity: 0 | 1 | 2
+  /** 0: about the whole scene, 1: one object, 2: a pair, 3: a pair and a third object ({C}). */
+  arity: 0 | 1 | 2 | 3
   questions: string[]
   /** Answer texts; yes/no types use `yes` and `no` instead. */
   answers?: string[]
@@ -254,6 +254,44 @@ export const QA_TEMPLATES: QaTemplate[] = [
     ['{V}.', '{A} is {V} above the floor.'],
     1,
   ),
+  quantity(
+    'length',
+    ['How long is {A}?', 'What is the length of {A}?'],
+    ['{V}.', '{A} is {V} long.'],
+    1,
+  ),
+  {
+    type: 'location',
+    category: 'quantitative',
+    arity: 1,
+    questions: ['Where is {A}?'],
+    answers: ["At {V} o'clock from the camera.", "{A} is at {V} o'clock from the camera."],
+  },
+  {
+    type: 'closer_than',
+    category: 'qualitative',
+    arity: 3,
+    questions: ['Is {A} closer to {B} than {C}?', 'Is {A} closer to {B} than {C} is?'],
+    yes: ['Yes.', 'Yes, {A} is closer to {B} than {C} is.'],
+    no: ['No.', 'No, {A} is not closer to {B} than {C} is.'],
+    mirror: { type: 'farther_than', derive: 'same' },
+  },
+  {
+    type: 'farther_than',
+    category: 'qualitative',
+    arity: 3,
+    questions: ['Is {A} farther from {B} than {C}?', 'Is {A} further from {B} than {C} is?'],
+    yes: ['Yes.', 'Yes, {A} is farther from {B} than {C} is.'],
+    no: ['No.', 'No, {A} is not farther from {B} than {C} is.'],
+    mirror: { type: 'closer_than', derive: 'same' },
+  },
+  {
+    type: 'list',
+    category: 'qualitative',
+    arity: 0,
+    questions: ['What objects are there?', 'List the objects.'],
+    answers: ['{N}.', 'I can see {N}.'],
+  },
   {
     type: 'difference',
     category: 'quantitative',

@@ -104,6 +104,28 @@ function expected(sample: SynthSample): number | boolean | string | 'skip' {
       return a[type]
     case 'camera_distance':
       return a.camera
+    case 'length':
+      return Math.max(a.width, a.depth)
+    case 'location': {
+      // Clock hour of A seen from the camera (at the world origin's x, y).
+      const [cx, cy] = gt.camera.t_world_from_camera
+      const degrees = ((Math.atan2(a.x - cx, a.y - cy) * 180) / Math.PI + 360) % 360
+      return Math.round(degrees / 30) % 12 || 12
+    }
+    case 'closer_than':
+    case 'farther_than': {
+      // "Is A closer to B than C?": compare |A − B| with |C − B|.
+      const c = truth(sample.objects[2])
+      const ab = Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z)
+      const cb = Math.hypot(c.x - b.x, c.y - b.y, c.z - b.z)
+      if (Math.abs(ab - cb) < 0.02) return 'skip'
+      return type === 'closer_than' ? ab < cb : ab > cb
+    }
+    case 'list':
+      return gt.objects
+        .map((o) => o.name)
+        .sort()
+        .join(', ')
     case 'elevation':
       return question.includes('top of') ? a.z + a.height / 2 : 'skip'
     case 'difference':
@@ -124,8 +146,11 @@ function expected(sample: SynthSample): number | boolean | string | 'skip' {
   }
 }
 
+/** The answer's value; a list of names sorted (its order follows the scene's object order, not a fact). */
 const valueOf = (sample: SynthSample) =>
-  sample.answer.number ?? sample.answer.bool ?? sample.answer.name
+  sample.answer.unit === 'names'
+    ? sample.answer.name!.split(', ').sort().join(', ')
+    : (sample.answer.number ?? sample.answer.bool ?? sample.answer.name)
 
 describe('generateSamples on the synthetic tabletop ground truth', () => {
   const scene = sceneFromGroundTruth(gt)
@@ -134,7 +159,7 @@ describe('generateSamples on the synthetic tabletop ground truth', () => {
   it('generates every question type of the templates', () => {
     const types = new Set(samples.map((sample) => sample.question_type))
     for (const template of QA_TEMPLATES) expect(types, template.type).toContain(template.type)
-    expect(types.size).toBeGreaterThanOrEqual(40)
+    expect(types.size).toBeGreaterThanOrEqual(45)
   })
 
   it('answers every sample as the ground truth says', () => {
@@ -168,7 +193,9 @@ describe('generateSamples on the synthetic tabletop ground truth', () => {
       expect(other.mirror_id).toBe(sample.id)
       expect(other.objects).toEqual([...sample.objects].reverse())
       const asked = answerQuestion(scene, sample.conversations[0].value.replace('<image>\n', ''))
-      expect(asked.value, sample.conversations[0].value).toEqual(valueOf(sample))
+      expect(asked.value, sample.conversations[0].value).toEqual(
+        sample.answer.number ?? sample.answer.bool ?? sample.answer.name,
+      )
     }
   })
 
