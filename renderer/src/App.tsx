@@ -3,6 +3,7 @@ import type { PerceptionSettings } from '../../main/contract/perceptionSettings'
 import type { RegionInput } from '../../main/contract/channels'
 import type { SpatialClient } from './client/SpatialClient'
 import { AskBox, type AskBoxShown } from './components/AskBox'
+import { DatasetPanel } from './components/DatasetPanel'
 import { ErrorBanner } from './components/ErrorBanner'
 import { Header } from './components/Header'
 import { KeyboardShortcuts } from './components/KeyboardShortcuts'
@@ -174,6 +175,7 @@ export function App({ client }: { client: SpatialClient }) {
             onTogglePin={pinned.toggle}
           />
           <MeasurementsPanel log={measurements} />
+          <DatasetPanel />
         </aside>
       </main>
       <KeyboardShortcuts />

@@ -14,6 +14,7 @@ import './styles/settings.css'
 import './styles/reasoning.css'
 import './styles/measurements.css'
 import './styles/sources.css'
+import './styles/dataset.css'
 
 const client = createSpatialClient()
 
