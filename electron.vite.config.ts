@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/main.ts'),
           'scene.worker': resolve(__dirname, 'main/services/scene.worker.ts'),
           'inference.worker': resolve(__dirname, 'main/inference/inference.worker.ts'),
+          'synth.worker': resolve(__dirname, 'main/synth/synth.worker.ts'),
         },
         external: ['sharp', 'onnxruntime-node', 'ws', 'fast-png', 'zod', 'electron'],
       },

@@ -22,6 +22,7 @@ Usage:
   spatial-lens eval scenes [--datasets LIST] [--no-open3d] [--json]   (3D box accuracy vs Open3D; npm run eval)
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
   spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
+  spatial-lens synth INPUT... --out DIR [--seed N] [--workers N] [--with-points]   (spatial VQA dataset; spatial-lens synth --help)
 
 Perception (scene and ask):
   --detector nanodet|owlv2|none   objects from a detector (default nanodet, built in; owlv2 needs --queries "mug,laptop")

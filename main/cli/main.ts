@@ -10,6 +10,7 @@ import { runServeCommand } from './serveCommand'
 import { runFleetSynthCommand } from './fleetSynthCommand'
 import { runWorkerCommand } from './workerCommand'
 import { FLEET_USAGE } from './fleetArgs'
+import { runSynthCommand } from './synthCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
 /**
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     return runFleetSynthCommand(argv.slice(1), print)
   }
   if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), print)
+  if (argv[0] === 'synth') return runSynthCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

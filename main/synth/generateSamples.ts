@@ -1,0 +1,234 @@
+/**
+ * One scene → dataset samples: quality filters on the frame and its objects, then question–answer pairs for every
+ * template type, answered by the engine's own `answerQuestion` (what `qa:ask` runs). A pair type is asked once
+ * per pair and its other order (B, A) is derived from that one answer, so the two orders agree by construction.
+ * Pure TypeScript; seeded (same scene + seed → same samples).
+ */
+
+import { answerQuestion } from '../engine/answers/answerQuestion'
+import { resolvesUniquely } from '../engine/answers/objectMatch'
+import type { Answer } from '../engine/answers/types'
+import { createRandom } from '../engine/random'
+import type { Scene, SceneObject } from '../engine/types'
+import type { SynthSample, SynthScene } from '../contract/synthSchema'
+import { QA_TEMPLATES, type QaTemplate } from './templates'
+import { addHours, humanLength, humanVolume } from './humanText'
+
+export interface SynthFilters {
+  /** Objects with fewer full-resolution points are dropped ("object:few-points"). */
+  minPoints: number
+  /** Frames without a support plane are dropped ("frame:no-support-plane"). */
+  requirePlane: boolean
+  /** Frames with fewer kept objects are dropped ("frame:too-few-objects"). */
+  minObjects: number
+  /** At most this many object pairs per frame (seeded choice). */
+  maxPairs: number
+}
+
+export const DEFAULT_FILTERS: SynthFilters = { minPoints: 200, requirePlane: true, minObjects: 2, maxPairs: 12 }
+
+export interface SampleContext {
+  jobId: string
+  image: string
+  frame: string
+  points: string
+  seed: number
+}
+
+export interface GeneratedSamples {
+  samples: SynthSample[]
+  /** Filter name → count of frames / objects / questions it dropped. */
+  dropped: Record<string, number>
+  /** The scene with only the kept objects (what the samples' answers are about). */
+  kept: Scene | null
+}
+
+/** Applies the quality filters; null scene when the frame is dropped. */
+export function filterScene(scene: Scene, filters: SynthFilters, dropped: Record<string, number>): Scene | null {
+  const count = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1)
+  if (filters.requirePlane && (scene.plane === null || scene.provenance.frameKind !== 'support-plane')) {
+    count('frame:no-support-plane')
+    return null
+  }
+  const keptObjects: SceneObject[] = []
+  for (const object of scene.objects) {
+    if (object.pointCount < filters.minPoints || object.labelCheck?.hasFewPoints) count('object:few-points')
+    else if (object.labelCheck && !object.labelCheck.isPlausible) count('object:implausible-label')
+    else keptObjects.push(object)
+  }
+  const byName = { ...scene, objects: keptObjects }
+  // A name the engine cannot resolve to exactly one object would make questions ambiguous.
+  const unique = keptObjects.filter((object) => resolvesUniquely(byName, object.name))
+  for (let i = unique.length; i < keptObjects.length; i++) count('object:ambiguous-name')
+  if (unique.length < filters.minObjects) {
+    count('frame:too-few-objects')
+    return null
+  }
+  return { ...scene, objects: unique }
+}
+
+/** All samples of one scene (see the module comment). */
+export function generateSamples(scene: Scene, context: SampleContext, filters = DEFAULT_FILTERS): GeneratedSamples {
+  const dropped: Record<string, number> = {}
+  const kept = filterScene(scene, filters, dropped)
+  if (!kept) return { samples: [], dropped, kept: null }
+  const random = createRandom(context.seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
+  const sceneJson = toSynthScene(kept)
+  const samples: SynthSample[] = []
+  const emit = (template: QaTemplate, names: SceneObject[], question: string, answer: Answer, mirrorOf?: string) => {
+    const id = `${context.jobId}-${String(samples.length).padStart(4, '0')}`
+    const sample = toSample(id, template, names, question, answer, pick, sceneJson, context)
+    if (mirrorOf !== undefined) {
+      sample.mirror_id = mirrorOf
+      samples.find((other) => other.id === mirrorOf)!.mirror_id = id
+    }
+    samples.push(sample)
+    return id
+  }
+  const ask = (template: QaTemplate, objects: SceneObject[]): { question: string; answer: Answer } | null => {
+    const question = fill(pick(template.questions), objects)
+    const answer = answerQuestion(kept, question)
+    if (answer.kind !== template.type || answer.value === null) {
+      // Not parsed as its type (a phrasing the grammar lacks) or no value (a tie: "about the same").
+      dropped[`question:no-answer:${template.type}`] = (dropped[`question:no-answer:${template.type}`] ?? 0) + 1
+      return null
+    }
+    return { question, answer }
+  }
+  const objects = kept.objects
+  const pairs = choosePairs(objects.length, filters.maxPairs, random)
+  for (const template of QA_TEMPLATES) {
+    if (template.arity === 0) {
+      const asked = ask(template, [])
+      if (asked) emit(template, [], asked.question, asked.answer)
+    } else if (template.arity === 1) {
+      for (const object of objects) {
+        const asked = ask(template, [object])
+        if (asked) emit(template, [object], asked.question, asked.answer)
+      }
+    } else {
+      for (const [i, j] of pairs) {
+        let [a, b] = random() < 0.5 ? [objects[i], objects[j]] : [objects[j], objects[i]]
+        let asked = ask(template, [a, b])
+        // "How much taller is A than B?" is asked of the larger one, so the answer is a positive length.
+        if (asked && template.type === 'difference' && (asked.answer.value as number) < 0) {
+          ;[a, b] = [b, a]
+          asked = ask(template, [a, b])
+        }
+        if (!asked) continue
+        const firstId = emit(template, [a, b], asked.question, asked.answer)
+        if (!template.mirror) continue
+        const mirror = QA_TEMPLATES.find((t) => t.type === template.mirror!.type)!
+        const mirrored = mirrorAnswer(asked.answer, template.mirror.derive)
+        emit(mirror, [b, a], fill(pick(mirror.questions), [b, a]), mirrored, firstId)
+      }
+    }
+  }
+  return { samples, dropped, kept }
+}
+
+/** The answer of the other order from the same measurement (see {@link QaTemplate.mirror}). */
+function mirrorAnswer(answer: Answer, derive: 'same' | 'clock'): Answer {
+  if (derive === 'same') return answer
+  const hour = addHours(answer.value as number, 6)
+  return { ...answer, value: hour, text: `At ${hour} o'clock (the opposite of ${answer.value} o'clock).` }
+}
+
+function choosePairs(n: number, max: number, random: () => number): [number, number][] {
+  const all: [number, number][] = []
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) all.push([i, j])
+  // Seeded Fisher–Yates, then keep the first `max` in index order (stable output order).
+  for (let k = all.length - 1; k > 0; k--) {
+    const r = Math.floor(random() * (k + 1))
+    ;[all[k], all[r]] = [all[r], all[k]]
+  }
+  return all.slice(0, max).sort((p, q) => p[0] - q[0] || p[1] - q[1])
+}
+
+const phrase = (object: SceneObject) => `the ${object.name}`
+
+function fill(text: string, objects: SceneObject[], extra: Record<string, string> = {}): string {
+  const filled = text
+    .replaceAll('{A}', objects[0] ? phrase(objects[0]) : '')
+    .replaceAll('{B}', objects[1] ? phrase(objects[1]) : '')
+    .replace(/\{([VX])\}/g, (_, key: string) => extra[key] ?? '')
+  return filled.charAt(0).toUpperCase() + filled.slice(1)
+}
+
+function humanValue(answer: Answer): string {
+  switch (answer.unit) {
+    case 'm':
+      return humanLength(answer.value as number)
+    case 'm3':
+      return humanVolume(answer.value as number)
+    case 'name':
+    case 'names':
+      return `the ${String(answer.value).split(', ')[0]}`
+    default:
+      return String(answer.value)
+  }
+}
+
+function toSample(
+  id: string,
+  template: QaTemplate,
+  objects: SceneObject[],
+  question: string,
+  answer: Answer,
+  pick: <T>(items: readonly T[]) => T,
+  scene: SynthScene,
+  context: SampleContext,
+): SynthSample {
+  const value = humanValue(answer)
+  const unit = answer.unit ?? 'name'
+  const gptText =
+    unit === 'bool'
+      ? fill(pick(answer.value ? template.yes! : template.no!), objects)
+      : fill(pick(template.answers!), objects, { V: value, X: value })
+  return {
+    id,
+    image: context.image,
+    conversations: [
+      { from: 'human', value: `<image>\n${question}` },
+      { from: 'gpt', value: gptText },
+    ],
+    question_type: template.type,
+    category: template.category,
+    answer: {
+      number: typeof answer.value === 'number' ? answer.value : null,
+      bool: typeof answer.value === 'boolean' ? answer.value : null,
+      name: typeof answer.value === 'string' ? answer.value : null,
+      unit: unit as SynthSample['answer']['unit'],
+      human: unit === 'bool' ? (answer.value ? 'yes' : 'no') : value,
+      engine_text: answer.text,
+    },
+    objects: objects.map((object) => object.name),
+    mirror_id: '',
+    job_id: context.jobId,
+    frame: context.frame,
+    points: context.points,
+    scene,
+  }
+}
+
+/** The scene as stored on every sample: boxes, plane, intrinsics, depth source, metric scale. */
+export function toSynthScene(scene: Scene): SynthScene {
+  const { width, height, fx, fy, cx, cy } = scene.intrinsics
+  return {
+    metric_scale: 'metre',
+    depth_source: scene.provenance.depthSource,
+    frame_kind: scene.provenance.frameKind,
+    intrinsics: { width, height, fx, fy, cx, cy },
+    plane: scene.plane ? { normal: [...scene.plane.normal], offset: scene.plane.offset } : null,
+    world_from_camera: Array.from(scene.worldFromCamera),
+    objects: scene.objects.map((object) => ({
+      name: object.name,
+      label: object.label,
+      center_world_m: [...object.centerInWorld],
+      size_m: { ...object.sizeM },
+      yaw_rad: object.yawRad,
+      point_count: object.pointCount,
+    })),
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The work plan of `spatial-lens synth`: input files → deterministic jobs with stable ids, one output shard per
+ * job, and the manifest's shape. Pure (works on path lists, no node:*), so the one-machine pool and the fleet
+ * (BullMQ) share it: a job is done ⇔ its shard `shards/<jobId>.jsonl` exists, so a retried or resumed job never
+ * writes a sample twice.
+ */
+
+import { pairSequenceFiles, naturalCompare } from '../engine/sequence/pairSequenceFiles'
+
+/** What one job reads. Paths are relative to its input root (`inputIndex` into the plan's roots). */
+export type SynthJobInput =
+  | { kind: 'rgbd'; color: string; depth: string; intrinsics: string }
+  | { kind: 'color'; color: string; intrinsics: string }
+  | { kind: 'pcd'; pcd: string }
+
+/** One frame to turn into samples; `id` is stable across runs and machines (a hash of root index, kind, paths). */
+export interface SynthJob {
+  id: string
+  /** Index of the input root in `SynthPlan.roots`. */
+  inputIndex: number
+  /** Frame name shown in progress and stored on samples ("rgb/0001.png"). */
+  name: string
+  input: SynthJobInput
+}
+
+export interface SynthPlan {
+  /** The input folders, as given (the node side resolves them). */
+  roots: string[]
+  /** Jobs in a fixed order: roots in order, frames in natural name order. */
+  jobs: SynthJob[]
+  /** Files left out and why (unpaired images, unsupported formats). */
+  notes: string[]
+}
+
+/** One input folder's file list (paths relative to the folder, '/' separated). */
+export interface PlanInput {
+  root: string
+  files: string[]
+}
+
+const PCD = /\.pcd$/i
+const MCAP = /\.mcap$/i
+const IMAGE = /\.(png|jpe?g)$/i
+const JSON_FILE = /\.json$/i
+
+/** Thrown for inputs that cannot be planned (the message is for the user). */
+export class SynthPlanError extends Error {}
+
+/**
+ * Lists the inputs into jobs. RGB-D and colour-only frames are paired like the app's folder source
+ * ({@link pairSequenceFiles}); each PCD file is one job. MCAP recordings are refused unless `mcapSupported`.
+ * @throws SynthPlanError with a user-facing message (no frames, MCAP without the MCAP source, pairing errors).
+ */
+export function planJobs(inputs: PlanInput[], options: { mcapSupported?: boolean } = {}): SynthPlan {
+  const jobs: SynthJob[] = []
+  const notes: string[] = []
+  inputs.forEach((input, inputIndex) => {
+    const files = [...input.files].sort(naturalCompare)
+    const mcaps = files.filter((file) => MCAP.test(file))
+    if (mcaps.length > 0 && !options.mcapSupported)
+      throw new SynthPlanError(
+        `MCAP recordings are not yet supported by synth (${mcaps[0]} in ${input.root}): the MCAP source is not part of this build. Export the frames as PNG + depth PNG + intrinsics.json, or PCD.`,
+      )
+    for (const pcd of files.filter((file) => PCD.test(file)))
+      jobs.push(makeJob(inputIndex, pcd, { kind: 'pcd', pcd }))
+    const imageFiles = files.filter((file) => IMAGE.test(file) || JSON_FILE.test(file))
+    if (!imageFiles.some((file) => IMAGE.test(file))) return
+    let paired
+    try {
+      paired = pairSequenceFiles(imageFiles.map((path) => ({ file: path, path })))
+    } catch (error) {
+      throw new SynthPlanError(`${input.root}: ${(error as Error).message}`)
+    }
+    notes.push(...paired.notes.map((note) => `${input.root}: ${note}`))
+    for (const frame of paired.frames) {
+      const jobInput: SynthJobInput = frame.depth
+        ? { kind: 'rgbd', color: frame.color, depth: frame.depth, intrinsics: paired.intrinsics }
+        : { kind: 'color', color: frame.color, intrinsics: paired.intrinsics }
+      jobs.push(makeJob(inputIndex, frame.color, jobInput))
+    }
+  })
+  if (jobs.length === 0)
+    throw new SynthPlanError(
+      'No frames found: give folders of colour PNG/JPEG (+ depth PNG) with an intrinsics.json, or PCD files.',
+    )
+  const seen = new Set<string>()
+  for (const job of jobs) {
+    if (seen.has(job.id)) throw new SynthPlanError(`Two inputs give the same job id ${job.id} (${job.name})`)
+    seen.add(job.id)
+  }
+  return { roots: inputs.map((input) => input.root), jobs, notes }
+}
+
+function makeJob(inputIndex: number, name: string, input: SynthJobInput): SynthJob {
+  const key = [inputIndex, input.kind, ...Object.values(input).slice(1)].join('\u0000')
+  return { id: `f${stableHash(key)}`, inputIndex, name, input }
+}
+
+/** The shard of a job, relative to the dataset folder: written once, atomically, when the job is done. */
+export function shardPath(jobId: string): string {
+  return `shards/${jobId}.jsonl`
+}
+
+/** The point-cloud sidecar of a job (with `--with-points`), relative to the dataset folder. */
+export function pointsPath(jobId: string): string {
+  return `points/${jobId}.json`
+}
+
+/** The copied image of a job, relative to the dataset folder (samples reference it). */
+export function imagePath(job: SynthJob): string {
+  const ext = job.input.kind === 'pcd' ? '.png' : (/\.[a-z]+$/i.exec(job.input.color)?.[0] ?? '.png')
+  return `images/${job.id}${ext.toLowerCase()}`
+}
+
+/** Jobs whose shard is not in `doneShards` (paths as {@link shardPath} gives them): what a resumed run does. */
+export function pendingJobs(plan: SynthPlan, doneShards: ReadonlySet<string>): SynthJob[] {
+  return plan.jobs.filter((job) => !doneShards.has(shardPath(job.id)))
+}
+
+/**
+ * 64-bit FNV-1a as 16 hex digits: stable across platforms and runs (ids must not change between a crash and the
+ * rerun, nor between machines of a fleet).
+ */
+export function stableHash(text: string): string {
+  let hash = 0xcbf29ce484222325n
+  const prime = 0x100000001b3n
+  const mask = 0xffffffffffffffffn
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i))
+    hash = (hash * prime) & mask
+  }
+  return hash.toString(16).padStart(16, '0')
+}
+
+/** A per-job seed from the run seed and the job id (32-bit), so a job's samples do not depend on which worker ran it. */
+export function jobSeed(runSeed: number, jobId: string): number {
+  return Number(BigInt(`0x${stableHash(`${runSeed}:${jobId}`)}`) & 0xffffffffn)
+}

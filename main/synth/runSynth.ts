@@ -1,0 +1,136 @@
+/**
+ * `spatial-lens synth` on one machine: plan the inputs, skip jobs whose shard exists (resume), run the rest on the
+ * worker pool with a progress line on stderr, then write the manifest (counts per type, filters' effect, exact
+ * configuration, seed, version) from the per-job stats of every finished job.
+ */
+
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { writeFileAtomic } from '../files/atomicWrite'
+import { appVersion } from '../services/appVersion'
+import type { SynthCounts, SynthManifest } from '../contract/synthSchema'
+import { pendingJobs, planJobs, shardPath, type PlanInput, type SynthPlan } from './plan'
+import { prepareOutDir, type JobConfig } from './runJob'
+import { runPool, type JobOutcome } from './synthPool'
+import { createProgress } from './progress'
+
+export interface SynthOptions extends Omit<JobConfig, 'roots'> {
+  inputs: string[]
+  workers: number
+  /** Where progress goes (stderr in the CLI). */
+  log: (text: string) => void
+  isTty: boolean
+}
+
+export interface SynthSummary {
+  manifest: SynthManifest
+  ranJobs: number
+  skippedJobs: number
+  failures: { jobId: string; message: string }[]
+  seconds: number
+}
+
+/** Runs the whole dataset (see the module comment). @throws SynthPlanError / config mismatch (user errors). */
+export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
+  const started = Date.now()
+  const plan = planJobs(await Promise.all(options.inputs.map(listInput)))
+  await prepareOutDir(options.outDir)
+  const config = await pinConfig(options, plan)
+  const done = new Set((await readdir(join(options.outDir, 'shards'))).map((name) => `shards/${name}`))
+  const pending = pendingJobs(plan, done)
+  const jobConfig: JobConfig = { ...config, roots: plan.roots }
+  const progress = createProgress(pending.length, plan.jobs.length - pending.length, options.log, options.isTty)
+  const failures: { jobId: string; message: string }[] = []
+  await runPool(pending, jobConfig, options.workers, (outcome: JobOutcome) => {
+    if (outcome.ok) progress.tick(outcome.result.samples)
+    else {
+      failures.push({ jobId: outcome.jobId, message: outcome.message })
+      progress.tick(0)
+    }
+  })
+  progress.finish()
+  const manifest = await writeManifest(plan, options, config, failures)
+  return {
+    manifest,
+    ranJobs: pending.length,
+    skippedJobs: plan.jobs.length - pending.length,
+    failures,
+    seconds: (Date.now() - started) / 1000,
+  }
+}
+
+/** A folder's files (relative, '/' separated), or a single PCD / image file as its own input. */
+async function listInput(input: string): Promise<PlanInput> {
+  const path = resolve(input)
+  const info = await stat(path).catch(() => null)
+  if (!info) throw new Error(`synth: input not found: ${input}`)
+  if (info.isFile()) return { root: dirname(path), files: [basename(path)] }
+  const files = await readdir(path, { recursive: true, withFileTypes: true })
+  return {
+    root: path,
+    files: files
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(path, join(entry.parentPath, entry.name)).split(sep).join('/')),
+  }
+}
+
+/**
+ * The run's exact configuration, stored in config.json on the first run; a rerun into the same folder must use
+ * the same one (else resumed shards would mix two configurations).
+ */
+async function pinConfig(options: SynthOptions, plan: SynthPlan) {
+  const config = {
+    outDir: options.outDir,
+    seed: options.seed,
+    filters: options.filters,
+    perception: options.perception,
+    withPoints: options.withPoints,
+  }
+  const pinned = { seed: config.seed, filters: config.filters, perception: config.perception, withPoints: config.withPoints, inputs: plan.roots }
+  const path = join(options.outDir, 'config.json')
+  const existing = await readFile(path, 'utf8').catch(() => null)
+  if (existing !== null && existing !== JSON.stringify(pinned, null, 2))
+    throw new Error(
+      `synth: ${options.outDir} holds a dataset made with another configuration (${path}); resume with the same options or choose a new --out folder`,
+    )
+  if (existing === null) await writeFileAtomic(path, JSON.stringify(pinned, null, 2))
+  return config
+}
+
+async function writeManifest(
+  plan: SynthPlan,
+  options: SynthOptions,
+  config: Awaited<ReturnType<typeof pinConfig>>,
+  failures: { jobId: string; message: string }[],
+): Promise<SynthManifest> {
+  const counts: SynthCounts = { frames: 0, framesKept: 0, samples: 0, perType: {}, dropped: {} }
+  const shards: string[] = []
+  const add = (target: Record<string, number>, source: Record<string, number>) => {
+    for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value
+  }
+  for (const job of plan.jobs) {
+    const stats = await readFile(join(options.outDir, 'stats', `${job.id}.json`), 'utf8').catch(() => null)
+    const hasShard = await stat(join(options.outDir, shardPath(job.id))).then(() => true, () => false)
+    if (!hasShard || stats === null) continue
+    const parsed = JSON.parse(stats) as { samples: number; perType: Record<string, number>; dropped: Record<string, number>; kept: boolean }
+    shards.push(shardPath(job.id))
+    counts.frames += 1
+    counts.framesKept += parsed.kept ? 1 : 0
+    counts.samples += parsed.samples
+    add(counts.perType, parsed.perType)
+    add(counts.dropped, parsed.dropped)
+  }
+  const manifest: SynthManifest = {
+    format: 'spatial-lens-synth/1',
+    version: appVersion(),
+    seed: config.seed,
+    config: { ...config, inputs: plan.roots, workers: options.workers },
+    images: 'copied',
+    jobs: plan.jobs.length,
+    shards,
+    counts,
+    notes: [...plan.notes, ...failures.map((failure) => `job ${failure.jobId} failed (pending, rerun to retry): ${failure.message}`)],
+  }
+  await writeFileAtomic(join(options.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
+  return manifest
+}
