@@ -8,13 +8,15 @@ import {
   type FleetJobSettings,
   type FleetWorkerSettings,
 } from '../fleet/fleetSettings'
+import { DEFAULT_FILTERS } from '../synth/generateSamples'
+import type { JobConfig } from '../synth/runJob'
 
 export const FLEET_USAGE = `A fleet (BullMQ over Redis; inputs and --out on storage every worker sees, e.g. NFS):
-  spatial-lens synth DIR... --out OUT --queue redis://host:6379[/db] [--queue-name NAME] [--intrinsics K.json]
-                     [--frames-per-job 16] [--seed 0] [--detector nanodet|none] [--attempts 3] [--backoff-ms 10000]
-                     [--detach] [--json]           (submit the jobs, then show fleet-wide progress until done)
+  spatial-lens synth INPUT... --out DIR --queue redis://host:6379[/db] [--queue-name NAME] [synth options]
+                     [--frames-per-job 16] [--attempts 3] [--backoff-ms 10000] [--detach] [--json]
+                     (submit the jobs, then show fleet-wide progress until done and write the manifest)
   spatial-lens synth --status --queue redis://… [--queue-name NAME] [--json]
-  spatial-lens worker --queue redis://… [--queue-name NAME] [--concurrency 1]
+  spatial-lens worker --queue redis://… [--queue-name NAME] [--concurrency 1] [--threads <cores>]
                      [--lock-ms 120000] [--stalled-interval-ms 30000] [--max-stalled 2]`
 
 /** `synth --queue …`: what to submit and how to wait. */
@@ -22,11 +24,9 @@ export interface FleetSubmitArgs {
   kind: 'submit'
   target: RedisTarget
   queueName: string
-  inputDirs: string[]
-  outDir: string
-  intrinsics?: string
+  inputs: string[]
   framesPerJob: number
-  config: Record<string, unknown>
+  config: Omit<JobConfig, 'roots'>
   jobSettings: FleetJobSettings
   detach: boolean
   json: boolean
@@ -75,12 +75,14 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
       queue: { type: 'string' },
       'queue-name': { type: 'string' },
       status: { type: 'boolean', default: false },
-      input: { type: 'string', multiple: true },
       out: { type: 'string' },
-      intrinsics: { type: 'string' },
       'frames-per-job': { type: 'string' },
       seed: { type: 'string' },
       detector: { type: 'string' },
+      'min-points': { type: 'string' },
+      'max-pairs': { type: 'string' },
+      'keep-planeless': { type: 'boolean', default: false },
+      'with-points': { type: 'boolean', default: false },
       attempts: { type: 'string' },
       'backoff-ms': { type: 'string' },
       detach: { type: 'boolean', default: false },
@@ -89,19 +91,30 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
   })
   const queue = queueOf(values)
   if (values.status) return { kind: 'status', ...queue, json: values.json }
-  const inputDirs = [...(values.input ?? []), ...positionals]
-  if (inputDirs.length === 0) throw new UserError('synth: name at least one input folder')
-  if (!values.out) throw new UserError('synth: --out OUT (the output folder, on shared storage) is required')
+  if (positionals.length === 0) throw new UserError('synth: name at least one input folder or file')
+  if (!values.out) throw new UserError('synth: --out DIR (the dataset folder, on shared storage) is required')
   const detector = values.detector ?? 'nanodet'
-  if (!['nanodet', 'none'].includes(detector)) throw new UserError(`--detector must be nanodet or none, got "${detector}"`)
+  if (detector !== 'nanodet' && detector !== 'owlv2' && detector !== 'none') {
+    throw new UserError(`--detector must be nanodet, owlv2 or none, got "${detector}"`)
+  }
+  const filters = {
+    minPoints: integer('--min-points', values['min-points'], DEFAULT_FILTERS.minPoints, 0, 1e9),
+    requirePlane: !values['keep-planeless'],
+    minObjects: DEFAULT_FILTERS.minObjects,
+    maxPairs: integer('--max-pairs', values['max-pairs'], DEFAULT_FILTERS.maxPairs, 1, 1e6),
+  }
   return {
     kind: 'submit',
     ...queue,
-    inputDirs,
-    outDir: values.out,
-    intrinsics: values.intrinsics,
+    inputs: positionals,
     framesPerJob: integer('--frames-per-job', values['frames-per-job'], 16, 1, 10_000),
-    config: { seed: integer('--seed', values.seed, 0, 0, 2 ** 31 - 1), perception: { detector } },
+    config: {
+      outDir: values.out,
+      seed: integer('--seed', values.seed, 0, 0, 2 ** 31 - 1),
+      filters,
+      perception: { detector },
+      withPoints: values['with-points'],
+    },
     jobSettings: {
       attempts: integer('--attempts', values.attempts, DEFAULT_JOB_SETTINGS.attempts, 1, 100),
       backoffMs: integer('--backoff-ms', values['backoff-ms'], DEFAULT_JOB_SETTINGS.backoffMs, 0, 3_600_000),
@@ -120,6 +133,7 @@ export function parseFleetWorkerArgs(argv: string[]): FleetWorkerArgs {
       queue: { type: 'string' },
       'queue-name': { type: 'string' },
       concurrency: { type: 'string' },
+      threads: { type: 'string' },
       'lock-ms': { type: 'string' },
       'stalled-interval-ms': { type: 'string' },
       'max-stalled': { type: 'string' },
@@ -128,6 +142,7 @@ export function parseFleetWorkerArgs(argv: string[]): FleetWorkerArgs {
   const d = DEFAULT_WORKER_SETTINGS
   const settings: FleetWorkerSettings = {
     concurrency: integer('--concurrency', values.concurrency, d.concurrency, 1, 256),
+    threads: integer('--threads', values.threads, d.threads, 1, 1024),
     lockDurationMs: integer('--lock-ms', values['lock-ms'], d.lockDurationMs, 500, 86_400_000),
     stalledIntervalMs: integer('--stalled-interval-ms', values['stalled-interval-ms'], d.stalledIntervalMs, 200, 86_400_000),
     maxStalledCount: integer('--max-stalled', values['max-stalled'], d.maxStalledCount, 0, 100),

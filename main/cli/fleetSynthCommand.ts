@@ -4,6 +4,8 @@ import { assertRedisReachable } from '../fleet/queueUrl'
 import { planFleetJobs } from '../fleet/fleetPlan'
 import { openFleetQueue, readFleetStatus, submitFleetJobs } from '../fleet/fleetQueue'
 import type { FleetStatus } from '../contract/fleetSchema'
+import { prepareOutDir } from '../synth/runJob'
+import { runSynth } from '../synth/runSynth'
 
 const POLL_MS = 1000
 
@@ -28,8 +30,9 @@ export async function runFleetSynthCommand(argv: string[], print: (text: string)
 }
 
 async function submitAndWait(args: FleetSubmitArgs, queue: Queue, print: (text: string) => void): Promise<number> {
-  const jobs = planFleetJobs(args)
-  const frames = jobs.reduce((sum, job) => sum + job.inputs.length, 0)
+  const { jobs } = await planFleetJobs(args)
+  const frames = jobs.reduce((sum, job) => sum + job.frames.length, 0)
+  await prepareOutDir(args.config.outDir)
   const report = await submitFleetJobs(queue, jobs, args.jobSettings)
   if (!args.json) {
     print(
@@ -53,10 +56,35 @@ async function submitAndWait(args: FleetSubmitArgs, queue: Queue, print: (text: 
       const failed = status.failedJobs.filter((job) => ours.has(job.id))
       if (args.json) print(JSON.stringify(status))
       else for (const job of failed) print(`failed ${job.id} after ${job.attemptsMade} attempt(s): ${job.reason}`)
-      return failed.length > 0 ? 1 : 0
+      if (failed.length > 0) {
+        if (!args.json) print(finishHint(args))
+        return 1
+      }
+      await writeManifest(args, print)
+      return 0
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
+}
+
+/**
+ * Every frame has its shard: the local synth over the same inputs then runs nothing and writes the
+ * manifest (counts per type, filters' effect, exact configuration), exactly as on one machine.
+ */
+async function writeManifest(args: FleetSubmitArgs, print: (text: string) => void): Promise<void> {
+  const summary = await runSynth({ ...args.config, inputs: args.inputs, workers: 1, log: () => {}, isTty: false })
+  const { counts } = summary.manifest
+  if (summary.ranJobs > 0) print(`note: ${summary.ranJobs} frame(s) had no shard after the fleet finished and ran here`)
+  if (!args.json) {
+    print(`dataset: ${counts.frames} frame(s) (${counts.framesKept} kept), ${counts.samples} QA pair(s); manifest ${args.config.outDir}/manifest.json`)
+  }
+}
+
+function finishHint(args: FleetSubmitArgs): string {
+  return (
+    'the manifest is written once every frame has its shard: fix the failed inputs and submit again ' +
+    `(failed jobs are retried), or finish on one machine with: spatial-lens synth ${args.inputs.join(' ')} --out ${args.config.outDir}`
+  )
 }
 
 /** One progress line: jobs done of all, states, workers online, fleet rate. */

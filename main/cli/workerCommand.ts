@@ -1,7 +1,6 @@
 import { parseFleetWorkerArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
-import { fleetWorkerName, startFleetWorker } from '../fleet/fleetWorker'
-import { runSceneRecordJob } from '../fleet/sceneRecordJob'
+import { fleetWorkerName, poolFrameRunner, startFleetWorker } from '../fleet/fleetWorker'
 
 /**
  * `spatial-lens worker --queue URL`: takes jobs until SIGINT/SIGTERM, then finishes the jobs it
@@ -14,9 +13,10 @@ export async function runWorkerCommand(argv: string[], print: (text: string) => 
   const s = args.settings
   print(
     `worker ${fleetWorkerName()} on ${args.queueName} at ${args.target.display}: concurrency ${s.concurrency}, ` +
+      `${s.threads} thread(s) per job, ` +
       `lock ${s.lockDurationMs} ms, stalled check every ${s.stalledIntervalMs} ms, max stalls ${s.maxStalledCount}`,
   )
-  const worker = startFleetWorker(args.target, args.queueName, s, runSceneRecordJob, print)
+  const worker = startFleetWorker(args.target, args.queueName, s, poolFrameRunner(s.threads), print)
   await new Promise<void>((resolve) => {
     let stopping = false
     const stop = () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { perceptionSettingsSchema } from '../perception/perceptionSettings'
 
 /**
  * What crosses the Redis boundary between `spatial-lens synth --queue` (the submitter), the
@@ -19,35 +20,75 @@ const sharedPathSchema = z
   .max(4096)
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'paths in fleet jobs must be absolute')
 
-/** One input frame: colour + depth + intrinsics files (RGB-D), or an organized PCD cloud. */
-export const fleetFrameRefSchema = z.union([
-  z.object({ kind: z.literal('rgbd'), rgb: sharedPathSchema, depth: sharedPathSchema, intrinsics: sharedPathSchema }).strict(),
-  z.object({ kind: z.literal('pcd'), pcd: sharedPathSchema }).strict(),
-])
-export type FleetFrameRef = z.infer<typeof fleetFrameRefSchema>
+/** A path relative to its input root, '/' separated, never leaving the root. */
+const relativePathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'input paths in a job are relative to their root')
 
-/** A unit of work: a few frames, the run's configuration and where the shard goes. */
+/** One frame to synthesize: the local plan's job (main/synth/plan.ts `SynthJob`), as it crosses Redis. */
+export const fleetFrameJobSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
+    inputIndex: z.number().int().min(0),
+    name: z.string().min(1).max(4096),
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('rgbd'), color: relativePathSchema, depth: relativePathSchema, intrinsics: relativePathSchema }).strict(),
+      z.object({ kind: z.literal('color'), color: relativePathSchema, intrinsics: relativePathSchema }).strict(),
+      z.object({ kind: z.literal('pcd'), pcd: relativePathSchema }).strict(),
+    ]),
+  })
+  .strict()
+
+/** The run's configuration (main/synth/runJob.ts `JobConfig`) with shared, absolute folders. */
+export const fleetJobConfigSchema = z
+  .object({
+    /** The dataset folder; every worker writes its shards there. */
+    outDir: sharedPathSchema,
+    /** The input folders, `inputIndex` into this list. */
+    roots: z.array(sharedPathSchema).min(1).max(10_000),
+    seed: z.number().int().min(0),
+    filters: z
+      .object({
+        minPoints: z.number().int().min(0),
+        requirePlane: z.boolean(),
+        minObjects: z.number().int().min(0),
+        maxPairs: z.number().int().min(1),
+      })
+      .strict(),
+    perception: perceptionSettingsSchema,
+    withPoints: z.boolean(),
+  })
+  .strict()
+
+/** A unit of fleet work: a batch of the plan's frames and the run's configuration. */
 export const fleetJobDataSchema = z
   .object({
     /** Version of this layout; a worker refuses a job it does not understand. */
     version: z.literal(1),
     id: fleetJobIdSchema,
-    inputs: z.array(fleetFrameRefSchema).min(1).max(10_000),
-    /** The run's configuration (seed, filters…), opaque to the queue; part of the job id. */
-    config: z.record(z.string(), z.unknown()),
-    /** The output folder (shared storage); the shard is `<outDir>/shards/<id>.jsonl`. */
-    outDir: sharedPathSchema,
+    frames: z.array(fleetFrameJobSchema).min(1).max(10_000),
+    config: fleetJobConfigSchema,
   })
   .strict()
+  .superRefine((job, context) => {
+    for (const frame of job.frames) {
+      if (frame.inputIndex >= job.config.roots.length) {
+        context.addIssue({ code: 'custom', message: `frame ${frame.id} names input root ${frame.inputIndex}, beyond the job's roots` })
+      }
+    }
+  })
 export type FleetJobData = z.infer<typeof fleetJobDataSchema>
 
 /** What a worker returns for a finished job (kept by BullMQ; per-worker rates come from it). */
 export const fleetJobResultSchema = z
   .object({
-    shard: sharedPathSchema,
-    /** True when the shard already existed: the job was done before (no work repeated). */
-    skipped: z.boolean(),
     frames: z.number().int().min(0),
+    /** Frames run now. */
+    ran: z.number().int().min(0),
+    /** Frames whose shard existed already (done before: not run again, not written twice). */
+    skipped: z.number().int().min(0),
     samples: z.number().int().min(0),
     worker: z.string().min(1).max(200),
     ms: z.number().min(0),
@@ -80,7 +121,7 @@ export const fleetStatusSchema = z
           jobs: countSchema,
           frames: countSchema,
           samples: countSchema,
-          /** Frames per second of job time (sum of frames / sum of job run time). */
+          /** Frames per second of job time (frames run / job run time). */
           framesPerSecond: z.number().min(0),
         })
         .strict(),

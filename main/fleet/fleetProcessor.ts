@@ -1,30 +1,44 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { UnrecoverableError } from 'bullmq'
 import { fleetJobDataSchema, fleetJobResultSchema, type FleetJobResult } from '../contract/fleetSchema'
-import { shardExists, shardPath } from './shardFile'
-import type { FleetJobRunner } from './sceneRecordJob'
+import { shardPath, type SynthJob } from '../synth/plan'
+import type { JobConfig } from '../synth/runJob'
+import type { JobOutcome } from '../synth/synthPool'
+
+/** Runs frames and reports each outcome: the local pool (`runPool`) in the CLI, a stand-in in tests. */
+export type FrameRunner = (frames: SynthJob[], config: JobConfig, onOutcome: (outcome: JobOutcome) => void) => Promise<void>
 
 /**
- * Runs one queued job: validates its data (a malformed job fails at once, without retries: retrying
- * cannot fix it), skips a job whose shard already exists (done before: a re-submitted or duplicated
- * job repeats no work and writes no second copy), else runs it.
+ * Runs one queued job: validates its data (malformed data fails at once, without retries: a retry
+ * cannot fix it), skips frames whose shard exists (done before: nothing is run or written twice),
+ * runs the rest, and fails, naming each failed frame and why, if any frame failed. A retry then
+ * runs only those frames: the others have their shards.
  */
-export async function processFleetJob(data: unknown, runner: FleetJobRunner, worker: string): Promise<FleetJobResult> {
+export async function processFleetJob(data: unknown, runFrames: FrameRunner, worker: string): Promise<FleetJobResult> {
   const parsed = fleetJobDataSchema.safeParse(data)
   if (!parsed.success) {
-    throw new UnrecoverableError(`invalid fleet job data: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new UnrecoverableError(`invalid fleet job data: ${issues}`)
   }
-  const job = parsed.data
+  const { frames, config } = parsed.data
   const started = Date.now()
-  if (shardExists(job.outDir, job.id)) {
-    return fleetJobResultSchema.parse({
-      shard: shardPath(job.outDir, job.id),
-      skipped: true,
-      frames: 0,
-      samples: 0,
-      worker,
-      ms: 0,
-    })
+  const pending = frames.filter((frame) => !existsSync(join(config.outDir, shardPath(frame.id))))
+  const failures: string[] = []
+  let samples = 0
+  await runFrames(pending, config, (outcome) => {
+    if (outcome.ok) samples += outcome.result.samples
+    else failures.push(`${frames.find((f) => f.id === outcome.jobId)?.name ?? outcome.jobId}: ${outcome.message}`)
+  })
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} of ${frames.length} frame(s) failed: ${failures.join('; ')}`.slice(0, 4000))
   }
-  const output = await runner(job)
-  return fleetJobResultSchema.parse({ ...output, skipped: false, worker, ms: Date.now() - started })
+  return fleetJobResultSchema.parse({
+    frames: frames.length,
+    ran: pending.length,
+    skipped: frames.length - pending.length,
+    samples,
+    worker,
+    ms: Date.now() - started,
+  })
 }

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os'
+
 /**
  * The fleet's reliability settings, with the reasons for each default (README "A fleet").
  *
@@ -16,6 +18,8 @@ export interface FleetWorkerSettings {
   maxStalledCount: number
   /** Jobs one worker process runs at once. */
   concurrency: number
+  /** Worker threads per job (the local pool's threads; frames of a job run in parallel). */
+  threads: number
 }
 
 /** Retry policy set on each job when it is submitted. */
@@ -31,6 +35,7 @@ export const DEFAULT_WORKER_SETTINGS: FleetWorkerSettings = {
   stalledIntervalMs: 30_000,
   maxStalledCount: 2,
   concurrency: 1,
+  threads: availableParallelism(),
 }
 
 export const DEFAULT_JOB_SETTINGS: FleetJobSettings = { attempts: 3, backoffMs: 10_000 }

@@ -2,8 +2,9 @@ import { hostname } from 'node:os'
 import { Worker } from 'bullmq'
 import { connectionOptions, type RedisTarget } from './queueUrl'
 import type { FleetWorkerSettings } from './fleetSettings'
-import { processFleetJob } from './fleetProcessor'
-import type { FleetJobRunner } from './sceneRecordJob'
+import { processFleetJob, type FrameRunner } from './fleetProcessor'
+import { runPool } from '../synth/synthPool'
+import { prepareOutDir } from '../synth/runJob'
 
 /** This process's name in the fleet (BullMQ client name, and `worker` in each job's result). */
 export function fleetWorkerName(): string {
@@ -18,7 +19,7 @@ export function startFleetWorker(
   target: RedisTarget,
   queueName: string,
   settings: FleetWorkerSettings,
-  runner: FleetJobRunner,
+  runFrames: FrameRunner,
   log: (line: string) => void,
 ): Worker {
   const name = fleetWorkerName()
@@ -26,7 +27,7 @@ export function startFleetWorker(
     queueName,
     async (job) => {
       log(`started ${job.id} (attempt ${job.attemptsMade + 1})`)
-      return processFleetJob(job.data, runner, name)
+      return processFleetJob(job.data, runFrames, name)
     },
     {
       connection: connectionOptions(target),
@@ -37,12 +38,23 @@ export function startFleetWorker(
       maxStalledCount: settings.maxStalledCount,
     },
   )
-  worker.on('completed', (job, result: { skipped?: boolean; samples?: number }) => {
-    log(`done ${job.id}: ${result.skipped ? 'shard existed, skipped' : `${result.samples} sample(s)`}`)
+  worker.on('completed', (job, result: { ran: number; skipped: number; samples: number }) => {
+    log(`done ${job.id}: ${result.ran} frame(s) run, ${result.skipped} already done, ${result.samples} sample(s)`)
   })
   worker.on('failed', (job, error) => {
     log(`failed ${job?.id ?? '?'} (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`)
   })
   worker.on('error', (error) => log(`queue error: ${error.message}`))
   return worker
+}
+
+/**
+ * The local pool as the fleet's frame runner: a job's frames run on `threads` worker threads with
+ * the same code as `spatial-lens synth` on one machine (runJob: perception, scene, samples, atomic shard).
+ */
+export function poolFrameRunner(threads: number): FrameRunner {
+  return async (frames, config, onOutcome) => {
+    await prepareOutDir(config.outDir)
+    await runPool(frames, config, threads, onOutcome)
+  }
 }
