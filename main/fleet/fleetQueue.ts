@@ -62,10 +62,10 @@ export async function readFleetStatus(queue: Queue, sample = 1000): Promise<Flee
   const perWorker = new Map<string, { jobs: number; frames: number; samples: number; ms: number }>()
   for (const job of completed) {
     const result = fleetJobResultSchema.safeParse(job.returnvalue)
-    if (!result.success || result.data.skipped) continue
+    if (!result.success) continue
     const entry = perWorker.get(result.data.worker) ?? { jobs: 0, frames: 0, samples: 0, ms: 0 }
     entry.jobs++
-    entry.frames += result.data.frames
+    entry.frames += result.data.ran
     entry.samples += result.data.samples
     entry.ms += result.data.ms
     perWorker.set(result.data.worker, entry)
