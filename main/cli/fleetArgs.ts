@@ -47,7 +47,13 @@ export interface FleetWorkerArgs {
   settings: FleetWorkerSettings
 }
 
-function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+function integer(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (text === undefined) return fallback
   const value = Number(text)
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -56,7 +62,10 @@ function integer(flag: string, text: string | undefined, fallback: number, min: 
   return value
 }
 
-function queueOf(values: { queue?: string; 'queue-name'?: string }): { target: RedisTarget; queueName: string } {
+function queueOf(values: { queue?: string; 'queue-name'?: string }): {
+  target: RedisTarget
+  queueName: string
+} {
   if (!values.queue) throw new UserError('--queue redis://host:6379[/db] is required')
   const queueName = values['queue-name'] ?? DEFAULT_QUEUE_NAME
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(queueName)) {
@@ -92,7 +101,8 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
   const queue = queueOf(values)
   if (values.status) return { kind: 'status', ...queue, json: values.json }
   if (positionals.length === 0) throw new UserError('synth: name at least one input folder or file')
-  if (!values.out) throw new UserError('synth: --out DIR (the dataset folder, on shared storage) is required')
+  if (!values.out)
+    throw new UserError('synth: --out DIR (the dataset folder, on shared storage) is required')
   const detector = values.detector ?? 'nanodet'
   if (detector !== 'nanodet' && detector !== 'owlv2' && detector !== 'none') {
     throw new UserError(`--detector must be nanodet, owlv2 or none, got "${detector}"`)
@@ -117,7 +127,13 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
     },
     jobSettings: {
       attempts: integer('--attempts', values.attempts, DEFAULT_JOB_SETTINGS.attempts, 1, 100),
-      backoffMs: integer('--backoff-ms', values['backoff-ms'], DEFAULT_JOB_SETTINGS.backoffMs, 0, 3_600_000),
+      backoffMs: integer(
+        '--backoff-ms',
+        values['backoff-ms'],
+        DEFAULT_JOB_SETTINGS.backoffMs,
+        0,
+        3_600_000,
+      ),
     },
     detach: values.detach,
     json: values.json,
@@ -144,7 +160,13 @@ export function parseFleetWorkerArgs(argv: string[]): FleetWorkerArgs {
     concurrency: integer('--concurrency', values.concurrency, d.concurrency, 1, 256),
     threads: integer('--threads', values.threads, d.threads, 1, 1024),
     lockDurationMs: integer('--lock-ms', values['lock-ms'], d.lockDurationMs, 500, 86_400_000),
-    stalledIntervalMs: integer('--stalled-interval-ms', values['stalled-interval-ms'], d.stalledIntervalMs, 200, 86_400_000),
+    stalledIntervalMs: integer(
+      '--stalled-interval-ms',
+      values['stalled-interval-ms'],
+      d.stalledIntervalMs,
+      200,
+      86_400_000,
+    ),
     maxStalledCount: integer('--max-stalled', values['max-stalled'], d.maxStalledCount, 0, 100),
   }
   return { ...queueOf(values), settings }

@@ -13,14 +13,19 @@ const POLL_MS = 1000
  * `spatial-lens synth … --queue URL` (submit, then wait with fleet-wide progress unless --detach)
  * and `spatial-lens synth --status --queue URL`. Exit 0 when no job failed, 1 when some did.
  */
-export async function runFleetSynthCommand(argv: string[], print: (text: string) => void): Promise<number> {
+export async function runFleetSynthCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
   const args = parseFleetSynthArgs(argv)
   await assertRedisReachable(args.target)
   const queue = openFleetQueue(args.target, args.queueName)
   try {
     if (args.kind === 'status') {
       const status = await readFleetStatus(queue)
-      print(args.json ? JSON.stringify(status, null, 2) : describeStatus(status, args.target.display))
+      print(
+        args.json ? JSON.stringify(status, null, 2) : describeStatus(status, args.target.display),
+      )
       return status.counts.failed > 0 ? 1 : 0
     }
     return await submitAndWait(args, queue, print)
@@ -29,7 +34,11 @@ export async function runFleetSynthCommand(argv: string[], print: (text: string)
   }
 }
 
-async function submitAndWait(args: FleetSubmitArgs, queue: Queue, print: (text: string) => void): Promise<number> {
+async function submitAndWait(
+  args: FleetSubmitArgs,
+  queue: Queue,
+  print: (text: string) => void,
+): Promise<number> {
   const { jobs } = await planFleetJobs(args)
   const frames = jobs.reduce((sum, job) => sum + job.frames.length, 0)
   await prepareOutDir(args.config.outDir)
@@ -55,7 +64,9 @@ async function submitAndWait(args: FleetSubmitArgs, queue: Queue, print: (text: 
       const ours = new Set(jobs.map((job) => job.id))
       const failed = status.failedJobs.filter((job) => ours.has(job.id))
       if (args.json) print(JSON.stringify(status))
-      else for (const job of failed) print(`failed ${job.id} after ${job.attemptsMade} attempt(s): ${job.reason}`)
+      else
+        for (const job of failed)
+          print(`failed ${job.id} after ${job.attemptsMade} attempt(s): ${job.reason}`)
       if (failed.length > 0) {
         if (!args.json) print(finishHint(args))
         return 1
@@ -72,11 +83,20 @@ async function submitAndWait(args: FleetSubmitArgs, queue: Queue, print: (text: 
  * manifest (counts per type, filters' effect, exact configuration), exactly as on one machine.
  */
 async function writeManifest(args: FleetSubmitArgs, print: (text: string) => void): Promise<void> {
-  const summary = await runSynth({ ...args.config, inputs: args.inputs, workers: 1, log: () => {}, isTty: false })
+  const summary = await runSynth({
+    ...args.config,
+    inputs: args.inputs,
+    workers: 1,
+    log: () => {},
+    isTty: false,
+  })
   const { counts } = summary.manifest
-  if (summary.ranJobs > 0) print(`note: ${summary.ranJobs} frame(s) had no shard after the fleet finished and ran here`)
+  if (summary.ranJobs > 0)
+    print(`note: ${summary.ranJobs} frame(s) had no shard after the fleet finished and ran here`)
   if (!args.json) {
-    print(`dataset: ${counts.frames} frame(s) (${counts.framesKept} kept), ${counts.samples} QA pair(s); manifest ${args.config.outDir}/manifest.json`)
+    print(
+      `dataset: ${counts.frames} frame(s) (${counts.framesKept} kept), ${counts.samples} QA pair(s); manifest ${args.config.outDir}/manifest.json`,
+    )
   }
 }
 
@@ -108,7 +128,8 @@ export function describeStatus(status: FleetStatus, where: string): string {
       `  ${w.worker}: ${w.jobs} job(s), ${w.frames} frame(s), ${w.samples} sample(s), ${w.framesPerSecond.toFixed(2)} frames/s`,
     )
   }
-  if (status.workers.length) lines.push(`(rates over the newest ${status.sampledJobs} completed job(s))`)
+  if (status.workers.length)
+    lines.push(`(rates over the newest ${status.sampledJobs} completed job(s))`)
   for (const job of status.failedJobs) {
     lines.push(`failed ${job.id} after ${job.attemptsMade} attempt(s): ${job.reason}`)
   }

@@ -24,7 +24,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   if (argv[0] === 'log') return runLogCommand(argv.slice(1), print)
   // The fleet forms of synth (BullMQ over Redis) and the fleet's worker.
-  if (argv[0] === 'synth' && argv.some((a) => a === '--queue' || a.startsWith('--queue=') || a === '--status')) {
+  if (
+    argv[0] === 'synth' &&
+    argv.some((a) => a === '--queue' || a.startsWith('--queue=') || a === '--status')
+  ) {
     return runFleetSynthCommand(argv.slice(1), print)
   }
   if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), print)

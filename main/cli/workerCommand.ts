@@ -7,7 +7,10 @@ import { fleetWorkerName, poolFrameRunner, startFleetWorker } from '../fleet/fle
  * holds and exits (a second signal, or SIGKILL, stops at once: those jobs return to the queue
  * through stalled-job detection).
  */
-export async function runWorkerCommand(argv: string[], print: (text: string) => void): Promise<number> {
+export async function runWorkerCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
   const args = parseFleetWorkerArgs(argv)
   await assertRedisReachable(args.target)
   const s = args.settings

@@ -18,14 +18,20 @@ const sharedPathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'paths in fleet jobs must be absolute')
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p),
+    'paths in fleet jobs must be absolute',
+  )
 
 /** A path relative to its input root, '/' separated, never leaving the root. */
 const relativePathSchema = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'input paths in a job are relative to their root')
+  .refine(
+    (p) => !p.startsWith('/') && !p.split('/').includes('..'),
+    'input paths in a job are relative to their root',
+  )
 
 /** One frame to synthesize: the local plan's job (main/synth/plan.ts `SynthJob`), as it crosses Redis. */
 export const fleetFrameJobSchema = z
@@ -34,8 +40,21 @@ export const fleetFrameJobSchema = z
     inputIndex: z.number().int().min(0),
     name: z.string().min(1).max(4096),
     input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('rgbd'), color: relativePathSchema, depth: relativePathSchema, intrinsics: relativePathSchema }).strict(),
-      z.object({ kind: z.literal('color'), color: relativePathSchema, intrinsics: relativePathSchema }).strict(),
+      z
+        .object({
+          kind: z.literal('rgbd'),
+          color: relativePathSchema,
+          depth: relativePathSchema,
+          intrinsics: relativePathSchema,
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('color'),
+          color: relativePathSchema,
+          intrinsics: relativePathSchema,
+        })
+        .strict(),
       z.object({ kind: z.literal('pcd'), pcd: relativePathSchema }).strict(),
     ]),
   })
@@ -75,7 +94,10 @@ export const fleetJobDataSchema = z
   .superRefine((job, context) => {
     for (const frame of job.frames) {
       if (frame.inputIndex >= job.config.roots.length) {
-        context.addIssue({ code: 'custom', message: `frame ${frame.id} names input root ${frame.inputIndex}, beyond the job's roots` })
+        context.addIssue({
+          code: 'custom',
+          message: `frame ${frame.id} names input root ${frame.inputIndex}, beyond the job's roots`,
+        })
       }
     }
   })
@@ -128,7 +150,14 @@ export const fleetStatusSchema = z
     ),
     sampledJobs: countSchema,
     failedJobs: z.array(
-      z.object({ id: z.string(), reason: z.string(), attemptsMade: countSchema, finishedOn: z.number().nullable() }).strict(),
+      z
+        .object({
+          id: z.string(),
+          reason: z.string(),
+          attemptsMade: countSchema,
+          finishedOn: z.number().nullable(),
+        })
+        .strict(),
     ),
   })
   .strict()

@@ -25,7 +25,9 @@ async function listInput(input: string): Promise<PlanInput> {
   const files = await readdir(path, { recursive: true, withFileTypes: true })
   return {
     root: path,
-    files: files.filter((e) => e.isFile()).map((e) => relative(path, join(e.parentPath, e.name)).split(sep).join('/')),
+    files: files
+      .filter((e) => e.isFile())
+      .map((e) => relative(path, join(e.parentPath, e.name)).split(sep).join('/')),
   }
 }
 
@@ -34,8 +36,14 @@ async function listInput(input: string): Promise<PlanInput> {
  * queue jobs of `framesPerJob` frames. A queue job's id hashes its frames' ids and the configuration:
  * the same command always gives the same ids, so re-submitting never duplicates.
  */
-export async function planFleetJobs(request: FleetPlanRequest): Promise<{ plan: SynthPlan; jobs: FleetJobData[] }> {
-  if (!Number.isInteger(request.framesPerJob) || request.framesPerJob < 1 || request.framesPerJob > 10_000) {
+export async function planFleetJobs(
+  request: FleetPlanRequest,
+): Promise<{ plan: SynthPlan; jobs: FleetJobData[] }> {
+  if (
+    !Number.isInteger(request.framesPerJob) ||
+    request.framesPerJob < 1 ||
+    request.framesPerJob > 10_000
+  ) {
     throw new UserError(`--frames-per-job must be an integer 1-10000, got ${request.framesPerJob}`)
   }
   let plan: SynthPlan

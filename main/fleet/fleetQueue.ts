@@ -1,7 +1,12 @@
 import { Queue } from 'bullmq'
 import { connectionOptions, type RedisTarget } from './queueUrl'
 import type { FleetJobSettings } from './fleetSettings'
-import { fleetJobResultSchema, fleetStatusSchema, type FleetJobData, type FleetStatus } from '../contract/fleetSchema'
+import {
+  fleetJobResultSchema,
+  fleetStatusSchema,
+  type FleetJobData,
+  type FleetStatus,
+} from '../contract/fleetSchema'
 
 /** Opens the fleet's queue (a producer: it runs no jobs). Close it when done. */
 export function openFleetQueue(target: RedisTarget, queueName: string): Queue {
@@ -20,7 +25,11 @@ export interface SubmitReport {
  * already holds (waiting, running, done) is not added again, so re-submitting never duplicates.
  * Jobs of this plan that had failed are retried (with a fresh set of attempts).
  */
-export async function submitFleetJobs(queue: Queue, jobs: FleetJobData[], settings: FleetJobSettings): Promise<SubmitReport> {
+export async function submitFleetJobs(
+  queue: Queue,
+  jobs: FleetJobData[],
+  settings: FleetJobSettings,
+): Promise<SubmitReport> {
   const report: SubmitReport = { added: 0, alreadyQueued: 0, retried: 0 }
   for (let start = 0; start < jobs.length; start += 500) {
     const batch = jobs.slice(start, start + 500)
@@ -55,9 +64,18 @@ export async function submitFleetJobs(queue: Queue, jobs: FleetJobData[], settin
  * over the newest `sample` completed jobs, and the failed jobs with their reasons (newest 50).
  */
 export async function readFleetStatus(queue: Queue, sample = 1000): Promise<FleetStatus> {
-  const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed')
+  const counts = await queue.getJobCounts(
+    'waiting',
+    'prioritized',
+    'active',
+    'delayed',
+    'completed',
+    'failed',
+  )
   const clients = await queue.getWorkers()
-  const online = new Set(clients.map((c) => String(c.rawname ?? '').split(':w:')[1]).filter(Boolean))
+  const online = new Set(
+    clients.map((c) => String(c.rawname ?? '').split(':w:')[1]).filter(Boolean),
+  )
   const completed = await queue.getCompleted(0, sample - 1)
   const perWorker = new Map<string, { jobs: number; frames: number; samples: number; ms: number }>()
   for (const job of completed) {

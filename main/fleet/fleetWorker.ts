@@ -39,7 +39,9 @@ export function startFleetWorker(
     },
   )
   worker.on('completed', (job, result: { ran: number; skipped: number; samples: number }) => {
-    log(`done ${job.id}: ${result.ran} frame(s) run, ${result.skipped} already done, ${result.samples} sample(s)`)
+    log(
+      `done ${job.id}: ${result.ran} frame(s) run, ${result.skipped} already done, ${result.samples} sample(s)`,
+    )
   })
   worker.on('failed', (job, error) => {
     log(`failed ${job?.id ?? '?'} (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`)

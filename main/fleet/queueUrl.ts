@@ -23,21 +23,35 @@ export function parseQueueUrl(text: string): RedisTarget {
     throw new UserError(`--queue: "${text}" is not a URL; expected redis://host:6379[/db]`)
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new UserError(`--queue: "${url.protocol}" is not supported; expected redis://host:6379[/db] or rediss://…`)
+    throw new UserError(
+      `--queue: "${url.protocol}" is not supported; expected redis://host:6379[/db] or rediss://…`,
+    )
   }
-  if (!url.hostname) throw new UserError('--queue: the URL names no host; expected redis://host:6379[/db]')
+  if (!url.hostname)
+    throw new UserError('--queue: the URL names no host; expected redis://host:6379[/db]')
   const port = url.port ? Number(url.port) : 6379
   const dbText = url.pathname.replace(/^\//, '')
   if (dbText !== '' && !/^\d{1,2}$/.test(dbText)) {
-    throw new UserError(`--queue: the database "${dbText}" is not a number 0-99 (redis://host:6379/0)`)
+    throw new UserError(
+      `--queue: the database "${dbText}" is not a number 0-99 (redis://host:6379/0)`,
+    )
   }
-  if (url.search || url.hash) throw new UserError('--queue: the URL may not have ?query or #fragment parts')
+  if (url.search || url.hash)
+    throw new UserError('--queue: the URL may not have ?query or #fragment parts')
   const db = dbText === '' ? 0 : Number(dbText)
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
   const username = url.username ? decodeURIComponent(url.username) : undefined
   const password = url.password ? decodeURIComponent(url.password) : undefined
   const auth = username ? `${username}@` : password ? ':***@' : ''
-  return { host, port, db, username, password, tls: url.protocol === 'rediss:', display: `${url.protocol}//${auth}${url.host}/${db}` }
+  return {
+    host,
+    port,
+    db,
+    username,
+    password,
+    tls: url.protocol === 'rediss:',
+    display: `${url.protocol}//${auth}${url.host}/${db}`,
+  }
 }
 
 /** ioredis options for BullMQ (maxRetriesPerRequest null: BullMQ's workers need blocking commands). */
@@ -62,7 +76,11 @@ export function assertRedisReachable(target: RedisTarget, timeoutMs = 5000): Pro
     const socket = connect({ host: target.host, port: target.port })
     const fail = (why: string) => {
       socket.destroy()
-      reject(new UserError(`could not reach Redis at ${target.display}: ${why} (is redis-server running there?)`))
+      reject(
+        new UserError(
+          `could not reach Redis at ${target.display}: ${why} (is redis-server running there?)`,
+        ),
+      )
     }
     socket.setTimeout(timeoutMs, () => fail(`no answer in ${timeoutMs / 1000} s`))
     socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message))

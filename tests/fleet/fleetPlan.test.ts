@@ -17,7 +17,10 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-function request(overrides: Partial<FleetPlanRequest['config']> = {}, framesPerJob = 2): FleetPlanRequest {
+function request(
+  overrides: Partial<FleetPlanRequest['config']> = {},
+  framesPerJob = 2,
+): FleetPlanRequest {
   return {
     inputs: [join(work, 'in')],
     framesPerJob,
@@ -37,8 +40,19 @@ describe('planFleetJobs', () => {
     const { jobs } = await planFleetJobs(request())
     expect(jobs.map((job) => job.frames.length)).toEqual([2, 2, 1])
     const names = jobs.flatMap((job) => job.frames.map((f) => f.name))
-    expect(names).toEqual(['f0_color.png', 'f1_color.png', 'f2_color.png', 'f3_color.png', 'f4_color.png'])
-    expect(jobs.every((job) => job.config.roots[0] === join(work, 'in') && job.config.outDir === join(work, 'out'))).toBe(true)
+    expect(names).toEqual([
+      'f0_color.png',
+      'f1_color.png',
+      'f2_color.png',
+      'f3_color.png',
+      'f4_color.png',
+    ])
+    expect(
+      jobs.every(
+        (job) =>
+          job.config.roots[0] === join(work, 'in') && job.config.outDir === join(work, 'out'),
+      ),
+    ).toBe(true)
   })
 
   it('gives the same ids for the same command and new ids for another configuration', async () => {
@@ -51,7 +65,11 @@ describe('planFleetJobs', () => {
   })
 
   it('refuses a bad batch size and a missing input with clear messages', async () => {
-    await expect(planFleetJobs(request({}, 0))).rejects.toThrow('--frames-per-job must be an integer 1-10000')
-    await expect(planFleetJobs({ ...request(), inputs: [join(work, 'nope')] })).rejects.toThrow('input not found')
+    await expect(planFleetJobs(request({}, 0))).rejects.toThrow(
+      '--frames-per-job must be an integer 1-10000',
+    )
+    await expect(planFleetJobs({ ...request(), inputs: [join(work, 'nope')] })).rejects.toThrow(
+      'input not found',
+    )
   })
 })

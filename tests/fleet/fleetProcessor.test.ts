@@ -10,7 +10,12 @@ const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 function frame(id: string): SynthJob {
-  return { id, inputIndex: 0, name: `${id}.png`, input: { kind: 'rgbd', color: `${id}.png`, depth: `${id}_depth.png`, intrinsics: 'k.json' } }
+  return {
+    id,
+    inputIndex: 0,
+    name: `${id}.png`,
+    input: { kind: 'rgbd', color: `${id}.png`, depth: `${id}_depth.png`, intrinsics: 'k.json' },
+  }
 }
 
 function jobData(outDir: string, frames: SynthJob[]) {
@@ -34,8 +39,13 @@ function recordingRunner(seen: string[], failing: Set<string> = new Set()): Fram
   return async (frames, _config, onOutcome) => {
     for (const f of frames) {
       seen.push(f.id)
-      if (failing.has(f.id)) onOutcome({ ok: false, jobId: f.id, message: `cannot decode ${f.id}_depth.png` })
-      else onOutcome({ ok: true, result: { jobId: f.id, samples: 5, perType: {}, dropped: {}, kept: true } })
+      if (failing.has(f.id))
+        onOutcome({ ok: false, jobId: f.id, message: `cannot decode ${f.id}_depth.png` })
+      else
+        onOutcome({
+          ok: true,
+          result: { jobId: f.id, samples: 5, perType: {}, dropped: {}, kept: true },
+        })
     }
   }
 }
@@ -47,7 +57,11 @@ describe('processFleetJob', () => {
     mkdirSync(join(outDir, 'shards'))
     writeFileSync(join(outDir, 'shards', 'fb.jsonl'), '')
     const seen: string[] = []
-    const result = await processFleetJob(jobData(outDir, [frame('fa'), frame('fb'), frame('fc')]), recordingRunner(seen), 'host:1')
+    const result = await processFleetJob(
+      jobData(outDir, [frame('fa'), frame('fb'), frame('fc')]),
+      recordingRunner(seen),
+      'host:1',
+    )
     expect(seen).toEqual(['fa', 'fc'])
     expect(result).toMatchObject({ frames: 3, ran: 2, skipped: 1, samples: 10, worker: 'host:1' })
   })
@@ -62,9 +76,21 @@ describe('processFleetJob', () => {
   })
 
   it.each([
-    ['a relative output folder', (d: ReturnType<typeof jobData>) => ({ ...d, config: { ...d.config, outDir: 'out' } })],
-    ['a path leaving its root', (d: ReturnType<typeof jobData>) => ({ ...d, frames: [{ ...frame('fa'), input: { kind: 'pcd', pcd: '../x.pcd' } }] })],
-    ['a frame beyond the roots', (d: ReturnType<typeof jobData>) => ({ ...d, frames: [{ ...frame('fa'), inputIndex: 3 }] })],
+    [
+      'a relative output folder',
+      (d: ReturnType<typeof jobData>) => ({ ...d, config: { ...d.config, outDir: 'out' } }),
+    ],
+    [
+      'a path leaving its root',
+      (d: ReturnType<typeof jobData>) => ({
+        ...d,
+        frames: [{ ...frame('fa'), input: { kind: 'pcd', pcd: '../x.pcd' } }],
+      }),
+    ],
+    [
+      'a frame beyond the roots',
+      (d: ReturnType<typeof jobData>) => ({ ...d, frames: [{ ...frame('fa'), inputIndex: 3 }] }),
+    ],
     ['another layout version', (d: ReturnType<typeof jobData>) => ({ ...d, version: 2 })],
   ])('refuses %s without retries (UnrecoverableError) and runs nothing', async (_what, spoil) => {
     const seen: string[] = []

@@ -4,14 +4,28 @@ import { assertRedisReachable, connectionOptions, parseQueueUrl } from '../../ma
 
 describe('parseQueueUrl', () => {
   it('reads host, port and database; defaults port 6379 and database 0', () => {
-    expect(parseQueueUrl('redis://queue.lab:6380/3')).toMatchObject({ host: 'queue.lab', port: 6380, db: 3, tls: false })
+    expect(parseQueueUrl('redis://queue.lab:6380/3')).toMatchObject({
+      host: 'queue.lab',
+      port: 6380,
+      db: 3,
+      tls: false,
+    })
     expect(parseQueueUrl('redis://10.0.0.5')).toMatchObject({ host: '10.0.0.5', port: 6379, db: 0 })
-    expect(parseQueueUrl('rediss://[::1]:7000/1')).toMatchObject({ host: '::1', port: 7000, db: 1, tls: true })
+    expect(parseQueueUrl('rediss://[::1]:7000/1')).toMatchObject({
+      host: '::1',
+      port: 7000,
+      db: 1,
+      tls: true,
+    })
   })
 
   it('keeps credentials for the connection but never shows the password', () => {
     const target = parseQueueUrl('redis://robot:s%40cret@queue.lab:6379/0')
-    expect(connectionOptions(target)).toMatchObject({ username: 'robot', password: 's@cret', maxRetriesPerRequest: null })
+    expect(connectionOptions(target)).toMatchObject({
+      username: 'robot',
+      password: 's@cret',
+      maxRetriesPerRequest: null,
+    })
     expect(target.display).toBe('redis://robot@queue.lab:6379/0')
     expect(parseQueueUrl('redis://:pw@h:1/0').display).not.toContain('pw')
   })
@@ -41,7 +55,9 @@ describe('assertRedisReachable', () => {
     const server = createServer((socket) => socket.end())
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const port = (server.address() as { port: number }).port
-    await expect(assertRedisReachable(parseQueueUrl(`redis://127.0.0.1:${port}`))).resolves.toBeUndefined()
+    await expect(
+      assertRedisReachable(parseQueueUrl(`redis://127.0.0.1:${port}`)),
+    ).resolves.toBeUndefined()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 })

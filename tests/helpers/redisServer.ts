@@ -15,7 +15,8 @@ export interface RedisServer {
 export function redisServerAvailability(): { available: boolean; reason: string } {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' })
   if (probe.status === 0) return { available: true, reason: '' }
-  const reason = 'redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)'
+  const reason =
+    'redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)'
   if (process.env.CI) throw new Error(`CI: ${reason}`)
   return { available: false, reason }
 }

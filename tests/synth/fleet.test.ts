@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +27,16 @@ if (!availability.available) console.warn(`fleet tests skipped: ${availability.r
 const CLI = join(ROOT, 'bin', 'spatial-lens.js')
 const GOOD_FRAMES = 4
 const QUEUE = 'fleet-test'
-const WORKER_FLAGS = ['--threads', '1', '--lock-ms', '4000', '--stalled-interval-ms', '1000', '--max-stalled', '5']
+const WORKER_FLAGS = [
+  '--threads',
+  '1',
+  '--lock-ms',
+  '4000',
+  '--stalled-interval-ms',
+  '1000',
+  '--max-stalled',
+  '5',
+]
 
 interface Running {
   child: ChildProcess
@@ -27,11 +45,16 @@ interface Running {
 }
 
 function start(args: string[]): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   return { child, output: () => output, exited }
 }
 
@@ -62,7 +85,8 @@ function writeInputs(work: string): void {
   const truth = loadGroundTruth(RESOLUTION)
   const [width, height] = truth.resolution
   const intrinsics = { width, height, ...truth.intrinsics, depthScale: 1000 } // PROVENANCE.md: depth in mm
-  for (const dir of [good, bad]) writeFileSync(join(dir, 'intrinsics.json'), JSON.stringify(intrinsics))
+  for (const dir of [good, bad])
+    writeFileSync(join(dir, 'intrinsics.json'), JSON.stringify(intrinsics))
 }
 
 describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server', () => {
@@ -71,7 +95,8 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
   const workers: Running[] = []
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) throw new Error('run `npm run build` before this test')
+    if (!existsSync(join(ROOT, 'out', 'main', 'cli.js')))
+      throw new Error('run `npm run build` before this test')
     redis = await startRedisServer()
     work = mkdtempSync(join(tmpdir(), 'spatial-lens-fleet-'))
     writeInputs(work)
@@ -86,19 +111,34 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
   it('a worker killed mid-job loses nothing and duplicates nothing; a failing frame ends failed with its reason', async () => {
     const queueFlags = ['--queue', redis.url, '--queue-name', QUEUE]
     const out = join(work, 'dataset')
-    const submitGood = ['synth', join(work, 'good'), '--out', out, ...queueFlags, '--frames-per-job', '1']
+    const submitGood = [
+      'synth',
+      join(work, 'good'),
+      '--out',
+      out,
+      ...queueFlags,
+      '--frames-per-job',
+      '1',
+    ]
     const detached = start([...submitGood, '--detach'])
     expect(await detached.exited, detached.output()).toBe(0)
     expect(detached.output()).toContain(`submitted ${GOOD_FRAMES} job(s), ${GOOD_FRAMES} frame(s)`)
 
     const victim = start(['worker', ...queueFlags, ...WORKER_FLAGS])
     workers.push(victim)
-    const killedJob = await until('a worker to start a job', () => /started (j[0-9a-f]+)/.exec(victim.output())?.[1], 60_000)
+    const killedJob = await until(
+      'a worker to start a job',
+      () => /started (j[0-9a-f]+)/.exec(victim.output())?.[1],
+      60_000,
+    )
     victim.child.kill('SIGKILL')
     await victim.exited
     // It died holding the job: it never reported it done.
     expect(victim.output()).not.toContain(`done ${killedJob}`)
-    workers.push(start(['worker', ...queueFlags, ...WORKER_FLAGS]), start(['worker', ...queueFlags, ...WORKER_FLAGS]))
+    workers.push(
+      start(['worker', ...queueFlags, ...WORKER_FLAGS]),
+      start(['worker', ...queueFlags, ...WORKER_FLAGS]),
+    )
 
     // The same command again adds nothing, waits for the fleet, then writes the manifest.
     const waiting = start(submitGood)
@@ -118,7 +158,9 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
     expect(samples.every(({ shard, sample }) => shard === `${sample.job_id}.jsonl`)).toBe(true)
     expect(new Set(samples.map(({ sample }) => sample.id)).size).toBe(samples.length)
     const frames = new Set(samples.map(({ sample }) => sample.frame))
-    expect([...frames].sort()).toEqual(Array.from({ length: GOOD_FRAMES }, (_, i) => `f${i}_color.png`))
+    expect([...frames].sort()).toEqual(
+      Array.from({ length: GOOD_FRAMES }, (_, i) => `f${i}_color.png`),
+    )
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(manifest.counts.frames).toBe(GOOD_FRAMES)
     expect(manifest.counts.samples).toBe(samples.length)
@@ -136,16 +178,34 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
 
     // A frame that always fails: bounded attempts, then the failed set with its reason.
     const badOut = join(work, 'bad-dataset')
-    const failing = start(['synth', join(work, 'bad'), '--out', badOut, ...queueFlags, '--attempts', '2', '--backoff-ms', '200'])
+    const failing = start([
+      'synth',
+      join(work, 'bad'),
+      '--out',
+      badOut,
+      ...queueFlags,
+      '--attempts',
+      '2',
+      '--backoff-ms',
+      '200',
+    ])
     expect(await failing.exited, failing.output()).toBe(1)
-    expect(failing.output()).toMatch(/failed j[0-9a-f]+ after 2 attempt\(s\): 1 of 1 frame\(s\) failed: zz_color\.png: /)
+    expect(failing.output()).toMatch(
+      /failed j[0-9a-f]+ after 2 attempt\(s\): 1 of 1 frame\(s\) failed: zz_color\.png: /,
+    )
     expect(existsSync(join(badOut, 'manifest.json'))).toBe(false)
 
     // Fleet-wide status from the CLI (contract-validated JSON): counts, rates, the failed job's reason.
     const status = start(['synth', '--status', ...queueFlags, '--json'])
     expect(await status.exited).toBe(1)
     const parsed = fleetStatusSchema.parse(JSON.parse(status.output()))
-    expect(parsed.counts).toEqual({ waiting: 0, active: 0, delayed: 0, completed: GOOD_FRAMES, failed: 1 })
+    expect(parsed.counts).toEqual({
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+      completed: GOOD_FRAMES,
+      failed: 1,
+    })
     expect(parsed.failedJobs).toHaveLength(1)
     expect(parsed.failedJobs[0].attemptsMade).toBe(2)
     expect(parsed.failedJobs[0].reason).toContain('zz_depth.png')
