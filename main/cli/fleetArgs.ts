@@ -107,11 +107,12 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
   if (detector !== 'nanodet' && detector !== 'owlv2' && detector !== 'none') {
     throw new UserError(`--detector must be nanodet, owlv2 or none, got "${detector}"`)
   }
+  // The same keys in the same order as the local synth: config.json pins them as JSON text.
   const filters = {
     minPoints: integer('--min-points', values['min-points'], DEFAULT_FILTERS.minPoints, 0, 1e9),
+    maxPairs: integer('--max-pairs', values['max-pairs'], DEFAULT_FILTERS.maxPairs, 1, 1e6),
     requirePlane: !values['keep-planeless'],
     minObjects: DEFAULT_FILTERS.minObjects,
-    maxPairs: integer('--max-pairs', values['max-pairs'], DEFAULT_FILTERS.maxPairs, 1, 1e6),
   }
   return {
     kind: 'submit',

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq'
 import { parseFleetSynthArgs, type FleetSubmitArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
 import { planFleetJobs } from '../fleet/fleetPlan'
+import { pinFleetConfig } from '../fleet/pinFleetConfig'
 import { openFleetQueue, readFleetStatus, submitFleetJobs } from '../fleet/fleetQueue'
 import type { FleetStatus } from '../contract/fleetSchema'
 import { prepareOutDir } from '../synth/runJob'
@@ -39,9 +40,10 @@ async function submitAndWait(
   queue: Queue,
   print: (text: string) => void,
 ): Promise<number> {
-  const { jobs } = await planFleetJobs(args)
+  const { plan, jobs } = await planFleetJobs(args)
   const frames = jobs.reduce((sum, job) => sum + job.frames.length, 0)
   await prepareOutDir(args.config.outDir)
+  await pinFleetConfig(args.config, plan.roots)
   const report = await submitFleetJobs(queue, jobs, args.jobSettings)
   if (!args.json) {
     print(
