@@ -5,18 +5,23 @@ import { SynthPlanError } from '../synth/plan'
 import { DEFAULT_FILTERS } from '../synth/generateSamples'
 import { runSynth } from '../synth/runSynth'
 import { formatSample, readManifest, readSamples } from '../synth/datasetReader'
+import { sceneFromSample } from '../synth/sceneFromSample'
+import { answerQuestion } from '../engine/answers/answerQuestion'
 
 export const SYNTH_USAGE = `Usage:
   spatial-lens synth INPUT... --out DIR [--seed N] [--workers N] [--detector nanodet|owlv2|none]
                      [--min-points N] [--max-pairs N] [--keep-planeless] [--with-points]
-  spatial-lens synth --show DIR [SAMPLE_ID]
+  spatial-lens synth --show DIR [SAMPLE_ID [--ask QUESTION]]   (list samples; one sample with its scene; ask it)
 INPUT: folders of colour PNG/JPEG + depth PNG + intrinsics.json (paired like the app's folder source),
 colour-only folders (depth from the installed depth model), PCD files or folders of them.
 Writes DIR/shards/<job>.jsonl (LLaVA/ShareGPT conversations), DIR/images (copies), DIR/manifest.json.
 Rerunning the same command resumes: finished frames (their shard exists) are skipped.`
 
 /** `spatial-lens synth …` (argv is what follows "synth"). Returns the exit code (1 when a frame failed). */
-export async function runSynthCommand(argv: string[], print: (text: string) => void): Promise<number> {
+export async function runSynthCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -25,6 +30,7 @@ export async function runSynthCommand(argv: string[], print: (text: string) => v
       options: {
         out: { type: 'string' },
         show: { type: 'string' },
+        ask: { type: 'string' },
         seed: { type: 'string', default: '0' },
         workers: { type: 'string' },
         detector: { type: 'string', default: 'nanodet' },
@@ -43,8 +49,9 @@ export async function runSynthCommand(argv: string[], print: (text: string) => v
     print(SYNTH_USAGE)
     return 0
   }
-  if (values.show !== undefined) return showDataset(values.show, positionals[0], print)
-  if (positionals.length === 0 || !values.out) throw new UserError(`synth needs inputs and --out\n${SYNTH_USAGE}`)
+  if (values.show !== undefined) return showDataset(values.show, positionals[0], values.ask, print)
+  if (positionals.length === 0 || !values.out)
+    throw new UserError(`synth needs inputs and --out\n${SYNTH_USAGE}`)
   if (!['nanodet', 'owlv2', 'none'].includes(values.detector))
     throw new UserError(`--detector must be nanodet, owlv2 or none (got ${values.detector})`)
   try {
@@ -79,22 +86,36 @@ export async function runSynthCommand(argv: string[], print: (text: string) => v
   }
 }
 
-async function showDataset(folder: string, id: string | undefined, print: (text: string) => void): Promise<number> {
+async function showDataset(
+  folder: string,
+  id: string | undefined,
+  question: string | undefined,
+  print: (text: string) => void,
+): Promise<number> {
   const manifest = await readManifest(folder)
   const samples = await readSamples(folder, manifest)
   if (id !== undefined) {
     const sample = samples.find((candidate) => candidate.id === id)
     if (!sample) throw new UserError(`no sample ${id} in ${folder}`)
     print(formatSample(sample))
+    // A new question on the stored scene (the same engine as `ask`; no source frame needed).
+    if (question !== undefined)
+      print(`\nQ: ${question}\nA: ${answerQuestion(sceneFromSample(sample.scene), question).text}`)
     return 0
   }
-  print(`${folder}: ${manifest.counts.samples} samples from ${manifest.counts.frames} frames, seed ${manifest.seed}, version ${manifest.version}`)
-  for (const sample of samples) print(`${sample.id}  ${sample.question_type.padEnd(20)} ${sample.conversations[0].value.replace('<image>\n', '')}`)
+  print(
+    `${folder}: ${manifest.counts.samples} samples from ${manifest.counts.frames} frames, seed ${manifest.seed}, version ${manifest.version}`,
+  )
+  for (const sample of samples)
+    print(
+      `${sample.id}  ${sample.question_type.padEnd(20)} ${sample.conversations[0].value.replace('<image>\n', '')}`,
+    )
   return 0
 }
 
 function wholeNumber(text: string, flag: string, min: number): number {
   const value = Number(text)
-  if (!Number.isInteger(value) || value < min) throw new UserError(`${flag} must be a whole number ≥ ${min} (got ${text})`)
+  if (!Number.isInteger(value) || value < min)
+    throw new UserError(`${flag} must be a whole number ≥ ${min} (got ${text})`)
   return value
 }

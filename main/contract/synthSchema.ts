@@ -14,17 +14,22 @@ export const synthObjectSchema = z.object({
   label: z.string(),
   /** Box centre, world frame (gravity-aligned, z up), metres. */
   center_world_m: vec3,
+  /** The same centre in the camera frame (OpenCV: x right, y down, z forward), metres. */
+  center_camera_m: vec3,
   /** Box extents, metres (width along the yawed axis, depth across, height along world z). */
   size_m: z.object({ width: z.number(), depth: z.number(), height: z.number() }),
   yaw_rad: z.number(),
   point_count: z.number().int(),
+  /** Mean colour of the object's points, 0–255 (names may use it: "blue box"). */
+  color_rgb: vec3,
+  origin: z.enum(['region', 'cluster']),
 })
 
 export const synthSceneSchema = z.object({
   /** Always "metre": every length in the sample (answers, boxes, plane offset) is in metres. */
   metric_scale: z.literal('metre'),
-  depth_source: z.string(),
-  frame_kind: z.string(),
+  depth_source: z.enum(['sensor', 'pointcloud', 'monocular']),
+  frame_kind: z.enum(['support-plane', 'camera-fallback']),
   intrinsics: z.object({
     width: z.number(),
     height: z.number(),

@@ -5,7 +5,12 @@
 
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { synthManifestSchema, synthSampleSchema, type SynthManifest, type SynthSample } from '../contract/synthSchema'
+import {
+  synthManifestSchema,
+  synthSampleSchema,
+  type SynthManifest,
+  type SynthSample,
+} from '../contract/synthSchema'
 import { UserError } from '../services/userError'
 
 /** The manifest of the dataset in `folder`. @throws UserError when it is missing or malformed. */
@@ -13,12 +18,16 @@ export async function readManifest(folder: string): Promise<SynthManifest> {
   const text = await readFile(join(folder, 'manifest.json'), 'utf8').catch(() => null)
   if (text === null) throw new UserError(`${folder} is not a synth dataset (no manifest.json)`)
   const parsed = synthManifestSchema.safeParse(JSON.parse(text))
-  if (!parsed.success) throw new UserError(`${folder}/manifest.json is malformed: ${parsed.error.issues[0]?.message}`)
+  if (!parsed.success)
+    throw new UserError(`${folder}/manifest.json is malformed: ${parsed.error.issues[0]?.message}`)
   return parsed.data
 }
 
 /** Every sample of the dataset, shard by shard, validated. */
-export async function readSamples(folder: string, manifest?: SynthManifest): Promise<SynthSample[]> {
+export async function readSamples(
+  folder: string,
+  manifest?: SynthManifest,
+): Promise<SynthSample[]> {
   const shards = (manifest ?? (await readManifest(folder))).shards
   const samples: SynthSample[] = []
   for (const shard of shards) {
@@ -27,7 +36,9 @@ export async function readSamples(folder: string, manifest?: SynthManifest): Pro
       if (line === '') return
       const parsed = synthSampleSchema.safeParse(JSON.parse(line))
       if (!parsed.success)
-        throw new UserError(`${shard}:${index + 1}: not a valid sample: ${parsed.error.issues[0]?.message}`)
+        throw new UserError(
+          `${shard}:${index + 1}: not a valid sample: ${parsed.error.issues[0]?.message}`,
+        )
       samples.push(parsed.data)
     })
   }
@@ -42,7 +53,9 @@ export function formatSample(sample: SynthSample): string {
     const { width, depth, height } = object.size_m
     return `  ${object.name.padEnd(16)} centre (${x}, ${y}, ${z}) m  size ${width.toFixed(3)}×${depth.toFixed(3)}×${height.toFixed(3)} m  ${object.point_count} points`
   })
-  const plane = scene.plane ? `n=(${scene.plane.normal.map((v) => v.toFixed(3)).join(', ')}) d=${scene.plane.offset.toFixed(3)} m` : 'none'
+  const plane = scene.plane
+    ? `n=(${scene.plane.normal.map((v) => v.toFixed(3)).join(', ')}) d=${scene.plane.offset.toFixed(3)} m`
+    : 'none'
   return [
     `${sample.id}  [${sample.question_type}, ${sample.category}]  image ${sample.image}  frame ${sample.frame}`,
     `Q: ${sample.conversations[0].value.replace('<image>\n', '')}`,

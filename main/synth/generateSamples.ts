@@ -25,7 +25,12 @@ export interface SynthFilters {
   maxPairs: number
 }
 
-export const DEFAULT_FILTERS: SynthFilters = { minPoints: 200, requirePlane: true, minObjects: 2, maxPairs: 12 }
+export const DEFAULT_FILTERS: SynthFilters = {
+  minPoints: 200,
+  requirePlane: true,
+  minObjects: 2,
+  maxPairs: 12,
+}
 
 export interface SampleContext {
   jobId: string
@@ -44,15 +49,23 @@ export interface GeneratedSamples {
 }
 
 /** Applies the quality filters; null scene when the frame is dropped. */
-export function filterScene(scene: Scene, filters: SynthFilters, dropped: Record<string, number>): Scene | null {
+export function filterScene(
+  scene: Scene,
+  filters: SynthFilters,
+  dropped: Record<string, number>,
+): Scene | null {
   const count = (key: string) => (dropped[key] = (dropped[key] ?? 0) + 1)
-  if (filters.requirePlane && (scene.plane === null || scene.provenance.frameKind !== 'support-plane')) {
+  if (
+    filters.requirePlane &&
+    (scene.plane === null || scene.provenance.frameKind !== 'support-plane')
+  ) {
     count('frame:no-support-plane')
     return null
   }
   const keptObjects: SceneObject[] = []
   for (const object of scene.objects) {
-    if (object.pointCount < filters.minPoints || object.labelCheck?.hasFewPoints) count('object:few-points')
+    if (object.pointCount < filters.minPoints || object.labelCheck?.hasFewPoints)
+      count('object:few-points')
     else if (object.labelCheck && !object.labelCheck.isPlausible) count('object:implausible-label')
     else keptObjects.push(object)
   }
@@ -68,17 +81,47 @@ export function filterScene(scene: Scene, filters: SynthFilters, dropped: Record
 }
 
 /** All samples of one scene (see the module comment). */
-export function generateSamples(scene: Scene, context: SampleContext, filters = DEFAULT_FILTERS): GeneratedSamples {
+export function generateSamples(
+  scene: Scene,
+  context: SampleContext,
+  filters = DEFAULT_FILTERS,
+): GeneratedSamples {
   const dropped: Record<string, number> = {}
   const kept = filterScene(scene, filters, dropped)
   if (!kept) return { samples: [], dropped, kept: null }
+  const session = openSession(kept, context, dropped)
+  const objects = kept.objects
+  const pairs = choosePairs(objects.length, filters.maxPairs, session.random)
+  for (const template of QA_TEMPLATES) {
+    if (template.arity === 0) session.askAndEmit(template, [])
+    else if (template.arity === 1)
+      for (const object of objects) session.askAndEmit(template, [object])
+    else
+      for (const [i, j] of pairs) {
+        const swap = session.random() < 0.5
+        emitPair(session, template, swap ? objects[j] : objects[i], swap ? objects[i] : objects[j])
+      }
+  }
+  return { samples: session.samples, dropped, kept }
+}
+
+type Session = ReturnType<typeof openSession>
+
+/** The seeded state of one scene's generation: ask the engine, emit samples with sequential ids. */
+function openSession(kept: Scene, context: SampleContext, dropped: Record<string, number>) {
   const random = createRandom(context.seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
   const sceneJson = toSynthScene(kept)
   const samples: SynthSample[] = []
-  const emit = (template: QaTemplate, names: SceneObject[], question: string, answer: Answer, mirrorOf?: string) => {
+  const emit = (
+    template: QaTemplate,
+    objects: SceneObject[],
+    question: string,
+    answer: Answer,
+    mirrorOf?: string,
+  ) => {
     const id = `${context.jobId}-${String(samples.length).padStart(4, '0')}`
-    const sample = toSample(id, template, names, question, answer, pick, sceneJson, context)
+    const sample = toSample(id, template, objects, question, answer, pick, sceneJson, context)
     if (mirrorOf !== undefined) {
       sample.mirror_id = mirrorOf
       samples.find((other) => other.id === mirrorOf)!.mirror_id = id
@@ -86,53 +129,56 @@ export function generateSamples(scene: Scene, context: SampleContext, filters = 
     samples.push(sample)
     return id
   }
-  const ask = (template: QaTemplate, objects: SceneObject[]): { question: string; answer: Answer } | null => {
+  const ask = (
+    template: QaTemplate,
+    objects: SceneObject[],
+  ): { question: string; answer: Answer } | null => {
     const question = fill(pick(template.questions), objects)
     const answer = answerQuestion(kept, question)
-    if (answer.kind !== template.type || answer.value === null) {
-      // Not parsed as its type (a phrasing the grammar lacks) or no value (a tie: "about the same").
-      dropped[`question:no-answer:${template.type}`] = (dropped[`question:no-answer:${template.type}`] ?? 0) + 1
-      return null
-    }
-    return { question, answer }
+    if (answer.kind === template.type && answer.value !== null) return { question, answer }
+    // Not parsed as its type (a phrasing the grammar lacks) or no value (a tie: "about the same").
+    const key = `question:no-answer:${template.type}`
+    dropped[key] = (dropped[key] ?? 0) + 1
+    return null
   }
-  const objects = kept.objects
-  const pairs = choosePairs(objects.length, filters.maxPairs, random)
-  for (const template of QA_TEMPLATES) {
-    if (template.arity === 0) {
-      const asked = ask(template, [])
-      if (asked) emit(template, [], asked.question, asked.answer)
-    } else if (template.arity === 1) {
-      for (const object of objects) {
-        const asked = ask(template, [object])
-        if (asked) emit(template, [object], asked.question, asked.answer)
-      }
-    } else {
-      for (const [i, j] of pairs) {
-        let [a, b] = random() < 0.5 ? [objects[i], objects[j]] : [objects[j], objects[i]]
-        let asked = ask(template, [a, b])
-        // "How much taller is A than B?" is asked of the larger one, so the answer is a positive length.
-        if (asked && template.type === 'difference' && (asked.answer.value as number) < 0) {
-          ;[a, b] = [b, a]
-          asked = ask(template, [a, b])
-        }
-        if (!asked) continue
-        const firstId = emit(template, [a, b], asked.question, asked.answer)
-        if (!template.mirror) continue
-        const mirror = QA_TEMPLATES.find((t) => t.type === template.mirror!.type)!
-        const mirrored = mirrorAnswer(asked.answer, template.mirror.derive)
-        emit(mirror, [b, a], fill(pick(mirror.questions), [b, a]), mirrored, firstId)
-      }
-    }
+  const askAndEmit = (template: QaTemplate, objects: SceneObject[]) => {
+    const asked = ask(template, objects)
+    if (asked) emit(template, objects, asked.question, asked.answer)
   }
-  return { samples, dropped, kept }
+  return { random, pick, samples, emit, ask, askAndEmit }
+}
+
+/** A pair type for (A, B), then its other order from the same answer (see {@link QaTemplate.mirror}). */
+function emitPair(
+  session: Session,
+  template: QaTemplate,
+  first: SceneObject,
+  second: SceneObject,
+): void {
+  let [a, b] = [first, second]
+  let asked = session.ask(template, [a, b])
+  // "How much taller is A than B?" is asked of the larger one, so the answer is a positive length.
+  if (asked && template.type === 'difference' && (asked.answer.value as number) < 0) {
+    ;[a, b] = [b, a]
+    asked = session.ask(template, [a, b])
+  }
+  if (!asked) return
+  const firstId = session.emit(template, [a, b], asked.question, asked.answer)
+  if (!template.mirror) return
+  const mirror = QA_TEMPLATES.find((candidate) => candidate.type === template.mirror!.type)!
+  const mirrored = mirrorAnswer(asked.answer, template.mirror.derive)
+  session.emit(mirror, [b, a], fill(session.pick(mirror.questions), [b, a]), mirrored, firstId)
 }
 
 /** The answer of the other order from the same measurement (see {@link QaTemplate.mirror}). */
 function mirrorAnswer(answer: Answer, derive: 'same' | 'clock'): Answer {
   if (derive === 'same') return answer
   const hour = addHours(answer.value as number, 6)
-  return { ...answer, value: hour, text: `At ${hour} o'clock (the opposite of ${answer.value} o'clock).` }
+  return {
+    ...answer,
+    value: hour,
+    text: `At ${hour} o'clock (the opposite of ${answer.value} o'clock).`,
+  }
 }
 
 function choosePairs(n: number, max: number, random: () => number): [number, number][] {
@@ -226,9 +272,12 @@ export function toSynthScene(scene: Scene): SynthScene {
       name: object.name,
       label: object.label,
       center_world_m: [...object.centerInWorld],
+      center_camera_m: [...object.centerInCamera],
       size_m: { ...object.sizeM },
       yaw_rad: object.yawRad,
       point_count: object.pointCount,
+      color_rgb: [...object.colorRgb],
+      origin: object.origin,
     })),
   }
 }

@@ -19,7 +19,8 @@ export function humanLength(metres: number): string {
 
 /** A volume in words, in litres (1 L = 0.001 m³): 0.1 L steps below 10 L, whole litres above. */
 export function humanVolume(cubicMetres: number): string {
-  if (!Number.isFinite(cubicMetres) || cubicMetres < 0) throw new Error(`humanVolume: bad volume (${cubicMetres})`)
+  if (!Number.isFinite(cubicMetres) || cubicMetres < 0)
+    throw new Error(`humanVolume: bad volume (${cubicMetres})`)
   const litres = cubicMetres * 1000
   if (litres < 0.05) return 'less than 0.1 litres'
   if (litres < 10) return `about ${(Math.round(litres * 10) / 10).toFixed(1)} litres`

@@ -51,7 +51,10 @@ export class SynthPlanError extends Error {}
  * ({@link pairSequenceFiles}); each PCD file is one job. MCAP recordings are refused unless `mcapSupported`.
  * @throws SynthPlanError with a user-facing message (no frames, MCAP without the MCAP source, pairing errors).
  */
-export function planJobs(inputs: PlanInput[], options: { mcapSupported?: boolean } = {}): SynthPlan {
+export function planJobs(
+  inputs: PlanInput[],
+  options: { mcapSupported?: boolean } = {},
+): SynthPlan {
   const jobs: SynthJob[] = []
   const notes: string[] = []
   inputs.forEach((input, inputIndex) => {
@@ -85,7 +88,8 @@ export function planJobs(inputs: PlanInput[], options: { mcapSupported?: boolean
     )
   const seen = new Set<string>()
   for (const job of jobs) {
-    if (seen.has(job.id)) throw new SynthPlanError(`Two inputs give the same job id ${job.id} (${job.name})`)
+    if (seen.has(job.id))
+      throw new SynthPlanError(`Two inputs give the same job id ${job.id} (${job.name})`)
     seen.add(job.id)
   }
   return { roots: inputs.map((input) => input.root), jobs, notes }
@@ -108,7 +112,8 @@ export function pointsPath(jobId: string): string {
 
 /** The copied image of a job, relative to the dataset folder (samples reference it). */
 export function imagePath(job: SynthJob): string {
-  const ext = job.input.kind === 'pcd' ? '.png' : (/\.[a-z]+$/i.exec(job.input.color)?.[0] ?? '.png')
+  const ext =
+    job.input.kind === 'pcd' ? '.png' : (/\.[a-z]+$/i.exec(job.input.color)?.[0] ?? '.png')
   return `images/${job.id}${ext.toLowerCase()}`
 }
 

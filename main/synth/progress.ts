@@ -11,7 +11,12 @@ export interface Progress {
 const BAR = 24
 
 /** @param total jobs this run will do; @param skipped jobs already done (resumed), shown but not timed. */
-export function createProgress(total: number, skipped: number, log: (text: string) => void, isTty: boolean): Progress {
+export function createProgress(
+  total: number,
+  skipped: number,
+  log: (text: string) => void,
+  isTty: boolean,
+): Progress {
   const started = Date.now()
   let done = 0
   let samples = 0
@@ -44,6 +49,7 @@ export function createProgress(total: number, skipped: number, log: (text: strin
 export function formatSeconds(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?'
   if (seconds < 60) return `${Math.round(seconds)}s`
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
+  if (seconds < 3600)
+    return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
   return `${Math.floor(seconds / 3600)}h${String(Math.round((seconds % 3600) / 60)).padStart(2, '0')}m`
 }

@@ -47,25 +47,41 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
     config.filters,
   )
   const perType: Record<string, number> = {}
-  for (const sample of generated.samples) perType[sample.question_type] = (perType[sample.question_type] ?? 0) + 1
+  for (const sample of generated.samples)
+    perType[sample.question_type] = (perType[sample.question_type] ?? 0) + 1
   if (generated.samples.length > 0) {
     await writeImage(job, frame, join(config.outDir, image), config.roots[job.inputIndex])
     if (generated.kept && config.withPoints)
-      await writeFileAtomic(join(config.outDir, points), JSON.stringify(objectPoints(generated.kept, perceived)))
+      await writeFileAtomic(
+        join(config.outDir, points),
+        JSON.stringify(objectPoints(generated.kept, perceived)),
+      )
   }
   const lines = generated.samples.map((sample) => `${JSON.stringify(sample)}\n`).join('')
   await writeFileAtomic(
     join(config.outDir, 'stats', `${job.id}.json`),
-    JSON.stringify({ samples: generated.samples.length, perType, dropped: generated.dropped, kept: generated.kept !== null }),
+    JSON.stringify({
+      samples: generated.samples.length,
+      perType,
+      dropped: generated.dropped,
+      kept: generated.kept !== null,
+    }),
   )
   // The shard marks the job done, also when the frame gave no sample (an empty shard).
   await writeFileAtomic(join(config.outDir, shardPath(job.id)), lines)
-  return { jobId: job.id, samples: generated.samples.length, perType, dropped: generated.dropped, kept: generated.kept !== null }
+  return {
+    jobId: job.id,
+    samples: generated.samples.length,
+    perType,
+    dropped: generated.dropped,
+    kept: generated.kept !== null,
+  }
 }
 
 /** Creates the dataset's sub-folders (once per run, before any job). */
 export async function prepareOutDir(outDir: string): Promise<void> {
-  for (const folder of ['shards', 'images', 'points', 'stats']) await mkdir(join(outDir, folder), { recursive: true })
+  for (const folder of ['shards', 'images', 'points', 'stats'])
+    await mkdir(join(outDir, folder), { recursive: true })
 }
 
 async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
@@ -79,8 +95,19 @@ async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
 }
 
 /** Images are copied (not linked) so the dataset folder stands alone; PCD frames get their colours as a PNG. */
-async function writeImage(job: SynthJob, frame: Frame, target: string, root: string): Promise<void> {
-  if (await stat(target).then(() => true, () => false)) return
+async function writeImage(
+  job: SynthJob,
+  frame: Frame,
+  target: string,
+  root: string,
+): Promise<void> {
+  if (
+    await stat(target).then(
+      () => true,
+      () => false,
+    )
+  )
+    return
   if (job.input.kind !== 'pcd') {
     await copyFile(join(root, job.input.color), target)
     return
@@ -92,7 +119,10 @@ async function writeImage(job: SynthJob, frame: Frame, target: string, root: str
 const MAX_POINTS_PER_OBJECT = 4000
 
 /** Object points in the world frame (metres), evenly subsampled to at most 4000 per object. */
-export function objectPoints(scene: Scene, frame: Frame): { frame: 'world'; unit: 'metre'; objects: { name: string; points: number[] }[] } {
+export function objectPoints(
+  scene: Scene,
+  frame: Frame,
+): { frame: 'world'; unit: 'metre'; objects: { name: string; points: number[] }[] } {
   const { fx, fy, cx, cy, width } = frame.intrinsics
   const m = scene.worldFromCamera
   const depth = frame.depth?.data
@@ -106,7 +136,8 @@ export function objectPoints(scene: Scene, frame: Frame): { frame: 'world'; unit
       if (!(z > 0)) continue
       const x = (((index % width) - cx) * z) / fx
       const y = ((Math.floor(index / width) - cy) * z) / fy
-      for (let r = 0; r < 3; r++) points.push(Math.round((m[r] * x + m[4 + r] * y + m[8 + r] * z + m[12 + r]) * 1e4) / 1e4)
+      for (let r = 0; r < 3; r++)
+        points.push(Math.round((m[r] * x + m[4 + r] * y + m[8 + r] * z + m[12 + r]) * 1e4) / 1e4)
     }
     return { name: object.name, points }
   })

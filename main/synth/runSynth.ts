@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { appVersion } from '../services/appVersion'
+import { UserError } from '../services/userError'
 import type { SynthCounts, SynthManifest } from '../contract/synthSchema'
 import { pendingJobs, planJobs, shardPath, type PlanInput, type SynthPlan } from './plan'
 import { prepareOutDir, type JobConfig } from './runJob'
@@ -36,10 +37,17 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   const plan = planJobs(await Promise.all(options.inputs.map(listInput)))
   await prepareOutDir(options.outDir)
   const config = await pinConfig(options, plan)
-  const done = new Set((await readdir(join(options.outDir, 'shards'))).map((name) => `shards/${name}`))
+  const done = new Set(
+    (await readdir(join(options.outDir, 'shards'))).map((name) => `shards/${name}`),
+  )
   const pending = pendingJobs(plan, done)
   const jobConfig: JobConfig = { ...config, roots: plan.roots }
-  const progress = createProgress(pending.length, plan.jobs.length - pending.length, options.log, options.isTty)
+  const progress = createProgress(
+    pending.length,
+    plan.jobs.length - pending.length,
+    options.log,
+    options.isTty,
+  )
   const failures: { jobId: string; message: string }[] = []
   await runPool(pending, jobConfig, options.workers, (outcome: JobOutcome) => {
     if (outcome.ok) progress.tick(outcome.result.samples)
@@ -63,7 +71,7 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
 async function listInput(input: string): Promise<PlanInput> {
   const path = resolve(input)
   const info = await stat(path).catch(() => null)
-  if (!info) throw new Error(`synth: input not found: ${input}`)
+  if (!info) throw new UserError(`synth: input not found: ${input}`)
   if (info.isFile()) return { root: dirname(path), files: [basename(path)] }
   const files = await readdir(path, { recursive: true, withFileTypes: true })
   return {
@@ -86,11 +94,17 @@ async function pinConfig(options: SynthOptions, plan: SynthPlan) {
     perception: options.perception,
     withPoints: options.withPoints,
   }
-  const pinned = { seed: config.seed, filters: config.filters, perception: config.perception, withPoints: config.withPoints, inputs: plan.roots }
+  const pinned = {
+    seed: config.seed,
+    filters: config.filters,
+    perception: config.perception,
+    withPoints: config.withPoints,
+    inputs: plan.roots,
+  }
   const path = join(options.outDir, 'config.json')
   const existing = await readFile(path, 'utf8').catch(() => null)
   if (existing !== null && existing !== JSON.stringify(pinned, null, 2))
-    throw new Error(
+    throw new UserError(
       `synth: ${options.outDir} holds a dataset made with another configuration (${path}); resume with the same options or choose a new --out folder`,
     )
   if (existing === null) await writeFileAtomic(path, JSON.stringify(pinned, null, 2))
@@ -109,10 +123,20 @@ async function writeManifest(
     for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value
   }
   for (const job of plan.jobs) {
-    const stats = await readFile(join(options.outDir, 'stats', `${job.id}.json`), 'utf8').catch(() => null)
-    const hasShard = await stat(join(options.outDir, shardPath(job.id))).then(() => true, () => false)
+    const stats = await readFile(join(options.outDir, 'stats', `${job.id}.json`), 'utf8').catch(
+      () => null,
+    )
+    const hasShard = await stat(join(options.outDir, shardPath(job.id))).then(
+      () => true,
+      () => false,
+    )
     if (!hasShard || stats === null) continue
-    const parsed = JSON.parse(stats) as { samples: number; perType: Record<string, number>; dropped: Record<string, number>; kept: boolean }
+    const parsed = JSON.parse(stats) as {
+      samples: number
+      perType: Record<string, number>
+      dropped: Record<string, number>
+      kept: boolean
+    }
     shards.push(shardPath(job.id))
     counts.frames += 1
     counts.framesKept += parsed.kept ? 1 : 0
@@ -129,7 +153,12 @@ async function writeManifest(
     jobs: plan.jobs.length,
     shards,
     counts,
-    notes: [...plan.notes, ...failures.map((failure) => `job ${failure.jobId} failed (pending, rerun to retry): ${failure.message}`)],
+    notes: [
+      ...plan.notes,
+      ...failures.map(
+        (failure) => `job ${failure.jobId} failed (pending, rerun to retry): ${failure.message}`,
+      ),
+    ],
   }
   await writeFileAtomic(join(options.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
   return manifest

@@ -12,6 +12,7 @@ const config = workerData as JobConfig
 parentPort!.on('message', (job: SynthJob) => {
   runJob(job, config).then(
     (result) => parentPort!.postMessage({ ok: true, result }),
-    (error: unknown) => parentPort!.postMessage({ ok: false, jobId: job.id, message: (error as Error).message }),
+    (error: unknown) =>
+      parentPort!.postMessage({ ok: false, jobId: job.id, message: (error as Error).message }),
   )
 })

@@ -11,7 +11,8 @@ import { packageRoot } from '../services/paths'
 import { runJob, type JobConfig, type JobResult } from './runJob'
 import type { SynthJob } from './plan'
 
-export type JobOutcome = { ok: true; result: JobResult } | { ok: false; jobId: string; message: string }
+export type JobOutcome =
+  { ok: true; result: JobResult } | { ok: false; jobId: string; message: string }
 
 /** Built worker bundle, or null when running from sources. */
 export function synthWorkerPath(): string | null {
@@ -32,18 +33,30 @@ export async function runPool(
 ): Promise<void> {
   const queue = [...jobs]
   if (workerPath === null) {
-    for (const job of queue) onOutcome(await runJob(job, config).then(ok, (error: unknown) => failed(job, error)))
+    for (const job of queue)
+      onOutcome(await runJob(job, config).then(ok, (error: unknown) => failed(job, error)))
     return
   }
   const threads = Math.max(1, Math.min(workers, queue.length))
-  await Promise.all(Array.from({ length: threads }, () => drain(queue, config, workerPath, onOutcome)))
+  await Promise.all(
+    Array.from({ length: threads }, () => drain(queue, config, workerPath, onOutcome)),
+  )
 }
 
 const ok = (result: JobResult): JobOutcome => ({ ok: true, result })
-const failed = (job: SynthJob, error: unknown): JobOutcome => ({ ok: false, jobId: job.id, message: (error as Error).message })
+const failed = (job: SynthJob, error: unknown): JobOutcome => ({
+  ok: false,
+  jobId: job.id,
+  message: (error as Error).message,
+})
 
 /** One worker: takes jobs until the queue is empty; a crashed worker fails its job and is replaced. */
-async function drain(queue: SynthJob[], config: JobConfig, workerPath: string, onOutcome: (outcome: JobOutcome) => void) {
+async function drain(
+  queue: SynthJob[],
+  config: JobConfig,
+  workerPath: string,
+  onOutcome: (outcome: JobOutcome) => void,
+) {
   let worker: Worker | null = null
   try {
     for (let job = queue.shift(); job; job = queue.shift()) {

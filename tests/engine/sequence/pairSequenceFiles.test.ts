@@ -6,8 +6,8 @@ import {
   isDepthPath,
   pairSequenceFiles,
   type FolderEntry,
-} from '../../renderer/src/sources/pairSequenceFiles'
-import { FIXTURES } from '../helpers/syntheticTabletop'
+} from '../../../main/engine/sequence/pairSequenceFiles'
+import { FIXTURES } from '../../helpers/syntheticTabletop'
 
 /** Entries as a browser gives them for a picked folder: the folder's name first. */
 function folder(name: string, paths: string[]): FolderEntry<string>[] {
