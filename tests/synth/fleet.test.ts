@@ -212,6 +212,22 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
     expect(parsed.workers.reduce((sum, w) => sum + w.frames, 0)).toBe(GOOD_FRAMES)
     expect(parsed.workersOnline).toHaveLength(2)
 
+    // Submitting the failed plan again retries it with a fresh set of attempts (not a duplicate job).
+    const again = start([
+      'synth',
+      join(work, 'bad'),
+      '--out',
+      badOut,
+      ...queueFlags,
+      '--attempts',
+      '2',
+      '--backoff-ms',
+      '200',
+    ])
+    expect(await again.exited, again.output()).toBe(1)
+    expect(again.output()).toContain('0 new, 1 already queued, 1 failed one(s) retried')
+    expect(again.output()).toMatch(/failed j[0-9a-f]+ after 2 attempt\(s\)/)
+
     for (const w of workers.slice(1)) w.child.kill('SIGTERM')
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([0, 0])
   }, 240_000)
