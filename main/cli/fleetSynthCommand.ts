@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq'
+import { UserError } from '../services/userError'
 import { parseFleetSynthArgs, type FleetSubmitArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
 import { planFleetJobs } from '../fleet/fleetPlan'
@@ -30,6 +31,8 @@ export async function runFleetSynthCommand(
       return status.counts.failed > 0 ? 1 : 0
     }
     return await submitAndWait(args, queue, print)
+  } catch (error) {
+    throw lostRedis(error, args.target.display)
   } finally {
     await queue.close()
   }
@@ -106,6 +109,17 @@ function finishHint(args: FleetSubmitArgs): string {
   return (
     'the manifest is written once every frame has its shard: fix the failed inputs and submit again ' +
     `(failed jobs are retried), or finish on one machine with: spatial-lens synth ${args.inputs.join(' ')} --out ${args.config.outDir}`
+  )
+}
+
+/** A Redis outage mid-command (the client gave up reconnecting) as a user-facing error. */
+function lostRedis(error: unknown, where: string): unknown {
+  const message = error instanceof Error ? error.message : String(error)
+  if (!/maxRetriesPerRequest|max retries per request|Connection is closed/i.test(message))
+    return error
+  return new UserError(
+    `lost the connection to Redis at ${where} (${message}); queued jobs stay queued: ` +
+      'run this command again, or synth --status, when Redis is back',
   )
 }
 

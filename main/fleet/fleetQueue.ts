@@ -10,7 +10,7 @@ import {
 
 /** Opens the fleet's queue (a producer: it runs no jobs). Close it when done. */
 export function openFleetQueue(target: RedisTarget, queueName: string): Queue {
-  return new Queue(queueName, { connection: connectionOptions(target) })
+  return new Queue(queueName, { connection: connectionOptions(target, 'client') })
 }
 
 /** What a submission did: jobs added now, jobs the queue already had, failed jobs sent back for another try. */

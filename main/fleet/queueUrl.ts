@@ -54,8 +54,16 @@ export function parseQueueUrl(text: string): RedisTarget {
   }
 }
 
-/** ioredis options for BullMQ (maxRetriesPerRequest null: BullMQ's workers need blocking commands). */
-export function connectionOptions(target: RedisTarget): Record<string, unknown> {
+/**
+ * ioredis options for BullMQ. Workers (`role` 'worker') wait through Redis outages: BullMQ needs
+ * maxRetriesPerRequest null for their blocking commands, and they resume when Redis is back. The
+ * submitter and `--status` ('client') give up after a few reconnection tries with an error instead
+ * of waiting forever.
+ */
+export function connectionOptions(
+  target: RedisTarget,
+  role: 'worker' | 'client' = 'worker',
+): Record<string, unknown> {
   return {
     host: target.host,
     port: target.port,
@@ -63,7 +71,7 @@ export function connectionOptions(target: RedisTarget): Record<string, unknown> 
     ...(target.username ? { username: target.username } : {}),
     ...(target.password ? { password: target.password } : {}),
     ...(target.tls ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
+    maxRetriesPerRequest: role === 'worker' ? null : 3,
   }
 }
 

@@ -30,6 +30,12 @@ describe('parseQueueUrl', () => {
     expect(parseQueueUrl('redis://:pw@h:1/0').display).not.toContain('pw')
   })
 
+  it('workers wait through Redis outages; the submitter and --status give up after 3 tries', () => {
+    const target = parseQueueUrl('redis://h')
+    expect(connectionOptions(target, 'worker').maxRetriesPerRequest).toBeNull()
+    expect(connectionOptions(target, 'client').maxRetriesPerRequest).toBe(3)
+  })
+
   it.each([
     ['queue.lab:6379', /not a URL|not supported/],
     ['http://queue.lab:6379', /"http:" is not supported/],
