@@ -7,6 +7,9 @@ import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runVerifyCommand } from './verifyCommand'
 import { runServeCommand } from './serveCommand'
+import { runFleetSynthCommand } from './fleetSynthCommand'
+import { runWorkerCommand } from './workerCommand'
+import { FLEET_USAGE } from './fleetArgs'
 import { runSynthCommand } from './synthCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
@@ -20,11 +23,19 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'eval') return runEvalCommand(argv.slice(1), print)
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   if (argv[0] === 'log') return runLogCommand(argv.slice(1), print)
+  // The fleet forms of synth (BullMQ over Redis) and the fleet's worker.
+  if (
+    argv[0] === 'synth' &&
+    argv.some((a) => a === '--queue' || a.startsWith('--queue=') || a === '--status')
+  ) {
+    return runFleetSynthCommand(argv.slice(1), print)
+  }
+  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), print)
   if (argv[0] === 'synth') return runSynthCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':
-      print(USAGE)
+      print(`${USAGE}\n\n${FLEET_USAGE}`)
       return 0
     case 'scene':
       await runSceneCommand(args, print)
