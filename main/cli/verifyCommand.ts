@@ -16,11 +16,12 @@ export async function runVerifyCommand(
   const built = await perceiveAndBuild(frame, regions, args.perception)
   const model =
     args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
-  const verification = await verifyInScene(
-    built.scene,
-    args.question!,
-    model ? { vision: { model, image: built.frame.rgb } } : {},
-  )
+  // The ViLT VSR classifier votes whenever the user installed it (absent otherwise: nothing to configure).
+  const classifier = await perceptionFor(args.perception.provider).relationClassifier()
+  const verification = await verifyInScene(built.scene, args.question!, {
+    ...(model ? { vision: { model, image: built.frame.rgb } } : {}),
+    ...(classifier ? { classifier: { model: classifier, image: built.frame.rgb } } : {}),
+  })
   if (args.json) {
     print(JSON.stringify(verification, null, 2))
   } else {

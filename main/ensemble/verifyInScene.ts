@@ -1,17 +1,19 @@
 /**
  * `qa:verify` and `spatial-lens verify`: a statement about a scene judged by SpatialEnsemble with the shipped
- * weights, and, when one is installed, the vision-language model as one more voter (it runs where the caller's
- * model runs: the scene worker in the hosts).
+ * weights, and, when installed, the vision-language model and the ViLT VSR classifier as more voters (they run
+ * where the caller's models run: the scene worker in the hosts).
  */
 
 import { verificationSchema, type VerificationJson } from '../contract/verifySchema'
 import { buildProvenance, toAnswerObject } from '../engine/answers/format'
 import { VlmVoter } from '../engine/ensemble/askingVoters'
 import { verifyStatement } from '../engine/ensemble/verifyStatement'
+import { ViltVoter } from '../engine/ensemble/viltVoter'
 import { VSR_RELATIONS } from '../engine/ensemble/vsrRelations'
 import type { Voter } from '../engine/ensemble/voter'
 import type { RgbImage, Scene } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
+import type { RelationClassifier } from '../inference/models/viltVsr'
 import { UserError } from '../services/userError'
 import { loadEnsembleFile } from './ensembleFile'
 import type { EnsembleFile } from '../contract/ensembleFileSchema'
@@ -27,6 +29,8 @@ function ensemble(): EnsembleFile {
 export interface VerifyOptions {
   /** The installed vision-language model and the frame's image, for the VLM voter. */
   vision?: { model: VisionLanguageModel; image: RgbImage; signal?: AbortSignal }
+  /** The installed ViLT-family VSR classifier (vilt-vsr) and the frame's image: one more voter ("vilt"). */
+  classifier?: { model: RelationClassifier; image: RgbImage }
   /** Another weights file (tests, or weights the user fitted). */
   weights?: EnsembleFile
 }
@@ -50,6 +54,12 @@ export async function verifyInScene(
             })
           ).text,
       ),
+    )
+  }
+  const classifier = options.classifier
+  if (classifier) {
+    voters.push(
+      new ViltVoter(async (caption) => (await classifier.model.classify(classifier.image, caption)).probabilityTrue),
     )
   }
   const result = await verifyStatement(scene, statement, file, voters)

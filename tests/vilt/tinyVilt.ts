@@ -84,8 +84,8 @@ export interface InstalledVilt {
 }
 
 /** Writes the graph and the tokenizer into a fresh cache as a user installs the manual model. */
-export function installTinyVilt(graph: Uint8Array, options: { withTokenizer?: boolean } = {}): InstalledVilt {
-  const cache = mkdtempSync(join(tmpdir(), 'spatial-lens-vilt-'))
+export function installTinyVilt(graph: Uint8Array, options: { withTokenizer?: boolean; cache?: string } = {}): InstalledVilt {
+  const cache = options.cache ?? mkdtempSync(join(tmpdir(), 'spatial-lens-vilt-'))
   const manifest = bundledManifest()
   for (const file of findModel(manifest, VILT_ID).files) {
     if (file.role === 'tokenizer' && options.withTokenizer === false) continue
