@@ -11,6 +11,7 @@ import { verifyStatement } from '../engine/ensemble/verifyStatement'
 import { ViltVoter } from '../engine/ensemble/viltVoter'
 import { VSR_RELATIONS } from '../engine/ensemble/vsrRelations'
 import type { Voter } from '../engine/ensemble/voter'
+import type { AuxiliaryMaps } from '../engine/maps/auxiliaryMaps'
 import type { RgbImage, Scene } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import type { RelationClassifier } from '../inference/models/viltVsr'
@@ -31,6 +32,8 @@ export interface VerifyOptions {
   vision?: { model: VisionLanguageModel; image: RgbImage; signal?: AbortSignal }
   /** The installed ViLT-family VSR classifier (vilt-vsr) and the frame's image: one more voter ("vilt"). */
   classifier?: { model: RelationClassifier; image: RgbImage }
+  /** The frame's auxiliary maps (depth, world coordinates, edges, masks), handed to every voter's context. */
+  maps?: AuxiliaryMaps
   /** Another weights file (tests, or weights the user fitted). */
   weights?: EnsembleFile
 }
@@ -62,7 +65,7 @@ export async function verifyInScene(
       new ViltVoter(async (caption) => (await classifier.model.classify(classifier.image, caption)).probabilityTrue),
     )
   }
-  const result = await verifyStatement(scene, statement, file, voters)
+  const result = await verifyStatement(scene, statement, file, voters, options.maps)
   if (!result) {
     throw new UserError(
       `could not read a spatial statement in "${statement}": write it as "the <thing> is <relation> the <thing>", e.g. "the mug is left of the laptop" (relations: ${VSR_RELATIONS.slice(0, 12).join(', ')}, …)`,
