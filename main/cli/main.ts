@@ -7,6 +7,7 @@ import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runVerifyCommand } from './verifyCommand'
 import { runServeCommand } from './serveCommand'
+import { runMapsCommand } from './mapsCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
 /**
@@ -31,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runAskCommand(args, print)
     case 'verify':
       return runVerifyCommand(args, print)
+    case 'maps':
+      return runMapsCommand(args, print)
     case 'serve':
       await runServeCommand(args, print)
       return -1 // keeps running
