@@ -5,7 +5,12 @@ import { vsrEvalReportSchema } from '../contract/vsrEvalSchema'
 import { readGroundTruthBoxes } from '../ensemble/cocoBoxes'
 import { makeEnsembleFile, saveEnsembleFile } from '../ensemble/ensembleFile'
 import { formatVsrReport } from '../ensemble/formatVsrReport'
-import { detectImages, groundTruthBoxVotes, readImageQuality, viltVotes } from '../ensemble/imageVotes'
+import {
+  detectImages,
+  groundTruthBoxVotes,
+  readImageQuality,
+  viltVotes,
+} from '../ensemble/imageVotes'
 import { perceptionFor } from '../perception/defaultPerception'
 import { PAPER_ROWS } from '../ensemble/paperResults'
 import { readVsrPart, type VsrItem } from '../ensemble/vsrDataset'
@@ -100,7 +105,12 @@ export async function runEvalVsrCommand(
     const classifier = await perceptionFor().relationClassifier()
     if (classifier) {
       imageVoters.push(
-        await viltVotes(all, values.images, classifier, progressBar('ViLT VSR classifier on the captions')),
+        await viltVotes(
+          all,
+          values.images,
+          classifier,
+          progressBar('ViLT VSR classifier on the captions'),
+        ),
       )
     } else if (values.voters) {
       // Asked for by name but not installed: say how to get it rather than silently leaving it out.

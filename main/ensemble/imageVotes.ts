@@ -96,7 +96,10 @@ export async function viltVotes(
   const total = [...byImage.values()].reduce((n, list) => n + list.length, 0)
   for (const [name, list] of byImage) {
     const rgb = await decodeColorImage(readFileSync(join(imagesDir, name)), name)
-    const voter = new ViltVoter(async (caption) => (await classifier.classify(rgb, caption)).probabilityTrue, id)
+    const voter = new ViltVoter(
+      async (caption) => (await classifier.classify(rgb, caption)).probabilityTrue,
+      id,
+    )
     for (const item of list) {
       votes.set(item.where, await voter.vote(item.statement, {}))
       onProgress(++done, total)

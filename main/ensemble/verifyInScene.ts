@@ -62,7 +62,10 @@ export async function verifyInScene(
   const classifier = options.classifier
   if (classifier) {
     voters.push(
-      new ViltVoter(async (caption) => (await classifier.model.classify(classifier.image, caption)).probabilityTrue),
+      new ViltVoter(
+        async (caption) =>
+          (await classifier.model.classify(classifier.image, caption)).probabilityTrue,
+      ),
     )
   }
   const result = await verifyStatement(scene, statement, file, voters, options.maps)

@@ -4,7 +4,10 @@
  */
 export function float32Npy(data: Float32Array, shape: readonly number[]): Uint8Array {
   const count = shape.reduce((a, b) => a * b, 1)
-  if (count !== data.length) throw new RangeError(`float32Npy: shape [${shape.join(', ')}] holds ${count} values, got ${data.length}`)
+  if (count !== data.length)
+    throw new RangeError(
+      `float32Npy: shape [${shape.join(', ')}] holds ${count} values, got ${data.length}`,
+    )
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`
   let header = `{'descr': '<f4', 'fortran_order': False, 'shape': ${shapeText}, }`
   const unpadded = 10 + header.length + 1

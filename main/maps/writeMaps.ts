@@ -17,27 +17,50 @@ export interface MapsManifest {
   width: number
   height: number
   worldFrame: string
-  files: Array<{ kind: string; path: string; format: string; units: string; object?: { name: string; label: string } }>
+  files: Array<{
+    kind: string
+    path: string
+    format: string
+    units: string
+    object?: { name: string; label: string }
+  }>
   canny: CannyOptions
 }
 
 /** A file name from an object name: lower-case letters, digits and dashes. */
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'object'
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'object'
 
-export function writeMaps(maps: AuxiliaryMaps, outDir: string, source: string, canny: CannyOptions): MapsManifest {
+export function writeMaps(
+  maps: AuxiliaryMaps,
+  outDir: string,
+  source: string,
+  canny: CannyOptions,
+): MapsManifest {
   mkdirSync(join(outDir, 'masks'), { recursive: true })
   const files: MapsManifest['files'] = []
-  const write = (path: string, bytes: Uint8Array, entry: Omit<MapsManifest['files'][number], 'path'>) => {
+  const write = (
+    path: string,
+    bytes: Uint8Array,
+    entry: Omit<MapsManifest['files'][number], 'path'>,
+  ) => {
     writeFileSync(join(outDir, path), bytes)
     files.push({ path, ...entry })
   }
   const { width, height } = maps
   if (maps.depth) {
-    write('depth_mm.png', encode({ width, height, data: depthToMillimetres(maps.depth), depth: 16, channels: 1 }), {
-      kind: 'depth',
-      format: 'PNG 16-bit grey',
-      units: 'millimetres along the optical axis; 0 = no depth',
-    })
+    write(
+      'depth_mm.png',
+      encode({ width, height, data: depthToMillimetres(maps.depth), depth: 16, channels: 1 }),
+      {
+        kind: 'depth',
+        format: 'PNG 16-bit grey',
+        units: 'millimetres along the optical axis; 0 = no depth',
+      },
+    )
   }
   if (maps.coordinatesInWorld) {
     write('coordinates_world.npy', float32Npy(maps.coordinatesInWorld, [height, width, 3]), {
@@ -57,19 +80,24 @@ export function writeMaps(maps: AuxiliaryMaps, outDir: string, source: string, c
     units: 'object number (the masks below, from 1); 0 = no object',
   })
   maps.masks.forEach((m, i) => {
-    write(`masks/${String(i + 1).padStart(2, '0')}_${slug(m.name)}.png`, encode({ width, height, data: m.mask, depth: 8, channels: 1 }), {
-      kind: 'mask',
-      format: 'PNG 8-bit grey',
-      units: '255 = the object, 0 = not',
-      object: { name: m.name, label: m.label },
-    })
+    write(
+      `masks/${String(i + 1).padStart(2, '0')}_${slug(m.name)}.png`,
+      encode({ width, height, data: m.mask, depth: 8, channels: 1 }),
+      {
+        kind: 'mask',
+        format: 'PNG 8-bit grey',
+        units: '255 = the object, 0 = not',
+        object: { name: m.name, label: m.label },
+      },
+    )
   })
   const manifest: MapsManifest = {
     version: 1,
     source,
     width,
     height,
-    worldFrame: 'x right as the camera sees it, y away from the camera, z up; origin on the support plane (or the camera when none was found)',
+    worldFrame:
+      'x right as the camera sees it, y away from the camera, z up; origin on the support plane (or the camera when none was found)',
     files,
     canny,
   }

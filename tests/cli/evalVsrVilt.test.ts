@@ -18,7 +18,20 @@ describe('spatial-lens eval vsr --voters vilt', () => {
       for (const name of ['000000000142.jpg', '000000000370.jpg', '000000000397.jpg'])
         cpSync(join(IMAGES, 'images', name), join(dir, name))
       const env = { ...process.env, SPATIAL_LENS_MODELS: models }
-      const run = runCli(['eval', 'vsr', '--split', 'random', '--images', dir, '--voters', 'language-prior,vilt', '--json'], env)
+      const run = runCli(
+        [
+          'eval',
+          'vsr',
+          '--split',
+          'random',
+          '--images',
+          dir,
+          '--voters',
+          'language-prior,vilt',
+          '--json',
+        ],
+        env,
+      )
       expect(run.status, run.stderr).toBe(0)
       expect(run.stderr).toMatch(/ViLT VSR classifier on the captions \[#+\] \d+\/\d+/)
       const report = vsrEvalReportSchema.parse(JSON.parse(run.stdout))
@@ -36,7 +49,10 @@ describe('spatial-lens eval vsr --voters vilt', () => {
     const models = mkdtempSync(join(tmpdir(), 'vilt-none-'))
     try {
       const env = { ...process.env, SPATIAL_LENS_MODELS: models }
-      const run = runCli(['eval', 'vsr', '--images', join(IMAGES, 'images'), '--voters', 'vilt'], env)
+      const run = runCli(
+        ['eval', 'vsr', '--images', join(IMAGES, 'images'), '--voters', 'vilt'],
+        env,
+      )
       expect(run.status).not.toBe(0)
       expect(run.stderr).toMatch(/model "vilt-vsr" .* is not installed: it has no public download/)
     } finally {

@@ -13,13 +13,26 @@ describe('spatial-lens maps', () => {
     const out = mkdtempSync(join(tmpdir(), 'maps-'))
     try {
       const run = runCli([
-        'maps', '--rgb', join(TUM, 'TUM_color.png'), '--depth', join(TUM, 'TUM_depth.png'),
-        '--intrinsics', join(TUM, 'intrinsics.json'), '--out', out, '--json',
+        'maps',
+        '--rgb',
+        join(TUM, 'TUM_color.png'),
+        '--depth',
+        join(TUM, 'TUM_depth.png'),
+        '--intrinsics',
+        join(TUM, 'intrinsics.json'),
+        '--out',
+        out,
+        '--json',
       ])
       expect(run.status, run.stderr).toBe(0)
       const manifest = JSON.parse(readFileSync(join(out, 'maps.json'), 'utf8'))
       expect(JSON.parse(run.stdout)).toEqual(manifest)
-      expect(manifest.files.map((f: { kind: string }) => f.kind).slice(0, 4)).toEqual(['depth', 'coordinates', 'edges', 'labels'])
+      expect(manifest.files.map((f: { kind: string }) => f.kind).slice(0, 4)).toEqual([
+        'depth',
+        'coordinates',
+        'edges',
+        'labels',
+      ])
       for (const f of manifest.files) expect(existsSync(join(out, f.path)), f.path).toBe(true)
 
       // Depth: the TUM PNG holds metres × 5000, ours millimetres: ours = round(raw / 5) wherever raw > 0.
@@ -39,11 +52,18 @@ describe('spatial-lens maps', () => {
         const z = raw.data[v * 640 + u] / 5000
         return [((u - 319.5) / 525) * z, ((v - 239.5) / 525) * z, z]
       }
-      const [a, b] = [[200, 300], [450, 120]] as const
+      const [a, b] = [
+        [200, 300],
+        [450, 120],
+      ] as const
       const expected = Math.hypot(...cam(...a).map((x, i) => x - cam(...b)[i]))
       const py = spawnSync(
         'python3',
-        ['-c', `import sys, numpy as np; c = np.load(sys.argv[1]); print(c.shape, float(np.linalg.norm(c[${a[1]}, ${a[0]}] - c[${b[1]}, ${b[0]}])))`, join(out, 'coordinates_world.npy')],
+        [
+          '-c',
+          `import sys, numpy as np; c = np.load(sys.argv[1]); print(c.shape, float(np.linalg.norm(c[${a[1]}, ${a[0]}] - c[${b[1]}, ${b[0]}])))`,
+          join(out, 'coordinates_world.npy'),
+        ],
         { encoding: 'utf8' },
       )
       expect(py.stderr).toBe('')
@@ -53,17 +73,23 @@ describe('spatial-lens maps', () => {
 
       const edges = decode(readFileSync(join(out, 'edges.png')))
       expect([edges.width, edges.height, edges.depth]).toEqual([640, 480, 8])
-      const edgeShare = edges.data.reduce((n: number, v: number) => n + (v === 255 ? 1 : 0), 0) / (640 * 480)
+      const edgeShare = Array.from(edges.data).filter((v) => v === 255).length / (640 * 480)
       expect(edgeShare).toBeGreaterThan(0.005) // a real room photo has edges …
       expect(edgeShare).toBeLessThan(0.3) // … but thin ones
-      expect(edges.data.every((v: number) => v === 0 || v === 255)).toBe(true)
+      expect(Array.from(edges.data).every((v) => v === 0 || v === 255)).toBe(true)
     } finally {
       rmSync(out, { recursive: true, force: true })
     }
   })
 
   it('needs --out', () => {
-    const run = runCli(['maps', '--rgb', join(TUM, 'TUM_color.png'), '--intrinsics', join(TUM, 'intrinsics.json')])
+    const run = runCli([
+      'maps',
+      '--rgb',
+      join(TUM, 'TUM_color.png'),
+      '--intrinsics',
+      join(TUM, 'intrinsics.json'),
+    ])
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(/maps needs --out DIR/)
   })

@@ -10,10 +10,17 @@ describe('float32Npy', () => {
     const dir = mkdtempSync(join(tmpdir(), 'npy-'))
     try {
       const path = join(dir, 'a.npy')
-      writeFileSync(path, float32Npy(Float32Array.from([1.5, -2, Number.NaN, 0.25, 3, 4]), [1, 2, 3]))
+      writeFileSync(
+        path,
+        float32Npy(Float32Array.from([1.5, -2, Number.NaN, 0.25, 3, 4]), [1, 2, 3]),
+      )
       const py = spawnSync(
         'python3',
-        ['-c', 'import sys, numpy as np; a = np.load(sys.argv[1]); print(a.dtype, a.shape, [None if x != x else float(x) for x in a.ravel()])', path],
+        [
+          '-c',
+          'import sys, numpy as np; a = np.load(sys.argv[1]); print(a.dtype, a.shape, [None if x != x else float(x) for x in a.ravel()])',
+          path,
+        ],
         { encoding: 'utf8' },
       )
       expect(py.stderr).toBe('')

@@ -16,7 +16,21 @@ import { RecordingRunner } from '../vlm/tinySmolVlm'
 
 export const VILT_ID = 'vilt-vsr'
 
-const WORDS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'the', 'cat', 'is', 'under', 'table', '.', '##s', 'dog', 'on']
+const WORDS = [
+  '[PAD]',
+  '[UNK]',
+  '[CLS]',
+  '[SEP]',
+  'the',
+  'cat',
+  'is',
+  'under',
+  'table',
+  '.',
+  '##s',
+  'dog',
+  'on',
+]
 /** Token ids of the tiny vocabulary, by token. */
 export const TINY_BERT_IDS: Record<string, number> = Object.fromEntries(WORDS.map((w, i) => [w, i]))
 
@@ -35,7 +49,13 @@ export function tinyBertTokenizerJson(): Record<string, unknown> {
     truncation: null,
     padding: null,
     added_tokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map(special),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: true,
+    },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
@@ -51,7 +71,13 @@ export function tinyBertTokenizerJson(): Record<string, unknown> {
       },
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: TINY_BERT_IDS },
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab: TINY_BERT_IDS,
+    },
   }
 }
 
@@ -69,11 +95,17 @@ export function viltSpecs(): { inputs: Spec[]; outputs: Spec[] } {
 }
 
 /** logits = value + meanScale · mean(pixel_values); `inputs` replaces the signature's inputs (wrong-signature tests). */
-export function tinyViltGraph(value: [number, number], meanScale: [number, number], inputs?: Spec[]): Uint8Array {
+export function tinyViltGraph(
+  value: [number, number],
+  meanScale: [number, number],
+  inputs?: Spec[],
+): Uint8Array {
   const specs = viltSpecs()
   return buildTinyModel({
     inputs: inputs ?? specs.inputs,
-    outputs: [{ ...specs.outputs[0], shapeFrom: [1, 2], value, meanScale, dependsOn: 'input-mean' }],
+    outputs: [
+      { ...specs.outputs[0], shapeFrom: [1, 2], value, meanScale, dependsOn: 'input-mean' },
+    ],
   })
 }
 
@@ -84,7 +116,10 @@ export interface InstalledVilt {
 }
 
 /** Writes the graph and the tokenizer into a fresh cache as a user installs the manual model. */
-export function installTinyVilt(graph: Uint8Array, options: { withTokenizer?: boolean; cache?: string } = {}): InstalledVilt {
+export function installTinyVilt(
+  graph: Uint8Array,
+  options: { withTokenizer?: boolean; cache?: string } = {},
+): InstalledVilt {
   const cache = options.cache ?? mkdtempSync(join(tmpdir(), 'spatial-lens-vilt-'))
   const manifest = bundledManifest()
   for (const file of findModel(manifest, VILT_ID).files) {

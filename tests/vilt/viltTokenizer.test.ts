@@ -7,13 +7,29 @@ const tokenizer = viltTokenizerFromJson(tinyBertTokenizerJson())
 describe('ViLT BERT tokenizer (tiny bert-base-uncased-shaped tokenizer.json)', () => {
   it('lower-cases, splits punctuation, adds [CLS]/[SEP], one segment, no padding', () => {
     const out = tokenizer.encode('The cat is under the table.')
-    expect(out.inputIds).toEqual([ID['[CLS]'], ID.the, ID.cat, ID.is, ID.under, ID.the, ID.table, ID['.'], ID['[SEP]']])
+    expect(out.inputIds).toEqual([
+      ID['[CLS]'],
+      ID.the,
+      ID.cat,
+      ID.is,
+      ID.under,
+      ID.the,
+      ID.table,
+      ID['.'],
+      ID['[SEP]'],
+    ])
     expect(out.attentionMask).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1])
     expect(out.tokenTypeIds).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0])
   })
 
   it('splits unknown words into WordPiece continuations, else [UNK]', () => {
-    expect(tokenizer.encode('CATS zebra').inputIds).toEqual([ID['[CLS]'], ID.cat, ID['##s'], ID['[UNK]'], ID['[SEP]']])
+    expect(tokenizer.encode('CATS zebra').inputIds).toEqual([
+      ID['[CLS]'],
+      ID.cat,
+      ID['##s'],
+      ID['[UNK]'],
+      ID['[SEP]'],
+    ])
   })
 
   it('cuts a long caption to 40 tokens and keeps the closing [SEP]', () => {

@@ -2,7 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { solidImage } from '../vlm/paintedScene'
 import { ViltVoter } from '../../main/engine/ensemble/viltVoter'
 import { parseStatement } from '../../main/engine/ensemble/parseStatement'
-import { installTinyVilt, tinyViltGraph, TINY_BERT_IDS as ID, viltSpecs, type InstalledVilt } from './tinyVilt'
+import {
+  installTinyVilt,
+  tinyViltGraph,
+  TINY_BERT_IDS as ID,
+  viltSpecs,
+  type InstalledVilt,
+} from './tinyVilt'
 
 const installed: InstalledVilt[] = []
 function install(...args: Parameters<typeof installTinyVilt>): InstalledVilt {
@@ -23,7 +29,10 @@ describe('ViltVsr through the model store, the factory and the runner (tiny grap
   it('feeds ViltProcessor inputs and turns logits into P(true) with a softmax', async () => {
     const { factory, runner } = install(BRIGHT_IS_TRUE())
     const vilt = await factory.viltVsr()
-    const white = await vilt.classify(solidImage(64, 48, [255, 255, 255]), 'The cat is under the table.')
+    const white = await vilt.classify(
+      solidImage(64, 48, [255, 255, 255]),
+      'The cat is under the table.',
+    )
     expect(white.logits[0]).toBeCloseTo(-1, 5)
     expect(white.logits[1]).toBeCloseTo(1, 5)
     expect(white.probabilityTrue).toBeCloseTo(SIGMOID_2, 5)
@@ -35,33 +44,51 @@ describe('ViltVsr through the model store, the factory and the runner (tiny grap
     expect(run.dims.pixel_values).toEqual([1, 3, 384, 512])
     expect(run.dims.pixel_mask).toEqual([1, 384, 512])
     expect(run.inputs.pixel_mask.type).toBe('int64')
-    const ids = [ID['[CLS]'], ID.the, ID.cat, ID.is, ID.under, ID.the, ID.table, ID['.'], ID['[SEP]']]
+    const ids = [
+      ID['[CLS]'],
+      ID.the,
+      ID.cat,
+      ID.is,
+      ID.under,
+      ID.the,
+      ID.table,
+      ID['.'],
+      ID['[SEP]'],
+    ]
     expect(Array.from(run.inputs.input_ids.data as BigInt64Array, Number)).toEqual(ids)
-    expect(Array.from(run.inputs.attention_mask.data as BigInt64Array, Number)).toEqual(ids.map(() => 1))
-    expect(Array.from(run.inputs.token_type_ids.data as BigInt64Array, Number)).toEqual(ids.map(() => 0))
+    expect(Array.from(run.inputs.attention_mask.data as BigInt64Array, Number)).toEqual(
+      ids.map(() => 1),
+    )
+    expect(Array.from(run.inputs.token_type_ids.data as BigInt64Array, Number)).toEqual(
+      ids.map(() => 0),
+    )
   })
 
   it('as a voter: true for the bright image, false for the dark one, negation inverted', async () => {
     const { factory } = install(BRIGHT_IS_TRUE())
     const vilt = await factory.viltVsr()
     let image = solidImage(32, 32, [255, 255, 255])
-    const voter = new ViltVoter(async (caption) => (await vilt.classify(image, caption)).probabilityTrue)
+    const voter = new ViltVoter(
+      async (caption) => (await vilt.classify(image, caption)).probabilityTrue,
+    )
     const statement = parseStatement('The cat is under the table.')!
     const bright = await voter.vote(statement, {})
     expect(bright.verdict).toBe('true')
     expect(bright.confidence).toBeCloseTo(SIGMOID_2, 5)
     image = solidImage(32, 32, [0, 0, 0])
     expect((await voter.vote(statement, {})).verdict).toBe('false')
-    expect((await voter.vote(parseStatement('The cat is not under the table.')!, {})).verdict).toBe('true')
+    expect((await voter.vote(parseStatement('The cat is not under the table.')!, {})).verdict).toBe(
+      'true',
+    )
   })
 
   it('a graph without pixel_mask is refused with a clear signature error', async () => {
     const inputs = viltSpecs().inputs.filter((t) => t.name !== 'pixel_mask')
     const { factory } = install(tinyViltGraph([0, 0], [-1, 1], inputs))
     const vilt = await factory.viltVsr()
-    await expect(vilt.classify(solidImage(32, 32, [0, 0, 0]), 'The cat is on the table.')).rejects.toThrow(
-      /ViLT VSR model .*model\.onnx: inputs should be .*missing pixel_mask/,
-    )
+    await expect(
+      vilt.classify(solidImage(32, 32, [0, 0, 0]), 'The cat is on the table.'),
+    ).rejects.toThrow(/ViLT VSR model .*model\.onnx: inputs should be .*missing pixel_mask/)
   })
 
   it('a graph whose logits are not [batch, 2] is refused', async () => {
@@ -69,13 +96,21 @@ describe('ViltVsr through the model store, the factory and the runner (tiny grap
     const { buildTinyModel } = await import('../helpers/onnxBuilder')
     const graph = buildTinyModel({
       inputs: specs.inputs,
-      outputs: [{ name: 'logits', type: 'float32', dims: ['batch_size', 3], shapeFrom: [1, 3], value: [0, 0, 0] }],
+      outputs: [
+        {
+          name: 'logits',
+          type: 'float32',
+          dims: ['batch_size', 3],
+          shapeFrom: [1, 3],
+          value: [0, 0, 0],
+        },
+      ],
     })
     const { factory } = install(graph)
     const vilt = await factory.viltVsr()
-    await expect(vilt.classify(solidImage(32, 32, [0, 0, 0]), 'The cat is on the table.')).rejects.toThrow(
-      /needs output logits \[batch, 2\]/,
-    )
+    await expect(
+      vilt.classify(solidImage(32, 32, [0, 0, 0]), 'The cat is on the table.'),
+    ).rejects.toThrow(/needs output logits \[batch, 2\]/)
   })
 
   it('a missing tokenizer is a clear message naming the model', async () => {

@@ -66,7 +66,11 @@ export async function verifyStatement(
 ): Promise<StatementVerification | null> {
   const statement = parseStatement(text)
   if (!statement) return null
-  const context = { sceneObjects: scene.objects, boxes2d: boxesOfScene(scene), ...(maps ? { maps } : {}) }
+  const context = {
+    sceneObjects: scene.objects,
+    boxes2d: boxesOfScene(scene),
+    ...(maps ? { maps } : {}),
+  }
   const voters: Voter[] = [
     new GeometricVerifier('geometry'),
     new LanguagePriorVoter(ensemble.languagePrior),

@@ -28,7 +28,9 @@ const VERB_RELATIONS = new Set(['contains', 'has as a part', 'consists of'])
  * "The cat is under the table.", "The suitcase contains the cat."
  */
 export function vsrCaption(statement: SpatialStatement): string {
-  const verb = VERB_RELATIONS.has(statement.relation) ? statement.relation : `is ${statement.relation}`
+  const verb = VERB_RELATIONS.has(statement.relation)
+    ? statement.relation
+    : `is ${statement.relation}`
   return `The ${statement.subject} ${verb} the ${statement.object}.`
 }
 
@@ -42,7 +44,8 @@ export class ViltVoter implements Voter {
     const caption = vsrCaption(statement)
     const p = await this.classify(caption, context)
     if (p === null) return abstain(this.id, 'no image to look at')
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`ViltVoter: probability must be in [0, 1], got ${p}`)
+    if (!(p >= 0 && p <= 1))
+      throw new RangeError(`ViltVoter: probability must be in [0, 1], got ${p}`)
     return voteFromProbability(
       this.id,
       p,

@@ -76,7 +76,9 @@ export function objectMasks(
     const mask = new Uint8Array(width * height)
     for (const p of object.pixelIndices) {
       if (p >= mask.length) {
-        throw new RangeError(`objectMasks: object "${object.name}" has pixel ${p} outside the ${width}×${height} image`)
+        throw new RangeError(
+          `objectMasks: object "${object.name}" has pixel ${p} outside the ${width}×${height} image`,
+        )
       }
       mask[p] = 255
       labels[p] = index + 1
@@ -105,7 +107,10 @@ export function auxiliaryMaps(
     width,
     height,
     ...(depth
-      ? { depth: depth.data, coordinatesInWorld: coordinateMap(depth, scene.intrinsics, scene.worldFromCamera) }
+      ? {
+          depth: depth.data,
+          coordinatesInWorld: coordinateMap(depth, scene.intrinsics, scene.worldFromCamera),
+        }
       : {}),
     edges,
     masks,

@@ -23,7 +23,8 @@ export interface CannyOptions {
 
 /** Luma of interleaved RGB as OpenCV's COLOR_RGB2GRAY: (4899 R + 9617 G + 1868 B + 8192) >> 14. */
 export function rgbToGray(rgb: Uint8Array, width: number, height: number): Uint8Array {
-  if (rgb.length !== width * height * 3) throw new RangeError(`rgbToGray: ${rgb.length} bytes for ${width}×${height} RGB`)
+  if (rgb.length !== width * height * 3)
+    throw new RangeError(`rgbToGray: ${rgb.length} bytes for ${width}×${height} RGB`)
   const out = new Uint8Array(width * height)
   for (let i = 0; i < out.length; i++) {
     out[i] = (rgb[i * 3] * 4899 + rgb[i * 3 + 1] * 9617 + rgb[i * 3 + 2] * 1868 + 8192) >> 14
@@ -32,7 +33,11 @@ export function rgbToGray(rgb: Uint8Array, width: number, height: number): Uint8
 }
 
 /** 3 × 3 Sobel derivatives (x right, y down) with replicated borders. */
-export function sobel(gray: Uint8Array, width: number, height: number): { gx: Int32Array; gy: Int32Array } {
+export function sobel(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): { gx: Int32Array; gy: Int32Array } {
   const gx = new Int32Array(width * height)
   const gy = new Int32Array(width * height)
   const at = (x: number, y: number) =>
@@ -68,7 +73,8 @@ export function nonMaximumSuppression(
 ): Uint8Array {
   const mag = new Int32Array(width * height)
   for (let i = 0; i < mag.length; i++) mag[i] = Math.abs(gx[i]) + Math.abs(gy[i])
-  const m = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 0 : mag[y * width + x])
+  const m = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= width || y >= height ? 0 : mag[y * width + x]
   const state = new Uint8Array(width * height)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -83,7 +89,7 @@ export function nonMaximumSuppression(
       if (yy < tg22x) isMax = v > m(x - 1, y) && v >= m(x + 1, y)
       else if (yy > tg22x + Math.abs(dx) * 65536) isMax = v > m(x, y - 1) && v >= m(x, y + 1)
       else {
-        const s = (dx < 0) !== (dy < 0) ? -1 : 1
+        const s = dx < 0 !== dy < 0 ? -1 : 1
         isMax = v > m(x - s, y - 1) && v > m(x + s, y + 1)
       }
       if (isMax) state[i] = v > high ? 2 : 1
@@ -121,9 +127,15 @@ export function hysteresis(state: Uint8Array, width: number, height: number): Ui
 }
 
 /** Canny edge map of a one-channel 8-bit image: 255 on edges, 0 elsewhere. */
-export function canny(gray: Uint8Array, width: number, height: number, options: CannyOptions): Uint8Array {
+export function canny(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  options: CannyOptions,
+): Uint8Array {
   const { low, high } = options
-  if (!(low >= 0 && high >= low)) throw new RangeError(`canny: need 0 ≤ low ≤ high, got low ${low}, high ${high}`)
+  if (!(low >= 0 && high >= low))
+    throw new RangeError(`canny: need 0 ≤ low ≤ high, got low ${low}, high ${high}`)
   if (gray.length !== width * height || width < 1 || height < 1) {
     throw new RangeError(`canny: ${gray.length} bytes for a ${width}×${height} image`)
   }

@@ -7,7 +7,8 @@
 
 /** Normalised 1D Gaussian taps, centre at index `radius`. */
 export function gaussianKernel(sigma: number): Float64Array {
-  if (!(sigma > 0 && Number.isFinite(sigma))) throw new RangeError(`gaussianKernel: sigma must be > 0, got ${sigma}`)
+  if (!(sigma > 0 && Number.isFinite(sigma)))
+    throw new RangeError(`gaussianKernel: sigma must be > 0, got ${sigma}`)
   const size = Math.round(sigma * 6 + 1) | 1
   const radius = (size - 1) / 2
   const taps = new Float64Array(size)
@@ -30,7 +31,12 @@ export function reflect101(i: number, n: number): number {
 }
 
 /** Blurs `gray` (width·height bytes, row-major); sigma in pixels. Returns a new image. */
-export function gaussianBlur(gray: Uint8Array, width: number, height: number, sigma: number): Uint8Array {
+export function gaussianBlur(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  sigma: number,
+): Uint8Array {
   if (gray.length !== width * height) {
     throw new RangeError(`gaussianBlur: ${gray.length} bytes for a ${width}×${height} image`)
   }
@@ -40,7 +46,8 @@ export function gaussianBlur(gray: Uint8Array, width: number, height: number, si
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let acc = 0
-      for (let k = -radius; k <= radius; k++) acc += taps[k + radius] * gray[y * width + reflect101(x + k, width)]
+      for (let k = -radius; k <= radius; k++)
+        acc += taps[k + radius] * gray[y * width + reflect101(x + k, width)]
       rows[y * width + x] = acc
     }
   }
@@ -48,7 +55,8 @@ export function gaussianBlur(gray: Uint8Array, width: number, height: number, si
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let acc = 0
-      for (let k = -radius; k <= radius; k++) acc += taps[k + radius] * rows[reflect101(y + k, height) * width + x]
+      for (let k = -radius; k <= radius; k++)
+        acc += taps[k + radius] * rows[reflect101(y + k, height) * width + x]
       out[y * width + x] = Math.min(255, Math.max(0, Math.round(acc)))
     }
   }

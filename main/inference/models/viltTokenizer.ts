@@ -44,7 +44,10 @@ export function viltTokenizerFromJson(
 }
 
 /** Loads `tokenizer.json`; a missing or unreadable file is a ModelError naming the install command. */
-export async function loadViltTokenizer(tokenizerPath: string, modelId = 'vilt-vsr'): Promise<ViltTokenizer> {
+export async function loadViltTokenizer(
+  tokenizerPath: string,
+  modelId = 'vilt-vsr',
+): Promise<ViltTokenizer> {
   const json = await readTokenizerJson(tokenizerPath, modelId, true)
   return viltTokenizerFromJson(json!)
 }

@@ -1,7 +1,13 @@
 import type { RgbImage } from '../../engine/types'
 import { viltImageInputs } from '../../engine/perception/viltPreprocess'
 import { softmaxTrue } from '../../engine/ensemble/viltVoter'
-import type { ExecutionProviderName, ModelRunner, ModelSignature, RunOptions, TensorData } from '../types'
+import type {
+  ExecutionProviderName,
+  ModelRunner,
+  ModelSignature,
+  RunOptions,
+  TensorData,
+} from '../types'
 import { ModelError } from '../ModelError'
 import { LazyOnSuccess } from '../lazyOnSuccess'
 import type { ViltTokenizer } from './viltTokenizer'
@@ -27,7 +33,13 @@ export interface RelationClassifier {
   classify(image: RgbImage, caption: string): Promise<ViltVsrResult>
 }
 
-const INPUTS = ['input_ids', 'attention_mask', 'token_type_ids', 'pixel_values', 'pixel_mask'] as const
+const INPUTS = [
+  'input_ids',
+  'attention_mask',
+  'token_type_ids',
+  'pixel_values',
+  'pixel_mask',
+] as const
 
 export class ViltVsr implements RelationClassifier {
   private readonly checked = new LazyOnSuccess(async () =>
@@ -95,7 +107,10 @@ export function checkViltSignature(modelPath: string, signature: ModelSignature)
   }
   const pixels = signature.inputs.find((spec) => spec.name === 'pixel_values')!
   if (pixels.dims.length !== 4 || pixels.dims[1] !== 3) {
-    throw viltSignatureError(modelPath, `pixel_values should be [batch, 3, height, width], got ${JSON.stringify(pixels.dims)}`)
+    throw viltSignatureError(
+      modelPath,
+      `pixel_values should be [batch, 3, height, width], got ${JSON.stringify(pixels.dims)}`,
+    )
   }
   const logits = signature.outputs.find((spec) => spec.name === 'logits')
   if (!logits || logits.dims.length !== 2 || logits.dims[1] !== 2) {

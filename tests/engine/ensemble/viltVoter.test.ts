@@ -24,8 +24,12 @@ describe('softmaxTrue', () => {
 describe('vsrCaption', () => {
   it('writes VSR captions: "is" before prepositions, none before verb relations', () => {
     expect(vsrCaption(parse('The cat is under the table.'))).toBe('The cat is under the table.')
-    expect(vsrCaption(parse('the mug is to the left of the laptop'))).toBe('The mug is left of the laptop.')
-    expect(vsrCaption(parse('The suitcase contains the cat.'))).toBe('The suitcase contains the cat.')
+    expect(vsrCaption(parse('the mug is to the left of the laptop'))).toBe(
+      'The mug is left of the laptop.',
+    )
+    expect(vsrCaption(parse('The suitcase contains the cat.'))).toBe(
+      'The suitcase contains the cat.',
+    )
     expect(vsrCaption(parse('The cat is not under the table.'))).toBe('The cat is under the table.')
   })
 })
@@ -55,6 +59,8 @@ describe('ViltVoter', () => {
   })
 
   it('rejects a probability outside [0, 1] instead of voting on it', async () => {
-    await expect(new ViltVoter(async () => 1.5).vote(parse('The cat is on the table.'), {})).rejects.toThrow(/\[0, 1\]/)
+    await expect(
+      new ViltVoter(async () => 1.5).vote(parse('The cat is on the table.'), {}),
+    ).rejects.toThrow(/\[0, 1\]/)
   })
 })

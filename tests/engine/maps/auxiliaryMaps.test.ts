@@ -31,7 +31,9 @@ describe('coordinateMap', () => {
   })
 
   it('refuses depth and intrinsics of different sizes', () => {
-    expect(() => coordinateMap(depth, { ...intrinsics, width: 4 }, identity)).toThrow(/3×2 but the intrinsics are for 4×2/)
+    expect(() => coordinateMap(depth, { ...intrinsics, width: 4 }, identity)).toThrow(
+      /3×2 but the intrinsics are for 4×2/,
+    )
   })
 })
 
@@ -50,9 +52,9 @@ describe('objectMasks', () => {
 
 describe('depthToMillimetres', () => {
   it('rounds to mm, 0 for missing, clamps at 65535', () => {
-    expect(Array.from(depthToMillimetres(Float32Array.from([1.5, 0.0004, 0, Number.NaN, 70, -1])))).toEqual([
-      1500, 0, 0, 0, 65535, 0,
-    ])
+    expect(
+      Array.from(depthToMillimetres(Float32Array.from([1.5, 0.0004, 0, Number.NaN, 70, -1]))),
+    ).toEqual([1500, 0, 0, 0, 65535, 0])
   })
 })
 
@@ -70,7 +72,11 @@ describe('auxiliaryMaps', () => {
     // The first of the two equal maxima is kept (> the one behind, which is outside: 0; ≥ the one ahead).
     expect(Array.from(maps.edges.data)).toEqual([255, 0, 0, 255, 0, 0])
     expect(Array.from(maps.labels)).toEqual([0, 0, 0, 0, 1, 0])
-    const noDepth = auxiliaryMaps({ ...frame, depth: undefined }, scene, { low: 100, high: 200, sigma: 0 })
+    const noDepth = auxiliaryMaps({ ...frame, depth: undefined }, scene, {
+      low: 100,
+      high: 200,
+      sigma: 0,
+    })
     expect(noDepth.depth).toBeUndefined()
     expect(noDepth.coordinatesInWorld).toBeUndefined()
   })

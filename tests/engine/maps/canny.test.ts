@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { canny, hysteresis, nonMaximumSuppression, rgbToGray, sobel } from '../../../main/engine/maps/canny'
+import {
+  canny,
+  hysteresis,
+  nonMaximumSuppression,
+  rgbToGray,
+  sobel,
+} from '../../../main/engine/maps/canny'
 import { gaussianBlur, gaussianKernel, reflect101 } from '../../../main/engine/maps/gaussianBlur'
 
 interface ReferenceCase {
@@ -60,19 +66,24 @@ describe('Canny steps on hand-computed images', () => {
   })
 
   it('hysteresis: weak pixels join only when 8-connected to a strong one', () => {
-    expect(Array.from(hysteresis(Uint8Array.from([2, 1, 1, 0, 1]), 5, 1))).toEqual([255, 255, 255, 0, 0])
+    expect(Array.from(hysteresis(Uint8Array.from([2, 1, 1, 0, 1]), 5, 1))).toEqual([
+      255, 255, 255, 0, 0,
+    ])
     // Diagonal neighbours count.
     expect(Array.from(hysteresis(Uint8Array.from([2, 0, 0, 1]), 2, 2))).toEqual([255, 0, 0, 255])
   })
 
   it('canny: one vertical edge line on the step', () => {
     const edges = canny(step, 5, 5, { low: 100, high: 200, sigma: 0 })
-    for (let y = 0; y < 5; y++) expect(Array.from(edges.slice(y * 5, y * 5 + 5))).toEqual([0, 255, 0, 0, 0])
+    for (let y = 0; y < 5; y++)
+      expect(Array.from(edges.slice(y * 5, y * 5 + 5))).toEqual([0, 255, 0, 0, 0])
   })
 
   it('rgbToGray is OpenCV COLOR_RGB2GRAY (fixed point)', () => {
     // (4899·255 + 8192) >> 14 = 76; (9617·255 + 8192) >> 14 = 150; (1868·255 + 8192) >> 14 = 29.
-    expect(Array.from(rgbToGray(Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255]), 3, 1))).toEqual([76, 150, 29])
+    expect(Array.from(rgbToGray(Uint8Array.from([255, 0, 0, 0, 255, 0, 0, 0, 255]), 3, 1))).toEqual(
+      [76, 150, 29],
+    )
   })
 
   it('rejects bad thresholds and sizes', () => {
@@ -84,9 +95,17 @@ describe('Canny steps on hand-computed images', () => {
 describe(`Canny against OpenCV ${reference.opencv} (committed reference)`, () => {
   for (const c of reference.cases) {
     it(`${c.name}: same edges as cv2.Canny on the same 8-bit input`, () => {
-      const edges = canny(Uint8Array.from(c.gray), c.width, c.height, { low: c.low, high: c.high, sigma: 0 })
+      const edges = canny(Uint8Array.from(c.gray), c.width, c.height, {
+        low: c.low,
+        high: c.high,
+        sigma: 0,
+      })
       expect(Array.from(edges)).toEqual(c.edges)
-      const ofBlurred = canny(Uint8Array.from(c.blurred), c.width, c.height, { low: c.low, high: c.high, sigma: 0 })
+      const ofBlurred = canny(Uint8Array.from(c.blurred), c.width, c.height, {
+        low: c.low,
+        high: c.high,
+        sigma: 0,
+      })
       expect(Array.from(ofBlurred)).toEqual(c.edgesOfBlurred)
       expect(c.edges.some((v) => v > 0)).toBe(true)
     })
