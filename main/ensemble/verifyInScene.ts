@@ -32,6 +32,11 @@ export interface VerifyOptions {
   vision?: { model: VisionLanguageModel; image: RgbImage; signal?: AbortSignal }
   /** The installed ViLT-family VSR classifier (vilt-vsr) and the frame's image: one more voter ("vilt"). */
   classifier?: { model: RelationClassifier; image: RgbImage }
+  /**
+   * The same voter where the classifier runs elsewhere (the hosts' scene worker): P(caption holds) for the
+   * statement's VSR caption (see vsrCaption).
+   */
+  captionClassifier?: (caption: string) => Promise<number>
   /** The frame's auxiliary maps (depth, world coordinates, edges, masks), handed to every voter's context. */
   maps?: AuxiliaryMaps
   /** Another weights file (tests, or weights the user fitted). */
@@ -68,6 +73,7 @@ export async function verifyInScene(
       ),
     )
   }
+  if (options.captionClassifier) voters.push(new ViltVoter(options.captionClassifier))
   const result = await verifyStatement(scene, statement, file, voters, options.maps)
   if (!result) {
     throw new UserError(
