@@ -12,6 +12,8 @@ Usage:
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--llm SPEC] [--json] "statement"
       (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
+  spatial-lens maps (--rgb C [--depth D] --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] --out DIR [--json]
+      (Spatial-ViLT's auxiliary maps: 16-bit depth mm PNG, world coordinates .npy, Canny edges, object masks, maps.json)
   spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--save FILE] [--json]   (VSR relation verification)
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
@@ -44,7 +46,9 @@ Questions: "how far is the mug from the laptop", "is the bottle left of the box"
   "which is bigger, the mug or the can", "can a 8 cm gripper fit between the mug and the can"`
 
 export interface CliArgs {
-  command: 'scene' | 'ask' | 'verify' | 'serve' | 'help'
+  command: 'scene' | 'ask' | 'verify' | 'maps' | 'serve' | 'help'
+  /** maps: the folder to write into. */
+  out?: string
   rgb?: string
   depth?: string
   intrinsics?: string
@@ -75,8 +79,8 @@ export interface CliArgs {
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
-  if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, calibrate, serve, models, eval, log (see spatial-lens --help)`)
+  if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'maps' && command !== 'serve') {
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -90,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'depth-scale': { type: 'string' },
         pcd: { type: 'string' },
         regions: { type: 'string' },
+        out: { type: 'string' },
         json: { type: 'boolean', default: false },
         repeat: { type: 'string' },
         port: { type: 'string' },
@@ -124,6 +129,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     intrinsics: values.intrinsics,
     pcd: values.pcd,
     regions: values.regions,
+    out: values.out,
     json: values.json ?? false,
     depthScale: optionalNumber(values['depth-scale'], '--depth-scale', (x) => x > 0),
     repeat: optionalNumber(values.repeat, '--repeat', (x) => Number.isInteger(x) && x >= 1) ?? 1,
@@ -142,6 +148,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
   if (command === 'verify' && !args.question) throw new UserError('verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"')
+  if (command === 'maps' && !args.out) throw new UserError('maps needs --out DIR (the folder to write the maps into)')
+  if (command === 'maps' && args.question) throw new UserError(`unexpected argument "${args.question}" (maps takes no statement)`)
   if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
   return args
 }

@@ -5,7 +5,13 @@ import { vsrEvalReportSchema } from '../contract/vsrEvalSchema'
 import { readGroundTruthBoxes } from '../ensemble/cocoBoxes'
 import { makeEnsembleFile, saveEnsembleFile } from '../ensemble/ensembleFile'
 import { formatVsrReport } from '../ensemble/formatVsrReport'
-import { detectImages, groundTruthBoxVotes, readImageQuality } from '../ensemble/imageVotes'
+import {
+  detectImages,
+  groundTruthBoxVotes,
+  readImageQuality,
+  viltVotes,
+} from '../ensemble/imageVotes'
+import { perceptionFor } from '../perception/defaultPerception'
 import { PAPER_ROWS } from '../ensemble/paperResults'
 import { readVsrPart, type VsrItem } from '../ensemble/vsrDataset'
 import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
@@ -17,10 +23,11 @@ export const EVAL_VSR_USAGE = `spatial-lens eval vsr --split random|zeroshot [--
   training lines only, and prints accuracy / F1 per meta-category beside the Spatial-ViLT paper's numbers.
   --images: a folder of COCO-2017 images (file names as in VSR, e.g. 000000239417.jpg); without it only the
   text voters run. --boxes: COCO instance annotations or a coco_boxes.json, for the verifier on true boxes.
-  --voters: comma list of language-prior, geometry-gt-boxes, geometry-nanodet (default: all that can run).
+  --voters: comma list of language-prior, geometry-gt-boxes, geometry-nanodet, vilt (default: all that can run;
+  vilt needs the ViLT VSR classifier installed: spatial-lens models info vilt-vsr).
   --save: write the k-fold ensemble (prior + weights) as the app's versioned weights file.`
 
-const ALL_VOTERS = ['language-prior', 'geometry-gt-boxes', 'geometry-nanodet']
+const ALL_VOTERS = ['language-prior', 'geometry-gt-boxes', 'geometry-nanodet', 'vilt']
 
 function options(argv: string[]) {
   try {
@@ -93,6 +100,22 @@ export async function runEvalVsrCommand(
       progressBar('NanoDet-m on the images'),
     )
     imageVoters.push(groundTruthBoxVotes(all, detected, 'geometry-nanodet'))
+  }
+  if (voters.includes('vilt') && values.images) {
+    const classifier = await perceptionFor().relationClassifier()
+    if (classifier) {
+      imageVoters.push(
+        await viltVotes(
+          all,
+          values.images,
+          classifier,
+          progressBar('ViLT VSR classifier on the captions'),
+        ),
+      )
+    } else if (values.voters) {
+      // Asked for by name but not installed: say how to get it rather than silently leaving it out.
+      await perceptionFor().requireRelationClassifier()
+    }
   }
   if (!values.images && !values.boxes && !values.json) {
     print(

@@ -11,6 +11,7 @@ import { runFleetSynthCommand } from './fleetSynthCommand'
 import { runWorkerCommand } from './workerCommand'
 import { FLEET_USAGE } from './fleetArgs'
 import { runSynthCommand } from './synthCommand'
+import { runMapsCommand } from './mapsCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
 /**
@@ -44,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return runAskCommand(args, print)
     case 'verify':
       return runVerifyCommand(args, print)
+    case 'maps':
+      return runMapsCommand(args, print)
     case 'serve':
       await runServeCommand(args, print)
       return -1 // keeps running

@@ -30,8 +30,11 @@ export async function runVerifyCommand(
   const built = await perceiveAndBuild(frame, regions, args.perception)
   const model =
     args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
+  // The ViLT VSR classifier votes whenever the user installed it (absent otherwise: nothing to configure).
+  const classifier = await perceptionFor(args.perception.provider).relationClassifier()
   const verification = await verifyInScene(built.scene, args.question!, {
     ...(model ? { vision: { model, image: built.frame.rgb } } : {}),
+    ...(classifier ? { classifier: { model: classifier, image: built.frame.rgb } } : {}),
     ...(args.llm ? { llm: { ask: llmAsker(args) } } : {}),
   })
   if (args.json) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { perceptionSettingsSchema } from '../perception/perceptionSettings'
+import { perceptionSettingsSchema } from './perceptionSettings'
 
 /**
  * What crosses the Redis boundary between `spatial-lens synth --queue` (the submitter), the

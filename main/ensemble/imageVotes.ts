@@ -1,12 +1,16 @@
 /**
  * Votes of the voters that look at images, for the VSR evaluation: the geometric verifier on ground-truth COCO
- * boxes (the verifier measured apart from detection) and on NanoDet-m's detections (what the app sees).
+ * boxes (the verifier measured apart from detection), on NanoDet-m's detections (what the app sees), and the
+ * ViLT VSR classifier on the pixels when the user installed it.
  */
 
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GeometricVerifier } from '../engine/ensemble/geometricVerifier'
 import type { LabelledBox2d, Vote } from '../engine/ensemble/voter'
+import { ViltVoter } from '../engine/ensemble/viltVoter'
+import type { RelationClassifier } from '../inference/models/viltVsr'
+import { decodeColorImage } from '../sources/colorImage'
 import { detectInImage } from '../services/detectInImage'
 import type { BoxesByImage } from './cocoBoxes'
 import type { ImageVoterVotes } from './vsrEvaluation'
@@ -69,4 +73,37 @@ export function readImageQuality(imagesDir: string): Map<string, string> {
     out.set(cells[imageAt], cells[qualityAt])
   }
   return out
+}
+
+/**
+ * The ViLT VSR classifier's vote on every item whose image is in `imagesDir` (one decode per image, one run per
+ * caption). The classifier reads the caption as VSR wrote it, so it never sees our parse of it.
+ */
+export async function viltVotes(
+  items: readonly VsrItem[],
+  imagesDir: string,
+  classifier: RelationClassifier,
+  onProgress: (done: number, total: number) => void,
+  id = 'vilt',
+): Promise<ImageVoterVotes> {
+  const byImage = new Map<string, VsrItem[]>()
+  for (const item of items) {
+    if (!existsSync(join(imagesDir, item.image))) continue
+    byImage.set(item.image, [...(byImage.get(item.image) ?? []), item])
+  }
+  const votes = new Map<string, Vote>()
+  let done = 0
+  const total = [...byImage.values()].reduce((n, list) => n + list.length, 0)
+  for (const [name, list] of byImage) {
+    const rgb = await decodeColorImage(readFileSync(join(imagesDir, name)), name)
+    const voter = new ViltVoter(
+      async (caption) => (await classifier.classify(rgb, caption)).probabilityTrue,
+      id,
+    )
+    for (const item of list) {
+      votes.set(item.where, await voter.vote(item.statement, {}))
+      onProgress(++done, total)
+    }
+  }
+  return { id, votes }
 }

@@ -8,6 +8,7 @@ import { CodedUserError, UserError, userErrorCode } from '../services/userError'
 import { ERROR_CODES } from '../contract/channels'
 import type { ModelFactory } from './modelFactory'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
+import type { RelationClassifier } from '../inference/models/viltVsr'
 import { nameGeometryObjects } from './vlmObjectNames'
 import {
   AUTO_DEPTH_MODELS,
@@ -65,6 +66,16 @@ export class PerceptionService {
   async visionModel(): Promise<VisionLanguageModel | undefined> {
     const modelId = VLM_MODELS.find((id) => this.models.isInstalled(id))
     return modelId ? this.models.smolVlm(modelId) : undefined
+  }
+
+  /** The ViLT VSR true/false classifier (`vilt-vsr`) when the user installed it, else undefined. */
+  async relationClassifier(): Promise<RelationClassifier | undefined> {
+    return this.models.isInstalled('vilt-vsr') ? this.models.viltVsr('vilt-vsr') : undefined
+  }
+
+  /** The ViLT VSR classifier, or the model store's error saying how to install it. */
+  requireRelationClassifier(): Promise<RelationClassifier> {
+    return this.models.viltVsr('vilt-vsr')
   }
 
   /**

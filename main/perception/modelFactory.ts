@@ -11,6 +11,8 @@ import { Metric3dV2 } from '../inference/models/metric3dV2'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
 import { SmolVlm } from '../inference/models/smolVlm'
 import { loadSmolVlmTokenizer } from '../inference/models/smolVlmTokenizer'
+import { ViltVsr } from '../inference/models/viltVsr'
+import { loadViltTokenizer } from '../inference/models/viltTokenizer'
 import { UserError } from '../services/userError'
 
 /**
@@ -65,6 +67,15 @@ export class ModelFactory {
         decoderPath: this.store.filePath(modelId, 'decoder'),
       }
       return new SmolVlm(this.runner, paths, tokenizer, { providers: this.providers, modelId })
+    })
+  }
+
+  /** The ViLT true/false caption classifier fine-tuned on VSR (graph + BERT tokenizer.json), when installed. */
+  viltVsr(modelId = 'vilt-vsr'): Promise<ViltVsr> {
+    return this.cached(modelId, async () => {
+      const modelPath = this.store.filePath(modelId, 'model')
+      const tokenizer = await loadViltTokenizer(this.store.filePath(modelId, 'tokenizer'), modelId)
+      return new ViltVsr(this.runner, modelPath, tokenizer, { providers: this.providers, modelId })
     })
   }
 

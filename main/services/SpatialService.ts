@@ -38,6 +38,8 @@ import { ExecutorVisionModel } from './ExecutorVisionModel'
 import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
 import { verifyInScene } from '../ensemble/verifyInScene'
+import { parseStatement } from '../engine/ensemble/parseStatement'
+import { vsrCaption } from '../engine/ensemble/viltVoter'
 import { ClientScenes, type ClientSession } from './ClientScenes'
 import { currentLimits } from '../limits'
 import { typedArrayBytes } from './keptSceneBytes'
@@ -194,9 +196,12 @@ export class SpatialService {
         const kept = this.keptScene(client, input.sceneId)
         const model = await ExecutorVisionModel.find(this.executor, kept.provider)
         const llm = await this.reasoning.llmVoterAsk()
+        const probabilityTrue = await this.classifyCaption(input.statement, kept)
         const verification = await verifyInScene(kept.scene, input.statement, {
           ...(model ? { vision: { model, image: kept.image } } : {}),
           ...(llm ? { llm } : {}),
+          // Asked once, up front: null means vilt-vsr is not installed, and then there is no such voter.
+          ...(probabilityTrue !== null ? { captionClassifier: async () => probabilityTrue } : {}),
         })
         await this.appendQuietly(
           recordFromVerification(verification, this.stamp(client, input.sceneId)),
@@ -318,6 +323,17 @@ export class SpatialService {
     const name =
       this.scenes.get(client, sceneId)?.frameName ?? `unknown frame (scene ${sceneId.slice(0, 8)})`
     return { id: randomUUID(), timeIso: new Date().toISOString(), frame: { sceneId, name } }
+  }
+
+  /** The ViLT VSR classifier's P(true) for the statement's VSR caption, or null (not installed, or unparsed). */
+  private async classifyCaption(statement: string, kept: NamedScene): Promise<number | null> {
+    const parsed = parseStatement(statement)
+    if (!parsed || !this.executor.classifyRelation) return null
+    return this.executor.classifyRelation({
+      provider: kept.provider,
+      image: kept.image,
+      caption: vsrCaption(parsed),
+    })
   }
 
   private keptScene(client: ClientSession, sceneId: string): NamedScene {

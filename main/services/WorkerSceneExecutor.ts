@@ -13,6 +13,7 @@ import { depthImageDataSchema } from './imageDataSchemas'
 import { nativeCallsInFlight } from '../inference/nativeActivity'
 import { currentLimits } from '../limits'
 import type { SceneExecutor } from './sceneExecutor'
+import { probabilityOrNullSchema, type RelationClassifyRequest } from './relationRequests'
 
 interface Pending {
   resolve: (value: any) => void
@@ -99,6 +100,14 @@ export class WorkerSceneExecutor implements SceneExecutor {
     return this.post({ task: 'vision:model', request }, (result) => modelIdOrNull(result), {
       to: this.workers[0],
     })
+  }
+
+  classifyRelation(request: RelationClassifyRequest): Promise<number | null> {
+    return this.post(
+      { task: 'relation:classify', request },
+      (result) => probabilityOrNullSchema.parse(result),
+      { to: this.workers[0] },
+    )
   }
 
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {

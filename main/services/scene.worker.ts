@@ -13,6 +13,7 @@ import {
   visionAskRequestSchema,
   visionModelRequestSchema,
 } from './visionRequests'
+import { classifyRelation, relationClassifyRequestSchema } from './relationRequests'
 
 /**
  * Worker thread entry: scene computation (and 2D detection) off the Electron main thread and the
@@ -46,6 +47,11 @@ const requestSchema = z.discriminatedUnion('task', [
     request: visionAskRequestSchema,
   }),
   z.object({
+    task: z.literal('relation:classify'),
+    requestId: z.number().int(),
+    request: relationClassifyRequestSchema,
+  }),
+  z.object({
     task: z.literal('calibration:fit'),
     requestId: z.number().int(),
     request: calibrationFitRequestSchema,
@@ -69,6 +75,8 @@ async function run(
     return { result: await detectInImage(message.request), transfer: [] }
   if (message.task === 'calibration:fit')
     return { result: await fitCalibrationRequest(message.request), transfer: [] }
+  if (message.task === 'relation:classify')
+    return { result: await classifyRelation(message.request), transfer: [] }
   if (message.task === 'vision:model')
     return { result: await installedVisionModel(message.request), transfer: [] }
   if (message.task === 'vision:ask') {

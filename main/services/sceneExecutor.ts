@@ -10,6 +10,7 @@ import {
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { fitCalibrationRequest, type CalibrationFitRequest } from './calibrationRequests'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
+import { classifyRelation, type RelationClassifyRequest } from './relationRequests'
 
 /** Runs scene computations (and 2D detection) somewhere: in worker threads (hosts) or inline (tests, one-shot CLI). */
 export interface SceneExecutor {
@@ -19,6 +20,8 @@ export interface SceneExecutor {
   visionModel(request: VisionModelRequest): Promise<string | null>
   /** One question to it; an abort stops the decoding at its next step, then rejects with the signal's reason. */
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer>
+  /** P(caption holds) from the installed ViLT VSR classifier, null without it (optional: older executors lack it). */
+  classifyRelation?(request: RelationClassifyRequest): Promise<number | null>
   /** Runs a depth model on a kept frame and fits its output to metres (not saved). */
   fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration>
   dispose(): Promise<void>
@@ -39,6 +42,9 @@ export class InlineSceneExecutor implements SceneExecutor {
   }
   fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
     return fitCalibrationRequest(request)
+  }
+  classifyRelation(request: RelationClassifyRequest): Promise<number | null> {
+    return classifyRelation(request)
   }
   async dispose(): Promise<void> {}
 }

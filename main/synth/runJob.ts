@@ -13,7 +13,7 @@ import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { loadPcdFrame } from '../sources/pcd'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { writeFileAtomic } from '../files/atomicWrite'
-import type { PerceptionSettingsInput } from '../perception/perceptionSettings'
+import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
 import { generateSamples, type SynthFilters } from './generateSamples'
 import { imagePath, jobSeed, pointsPath, shardPath, type SynthJob } from './plan'
 

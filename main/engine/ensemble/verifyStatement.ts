@@ -10,6 +10,7 @@ import type { EnsembleWeights } from './ensembleWeights'
 import { GeometricVerifier, pickSceneObjects } from './geometricVerifier'
 import { LanguagePriorVoter, type LanguagePriorData } from './languagePrior'
 import { parseStatement, type SpatialStatement } from './parseStatement'
+import type { AuxiliaryMaps } from '../maps/auxiliaryMaps'
 import type { LabelledBox2d, Voter } from './voter'
 
 export interface EnsembleData {
@@ -61,10 +62,15 @@ export async function verifyStatement(
   text: string,
   ensemble: EnsembleData,
   modelVoters: readonly Voter[] = [],
+  maps?: AuxiliaryMaps,
 ): Promise<StatementVerification | null> {
   const statement = parseStatement(text)
   if (!statement) return null
-  const context = { sceneObjects: scene.objects, boxes2d: boxesOfScene(scene) }
+  const context = {
+    sceneObjects: scene.objects,
+    boxes2d: boxesOfScene(scene),
+    ...(maps ? { maps } : {}),
+  }
   const voters: Voter[] = [
     new GeometricVerifier('geometry'),
     new LanguagePriorVoter(ensemble.languagePrior),

@@ -3,6 +3,7 @@
  * classifiers): a statement in, a verdict with its confidence and reason out. Pure TypeScript.
  */
 
+import type { AuxiliaryMaps } from '../maps/auxiliaryMaps'
 import type { SceneObject } from '../types'
 import type { SpatialStatement } from './parseStatement'
 
@@ -26,6 +27,8 @@ export interface VoteContext {
   aspectRatio?: number
   /** A lifted 3D scene (sensor or model depth): the geometric verifier then judges in metres. */
   sceneObjects?: ReadonlyArray<SceneObject>
+  /** Spatial-ViLT's auxiliary maps of the frame (depth, world coordinates, Canny edges, object masks). */
+  maps?: AuxiliaryMaps
 }
 
 export interface LabelledBox2d {

@@ -22,8 +22,8 @@ interface Coefficients {
   taps: number
 }
 
-/** Pillow's resampling filters we use (`Image.BILINEAR`, `Image.LANCZOS`). */
-export type PilFilter = 'bilinear' | 'lanczos'
+/** Pillow's resampling filters we use (`Image.BILINEAR`, `Image.BICUBIC`, `Image.LANCZOS`). */
+export type PilFilter = 'bilinear' | 'bicubic' | 'lanczos'
 
 function triangle(x: number): number {
   const a = Math.abs(x)
@@ -41,9 +41,19 @@ function lanczos(x: number): number {
   return x >= -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0
 }
 
+/** Pillow `bicubic_filter` (Keys cubic with a = −0.5) on [−2, 2]; ViltImageProcessor resizes with it. */
+function bicubic(x: number): number {
+  const a = -0.5
+  const t = Math.abs(x)
+  if (t < 1) return ((a + 2) * t - (a + 3)) * t * t + 1
+  if (t < 2) return (((t - 5) * t + 8) * t - 4) * a
+  return 0
+}
+
 /** Kernel and support (in source pixels at scale 1) of each filter, as Pillow's `filterp`. */
 const FILTERS: Record<PilFilter, { kernel: (x: number) => number; support: number }> = {
   bilinear: { kernel: triangle, support: 1 },
+  bicubic: { kernel: bicubic, support: 2 },
   lanczos: { kernel: lanczos, support: 3 },
 }
 

@@ -9,6 +9,7 @@ import { paintMasks, paintRgb, rgbOfHex } from './paintImage'
 import { RegionLabelForm } from './RegionLabelForm'
 import { useImageViewport } from './useImageViewport'
 import { ZoomControls } from './ZoomControls'
+import { IMAGE_LAYERS, layerRgb, type ImageLayer } from './imageLayers'
 import { imageFromView, viewFromImage, type Point2, type Size2 } from './viewport'
 
 export interface ImageViewProps {
@@ -65,9 +66,11 @@ export function ImageView(props: ImageViewProps) {
   // A region waits for its label on the scene it was drawn on, outside Measure mode.
   const pendingRegion = pending?.sceneId === summary.sceneId && !isMeasuring ? pending.region : null
 
+  const [layer, setLayer] = useState<ImageLayer>('photo')
   useEffect(() => {
-    if (imageCanvasRef.current) paintRgb(imageCanvasRef.current, image)
-  }, [image])
+    if (imageCanvasRef.current)
+      paintRgb(imageCanvasRef.current, { ...image, rgb: layerRgb(image, layer) })
+  }, [image, layer])
 
   const colorOfId = useMemo(
     () => new Map(summary.objects.map((object, index) => [object.id, rgbOfHex(boxColor(index))])),
@@ -194,6 +197,18 @@ export function ImageView(props: ImageViewProps) {
           measurement={props.measurement}
         />
       </div>
+      <select
+        className="image-layer"
+        aria-label="Image layer"
+        value={layer}
+        onChange={(event) => setLayer(event.target.value as ImageLayer)}
+      >
+        {IMAGE_LAYERS.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
       {!isMeasuring && !pendingRegion && (
         <p className="image-hint">
           Click an object to name it · drag a box · wheel or + − to zoom · Shift-drag to pan
