@@ -6,8 +6,20 @@ import { robotFramesInScene } from '../../../main/engine/tf/robotFrames'
 
 const S = 1_000_000_000n
 /** Rotation of `deg` degrees about +z. */
-const yaw = (deg: number): Quat => [0, 0, Math.sin((deg * Math.PI) / 360), Math.cos((deg * Math.PI) / 360)]
-const tf = (parent: string, child: string, t: [number, number, number], q: Quat, timeNs = 0n, isStatic = false): TransformStamped => ({
+const yaw = (deg: number): Quat => [
+  0,
+  0,
+  Math.sin((deg * Math.PI) / 360),
+  Math.cos((deg * Math.PI) / 360),
+]
+const tf = (
+  parent: string,
+  child: string,
+  t: [number, number, number],
+  q: Quat,
+  timeNs = 0n,
+  isStatic = false,
+): TransformStamped => ({
   parentFrameId: parent,
   childFrameId: child,
   translationM: t,
@@ -79,7 +91,8 @@ describe('TfTree', () => {
 
   it('keeps only the cache window of dynamic samples when asked', () => {
     const tree = new TfTree({ cacheDurationNs: 2n * S })
-    for (let t = 0n; t <= 10n; t++) tree.add(tf('odom', 'base', [Number(t), 0, 0], [0, 0, 0, 1], t * S))
+    for (let t = 0n; t <= 10n; t++)
+      tree.add(tf('odom', 'base', [Number(t), 0, 0], [0, 0, 0, 1], t * S))
     expect(tree.lookup('odom', 'base', 9n * S).translationM[0]).toBeCloseTo(9, 12)
     expect(() => tree.lookup('odom', 'base', 3n * S)).toThrow(/before its data/)
   })
@@ -93,11 +106,16 @@ describe('robotFramesInScene', () => {
     tree.add(tf('base_link', 'gripper', [0.1, 0, 1.4], [0, 0, 0, 1], 0n, true))
     // Scene world: translate camera points by (0, 0, 2) (a hand-built worldFromCamera, column-major).
     const worldFromCamera = new Float64Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 2, 1])
-    const result = robotFramesInScene({ worldFromCamera }, tree, 'camera_color_optical_frame', 0n, ['gripper', 'base_link'])
+    const result = robotFramesInScene({ worldFromCamera }, tree, 'camera_color_optical_frame', 0n, [
+      'gripper',
+      'base_link',
+    ])
     const gripper = result.points.find((p) => p.frameId === 'gripper')!
     expect(gripper.pointInCamera.map((v) => Number(v.toFixed(9)))).toEqual([0.1, 0, 0.4])
     expect(gripper.pointInWorld.map((v) => Number(v.toFixed(9)))).toEqual([0.1, 0, 2.4])
     expect(result.points.find((p) => p.frameId === 'base_link')!.name).toBe('base link')
-    expect(() => robotFramesInScene({ worldFromCamera }, tree, 'camera_link', 0n)).toThrow(/camera frame "camera_link"/)
+    expect(() => robotFramesInScene({ worldFromCamera }, tree, 'camera_link', 0n)).toThrow(
+      /camera frame "camera_link"/,
+    )
   })
 })
