@@ -3,6 +3,7 @@ import { runModelsCommand } from './modelsCommand'
 import { runEvalCommand } from './evalCommand'
 import { runCalibrateCommand } from './calibrateCommand'
 import { runLogCommand } from './logCommand'
+import { runTopicsCommand } from './topicsCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runVerifyCommand } from './verifyCommand'
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'eval') return runEvalCommand(argv.slice(1), print)
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   if (argv[0] === 'log') return runLogCommand(argv.slice(1), print)
+  if (argv[0] === 'topics') return runTopicsCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':
