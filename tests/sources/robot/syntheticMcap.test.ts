@@ -99,7 +99,10 @@ function rvlBody(values: Uint16Array): Uint8Array {
   let prev = 0
   while (i < values.length) {
     let z = 0
-    while (i < values.length && values[i] === 0) (z++, i++)
+    while (i < values.length && values[i] === 0) {
+      z++
+      i++
+    }
     vle(z)
     let nz = 0
     while (i + nz < values.length && values[i + nz] !== 0) nz++
@@ -256,8 +259,11 @@ async function writeRos1(path: string): Promise<void> {
   await b.channel('/camera/rgb/camera_info', 'sensor_msgs/CameraInfo', ROS1.cameraInfo, 'ros1')
   // bgr8 colour: the source must swap channels back.
   const bgr = new Uint8Array(rgbBytes.length)
-  for (let i = 0; i < bgr.length; i += 3)
-    ((bgr[i] = rgbBytes[i + 2]), (bgr[i + 1] = rgbBytes[i + 1]), (bgr[i + 2] = rgbBytes[i]))
+  for (let i = 0; i < bgr.length; i += 3) {
+    bgr[i] = rgbBytes[i + 2]
+    bgr[i + 1] = rgbBytes[i + 1]
+    bgr[i + 2] = rgbBytes[i]
+  }
   // 32FC1 depth in metres, big-endian to exercise is_bigendian.
   const depthF = new Uint8Array(W * H * 4)
   const dv = new DataView(depthF.buffer)
