@@ -24,6 +24,9 @@ import { resilientMessages } from './resilientMessages'
 import { assembleFrame, type CameraMessage } from './assembleFrame'
 import type { CameraCalibration } from '../robot/cameraInfo'
 import { calibrationFromMessage } from '../robot/cameraInfo'
+import { describeTopics, findCameraInfoTopic } from './topicChoice'
+
+export { describeTopics, findCameraInfoTopic }
 
 const DEFAULT_TOLERANCE_NS = 20_000_000n
 
@@ -300,22 +303,4 @@ export class McapFrameSource implements FrameSource {
     this.counters.decodeErrors++
     this.counters.lastError = message
   }
-}
-
-/** The calibration topic for a colour topic: same namespace preferred (/camera/color/image_raw → /camera/color/camera_info). */
-export function findCameraInfoTopic(topics: TopicInfo[], colorTopic: string): string | undefined {
-  const candidates = topics.filter((t) => schemaKind(t.schemaName) === 'cameraInfo')
-  const shared = (t: TopicInfo) => {
-    let i = 0
-    while (i < t.topic.length && t.topic[i] === colorTopic[i]) i++
-    return colorTopic.slice(0, i).lastIndexOf('/')
-  }
-  return candidates.sort((a, b) => shared(b) - shared(a) || a.topic.localeCompare(b.topic))[0]
-    ?.topic
-}
-
-/** "topic (type, N msgs)" list, camera-ish topics first. */
-export function describeTopics(list: TopicInfo[]): string {
-  if (list.length === 0) return 'none'
-  return list.map((t) => `${t.topic} (${t.schemaName}, ${t.messageCount ?? '?'} msgs)`).join(', ')
 }
