@@ -5,6 +5,7 @@ import { rawToDepth, rawToRgb } from '../../../main/sources/robot/rawImage'
 import { intrinsicsForImage, type CameraCalibration } from '../../../main/sources/robot/cameraInfo'
 import { TimePairer } from '../../../main/sources/robot/pairByTime'
 import { encode as encodePng } from 'fast-png'
+import { decodePointCloud2, organizedCloudToImages } from '../../../main/sources/robot/pointCloud2'
 
 describe('RVL', () => {
   // Hand-computed: [0, 0, 5, 7] → zeros 2 (nibble 2), non-zeros 2 (nibble 2), delta 5 → zig-zag 10 → nibbles A 1,
@@ -121,5 +122,33 @@ describe('TimePairer', () => {
     take(p.flush())
     expect(out).toEqual(['c100+d104'])
     expect(p.dropped).toBe(3) // d95, c200, d250
+  })
+})
+
+describe('PointCloud2', () => {
+  const fields = [
+    { name: 'x', offset: 0, datatype: 7, count: 1 },
+    { name: 'y', offset: 4, datatype: 7, count: 1 },
+    { name: 'z', offset: 8, datatype: 7, count: 1 },
+    { name: 'ring', offset: 12, datatype: 4, count: 1 },
+  ]
+  const cloud = (height: number, width: number, bytes: number) => ({
+    height,
+    width,
+    fields,
+    is_bigendian: false,
+    point_step: 14,
+    row_step: 14 * width,
+    data: new Uint8Array(bytes),
+  })
+  it('keeps a uint16 extra field and refuses an unorganized cloud as a frame', () => {
+    const msg = cloud(1, 2, 28)
+    new DataView(msg.data.buffer).setUint16(14 + 12, 7, true)
+    const cols = decodePointCloud2(msg)
+    expect([...cols.extra.ring]).toEqual([0, 7])
+    expect(() => organizedCloudToImages(cols)).toThrow(/unorganized \(2×1\)/)
+  })
+  it('says so when the data is shorter than width × height points', () => {
+    expect(() => decodePointCloud2(cloud(2, 2, 30))).toThrow(/need 56 \(truncated\?\)/)
   })
 })

@@ -21,7 +21,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 it('decodes protobuf RawImage colour + 16UC1 depth and CameraCalibration K', async () => {
   const root = new protobufjs.Root()
-  protobufjs.parse('syntax = "proto3"; package google.protobuf; message Timestamp { int64 seconds = 1; int32 nanos = 2; }', root)
+  protobufjs.parse(
+    'syntax = "proto3"; package google.protobuf; message Timestamp { int64 seconds = 1; int32 nanos = 2; }',
+    root,
+  )
   protobufjs.parse(PROTO, root, { keepCase: true }) // field names as in Foxglove's files (snake_case)
   const set = (root as unknown as { toDescriptor(v: string): unknown }).toDescriptor('proto3')
   const schemaData = descriptor.FileDescriptorSet.encode(set as never).finish()

@@ -397,6 +397,16 @@ describe('ROS 2 CDR recording written from the RGB-D fixture', () => {
     expect(f.intrinsics.cx).toBeCloseTo(K.cx, 6)
   })
 
+  it('a PointCloud2 depth topic pairs with a colour Image: depth from the cloud z', async () => {
+    const { frames } = await collect(join(dir, 'ros2.mcap'), {
+      colorTopic: '/camera/color/image_raw',
+      depthTopic: '/camera/depth/points',
+    })
+    expect(frames).toHaveLength(FRAMES)
+    expect(frames[0].frame.depthSource).toBe('pointcloud')
+    expectFixtureDepth(frames[0].frame)
+  })
+
   it('TF: the gripper becomes a point in the built scene, moving 10 cm per frame along base x', async () => {
     const { frames, source } = await collect(join(dir, 'ros2.mcap'), {
       colorTopic: '/camera/color/image_raw',
