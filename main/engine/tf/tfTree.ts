@@ -75,6 +75,18 @@ export class TfTree {
     this.trim(edge)
   }
 
+  /** Forgets every dynamic transform, keeping static ones (after a seek in a recording). */
+  clearDynamic(): void {
+    for (const [child, edge] of this.edges) if (!edge.isStatic) this.edges.delete(child)
+  }
+
+  /** Number of stored samples (static + dynamic), for memory accounting. */
+  sampleCount(): number {
+    let n = 0
+    for (const edge of this.edges.values()) n += edge.samples.length
+    return n
+  }
+
   /** Every frame id the tree knows (parents and children). */
   frameIds(): string[] {
     const ids = new Set<string>()

@@ -30,10 +30,18 @@ export { describeTopics, findCameraInfoTopic }
 
 const DEFAULT_TOLERANCE_NS = 20_000_000n
 
+/** TF buffering of the source. */
+export interface McapSourceOptions {
+  /** Dynamic TF older than the newest sample by more than this is dropped, so memory stays bounded. Default 60 s. */
+  tfCacheDurationNs?: bigint
+  /** Lookups may use the nearest sample this far outside the data (a frame's TF can arrive after it). Default 0. */
+  tfExtrapolationToleranceNs?: bigint
+}
+
 export class McapFrameSource implements FrameSource {
   readonly description: string
-  /** Every transform read so far (static ones first); query it at a frame's time. */
-  readonly tf = new TfTree()
+  /** Static transforms and the last `tfCacheDurationNs` of dynamic ones; query it at a frame's time. */
+  readonly tf: TfTree
   private readonly reader: McapIndexedReader
   private readonly decoders = new Map<number, MessageDecoder | null>()
   private readonly counters: FrameSourceStats = {
@@ -51,8 +59,13 @@ export class McapFrameSource implements FrameSource {
     readonly frameTopics: Required<Omit<FrameTopics, 'depthTopic' | 'cameraInfoTopic'>> &
       Pick<FrameTopics, 'depthTopic' | 'cameraInfoTopic'>,
     private readonly tfTopics: string[],
+    options: McapSourceOptions,
   ) {
     this.reader = opened.reader
+    this.tf = new TfTree({
+      cacheDurationNs: options.tfCacheDurationNs ?? 60_000_000_000n,
+      extrapolationToleranceNs: options.tfExtrapolationToleranceNs,
+    })
     this.description = `${opened.name} ${frameTopics.colorTopic}${frameTopics.depthTopic ? ` + ${frameTopics.depthTopic}` : ''}`
   }
 
@@ -60,7 +73,11 @@ export class McapFrameSource implements FrameSource {
    * Opens `path` and checks the topics.
    * @throws SourceError when the file does not open or a topic is missing (the message lists the camera topics).
    */
-  static async open(path: string, topics: FrameTopics): Promise<McapFrameSource> {
+  static async open(
+    path: string,
+    topics: FrameTopics,
+    options: McapSourceOptions = {},
+  ): Promise<McapFrameSource> {
     const opened = await openMcap(path)
     try {
       const list = await listMcapTopics(opened.reader)
@@ -85,6 +102,7 @@ export class McapFrameSource implements FrameSource {
           pairToleranceNs: topics.pairToleranceNs ?? DEFAULT_TOLERANCE_NS,
         },
         tfTopics,
+        options,
       )
       source.topicList = list
       return source
@@ -135,9 +153,10 @@ export class McapFrameSource implements FrameSource {
     const pending: TransformStamped[] = []
     await this.readStaticTf(pending)
     for (;;) {
+      if (this.seekRequested) this.tf.clearDynamic() // re-read from the seek point; old samples would mislead
       this.seekRequested = false
       const restart = yield* this.run(this.seekNs, pending)
-      if (!restart) return
+      if (!restart && !this.seekRequested) return // a seek after the last frame restarts too
     }
   }
 
@@ -191,6 +210,7 @@ export class McapFrameSource implements FrameSource {
       for (const pair of pairs) {
         const frame = await this.emit(pair.a.value, pair.b.value, calibration, pending)
         if (frame) yield frame
+        if (this.seekRequested) return true
       }
       this.counters.framesDropped = pairer.dropped
     }

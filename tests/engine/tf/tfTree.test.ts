@@ -89,6 +89,16 @@ describe('TfTree', () => {
     expect(() => tree.add(tf('a', 'a', [0, 0, 0], [0, 0, 0, 1]))).toThrow(/to itself/)
   })
 
+  it('clearDynamic forgets moving frames and keeps static ones', () => {
+    const tree = new TfTree()
+    tree.add(tf('base', 'camera', [0, 0, 1], [0, 0, 0, 1], 0n, true))
+    tree.add(tf('base', 'gripper', [1, 0, 0], [0, 0, 0, 1], 5n * S))
+    tree.clearDynamic()
+    expect(tree.hasFrame('gripper')).toBe(false)
+    expect(tree.lookup('base', 'camera', 0n).translationM).toEqual([0, 0, 1])
+    expect(tree.sampleCount()).toBe(1)
+  })
+
   it('keeps only the cache window of dynamic samples when asked', () => {
     const tree = new TfTree({ cacheDurationNs: 2n * S })
     for (let t = 0n; t <= 10n; t++)
