@@ -6,8 +6,7 @@
 import { parse as parseMsgDefinition } from '@foxglove/rosmsg'
 import { MessageReader as Ros2Reader } from '@foxglove/rosmsg2-serialization'
 import { MessageReader as Ros1Reader } from '@foxglove/rosmsg-serialization'
-import protobufjs from 'protobufjs'
-import descriptor from 'protobufjs/ext/descriptor/index.js'
+import { protobufFromBinaryDescriptor } from '@mcap/support'
 
 /** The schema half of an MCAP channel (or a bag connection). */
 export interface ChannelSchema {
@@ -45,11 +44,7 @@ export function createMessageDecoder(channel: ChannelSchema): MessageDecoder {
       return (data) => JSON.parse(decoder.decode(data)) as Record<string, unknown>
     }
     case 'protobuf': {
-      const set = descriptor.FileDescriptorSet.decode(channel.data)
-      const root = (
-        protobufjs.Root as unknown as { fromDescriptor(d: unknown): protobufjs.Root }
-      ).fromDescriptor(set)
-      const type = root.lookupType(channel.name)
+      const type = protobufFromBinaryDescriptor(channel.data).lookupType(channel.name)
       // bytes stay Uint8Array (images); 64-bit ints become numbers (timestamps' seconds fit).
       return (data) =>
         type.toObject(type.decode(data), { longs: Number, defaults: true }) as Record<
