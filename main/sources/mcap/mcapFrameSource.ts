@@ -29,6 +29,7 @@ import { describeTopics, findCameraInfoTopic } from './topicChoice'
 export { describeTopics, findCameraInfoTopic }
 
 const DEFAULT_TOLERANCE_NS = 20_000_000n
+const MAX_PENDING_TRANSFORMS = 10_000
 
 /** TF buffering of the source. */
 export interface McapSourceOptions {
@@ -278,6 +279,9 @@ export class McapFrameSource implements FrameSource {
         return true
       })
       if (added) pending.push(t)
+      // Bounded: with no frame for a long stretch only the newest transforms are handed on (all stay in `tf`).
+      if (pending.length > MAX_PENDING_TRANSFORMS)
+        pending.splice(0, pending.length - MAX_PENDING_TRANSFORMS)
     }
   }
 
