@@ -67,7 +67,7 @@ function notMcapAdvice(head: Uint8Array): string {
     return 'it is a rosbag2 SQLite (.db3) bag, which this app does not read; convert it with `ros2 bag convert` (storage_id mcap) or record with `ros2 bag record -s mcap`'
   }
   if (text.startsWith('#ROSBAG V2.0'))
-    return 'it is a ROS 1 bag; open it as a .bag (TF is read from ROS 1 bags) or convert it with `mcap convert in.bag out.mcap`'
+    return 'it is a ROS 1 bag; convert it with `mcap convert in.bag out.mcap` (the mcap CLI) to open its camera topics'
   return 'it does not start with the MCAP magic bytes'
 }
 
