@@ -9,6 +9,9 @@ Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
+  spatial-lens scene --mcap F.mcap --color-topic T [--depth-topic T] [--camera-info-topic T] [--at SECONDS] [--json]
+      (one frame of a recording; --at is seconds from its start; topics: spatial-lens topics --mcap F.mcap)
+  spatial-lens topics --mcap F.mcap [--json]   (topics with types, message counts and rates)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--llm SPEC] [--json] "statement"
       (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
@@ -74,13 +77,25 @@ export interface CliArgs {
   allowedHosts: string[]
   /** serve: origins besides the page's own allowed to use the WebSocket (`--allow-origin`, repeatable). */
   allowedOrigins: string[]
+  /** A frame from an MCAP recording instead of image files (`--mcap` and its topic flags). */
+  mcap?: McapFrameArgs
+}
+
+/** `--mcap F --color-topic T [--depth-topic T] [--camera-info-topic T] [--at S]`. */
+export interface McapFrameArgs {
+  path: string
+  colorTopic?: string
+  depthTopic?: string
+  cameraInfoTopic?: string
+  /** Seconds from the recording's start; default 0 (the first frame). */
+  atS?: number
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
   if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
   if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'maps' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log (see spatial-lens --help)`)
+    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log, topics, synth, worker, watch (see spatial-lens --help)`)
   }
   let parsed
   try {
@@ -116,6 +131,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'max-requests-in-flight': { type: 'string' },
         'max-connections': { type: 'string' },
         'scenes-per-client': { type: 'string' },
+        mcap: { type: 'string' },
+        'color-topic': { type: 'string' },
+        'depth-topic': { type: 'string' },
+        'camera-info-topic': { type: 'string' },
+        at: { type: 'string' },
       },
     })
   } catch (error) {
@@ -144,6 +164,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limits: serverLimitsFromFlags(values),
     allowedHosts: values['allow-host'] ?? [],
     allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
+    mcap: values.mcap
+      ? {
+          path: values.mcap,
+          colorTopic: values['color-topic'],
+          depthTopic: values['depth-topic'],
+          cameraInfoTopic: values['camera-info-topic'],
+          atS: optionalNumber(values.at, '--at', (x) => x >= 0),
+        }
+      : undefined,
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
@@ -155,6 +184,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function checkFrameArgs(args: CliArgs): void {
+  if (args.mcap) {
+    if (args.pcd || args.rgb || args.depth) throw new UserError('give either --mcap or --rgb/--depth/--pcd, not both')
+    return
+  }
   if (args.pcd) {
     if (args.rgb || args.depth) throw new UserError('give either --pcd or --rgb/--depth, not both')
     return

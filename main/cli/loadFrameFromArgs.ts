@@ -4,10 +4,13 @@ import { loadPcdFrame } from '../sources/pcd'
 import { toRegionPrompts } from '../services/frameLoader'
 import { readRegionsFile } from './regionsFile'
 import type { CliArgs } from './args'
+import { loadMcapFrame } from './mcapFrame'
 
 /** The frame and regions named on the command line (decoding happens here, outside the timings). */
 export async function loadFrameFromArgs(args: CliArgs): Promise<{ frame: Frame; regions: RegionPrompt[] }> {
-  const frame = args.pcd
+  const frame = args.mcap
+    ? await loadMcapFrame(args.mcap, (text) => process.stderr.write(`warning: ${text}\n`))
+    : args.pcd
     ? await loadPcdFrame(args.pcd, args.camera)
     : await loadRgbdFrame({
         rgbPath: args.rgb!,

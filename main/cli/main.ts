@@ -3,6 +3,7 @@ import { runModelsCommand } from './modelsCommand'
 import { runEvalCommand } from './evalCommand'
 import { runCalibrateCommand } from './calibrateCommand'
 import { runLogCommand } from './logCommand'
+import { runTopicsCommand } from './topicsCommand'
 import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runVerifyCommand } from './verifyCommand'
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), print)
   if (argv[0] === 'synth') return runSynthCommand(argv.slice(1), print)
+  if (argv[0] === 'topics') return runTopicsCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { runTopicsCommand } from '../../main/cli/topicsCommand'
+import { loadMcapFrame } from '../../main/cli/mcapFrame'
+import { parseCliArgs } from '../../main/cli/args'
+
+const DIR = 'tests/fixtures/mcap/'
+
+describe('spatial-lens topics', () => {
+  it('prints each topic with type, encoding, count and rate', async () => {
+    const lines: string[] = []
+    expect(
+      await runTopicsCommand(['--mcap', DIR + 'rosbag2_talker.mcap'], (t) => lines.push(t)),
+    ).toBe(0)
+    expect(lines[0]).toMatch(/^rosbag2_talker\.mcap: 3 topic\(s\)/)
+    // PROVENANCE: /topic, 10 messages over 4.531 s → 1.99 Hz.
+    expect(lines.find((l) => l.startsWith('/topic '))).toMatch(
+      /\/topic\s+std_msgs\/msg\/String\s+ros2msg\/cdr\s+10\s+1\.99 Hz/,
+    )
+    expect(lines.find((l) => l.startsWith('/parameter_events'))).toMatch(/\s0\s+-$/)
+  })
+
+  it('names a .db3 as not MCAP', async () => {
+    await expect(
+      runTopicsCommand(['--mcap', DIR + 'evo_tf_example.db3'], () => {}),
+    ).rejects.toThrow(/rosbag2 SQLite/)
+  })
+})
+
+describe('spatial-lens scene --mcap', () => {
+  it('parses the recording flags', () => {
+    const args = parseCliArgs([
+      'scene',
+      '--mcap',
+      'f.mcap',
+      '--color-topic',
+      '/c',
+      '--depth-topic',
+      '/d',
+      '--at',
+      '1.5',
+    ])
+    expect(args.mcap).toEqual({
+      path: 'f.mcap',
+      colorTopic: '/c',
+      depthTopic: '/d',
+      cameraInfoTopic: undefined,
+      atS: 1.5,
+    })
+    expect(() => parseCliArgs(['scene', '--mcap', 'f.mcap', '--at=-1'])).toThrow(
+      /--at must be a valid number/,
+    )
+  })
+
+  it('without --color-topic lists the image topics', async () => {
+    await expect(
+      loadMcapFrame({ path: DIR + 'lichtblick_custom-camera-model.mcap' }, () => {}),
+    ).rejects.toThrow(
+      /missing --color-topic; .* these image topics: \/image\/compressed \(foxglove\.CompressedImage, 10 msgs\)/,
+    )
+  })
+
+  it('a wrong topic lists the available ones', async () => {
+    await expect(
+      loadMcapFrame({ path: DIR + 'rosbag2_talker.mcap', colorTopic: '/camera' }, () => {}),
+    ).rejects.toThrow(/no colour topic "\/camera"; its topics: .*\/rosout/)
+  })
+
+  it('gives the frame at --at with the calibration warning', async () => {
+    const warnings: string[] = []
+    const frame = await loadMcapFrame(
+      {
+        path: DIR + 'lichtblick_custom-camera-model.mcap',
+        colorTopic: '/image/compressed',
+        atS: 0.5,
+      },
+      (w) => warnings.push(w),
+    )
+    expect(frame.rgb.width).toBe(520)
+    expect(warnings.join(' ')).toMatch(/calibration is for 640×480/)
+  })
+})
