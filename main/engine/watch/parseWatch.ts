@@ -8,7 +8,7 @@
  * watch measures exactly what asking the question would. Pure TypeScript.
  */
 
-import { parseQuery, parseWidthM, type Query } from '../questions'
+import { parseQuery, readWidthM, type Query } from '../questions'
 
 /** A parsed watch query. Thresholds in metres. */
 export type WatchSpec =
@@ -64,7 +64,7 @@ function parseAlert(body: string, text: string): WatchParse {
   for (const [re, comparison, ia, ib, it] of ALERT_RULES) {
     const m = re.exec(body)
     if (!m) continue
-    const thresholdM = it === 0 ? 0 : parseWidthM(m[it])
+    const thresholdM = it === 0 ? 0 : readWidthM(m[it])
     if (thresholdM === null || !Number.isFinite(thresholdM) || thresholdM < 0) {
       return { ok: false, reason: `"${m[it]}" is not a usable distance` }
     }
