@@ -1,0 +1,94 @@
+/**
+ * Frames from a folder of RGB-D pairs (`<stem>_rgb.png` with `<stem>_depth.png`, or colour only), in name order,
+ * with one intrinsics file: the `--rgb-dir` source of `spatial-lens watch`. Pull-based (each frame is loaded when
+ * the pipeline asks), so nothing is dropped; `fps` paces it like a camera instead, and then latest-frame-wins applies.
+ */
+
+import { readdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadRgbdFrame } from '../sources/rgbdFrame'
+import { describeCause } from '../sources/SourceError'
+import type { FrameSource, SourceEvent } from './FrameSource'
+import { LatestChannel } from './LatestChannel'
+
+export interface FolderSourceOptions {
+  dir: string
+  intrinsicsPath: string
+  depthScale?: number
+  /** Publish at this rate (frames per second) instead of on demand. */
+  fps?: number
+  /** Stamp spacing when frames carry no time, ns (default 1/30 s). */
+  framePeriodNs?: bigint
+}
+
+const RGB = /^(.*)_(?:rgb|color|colour)\.(png|jpe?g)$/i
+
+/** RGB/depth file pairs of a folder, sorted by name. */
+export async function folderPairs(dir: string): Promise<{ rgbPath: string; depthPath?: string }[]> {
+  const names = (await readdir(dir)).sort()
+  return names.flatMap((name) => {
+    const m = RGB.exec(name)
+    if (!m) return []
+    const depth = join(dir, `${m[1]}_depth.png`)
+    return [{ rgbPath: join(dir, name), depthPath: existsSync(depth) ? depth : undefined }]
+  })
+}
+
+export class FolderSource implements FrameSource {
+  readonly description: string
+  private isClosed = false
+  private channel: LatestChannel | null = null
+
+  constructor(private readonly options: FolderSourceOptions) {
+    this.description = `folder ${options.dir}`
+  }
+
+  droppedFrames(): number {
+    return this.channel?.dropped ?? 0
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true
+    this.channel?.close()
+  }
+
+  private async load(i: number, pair: { rgbPath: string; depthPath?: string }): Promise<SourceEvent> {
+    try {
+      const frame = await loadRgbdFrame({ ...pair, intrinsicsPath: this.options.intrinsicsPath, depthScale: this.options.depthScale, cameraId: this.options.dir })
+      frame.timestampNs = BigInt(i) * (this.options.framePeriodNs ?? 33_333_333n)
+      return { kind: 'frame', frame, receivedAtMs: performance.now() }
+    } catch (error) {
+      return { kind: 'error', message: describeCause(error), topic: pair.rgbPath }
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<SourceEvent> {
+    const pairs = await folderPairs(this.options.dir)
+    if (pairs.length === 0) {
+      yield { kind: 'error', message: `no *_rgb.png / *_color.png files in ${this.options.dir}` }
+      return
+    }
+    if (this.options.fps === undefined) {
+      for (const [i, pair] of pairs.entries()) {
+        if (this.isClosed) return
+        yield await this.load(i, pair)
+      }
+      return
+    }
+    const channel = new LatestChannel()
+    this.channel = channel
+    void this.publish(pairs, channel, 1000 / this.options.fps)
+    yield* channel
+  }
+
+  private async publish(pairs: { rgbPath: string; depthPath?: string }[], channel: LatestChannel, periodMs: number): Promise<void> {
+    for (const [i, pair] of pairs.entries()) {
+      if (this.isClosed) break
+      const due = performance.now() + periodMs
+      channel.push(await this.load(i, pair))
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())))
+    }
+    channel.close()
+  }
+}
