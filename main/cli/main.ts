@@ -7,6 +7,7 @@ import { runSceneCommand } from './sceneCommand'
 import { runAskCommand } from './askCommand'
 import { runVerifyCommand } from './verifyCommand'
 import { runServeCommand } from './serveCommand'
+import { runWatchCommand } from './watchCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
 /**
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'eval') return runEvalCommand(argv.slice(1), print)
   if (argv[0] === 'calibrate') return runCalibrateCommand(argv.slice(1), print)
   if (argv[0] === 'log') return runLogCommand(argv.slice(1), print)
+  if (argv[0] === 'watch') return runWatchCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

@@ -20,6 +20,8 @@ export interface LiveResult {
   tracks: Track[]
   readings: WatchReading[]
   latencyMs: number
+  /** Time of tracking + watch evaluation for this frame, ms. */
+  trackAndWatchMs: number
 }
 
 export interface LiveOptions {
@@ -62,13 +64,23 @@ export async function runLive(options: LiveOptions): Promise<LiveStats> {
   const iterator = options.source[Symbol.asyncIterator]()
 
   const apply = async (index: number, frame: Frame, receivedAtMs: number, scene: Scene) => {
+    const t0 = now()
     const tracks = tracker.update(scene)
     const view = trackedScene(scene, tracks)
     const readings = options.watches.map((w) => w.evaluate(view, index, frame.timestampNs))
-    const latencyMs = now() - receivedAtMs
+    const t1 = now()
+    const latencyMs = t1 - receivedAtMs
     stats.processed++
     stats.latenciesMs.push(latencyMs)
-    await options.onResult?.({ frameIndex: index, frame, scene, tracks, readings, latencyMs })
+    await options.onResult?.({
+      frameIndex: index,
+      frame,
+      scene,
+      tracks,
+      readings,
+      latencyMs,
+      trackAndWatchMs: t1 - t0,
+    })
   }
 
   while (started < max) {
