@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { UserError } from '../services/userError'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
-import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../perception/perceptionSettings'
+import {
+  perceptionSettingsSchema,
+  type PerceptionSettingsInput,
+} from '../perception/perceptionSettings'
 import { appVersion } from '../services/appVersion'
 import { parseWatch, WatchEvaluator } from '../engine/watch'
 import { runLive, percentile, type LiveResult } from '../live/livePipeline'
@@ -55,21 +58,30 @@ const OPTIONS = {
 function perceptionOf(values: Record<string, unknown>): PerceptionSettingsInput {
   const candidate: Record<string, unknown> = {}
   if (typeof values.detector === 'string') candidate.detector = values.detector
-  if (typeof values.queries === 'string') candidate.queries = values.queries.split(',').map((q) => q.trim()).filter(Boolean)
+  if (typeof values.queries === 'string')
+    candidate.queries = values.queries
+      .split(',')
+      .map((q) => q.trim())
+      .filter(Boolean)
   const parsed = perceptionSettingsSchema.safeParse(candidate)
-  if (!parsed.success) throw new UserError(`--${String(parsed.error.issues[0].path[0])}: ${parsed.error.issues[0].message}`)
+  if (!parsed.success)
+    throw new UserError(
+      `--${String(parsed.error.issues[0].path[0])}: ${parsed.error.issues[0].message}`,
+    )
   return parsed.data
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined
   const n = Number(v)
-  if (!Number.isInteger(n) || n <= 0) throw new UserError(`${flag} must be a positive whole number, got "${v}"`)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UserError(`${flag} must be a positive whole number, got "${v}"`)
   return n
 }
 
 function watchesOf(phrases: string[], minChangeM: number): WatchEvaluator[] {
-  if (phrases.length === 0) throw new UserError('give a watch query, e.g. "distance between the mug and the bottle"')
+  if (phrases.length === 0)
+    throw new UserError('give a watch query, e.g. "distance between the mug and the bottle"')
   return phrases.map((p) => {
     const parsed = parseWatch(p)
     if (!parsed.ok) throw new UserError(`watch query "${p}": ${parsed.reason}`)
@@ -79,16 +91,23 @@ function watchesOf(phrases: string[], minChangeM: number): WatchEvaluator[] {
 
 /** One-line progress: frames, rate, drops, latency, current readings. */
 function progressLine(r: LiveResult, fps: number, dropped: number, latencies: number[]): string {
-  const readings = r.readings.map((x) => (x.valueM === null ? 'n/a' : formatLength(x.valueM) + (x.isAlerting ? ' ALERT' : '')))
+  const readings = r.readings.map((x) =>
+    x.valueM === null ? 'n/a' : formatLength(x.valueM) + (x.isAlerting ? ' ALERT' : ''),
+  )
   return `frame ${r.frameIndex + 1}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
 }
 
-export async function runWatchCommand(argv: string[], print: (line: string) => void): Promise<number> {
+export async function runWatchCommand(
+  argv: string[],
+  print: (line: string) => void,
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UserError(`${error instanceof Error ? error.message : String(error)} (see spatial-lens watch --help)`)
+    throw new UserError(
+      `${error instanceof Error ? error.message : String(error)} (see spatial-lens watch --help)`,
+    )
   }
   const { values, positionals } = parsed
   if (values.help) {
@@ -97,7 +116,8 @@ export async function runWatchCommand(argv: string[], print: (line: string) => v
   }
   const { kind, value } = chooseSourceKind(values)
   const minChangeCm = values['min-change-cm'] === undefined ? 0.5 : Number(values['min-change-cm'])
-  if (!Number.isFinite(minChangeCm) || minChangeCm < 0) throw new UserError('--min-change-cm must be a number ≥ 0')
+  if (!Number.isFinite(minChangeCm) || minChangeCm < 0)
+    throw new UserError('--min-change-cm must be a number ≥ 0')
   const watches = values['list-topics'] ? [] : watchesOf(positionals, minChangeCm / 100)
   const perception = perceptionOf(values)
   const maxFrames = positiveInt(values['max-frames'], '--max-frames')
@@ -105,7 +125,9 @@ export async function runWatchCommand(argv: string[], print: (line: string) => v
   if (values['list-topics']) return 0
   const csv: WriteStream | null = values.csv ? createWriteStream(values.csv) : null
   csv?.write(`${WATCH_CSV_HEADER}\n`)
-  const recorder = values.record ? await McapRecorder.create(values.record, { appVersion: appVersion() }) : null
+  const recorder = values.record
+    ? await McapRecorder.create(values.record, { appVersion: appVersion() })
+    : null
   const isTty = process.stderr.isTTY === true
   const started = performance.now()
   const recent: number[] = []
@@ -133,13 +155,16 @@ export async function runWatchCommand(argv: string[], print: (line: string) => v
           for (const e of reading.events) {
             csv?.write(`${watchCsvRow(watchText, e)}\n`)
             if (e.type === 'alert_entered' || e.type === 'alert_left') {
-              print(`frame ${e.frameIndex}: ${e.type === 'alert_entered' ? 'ALERT' : 'clear'} ${watchText}: ${e.text}`)
+              print(
+                `frame ${e.frameIndex}: ${e.type === 'alert_entered' ? 'ALERT' : 'clear'} ${watchText}: ${e.text}`,
+              )
             }
           }
         })
         if (recorder) {
           await recorder.addFrame(r.frame, r.scene, r.tracks)
-          for (const [i, reading] of r.readings.entries()) await recorder.addWatchEvents(watches[i].spec.text, reading.events)
+          for (const [i, reading] of r.readings.entries())
+            await recorder.addWatchEvents(watches[i].spec.text, reading.events)
         }
         const fps = ((r.frameIndex + 1) * 1000) / (performance.now() - started)
         sums.sinksMs += performance.now() - sinkStart
@@ -159,7 +184,10 @@ export async function runWatchCommand(argv: string[], print: (line: string) => v
           dropped: stats.dropped,
           failed: stats.failed,
           fps: (stats.processed * 1000) / stats.elapsedMs,
-          latencyMs: { p50: percentile(stats.latenciesMs, 50), p95: percentile(stats.latenciesMs, 95) },
+          latencyMs: {
+            p50: percentile(stats.latenciesMs, 50),
+            p95: percentile(stats.latenciesMs, 95),
+          },
           meanMs: {
             analyze: sums.analyzeMs / n,
             scene: sums.sceneMs / n,

@@ -23,7 +23,8 @@ const text = (flags: WatchFlags, name: string): string | undefined =>
 
 function required(flags: WatchFlags, name: string, kind: string): string {
   const v = text(flags, name)
-  if (v === undefined) throw new UserError(`--${name} is needed with ${kind} (see spatial-lens watch --help)`)
+  if (v === undefined)
+    throw new UserError(`--${name} is needed with ${kind} (see spatial-lens watch --help)`)
   return v
 }
 
@@ -31,15 +32,18 @@ function positiveNumber(flags: WatchFlags, name: string): number | undefined {
   const v = text(flags, name)
   if (v === undefined) return undefined
   const n = Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`--${name} must be a positive number, got "${v}"`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UserError(`--${name} must be a positive number, got "${v}"`)
   return n
 }
 
 const rosbridge: WatchSourceKind = {
   flag: 'rosbridge',
-  usage: '--rosbridge ws://host:9090 --color-topic T --info-topic T [--depth-topic T] [--list-topics]',
+  usage:
+    '--rosbridge ws://host:9090 --color-topic T --info-topic T [--depth-topic T] [--list-topics]',
   async open(url, flags, print) {
-    if (!/^wss?:\/\//.test(url)) throw new UserError(`--rosbridge wants a ws:// or wss:// URL, got "${url}"`)
+    if (!/^wss?:\/\//.test(url))
+      throw new UserError(`--rosbridge wants a ws:// or wss:// URL, got "${url}"`)
     const source = new RosbridgeSource({
       url,
       colorTopic: text(flags, 'color-topic') ?? '',
@@ -49,12 +53,20 @@ const rosbridge: WatchSourceKind = {
     const topics = await source.start().catch((error: unknown) => {
       throw new UserError(error instanceof Error ? error.message : String(error))
     })
-    if (flags['list-topics'] === true || !text(flags, 'color-topic') || !text(flags, 'info-topic')) {
+    if (
+      flags['list-topics'] === true ||
+      !text(flags, 'color-topic') ||
+      !text(flags, 'info-topic')
+    ) {
       await source.close()
       const images = topics.filter((t) => /Image|CameraInfo/.test(t.type))
-      print(images.map((t) => `${t.name}\t${t.type}`).join('\n') || '(no image or CameraInfo topics)')
+      print(
+        images.map((t) => `${t.name}\t${t.type}`).join('\n') || '(no image or CameraInfo topics)',
+      )
       if (flags['list-topics'] === true) return source
-      throw new UserError('choose the topics with --color-topic, --depth-topic and --info-topic (image topics above)')
+      throw new UserError(
+        'choose the topics with --color-topic, --depth-topic and --info-topic (image topics above)',
+      )
     }
     return source
   },
@@ -62,7 +74,8 @@ const rosbridge: WatchSourceKind = {
 
 const folder: WatchSourceKind = {
   flag: 'rgb-dir',
-  usage: '--rgb-dir DIR --intrinsics K.json [--depth-scale S] [--fps F]   (DIR: *_rgb.png with *_depth.png)',
+  usage:
+    '--rgb-dir DIR --intrinsics K.json [--depth-scale S] [--fps F]   (DIR: *_rgb.png with *_depth.png)',
   async open(dir, flags) {
     return new FolderSource({
       dir,

@@ -53,9 +53,17 @@ export class FolderSource implements FrameSource {
     this.channel?.close()
   }
 
-  private async load(i: number, pair: { rgbPath: string; depthPath?: string }): Promise<SourceEvent> {
+  private async load(
+    i: number,
+    pair: { rgbPath: string; depthPath?: string },
+  ): Promise<SourceEvent> {
     try {
-      const frame = await loadRgbdFrame({ ...pair, intrinsicsPath: this.options.intrinsicsPath, depthScale: this.options.depthScale, cameraId: this.options.dir })
+      const frame = await loadRgbdFrame({
+        ...pair,
+        intrinsicsPath: this.options.intrinsicsPath,
+        depthScale: this.options.depthScale,
+        cameraId: this.options.dir,
+      })
       frame.timestampNs = BigInt(i) * (this.options.framePeriodNs ?? 33_333_333n)
       return { kind: 'frame', frame, receivedAtMs: performance.now() }
     } catch (error) {
@@ -82,7 +90,11 @@ export class FolderSource implements FrameSource {
     yield* channel
   }
 
-  private async publish(pairs: { rgbPath: string; depthPath?: string }[], channel: LatestChannel, periodMs: number): Promise<void> {
+  private async publish(
+    pairs: { rgbPath: string; depthPath?: string }[],
+    channel: LatestChannel,
+    periodMs: number,
+  ): Promise<void> {
     for (const [i, pair] of pairs.entries()) {
       if (this.isClosed) break
       const due = performance.now() + periodMs

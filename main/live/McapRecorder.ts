@@ -8,7 +8,12 @@
 
 import { open, type FileHandle } from 'node:fs/promises'
 import { McapWriter, type IWritable } from '@mcap/core'
-import { CompressedImage, FrameTransform, RawImage, SceneUpdate } from '@foxglove/schemas/jsonschema'
+import {
+  CompressedImage,
+  FrameTransform,
+  RawImage,
+  SceneUpdate,
+} from '@foxglove/schemas/jsonschema'
 import sharp from 'sharp'
 import type { Frame, Scene } from '../engine/types'
 import type { Track } from '../engine/tracking'
@@ -27,7 +32,10 @@ export const WATCH_EVENT_SCHEMA = {
   title: 'spatial_lens.WatchEvent',
   type: 'object',
   properties: {
-    timestamp: { type: 'object', properties: { sec: { type: 'integer' }, nsec: { type: 'integer' } } },
+    timestamp: {
+      type: 'object',
+      properties: { sec: { type: 'integer' }, nsec: { type: 'integer' } },
+    },
     type: { type: 'string', enum: ['alert_entered', 'alert_left', 'value', 'unavailable'] },
     watch: { type: 'string', description: 'The watch query as the user wrote it' },
     frame_index: { type: 'integer' },
@@ -87,7 +95,12 @@ export class McapRecorder {
       encoding: 'jsonschema',
       data: this.encoder.encode(JSON.stringify(schema)),
     })
-    const id = await this.writer.registerChannel({ topic, schemaId, messageEncoding: 'json', metadata: new Map() })
+    const id = await this.writer.registerChannel({
+      topic,
+      schemaId,
+      messageEncoding: 'json',
+      metadata: new Map(),
+    })
     this.channels.set(topic, id)
   }
 
@@ -108,7 +121,9 @@ export class McapRecorder {
       await this.message(RECORD_TOPICS.image, t, rawImage(frame))
     } else {
       const { width, height, data } = frame.rgb
-      const jpeg = await sharp(data, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer()
+      const jpeg = await sharp(data, { raw: { width, height, channels: 3 } })
+        .jpeg({ quality: 85 })
+        .toBuffer()
       await this.message(RECORD_TOPICS.image, t, compressedImage(frame, jpeg, 'jpeg'))
     }
     await this.message(RECORD_TOPICS.tf, t, cameraTransform(scene))
@@ -119,7 +134,10 @@ export class McapRecorder {
   async addWatchEvents(watch: string, events: WatchEvent[]): Promise<void> {
     for (const e of events) {
       await this.message(RECORD_TOPICS.watch, e.timestampNs, {
-        timestamp: { sec: Number(e.timestampNs / 1_000_000_000n), nsec: Number(e.timestampNs % 1_000_000_000n) },
+        timestamp: {
+          sec: Number(e.timestampNs / 1_000_000_000n),
+          nsec: Number(e.timestampNs % 1_000_000_000n),
+        },
         type: e.type,
         watch,
         frame_index: e.frameIndex,

@@ -9,7 +9,12 @@ import { Ros, Topic } from 'roslib'
 import type { FrameSource, SourceEvent, TopicInfo } from './FrameSource'
 import { LatestChannel } from './LatestChannel'
 import { FramePairer } from './framePairer'
-import { decodeCameraInfo, decodeCompressedImage, decodeRawImage, type DecodedImage } from './rosJsonMessages'
+import {
+  decodeCameraInfo,
+  decodeCompressedImage,
+  decodeRawImage,
+  type DecodedImage,
+} from './rosJsonMessages'
 import { describeCause } from '../sources/SourceError'
 
 export interface RosbridgeOptions {
@@ -81,7 +86,12 @@ export class RosbridgeSource implements FrameSource {
     const timeoutMs = this.options.topicsTimeoutMs ?? 5000
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`rosapi did not list the topics within ${timeoutMs} ms; is rosapi running with rosbridge?`)),
+        () =>
+          reject(
+            new Error(
+              `rosapi did not list the topics within ${timeoutMs} ms; is rosapi running with rosbridge?`,
+            ),
+          ),
         timeoutMs,
       )
       ros.getTopics(
@@ -129,7 +139,10 @@ export class RosbridgeSource implements FrameSource {
     const base = this.options.backoffMs ?? 250
     const delay = Math.min(this.options.maxBackoffMs ?? 4000, base * 2 ** this.attempts)
     this.attempts++
-    this.channel.push({ kind: 'status', message: `reconnecting in ${delay} ms (try ${this.attempts})` })
+    this.channel.push({
+      kind: 'status',
+      message: `reconnecting in ${delay} ms (try ${this.attempts})`,
+    })
     await new Promise((r) => setTimeout(r, delay))
   }
 
@@ -159,8 +172,15 @@ export class RosbridgeSource implements FrameSource {
       topic.subscribe((m) => void this.onImage(name, type, m))
       return topic
     }
-    const info = new Topic<unknown>({ ros, name: infoTopic, messageType: 'sensor_msgs/CameraInfo', queue_length: 1 })
-    info.subscribe((m) => this.guard(infoTopic, () => this.pairer.setIntrinsics(decodeCameraInfo(m, infoTopic))))
+    const info = new Topic<unknown>({
+      ros,
+      name: infoTopic,
+      messageType: 'sensor_msgs/CameraInfo',
+      queue_length: 1,
+    })
+    info.subscribe((m) =>
+      this.guard(infoTopic, () => this.pairer.setIntrinsics(decodeCameraInfo(m, infoTopic))),
+    )
     this.topics = [info, image(colorTopic), ...(depthTopic ? [image(depthTopic)] : [])]
   }
 

@@ -30,18 +30,38 @@ export function matrixQuaternion(m: Float64Array): Quaternion {
   const trace = r(0, 0) + r(1, 1) + r(2, 2)
   if (trace > 0) {
     const s = Math.sqrt(trace + 1) * 2
-    return { w: s / 4, x: (r(2, 1) - r(1, 2)) / s, y: (r(0, 2) - r(2, 0)) / s, z: (r(1, 0) - r(0, 1)) / s }
+    return {
+      w: s / 4,
+      x: (r(2, 1) - r(1, 2)) / s,
+      y: (r(0, 2) - r(2, 0)) / s,
+      z: (r(1, 0) - r(0, 1)) / s,
+    }
   }
   if (r(0, 0) > r(1, 1) && r(0, 0) > r(2, 2)) {
     const s = Math.sqrt(1 + r(0, 0) - r(1, 1) - r(2, 2)) * 2
-    return { w: (r(2, 1) - r(1, 2)) / s, x: s / 4, y: (r(0, 1) + r(1, 0)) / s, z: (r(0, 2) + r(2, 0)) / s }
+    return {
+      w: (r(2, 1) - r(1, 2)) / s,
+      x: s / 4,
+      y: (r(0, 1) + r(1, 0)) / s,
+      z: (r(0, 2) + r(2, 0)) / s,
+    }
   }
   if (r(1, 1) > r(2, 2)) {
     const s = Math.sqrt(1 + r(1, 1) - r(0, 0) - r(2, 2)) * 2
-    return { w: (r(0, 2) - r(2, 0)) / s, x: (r(0, 1) + r(1, 0)) / s, y: s / 4, z: (r(1, 2) + r(2, 1)) / s }
+    return {
+      w: (r(0, 2) - r(2, 0)) / s,
+      x: (r(0, 1) + r(1, 0)) / s,
+      y: s / 4,
+      z: (r(1, 2) + r(2, 1)) / s,
+    }
   }
   const s = Math.sqrt(1 + r(2, 2) - r(0, 0) - r(1, 1)) * 2
-  return { w: (r(1, 0) - r(0, 1)) / s, x: (r(0, 2) + r(2, 0)) / s, y: (r(1, 2) + r(2, 1)) / s, z: s / 4 }
+  return {
+    w: (r(1, 0) - r(0, 1)) / s,
+    x: (r(0, 2) + r(2, 0)) / s,
+    y: (r(1, 2) + r(2, 1)) / s,
+    z: s / 4,
+  }
 }
 
 /** foxglove.FrameTransform world → camera from the scene's worldFromCamera. */
@@ -75,7 +95,11 @@ export function rawImage(frame: Frame) {
     height: frame.rgb.height,
     encoding: 'rgb8',
     step: frame.rgb.width * 3,
-    data: Buffer.from(frame.rgb.data.buffer, frame.rgb.data.byteOffset, frame.rgb.data.byteLength).toString('base64'),
+    data: Buffer.from(
+      frame.rgb.data.buffer,
+      frame.rgb.data.byteOffset,
+      frame.rgb.data.byteLength,
+    ).toString('base64'),
   }
 }
 
@@ -85,7 +109,11 @@ const position = (c: Vec3) => ({ x: c[0], y: c[1], z: c[2] })
 function trackEntity(track: Track, timestamp: Time) {
   const [r, g, b] = track.colorRgb.map((v) => v / 255)
   const a = track.lastObject ? 0.6 : 0.25
-  const top: Vec3 = [track.centerInWorld[0], track.centerInWorld[1], track.centerInWorld[2] + track.sizeM.height / 2 + 0.03]
+  const top: Vec3 = [
+    track.centerInWorld[0],
+    track.centerInWorld[1],
+    track.centerInWorld[2] + track.sizeM.height / 2 + 0.03,
+  ]
   return {
     timestamp,
     frame_id: WORLD_FRAME,

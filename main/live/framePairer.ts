@@ -69,7 +69,8 @@ export class FramePairer {
     this.colors.forEach((c, ci) =>
       this.depths.forEach((d, di) => {
         const gap = abs(c.stampNs - d.stampNs)
-        if (gap <= this.options.toleranceNs && (best === null || gap < best.gap)) best = { ci, di, gap }
+        if (gap <= this.options.toleranceNs && (best === null || gap < best.gap))
+          best = { ci, di, gap }
       }),
     )
     if (best === null) return null
@@ -88,7 +89,10 @@ export class FramePairer {
       this.unpaired++
       return null
     }
-    const scaled = k.width === rgb.width && k.height === rgb.height ? k : scaleIntrinsics(k, rgb.width, rgb.height)
+    const scaled =
+      k.width === rgb.width && k.height === rgb.height
+        ? k
+        : scaleIntrinsics(k, rgb.width, rgb.height)
     return {
       cameraId: this.options.cameraId,
       timestampNs: stampNs,

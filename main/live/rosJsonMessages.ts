@@ -24,7 +24,8 @@ function fail(topic: string, what: string): never {
 }
 
 function asObject(v: unknown, topic: string, field: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(topic, `${field} is not an object`)
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    fail(topic, `${field} is not an object`)
   return v as Json
 }
 
@@ -38,10 +39,19 @@ function asCount(v: unknown, topic: string, field: string, max: number): number 
 /** Header stamp in nanoseconds; missing stamps are 0 (unknown). */
 export function stampNs(message: Json, topic: string): bigint {
   if (message.header === undefined) return 0n
-  const stamp = asObject(asObject(message.header, topic, 'header').stamp ?? {}, topic, 'header.stamp')
+  const stamp = asObject(
+    asObject(message.header, topic, 'header').stamp ?? {},
+    topic,
+    'header.stamp',
+  )
   const sec = stamp.sec ?? stamp.secs ?? 0
   const nsec = stamp.nanosec ?? stamp.nsecs ?? 0
-  if (typeof sec !== 'number' || typeof nsec !== 'number' || !Number.isInteger(sec) || !Number.isInteger(nsec)) {
+  if (
+    typeof sec !== 'number' ||
+    typeof nsec !== 'number' ||
+    !Number.isInteger(sec) ||
+    !Number.isInteger(nsec)
+  ) {
     fail(topic, 'header.stamp must hold integer sec/nanosec')
   }
   return BigInt(sec) * 1_000_000_000n + BigInt(nsec)
@@ -69,7 +79,13 @@ const COLOR_LAYOUT: Record<string, { channels: number; order: [number, number, n
   mono8: { channels: 1, order: [0, 0, 0] },
 }
 
-function rawColor(data: Uint8Array, w: number, h: number, step: number, encoding: string): RgbImage {
+function rawColor(
+  data: Uint8Array,
+  w: number,
+  h: number,
+  step: number,
+  encoding: string,
+): RgbImage {
   const { channels, order } = COLOR_LAYOUT[encoding]
   const out = new Uint8Array(w * h * 3)
   for (let y = 0; y < h; y++) {
@@ -84,7 +100,14 @@ function rawColor(data: Uint8Array, w: number, h: number, step: number, encoding
   return { width: w, height: h, data: out }
 }
 
-function rawDepth(data: Uint8Array, w: number, h: number, step: number, encoding: string, bigEndian: boolean): DepthImage {
+function rawDepth(
+  data: Uint8Array,
+  w: number,
+  h: number,
+  step: number,
+  encoding: string,
+  bigEndian: boolean,
+): DepthImage {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
   const out = new Float32Array(w * h)
   const is16 = encoding === '16UC1' || encoding === 'mono16'
@@ -108,18 +131,26 @@ export function decodeRawImage(raw: unknown, topic: string): DecodedImage {
   const encoding = String(m.encoding ?? '')
   const isDepth = ['16UC1', 'mono16', '32FC1'].includes(encoding)
   if (!isDepth && !(encoding in COLOR_LAYOUT)) {
-    fail(topic, `encoding "${encoding}" is not supported (use rgb8, bgr8, rgba8, bgra8, mono8, 16UC1 or 32FC1)`)
+    fail(
+      topic,
+      `encoding "${encoding}" is not supported (use rgb8, bgr8, rgba8, bgra8, mono8, 16UC1 or 32FC1)`,
+    )
   }
   const bytesPerPixel = isDepth ? (encoding === '32FC1' ? 4 : 2) : COLOR_LAYOUT[encoding].channels
   const step = m.step === undefined ? w * bytesPerPixel : asCount(m.step, topic, 'step', max * 4)
-  if (step < w * bytesPerPixel) fail(topic, `step ${step} is shorter than a row of ${w * bytesPerPixel} bytes`)
+  if (step < w * bytesPerPixel)
+    fail(topic, `step ${step} is shorter than a row of ${w * bytesPerPixel} bytes`)
   const data = bytesOf(m.data, topic)
   if (data.length < step * (h - 1) + w * bytesPerPixel) {
     fail(topic, `data has ${data.length} bytes, ${w}×${h} ${encoding} needs ${step * h}`)
   }
   const base = { stampNs: stampNs(m, topic), frameId: frameIdOf(m) }
   if (isDepth) {
-    return { kind: 'depth', ...base, depth: rawDepth(data, w, h, step, encoding, Boolean(m.is_bigendian)) }
+    return {
+      kind: 'depth',
+      ...base,
+      depth: rawDepth(data, w, h, step, encoding, Boolean(m.is_bigendian)),
+    }
   }
   return { kind: 'color', ...base, rgb: rawColor(data, w, h, step, encoding) }
 }
@@ -147,13 +178,18 @@ export async function decodeCompressedImage(raw: unknown, topic: string): Promis
 export function decodeCameraInfo(raw: unknown, topic: string): Intrinsics {
   const m = asObject(raw, topic, 'message')
   const k = m.k ?? m.K
-  if (!Array.isArray(k) || k.length !== 9 || !k.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+  if (
+    !Array.isArray(k) ||
+    k.length !== 9 ||
+    !k.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
     fail(topic, 'K must be 9 finite numbers')
   }
   const max = currentLimits().maxImagePixels
   const width = asCount(m.width, topic, 'width', max)
   const height = asCount(m.height, topic, 'height', max)
   const [fx, , cx, , fy, cy] = k as number[]
-  if (!(fx > 0 && fy > 0)) fail(topic, `focal lengths must be positive (fx ${fx}, fy ${fy}); is the camera calibrated?`)
+  if (!(fx > 0 && fy > 0))
+    fail(topic, `focal lengths must be positive (fx ${fx}, fy ${fy}); is the camera calibrated?`)
   return { width, height, fx, fy, cx, cy }
 }

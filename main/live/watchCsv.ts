@@ -12,5 +12,12 @@ function cell(v: string): string {
 export function watchCsvRow(watch: string, e: WatchEvent): string {
   const value = e.type === 'unavailable' ? '' : String(e.valueM)
   const text = e.type === 'unavailable' ? e.reason : e.text
-  return [String(e.frameIndex), e.timestampNs.toString(), cell(watch), e.type, value, cell(text)].join(',')
+  return [
+    String(e.frameIndex),
+    e.timestampNs.toString(),
+    cell(watch),
+    e.type,
+    value,
+    cell(text),
+  ].join(',')
 }

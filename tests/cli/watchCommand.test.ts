@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { McapIndexedReader, TempBuffer } from '@mcap/core'
 import { runWatchCommand } from '../../main/cli/watchCommand'
 
-const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/pcl-kinect/${p}`, import.meta.url))
+const fixture = (p: string) =>
+  fileURLToPath(new URL(`../fixtures/pcl-kinect/${p}`, import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'sl-watch-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -17,11 +18,16 @@ describe('spatial-lens watch --rgb-dir', () => {
     const lines: string[] = []
     const code = await runWatchCommand(
       [
-        '--rgb-dir', fixture('rgbd'),
-        '--intrinsics', fixture('intrinsics.json'),
-        '--detector', 'none',
-        '--csv', csv,
-        '--record', mcap,
+        '--rgb-dir',
+        fixture('rgbd'),
+        '--intrinsics',
+        fixture('intrinsics.json'),
+        '--detector',
+        'none',
+        '--csv',
+        csv,
+        '--record',
+        mcap,
         '--json',
         'log the distance between the left grey object and the right grey object every frame',
       ],
@@ -39,7 +45,9 @@ describe('spatial-lens watch --rgb-dir', () => {
     // each by about 1 cm.
     expect(Number(value)).toBeGreaterThan(0.285)
     expect(Number(value)).toBeLessThan(0.32)
-    const reader = await McapIndexedReader.Initialize({ readable: new TempBuffer(readFileSync(mcap)) })
+    const reader = await McapIndexedReader.Initialize({
+      readable: new TempBuffer(readFileSync(mcap)),
+    })
     const counts = new Map<string, number>()
     for await (const m of reader.readMessages()) {
       const topic = reader.channelsById.get(m.channelId)!.topic
@@ -51,15 +59,29 @@ describe('spatial-lens watch --rgb-dir', () => {
 
   it('refuses a missing or doubled source and a watch query it cannot read, naming what to do', async () => {
     const print = () => {}
-    await expect(runWatchCommand(['distance between a and b'], print)).rejects.toThrow(/give exactly one source/)
+    await expect(runWatchCommand(['distance between a and b'], print)).rejects.toThrow(
+      /give exactly one source/,
+    )
     await expect(
-      runWatchCommand(['--rgb-dir', 'x', '--rosbridge', 'ws://h:1', 'distance between a and b'], print),
+      runWatchCommand(
+        ['--rgb-dir', 'x', '--rosbridge', 'ws://h:1', 'distance between a and b'],
+        print,
+      ),
     ).rejects.toThrow(/give exactly one source/)
     await expect(
-      runWatchCommand(['--rgb-dir', fixture('rgbd'), '--intrinsics', fixture('intrinsics.json'), 'alert when the mug is sad'], print),
+      runWatchCommand(
+        [
+          '--rgb-dir',
+          fixture('rgbd'),
+          '--intrinsics',
+          fixture('intrinsics.json'),
+          'alert when the mug is sad',
+        ],
+        print,
+      ),
     ).rejects.toThrow(/watch query "alert when the mug is sad"/)
-    await expect(runWatchCommand(['--rosbridge', 'http://x', 'distance between a and b'], print)).rejects.toThrow(
-      /ws:\/\//,
-    )
+    await expect(
+      runWatchCommand(['--rosbridge', 'http://x', 'distance between a and b'], print),
+    ).rejects.toThrow(/ws:\/\//)
   })
 })

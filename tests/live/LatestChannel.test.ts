@@ -16,7 +16,8 @@ const frameAt = (t: bigint): Frame => ({
 describe('LatestChannel (latest-frame-wins)', () => {
   it('keeps only the newest frame and counts the replaced ones', async () => {
     const ch = new LatestChannel()
-    for (let i = 0; i < 5; i++) ch.push({ kind: 'frame', frame: frameAt(BigInt(i)), receivedAtMs: i })
+    for (let i = 0; i < 5; i++)
+      ch.push({ kind: 'frame', frame: frameAt(BigInt(i)), receivedAtMs: i })
     const e = await ch.next()
     expect(e?.kind === 'frame' && e.frame.timestampNs).toBe(4n)
     expect(ch.dropped).toBe(4)
@@ -45,7 +46,13 @@ describe('LatestChannel (latest-frame-wins)', () => {
 describe('FramePairer', () => {
   const k = { width: 2, height: 1, fx: 1, fy: 1, cx: 0.5, cy: 0 }
   const pairer = (toleranceNs = 10n) =>
-    new FramePairer({ cameraId: 'c', toleranceNs, hasDepth: true, bufferSize: 3, sourceDescription: 't' })
+    new FramePairer({
+      cameraId: 'c',
+      toleranceNs,
+      hasDepth: true,
+      bufferSize: 3,
+      sourceDescription: 't',
+    })
 
   it('pairs the closest stamps within the tolerance and drops older unpaired images', () => {
     const p = pairer()
@@ -68,7 +75,13 @@ describe('FramePairer', () => {
 
   it('scales CameraInfo of another resolution to the image (pixel centres kept)', () => {
     // 640×480 → 320×240: f halves; cx: (319.5 + 0.5)/2 − 0.5 = 159.5.
-    expect(scaleIntrinsics({ width: 640, height: 480, fx: 500, fy: 500, cx: 319.5, cy: 239.5 }, 320, 240)).toEqual({
+    expect(
+      scaleIntrinsics(
+        { width: 640, height: 480, fx: 500, fy: 500, cx: 319.5, cy: 239.5 },
+        320,
+        240,
+      ),
+    ).toEqual({
       width: 320,
       height: 240,
       fx: 250,

@@ -14,7 +14,12 @@ import { sceneWithBoxes } from '../engine/answers/sceneFromGroundTruth'
 const dir = mkdtempSync(join(tmpdir(), 'sl-record-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema }
+type Schema = {
+  type?: string | string[]
+  properties?: Record<string, Schema>
+  required?: string[]
+  items?: Schema
+}
 
 /** Independent structural check against a JSON Schema: required keys present, primitive types right. */
 function conforms(value: unknown, schema: Schema, path = '$'): string[] {
@@ -22,7 +27,8 @@ function conforms(value: unknown, schema: Schema, path = '$'): string[] {
   const types = schema.type === undefined ? [] : [schema.type].flat()
   if (types.includes('object') && typeof value === 'object' && value !== null) {
     const obj = value as Record<string, unknown>
-    for (const key of schema.required ?? []) if (!(key in obj)) problems.push(`${path}.${key} missing`)
+    for (const key of schema.required ?? [])
+      if (!(key in obj)) problems.push(`${path}.${key} missing`)
     for (const [key, sub] of Object.entries(schema.properties ?? {})) {
       if (key in obj) problems.push(...conforms(obj[key], sub, `${path}.${key}`))
     }
@@ -65,11 +71,16 @@ describe('McapRecorder', () => {
       scene.timestampNs = frame.timestampNs
       const tracks = tracker.update(scene)
       await recorder.addFrame(frame, scene, tracks)
-      await recorder.addWatchEvents(parsed.spec.text, watch.evaluate(scene, i, frame.timestampNs).events)
+      await recorder.addWatchEvents(
+        parsed.spec.text,
+        watch.evaluate(scene, i, frame.timestampNs).events,
+      )
     }
     await recorder.close()
 
-    const reader = await McapIndexedReader.Initialize({ readable: new TempBuffer(readFileSync(path)) })
+    const reader = await McapIndexedReader.Initialize({
+      readable: new TempBuffer(readFileSync(path)),
+    })
     const byTopic = new Map([...reader.channelsById.values()].map((c) => [c.topic, c]))
     const schemaOf = (topic: string) => reader.schemasById.get(byTopic.get(topic)!.schemaId)!
     expect(schemaOf(RECORD_TOPICS.image).name).toBe('foxglove.CompressedImage')
@@ -87,21 +98,32 @@ describe('McapRecorder', () => {
     const messages: { topic: string; body: Record<string, unknown>; logTime: bigint }[] = []
     for await (const m of reader.readMessages()) {
       const topic = reader.channelsById.get(m.channelId)!.topic
-      messages.push({ topic, body: JSON.parse(new TextDecoder().decode(m.data)), logTime: m.logTime })
+      messages.push({
+        topic,
+        body: JSON.parse(new TextDecoder().decode(m.data)),
+        logTime: m.logTime,
+      })
     }
     for (const m of messages) {
       const schema = schemaFor[m.topic]
       if (schema) expect(conforms(m.body, schema)).toEqual([])
     }
     const count = (topic: string) => messages.filter((m) => m.topic === topic).length
-    expect([count(RECORD_TOPICS.image), count(RECORD_TOPICS.scene), count(RECORD_TOPICS.tf)]).toEqual([3, 3, 3])
+    expect([
+      count(RECORD_TOPICS.image),
+      count(RECORD_TOPICS.scene),
+      count(RECORD_TOPICS.tf),
+    ]).toEqual([3, 3, 3])
 
     const image = messages.find((m) => m.topic === RECORD_TOPICS.image)!.body
     const meta = await sharp(Buffer.from(String(image.data), 'base64')).metadata()
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 32, 24])
 
     const lastScene = messages.filter((m) => m.topic === RECORD_TOPICS.scene).at(-1)!.body as {
-      entities: { id: string; cubes: { pose: { position: { x: number } }; size: { x: number } }[] }[]
+      entities: {
+        id: string
+        cubes: { pose: { position: { x: number } }; size: { x: number } }[]
+      }[]
     }
     expect(lastScene.entities.map((e) => e.id)).toEqual(['track-1', 'track-2'])
     expect(lastScene.entities[0].cubes[0].size.x).toBeCloseTo(0.08, 6)

@@ -8,7 +8,8 @@ import { decodeDepthPng } from '../../main/sources/depthImage'
 import type { DepthImage, Frame, RgbImage } from '../../main/engine/types'
 import { startFakeRosbridge, type FakeRosbridge } from './fakeRosbridge'
 
-const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/pcl-kinect/${p}`, import.meta.url))
+const fixture = (p: string) =>
+  fileURLToPath(new URL(`../fixtures/pcl-kinect/${p}`, import.meta.url))
 const STEM = 'rgbd/frame_20121214T142255.814212'
 const COLOR = '/camera/color/image_raw'
 const DEPTH = '/camera/depth/image_rect_raw'
@@ -17,7 +18,11 @@ const INFO = '/camera/color/camera_info'
 async function fixtureImages(): Promise<{ png: Uint8Array; rgb: RgbImage; depth: DepthImage }> {
   const png = new Uint8Array(readFileSync(fixture(`${STEM}_rgb.png`)))
   const rgb = await decodeColorImage(png, 'rgb')
-  const depth = decodeDepthPng(new Uint8Array(readFileSync(fixture(`${STEM}_depth.png`))), 'depth', 1000)
+  const depth = decodeDepthPng(
+    new Uint8Array(readFileSync(fixture(`${STEM}_depth.png`))),
+    'depth',
+    1000,
+  )
   return { png, rgb, depth }
 }
 
@@ -34,22 +39,51 @@ function bgrMessage(i: number, rgb: RgbImage) {
     bgr[p + 1] = rgb.data[p + 1]
     bgr[p + 2] = rgb.data[p]
   }
-  return { header: header(i), height: rgb.height, width: rgb.width, encoding: 'bgr8', is_bigendian: 0, step: rgb.width * 3, data: bgr.toString('base64') }
+  return {
+    header: header(i),
+    height: rgb.height,
+    width: rgb.width,
+    encoding: 'bgr8',
+    is_bigendian: 0,
+    step: rgb.width * 3,
+    data: bgr.toString('base64'),
+  }
 }
 
 function depth16Message(i: number, depth: DepthImage) {
   const mm = Buffer.alloc(depth.data.length * 2)
   depth.data.forEach((m, p) => mm.writeUInt16LE(Math.round(m * 1000), p * 2))
   // 2 ms after the colour stamp: inside the default 20 ms pairing tolerance.
-  return { header: header(i, 2_000_000), height: depth.height, width: depth.width, encoding: '16UC1', is_bigendian: 0, step: depth.width * 2, data: mm.toString('base64') }
+  return {
+    header: header(i, 2_000_000),
+    height: depth.height,
+    width: depth.width,
+    encoding: '16UC1',
+    is_bigendian: 0,
+    step: depth.width * 2,
+    data: mm.toString('base64'),
+  }
 }
 
 function depth32Message(i: number, depth: DepthImage) {
   const f = Buffer.from(new Float32Array(depth.data).buffer)
-  return { header: header(i), height: depth.height, width: depth.width, encoding: '32FC1', is_bigendian: 0, step: depth.width * 4, data: f.toString('base64') }
+  return {
+    header: header(i),
+    height: depth.height,
+    width: depth.width,
+    encoding: '32FC1',
+    is_bigendian: 0,
+    step: depth.width * 4,
+    data: f.toString('base64'),
+  }
 }
 
-const INFO_MSG = { header: header(0), width: 640, height: 480, k: [525, 0, 320, 0, 525, 240, 0, 0, 1] }
+const INFO_MSG = {
+  header: header(0),
+  width: 640,
+  height: 480,
+  k: [525, 0, 320, 0, 525, 240, 0, 0, 1],
+}
 
 /** Collects events until a frame with `lastStamp` arrives (bounded by the test timeout). */
 async function collect(source: RosbridgeSource, lastStamp: bigint): Promise<SourceEvent[]> {
@@ -61,7 +95,8 @@ async function collect(source: RosbridgeSource, lastStamp: bigint): Promise<Sour
   return events
 }
 
-const frames = (events: SourceEvent[]): Frame[] => events.flatMap((e) => (e.kind === 'frame' ? [e.frame] : []))
+const frames = (events: SourceEvent[]): Frame[] =>
+  events.flatMap((e) => (e.kind === 'frame' ? [e.frame] : []))
 
 let server: FakeRosbridge | null = null
 let source: RosbridgeSource | null = null
@@ -80,7 +115,12 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
       { name: INFO, type: 'sensor_msgs/msg/CameraInfo' },
       { name: '/tf', type: 'tf2_msgs/msg/TFMessage' },
     ])
-    source = new RosbridgeSource({ url: server.url, colorTopic: COLOR, depthTopic: DEPTH, infoTopic: INFO })
+    source = new RosbridgeSource({
+      url: server.url,
+      colorTopic: COLOR,
+      depthTopic: DEPTH,
+      infoTopic: INFO,
+    })
     const topics = await source.start()
     expect(topics).toContainEqual({ name: '/tf', type: 'tf2_msgs/msg/TFMessage' })
     await server.subscribed([COLOR, DEPTH, INFO])
@@ -123,13 +163,22 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
       { name: DEPTH, type: 'sensor_msgs/msg/Image' },
       { name: INFO, type: 'sensor_msgs/msg/CameraInfo' },
     ])
-    source = new RosbridgeSource({ url: server.url, colorTopic: COLOR, depthTopic: DEPTH, infoTopic: INFO })
+    source = new RosbridgeSource({
+      url: server.url,
+      colorTopic: COLOR,
+      depthTopic: DEPTH,
+      infoTopic: INFO,
+    })
     await source.start()
     await server.subscribed([COLOR, DEPTH, INFO])
     const done = collect(source, stampOf(0))
     server.publish(INFO, INFO_MSG)
     server.publish(DEPTH, depth32Message(0, depth))
-    server.publish(COLOR, { header: header(0), format: 'png', data: Buffer.from(png).toString('base64') })
+    server.publish(COLOR, {
+      header: header(0),
+      format: 'png',
+      data: Buffer.from(png).toString('base64'),
+    })
     const [frame] = frames(await done)
     expect(Buffer.from(frame.rgb.data).equals(Buffer.from(rgb.data))).toBe(true)
     expect(Buffer.from(frame.depth!.data.buffer).equals(Buffer.from(depth.data.buffer))).toBe(true)
@@ -142,7 +191,13 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
       { name: DEPTH, type: 'sensor_msgs/msg/Image' },
       { name: INFO, type: 'sensor_msgs/msg/CameraInfo' },
     ])
-    source = new RosbridgeSource({ url: server.url, colorTopic: COLOR, depthTopic: DEPTH, infoTopic: INFO, backoffMs: 20 })
+    source = new RosbridgeSource({
+      url: server.url,
+      colorTopic: COLOR,
+      depthTopic: DEPTH,
+      infoTopic: INFO,
+      backoffMs: 20,
+    })
     await source.start()
     await server.subscribed([COLOR, DEPTH, INFO])
     server.dropClient()
@@ -154,12 +209,22 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
     server.publish(COLOR, bgrMessage(1, rgb))
     server.publish(DEPTH, depth16Message(1, depth))
     const events = await done
-    expect(events.some((e) => e.kind === 'status' && /lost the connection/.test(e.message))).toBe(true)
+    expect(events.some((e) => e.kind === 'status' && /lost the connection/.test(e.message))).toBe(
+      true,
+    )
     expect(frames(events)).toHaveLength(1)
   }, 20_000)
 
   it('gives up with a clear message when nothing listens, after the bounded retries', async () => {
-    source = new RosbridgeSource({ url: 'ws://127.0.0.1:9', colorTopic: COLOR, infoTopic: INFO, maxReconnects: 2, backoffMs: 5 })
-    await expect(source.start()).rejects.toThrow(/cannot reach rosbridge at ws:\/\/127.0.0.1:9 after 3 tries/)
+    source = new RosbridgeSource({
+      url: 'ws://127.0.0.1:9',
+      colorTopic: COLOR,
+      infoTopic: INFO,
+      maxReconnects: 2,
+      backoffMs: 5,
+    })
+    await expect(source.start()).rejects.toThrow(
+      /cannot reach rosbridge at ws:\/\/127.0.0.1:9 after 3 tries/,
+    )
   }, 20_000)
 })

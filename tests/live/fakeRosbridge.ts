@@ -19,7 +19,9 @@ export interface FakeRosbridge {
   close(): Promise<void>
 }
 
-export async function startFakeRosbridge(topics: { name: string; type: string }[]): Promise<FakeRosbridge> {
+export async function startFakeRosbridge(
+  topics: { name: string; type: string }[],
+): Promise<FakeRosbridge> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
   await new Promise<void>((r) => wss.once('listening', () => r()))
   const address = wss.address()

@@ -46,7 +46,11 @@ const watchOf = (phrase: string) => {
 
 describe('runLive', () => {
   it('applies results in frame order though analyses finish out of order, at most 2 at once', async () => {
-    const events: SourceEvent[] = Array.from({ length: 8 }, (_, i) => ({ kind: 'frame', frame: frameAt(i), receivedAtMs: 0 }))
+    const events: SourceEvent[] = Array.from({ length: 8 }, (_, i) => ({
+      kind: 'frame',
+      frame: frameAt(i),
+      receivedAtMs: 0,
+    }))
     let running = 0
     let maxRunning = 0
     const order: number[] = []
@@ -56,7 +60,9 @@ describe('runLive', () => {
       analyze: async (f) => {
         running++
         maxRunning = Math.max(maxRunning, running)
-        await new Promise((r) => setTimeout(r, Number(f.timestampNs / 33_000_000n) % 2 === 0 ? 15 : 1))
+        await new Promise((r) =>
+          setTimeout(r, Number(f.timestampNs / 33_000_000n) % 2 === 0 ? 15 : 1),
+        )
         running--
         return sceneFor(f)
       },
@@ -70,7 +76,11 @@ describe('runLive', () => {
   })
 
   it('fires the watch at the right frame on tracked objects and keeps track ids', async () => {
-    const events: SourceEvent[] = Array.from({ length: 8 }, (_, i) => ({ kind: 'frame', frame: frameAt(i), receivedAtMs: 0 }))
+    const events: SourceEvent[] = Array.from({ length: 8 }, (_, i) => ({
+      kind: 'frame',
+      frame: frameAt(i),
+      receivedAtMs: 0,
+    }))
     const fired: [string, number][] = []
     const ids = new Set<string>()
     await runLive({
@@ -80,7 +90,8 @@ describe('runLive', () => {
       tracker: new Tracker({ confirmHits: 1, processSigmaM: 1 }), // trust measurements: smoothing lag off
       onResult: (r) => {
         for (const t of r.tracks) ids.add(`${t.id}:${t.name}`)
-        for (const e of r.readings[0].events) if (e.type !== 'value') fired.push([e.type, e.frameIndex])
+        for (const e of r.readings[0].events)
+          if (e.type !== 'value') fired.push([e.type, e.frameIndex])
       },
     })
     // Gap per frame: 0.16, 0.14, 0.12, 0.10, 0.08, 0.06, 0.04 (frame 6), 0.02.
@@ -145,7 +156,12 @@ describe('runLive', () => {
 describe('percentile', () => {
   it('uses the nearest rank', () => {
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3)
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95)).toBe(95)
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(95)
     expect(percentile([], 50)).toBeNaN()
   })
 })

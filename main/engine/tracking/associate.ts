@@ -4,11 +4,11 @@
  * in practice and costs O(n·m log(n·m))). Pure TypeScript.
  */
 
-import type { ObjectBox, Vec3 } from '../types'
-import { boxIou } from './boxOverlap'
+import type { Vec3 } from '../types'
+import { boxIou, type YawedBox } from './boxOverlap'
 
 /** What association needs of a track or an object. */
-export interface AssociationBox extends ObjectBox {
+export interface AssociationBox extends YawedBox {
   colorRgb: Vec3
   label: string
 }
@@ -33,7 +33,7 @@ export const DEFAULT_ASSOCIATION: AssociationOptions = {
 
 const MAX_COLOR_DISTANCE = Math.sqrt(3) * 255
 
-function largestExtent(b: ObjectBox): number {
+function largestExtent(b: YawedBox): number {
   return Math.max(b.sizeM.width, b.sizeM.depth, b.sizeM.height)
 }
 

@@ -7,8 +7,11 @@ import type { ObjectBox } from '../types'
 
 type Point2 = [number, number]
 
+/** What overlap needs of a box: world centre, extents and yaw. */
+export type YawedBox = Pick<ObjectBox, 'centerInWorld' | 'sizeM' | 'yawRad'>
+
 /** Footprint corners of a yawed box, counter-clockwise, world x/y. */
-export function footprintCorners(box: ObjectBox): Point2[] {
+export function footprintCorners(box: YawedBox): Point2[] {
   const [cx, cy] = box.centerInWorld
   const c = Math.cos(box.yawRad)
   const s = Math.sin(box.yawRad)
@@ -69,7 +72,7 @@ export function polygonArea(points: Point2[]): number {
  * Intersection over union of two yawed boxes' volumes, in [0, 1]. Height ranges are centre ± height/2 along
  * world z. Degenerate (zero-volume) boxes give 0.
  */
-export function boxIou(a: ObjectBox, b: ObjectBox): number {
+export function boxIou(a: YawedBox, b: YawedBox): number {
   const za = [a.centerInWorld[2] - a.sizeM.height / 2, a.centerInWorld[2] + a.sizeM.height / 2]
   const zb = [b.centerInWorld[2] - b.sizeM.height / 2, b.centerInWorld[2] + b.sizeM.height / 2]
   const dz = Math.min(za[1], zb[1]) - Math.max(za[0], zb[0])

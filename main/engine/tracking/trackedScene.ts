@@ -12,7 +12,10 @@ function cameraFromWorldPoint(worldFromCamera: Float64Array, p: Vec3): Vec3 {
   const d = [p[0] - worldFromCamera[12], p[1] - worldFromCamera[13], p[2] - worldFromCamera[14]]
   const out: Vec3 = [0, 0, 0]
   for (let c = 0; c < 3; c++) {
-    out[c] = worldFromCamera[c * 4] * d[0] + worldFromCamera[c * 4 + 1] * d[1] + worldFromCamera[c * 4 + 2] * d[2]
+    out[c] =
+      worldFromCamera[c * 4] * d[0] +
+      worldFromCamera[c * 4 + 1] * d[1] +
+      worldFromCamera[c * 4 + 2] * d[2]
   }
   return out
 }

@@ -11,7 +11,13 @@ import type { WatchSpec } from './parseWatch'
 
 /** What a watch emits. Values in metres; time in nanoseconds of the frame. */
 export type WatchEvent =
-  | { type: 'alert_entered' | 'alert_left'; frameIndex: number; timestampNs: bigint; valueM: number; text: string }
+  | {
+      type: 'alert_entered' | 'alert_left'
+      frameIndex: number
+      timestampNs: bigint
+      valueM: number
+      text: string
+    }
   | { type: 'value'; frameIndex: number; timestampNs: bigint; valueM: number; text: string }
   | { type: 'unavailable'; frameIndex: number; timestampNs: bigint; reason: string }
 
@@ -56,13 +62,15 @@ export class WatchEvaluator {
     const answer = runQuery(scene, this.spec.measure, this.spec.query)
     const events: WatchEvent[] = []
     if (typeof answer.value !== 'number' || answer.unit !== 'm' || !Number.isFinite(answer.value)) {
-      if (this.isAvailable) events.push({ type: 'unavailable', frameIndex, timestampNs, reason: answer.text })
+      if (this.isAvailable)
+        events.push({ type: 'unavailable', frameIndex, timestampNs, reason: answer.text })
       this.isAvailable = false
       return { valueM: null, text: answer.text, isAlerting: this.isAlerting, events }
     }
     this.isAvailable = true
     const valueM = answer.value
-    if (this.spec.kind === 'alert') this.checkAlert(valueM, frameIndex, timestampNs, answer.text, events)
+    if (this.spec.kind === 'alert')
+      this.checkAlert(valueM, frameIndex, timestampNs, answer.text, events)
     this.checkLog(valueM, frameIndex, timestampNs, answer.text, events)
     return { valueM, text: answer.text, isAlerting: this.isAlerting, events }
   }

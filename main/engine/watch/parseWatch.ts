@@ -27,19 +27,54 @@ export type WatchSpec =
 /** Result of parsing: the spec, or the reason the phrase is not a watch query. */
 export type WatchParse = { ok: true; spec: WatchSpec } | { ok: false; reason: string }
 
-const ALERT_HEAD = /^(?:please )?(?:alert|warn|notify|tell|ping)(?: me)? (?:when(?:ever)?|if|once|as soon as) /
+const ALERT_HEAD =
+  /^(?:please )?(?:alert|warn|notify|tell|ping)(?: me)? (?:when(?:ever)?|if|once|as soon as) /
 const LOG_HEAD = /^(?:please )?(?:log|watch|track|monitor|record|follow|show)(?: me)? /
-const EVERY = /\s*(?:,\s*)?(?:every|each|per|on every|on each|at every) (?:frame|update|time|second)s?$|\s+(?:continuously|live|over time)$/
+const EVERY =
+  /\s*(?:,\s*)?(?:every|each|per|on every|on each|at every) (?:frame|update|time|second)s?$|\s+(?:continuously|live|over time)$/
 
 const A = '(?:the )?(.+?)'
-const NUM = '(-?[0-9]+(?:\\.[0-9]+)?\\s*(?:mm|cm|m|in|inch|inches|ft|feet|foot|millimetres?|centimetres?|metres?|millimeters?|centimeters?|meters?)\\b)'
+const NUM =
+  '(-?[0-9]+(?:\\.[0-9]+)?\\s*(?:mm|cm|m|in|inch|inches|ft|feet|foot|millimetres?|centimetres?|metres?|millimeters?|centimeters?|meters?)\\b)'
 
 /** Alert phrasings → [regex, comparison, index of A, of B, of the threshold]. */
 const ALERT_RULES: [RegExp, 'below' | 'above', number, number, number][] = [
-  [new RegExp(`^${A} (?:is|gets|comes|moves) (?:within|closer than|less than|under|nearer than) ${NUM} (?:of|to|from) ${A}$`), 'below', 1, 3, 2],
-  [new RegExp(`^${A} and ${A} (?:are|get|come) (?:within|closer than|less than|under) ${NUM}(?: of each other| apart)?$`), 'below', 1, 2, 3],
-  [new RegExp(`^${A} (?:is|gets|moves) (?:more than|farther than|further than|over|beyond) ${NUM} (?:from|away from|of) ${A}$`), 'above', 1, 3, 2],
-  [new RegExp(`^${A} and ${A} (?:are|get|move) (?:more than|farther than|further than|over) ${NUM} apart$`), 'above', 1, 2, 3],
+  [
+    new RegExp(
+      `^${A} (?:is|gets|comes|moves) (?:within|closer than|less than|under|nearer than) ${NUM} (?:of|to|from) ${A}$`,
+    ),
+    'below',
+    1,
+    3,
+    2,
+  ],
+  [
+    new RegExp(
+      `^${A} and ${A} (?:are|get|come) (?:within|closer than|less than|under) ${NUM}(?: of each other| apart)?$`,
+    ),
+    'below',
+    1,
+    2,
+    3,
+  ],
+  [
+    new RegExp(
+      `^${A} (?:is|gets|moves) (?:more than|farther than|further than|over|beyond) ${NUM} (?:from|away from|of) ${A}$`,
+    ),
+    'above',
+    1,
+    3,
+    2,
+  ],
+  [
+    new RegExp(
+      `^${A} and ${A} (?:are|get|move) (?:more than|farther than|further than|over) ${NUM} apart$`,
+    ),
+    'above',
+    1,
+    2,
+    3,
+  ],
   [new RegExp(`^${A} (?:touches|hits|reaches|contacts) ${A}$`), 'below', 1, 2, 0],
 ]
 
@@ -71,7 +106,10 @@ function parseAlert(body: string, text: string): WatchParse {
     const measure = `gap between ${m[ia]} and ${m[ib]}`
     const r = measured(measure)
     if ('reason' in r) return { ok: false, reason: r.reason }
-    return { ok: true, spec: { kind: 'alert', measure, query: r.query, comparison, thresholdM, text } }
+    return {
+      ok: true,
+      spec: { kind: 'alert', measure, query: r.query, comparison, thresholdM, text },
+    }
   }
   return {
     ok: false,

@@ -19,7 +19,12 @@ const TRUTH: Truth[] = [
 ]
 
 /** One frame: the truth with Gaussian-ish jitter (uniform sum), in a shuffled order, optionally without some. */
-function frame(rand: () => number, sigmaM: number, skip: string[] = [], offset: Vec3 = [0, 0, 0]): Scene {
+function frame(
+  rand: () => number,
+  sigmaM: number,
+  skip: string[] = [],
+  offset: Vec3 = [0, 0, 0],
+): Scene {
   const noise = () => (rand() + rand() + rand() - 1.5) * 2 * sigmaM
   const kept = TRUTH.filter((t) => !skip.includes(t.name))
   const order = kept.map((t) => ({ t, k: rand() })).sort((a, b) => a.k - b.k)
@@ -127,6 +132,11 @@ describe('Tracker', () => {
     tracker.update(frame(rand, 0.002, ['box']))
     tracker.update(frame(rand, 0.002)) // box appears once
     tracker.update(frame(rand, 0.002, ['box']))
-    expect(tracker.tracks().map((t) => t.label).sort()).toEqual(['bottle', 'mug'])
+    expect(
+      tracker
+        .tracks()
+        .map((t) => t.label)
+        .sort(),
+    ).toEqual(['bottle', 'mug'])
   })
 })

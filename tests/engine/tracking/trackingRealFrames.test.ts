@@ -6,7 +6,8 @@ import { Tracker } from '../../../main/engine/tracking/Tracker'
 import type { Scene, SceneObject } from '../../../main/engine/types'
 
 const STAMPS = ['20121214T142255.814212', '20121214T142256.068683', '20121214T142256.332395']
-const fixture = (p: string) => fileURLToPath(new URL(`../../fixtures/pcl-kinect/${p}`, import.meta.url))
+const fixture = (p: string) =>
+  fileURLToPath(new URL(`../../fixtures/pcl-kinect/${p}`, import.meta.url))
 
 async function scenes(): Promise<Scene[]> {
   const out: Scene[] = []

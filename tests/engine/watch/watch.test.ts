@@ -22,7 +22,11 @@ function spec(phrase: string) {
 describe('parseWatch', () => {
   it('reads alert phrasings with their threshold in metres', () => {
     const a = spec('Alert when the mug is within 5 cm of the bottle')
-    expect(a).toMatchObject({ kind: 'alert', comparison: 'below', measure: 'gap between mug and bottle' })
+    expect(a).toMatchObject({
+      kind: 'alert',
+      comparison: 'below',
+      measure: 'gap between mug and bottle',
+    })
     expect(a.kind === 'alert' && a.thresholdM).toBeCloseTo(0.05, 12)
     const b = spec('warn if the mug and the bottle are closer than 2 in')
     expect(b.kind === 'alert' && b.thresholdM).toBeCloseTo(0.0508, 12)
@@ -71,9 +75,12 @@ describe('WatchEvaluator', () => {
   it('logs a row per change beyond the threshold, not per frame', () => {
     // Centre distances: 0.30 ×3, 0.302 (below 5 mm), 0.31, 0.31, 0.25
     const xs = [0.3, 0.3, 0.3, 0.302, 0.31, 0.31, 0.25]
-    const w = new WatchEvaluator(spec('log the distance between the mug and the bottle every frame'), {
-      minChangeM: 0.005,
-    })
+    const w = new WatchEvaluator(
+      spec('log the distance between the mug and the bottle every frame'),
+      {
+        minChangeM: 0.005,
+      },
+    )
     const rows = xs.flatMap((x, i) => w.evaluate(sceneAt(x), i, BigInt(i)).events)
     expect(rows.map((e) => e.frameIndex)).toEqual([0, 4, 6])
     expect(rows.map((e) => (e.type === 'value' ? e.valueM : NaN))).toEqual([
