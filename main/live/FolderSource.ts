@@ -39,13 +39,15 @@ export class FolderSource implements FrameSource {
   readonly description: string
   private isClosed = false
   private channel: LatestChannel | null = null
+  /** Paced mode: frames whose time slot passed before the host could read them. */
+  private skipped = 0
 
   constructor(private readonly options: FolderSourceOptions) {
     this.description = `folder ${options.dir}`
   }
 
   droppedFrames(): number {
-    return this.channel?.dropped ?? 0
+    return (this.channel?.dropped ?? 0) + this.skipped
   }
 
   async close(): Promise<void> {
@@ -90,16 +92,29 @@ export class FolderSource implements FrameSource {
     yield* channel
   }
 
+  /**
+   * Publishes like a camera: frame i is due at i·period after the start; a frame whose slot passed while the host
+   * was busy (decoding, or the pipeline holding the event loop) is skipped and counted as dropped, as a real camera
+   * would have overwritten it.
+   */
   private async publish(
     pairs: { rgbPath: string; depthPath?: string }[],
     channel: LatestChannel,
     periodMs: number,
   ): Promise<void> {
-    for (const [i, pair] of pairs.entries()) {
-      if (this.isClosed) break
-      const due = performance.now() + periodMs
-      channel.push(await this.load(i, pair))
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())))
+    const start = performance.now()
+    let i = 0
+    while (i < pairs.length && !this.isClosed) {
+      const slot = Math.floor((performance.now() - start) / periodMs)
+      if (slot > i) {
+        const skip = Math.min(slot, pairs.length) - i
+        this.skipped += skip
+        i += skip
+        continue
+      }
+      channel.push(await this.load(i, pairs[i]))
+      i++
+      await new Promise((r) => setTimeout(r, Math.max(0, start + i * periodMs - performance.now())))
     }
     channel.close()
   }

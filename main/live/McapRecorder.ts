@@ -13,7 +13,7 @@ import {
   FrameTransform,
   RawImage,
   SceneUpdate,
-} from '@foxglove/schemas/jsonschema'
+} from '@foxglove/schemas/jsonschema.js'
 import sharp from 'sharp'
 import type { Frame, Scene } from '../engine/types'
 import type { Track } from '../engine/tracking'
