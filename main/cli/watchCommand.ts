@@ -97,6 +97,20 @@ function progressLine(r: LiveResult, fps: number, dropped: number, latencies: nu
   return `frame ${r.frameIndex + 1}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
 }
 
+/** Rate and latency after the warm-up (first model run, JIT): frames after the first `WARM_UP` ones. */
+const WARM_UP = 3
+function steadyState(done: { atMs: number; latencyMs: number }[]) {
+  if (done.length <= WARM_UP + 1) return null
+  const rest = done.slice(WARM_UP)
+  const spanMs = rest[rest.length - 1].atMs - done[WARM_UP - 1].atMs
+  const latencies = rest.map((d) => d.latencyMs)
+  return {
+    frames: rest.length,
+    fps: (rest.length * 1000) / spanMs,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+  }
+}
+
 export async function runWatchCommand(
   argv: string[],
   print: (line: string) => void,
@@ -132,6 +146,8 @@ export async function runWatchCommand(
   const started = performance.now()
   const recent: number[] = []
   const sums = { analyzeMs: 0, sceneMs: 0, trackAndWatchMs: 0, sinksMs: 0 }
+  /** Completion time and latency per frame, for the steady-state figures (warm-up frames excluded). */
+  const done: { atMs: number; latencyMs: number }[] = []
   const onSignal = () => void source.close()
   process.once('SIGINT', onSignal)
   try {
@@ -168,6 +184,7 @@ export async function runWatchCommand(
         }
         const fps = ((r.frameIndex + 1) * 1000) / (performance.now() - started)
         sums.sinksMs += performance.now() - sinkStart
+        done.push({ atMs: performance.now(), latencyMs: r.latencyMs })
         recent.push(r.latencyMs)
         if (recent.length > 300) recent.shift()
         const line = progressLine(r, fps, source.droppedFrames(), recent)
@@ -188,6 +205,7 @@ export async function runWatchCommand(
             p50: percentile(stats.latenciesMs, 50),
             p95: percentile(stats.latenciesMs, 95),
           },
+          steady: steadyState(done),
           meanMs: {
             analyze: sums.analyzeMs / n,
             scene: sums.sceneMs / n,
