@@ -82,7 +82,11 @@ export async function runLiveBench(options = {}) {
         args: ['--detector', 'none', '--fps', '30'],
         watch: WATCH_CLUSTERS,
       },
-      { name: 'nanodet, unpaced', args: ['--detector', 'nanodet', '--max-frames', '40'], watch: WATCH_DETECTOR },
+      {
+        name: 'nanodet, unpaced',
+        args: ['--detector', 'nanodet', '--max-frames', '40'],
+        watch: WATCH_DETECTOR,
+      },
     ]
     for (const config of configs) {
       const args = [
@@ -149,7 +153,7 @@ export async function runLiveBench(options = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2)
   process.exitCode = await runLiveBench({
-    frames: Number(argValue(args, '--frames', 90)),
+    frames: Number(argValue(args, '--frames', 300)),
     timeoutS: Number(argValue(args, '--timeout-s', 300)),
     ...(argValue(args, '--cli') ? { cli: resolve(argValue(args, '--cli')) } : {}),
     ...(argValue(args, '--out') ? { out: resolve(argValue(args, '--out')) } : {}),

@@ -10,7 +10,6 @@ import { join } from 'node:path'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { describeCause } from '../sources/SourceError'
 import type { FrameSource, SourceEvent } from './FrameSource'
-import { LatestChannel } from './LatestChannel'
 
 export interface FolderSourceOptions {
   dir: string
@@ -38,7 +37,6 @@ export async function folderPairs(dir: string): Promise<{ rgbPath: string; depth
 export class FolderSource implements FrameSource {
   readonly description: string
   private isClosed = false
-  private channel: LatestChannel | null = null
   /** Paced mode: frames whose time slot passed before the host could read them. */
   private skipped = 0
 
@@ -47,12 +45,11 @@ export class FolderSource implements FrameSource {
   }
 
   droppedFrames(): number {
-    return (this.channel?.dropped ?? 0) + this.skipped
+    return this.skipped
   }
 
   async close(): Promise<void> {
     this.isClosed = true
-    this.channel?.close()
   }
 
   private async load(
@@ -86,36 +83,35 @@ export class FolderSource implements FrameSource {
       }
       return
     }
-    const channel = new LatestChannel()
-    this.channel = channel
-    void this.publish(pairs, channel, 1000 / this.options.fps)
-    yield* channel
+    yield* this.paced(pairs, 1000 / this.options.fps)
   }
 
   /**
-   * Publishes like a camera: frame i is due at i·period after the start; a frame whose slot passed while the host
-   * was busy (decoding, or the pipeline holding the event loop) is skipped and counted as dropped, as a real camera
-   * would have overwritten it.
+   * Frames like a camera: frame i is due at i·period after the start. Each pull takes the newest frame that is due
+   * (waiting for the next one when none is new); frames whose time passed while the pipeline was busy are dropped
+   * and counted, as a real camera would have overwritten them. Only taken frames are decoded.
    */
-  private async publish(
+  private async *paced(
     pairs: { rgbPath: string; depthPath?: string }[],
-    channel: LatestChannel,
     periodMs: number,
-  ): Promise<void> {
+  ): AsyncGenerator<SourceEvent> {
     const start = performance.now()
-    let i = 0
-    while (i < pairs.length && !this.isClosed) {
-      const slot = Math.floor((performance.now() - start) / periodMs)
-      if (slot > i) {
-        const skip = Math.min(slot, pairs.length) - i
-        this.skipped += skip
-        i += skip
-        continue
+    let last = -1
+    while (!this.isClosed) {
+      let slot = Math.floor((performance.now() - start) / periodMs)
+      if (slot <= last) {
+        slot = last + 1
+        await new Promise((r) =>
+          setTimeout(r, Math.max(0, start + slot * periodMs - performance.now())),
+        )
       }
-      channel.push(await this.load(i, pairs[i]))
-      i++
-      await new Promise((r) => setTimeout(r, Math.max(0, start + i * periodMs - performance.now())))
+      if (slot >= pairs.length) {
+        this.skipped += pairs.length - 1 - last
+        return
+      }
+      this.skipped += slot - last - 1
+      last = slot
+      yield await this.load(slot, pairs[slot])
     }
-    channel.close()
   }
 }
