@@ -112,7 +112,10 @@ export async function runLiveBench(options = {}) {
         console.log(
           `  ${config.name.padEnd(26)} steady ${s.fps.toFixed(1).padStart(5)} fps  latency p50 ${s.latencyMs.p50.toFixed(0)} ms p95 ${s.latencyMs.p95.toFixed(0)} ms  ` +
             `(processed ${r.processed}, dropped ${r.dropped}; whole run incl. warm-up ${r.fps.toFixed(1)} fps)\n` +
-            `  ${''.padEnd(26)} mean per frame: analyse ${m.analyze.toFixed(1)} ms (scene ${m.scene.toFixed(1)}, perception + waiting ${m.perception.toFixed(1)}), track + watch ${m.trackAndWatch.toFixed(2)} ms`,
+            `  ${''.padEnd(26)} mean per frame: analyse ${m.analyze.toFixed(1)} ms (scene ${m.scene.toFixed(1)}, perception + waiting ${m.perception.toFixed(1)}), track + watch ${m.trackAndWatch.toFixed(2)} ms\n` +
+            `  ${''.padEnd(26)} scene stages: ${Object.entries(r.sceneStagesMeanMs ?? {})
+              .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+              .join(', ')}`,
         )
       } catch (error) {
         exitCode = 1

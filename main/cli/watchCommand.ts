@@ -146,6 +146,7 @@ export async function runWatchCommand(
   const started = performance.now()
   const recent: number[] = []
   const sums = { analyzeMs: 0, sceneMs: 0, trackAndWatchMs: 0, sinksMs: 0 }
+  const sceneStages: Record<string, number> = {}
   /** Completion time and latency per frame, for the steady-state figures (warm-up frames excluded). */
   const done: { atMs: number; latencyMs: number }[] = []
   const onSignal = () => void source.close()
@@ -158,6 +159,8 @@ export async function runWatchCommand(
         const { scene } = await perceiveAndBuild(frame, [], perception)
         sums.analyzeMs += performance.now() - t0
         sums.sceneMs += scene.totalMs
+        for (const [stage, ms] of Object.entries(scene.timingsMs))
+          sceneStages[stage] = (sceneStages[stage] ?? 0) + ms
         return scene
       },
       watches,
@@ -206,6 +209,9 @@ export async function runWatchCommand(
             p95: percentile(stats.latenciesMs, 95),
           },
           steady: steadyState(done),
+          sceneStagesMeanMs: Object.fromEntries(
+            Object.entries(sceneStages).map(([k, v]) => [k, v / n]),
+          ),
           meanMs: {
             analyze: sums.analyzeMs / n,
             scene: sums.sceneMs / n,
