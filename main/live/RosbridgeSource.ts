@@ -41,6 +41,14 @@ function isCompressedType(type: string): boolean {
   return type.replace('/msg/', '/') === COMPRESSED
 }
 
+/** The text of a WebSocket error event (roslib passes the `ws` ErrorEvent, whose message says e.g. ECONNREFUSED). */
+function socketErrorText(event: unknown): string {
+  if (event instanceof Error) return event.message
+  const e = event as { message?: unknown; error?: { message?: unknown }; type?: unknown } | null
+  const text = e?.message ?? e?.error?.message ?? e?.type
+  return typeof text === 'string' && text !== '' ? text : 'connection error'
+}
+
 export class RosbridgeSource implements FrameSource {
   readonly description: string
   private readonly channel = new LatestChannel()
@@ -114,7 +122,7 @@ export class RosbridgeSource implements FrameSource {
       try {
         await new Promise<void>((resolve, reject) => {
           ros.on('connection', () => resolve())
-          ros.on('error', (e) => reject(new Error(describeCause(e))))
+          ros.on('error', (e) => reject(new Error(socketErrorText(e))))
           ros.on('close', () => reject(new Error('connection closed')))
           ros.connect(this.options.url).catch(reject)
         })

@@ -224,7 +224,7 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
       backoffMs: 5,
     })
     await expect(source.start()).rejects.toThrow(
-      /cannot reach rosbridge at ws:\/\/127.0.0.1:9 after 3 tries/,
+      /cannot reach rosbridge at ws:\/\/127.0.0.1:9 after 3 tries \(connect ECONNREFUSED/,
     )
   }, 20_000)
 })
