@@ -165,7 +165,10 @@ export async function runWatchCommand(
       },
       watches,
       maxFrames,
-      onEvent: (e) => process.stderr.write(`${isTty ? '\n' : ''}${e.kind}: ${e.message}\n`),
+      onEvent: (e) => {
+        if (e.kind !== 'message')
+          process.stderr.write(`${isTty ? '\n' : ''}${e.kind}: ${e.message}\n`)
+      },
       onResult: async (r) => {
         const sinkStart = performance.now()
         sums.trackAndWatchMs += r.trackAndWatchMs

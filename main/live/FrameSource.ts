@@ -10,6 +10,8 @@ export type SourceEvent =
   | { kind: 'frame'; frame: Frame; receivedAtMs: number }
   | { kind: 'error'; message: string; topic?: string }
   | { kind: 'status'; message: string }
+  /** A message of an extra topic the caller asked for (e.g. /tf for a transform tree), decoded JSON. */
+  | { kind: 'message'; topic: string; type: string; message: unknown }
 
 /** A topic a source offers, for pickers and `--*-topic` flags. */
 export interface TopicInfo {

@@ -30,6 +30,11 @@ export interface RosbridgeOptions {
   /** First reconnect delay, ms; doubles per attempt up to `maxBackoffMs`. */
   backoffMs?: number
   maxBackoffMs?: number
+  /**
+   * More topics to pass through as 'message' events, untouched (e.g. `/tf` and `/tf_static` as
+   * `tf2_msgs/msg/TFMessage`, for a transform tree). They share the bounded event list, so a flood cannot grow memory.
+   */
+  extraTopics?: TopicInfo[]
   /** How long to wait for rosapi's topic list, ms (default 5000). */
   topicsTimeoutMs?: number
 }
@@ -189,7 +194,14 @@ export class RosbridgeSource implements FrameSource {
     info.subscribe((m) =>
       this.guard(infoTopic, () => this.pairer.setIntrinsics(decodeCameraInfo(m, infoTopic))),
     )
-    this.topics = [info, image(colorTopic), ...(depthTopic ? [image(depthTopic)] : [])]
+    const extra = (this.options.extraTopics ?? []).map(({ name, type }) => {
+      const topic = new Topic<unknown>({ ros, name, messageType: type })
+      topic.subscribe((message) =>
+        this.channel.push({ kind: 'message', topic: name, type, message }),
+      )
+      return topic
+    })
+    this.topics = [info, image(colorTopic), ...(depthTopic ? [image(depthTopic)] : []), ...extra]
   }
 
   private guard(topic: string, f: () => void): void {

@@ -215,6 +215,50 @@ describe('RosbridgeSource against a local rosbridge v2 server', () => {
     expect(frames(events)).toHaveLength(1)
   }, 20_000)
 
+  it('passes extra topics (TF) through as message events and unsubscribes everything on close', async () => {
+    const { rgb, depth } = await fixtureImages()
+    server = await startFakeRosbridge([
+      { name: COLOR, type: 'sensor_msgs/msg/Image' },
+      { name: DEPTH, type: 'sensor_msgs/msg/Image' },
+      { name: INFO, type: 'sensor_msgs/msg/CameraInfo' },
+      { name: '/tf', type: 'tf2_msgs/msg/TFMessage' },
+    ])
+    source = new RosbridgeSource({
+      url: server.url,
+      colorTopic: COLOR,
+      depthTopic: DEPTH,
+      infoTopic: INFO,
+      extraTopics: [{ name: '/tf', type: 'tf2_msgs/msg/TFMessage' }],
+    })
+    await source.start()
+    await server.subscribed([COLOR, DEPTH, INFO, '/tf'])
+    const tf = {
+      transforms: [
+        {
+          header: header(0),
+          child_frame_id: 'tool0',
+          transform: {
+            translation: { x: 0.1, y: 0, z: 0.5 },
+            rotation: { x: 0, y: 0, z: 0, w: 1 },
+          },
+        },
+      ],
+    }
+    const done = collect(source, stampOf(0))
+    server.publish('/tf', tf)
+    server.publish(INFO, INFO_MSG)
+    server.publish(COLOR, bgrMessage(0, rgb))
+    server.publish(DEPTH, depth16Message(0, depth))
+    const events = await done
+    expect(events.filter((e) => e.kind === 'message')).toEqual([
+      { kind: 'message', topic: '/tf', type: 'tf2_msgs/msg/TFMessage', message: tf },
+    ])
+    await source.close()
+    for (let i = 0; i < 100 && server.unsubscribed.length < 4; i++)
+      await new Promise((r) => setTimeout(r, 10))
+    expect([...server.unsubscribed].sort()).toEqual([COLOR, DEPTH, INFO, '/tf'].sort())
+  }, 20_000)
+
   it('gives up with a clear message when nothing listens, after the bounded retries', async () => {
     source = new RosbridgeSource({
       url: 'ws://127.0.0.1:9',

@@ -114,7 +114,7 @@ describe('runLive', () => {
         return sceneFor(f)
       },
       watches: [],
-      onEvent: (e) => seen.push(e.message),
+      onEvent: (e) => seen.push(e.kind === 'message' ? e.topic : e.message),
     })
     expect(seen).toEqual(['bad message', 'frame 1: no depth inside'])
     expect([stats.processed, stats.failed]).toEqual([2, 1])
