@@ -114,3 +114,20 @@ describe('WatchEvaluator', () => {
     ])
   })
 })
+
+describe('watch on tracked objects', () => {
+  it('keeps measuring a coasting track (missed for a frame) with its last smoothed box', async () => {
+    const { Tracker, trackedScene } = await import('../../../main/engine/tracking')
+    const tracker = new Tracker({ confirmHits: 2, maxMisses: 3 })
+    const w = new WatchEvaluator(spec('distance between mug and bottle'), { minChangeM: 0 })
+    const mugOnly = sceneAt(0.3)
+    mugOnly.objects = mugOnly.objects.filter((o) => o.name === 'mug')
+    const frames = [sceneAt(0.3), sceneAt(0.3), mugOnly]
+    const readings = frames.map((s, i) =>
+      w.evaluate(trackedScene(s, tracker.update(s)), i, BigInt(i)),
+    )
+    expect(readings[0].valueM).toBeNull() // tracks not confirmed at their first sighting
+    expect(readings[1].valueM).toBeCloseTo(0.3, 6)
+    expect(readings[2].valueM).toBeCloseTo(0.3, 6) // the bottle was not seen: its track coasts
+  })
+})
