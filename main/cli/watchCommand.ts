@@ -90,11 +90,17 @@ function watchesOf(phrases: string[], minChangeM: number): WatchEvaluator[] {
 }
 
 /** One-line progress: frames, rate, drops, latency, current readings. */
-function progressLine(r: LiveResult, fps: number, dropped: number, latencies: number[]): string {
+function progressLine(
+  r: LiveResult,
+  total: number | null,
+  fps: number,
+  dropped: number,
+  latencies: number[],
+): string {
   const readings = r.readings.map((x) =>
     x.valueM === null ? 'n/a' : formatLength(x.valueM) + (x.isAlerting ? ' ALERT' : ''),
   )
-  return `frame ${r.frameIndex + 1}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
+  return `frame ${r.frameIndex + 1}${total ? `/${total}` : ''}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
 }
 
 /** Rate and latency after the warm-up (first model run, JIT): frames after the first `WARM_UP` ones. */
@@ -193,7 +199,13 @@ export async function runWatchCommand(
         done.push({ atMs: performance.now(), latencyMs: r.latencyMs })
         recent.push(r.latencyMs)
         if (recent.length > 300) recent.shift()
-        const line = progressLine(r, fps, source.droppedFrames(), recent)
+        const line = progressLine(
+          r,
+          source.totalFrames?.() ?? null,
+          fps,
+          source.droppedFrames(),
+          recent,
+        )
         if (isTty) process.stderr.write(`\r${line}\x1b[K`)
         else if (r.frameIndex % 10 === 0) process.stderr.write(`${line}\n`)
       },

@@ -39,9 +39,14 @@ export class FolderSource implements FrameSource {
   private isClosed = false
   /** Paced mode: frames whose time slot passed before the host could read them. */
   private skipped = 0
+  private total: number | null = null
 
   constructor(private readonly options: FolderSourceOptions) {
     this.description = `folder ${options.dir}`
+  }
+
+  totalFrames(): number | null {
+    return this.total
   }
 
   droppedFrames(): number {
@@ -72,6 +77,7 @@ export class FolderSource implements FrameSource {
 
   async *[Symbol.asyncIterator](): AsyncIterator<SourceEvent> {
     const pairs = await folderPairs(this.options.dir)
+    this.total = pairs.length
     if (pairs.length === 0) {
       yield { kind: 'error', message: `no *_rgb.png / *_color.png files in ${this.options.dir}` }
       return

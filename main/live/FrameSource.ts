@@ -24,6 +24,8 @@ export interface FrameSource extends AsyncIterable<SourceEvent> {
   readonly description: string
   /** Frames replaced before the consumer took them (latest-frame-wins). */
   droppedFrames(): number
+  /** Frames a recording holds (for a progress bar), or null for live sources and before it is known. */
+  totalFrames?(): number | null
   /** Stops the source; a pending iteration ends. */
   close(): Promise<void>
 }

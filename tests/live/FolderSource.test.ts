@@ -27,6 +27,7 @@ describe('FolderSource', () => {
     expect(frames.map((f) => f.timestampNs)).toEqual([0n, 33_333_333n, 66_666_666n])
     expect(frames[0].depth!.width).toBe(640)
     expect(source.droppedFrames()).toBe(0)
+    expect(source.totalFrames()).toBe(3)
   })
 
   it('paced like a camera: a slow consumer sees fewer frames and every missing one is counted as dropped', async () => {
