@@ -34,6 +34,7 @@ import {
 } from './lib.js'
 import { runModelBench } from './models.js'
 import { runEnsembleBench } from './ensemble.js'
+import { runLiveBench } from './live.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'synthetic-tabletop')
@@ -54,7 +55,9 @@ process.exitCode = results.exitCode
 // Then per-model inference times through the same CLI (bench/models.js; also runnable on its own).
 if (!options.noOurs) {
   const modelsExit = await runModelBench(options.cli ? { cli: resolve(options.cli) } : {})
-  process.exitCode = Math.max(results.exitCode, modelsExit)
+  // Then the live pipeline at camera rate (bench/live.js: fps, dropped frames, latency p50/p95, time per stage).
+  const liveExit = await runLiveBench(options.cli ? { cli: resolve(options.cli) } : {})
+  process.exitCode = Math.max(results.exitCode, modelsExit, liveExit)
 }
 // Then SpatialEnsemble's statements per second (bench/ensemble.js; pure CPU, also runnable on its own).
 process.exitCode = Math.max(process.exitCode ?? 0, await runEnsembleBench())

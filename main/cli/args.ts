@@ -28,6 +28,8 @@ Usage:
   spatial-lens models list|download <id...>|--all|verify [id]|remove <id>|info <id> [--json]   (spatial-lens models help)
   spatial-lens log list [--json] | export --format csv|jsonl|mcap --out FILE | clear --yes   (measurement log; spatial-lens log help)
   spatial-lens synth INPUT... --out DIR [--seed N] [--workers N] [--with-points]   (spatial VQA dataset; spatial-lens synth --help)
+  spatial-lens watch (--rosbridge ws://host:9090 --color-topic T --depth-topic T --info-topic T | --rgb-dir DIR --intrinsics K.json)
+      "distance between the mug and the bottle" [--csv out.csv] [--record out.mcap] [--max-frames N]   (spatial-lens watch --help)
 
 Perception (scene and ask):
   --detector nanodet|owlv2|none   objects from a detector (default nanodet, built in; owlv2 needs --queries "mug,laptop")

@@ -13,6 +13,7 @@ import { runWorkerCommand } from './workerCommand'
 import { FLEET_USAGE } from './fleetArgs'
 import { runSynthCommand } from './synthCommand'
 import { runMapsCommand } from './mapsCommand'
+import { runWatchCommand } from './watchCommand'
 import { isUserError, userFacingMessage } from '../services/userError'
 
 /**
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), print)
   if (argv[0] === 'synth') return runSynthCommand(argv.slice(1), print)
   if (argv[0] === 'topics') return runTopicsCommand(argv.slice(1), print)
+  if (argv[0] === 'watch') return runWatchCommand(argv.slice(1), print)
   const args = parseCliArgs(argv)
   switch (args.command) {
     case 'help':

@@ -1,0 +1,252 @@
+/**
+ * `spatial-lens watch`: a live (rosbridge) or recorded (folder) camera stream through detection, scene, tracking and
+ * watch queries, with a progress line, alerts on stdout, and optional CSV of the watch events and MCAP recording.
+ */
+
+import { parseArgs } from 'node:util'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { UserError } from '../services/userError'
+import { perceiveAndBuild } from '../services/perceiveAndBuild'
+import {
+  perceptionSettingsSchema,
+  type PerceptionSettingsInput,
+} from '../perception/perceptionSettings'
+import { appVersion } from '../services/appVersion'
+import { parseWatch, WatchEvaluator } from '../engine/watch'
+import { runLive, percentile, type LiveResult } from '../live/livePipeline'
+import { McapRecorder } from '../live/McapRecorder'
+import { WATCH_CSV_HEADER, watchCsvRow } from '../live/watchCsv'
+import { chooseSourceKind, WATCH_SOURCE_KINDS } from './watchSources'
+import { formatLength } from '../engine/answers/format'
+
+export const WATCH_USAGE = `spatial-lens watch SOURCE [options] "watch query" ["another watch query" …]
+
+Sources (one):
+${WATCH_SOURCE_KINDS.map((k) => `  ${k.usage}`).join('\n')}
+
+Watch queries: "distance between the mug and the bottle" (logged when it changes), "log the gap between A and B
+every frame", "alert when the mug is within 5 cm of the bottle", "warn if A is more than 30 cm from B".
+
+Options:
+  --csv out.csv         watch events (alerts, logged values: one row per change, not per frame)
+  --record out.mcap     frames, camera pose, tracked boxes (foxglove.SceneUpdate) and watch events, for Foxglove
+  --max-frames N        stop after N processed frames
+  --json                end with a JSON summary (rates, latency percentiles, mean time per stage)
+  --min-change-cm C     log a value when it moved at least C cm (default 0.5)
+  --detector nanodet|owlv2|none [--queries "mug,bottle"]   objects from a detector (default nanodet)`
+
+const OPTIONS = {
+  rosbridge: { type: 'string' },
+  'color-topic': { type: 'string' },
+  'depth-topic': { type: 'string' },
+  'info-topic': { type: 'string' },
+  'list-topics': { type: 'boolean' },
+  'rgb-dir': { type: 'string' },
+  intrinsics: { type: 'string' },
+  'depth-scale': { type: 'string' },
+  fps: { type: 'string' },
+  csv: { type: 'string' },
+  record: { type: 'string' },
+  'max-frames': { type: 'string' },
+  'min-change-cm': { type: 'string' },
+  detector: { type: 'string' },
+  queries: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function perceptionOf(values: Record<string, unknown>): PerceptionSettingsInput {
+  const candidate: Record<string, unknown> = {}
+  if (typeof values.detector === 'string') candidate.detector = values.detector
+  if (typeof values.queries === 'string')
+    candidate.queries = values.queries
+      .split(',')
+      .map((q) => q.trim())
+      .filter(Boolean)
+  const parsed = perceptionSettingsSchema.safeParse(candidate)
+  if (!parsed.success)
+    throw new UserError(
+      `--${String(parsed.error.issues[0].path[0])}: ${parsed.error.issues[0].message}`,
+    )
+  return parsed.data
+}
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UserError(`${flag} must be a positive whole number, got "${v}"`)
+  return n
+}
+
+function watchesOf(phrases: string[], minChangeM: number): WatchEvaluator[] {
+  if (phrases.length === 0)
+    throw new UserError('give a watch query, e.g. "distance between the mug and the bottle"')
+  return phrases.map((p) => {
+    const parsed = parseWatch(p)
+    if (!parsed.ok) throw new UserError(`watch query "${p}": ${parsed.reason}`)
+    return new WatchEvaluator(parsed.spec, { minChangeM })
+  })
+}
+
+/** One-line progress: frames, rate, drops, latency, current readings. */
+function progressLine(
+  r: LiveResult,
+  total: number | null,
+  fps: number,
+  dropped: number,
+  latencies: number[],
+): string {
+  const readings = r.readings.map((x) =>
+    x.valueM === null ? 'n/a' : formatLength(x.valueM) + (x.isAlerting ? ' ALERT' : ''),
+  )
+  return `frame ${r.frameIndex + 1}${total ? `/${total}` : ''}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
+}
+
+/** Rate and latency after the warm-up (first model run, JIT): frames after the first `WARM_UP` ones. */
+const WARM_UP = 3
+function steadyState(done: { atMs: number; latencyMs: number }[]) {
+  if (done.length <= WARM_UP + 1) return null
+  const rest = done.slice(WARM_UP)
+  const spanMs = rest[rest.length - 1].atMs - done[WARM_UP - 1].atMs
+  const latencies = rest.map((d) => d.latencyMs)
+  return {
+    frames: rest.length,
+    fps: (rest.length * 1000) / spanMs,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+  }
+}
+
+export async function runWatchCommand(
+  argv: string[],
+  print: (line: string) => void,
+): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UserError(
+      `${error instanceof Error ? error.message : String(error)} (see spatial-lens watch --help)`,
+    )
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    print(WATCH_USAGE)
+    return 0
+  }
+  const { kind, value } = chooseSourceKind(values)
+  const minChangeCm = values['min-change-cm'] === undefined ? 0.5 : Number(values['min-change-cm'])
+  if (!Number.isFinite(minChangeCm) || minChangeCm < 0)
+    throw new UserError('--min-change-cm must be a number ≥ 0')
+  const watches = values['list-topics'] ? [] : watchesOf(positionals, minChangeCm / 100)
+  const perception = perceptionOf(values)
+  const maxFrames = positiveInt(values['max-frames'], '--max-frames')
+  const source = await kind.open(value, values, print)
+  if (values['list-topics']) return 0
+  const csv: WriteStream | null = values.csv ? createWriteStream(values.csv) : null
+  csv?.write(`${WATCH_CSV_HEADER}\n`)
+  const recorder = values.record
+    ? await McapRecorder.create(values.record, { appVersion: appVersion() })
+    : null
+  const isTty = process.stderr.isTTY === true
+  const started = performance.now()
+  const recent: number[] = []
+  const sums = { analyzeMs: 0, sceneMs: 0, trackAndWatchMs: 0, sinksMs: 0 }
+  const sceneStages: Record<string, number> = {}
+  /** Completion time and latency per frame, for the steady-state figures (warm-up frames excluded). */
+  const done: { atMs: number; latencyMs: number }[] = []
+  const onSignal = () => void source.close()
+  process.once('SIGINT', onSignal)
+  try {
+    const stats = await runLive({
+      source,
+      analyze: async (frame) => {
+        const t0 = performance.now()
+        const { scene } = await perceiveAndBuild(frame, [], perception)
+        sums.analyzeMs += performance.now() - t0
+        sums.sceneMs += scene.totalMs
+        for (const [stage, ms] of Object.entries(scene.timingsMs))
+          sceneStages[stage] = (sceneStages[stage] ?? 0) + ms
+        return scene
+      },
+      watches,
+      maxFrames,
+      onEvent: (e) => {
+        if (e.kind !== 'message')
+          process.stderr.write(`${isTty ? '\n' : ''}${e.kind}: ${e.message}\n`)
+      },
+      onResult: async (r) => {
+        const sinkStart = performance.now()
+        sums.trackAndWatchMs += r.trackAndWatchMs
+        r.readings.forEach((reading, i) => {
+          const watchText = watches[i].spec.text
+          for (const e of reading.events) {
+            csv?.write(`${watchCsvRow(watchText, e)}\n`)
+            if (e.type === 'alert_entered' || e.type === 'alert_left') {
+              print(
+                `frame ${e.frameIndex}: ${e.type === 'alert_entered' ? 'ALERT' : 'clear'} ${watchText}: ${e.text}`,
+              )
+            }
+          }
+        })
+        if (recorder) {
+          await recorder.addFrame(r.frame, r.scene, r.tracks)
+          for (const [i, reading] of r.readings.entries())
+            await recorder.addWatchEvents(watches[i].spec.text, reading.events)
+        }
+        const fps = ((r.frameIndex + 1) * 1000) / (performance.now() - started)
+        sums.sinksMs += performance.now() - sinkStart
+        done.push({ atMs: performance.now(), latencyMs: r.latencyMs })
+        recent.push(r.latencyMs)
+        if (recent.length > 300) recent.shift()
+        const line = progressLine(
+          r,
+          source.totalFrames?.() ?? null,
+          fps,
+          source.droppedFrames(),
+          recent,
+        )
+        if (isTty) process.stderr.write(`\r${line}\x1b[K`)
+        else if (r.frameIndex % 10 === 0) process.stderr.write(`${line}\n`)
+      },
+    })
+    if (isTty) process.stderr.write('\n')
+    if (values.json) {
+      const n = Math.max(1, stats.processed)
+      print(
+        JSON.stringify({
+          processed: stats.processed,
+          dropped: stats.dropped,
+          failed: stats.failed,
+          fps: (stats.processed * 1000) / stats.elapsedMs,
+          latencyMs: {
+            p50: percentile(stats.latenciesMs, 50),
+            p95: percentile(stats.latenciesMs, 95),
+          },
+          steady: steadyState(done),
+          sceneStagesMeanMs: Object.fromEntries(
+            Object.entries(sceneStages).map(([k, v]) => [k, v / n]),
+          ),
+          meanMs: {
+            analyze: sums.analyzeMs / n,
+            scene: sums.sceneMs / n,
+            perception: (sums.analyzeMs - sums.sceneMs) / n,
+            trackAndWatch: sums.trackAndWatchMs / n,
+            sinks: sums.sinksMs / n,
+          },
+        }),
+      )
+      return 0
+    }
+    print(
+      `${stats.processed} frames in ${(stats.elapsedMs / 1000).toFixed(1)} s (${((stats.processed * 1000) / stats.elapsedMs).toFixed(1)} fps), ` +
+        `dropped ${stats.dropped}, failed ${stats.failed}, latency p50 ${percentile(stats.latenciesMs, 50).toFixed(0)} ms p95 ${percentile(stats.latenciesMs, 95).toFixed(0)} ms`,
+    )
+    return 0
+  } finally {
+    process.off('SIGINT', onSignal)
+    await source.close()
+    await recorder?.close()
+    if (csv) await new Promise<void>((r) => csv.end(() => r()))
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The source kinds of `spatial-lens watch`: each claims one flag and builds a FrameSource from the parsed flags.
+ * Another kind (an MCAP file: `--mcap f.mcap`) plugs in by adding one entry here.
+ */
+
+import { UserError } from '../services/userError'
+import type { FrameSource } from '../live/FrameSource'
+import { RosbridgeSource } from '../live/RosbridgeSource'
+import { FolderSource } from '../live/FolderSource'
+
+export type WatchFlags = Readonly<Record<string, string | boolean | undefined>>
+
+export interface WatchSourceKind {
+  /** The flag that selects this kind (its value is the URL, path or folder). */
+  flag: string
+  usage: string
+  /** Builds and starts the source (connects, opens the file, lists topics). */
+  open(value: string, flags: WatchFlags, print: (line: string) => void): Promise<FrameSource>
+}
+
+const text = (flags: WatchFlags, name: string): string | undefined =>
+  typeof flags[name] === 'string' ? (flags[name] as string) : undefined
+
+function required(flags: WatchFlags, name: string, kind: string): string {
+  const v = text(flags, name)
+  if (v === undefined)
+    throw new UserError(`--${name} is needed with ${kind} (see spatial-lens watch --help)`)
+  return v
+}
+
+function positiveNumber(flags: WatchFlags, name: string): number | undefined {
+  const v = text(flags, name)
+  if (v === undefined) return undefined
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UserError(`--${name} must be a positive number, got "${v}"`)
+  return n
+}
+
+const rosbridge: WatchSourceKind = {
+  flag: 'rosbridge',
+  usage:
+    '--rosbridge ws://host:9090 --color-topic T --info-topic T [--depth-topic T] [--list-topics]',
+  async open(url, flags, print) {
+    if (!/^wss?:\/\//.test(url))
+      throw new UserError(`--rosbridge wants a ws:// or wss:// URL, got "${url}"`)
+    const source = new RosbridgeSource({
+      url,
+      colorTopic: text(flags, 'color-topic') ?? '',
+      depthTopic: text(flags, 'depth-topic'),
+      infoTopic: text(flags, 'info-topic') ?? '',
+    })
+    const topics = await source.start().catch((error: unknown) => {
+      throw new UserError(error instanceof Error ? error.message : String(error))
+    })
+    if (
+      flags['list-topics'] === true ||
+      !text(flags, 'color-topic') ||
+      !text(flags, 'info-topic')
+    ) {
+      await source.close()
+      const images = topics.filter((t) => /Image|CameraInfo/.test(t.type))
+      print(
+        images.map((t) => `${t.name}\t${t.type}`).join('\n') || '(no image or CameraInfo topics)',
+      )
+      if (flags['list-topics'] === true) return source
+      throw new UserError(
+        'choose the topics with --color-topic, --depth-topic and --info-topic (image topics above)',
+      )
+    }
+    return source
+  },
+}
+
+const folder: WatchSourceKind = {
+  flag: 'rgb-dir',
+  usage:
+    '--rgb-dir DIR --intrinsics K.json [--depth-scale S] [--fps F]   (DIR: *_rgb.png with *_depth.png)',
+  async open(dir, flags) {
+    return new FolderSource({
+      dir,
+      intrinsicsPath: required(flags, 'intrinsics', '--rgb-dir'),
+      depthScale: positiveNumber(flags, 'depth-scale'),
+      fps: positiveNumber(flags, 'fps'),
+    })
+  },
+}
+
+export const WATCH_SOURCE_KINDS: WatchSourceKind[] = [rosbridge, folder]
+
+/** The one source kind the flags name; a clear error for none or several. */
+export function chooseSourceKind(flags: WatchFlags): { kind: WatchSourceKind; value: string } {
+  const named = WATCH_SOURCE_KINDS.filter((k) => typeof flags[k.flag] === 'string')
+  if (named.length !== 1) {
+    const all = WATCH_SOURCE_KINDS.map((k) => `--${k.flag}`).join(', ')
+    throw new UserError(`give exactly one source: ${all} (see spatial-lens watch --help)`)
+  }
+  return { kind: named[0], value: flags[named[0].flag] as string }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import { FolderSource, folderPairs } from '../../main/live/FolderSource'
+import type { SourceEvent } from '../../main/live/FrameSource'
+
+const fixture = (p: string) =>
+  fileURLToPath(new URL(`../fixtures/pcl-kinect/${p}`, import.meta.url))
+
+describe('FolderSource', () => {
+  it('pairs *_rgb.png with *_depth.png in name order', async () => {
+    const pairs = await folderPairs(fixture('rgbd'))
+    expect(pairs.map((p) => p.rgbPath.split('/').at(-1))).toEqual([
+      'frame_20121214T142255.814212_rgb.png',
+      'frame_20121214T142256.068683_rgb.png',
+      'frame_20121214T142256.332395_rgb.png',
+    ])
+    expect(pairs.every((p) => p.depthPath?.endsWith('_depth.png'))).toBe(true)
+  })
+
+  it('on demand: every frame, in order, with stamps one frame period apart and metric depth', async () => {
+    const source = new FolderSource({
+      dir: fixture('rgbd'),
+      intrinsicsPath: fixture('intrinsics.json'),
+    })
+    const frames = []
+    for await (const e of source) if (e.kind === 'frame') frames.push(e.frame)
+    expect(frames.map((f) => f.timestampNs)).toEqual([0n, 33_333_333n, 66_666_666n])
+    expect(frames[0].depth!.width).toBe(640)
+    expect(source.droppedFrames()).toBe(0)
+    expect(source.totalFrames()).toBe(3)
+  })
+
+  it('paced like a camera: a slow consumer sees fewer frames and every missing one is counted as dropped', async () => {
+    const source = new FolderSource({
+      dir: fixture('rgbd'),
+      intrinsicsPath: fixture('intrinsics.json'),
+      fps: 1000,
+    })
+    const events: SourceEvent[] = []
+    for await (const e of source) {
+      events.push(e)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const frames = events.filter((e) => e.kind === 'frame')
+    expect(frames.length + source.droppedFrames()).toBe(3)
+  })
+
+  it('says so for a folder without colour frames', async () => {
+    const source = new FolderSource({
+      dir: fixture('pcd'),
+      intrinsicsPath: fixture('intrinsics.json'),
+    })
+    const events: SourceEvent[] = []
+    for await (const e of source) events.push(e)
+    expect(events).toEqual([{ kind: 'error', message: expect.stringMatching(/no \*_rgb\.png/) }])
+  })
+})
