@@ -10,7 +10,7 @@ import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import {
   perceptionSettingsSchema,
   type PerceptionSettingsInput,
-} from '../perception/perceptionSettings'
+} from '../contract/perceptionSettings'
 import { appVersion } from '../services/appVersion'
 import { parseWatch, WatchEvaluator } from '../engine/watch'
 import { runLive, percentile, type LiveResult } from '../live/livePipeline'
