@@ -31,7 +31,8 @@ export function runChild(command, args, { timeoutS, label, env = process.env, cw
       clearTimeout(timer)
       const stdout = Buffer.concat(out).toString('utf8')
       const stderr = Buffer.concat(err).toString('utf8')
-      if (timedOut) return reject(new Error(`${label}: timed out after ${timeoutS} s (raise --timeout-s)`))
+      if (timedOut)
+        return reject(new Error(`${label}: timed out after ${timeoutS} s (raise --timeout-s)`))
       if (code !== 0) {
         const status = signal ? `killed by ${signal}` : `exit code ${code}`
         const detail = stderr.trim() || stdout.trim()

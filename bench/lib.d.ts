@@ -45,7 +45,10 @@ export interface Open3dOutput {
 export function validateOurs(value: unknown): OursOutput
 export function validateOpen3d(value: unknown): Open3dOutput
 
-export function combineRounds<T extends OursOutput | Open3dOutput>(rounds: T[], stagesKey: 'timingsMs' | 'stagesMs'): T
+export function combineRounds<T extends OursOutput | Open3dOutput>(
+  rounds: T[],
+  stagesKey: 'timingsMs' | 'stagesMs',
+): T
 
 export function ratio(oursMs: number | null, open3dMs: number | null): number | null
 
@@ -74,9 +77,21 @@ export interface Accuracy {
   maxErrorM: number | null
   matches: { name: string; object: number; errorM: number }[]
 }
-export function centreAccuracy(objects: BenchObject[], truth: TruthObject[], maxMatchM?: number): Accuracy
+export function centreAccuracy(
+  objects: BenchObject[],
+  truth: TruthObject[],
+  maxMatchM?: number,
+): Accuracy
 export function normalAngleDeg(a: unknown, b: unknown): number | null
 
 export function formatStageTable(rows: StageRow[]): string
-export function formatTable(header: string[], body: (string | number)[][], rightAlign?: boolean[]): string
-export function formatAccuracy(label: string, accuracy: Accuracy | null | undefined, planeAngleDeg?: number | null): string
+export function formatTable(
+  header: string[],
+  body: (string | number)[][],
+  rightAlign?: boolean[],
+): string
+export function formatAccuracy(
+  label: string,
+  accuracy: Accuracy | null | undefined,
+  planeAngleDeg?: number | null,
+): string

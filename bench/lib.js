@@ -15,7 +15,15 @@ export const STAGE_MAP = [
 /** The synthetic-tabletop camera: fx = fy = 525·W/640, cx = (W−1)/2, cy = (H−1)/2, depth in mm. */
 export function syntheticIntrinsics(width, height) {
   const f = (525 * width) / 640
-  return { width, height, fx: f, fy: f, cx: (width - 1) / 2, cy: (height - 1) / 2, depthScale: 1000 }
+  return {
+    width,
+    height,
+    fx: f,
+    fy: f,
+    cx: (width - 1) / 2,
+    cy: (height - 1) / 2,
+    depthScale: 1000,
+  }
 }
 
 /** "640x480" → { width: 640, height: 480 }; throws on anything else. */
@@ -56,11 +64,15 @@ function tryParseObject(text) {
 
 /** The first and last few lines of a long text, for error messages. */
 export function excerpt(text, maxLines = 12) {
-  const lines = String(text ?? '').trimEnd().split(/\r?\n/)
+  const lines = String(text ?? '')
+    .trimEnd()
+    .split(/\r?\n/)
   if (lines.length <= maxLines) return lines.map((l) => `  | ${l}`).join('\n')
   const head = lines.slice(0, Math.ceil(maxLines / 2))
   const tail = lines.slice(-Math.floor(maxLines / 2))
-  return [...head, `  ... (${lines.length - maxLines} lines) ...`, ...tail].map((l) => `  | ${l}`).join('\n')
+  return [...head, `  ... (${lines.length - maxLines} lines) ...`, ...tail]
+    .map((l) => `  | ${l}`)
+    .join('\n')
 }
 
 const isFiniteNumber = (x) => typeof x === 'number' && Number.isFinite(x)
@@ -81,7 +93,9 @@ export function validateOpen3d(value) {
 
 function validateRun(value, stagesKey, source) {
   const fail = (what) => {
-    throw new Error(`${source}: ${what}; got keys: ${Object.keys(value ?? {}).join(', ') || '(none)'}`)
+    throw new Error(
+      `${source}: ${what}; got keys: ${Object.keys(value ?? {}).join(', ') || '(none)'}`,
+    )
   }
   if (!value || typeof value !== 'object') fail('output is not a JSON object')
   const stages = value[stagesKey]
@@ -92,7 +106,8 @@ function validateRun(value, stagesKey, source) {
   if (!isFiniteNumber(value.totalMs)) fail('missing or non-numeric "totalMs"')
   if (!Array.isArray(value.objects)) fail('missing "objects" array')
   value.objects.forEach((object, i) => {
-    if (!isVec3(object?.centerInCamera)) fail(`objects[${i}].centerInCamera is not [x, y, z] in metres`)
+    if (!isVec3(object?.centerInCamera))
+      fail(`objects[${i}].centerInCamera is not [x, y, z] in metres`)
   })
   return value
 }
@@ -150,16 +165,37 @@ export function ratio(oursMs, open3dMs) {
  * @param open3d validated reference output, or null (not available)
  */
 export function compareStages(ours, open3d) {
-  const row = (stage, oursStages, open3dStages, oursMs, open3dMs) =>
-    ({ stage, oursStages, open3dStages, oursMs, open3dMs, ratio: ratio(oursMs, open3dMs) })
+  const row = (stage, oursStages, open3dStages, oursMs, open3dMs) => ({
+    stage,
+    oursStages,
+    open3dStages,
+    oursMs,
+    open3dMs,
+    ratio: ratio(oursMs, open3dMs),
+  })
   const rows = STAGE_MAP.map(({ stage, ours: ourKeys, open3d: theirKeys }) =>
-    row(stage, ourKeys, theirKeys, ours ? sumOf(ours.timingsMs, ourKeys) : null, open3d ? sumOf(open3d.stagesMs, theirKeys) : null),
+    row(
+      stage,
+      ourKeys,
+      theirKeys,
+      ours ? sumOf(ours.timingsMs, ourKeys) : null,
+      open3d ? sumOf(open3d.stagesMs, theirKeys) : null,
+    ),
   )
   const mappedOurs = new Set(STAGE_MAP.flatMap((m) => m.ours))
   const unmapped = ours ? Object.keys(ours.timingsMs).filter((k) => !mappedOurs.has(k)) : []
-  if (unmapped.length > 0) rows.push(row('unmapped', unmapped, [], sumOf(ours.timingsMs, unmapped), null))
+  if (unmapped.length > 0)
+    rows.push(row('unmapped', unmapped, [], sumOf(ours.timingsMs, unmapped), null))
   const allOpen3d = open3d ? Object.keys(open3d.stagesMs) : []
-  rows.push(row('stages Σ', [], [], ours ? sumOf(ours.timingsMs, Object.keys(ours.timingsMs)) : null, open3d ? sumOf(open3d.stagesMs, allOpen3d) : null))
+  rows.push(
+    row(
+      'stages Σ',
+      [],
+      [],
+      ours ? sumOf(ours.timingsMs, Object.keys(ours.timingsMs)) : null,
+      open3d ? sumOf(open3d.stagesMs, allOpen3d) : null,
+    ),
+  )
   rows.push(row('total', [], [], ours ? ours.totalMs : null, open3d ? open3d.totalMs : null))
   return rows
 }
@@ -177,7 +213,11 @@ export const MAX_MATCH_M = 0.1
  */
 export function centreAccuracy(objects, truth, maxMatchM = MAX_MATCH_M) {
   const pairs = []
-  truth.forEach((t, ti) => objects.forEach((o, oi) => pairs.push({ ti, oi, d: distance(o.centerInCamera, t.centre_camera) })))
+  truth.forEach((t, ti) =>
+    objects.forEach((o, oi) =>
+      pairs.push({ ti, oi, d: distance(o.centerInCamera, t.centre_camera) }),
+    ),
+  )
   pairs.sort((a, b) => a.d - b.d)
   const usedTruth = new Set()
   const usedObject = new Set()
@@ -189,7 +229,9 @@ export function centreAccuracy(objects, truth, maxMatchM = MAX_MATCH_M) {
     usedObject.add(oi)
     matches.push({ name: truth[ti].name, object: oi, errorM: d })
   }
-  matches.sort((a, b) => truth.findIndex((t) => t.name === a.name) - truth.findIndex((t) => t.name === b.name))
+  matches.sort(
+    (a, b) => truth.findIndex((t) => t.name === a.name) - truth.findIndex((t) => t.name === b.name),
+  )
   const errors = matches.map((m) => m.errorM)
   return {
     objectCount: objects.length,
@@ -206,7 +248,8 @@ export function centreAccuracy(objects, truth, maxMatchM = MAX_MATCH_M) {
 /** Angle in degrees between two plane normals (sign-insensitive), or null when either is missing. */
 export function normalAngleDeg(a, b) {
   if (!isVec3(a) || !isVec3(b)) return null
-  const dot = Math.abs(a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) / (Math.hypot(...a) * Math.hypot(...b))
+  const dot =
+    Math.abs(a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) / (Math.hypot(...a) * Math.hypot(...b))
   return (Math.acos(Math.min(1, dot)) * 180) / Math.PI
 }
 
@@ -230,7 +273,9 @@ const SUMMARY_ROWS = new Set(['stages Σ', 'total'])
 
 /** Aligned columns; rightAlign[i] right-aligns column i. A rule goes under the header and above the first summary row ("stages Σ" or "total"). */
 export function formatTable(header, body, rightAlign = []) {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => String(row[i]).length)))
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => String(row[i]).length)),
+  )
   const line = (cells) =>
     cells
       .map((c, i) => (rightAlign[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
@@ -250,7 +295,9 @@ export function formatAccuracy(label, accuracy, planeAngleDeg = null) {
   if (!accuracy) return `${label}: not run`
   const cm = (m) => (isFiniteNumber(m) ? `${(m * 100).toFixed(2)} cm` : '—')
   const missed = accuracy.missed.length ? `, missed ${accuracy.missed.join(', ')}` : ''
-  const plane = isFiniteNumber(planeAngleDeg) ? `, plane normal off by ${planeAngleDeg.toFixed(2)}°` : ''
+  const plane = isFiniteNumber(planeAngleDeg)
+    ? `, plane normal off by ${planeAngleDeg.toFixed(2)}°`
+    : ''
   return (
     `${label}: ${accuracy.objectCount} objects for ${accuracy.truthCount} true ` +
     `(${accuracy.matched} matched, ${accuracy.extra} extra${missed}), ` +

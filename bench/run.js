@@ -66,11 +66,13 @@ async function main(opts) {
   printMachine()
   const cli = await prepareCli(opts)
   const python = opts.noOpen3d ? null : findPython(opts.python)
-  if (!opts.noOpen3d && !python) console.log(`\n${INSTALL_HINT}\n(continuing with our numbers only)`)
-  if (python) console.log(`open3d: ${python.python} (Open3D ${python.version}, numpy ${python.numpy})`)
+  if (!opts.noOpen3d && !python)
+    console.log(`\n${INSTALL_HINT}\n(continuing with our numbers only)`)
+  if (python)
+    console.log(`open3d: ${python.python} (Open3D ${python.version}, numpy ${python.numpy})`)
   console.log(
     `repeats: ${opts.repeat} per run (median per stage)${opts.rounds > 1 ? `, ${opts.rounds} alternating rounds per side (median of rounds)` : ''}; ` +
-    `timeout per run ${opts.timeoutS} s; Open3D threads: ${opts.o3dThreads ?? `OpenMP default (${os.cpus().length})`}, ours: 1 (Node main thread)`,
+      `timeout per run ${opts.timeoutS} s; Open3D threads: ${opts.o3dThreads ?? `OpenMP default (${os.cpus().length})`}, ours: 1 (Node main thread)`,
   )
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'spatial-lens-bench-'))
@@ -90,13 +92,19 @@ async function main(opts) {
   const targetRatio = target?.stages.find((row) => row.stage === 'total')?.ratio ?? null
   console.log(`\n== target: ours ≤ ${TARGET_RATIO}× Open3D total at ${TARGET_RESOLUTION} ==`)
   if (targetRatio === null) {
-    const why = !target ? `${TARGET_RESOLUTION} is not in --resolutions`
-      : !cli ? 'our CLI was not run' : !python ? 'Open3D was not run' : 'a run failed (see errors above)'
+    const why = !target
+      ? `${TARGET_RESOLUTION} is not in --resolutions`
+      : !cli
+        ? 'our CLI was not run'
+        : !python
+          ? 'Open3D was not run'
+          : 'a run failed (see errors above)'
     console.log(`  not measured: ${why}`)
-  }
-  else {
+  } else {
     const verdict = targetRatio <= TARGET_RATIO ? 'MET' : 'NOT MET'
-    console.log(`  ${verdict}: ours/Open3D = ${targetRatio.toFixed(2)}× (${target.ours.totalMs.toFixed(1)} ms vs ${target.open3d.totalMs.toFixed(1)} ms)`)
+    console.log(
+      `  ${verdict}: ours/Open3D = ${targetRatio.toFixed(2)}× (${target.ours.totalMs.toFixed(1)} ms vs ${target.open3d.totalMs.toFixed(1)} ms)`,
+    )
   }
 
   const report = {
@@ -105,8 +113,21 @@ async function main(opts) {
     repeats: opts.repeat,
     rounds: opts.rounds,
     cli: cli ? relative(ROOT, cli.path) : null,
-    open3d: python ? { python: python.python, version: python.version, numpy: python.numpy, threads: opts.o3dThreads ?? 'default (OpenMP: all cores)', warmup: opts.o3dWarmup } : null,
-    target: { resolution: TARGET_RESOLUTION, maxRatio: TARGET_RATIO, ratio: targetRatio, met: targetRatio !== null && targetRatio <= TARGET_RATIO },
+    open3d: python
+      ? {
+          python: python.python,
+          version: python.version,
+          numpy: python.numpy,
+          threads: opts.o3dThreads ?? 'default (OpenMP: all cores)',
+          warmup: opts.o3dWarmup,
+        }
+      : null,
+    target: {
+      resolution: TARGET_RESOLUTION,
+      maxRatio: TARGET_RATIO,
+      ratio: targetRatio,
+      met: targetRatio !== null && targetRatio <= TARGET_RATIO,
+    },
     runs,
   }
   mkdirSync(dirname(opts.out), { recursive: true })
@@ -126,9 +147,10 @@ async function benchResolution(resolution, ctx) {
   const run = { resolution, ours: null, open3d: null, stages: [], accuracy: {}, errors: [] }
   run.loadAverage = os.loadavg().map((x) => Math.round(x * 100) / 100)
   run.cpuBusyBefore = await cpuBusyFraction(500)
-  const busyNote = run.cpuBusyBefore > 0.2
-    ? `  (warning: CPUs ${(run.cpuBusyBefore * 100).toFixed(0)}% busy with other work just before; timings will be skewed)`
-    : ''
+  const busyNote =
+    run.cpuBusyBefore > 0.2
+      ? `  (warning: CPUs ${(run.cpuBusyBefore * 100).toFixed(0)}% busy with other work just before; timings will be skewed)`
+      : ''
   console.log(`\n== ${resolution} ==${busyNote}`)
   for (const file of [rgb, depth, gtPath]) {
     if (!existsSync(file)) {
@@ -143,13 +165,68 @@ async function benchResolution(resolution, ctx) {
   writeFileSync(intrinsicsPath, JSON.stringify(intrinsics))
 
   // Geometry only (no detector), the same work as the Open3D reference; model times are bench/models.js's.
-  const oursArgs = ctx.cli && [...ctx.cli.args, 'scene', '--rgb', rgb, '--depth', depth, '--intrinsics', intrinsicsPath, '--detector', 'none', '--json', '--repeat', String(ctx.repeat)]
-  const open3dArgs = ctx.python && [REFERENCE_PY, '--rgb', rgb, '--depth', depth, '--repeat', String(ctx.repeat), '--warmup', String(ctx.o3dWarmup),
-    '--fx', String(intrinsics.fx), '--fy', String(intrinsics.fy), '--cx', String(intrinsics.cx), '--cy', String(intrinsics.cy)]
-  const open3dEnv = ctx.o3dThreads ? { ...process.env, OMP_NUM_THREADS: String(ctx.o3dThreads) } : process.env
+  const oursArgs = ctx.cli && [
+    ...ctx.cli.args,
+    'scene',
+    '--rgb',
+    rgb,
+    '--depth',
+    depth,
+    '--intrinsics',
+    intrinsicsPath,
+    '--detector',
+    'none',
+    '--json',
+    '--repeat',
+    String(ctx.repeat),
+  ]
+  const open3dArgs = ctx.python && [
+    REFERENCE_PY,
+    '--rgb',
+    rgb,
+    '--depth',
+    depth,
+    '--repeat',
+    String(ctx.repeat),
+    '--warmup',
+    String(ctx.o3dWarmup),
+    '--fx',
+    String(intrinsics.fx),
+    '--fy',
+    String(intrinsics.fy),
+    '--cx',
+    String(intrinsics.cx),
+    '--cy',
+    String(intrinsics.cy),
+  ]
+  const open3dEnv = ctx.o3dThreads
+    ? { ...process.env, OMP_NUM_THREADS: String(ctx.o3dThreads) }
+    : process.env
   const sides = {
-    ours: oursArgs && (async (label) => validateOurs(parseJsonOutput((await runChild(process.execPath, oursArgs, { timeoutS: ctx.timeoutS, label })).stdout, label))),
-    open3d: open3dArgs && (async (label) => validateOpen3d(parseJsonOutput((await runChild(ctx.python.python, open3dArgs, { timeoutS: ctx.timeoutS, label, env: open3dEnv })).stdout, label))),
+    ours:
+      oursArgs &&
+      (async (label) =>
+        validateOurs(
+          parseJsonOutput(
+            (await runChild(process.execPath, oursArgs, { timeoutS: ctx.timeoutS, label })).stdout,
+            label,
+          ),
+        )),
+    open3d:
+      open3dArgs &&
+      (async (label) =>
+        validateOpen3d(
+          parseJsonOutput(
+            (
+              await runChild(ctx.python.python, open3dArgs, {
+                timeoutS: ctx.timeoutS,
+                label,
+                env: open3dEnv,
+              })
+            ).stdout,
+            label,
+          ),
+        )),
   }
   const rounds = { ours: [], open3d: [] }
   const failedSides = new Set()
@@ -168,14 +245,19 @@ async function benchResolution(resolution, ctx) {
       }
     }
   }
-  if (rounds.ours.length && !failedSides.has('ours')) run.ours = combineRounds(rounds.ours, 'timingsMs')
-  if (rounds.open3d.length && !failedSides.has('open3d')) run.open3d = combineRounds(rounds.open3d, 'stagesMs')
+  if (rounds.ours.length && !failedSides.has('ours'))
+    run.ours = combineRounds(rounds.ours, 'timingsMs')
+  if (rounds.open3d.length && !failedSides.has('open3d'))
+    run.open3d = combineRounds(rounds.open3d, 'stagesMs')
 
   run.stages = compareStages(run.ours, run.open3d)
   const truePlane = gt.table_plane_camera?.coeffs?.slice(0, 3)
   if (run.ours) {
     run.accuracy.ours = centreAccuracy(run.ours.objects, gt.objects)
-    run.accuracy.ours.planeAngleDeg = normalAngleDeg(run.ours.plane?.normal ?? run.ours.planeNormal, truePlane)
+    run.accuracy.ours.planeAngleDeg = normalAngleDeg(
+      run.ours.plane?.normal ?? run.ours.planeNormal,
+      truePlane,
+    )
   }
   if (run.open3d) {
     run.accuracy.open3d = centreAccuracy(run.open3d.objects, gt.objects)
@@ -184,8 +266,14 @@ async function benchResolution(resolution, ctx) {
   if (run.ours || run.open3d) {
     console.log(indent(formatStageTable(run.stages)))
     console.log('')
-    if (ctx.cli) console.log(indent(formatAccuracy('ours  ', run.accuracy.ours, run.accuracy.ours?.planeAngleDeg)))
-    if (ctx.python) console.log(indent(formatAccuracy('open3d', run.accuracy.open3d, run.accuracy.open3d?.planeAngleDeg)))
+    if (ctx.cli)
+      console.log(
+        indent(formatAccuracy('ours  ', run.accuracy.ours, run.accuracy.ours?.planeAngleDeg)),
+      )
+    if (ctx.python)
+      console.log(
+        indent(formatAccuracy('open3d', run.accuracy.open3d, run.accuracy.open3d?.planeAngleDeg)),
+      )
   }
   return run
 }
@@ -195,14 +283,20 @@ async function prepareCli(opts) {
   if (opts.noOurs) return null
   const path = resolve(opts.cli ?? join(ROOT, 'bin', 'spatial-lens.js'))
   if (!existsSync(path)) {
-    console.log(`\nour CLI ${relative(ROOT, path)} does not exist yet: printing Open3D's numbers only.`)
+    console.log(
+      `\nour CLI ${relative(ROOT, path)} does not exist yet: printing Open3D's numbers only.`,
+    )
     return null
   }
   if (!opts.cli && !existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
     console.log('out/main/cli.js is missing: running `npx electron-vite build` first …')
     try {
       const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
-      await runChild(npx, ['electron-vite', 'build'], { timeoutS: 600, label: 'electron-vite build', cwd: ROOT })
+      await runChild(npx, ['electron-vite', 'build'], {
+        timeoutS: 600,
+        label: 'electron-vite build',
+        cwd: ROOT,
+      })
     } catch (error) {
       throw new Error(`could not build the CLI: ${error.message}`)
     }
@@ -215,18 +309,26 @@ async function prepareCli(opts) {
 
 /** First interpreter (--python, $PYTHON, python3, /usr/bin/python3, python) that imports open3d and numpy. */
 function findPython(explicit) {
-  const candidates = [explicit, process.env.PYTHON, 'python3', '/usr/bin/python3', 'python'].filter(Boolean)
+  const candidates = [explicit, process.env.PYTHON, 'python3', '/usr/bin/python3', 'python'].filter(
+    Boolean,
+  )
   const tried = []
   for (const python of [...new Set(candidates)]) {
-    const probe = spawnSync(python, ['-c', 'import open3d, numpy; print(open3d.__version__, numpy.__version__)'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+    const probe = spawnSync(
+      python,
+      ['-c', 'import open3d, numpy; print(open3d.__version__, numpy.__version__)'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
     if (probe.status === 0) {
       const [version, numpy] = probe.stdout.trim().split(/\s+/)
       return { python, version, numpy }
     }
-    const why = probe.error ? probe.error.code ?? probe.error.message : (probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`)
+    const why = probe.error
+      ? (probe.error.code ?? probe.error.message)
+      : (probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`)
     tried.push(`${python}: ${why}`)
   }
   console.log(`\nno Python with Open3D; tried:\n${tried.map((t) => `  ${t}`).join('\n')}`)
@@ -236,12 +338,16 @@ function findPython(explicit) {
 
 /** Fraction of all CPU time spent busy over the next `ms` (while the bench itself is idle): other work. */
 async function cpuBusyFraction(ms) {
-  const sample = () => os.cpus().reduce((acc, cpu) => {
-    const t = cpu.times
-    acc.idle += t.idle
-    acc.total += t.user + t.nice + t.sys + t.idle + t.irq
-    return acc
-  }, { idle: 0, total: 0 })
+  const sample = () =>
+    os.cpus().reduce(
+      (acc, cpu) => {
+        const t = cpu.times
+        acc.idle += t.idle
+        acc.total += t.user + t.nice + t.sys + t.idle + t.irq
+        return acc
+      },
+      { idle: 0, total: 0 },
+    )
   const a = sample()
   await new Promise((r) => setTimeout(r, ms))
   const b = sample()
@@ -263,11 +369,16 @@ function machineInfo() {
 
 function printMachine() {
   const m = machineInfo()
-  console.log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, load ${m.loadAverage.join(' ')}`)
+  console.log(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node}, load ${m.loadAverage.join(' ')}`,
+  )
 }
 
 function indent(text) {
-  return text.split('\n').map((line) => `  ${line}`).join('\n')
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
 }
 
 function parseArgs(argv) {
@@ -287,7 +398,8 @@ function parseArgs(argv) {
   }
   const positive = (name, text) => {
     const n = Number(text)
-    if (!Number.isInteger(n) || n < 1) throw usage(`${name} must be a whole number ≥ 1, got "${text}"`)
+    if (!Number.isInteger(n) || n < 1)
+      throw usage(`${name} must be a whole number ≥ 1, got "${text}"`)
     return n
   }
   for (let i = 0; i < argv.length; i++) {
@@ -297,29 +409,61 @@ function parseArgs(argv) {
       return argv[++i]
     }
     switch (arg) {
-      case '--repeat': opts.repeat = positive(arg, value()); break
-      case '--resolutions': opts.resolutions = value().split(',').map((r) => r.trim()).filter(Boolean); break
-      case '--rounds': opts.rounds = positive(arg, value()); break
-      case '--timeout-s': opts.timeoutS = positive(arg, value()); break
-      case '--python': opts.python = value(); break
-      case '--o3d-threads': opts.o3dThreads = positive(arg, value()); break
+      case '--repeat':
+        opts.repeat = positive(arg, value())
+        break
+      case '--resolutions':
+        opts.resolutions = value()
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean)
+        break
+      case '--rounds':
+        opts.rounds = positive(arg, value())
+        break
+      case '--timeout-s':
+        opts.timeoutS = positive(arg, value())
+        break
+      case '--python':
+        opts.python = value()
+        break
+      case '--o3d-threads':
+        opts.o3dThreads = positive(arg, value())
+        break
       case '--o3d-warmup': {
         const n = Number(value())
         if (!Number.isInteger(n) || n < 0) throw usage('--o3d-warmup must be a whole number ≥ 0')
         opts.o3dWarmup = n
         break
       }
-      case '--no-open3d': opts.noOpen3d = true; break
-      case '--no-ours': opts.noOurs = true; break
-      case '--cli': opts.cli = value(); break
-      case '--out': opts.out = resolve(value()); break
-      case '--check': opts.check = true; break
+      case '--no-open3d':
+        opts.noOpen3d = true
+        break
+      case '--no-ours':
+        opts.noOurs = true
+        break
+      case '--cli':
+        opts.cli = value()
+        break
+      case '--out':
+        opts.out = resolve(value())
+        break
+      case '--check':
+        opts.check = true
+        break
       case '-h':
       case '--help':
-        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'))
+        console.log(
+          readFileSync(fileURLToPath(import.meta.url), 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('//'))
+            .map((l) => l.slice(3))
+            .join('\n'),
+        )
         process.exit(0)
         break
-      default: throw usage(`unknown option ${arg}`)
+      default:
+        throw usage(`unknown option ${arg}`)
     }
   }
   for (const r of opts.resolutions) parseResolution(r)

@@ -37,7 +37,11 @@ async function startServe(home) {
   const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SPATIAL_LENS_HOME: join(home, 'home'), SPATIAL_LENS_MODELS: join(home, 'models') },
+    env: {
+      ...process.env,
+      SPATIAL_LENS_HOME: join(home, 'home'),
+      SPATIAL_LENS_MODELS: join(home, 'models'),
+    },
   })
   await new Promise((resolve, reject) => {
     let out = ''
@@ -58,8 +62,14 @@ async function startServe(home) {
 async function startReferenceServer() {
   const files = {
     '/': ['text/html', readFileSync(join(root, 'bench', 'ui', 'reference.html'))],
-    '/three.module.js': ['text/javascript', readFileSync(join(root, 'node_modules', 'three', 'build', 'three.module.js'))],
-    '/three.core.js': ['text/javascript', readFileSync(join(root, 'node_modules', 'three', 'build', 'three.core.js'))],
+    '/three.module.js': [
+      'text/javascript',
+      readFileSync(join(root, 'node_modules', 'three', 'build', 'three.module.js')),
+    ],
+    '/three.core.js': [
+      'text/javascript',
+      readFileSync(join(root, 'node_modules', 'three', 'build', 'three.core.js')),
+    ],
   }
   const server = createServer((request, response) => {
     const file = files[new URL(request.url, 'http://x').pathname]
@@ -97,19 +107,36 @@ function writeBenchFrame(scratch) {
     }
     return encode({ width: size, height: size, data, depth: image.depth, channels })
   }
-  const paths = { color: join(scratch, 'color.png'), depth: join(scratch, 'depth.png'), intrinsics: join(scratch, 'intrinsics.json') }
+  const paths = {
+    color: join(scratch, 'color.png'),
+    depth: join(scratch, 'depth.png'),
+    intrinsics: join(scratch, 'intrinsics.json'),
+  }
   const color = decode(readFileSync(join(synthetic, 'scene_1280x960_color.png')))
   writeFileSync(paths.color, crop('scene_1280x960_color.png', color.channels))
   writeFileSync(paths.depth, crop('scene_1280x960_depth.png', 1))
   // fx = fy = 525 · 1280/640; the principal point (639.5, 479.5) moves by the crop's corner.
-  writeFileSync(paths.intrinsics, JSON.stringify({ width: size, height: size, fx: 1050, fy: 1050, cx: 639.5 - x0, cy: 479.5 - y0 }))
+  writeFileSync(
+    paths.intrinsics,
+    JSON.stringify({
+      width: size,
+      height: size,
+      fx: 1050,
+      fy: 1050,
+      cx: 639.5 - x0,
+      cy: 479.5 - y0,
+    }),
+  )
   return paths
 }
 
 async function openSyntheticFrame(page, scratch) {
   const paths = writeBenchFrame(scratch)
   await page.getByRole('button', { name: 'Sources' }).click()
-  await page.getByRole('group', { name: 'Sources' }).getByRole('button', { name: 'RGB-D frame…', exact: true }).click()
+  await page
+    .getByRole('group', { name: 'Sources' })
+    .getByRole('button', { name: 'RGB-D frame…', exact: true })
+    .click()
   const form = page.getByRole('form', { name: 'Open frame' })
   await form.locator('input[name="color"]').setInputFiles(paths.color)
   await form.locator('input[name="depth"]').setInputFiles(paths.depth)
@@ -125,19 +152,30 @@ async function openSyntheticFrame(page, scratch) {
 
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
-  if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) throw new Error('build first: npm run build')
+  if (!existsSync(join(root, 'out', 'renderer', 'index.html')))
+    throw new Error('build first: npm run build')
   const scratch = mkdtempSync(join(tmpdir(), 'spatial-lens-bench-ui-'))
   const serve = await startServe(scratch)
   const reference = await startReferenceServer()
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   try {
     const appPage = await browser.newPage({ viewport: VIEWPORT })
     await appPage.goto(serve.url)
-    await appPage.waitForFunction(() => (window.__spatialLensDebug?.pointCount() ?? 0) > 0, undefined, { timeout: 120_000 })
+    await appPage.waitForFunction(
+      () => (window.__spatialLensDebug?.pointCount() ?? 0) > 0,
+      undefined,
+      { timeout: 120_000 },
+    )
     const points = await openSyntheticFrame(appPage, scratch)
     const renderer = await appPage.evaluate(() => {
       const gl = document.querySelector('canvas')?.getContext('webgl2')
@@ -154,11 +192,17 @@ async function main() {
     const referenceFps = await measureFps(referencePage, () => window.__referenceFrames())
     await referencePage.close()
 
-    console.log(`UI frame rate, ${points.toLocaleString('en')} points, ${VIEWPORT.width}×${VIEWPORT.height}, headless Chromium`)
-    console.log(`  WebGL renderer: ${renderer}${/swiftshader|llvmpipe|software/i.test(renderer) ? ' (software GL: no GPU)' : ''}`)
+    console.log(
+      `UI frame rate, ${points.toLocaleString('en')} points, ${VIEWPORT.width}×${VIEWPORT.height}, headless Chromium`,
+    )
+    console.log(
+      `  WebGL renderer: ${renderer}${/swiftshader|llvmpipe|software/i.test(renderer) ? ' (software GL: no GPU)' : ''}`,
+    )
     console.log(`  reference (bare three.js, same points): ${referenceFps.toFixed(1)} fps`)
     console.log(`  Spatial Lens viewer (orbiting):         ${appFps.toFixed(1)} fps`)
-    console.log(`  ratio app / reference: ${(appFps / referenceFps).toFixed(2)}  (1.00 = no overhead over bare three.js)`)
+    console.log(
+      `  ratio app / reference: ${(appFps / referenceFps).toFixed(2)}  (1.00 = no overhead over bare three.js)`,
+    )
     console.log(`  target ≥ 30 fps: ${appFps >= 30 ? 'met' : 'not met on this machine'}`)
   } finally {
     await browser.close()

@@ -24,7 +24,8 @@ export function buildSpatialBridge(transport: BridgeTransport): SpatialBridge {
   } = {}
   for (const channel of CHANNEL_NAMES) bridge[channel] = (input) => transport.invoke(channel, input)
   bridge.on = (event, listener) => {
-    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`unknown event "${String(event)}"`)
+    if (!(EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`unknown event "${String(event)}"`)
     return transport.listen(event, listener)
   }
   return Object.freeze(bridge as SpatialBridge)

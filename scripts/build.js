@@ -10,7 +10,8 @@ if (!process.env.ELECTRON_MAJOR_VER) {
   try {
     require.resolve('electron/package.json')
   } catch {
-    const range = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).optionalDependencies.electron
+    const range = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+      .optionalDependencies.electron
     process.env.ELECTRON_MAJOR_VER = String(range.match(/\d+/)[0])
   }
 }

@@ -26,7 +26,11 @@ if (!electron) {
 }
 
 const run = (command, args) => {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' })
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
@@ -36,4 +40,10 @@ const extra = process.argv.slice(2)
 const isHostOnly = !extra.some((arg) => /^--?(mac|macos|m|win|windows|w|linux|l)$/.test(arg))
 const electronDist = join(dirname(require.resolve('electron/package.json')), 'dist')
 const localElectron = isHostOnly ? [`-c.electronDist=${electronDist}`] : []
-run(process.execPath, [require.resolve('electron-builder/cli.js'), '--config', 'electron-builder.yml', ...localElectron, ...extra])
+run(process.execPath, [
+  require.resolve('electron-builder/cli.js'),
+  '--config',
+  'electron-builder.yml',
+  ...localElectron,
+  ...extra,
+])

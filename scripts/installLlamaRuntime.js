@@ -55,13 +55,22 @@ if (existsSync(installed) && !gpu) {
 mkdirSync(target, { recursive: true })
 writeFileSync(
   join(target, 'package.json'),
-  JSON.stringify({ name: 'spatial-lens-llm-runtime', private: true, type: 'module' }, null, 2) + '\n',
+  JSON.stringify({ name: 'spatial-lens-llm-runtime', private: true, type: 'module' }, null, 2) +
+    '\n',
 )
 console.log(`Installing ${packages.join(' ')} into ${target}`)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const result = spawnSync(
   npm,
-  ['install', '--omit=optional', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...packages],
+  [
+    'install',
+    '--omit=optional',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--no-package-lock',
+    ...packages,
+  ],
   {
     cwd: target,
     stdio: 'inherit',
@@ -73,4 +82,6 @@ if (result.status !== 0) {
   console.error('Installing node-llama-cpp failed (see npm output above).')
   process.exit(result.status ?? 1)
 }
-console.log('The embedded LLM runtime is installed. Use it with --llm llama:<model id or path to a .gguf>.')
+console.log(
+  'The embedded LLM runtime is installed. Use it with --llm llama:<model id or path to a .gguf>.',
+)

@@ -27,7 +27,10 @@ if (electron) {
     ].join('\n'),
   )
   const port = process.env.PORT ?? '8787'
-  const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', port], { cwd: root, stdio: 'inherit' })
+  const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', port], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   child.on('exit', (code) => process.exit(code ?? 0))
   process.on('SIGINT', () => child.kill('SIGINT'))
 }

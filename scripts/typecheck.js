@@ -9,11 +9,17 @@ try {
   require.resolve('electron/package.json')
   configs.push('tsconfig.electron.json')
 } catch {
-  console.log('electron is not installed here: skipping tsconfig.electron.json (main/electron, preload)')
+  console.log(
+    'electron is not installed here: skipping tsconfig.electron.json (main/electron, preload)',
+  )
 }
 let failed = false
 for (const config of configs) {
-  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config, '--noEmit'], { stdio: 'inherit' })
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', config, '--noEmit'],
+    { stdio: 'inherit' },
+  )
   console.log(`${config}: ${result.status === 0 ? 'ok' : 'errors'}`)
   failed ||= result.status !== 0
 }

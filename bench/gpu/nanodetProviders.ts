@@ -12,8 +12,15 @@ import { NanoDetDetector, type NanoDetResult } from '../../main/inference/models
 import type { ExecutionProviderName } from '../../main/inference/types'
 
 const [modelPath, labelsPath, framePath, widthText, heightText, runsText] = process.argv.slice(2)
-const rgb = { width: Number(widthText), height: Number(heightText), data: new Uint8Array(readFileSync(framePath)) }
-const labels = readFileSync(labelsPath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+const rgb = {
+  width: Number(widthText),
+  height: Number(heightText),
+  data: new Uint8Array(readFileSync(framePath)),
+}
+const labels = readFileSync(labelsPath, 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean)
 const runs = Number(runsText ?? 50)
 
 const median = (values: number[]): number => {
@@ -21,7 +28,9 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-async function measure(provider: ExecutionProviderName): Promise<{ result: NanoDetResult; medianMs: number; firstMs: number } | { error: string }> {
+async function measure(
+  provider: ExecutionProviderName,
+): Promise<{ result: NanoDetResult; medianMs: number; firstMs: number } | { error: string }> {
   const runner = new InlineModelRunner({ log: () => undefined })
   const detector = new NanoDetDetector(runner, modelPath, labels)
   try {
@@ -44,7 +53,10 @@ async function measure(provider: ExecutionProviderName): Promise<{ result: NanoD
 const report: Record<string, unknown> = { runs, frame: `${rgb.width}x${rgb.height}` }
 const cpu = await measure('cpu')
 const gpu = await measure('webgpu')
-for (const [name, m] of [['cpu', cpu], ['webgpu', gpu]] as const) {
+for (const [name, m] of [
+  ['cpu', cpu],
+  ['webgpu', gpu],
+] as const) {
   report[name] =
     'error' in m
       ? m
@@ -64,6 +76,11 @@ if (!('error' in cpu) && !('error' in gpu)) {
     score = Math.max(score, Math.abs(a[i].score - b[i].score))
     for (let k = 0; k < 4; k++) boxPx = Math.max(boxPx, Math.abs(a[i].box[k] - b[i].box[k]))
   }
-  report.agreement = { sameCount: a.length === b.length, sameLabels: a.every((d, i) => d.label === b[i]?.label), maxBoxDiffPx: boxPx, maxScoreDiff: score }
+  report.agreement = {
+    sameCount: a.length === b.length,
+    sameLabels: a.every((d, i) => d.label === b[i]?.label),
+    maxBoxDiffPx: boxPx,
+    maxScoreDiff: score,
+  }
 }
 console.log(JSON.stringify(report, null, 2))

@@ -22,7 +22,6 @@ import type { CalibrationStore, SaveResult } from './CalibrationStore'
  * chosen method, refuse unusable fits, warn about weak ones, save the fit for (camera, model).
  */
 
-
 /** How the metres are known: the frame's sensor depth, or lengths the user measured. */
 export type CalibrationMethod =
   | { kind: 'rgbd-frame' }

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../services/userError'
-import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../contract/perceptionSettings'
-import { DEFAULT_SERVER_LIMITS, serverLimitsFromFlags, type ServerLimits } from '../server/serverLimits'
+import {
+  perceptionSettingsSchema,
+  type PerceptionSettingsInput,
+} from '../contract/perceptionSettings'
+import {
+  DEFAULT_SERVER_LIMITS,
+  serverLimitsFromFlags,
+  type ServerLimits,
+} from '../server/serverLimits'
 
 export const USAGE = `Spatial Lens — metric spatial reasoning over RGB-D frames
 
@@ -95,9 +102,18 @@ export interface McapFrameArgs {
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv
-  if (!command || command === 'help' || command === '--help' || command === '-h') return defaults('help')
-  if (command !== 'scene' && command !== 'ask' && command !== 'verify' && command !== 'maps' && command !== 'serve') {
-    throw new UserError(`unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log, topics, synth, worker, watch (see spatial-lens --help)`)
+  if (!command || command === 'help' || command === '--help' || command === '-h')
+    return defaults('help')
+  if (
+    command !== 'scene' &&
+    command !== 'ask' &&
+    command !== 'verify' &&
+    command !== 'maps' &&
+    command !== 'serve'
+  ) {
+    throw new UserError(
+      `unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log, topics, synth, worker, watch (see spatial-lens --help)`,
+    )
   }
   let parsed
   try {
@@ -155,13 +171,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     depthScale: optionalNumber(values['depth-scale'], '--depth-scale', (x) => x > 0),
     repeat: optionalNumber(values.repeat, '--repeat', (x) => Number.isInteger(x) && x >= 1) ?? 1,
-    port: optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ?? 8787,
+    port:
+      optionalNumber(values.port, '--port', (x) => Number.isInteger(x) && x >= 0 && x < 65536) ??
+      8787,
     host: values.host ?? '127.0.0.1',
     question: parsed.positionals.join(' ').trim() || undefined,
     perception: perceptionFromFlags(values),
     camera: values.camera,
     llm: values.llm,
-    llmThreads: optionalNumber(values['llm-threads'], '--llm-threads', (x) => Number.isInteger(x) && x >= 1),
+    llmThreads: optionalNumber(
+      values['llm-threads'],
+      '--llm-threads',
+      (x) => Number.isInteger(x) && x >= 1,
+    ),
     vlm: vlmChoice(values.vlm),
     limits: serverLimitsFromFlags(values),
     allowedHosts: values['allow-host'] ?? [],
@@ -177,36 +199,58 @@ export function parseCliArgs(argv: string[]): CliArgs {
       : undefined,
   }
   if (command !== 'serve') checkFrameArgs(args)
-  if (command === 'ask' && !args.question) throw new UserError('ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"')
-  if (command === 'verify' && !args.question) throw new UserError('verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"')
-  if (command === 'maps' && !args.out) throw new UserError('maps needs --out DIR (the folder to write the maps into)')
-  if (command === 'maps' && args.question) throw new UserError(`unexpected argument "${args.question}" (maps takes no statement)`)
-  if (command === 'scene' && args.question) throw new UserError(`unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`)
+  if (command === 'ask' && !args.question)
+    throw new UserError(
+      'ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"',
+    )
+  if (command === 'verify' && !args.question)
+    throw new UserError(
+      'verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"',
+    )
+  if (command === 'maps' && !args.out)
+    throw new UserError('maps needs --out DIR (the folder to write the maps into)')
+  if (command === 'maps' && args.question)
+    throw new UserError(`unexpected argument "${args.question}" (maps takes no statement)`)
+  if (command === 'scene' && args.question)
+    throw new UserError(
+      `unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`,
+    )
   return args
 }
 
 function checkFrameArgs(args: CliArgs): void {
   if (args.mcap) {
-    if (args.pcd || args.rgb || args.depth) throw new UserError('give either --mcap or --rgb/--depth/--pcd, not both')
+    if (args.pcd || args.rgb || args.depth)
+      throw new UserError('give either --mcap or --rgb/--depth/--pcd, not both')
     return
   }
   if (args.pcd) {
     if (args.rgb || args.depth) throw new UserError('give either --pcd or --rgb/--depth, not both')
     return
   }
-  if (!args.rgb) throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
-  if (!args.intrinsics) throw new UserError('missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
+  if (!args.rgb)
+    throw new UserError('missing --rgb (colour image) or --pcd (organized point cloud)')
+  if (!args.intrinsics)
+    throw new UserError(
+      'missing --intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})',
+    )
 }
 
 /** An `--allow-origin` value: scheme://host[:port] of an http(s) page. */
 function checkOrigin(text: string): string {
   try {
     const url = new URL(text)
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text.replace(/\/$/, '')) return url.origin
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.origin === text.replace(/\/$/, '')
+    )
+      return url.origin
   } catch {
     // reported below
   }
-  throw new UserError(`--allow-origin must be an origin like https://dashboard.example:8080 (got "${text}")`)
+  throw new UserError(
+    `--allow-origin must be an origin like https://dashboard.example:8080 (got "${text}")`,
+  )
 }
 
 function vlmChoice(text: string | undefined): CliArgs['vlm'] {
@@ -214,10 +258,15 @@ function vlmChoice(text: string | undefined): CliArgs['vlm'] {
   throw new UserError(`--vlm must be auto or none (got "${text}")`)
 }
 
-function optionalNumber(text: string | undefined, flag: string, isValid: (x: number) => boolean): number | undefined {
+function optionalNumber(
+  text: string | undefined,
+  flag: string,
+  isValid: (x: number) => boolean,
+): number | undefined {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!Number.isFinite(value) || !isValid(value)) throw new UserError(`${flag} must be a valid number (got "${text}")`)
+  if (!Number.isFinite(value) || !isValid(value))
+    throw new UserError(`${flag} must be a valid number (got "${text}")`)
   return value
 }
 
@@ -237,19 +286,27 @@ function defaults(command: CliArgs['command']): CliArgs {
 }
 
 function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined)
+  const text = (name: string) =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined
   const candidate = {
     detector: text('detector'),
-    queries: text('queries')?.split(',').map((q) => q.trim()).filter(Boolean),
+    queries: text('queries')
+      ?.split(',')
+      .map((q) => q.trim())
+      .filter(Boolean),
     depthModel: text('depth-model'),
     segmenter: text('segmenter'),
     provider: text('provider'),
     vlmNames: values['vlm-names'] === true ? true : undefined,
   }
-  const parsed = perceptionSettingsSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)))
+  const parsed = perceptionSettingsSchema.safeParse(
+    Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
+  )
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const flag = { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ?? `--${String(issue.path[0])}`
+    const flag =
+      { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ??
+      `--${String(issue.path[0])}`
     throw new UserError(`${flag}: ${issue.message} (see spatial-lens --help)`)
   }
   return parsed.data

@@ -23,17 +23,26 @@ export async function runAskCommand(args: CliArgs, print: (text: string) => void
   } else {
     print(answer.text)
     if (answer.kind === 'unsupported') print(LLM_HELP)
-    if (answer.objects.length > 0) print(`(objects: ${answer.objects.map((o) => o.name).join(', ')}; ${answer.provenance.method})`)
+    if (answer.objects.length > 0)
+      print(
+        `(objects: ${answer.objects.map((o) => o.name).join(', ')}; ${answer.provenance.method})`,
+      )
   }
   // A question we could not answer is not a crash, but scripts should be able to tell.
   return answer.value === null ? 3 : 0
 }
 
-async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (text: string) => void): Promise<number> {
+async function askWithLlm(
+  scene: Scene,
+  frame: Frame,
+  args: CliArgs,
+  print: (text: string) => void,
+): Promise<number> {
   const connection = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
   const { model } = connection
   // Visual questions go to the installed vision-language model; without one the LLM is told they cannot be answered.
-  const vlm = args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
+  const vlm =
+    args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
   const controller = new AbortController()
   const cancel = () => controller.abort(new Error('cancelled by the user'))
   process.once('SIGINT', cancel)
@@ -47,7 +56,14 @@ async function askWithLlm(scene: Scene, frame: Frame, args: CliArgs, print: (tex
       describeError: (error) => describeLlmError(error, connection).message,
       onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
     })
-    if (args.json) print(JSON.stringify(result, (_key, value) => (typeof value === 'bigint' ? value.toString() : value), 2))
+    if (args.json)
+      print(
+        JSON.stringify(
+          result,
+          (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
+          2,
+        ),
+      )
     else print(`\n${result.answer}`)
     return result.stopReason === 'final' || result.stopReason === 'template' ? 0 : 3
   } finally {

@@ -2,7 +2,11 @@ import { parseArgs } from 'node:util'
 import type { DepthCalibration } from '../engine/depth/types'
 import type { KnownDistance, KnownSize } from '../engine/depth/calibrateFromMeasurements'
 import { CalibrationStore } from '../calibration/CalibrationStore'
-import { calibrateDepthModel, requireDepthModel, type CalibrationMethod } from '../calibration/calibrateDepthModel'
+import {
+  calibrateDepthModel,
+  requireDepthModel,
+  type CalibrationMethod,
+} from '../calibration/calibrateDepthModel'
 import { InlineModelRunner } from '../inference/InlineModelRunner'
 import type { ExecutionProviderName } from '../inference/types'
 import { ModelStore } from '../models/ModelStore'
@@ -48,7 +52,11 @@ export interface CalibrateCommandOptions {
 }
 
 /** `spatial-lens calibrate …` (argv is what follows "calibrate"). Returns the exit code. */
-export async function runCalibrateCommand(argv: string[], print: (text: string) => void, options: CalibrateCommandOptions = {}): Promise<number> {
+export async function runCalibrateCommand(
+  argv: string[],
+  print: (text: string) => void,
+  options: CalibrateCommandOptions = {},
+): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv.some((a) => a === '--help' || a === '-h')) {
     print(CALIBRATE_USAGE)
     return 0
@@ -66,15 +74,36 @@ export async function runCalibrateCommand(argv: string[], print: (text: string) 
   })
   const runner = new InlineModelRunner()
   try {
-    const method: CalibrationMethod = request.method.kind === 'rgbd-frame' ? { kind: 'rgbd-frame' } : request.method
+    const method: CalibrationMethod =
+      request.method.kind === 'rgbd-frame' ? { kind: 'rgbd-frame' } : request.method
     const outcome = await calibrateDepthModel(
-      { cameraId: request.cameraId, modelId: request.modelId, frame, method, note: request.note ?? defaultNote(request), provider: request.provider },
+      {
+        cameraId: request.cameraId,
+        modelId: request.modelId,
+        frame,
+        method,
+        note: request.note ?? defaultNote(request),
+        provider: request.provider,
+      },
       { models, runner, calibrations: options.calibrations ?? new CalibrationStore() },
     )
     for (const warning of outcome.warnings) warn(`warning: ${warning}`)
     if (request.json) {
       const { calibration: stored, path, movedAsidePath, modelRun, warnings } = outcome
-      print(JSON.stringify({ ...stored, residualCm: stored.residualRmsM * 100, path, movedAsidePath, model: modelRun, warnings }, null, 2))
+      print(
+        JSON.stringify(
+          {
+            ...stored,
+            residualCm: stored.residualRmsM * 100,
+            path,
+            movedAsidePath,
+            model: modelRun,
+            warnings,
+          },
+          null,
+          2,
+        ),
+      )
     } else {
       print(describeCalibration(request, outcome.fitted, outcome.modelRun))
       print(`saved to ${outcome.path}`)
@@ -88,13 +117,22 @@ export async function runCalibrateCommand(argv: string[], print: (text: string) 
 function defaultNote(request: CalibrateRequest): string {
   const method = request.method
   if (method.kind === 'rgbd-frame') return `RGB-D frame ${method.depthPath}`
-  if (method.kind === 'known-size') return `known ${method.size.axis} ${method.size.sizeM} m in ${request.rgbPath}`
+  if (method.kind === 'known-size')
+    return `known ${method.size.axis} ${method.size.sizeM} m in ${request.rgbPath}`
   return `known distance(s) ${method.distances.map((d) => `${d.distanceM} m`).join(', ')} in ${request.rgbPath}`
 }
 
-const METHOD_WORDS = { 'rgbd-frame': 'an RGB-D frame', 'known-distance': 'known distance(s)', 'known-size': 'a known size' } as const
+const METHOD_WORDS = {
+  'rgbd-frame': 'an RGB-D frame',
+  'known-distance': 'known distance(s)',
+  'known-size': 'a known size',
+} as const
 
-function describeCalibration(request: CalibrateRequest, c: DepthCalibration, run: { provider: string; inferenceMs: number }): string {
+function describeCalibration(
+  request: CalibrateRequest,
+  c: DepthCalibration,
+  run: { provider: string; inferenceMs: number },
+): string {
   const inverse = c.space === 'inverse-depth'
   const residual = Number.isFinite(c.residualRmsM)
     ? `${(c.residualRmsM * 100).toFixed(2)} cm RMS, ${(c.residualRel * 100).toFixed(2)} % median relative error`
@@ -111,7 +149,9 @@ function describeCalibration(request: CalibrateRequest, c: DepthCalibration, run
 }
 
 function formatNumber(x: number): string {
-  return Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : x.toExponential(4)
+  return Math.abs(x) >= 1e-3 || x === 0
+    ? x.toFixed(6).replace(/0+$/, '').replace(/\.$/, '')
+    : x.toExponential(4)
 }
 
 /** Parses and checks the flags; every mistake is a UserError naming the flag. */
@@ -136,37 +176,68 @@ export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
       },
     }).values
   } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens calibrate --help)`)
+    throw new UserError(
+      `${(error as Error).message.split('\n')[0]} (see spatial-lens calibrate --help)`,
+    )
   }
   const required = (value: string | undefined, message: string) => {
-    if (!value?.trim()) throw new UserError(`calibrate needs ${message}; see spatial-lens calibrate --help`)
+    if (!value?.trim())
+      throw new UserError(`calibrate needs ${message}; see spatial-lens calibrate --help`)
     return value.trim()
   }
-  const cameraId = required(values.camera, '--camera ID (the id you give scene and ask with --camera; their default is "file")')
-  const modelId = required(values['depth-model'], '--depth-model <id> (a calibration belongs to one model; see spatial-lens models list)')
+  const cameraId = required(
+    values.camera,
+    '--camera ID (the id you give scene and ask with --camera; their default is "file")',
+  )
+  const modelId = required(
+    values['depth-model'],
+    '--depth-model <id> (a calibration belongs to one model; see spatial-lens models list)',
+  )
   if (modelId === 'auto' || modelId === 'none') {
-    throw new UserError(`calibrate needs a model id, not "${modelId}": a calibration belongs to one model (e.g. --depth-model depth-anything-v2-small)`)
+    throw new UserError(
+      `calibrate needs a model id, not "${modelId}": a calibration belongs to one model (e.g. --depth-model depth-anything-v2-small)`,
+    )
   }
   const rgbPath = required(values.rgb, '--rgb (the colour image)')
-  const intrinsicsPath = required(values.intrinsics, '--intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})')
+  const intrinsicsPath = required(
+    values.intrinsics,
+    '--intrinsics K.json ({width, height, fx, fy, cx, cy, depthScale?})',
+  )
   const provider = values.provider as ExecutionProviderName | undefined
   if (provider !== undefined && !PROVIDERS.includes(provider)) {
     throw new UserError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}")`)
   }
-  return { cameraId, modelId, rgbPath, intrinsicsPath, method: parseMethod(values), note: values.note, provider, json: values.json ?? false }
+  return {
+    cameraId,
+    modelId,
+    rgbPath,
+    intrinsicsPath,
+    method: parseMethod(values),
+    note: values.note,
+    provider,
+    json: values.json ?? false,
+  }
 }
 
-function parseMethod(values: { depth?: string; 'depth-scale'?: string; 'known-distance'?: string[]; 'known-size'?: string[] }): Method {
+function parseMethod(values: {
+  depth?: string
+  'depth-scale'?: string
+  'known-distance'?: string[]
+  'known-size'?: string[]
+}): Method {
   const distances = values['known-distance'] ?? []
   const sizes = values['known-size'] ?? []
-  const given = [values.depth !== undefined, distances.length > 0, sizes.length > 0].filter(Boolean).length
+  const given = [values.depth !== undefined, distances.length > 0, sizes.length > 0].filter(
+    Boolean,
+  ).length
   if (given !== 1) {
     throw new UserError(
       `${given === 0 ? 'calibrate needs a method' : 'give only one method'}: --depth D (an RGB-D frame), --known-distance "u1,v1,u2,v2,metres" ` +
         '(repeatable) or --known-size "x0,y0,x1,y1,width|height,metres"',
     )
   }
-  if (values['depth-scale'] !== undefined && values.depth === undefined) throw new UserError('--depth-scale applies only with --depth')
+  if (values['depth-scale'] !== undefined && values.depth === undefined)
+    throw new UserError('--depth-scale applies only with --depth')
   if (values.depth !== undefined) {
     const text = values['depth-scale']
     const depthScale = text === undefined ? undefined : Number(text)
@@ -175,24 +246,33 @@ function parseMethod(values: { depth?: string; 'depth-scale'?: string; 'known-di
     }
     return { kind: 'rgbd-frame', depthPath: values.depth, depthScale }
   }
-  if (distances.length > 0) return { kind: 'known-distance', distances: distances.map(parseKnownDistance) }
-  if (sizes.length > 1) throw new UserError('give one --known-size (several known lengths: repeat --known-distance)')
+  if (distances.length > 0)
+    return { kind: 'known-distance', distances: distances.map(parseKnownDistance) }
+  if (sizes.length > 1)
+    throw new UserError('give one --known-size (several known lengths: repeat --known-distance)')
   return { kind: 'known-size', size: parseKnownSize(sizes[0]) }
 }
 
 function numbers(parts: string[], flag: string, text: string): number[] {
   return parts.map((part) => {
     const value = part.trim() === '' ? Number.NaN : Number(part)
-    if (!Number.isFinite(value)) throw new UserError(`${flag} "${text}": "${part.trim()}" is not a number`)
+    if (!Number.isFinite(value))
+      throw new UserError(`${flag} "${text}": "${part.trim()}" is not a number`)
     return value
   })
 }
 
 function parseKnownDistance(text: string): KnownDistance {
   const parts = text.split(',')
-  if (parts.length !== 5) throw new UserError(`--known-distance "${text}": expected "u1,v1,u2,v2,metres" (5 numbers, pixels 0-based)`)
+  if (parts.length !== 5)
+    throw new UserError(
+      `--known-distance "${text}": expected "u1,v1,u2,v2,metres" (5 numbers, pixels 0-based)`,
+    )
   const [u1, v1, u2, v2, distanceM] = numbers(parts, '--known-distance', text)
-  if (!(distanceM > 0)) throw new UserError(`--known-distance "${text}": the distance must be a positive number of metres`)
+  if (!(distanceM > 0))
+    throw new UserError(
+      `--known-distance "${text}": the distance must be a positive number of metres`,
+    )
   return { a: [u1, v1], b: [u2, v2], distanceM }
 }
 
@@ -200,9 +280,12 @@ function parseKnownSize(text: string): KnownSize {
   const parts = text.split(',')
   const axis = parts[4]?.trim()
   if (parts.length !== 6 || (axis !== 'width' && axis !== 'height')) {
-    throw new UserError(`--known-size "${text}": expected "x0,y0,x1,y1,width|height,metres" (a box in pixels, the axis, the true size)`)
+    throw new UserError(
+      `--known-size "${text}": expected "x0,y0,x1,y1,width|height,metres" (a box in pixels, the axis, the true size)`,
+    )
   }
   const [x0, y0, x1, y1, sizeM] = numbers([...parts.slice(0, 4), parts[5]], '--known-size', text)
-  if (!(sizeM > 0)) throw new UserError(`--known-size "${text}": the size must be a positive number of metres`)
+  if (!(sizeM > 0))
+    throw new UserError(`--known-size "${text}": the size must be a positive number of metres`)
   return { region: { box: [x0, y0, x1, y1] }, axis, sizeM }
 }

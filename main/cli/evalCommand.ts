@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import evalSet from '../reasoning/eval/evalSet.json'
 import { loadEvalScenes } from '../reasoning/eval/evalScenes'
 import { engineSceneFromEval } from '../reasoning/eval/evalEngineScene'
-import { answerFromText, grammarEvalAnswer, runEval, type EvalItem, type EvalReport } from '../reasoning/eval'
+import {
+  answerFromText,
+  grammarEvalAnswer,
+  runEval,
+  type EvalItem,
+  type EvalReport,
+} from '../reasoning/eval'
 import { askWithReasoning } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import { packageRoot } from '../services/paths'
@@ -20,30 +26,47 @@ ${EVAL_SCENES_USAGE}
 ${EVAL_VSR_USAGE}`
 
 /** `spatial-lens eval cot` (the chain-of-thought evaluation with a real LLM) and `eval scenes` (3D box accuracy). */
-export async function runEvalCommand(argv: string[], print: (text: string) => void): Promise<number> {
+export async function runEvalCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
   if (argv[0] === 'vsr') return runEvalVsrCommand(argv.slice(1), print)
   if (argv[0] === 'scenes') return runEvalScenesCommand(argv.slice(1), print)
-  if (argv[0] !== 'cot') throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
+  if (argv[0] !== 'cot')
+    throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
   let values
   try {
     values = parseArgs({
       args: argv.slice(1),
-      options: { llm: { type: 'string' }, 'llm-threads': { type: 'string' }, limit: { type: 'string' }, fixtures: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        llm: { type: 'string' },
+        'llm-threads': { type: 'string' },
+        limit: { type: 'string' },
+        fixtures: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     }).values
   } catch (error) {
     throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
   }
-  if (!values.llm) throw new UserError(`eval cot needs an LLM: --llm ollama:<model>, --llm openai:http://host:port/v1#model or --llm llama:<model id or .gguf>`)
+  if (!values.llm)
+    throw new UserError(
+      `eval cot needs an LLM: --llm ollama:<model>, --llm openai:http://host:port/v1#model or --llm llama:<model id or .gguf>`,
+    )
   if (values.llm === 'none') return runGrammarEval(values, print)
   const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
-  if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
+  if (!(Number.isInteger(limit) && limit > 0))
+    throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
   const threads = values['llm-threads'] === undefined ? undefined : Number(values['llm-threads'])
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
     throw new UserError(`--llm-threads must be a whole number ≥ 1 (got "${values['llm-threads']}")`)
   const connection = createChatModel(parseLlmSpec(values.llm), { threads })
   const { model } = connection
   const scenes = new Map(
-    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
+    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [
+      s.id,
+      engineSceneFromEval(s),
+    ]),
   )
   const items = (evalSet as EvalItem[]).slice(0, limit)
   const report = await runEval(
@@ -58,12 +81,17 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
         describeError: (error) => describeLlmError(error, connection).message,
       })
       const answer = answerFromText(result.answer)
-      const named = scene.objects.find((o) => result.answer.toLowerCase().includes(o.name.toLowerCase()))
+      const named = scene.objects.find((o) =>
+        result.answer.toLowerCase().includes(o.name.toLowerCase()),
+      )
       return { ...answer, label: named?.name }
     },
     {
       onResult: (result, index, total) => {
-        if (!values.json) print(`[${index + 1}/${total}] ${result.id}: ${result.isWithin2x ? 'within 0.5×–2×' : 'outside 0.5×–2×'}${result.error ? ` (${result.error})` : ''}`)
+        if (!values.json)
+          print(
+            `[${index + 1}/${total}] ${result.id}: ${result.isWithin2x ? 'within 0.5×–2×' : 'outside 0.5×–2×'}${result.error ? ` (${result.error})` : ''}`,
+          )
       },
     },
   )
@@ -72,18 +100,29 @@ export async function runEvalCommand(argv: string[], print: (text: string) => vo
 }
 
 /** `eval cot --llm none`: the same set answered by the deterministic grammar, scored the same way. */
-async function runGrammarEval(values: { limit?: string; fixtures?: string; json?: boolean }, print: (text: string) => void): Promise<number> {
+async function runGrammarEval(
+  values: { limit?: string; fixtures?: string; json?: boolean },
+  print: (text: string) => void,
+): Promise<number> {
   const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
-  if (!(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
+  if (!(Number.isInteger(limit) && limit > 0))
+    throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
   const scenes = new Map(
-    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [s.id, engineSceneFromEval(s)]),
+    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [
+      s.id,
+      engineSceneFromEval(s),
+    ]),
   )
   const report = await runEval((evalSet as EvalItem[]).slice(0, limit), async (item) => {
     const scene = scenes.get(item.scene)
     if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
     return grammarEvalAnswer(scene, item.question)
   })
-  print(values.json ? JSON.stringify(report, null, 2) : describeReport(report, 'the question grammar (no LLM)'))
+  print(
+    values.json
+      ? JSON.stringify(report, null, 2)
+      : describeReport(report, 'the question grammar (no LLM)'),
+  )
   return 0
 }
 
@@ -91,7 +130,8 @@ function describeReport(report: EvalReport, llm: string): string {
   const lines = [`chain-of-thought evaluation with ${llm}:`]
   const row = (name: string, rates: EvalReport['overall']) =>
     `  ${name.padEnd(24)} ${String(rates.count).padStart(3)} questions  0.5×–2×: ${(100 * rates.rate2x).toFixed(0)} %  ±10 %: ${(100 * rates.rate10Percent).toFixed(0)} %`
-  for (const [kind, rates] of Object.entries(report.perKind)) if (rates.count > 0) lines.push(row(kind, rates))
+  for (const [kind, rates] of Object.entries(report.perKind))
+    if (rates.count > 0) lines.push(row(kind, rates))
   lines.push(row('overall', report.overall))
   return lines.join('\n')
 }

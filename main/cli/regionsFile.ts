@@ -7,7 +7,9 @@ import { UserError } from '../services/userError'
 
 const finite = z.number().finite()
 const regionFileItem = z.union([
-  z.object({ label: z.string().trim().min(1), box: z.tuple([finite, finite, finite, finite]) }).strict(),
+  z
+    .object({ label: z.string().trim().min(1), box: z.tuple([finite, finite, finite, finite]) })
+    .strict(),
   z.object({ label: z.string().trim().min(1), point: z.tuple([finite, finite]) }).strict(),
   z.object({ label: z.string().trim().min(1), mask: z.string().min(1) }).strict(),
 ])

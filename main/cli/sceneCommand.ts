@@ -19,11 +19,16 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
   const perceived = await perceiveAndBuild(loaded.frame, loaded.regions, args.perception)
   const runs: Scene[] =
     args.repeat > 1
-      ? Array.from({ length: args.repeat }, () => buildScene(perceived.frame, perceived.sceneOptions))
+      ? Array.from({ length: args.repeat }, () =>
+          buildScene(perceived.frame, perceived.sceneOptions),
+        )
       : [perceived.scene]
   // The reported scene is the perceived one (it carries any model-given names); runs give timings.
   const scene = withMedianTimings(perceived.scene, runs)
-  const summary = sceneSummarySchema.parse({ ...summarizeScene(scene, 'cli'), perception: perceived.perception })
+  const summary = sceneSummarySchema.parse({
+    ...summarizeScene(scene, 'cli'),
+    perception: perceived.perception,
+  })
   if (args.json) {
     print(JSON.stringify({ ...summary, repeat: args.repeat }, null, 2))
     return
@@ -38,17 +43,22 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
 function withMedianTimings(scene: Scene, runs: Scene[]): Scene {
   const last = runs[runs.length - 1]
   const timingsMs: Record<string, number> = {}
-  for (const stage of Object.keys(last.timingsMs)) timingsMs[stage] = median(runs.map((r) => r.timingsMs[stage] ?? 0))
+  for (const stage of Object.keys(last.timingsMs))
+    timingsMs[stage] = median(runs.map((r) => r.timingsMs[stage] ?? 0))
   return { ...scene, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
 }
 
 function describeScene(scene: Scene, repeat: number): string {
   const lines: string[] = []
   const p = scene.provenance
-  lines.push(`${p.sourceDescription ?? 'frame'} — ${p.intrinsics.width}×${p.intrinsics.height}, depth: ${p.depthSource}`)
+  lines.push(
+    `${p.sourceDescription ?? 'frame'} — ${p.intrinsics.width}×${p.intrinsics.height}, depth: ${p.depthSource}`,
+  )
   if (scene.plane) {
     const n = scene.plane.normal.map((x) => x.toFixed(3)).join(', ')
-    lines.push(`support plane: normal (${n}) in the camera frame, camera ${formatLength(scene.plane.offset)} above it`)
+    lines.push(
+      `support plane: normal (${n}) in the camera frame, camera ${formatLength(scene.plane.offset)} above it`,
+    )
   } else {
     lines.push(`no support plane: ${p.frameNote}`)
   }
@@ -62,7 +72,11 @@ function describeScene(scene: Scene, repeat: number): string {
     )
   }
   for (const warning of scene.warnings) lines.push(`warning: ${warning}`)
-  const stages = Object.entries(scene.timingsMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')
-  lines.push(`compute ${scene.totalMs.toFixed(1)} ms${repeat > 1 ? ` (median of ${repeat}, after one warm-up run)` : ''}: ${stages}`)
+  const stages = Object.entries(scene.timingsMs)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ')
+  lines.push(
+    `compute ${scene.totalMs.toFixed(1)} ms${repeat > 1 ? ` (median of ${repeat}, after one warm-up run)` : ''}: ${stages}`,
+  )
   return lines.join('\n')
 }

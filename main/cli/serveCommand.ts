@@ -8,7 +8,9 @@ import type { CliArgs } from './args'
 export async function runServeCommand(args: CliArgs, print: (text: string) => void): Promise<void> {
   const workerPath = sceneWorkerPath()
   const executor = workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor()
-  const service = new SpatialService(executor, 'serve', { maxScenesPerClient: args.limits.maxScenesPerClient })
+  const service = new SpatialService(executor, 'serve', {
+    maxScenesPerClient: args.limits.maxScenesPerClient,
+  })
   const server = await startServer(service, {
     port: args.port,
     host: args.host,
@@ -19,8 +21,12 @@ export async function runServeCommand(args: CliArgs, print: (text: string) => vo
     onClientError: (message) => print(`[spatial-lens] ${message}`),
   })
   if (args.host !== '127.0.0.1' && args.host !== 'localhost') {
-    print(`warning: listening on ${args.host}: anyone who can reach this machine can use the UI (no authentication)`)
-    print('browsers may reach it by IP address or localhost; for a name (robot.local) add --allow-host NAME')
+    print(
+      `warning: listening on ${args.host}: anyone who can reach this machine can use the UI (no authentication)`,
+    )
+    print(
+      'browsers may reach it by IP address or localhost; for a name (robot.local) add --allow-host NAME',
+    )
   }
   print(`Spatial Lens is serving on ${server.url}  (Ctrl+C to stop)`)
   const stop = async () => {

@@ -164,14 +164,19 @@ export const modelTaskSchema = z.enum([
 ])
 
 /** The tasks of depth models: the ones a depth calibration fits (CLI and app). */
-export const DEPTH_TASKS: ReadonlySet<string> = new Set<z.infer<typeof modelTaskSchema>>(['metric-depth', 'relative-depth'])
+export const DEPTH_TASKS: ReadonlySet<string> = new Set<z.infer<typeof modelTaskSchema>>([
+  'metric-depth',
+  'relative-depth',
+])
 
 /** download: fetched by `models download`; builtin: ships in the package; manual: the user exports it. */
 export const installKindSchema = z.enum(['download', 'builtin', 'manual'])
 
 export const modelEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, 'kebab-case id (dots allowed, as in qwen2.5)'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, 'kebab-case id (dots allowed, as in qwen2.5)'),
     name: z.string().min(1),
     task: modelTaskSchema,
     install: installKindSchema,

@@ -35,7 +35,14 @@ export const measurementRecordSchema = z
       .object({
         value: z.enum(['true', 'false', 'abstain']),
         confidence: finite,
-        votes: z.array(z.object({ voterId: z.string(), verdict: z.enum(['true', 'false', 'abstain']), weight: finite, reason: z.string() })),
+        votes: z.array(
+          z.object({
+            voterId: z.string(),
+            verdict: z.enum(['true', 'false', 'abstain']),
+            weight: finite,
+            reason: z.string(),
+          }),
+        ),
       })
       .optional(),
     /** For an answer from the LLM: its chain of thought, kept with the answer for export. */

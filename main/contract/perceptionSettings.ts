@@ -27,7 +27,10 @@ export type PerceptionSettings = z.infer<typeof perceptionSettingsSchema>
 export type PerceptionSettingsInput = z.input<typeof perceptionSettingsSchema>
 
 /** The models each choice maps to (manifest ids). */
-export const DETECTOR_MODELS = { nanodet: 'nanodet-m', owlv2: 'owlv2-base-patch16-ensemble' } as const
+export const DETECTOR_MODELS = {
+  nanodet: 'nanodet-m',
+  owlv2: 'owlv2-base-patch16-ensemble',
+} as const
 export const SEGMENTER_MODELS = ['slimsam-77-uniform'] as const
 /** Vision-language models, best first: the first installed one answers visual questions. */
 export const VLM_MODELS = ['smolvlm-256m-instruct'] as const

@@ -10,13 +10,19 @@ export interface IpcInvokeEventLike {
 
 /** The part of Electron's ipcMain the handlers need (tests pass a fake; Electron's own fits). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void
+  handle(
+    channel: string,
+    listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown,
+  ): void
   removeHandler(channel: string): void
 }
 
 /** What answers each channel: the services' `handle` (validates input and output). */
 export interface ChannelHandler {
-  handle(channel: Channel, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorReply }>
+  handle(
+    channel: Channel,
+    input: unknown,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorReply }>
 }
 
 /**

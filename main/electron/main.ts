@@ -12,7 +12,10 @@ import { devRendererUrl, guardNavigation } from './navigationGuard'
  * this thread.
  */
 const workerPath = sceneWorkerPath()
-const service = new SpatialService(workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(), 'electron')
+const service = new SpatialService(
+  workerPath ? new WorkerSceneExecutor(workerPath) : new InlineSceneExecutor(),
+  'electron',
+)
 // The dev server only in development: a packaged app ignores ELECTRON_RENDERER_URL.
 const rendererUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
 const indexHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))

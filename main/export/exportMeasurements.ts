@@ -24,6 +24,8 @@ export async function exportMeasurements(
   const bytes =
     format === 'mcap'
       ? await measurementsToMcap(records, { appVersion: options.appVersion })
-      : new TextEncoder().encode(format === 'csv' ? measurementsToCsv(records) : measurementsToJsonl(records))
+      : new TextEncoder().encode(
+          format === 'csv' ? measurementsToCsv(records) : measurementsToJsonl(records),
+        )
   return { fileName: exportFileName(format, options.now), mimeType: MIME_TYPES[format], bytes }
 }

@@ -18,5 +18,8 @@ export function parseMeasurementLine(
   const parsed = measurementRecordSchema.safeParse(json)
   if (parsed.success) return { ok: true, record: parsed.data }
   const issue = parsed.error.issues[0]
-  return { ok: false, reason: `invalid ${issue?.path.map(String).join('.') || 'record'}: ${issue?.message ?? 'malformed'}` }
+  return {
+    ok: false,
+    reason: `invalid ${issue?.path.map(String).join('.') || 'record'}: ${issue?.message ?? 'malformed'}`,
+  }
 }

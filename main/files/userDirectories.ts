@@ -43,10 +43,18 @@ export function platformUserRoot(
     return env.APPDATA?.trim() || join(home, 'AppData', 'Roaming')
   }
   if (platform === 'darwin') {
-    return kind === 'cache' ? join(home, 'Library', 'Caches') : join(home, 'Library', 'Application Support')
+    return kind === 'cache'
+      ? join(home, 'Library', 'Caches')
+      : join(home, 'Library', 'Application Support')
   }
-  const xdg = { config: env.XDG_CONFIG_HOME, data: env.XDG_DATA_HOME, cache: env.XDG_CACHE_HOME }[kind]?.trim()
+  const xdg = { config: env.XDG_CONFIG_HOME, data: env.XDG_DATA_HOME, cache: env.XDG_CACHE_HOME }[
+    kind
+  ]?.trim()
   // The XDG spec says relative values are invalid and must be ignored.
   if (xdg && xdg.startsWith('/')) return xdg
-  return { config: join(home, '.config'), data: join(home, '.local', 'share'), cache: join(home, '.cache') }[kind]
+  return {
+    config: join(home, '.config'),
+    data: join(home, '.local', 'share'),
+    cache: join(home, '.cache'),
+  }[kind]
 }

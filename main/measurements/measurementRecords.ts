@@ -37,7 +37,10 @@ export function recordFromAnswer(answer: AnswerJson, stamp: RecordStamp): Measur
 }
 
 /** The log record of a verified statement: no number, the verdict with its confidence and votes. */
-export function recordFromVerification(verification: VerificationJson, stamp: RecordStamp): MeasurementRecord {
+export function recordFromVerification(
+  verification: VerificationJson,
+  stamp: RecordStamp,
+): MeasurementRecord {
   return measurementRecordSchema.parse({
     ...stamp,
     kind: 'verdict',
@@ -49,7 +52,12 @@ export function recordFromVerification(verification: VerificationJson, stamp: Re
     verdict: {
       value: verification.verdict,
       confidence: verification.confidence,
-      votes: verification.votes.map(({ voterId, verdict, weight, reason }) => ({ voterId, verdict, weight, reason })),
+      votes: verification.votes.map(({ voterId, verdict, weight, reason }) => ({
+        voterId,
+        verdict,
+        weight,
+        reason,
+      })),
     },
   })
 }
@@ -80,7 +88,10 @@ export function recordFromMeasurement(
  * results in the steps). Runs that gave no answer (no LLM, cancelled, time or step limit, model
  * error) return null: they measured nothing.
  */
-export function recordFromReasoning(result: ReasoningResultJson, stamp: RecordStamp): MeasurementRecord | null {
+export function recordFromReasoning(
+  result: ReasoningResultJson,
+  stamp: RecordStamp,
+): MeasurementRecord | null {
   if (result.templateAnswer) return recordFromAnswer(result.templateAnswer, stamp)
   if (result.stopReason !== 'final') return null
   const objects = new Set<string>()

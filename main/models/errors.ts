@@ -45,7 +45,8 @@ export class ModelCorruptError extends UserError {
   }
 }
 
-export type DownloadFailureKind = 'network' | 'http' | 'hash-mismatch' | 'size-mismatch' | 'cancelled'
+export type DownloadFailureKind =
+  'network' | 'http' | 'hash-mismatch' | 'size-mismatch' | 'cancelled'
 
 /**
  * A download that did not produce a verified file. `network`/`http`/`cancelled` keep the `.part`

@@ -3,7 +3,11 @@ import { resolve } from 'node:path'
 import manifestJson from '../../models/manifest.json'
 import { UserError } from '../services/userError'
 import { UnknownModelError } from './errors'
-import { modelManifestSchema, type ModelEntry, type ModelManifest } from '../contract/manifestSchema'
+import {
+  modelManifestSchema,
+  type ModelEntry,
+  type ModelManifest,
+} from '../contract/manifestSchema'
 
 /** Environment variable naming another manifest file (a private mirror, end-to-end tests). */
 export const MANIFEST_VARIABLE = 'SPATIAL_LENS_MANIFEST'

@@ -47,14 +47,23 @@ export class PerceptionService {
     private readonly calibrations: CalibrationStore,
   ) {}
 
-  async perceive(frame: Frame, userRegions: RegionPrompt[], settings: PerceptionSettings): Promise<PerceivedFrame> {
+  async perceive(
+    frame: Frame,
+    userRegions: RegionPrompt[],
+    settings: PerceptionSettings,
+  ): Promise<PerceivedFrame> {
     const report: PerceptionReport = { steps: [], detections: [], notes: [] }
     const withDepth = await this.addDepth(frame, settings, report)
     const detections = await this.detect(withDepth, settings, report)
     report.detections = detections
     let regions = detectionsToRegions(detections, userRegions, { minScore: settings.minScore })
     regions = await this.segment(withDepth, regions, userRegions.length, settings, report)
-    return { frame: withDepth, regions, includeUnmatchedClusters: settings.detector !== 'none', report }
+    return {
+      frame: withDepth,
+      regions,
+      includeUnmatchedClusters: settings.detector !== 'none',
+      report,
+    }
   }
 
   /** A depth model by id (e.g. to calibrate it); a missing one is a user error naming the download. */
@@ -83,8 +92,14 @@ export class PerceptionService {
    * (see nameGeometryObjects); without an installed one the scene is kept and a note names the
    * command that installs it.
    */
-  async nameObjects(scene: Scene, frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Scene> {
-    if (!settings.vlmNames || !scene.objects.some((object) => object.origin === 'cluster')) return scene
+  async nameObjects(
+    scene: Scene,
+    frame: Frame,
+    settings: PerceptionSettings,
+    report: PerceptionReport,
+  ): Promise<Scene> {
+    if (!settings.vlmNames || !scene.objects.some((object) => object.origin === 'cluster'))
+      return scene
     const vlm = await this.visionModel()
     if (!vlm) {
       report.notes.push(
@@ -104,10 +119,17 @@ export class PerceptionService {
     return naming.scene
   }
 
-  private async addDepth(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Frame> {
+  private async addDepth(
+    frame: Frame,
+    settings: PerceptionSettings,
+    report: PerceptionReport,
+  ): Promise<Frame> {
     if (settings.depthModel === 'none') return frame
     if (settings.depthModel === 'auto' && frame.depth) return frame
-    const choice = settings.depthModel === 'auto' ? await this.autoDepthModel(frame.cameraId) : settings.depthModel
+    const choice =
+      settings.depthModel === 'auto'
+        ? await this.autoDepthModel(frame.cameraId)
+        : settings.depthModel
     const model = await this.models.depth(choice).catch((error: unknown) => {
       // A chosen depth model that is not installed is the same situation as none installed for 'auto'.
       if (userErrorCode(error) !== 'MODEL_MISSING') throw error
@@ -124,8 +146,14 @@ export class PerceptionService {
       calibration,
       calibratedAt: calibration?.createdAt,
     })
-    report.steps.push({ stage: 'depth', modelId: choice, provider: prediction.provider, ms: prediction.inferenceMs })
-    return monocularFrame(frame, prediction.depth, prediction.provenance, { replaceExisting: true }).frame
+    report.steps.push({
+      stage: 'depth',
+      modelId: choice,
+      provider: prediction.provider,
+      ms: prediction.inferenceMs,
+    })
+    return monocularFrame(frame, prediction.depth, prediction.provenance, { replaceExisting: true })
+      .frame
   }
 
   /** The first installed metric model, else a relative one this camera has a calibration for. */
@@ -154,18 +182,34 @@ export class PerceptionService {
     const providers = settings.provider ? [settings.provider] : undefined
     if (settings.detector === 'nanodet') {
       const result = await (await this.models.nanoDet()).detect(rgb, { providers })
-      const step: PerceptionStep = { stage: 'detection', modelId: DETECTOR_MODELS.nanodet, provider: result.provider, ms: result.inferenceMs }
+      const step: PerceptionStep = {
+        stage: 'detection',
+        modelId: DETECTOR_MODELS.nanodet,
+        provider: result.provider,
+        ms: result.inferenceMs,
+      }
       return { detections: result.detections, step }
     }
     if (settings.queries.length === 0) {
-      throw new UserError('the open-vocabulary detector needs the names to look for: give --queries "mug,laptop" (or choose --detector nanodet)')
+      throw new UserError(
+        'the open-vocabulary detector needs the names to look for: give --queries "mug,laptop" (or choose --detector nanodet)',
+      )
     }
     const result = await (await this.models.owl()).detect(rgb, settings.queries)
-    const step: PerceptionStep = { stage: 'detection', modelId: DETECTOR_MODELS.owlv2, provider: result.provider, ms: result.inferenceMs }
+    const step: PerceptionStep = {
+      stage: 'detection',
+      modelId: DETECTOR_MODELS.owlv2,
+      provider: result.provider,
+      ms: result.inferenceMs,
+    }
     return { detections: result.detections, step }
   }
 
-  private async detect(frame: Frame, settings: PerceptionSettings, report: PerceptionReport): Promise<Detection[]> {
+  private async detect(
+    frame: Frame,
+    settings: PerceptionSettings,
+    report: PerceptionReport,
+  ): Promise<Detection[]> {
     const { detections, step } = await this.detect2d(frame.rgb, settings)
     if (step) report.steps.push(step)
     return detections
@@ -179,13 +223,28 @@ export class PerceptionService {
     settings: PerceptionSettings,
     report: PerceptionReport,
   ): Promise<RegionPrompt[]> {
-    const boxes = regions.slice(userCount).filter((r): r is Extract<RegionPrompt, { box: unknown }> => 'box' in r)
+    const boxes = regions
+      .slice(userCount)
+      .filter((r): r is Extract<RegionPrompt, { box: unknown }> => 'box' in r)
     if (boxes.length === 0 || settings.segmenter === 'none') return regions
-    const modelId = settings.segmenter === 'auto' ? SEGMENTER_MODELS.find((id) => this.models.isInstalled(id)) : settings.segmenter
+    const modelId =
+      settings.segmenter === 'auto'
+        ? SEGMENTER_MODELS.find((id) => this.models.isInstalled(id))
+        : settings.segmenter
     if (!modelId) return regions
     const start = performance.now()
-    const result = await (await this.models.sam(modelId)).segment(frame.rgb, boxes.map((r) => ({ box: r.box })))
-    report.steps.push({ stage: 'segmentation', modelId, provider: result.provider, ms: performance.now() - start })
+    const result = await (
+      await this.models.sam(modelId)
+    ).segment(
+      frame.rgb,
+      boxes.map((r) => ({ box: r.box })),
+    )
+    report.steps.push({
+      stage: 'segmentation',
+      modelId,
+      provider: result.provider,
+      ms: performance.now() - start,
+    })
     const masks: RegionPrompt[] = boxes.map((region, i) => ({
       label: region.label,
       mask: result.masks[i],

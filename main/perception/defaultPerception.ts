@@ -17,7 +17,10 @@ export function perceptionFor(provider?: ExecutionProviderName): PerceptionServi
   if (!service) {
     const providers = provider ? [provider] : undefined
     const runner = new InlineModelRunner()
-    service = new PerceptionService(new ModelFactory(runner, new ModelStore(), providers), new CalibrationStore())
+    service = new PerceptionService(
+      new ModelFactory(runner, new ModelStore(), providers),
+      new CalibrationStore(),
+    )
     services.set(key, service)
   }
   return service

@@ -37,7 +37,9 @@ export class ModelFactory {
   nanoDet(): Promise<NanoDetDetector> {
     return this.cached('nanodet-m', async () => {
       const modelPath = this.store.filePath('nanodet-m')
-      const labels = (await readFile(join(dirname(modelPath), 'coco.names'), 'utf8')).split('\n').filter((l) => l.trim())
+      const labels = (await readFile(join(dirname(modelPath), 'coco.names'), 'utf8'))
+        .split('\n')
+        .filter((l) => l.trim())
       return new NanoDetDetector(this.runner, modelPath, labels)
     })
   }
@@ -45,14 +47,21 @@ export class ModelFactory {
   owl(): Promise<OwlDetector> {
     const id = 'owlv2-base-patch16-ensemble'
     return this.cached(id, async () => {
-      const tokenizer = await loadOwlTokenizer(this.store.filePath(id, 'tokenizer'), { modelId: id })
-      return new OwlDetector(this.runner, this.store.filePath(id, 'model'), tokenizer, { providers: this.providers })
+      const tokenizer = await loadOwlTokenizer(this.store.filePath(id, 'tokenizer'), {
+        modelId: id,
+      })
+      return new OwlDetector(this.runner, this.store.filePath(id, 'model'), tokenizer, {
+        providers: this.providers,
+      })
     })
   }
 
   sam(modelId: string): Promise<SamSegmenter> {
     return this.cached(modelId, async () => {
-      const paths = { encoderPath: this.store.filePath(modelId, 'encoder'), decoderPath: this.store.filePath(modelId, 'decoder') }
+      const paths = {
+        encoderPath: this.store.filePath(modelId, 'encoder'),
+        decoderPath: this.store.filePath(modelId, 'decoder'),
+      }
       return new SamSegmenter(this.runner, paths, { providers: this.providers })
     })
   }
@@ -60,7 +69,10 @@ export class ModelFactory {
   /** The SmolVLM vision-language model (encoder, token embeddings, decoder with KV cache, tokenizer). */
   smolVlm(modelId: string): Promise<SmolVlm> {
     return this.cached(modelId, async () => {
-      const tokenizer = await loadSmolVlmTokenizer(this.store.filePath(modelId, 'tokenizer'), modelId)
+      const tokenizer = await loadSmolVlmTokenizer(
+        this.store.filePath(modelId, 'tokenizer'),
+        modelId,
+      )
       const paths = {
         encoderPath: this.store.filePath(modelId, 'encoder'),
         embeddingsPath: this.store.filePath(modelId, 'embeddings'),
@@ -105,7 +117,15 @@ export class ModelFactory {
           : modelId.endsWith('metric-outdoor')
             ? 'metric-outdoor'
             : 'relative'
-        return new DepthAnythingV2({ runner: this.runner, modelPath, modelId, variant, inputName, outputName, providers: this.providers })
+        return new DepthAnythingV2({
+          runner: this.runner,
+          modelPath,
+          modelId,
+          variant,
+          inputName,
+          outputName,
+          providers: this.providers,
+        })
       }
       throw new UserError(`model "${entry.id}" is a ${entry.task} model, not a depth model`)
     })

@@ -20,7 +20,12 @@ import type { DepthImage, RgbImage, Scene } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import { guardAnswer, runTool, type ConsistencyCheck, type ToolRecord } from './guard'
 import { badInputObservation, FORMAT_REMINDER, parseReactTurn, reactSystemPrompt } from './react'
-import { createSpatialTools, NO_VLM_MESSAGE, TOOL_ERROR_PREFIX, VISUAL_TOOL_NAMES } from './spatialTools'
+import {
+  createSpatialTools,
+  NO_VLM_MESSAGE,
+  TOOL_ERROR_PREFIX,
+  VISUAL_TOOL_NAMES,
+} from './spatialTools'
 import { answerWithoutLlm, systemPrompt } from './prompts'
 import { parseToolResult, StepRecorder, type ReasoningStep, type StepListener } from './trace'
 
@@ -114,7 +119,12 @@ export async function askWithReasoning(
   const stopReason = (): 'timeout' | 'cancelled' => (timedOut ? 'timeout' : 'cancelled')
   const tools =
     opts.tools ??
-    createSpatialTools(scene, { depth: opts.depth, image: opts.image, vlm: opts.vlm, signal: ctl.signal })
+    createSpatialTools(scene, {
+      depth: opts.depth,
+      image: opts.image,
+      vlm: opts.vlm,
+      signal: ctl.signal,
+    })
   const hasVision = tools.some((t) => (VISUAL_TOOL_NAMES as readonly string[]).includes(t.name))
   const prompt = systemPrompt(scene, { hasVision })
 
@@ -160,9 +170,7 @@ export async function askWithReasoning(
         ? (model.bindTools as NonNullable<BaseChatModel['bindTools']>)(tools)
         : model
     messages.push(
-      new SystemMessage(
-        protocol === 'native' ? prompt : reactSystemPrompt(prompt, tools),
-      ),
+      new SystemMessage(protocol === 'native' ? prompt : reactSystemPrompt(prompt, tools)),
     )
     messages.push(new HumanMessage(question))
     const invoke = async (): Promise<{ ai: AIMessage; ms: number }> => {
@@ -245,7 +253,11 @@ export async function askWithReasoning(
       rec.add({ kind: 'error', text: answer })
       return done({ question, answer, stopReason: reason, protocol, steps: rec.steps, checks: [] })
     }
-    const msg = opts.describeError ? opts.describeError(e) : e instanceof Error ? e.message : String(e)
+    const msg = opts.describeError
+      ? opts.describeError(e)
+      : e instanceof Error
+        ? e.message
+        : String(e)
     const answer = `The language model failed: ${msg}`
     rec.add({ kind: 'error', text: answer })
     return done({

@@ -7,14 +7,23 @@
 
 import { tool, type StructuredToolInterface } from '@langchain/core/tools'
 import { z } from 'zod'
-import { isResizedCopyOf, objectImageRegion, scaleBox, type PixelBox } from '../engine/perception/imageCrop'
+import {
+  isResizedCopyOf,
+  objectImageRegion,
+  scaleBox,
+  type PixelBox,
+} from '../engine/perception/imageCrop'
 import { readYesNo } from '../engine/perception/vlmAnswers'
 import type { RgbImage, Scene, SceneObject } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import { resolve, safeAsync, ToolFailure } from './toolSupport'
 
 /** Names of the visual tools (present only with a vision-language model and the frame's image). */
-export const VISUAL_TOOL_NAMES = ['ask_image', 'describe_object', 'find_object_by_description'] as const
+export const VISUAL_TOOL_NAMES = [
+  'ask_image',
+  'describe_object',
+  'find_object_by_description',
+] as const
 
 /** What a visual tool answers when no vision-language model is available: never a guess. */
 export const NO_VLM_MESSAGE =
@@ -36,7 +45,10 @@ export interface VisualToolOptions {
 const CAVEAT = 'answer of a small vision-language model looking at the image; it can be wrong'
 
 /** Build ask_image, describe_object and find_object_by_description for one scene and its image. */
-export function createVisualTools(scene: Scene, options: VisualToolOptions): StructuredToolInterface[] {
+export function createVisualTools(
+  scene: Scene,
+  options: VisualToolOptions,
+): StructuredToolInterface[] {
   const { vlm, image, signal } = options
   const frameSize = { width: scene.intrinsics.width, height: scene.intrinsics.height }
   const isFrameSize = image.width === frameSize.width && image.height === frameSize.height
@@ -53,7 +65,10 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
   }
   const requiredRegionOf = (object: SceneObject): PixelBox => {
     const region = regionOf(object)
-    if (!region) throw new ToolFailure(`"${object.name}" has no pixels in this frame, so its image region is unknown`)
+    if (!region)
+      throw new ToolFailure(
+        `"${object.name}" has no pixels in this frame, so its image region is unknown`,
+      )
     return region
   }
   const ask = (question: string, region?: PixelBox, maxNewTokens?: number) =>
@@ -80,7 +95,10 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
         'Ask a vision-language model an open visual question about the whole image, or about one object (its image region) when `object` is given: colour, material, printed text, state. Not for distances or sizes.',
       schema: z.object({
         question: z.string().min(1).describe('the visual question, e.g. "what colour is it?"'),
-        object: z.string().optional().describe('object name as listed by list_objects (omit for the whole image)'),
+        object: z
+          .string()
+          .optional()
+          .describe('object name as listed by list_objects (omit for the whole image)'),
       }),
     },
   )
@@ -89,19 +107,31 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
     safeAsync(async (i: { object: string }) => {
       const object = resolve(scene, i.object)
       const region = requiredRegionOf(object)
-      const reply = await ask('Describe this object in one short sentence: what it is, its colour and material.', region)
-      return { object: object.name, region_px: region, description: reply.text, model: vlm.modelId, note: CAVEAT }
+      const reply = await ask(
+        'Describe this object in one short sentence: what it is, its colour and material.',
+        region,
+      )
+      return {
+        object: object.name,
+        region_px: region,
+        description: reply.text,
+        model: vlm.modelId,
+        note: CAVEAT,
+      }
     }),
     {
       name: 'describe_object',
-      description: "A one-sentence caption of one object's image region (what it is, colour, material) by a vision-language model.",
+      description:
+        "A one-sentence caption of one object's image region (what it is, colour, material) by a vision-language model.",
       schema: z.object({ object: z.string().describe('object name as listed by list_objects') }),
     },
   )
 
   const findObject = tool(
     safeAsync(async (i: { description: string; candidates?: string[] }) => {
-      const pool = i.candidates?.length ? i.candidates.map((name) => resolve(scene, name)) : scene.objects
+      const pool = i.candidates?.length
+        ? i.candidates.map((name) => resolve(scene, name))
+        : scene.objects
       if (pool.length === 0) throw new ToolFailure('the scene has no objects')
       const looked = pool.slice(0, MAX_CANDIDATES)
       const answers = []
@@ -112,14 +142,21 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
           continue
         }
         const reply = await ask(`Is this ${i.description}? Answer yes or no.`, region, 8)
-        answers.push({ object: object.name, answer: reply.text, reading: readYesNo(reply.text) ?? 'unclear' })
+        answers.push({
+          object: object.name,
+          answer: reply.text,
+          reading: readYesNo(reply.text) ?? 'unclear',
+        })
       }
       return {
         description: i.description,
         matches: answers.filter((a) => a.reading === 'yes').map((a) => a.object),
         answers,
         ...(pool.length > looked.length
-          ? { skipped: pool.slice(looked.length).map((o) => o.name), skipped_reason: `only the first ${MAX_CANDIDATES} objects are checked; pass candidates` }
+          ? {
+              skipped: pool.slice(looked.length).map((o) => o.name),
+              skipped_reason: `only the first ${MAX_CANDIDATES} objects are checked; pass candidates`,
+            }
           : {}),
         model: vlm.modelId,
         note: CAVEAT,
@@ -131,7 +168,10 @@ export function createVisualTools(scene: Scene, options: VisualToolOptions): Str
         'Which objects match a visual description ("the red cup", "the bottle with a blue label"): a vision-language model answers yes/no for each object\'s image region. Returns the matching names and every answer.',
       schema: z.object({
         description: z.string().min(1).describe('what to look for, e.g. "a red cup"'),
-        candidates: z.array(z.string()).optional().describe('object names to check (default: every object)'),
+        candidates: z
+          .array(z.string())
+          .optional()
+          .describe('object names to check (default: every object)'),
       }),
     },
   )

@@ -14,10 +14,16 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /** Serves the built renderer; unknown paths fall back to index.html; no path escapes the folder. */
-export async function serveStatic(root: string | null, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string | null,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   if (!root) {
     response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-    response.end('The Spatial Lens UI is not built. Run `npm run build` (npm ci does it once), then restart.\n')
+    response.end(
+      'The Spatial Lens UI is not built. Run `npm run build` (npm ci does it once), then restart.\n',
+    )
     return
   }
   const url = new URL(request.url ?? '/', 'http://localhost')
@@ -40,7 +46,9 @@ export async function serveStatic(root: string | null, request: IncomingMessage,
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
     // The page's policy again as a header, with what a <meta> cannot say: no framing by other sites.
-    ...(isPage ? { 'content-security-policy': contentSecurityPolicyHeader(), 'x-frame-options': 'DENY' } : {}),
+    ...(isPage
+      ? { 'content-security-policy': contentSecurityPolicyHeader(), 'x-frame-options': 'DENY' }
+      : {}),
   })
   response.end(body)
 }

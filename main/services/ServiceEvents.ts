@@ -3,7 +3,10 @@ import { describeValidationError } from '../contract/channels'
 import { events, type EventPayload, type Events, type ServerEvent } from '../contract/events'
 
 /** Receives every event the services emit (hosts forward them to the UIs). */
-export type ServiceEventListener = <E extends ServerEvent>(event: E, payload: EventPayload<E>) => void
+export type ServiceEventListener = <E extends ServerEvent>(
+  event: E,
+  payload: EventPayload<E>,
+) => void
 
 /**
  * Server → UI events: validated against the contract before they leave (a malformed one is a bug,

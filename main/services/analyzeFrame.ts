@@ -27,9 +27,16 @@ export interface SceneComputation {
 }
 
 /** Decode → scene → summary + cloud + image. The same code runs in a worker thread or inline. */
-export async function analyzeFrame(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation> {
+export async function analyzeFrame(
+  request: AnalyzeRequest,
+  sceneId: string,
+): Promise<SceneComputation> {
   const loaded = await loadFrameInput(request.frame)
-  const { scene, frame, perception } = await perceiveAndBuild(loaded, toRegionPrompts(request.regions), request.perception)
+  const { scene, frame, perception } = await perceiveAndBuild(
+    loaded,
+    toRegionPrompts(request.regions),
+    request.perception,
+  )
   return {
     scene,
     depth: frame.depth!,

@@ -1,6 +1,9 @@
 import type { Detect2dResult } from '../contract/channels'
 import { decodeColorImage } from '../sources/colorImage'
-import { perceptionSettingsSchema, type PerceptionSettingsInput } from '../contract/perceptionSettings'
+import {
+  perceptionSettingsSchema,
+  type PerceptionSettingsInput,
+} from '../contract/perceptionSettings'
 import { perceptionFor } from '../perception/defaultPerception'
 
 export interface Detect2dRequest {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 export function packageRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url))
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'samples'))) return directory
+    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'samples')))
+      return directory
     directory = resolve(directory, '..')
   }
   throw new Error('cannot find the Spatial Lens package root (package.json with samples/)')
@@ -26,7 +27,12 @@ export function asarUnpackedPath(path: string): string {
 }
 
 /** The embedded default frame shipped with the app (PCL Kinect frame, BSD-3-Clause; see its PROVENANCE.md). */
-export function sampleFramePaths(): { rgbPath: string; depthPath: string; intrinsicsPath: string; name: string } {
+export function sampleFramePaths(): {
+  rgbPath: string
+  depthPath: string
+  intrinsicsPath: string
+  name: string
+} {
   const directory = join(packageRoot(), 'samples', 'pcl-kinect-laptop')
   return {
     name: 'PCL Kinect: laptop and box on a carpet (BSD-3-Clause)',

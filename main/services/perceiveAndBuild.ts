@@ -1,6 +1,10 @@
 import type { Frame, RegionPrompt, Scene } from '../engine/types'
 import { buildScene, type SceneOptions } from '../engine/scene/buildScene'
-import { perceptionSettingsSchema, type PerceptionReport, type PerceptionSettingsInput } from '../contract/perceptionSettings'
+import {
+  perceptionSettingsSchema,
+  type PerceptionReport,
+  type PerceptionSettingsInput,
+} from '../contract/perceptionSettings'
 import { perceptionFor } from '../perception/defaultPerception'
 
 export interface PerceivedScene {

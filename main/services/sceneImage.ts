@@ -11,7 +11,11 @@ export const MAX_IMAGE_SIDE_PX = 1280
  * The analysed frame's colours and, per pixel, the id of the object whose lifted points cover it
  * (−1 for none), at the frame's size or downscaled by nearest pixel to MAX_IMAGE_SIDE_PX.
  */
-export function buildSceneImage(frame: Frame, scene: Scene, maxSidePx = MAX_IMAGE_SIDE_PX): SceneImage {
+export function buildSceneImage(
+  frame: Frame,
+  scene: Scene,
+  maxSidePx = MAX_IMAGE_SIDE_PX,
+): SceneImage {
   const { width: sourceWidth, height: sourceHeight, data } = frame.rgb
   const scale = Math.min(1, maxSidePx / Math.max(sourceWidth, sourceHeight))
   const width = Math.max(1, Math.round(sourceWidth * scale))

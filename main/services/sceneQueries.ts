@@ -35,7 +35,12 @@ export function pointAt(kept: KeptScene, pixel: [number, number]): PointAtResult
 }
 
 /** `scene:measure`: objects are found by their exact names; two picks of one object are refused. */
-export function measure(kept: KeptScene, sceneId: string, a: MeasureTarget, b: MeasureTarget): Measurement {
+export function measure(
+  kept: KeptScene,
+  sceneId: string,
+  a: MeasureTarget,
+  b: MeasureTarget,
+): Measurement {
   if ('object' in a && 'object' in b && a.object === b.object)
     throw new UserError(`both ends are the ${a.object}: pick two different objects, or points`)
   const measured = measureBetween(kept.scene, toEnd(kept.scene, a), toEnd(kept.scene, b))
@@ -51,5 +56,7 @@ function findObject(scene: Scene, name: string): SceneObject {
   const object = scene.objects.find((candidate) => candidate.name === name)
   if (object) return object
   const names = scene.objects.map((candidate) => candidate.name).join(', ')
-  throw new UserError(`there is no object named "${name}" in this scene; its objects are: ${names || 'none'}`)
+  throw new UserError(
+    `there is no object named "${name}" in this scene; its objects are: ${names || 'none'}`,
+  )
 }

@@ -17,9 +17,24 @@ import {
 } from '../../bench/lib.js'
 
 const ours: OursOutput = {
-  timingsMs: { noise: 1, filter: 2, backproject: 3, voxel: 10, plane: 5, segment: 1, cluster: 4, boxes: 2, naming: 0.5, amodal: 1 },
+  timingsMs: {
+    noise: 1,
+    filter: 2,
+    backproject: 3,
+    voxel: 10,
+    plane: 5,
+    segment: 1,
+    cluster: 4,
+    boxes: 2,
+    naming: 0.5,
+    amodal: 1,
+  },
   totalMs: 30,
-  objects: [{ centerInCamera: [0, 0, 1] }, { centerInCamera: [0.5, 0, 1] }, { centerInCamera: [3, 3, 3] }],
+  objects: [
+    { centerInCamera: [0, 0, 1] },
+    { centerInCamera: [0.5, 0, 1] },
+    { centerInCamera: [3, 3, 3] },
+  ],
   plane: { normal: [0, -0.866, -0.5], offset: 0.65 },
 }
 const open3d: Open3dOutput = {
@@ -31,7 +46,15 @@ const open3d: Open3dOutput = {
 
 describe('bench helpers', () => {
   it('gives the synthetic-tabletop intrinsics', () => {
-    expect(syntheticIntrinsics(640, 480)).toEqual({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5, depthScale: 1000 })
+    expect(syntheticIntrinsics(640, 480)).toEqual({
+      width: 640,
+      height: 480,
+      fx: 525,
+      fy: 525,
+      cx: 319.5,
+      cy: 239.5,
+      depthScale: 1000,
+    })
     expect(syntheticIntrinsics(1280, 960).fx).toBe(1050)
     expect(parseResolution('320x240')).toEqual({ width: 320, height: 240 })
     expect(() => parseResolution('640*480')).toThrow(/WIDTHxHEIGHT/)
@@ -46,7 +69,9 @@ describe('bench helpers', () => {
     expect(parseJsonOutput('{\n  "a": 1\n}\n', 'x')).toEqual({ a: 1 })
     expect(parseJsonOutput('loading…\n{"a": 2}\n', 'x')).toEqual({ a: 2 })
     expect(() => parseJsonOutput('', 'our CLI')).toThrow(/our CLI printed nothing/)
-    expect(() => parseJsonOutput('Error: boom', 'our CLI')).toThrow(/did not print a JSON object[\s\S]*boom/)
+    expect(() => parseJsonOutput('Error: boom', 'our CLI')).toThrow(
+      /did not print a JSON object[\s\S]*boom/,
+    )
     expect(() => parseJsonOutput('[1, 2]', 'x')).toThrow(/did not print a JSON object/)
   })
 
@@ -55,7 +80,9 @@ describe('bench helpers', () => {
     expect(validateOpen3d(open3d)).toBe(open3d)
     expect(() => validateOurs({ totalMs: 1, objects: [] })).toThrow(/missing "timingsMs"/)
     expect(() => validateOurs({ ...ours, totalMs: 'fast' })).toThrow(/totalMs/)
-    expect(() => validateOpen3d({ ...open3d, objects: [{ centerInWorld: [0, 0, 0] }] })).toThrow(/objects\[0\]\.centerInCamera/)
+    expect(() => validateOpen3d({ ...open3d, objects: [{ centerInWorld: [0, 0, 0] }] })).toThrow(
+      /objects\[0\]\.centerInCamera/,
+    )
   })
 
   it('sums our stages onto Open3D stages and gives ratios', () => {
@@ -83,7 +110,11 @@ describe('bench helpers', () => {
   })
 
   it('combines rounds by the median of each stage and of the total', () => {
-    const round = (voxel: number, totalMs: number): Open3dOutput => ({ ...open3d, stagesMs: { ...open3d.stagesMs, voxel }, totalMs })
+    const round = (voxel: number, totalMs: number): Open3dOutput => ({
+      ...open3d,
+      stagesMs: { ...open3d.stagesMs, voxel },
+      totalMs,
+    })
     const combined = combineRounds([round(20, 40), round(50, 90), round(30, 45)], 'stagesMs')
     expect(combined.stagesMs.voxel).toBe(30)
     expect(combined.stagesMs.plane).toBe(10)
@@ -106,7 +137,10 @@ describe('bench helpers', () => {
     expect(accuracy.meanErrorM).toBeCloseTo(0.015, 10)
     expect(accuracy.maxErrorM).toBeCloseTo(0.02, 10)
     // One object nearest to two truths is used once.
-    const one = centreAccuracy([{ centerInCamera: [0, 0, 1] }], truth.slice(0, 1).concat({ name: 'd', centre_camera: [0, 0, 1.05] }))
+    const one = centreAccuracy(
+      [{ centerInCamera: [0, 0, 1] }],
+      truth.slice(0, 1).concat({ name: 'd', centre_camera: [0, 0, 1.05] }),
+    )
     expect(one.matched).toBe(1)
     expect(one.matches[0].name).toBe('a')
     expect(centreAccuracy([], truth).meanErrorM).toBeNull()

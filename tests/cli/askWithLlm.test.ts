@@ -130,24 +130,27 @@ describe('spatial-lens ask --llm', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it.runIf(runsLlamaTests)('runs an embedded GGUF model in-process (llama:) and prints every step as it happens', async () => {
-    // stories260K cannot reason (see its PROVENANCE.md): this checks the CLI path, not the answer.
-    const gguf = join(ROOT, 'tests', 'fixtures', 'models', 'stories260k', 'stories260K.gguf')
-    const run = await runAsync([
-      'ask',
-      ...frame,
-      '--llm',
-      `llama:${gguf}`,
-      '--llm-threads',
-      '1',
-      'is the mug taller than the laptop?',
-    ])
-    expect(run.stderr).toBe('')
-    expect([0, 3]).toContain(run.status)
-    const lines = run.stdout.trim().split('\n')
-    expect(lines.length).toBeGreaterThan(1)
-    expect(run.stdout).not.toMatch(/not valid JSON/)
-  })
+  it.runIf(runsLlamaTests)(
+    'runs an embedded GGUF model in-process (llama:) and prints every step as it happens',
+    async () => {
+      // stories260K cannot reason (see its PROVENANCE.md): this checks the CLI path, not the answer.
+      const gguf = join(ROOT, 'tests', 'fixtures', 'models', 'stories260k', 'stories260K.gguf')
+      const run = await runAsync([
+        'ask',
+        ...frame,
+        '--llm',
+        `llama:${gguf}`,
+        '--llm-threads',
+        '1',
+        'is the mug taller than the laptop?',
+      ])
+      expect(run.stderr).toBe('')
+      expect([0, 3]).toContain(run.status)
+      const lines = run.stdout.trim().split('\n')
+      expect(lines.length).toBeGreaterThan(1)
+      expect(run.stdout).not.toMatch(/not valid JSON/)
+    },
+  )
 
   it('names the install command when the embedded runtime is missing', () => {
     const run = runCli(

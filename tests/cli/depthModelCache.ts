@@ -17,7 +17,15 @@ export const WIDTH = 640
 export const HEIGHT = 480
 export const COLOR_640 = join(SYNTHETIC, 'scene_640x480_color.png')
 export const DEPTH_640 = join(SYNTHETIC, 'scene_640x480_depth.png')
-export const K640 = { width: WIDTH, height: HEIGHT, fx: 525, fy: 525, cx: 319.5, cy: 239.5, depthScale: 1000 }
+export const K640 = {
+  width: WIDTH,
+  height: HEIGHT,
+  fx: 525,
+  fy: 525,
+  cx: 319.5,
+  cy: 239.5,
+  depthScale: 1000,
+}
 
 export function tempDirectory(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `spatial-lens-${prefix}-`))
@@ -39,7 +47,8 @@ export function syntheticDepthMetres(): Float32Array {
 /** The manifest's model file (role 'model') of a depth model: path, published size, signature. */
 export function manifestModelFile(modelId: string): ModelFile {
   const file = findModel(bundledManifest(), modelId).files.find((f) => f.role === 'model')
-  if (!file?.signature) throw new Error(`${modelId} has no model file with a signature in the manifest`)
+  if (!file?.signature)
+    throw new Error(`${modelId} has no model file with a signature in the manifest`)
   return file
 }
 
@@ -71,10 +80,19 @@ export function tinyDepthModelFor(modelId: string, values: ArrayLike<number>): U
  * manifest publishes the file's size, the stand-in is padded to it (the store checks sizes when it
  * resolves a file; only `models verify` hashes, and would reject it).
  */
-export function installTinyDepthModel(cache: string, modelId: string, values: ArrayLike<number>): string {
+export function installTinyDepthModel(
+  cache: string,
+  modelId: string,
+  values: ArrayLike<number>,
+): string {
   const file = manifestModelFile(modelId)
   const model = tinyDepthModelFor(modelId, values)
-  return installModelFile(cache, modelId, file.path, file.bytes ? padModelTo(model, file.bytes) : model)
+  return installModelFile(
+    cache,
+    modelId,
+    file.path,
+    file.bytes ? padModelTo(model, file.bytes) : model,
+  )
 }
 
 /**
@@ -82,7 +100,8 @@ export function installTinyDepthModel(cache: string, modelId: string, values: Ar
  * onnxruntime ignores.
  */
 export function padModelTo(model: Uint8Array, size: number): Uint8Array {
-  const varintLength = (n: number) => (n < 2 ** 7 ? 1 : n < 2 ** 14 ? 2 : n < 2 ** 21 ? 3 : n < 2 ** 28 ? 4 : 5)
+  const varintLength = (n: number) =>
+    n < 2 ** 7 ? 1 : n < 2 ** 14 ? 2 : n < 2 ** 21 ? 3 : n < 2 ** 28 ? 4 : 5
   for (let lengthBytes = 1; lengthBytes <= 5; lengthBytes++) {
     const payload = size - model.length - 1 - lengthBytes
     if (payload < 0 || varintLength(payload) !== lengthBytes) continue
@@ -101,7 +120,12 @@ export function padModelTo(model: Uint8Array, size: number): Uint8Array {
 }
 
 /** Copies a model file into `<cache>/<model id>/<file path>`, as an offline install does. */
-export function installModelFile(cache: string, modelId: string, filePath: string, bytes: Uint8Array): string {
+export function installModelFile(
+  cache: string,
+  modelId: string,
+  filePath: string,
+  bytes: Uint8Array,
+): string {
   const path = join(cache, modelId, filePath)
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, bytes)

@@ -28,7 +28,9 @@ describe('spatial-lens eval scenes', () => {
     expect(run.stdout).toMatch(/^Scene evaluation: ours vs Open3D \(not run\) on the same frames/)
     expect(run.stdout).toMatch(/\| Synthetic tabletop 320×240 [^|]*\| ours, visible box \| 6\/6 \|/)
     // Scenes carry amodal boxes: the amodal row has numbers (the cylinders' centres move onto their axes).
-    expect(run.stdout).toMatch(/\| ours, amodal box \(6 of 6; visible box for the rest\) \| 6\/6 \|/)
+    expect(run.stdout).toMatch(
+      /\| ours, amodal box \(6 of 6; visible box for the rest\) \| 6\/6 \|/,
+    )
   })
 
   it('refuses an unknown dataset, naming the valid ones', () => {

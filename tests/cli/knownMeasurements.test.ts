@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import { sceneSummarySchema } from '../../main/contract/sceneSchema'
 import { runCli } from '../helpers/runCli'
-import { cliEnvironment, COLOR_640, DEPTH_640, installTinyDepthModel, tempDirectory, writeIntrinsics } from './depthModelCache'
+import {
+  cliEnvironment,
+  COLOR_640,
+  DEPTH_640,
+  installTinyDepthModel,
+  tempDirectory,
+  writeIntrinsics,
+} from './depthModelCache'
 
 /**
  * Calibration from known lengths, checked by hand. The stand-in metric model (the manifest's
@@ -22,7 +29,10 @@ const env = cliEnvironment(cache, home)
 const work = tempDirectory('work')
 const colourOnly = ['--rgb', COLOR_640, '--intrinsics', writeIntrinsics(work)]
 const calibrate = (camera: string, ...method: string[]) =>
-  runCli(['calibrate', '--camera', camera, '--depth-model', MODEL, ...colourOnly, ...method, '--json'], env)
+  runCli(
+    ['calibrate', '--camera', camera, '--depth-model', MODEL, ...colourOnly, ...method, '--json'],
+    env,
+  )
 
 beforeAll(() => {
   installTinyDepthModel(cache, MODEL, [2])
@@ -32,19 +42,39 @@ afterAll(() => [cache, home, work].forEach((dir) => rmSync(dir, { recursive: tru
 
 describe('calibrate from known lengths (hand-checked)', () => {
   it('two known distances: scale 0.26, residual 3.16 cm RMS, 8.67 % median', () => {
-    const run = calibrate('arm', '--known-distance', '57,239.5,582,239.5,0.5', '--known-distance', '319.5,108.25,319.5,370.75,0.3')
+    const run = calibrate(
+      'arm',
+      '--known-distance',
+      '57,239.5,582,239.5,0.5',
+      '--known-distance',
+      '319.5,108.25,319.5,370.75,0.3',
+    )
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const result = JSON.parse(run.stdout)
-    expect(result).toMatchObject({ method: 'known-distance', space: 'depth', shift: 0, pointCount: 100, warnings: [] })
+    expect(result).toMatchObject({
+      method: 'known-distance',
+      space: 'depth',
+      shift: 0,
+      pointCount: 100,
+      warnings: [],
+    })
     expect(result.scale).toBeCloseTo(0.26, 6)
     expect(result.residualCm).toBeCloseTo(Math.sqrt(0.001) * 100, 4)
     expect(result.residualRel).toBeCloseTo((0.04 + 0.4 / 3) / 2, 6)
     // Scenes on this camera then see 0.26 · 2 = 0.52 m everywhere.
-    const scene = runCli(['scene', ...colourOnly, '--camera', 'arm', '--detector', 'none', '--json'], env)
+    const scene = runCli(
+      ['scene', ...colourOnly, '--camera', 'arm', '--detector', 'none', '--json'],
+      env,
+    )
     expect(scene.status).toBe(0)
-    const provenance = sceneSummarySchema.parse(JSON.parse(scene.stdout)).provenance.depthProvenance!
-    expect(provenance.calibration).toMatchObject({ method: 'known-distance', scale: result.scale, shift: 0 })
+    const provenance = sceneSummarySchema.parse(JSON.parse(scene.stdout)).provenance
+      .depthProvenance!
+    expect(provenance.calibration).toMatchObject({
+      method: 'known-distance',
+      scale: result.scale,
+      shift: 0,
+    })
   })
 
   it('one known distance fixes the scale exactly, and says the residual proves nothing', () => {
@@ -65,9 +95,23 @@ describe('calibrate from known lengths (hand-checked)', () => {
   })
 
   it('prints the fit as text', () => {
-    const run = runCli(['calibrate', '--camera', 'text', '--depth-model', MODEL, ...colourOnly, '--known-size', '220,140,420,340,height,0.5'], env)
+    const run = runCli(
+      [
+        'calibrate',
+        '--camera',
+        'text',
+        '--depth-model',
+        MODEL,
+        ...colourOnly,
+        '--known-size',
+        '220,140,420,340,height,0.5',
+      ],
+      env,
+    )
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/calibrated depth-anything-v2-small-metric-outdoor for camera "text" from a known size \(depth space: z = scale · model \+ shift\)/)
+    expect(run.stdout).toMatch(
+      /calibrated depth-anything-v2-small-metric-outdoor for camera "text" from a known size \(depth space: z = scale · model \+ shift\)/,
+    )
     expect(run.stdout).toMatch(/scale\s+0\.65625\n/)
     expect(run.stdout).toMatch(/residual\s+0\.00 cm RMS/)
     expect(run.stdout).toMatch(/saved to .*text-[0-9a-f]{12}\.json/)
@@ -77,7 +121,9 @@ describe('calibrate from known lengths (hand-checked)', () => {
     const run = calibrate('flat', '--depth', DEPTH_640)
     expect(run.status).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr.trim()).toMatch(/^error: cannot calibrate depth-anything-v2-small-metric-outdoor on this frame: the model values do not vary/)
+    expect(run.stderr.trim()).toMatch(
+      /^error: cannot calibrate depth-anything-v2-small-metric-outdoor on this frame: the model values do not vary/,
+    )
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
   })
 })

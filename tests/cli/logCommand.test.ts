@@ -1,5 +1,13 @@
 import { McapIndexedReader, TempBuffer } from '@mcap/core'
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
@@ -47,7 +55,9 @@ describe('spatial-lens log', () => {
 
   it('export writes CSV, JSON Lines and MCAP files with every record', async () => {
     const out = (name: string) => join(scratch, name)
-    expect(log('export', '--format', 'csv', '--out', out('log.csv')).stdout).toMatch(/exported 3 measurement\(s\) to .*log\.csv \(csv\)/)
+    expect(log('export', '--format', 'csv', '--out', out('log.csv')).stdout).toMatch(
+      /exported 3 measurement\(s\) to .*log\.csv \(csv\)/,
+    )
     const csv = readFileSync(out('log.csv'), 'utf8').split('\r\n')
     expect(csv[0]).toMatch(/^time,kind,frame,scene_id,text,objects,value,unit,/)
     expect(csv[1]).toContain(',0.4237,m,')
@@ -57,9 +67,12 @@ describe('spatial-lens log', () => {
     expect(lines.map((line) => JSON.parse(line))).toEqual(records)
 
     expect(log('export', '--format', 'mcap', '--out', out('log.mcap')).status).toBe(0)
-    const reader = await McapIndexedReader.Initialize({ readable: new TempBuffer(readFileSync(out('log.mcap'))) })
+    const reader = await McapIndexedReader.Initialize({
+      readable: new TempBuffer(readFileSync(out('log.mcap'))),
+    })
     const read = []
-    for await (const message of reader.readMessages()) read.push(JSON.parse(new TextDecoder().decode(message.data)))
+    for await (const message of reader.readMessages())
+      read.push(JSON.parse(new TextDecoder().decode(message.data)))
     expect(read).toEqual(records)
     expect(readdirSync(scratch).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
@@ -68,7 +81,9 @@ describe('spatial-lens log', () => {
     const noFormat = log('export', '--out', join(scratch, 'x.csv'))
     expect(noFormat.status).toBe(2)
     expect(noFormat.stderr).toMatch(/^error: log export needs --format csv, jsonl or mcap/)
-    expect(log('export', '--format', 'xlsx', '--out', join(scratch, 'x')).stderr).toMatch(/\(got "xlsx"\)/)
+    expect(log('export', '--format', 'xlsx', '--out', join(scratch, 'x')).stderr).toMatch(
+      /\(got "xlsx"\)/,
+    )
     expect(log('export', '--format', 'csv').stderr).toMatch(/needs --out FILE/)
     const noFolder = log('export', '--format', 'csv', '--out', join(scratch, 'nope', 'x.csv'))
     expect(noFolder.status).toBe(2)

@@ -17,20 +17,40 @@ import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
  */
 const temp = mkdtempSync(join(tmpdir(), 'spatial-lens-vlm-cli-'))
 const intrinsics = join(temp, 'K320.json')
-writeFileSync(intrinsics, JSON.stringify({ width: 320, height: 240, fx: 262.5, fy: 262.5, cx: 159.5, cy: 119.5, depthScale: 1000 }))
+writeFileSync(
+  intrinsics,
+  JSON.stringify({
+    width: 320,
+    height: 240,
+    fx: 262.5,
+    fy: 262.5,
+    cx: 159.5,
+    cy: 119.5,
+    depthScale: 1000,
+  }),
+)
 const frame = [
-  '--rgb', join(SYNTHETIC, 'scene_320x240_color.png'),
-  '--depth', join(SYNTHETIC, 'scene_320x240_depth.png'),
-  '--intrinsics', intrinsics,
-  '--detector', 'none',
+  '--rgb',
+  join(SYNTHETIC, 'scene_320x240_color.png'),
+  '--depth',
+  join(SYNTHETIC, 'scene_320x240_depth.png'),
+  '--intrinsics',
+  intrinsics,
+  '--detector',
+  'none',
 ]
 const { tokenizerJson, vocab } = tinySmolVlmTokenizer()
-const promptLength = smolVlmTokenizerFromJson(tokenizerJson).encode(smolVlmPrompt(NAME_QUESTION)).length
-const installed = installTinySmolVlm(stepwiseLogits(promptLength, [vocab['Ġmug'], SPECIAL_IDS.endOfUtterance]))
+const promptLength = smolVlmTokenizerFromJson(tokenizerJson).encode(
+  smolVlmPrompt(NAME_QUESTION),
+).length
+const installed = installTinySmolVlm(
+  stepwiseLogits(promptLength, [vocab['Ġmug'], SPECIAL_IDS.endOfUtterance]),
+)
 const emptyCache = mkdtempSync(join(tmpdir(), 'spatial-lens-no-models-'))
 afterAll(async () => {
   await installed.runner.dispose()
-  for (const dir of [temp, installed.cache, emptyCache]) rmSync(dir, { recursive: true, force: true })
+  for (const dir of [temp, installed.cache, emptyCache])
+    rmSync(dir, { recursive: true, force: true })
 })
 
 const withModels = (cache: string) => ({ ...process.env, SPATIAL_LENS_MODELS: cache })
@@ -46,7 +66,9 @@ describe('spatial-lens scene --vlm-names', () => {
     expect(new Set(scene.objects.map((o) => o.name)).size).toBe(scene.objects.length)
     const step = scene.perception?.steps.find((s) => s.stage === 'naming')
     expect(step).toMatchObject({ modelId: 'smolvlm-256m-instruct', provider: 'cpu' })
-    expect(step?.note).toMatch(new RegExp(`^${scene.objects.length} of ${scene.objects.length} geometry objects named`))
+    expect(step?.note).toMatch(
+      new RegExp(`^${scene.objects.length} of ${scene.objects.length} geometry objects named`),
+    )
   })
 
   it('without the model keeps the descriptive names and says how to install it', () => {
@@ -54,7 +76,9 @@ describe('spatial-lens scene --vlm-names', () => {
     expect(run.status).toBe(0)
     const scene = sceneSummarySchema.parse(JSON.parse(run.stdout))
     expect(scene.objects.every((o) => o.label.endsWith('object'))).toBe(true)
-    expect(scene.perception?.notes).toEqual([expect.stringContaining('spatial-lens models download smolvlm-256m-instruct')])
+    expect(scene.perception?.notes).toEqual([
+      expect.stringContaining('spatial-lens models download smolvlm-256m-instruct'),
+    ])
   })
 
   it('leaves names alone without the flag, and rejects a bad --vlm choice', () => {

@@ -6,7 +6,10 @@ describe('binary message codec', () => {
     const positions = Float32Array.from([1.5, -2.25, 3, 4, 5, 6])
     const colors = Uint8Array.from([255, 0, 7])
     const ids = Int16Array.from([-1, 3])
-    const message = { id: 7, value: { summary: { name: 'mug', big: 12n }, cloud: { positions, colors, ids } } }
+    const message = {
+      id: 7,
+      value: { summary: { name: 'mug', big: 12n }, cloud: { positions, colors, ids } },
+    }
     const bytes = encodeMessage(message)
     // The header holds references, not the numbers themselves.
     expect(new TextDecoder().decode(bytes)).not.toContain('-2.25')

@@ -41,24 +41,35 @@ describe('measurement log (serve + Chromium)', () => {
   async function download(label: string): Promise<{ name: string; bytes: Buffer }> {
     const [file] = await Promise.all([
       page.waitForEvent('download', { timeout: SCENE_TIMEOUT_MS }),
-      panel().getByRole('button', { name: `Export ${label}` }).click(),
+      panel()
+        .getByRole('button', { name: `Export ${label}` })
+        .click(),
     ])
     const path = await file.path()
     return { name: file.suggestedFilename(), bytes: readFileSync(path) }
   }
 
   it('starts with an empty log and the exports disabled', async () => {
-    await expect.poll(() => panel().innerText()).toContain('Answers and measurements are logged here')
+    await expect
+      .poll(() => panel().innerText())
+      .toContain('Answers and measurements are logged here')
     expect(await panel().getByRole('button', { name: 'Export CSV' }).isDisabled()).toBe(true)
   })
 
   it('logs an answered distance question as a row: time, frame, question, value with unit', async () => {
-    await page.getByRole('region', { name: 'Objects' }).locator('[data-object-name]').first().waitFor({ timeout: SCENE_TIMEOUT_MS })
+    await page
+      .getByRole('region', { name: 'Objects' })
+      .locator('[data-object-name]')
+      .first()
+      .waitFor({ timeout: SCENE_TIMEOUT_MS })
     const [a, b] = await objectRows(page)
     question = `how far is the ${a.name} from the ${b.name}`
     await page.getByRole('textbox', { name: 'Question' }).fill(question)
     await page.getByRole('button', { name: 'Ask', exact: true }).click()
-    await page.locator('article.answer').filter({ hasText: question }).waitFor({ timeout: SCENE_TIMEOUT_MS })
+    await page
+      .locator('article.answer')
+      .filter({ hasText: question })
+      .waitFor({ timeout: SCENE_TIMEOUT_MS })
     await expect.poll(() => rows().count(), { timeout: SCENE_TIMEOUT_MS }).toBe(1)
     const cells = await rows().first().locator('td').allInnerTexts()
     expect(cells[0]).toMatch(/^\d\d:\d\d$/)
@@ -99,7 +110,8 @@ describe('measurement log (serve + Chromium)', () => {
     const topics = [...reader.channelsById.values()].map((channel) => channel.topic)
     expect(topics).toEqual(['/spatial_lens/measurements'])
     const messages = []
-    for await (const message of reader.readMessages()) messages.push(JSON.parse(new TextDecoder().decode(message.data)))
+    for await (const message of reader.readMessages())
+      messages.push(JSON.parse(new TextDecoder().decode(message.data)))
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatchObject({ text: question, value: { number: valueM, unit: 'm' } })
   })
@@ -127,7 +139,9 @@ describe('measurement log (serve + Chromium)', () => {
     await panel().getByRole('button', { name: 'Clear…' }).click()
     await panel().getByRole('button', { name: 'Clear log' }).click()
     await expect.poll(() => rows().count()).toBe(0)
-    await expect.poll(() => panel().innerText()).toContain('Answers and measurements are logged here')
+    await expect
+      .poll(() => panel().innerText())
+      .toContain('Answers and measurements are logged here')
   })
 
   it('raised no uncaught errors and logged no console errors', () => {

@@ -28,7 +28,11 @@ export async function newPageWithSettings(
 }
 
 /** A 1440×900 page for the served app whose localStorage holds `storage` (key → JSON value); not navigated yet. */
-async function newAppPage(browser: Browser, serverUrl: string, storage: Record<string, unknown>): Promise<Page> {
+async function newAppPage(
+  browser: Browser,
+  serverUrl: string,
+  storage: Record<string, unknown>,
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     storageState: {
@@ -36,7 +40,10 @@ async function newAppPage(browser: Browser, serverUrl: string, storage: Record<s
       origins: [
         {
           origin: new URL(serverUrl).origin,
-          localStorage: Object.entries(storage).map(([name, value]) => ({ name, value: JSON.stringify(value) })),
+          localStorage: Object.entries(storage).map(([name, value]) => ({
+            name,
+            value: JSON.stringify(value),
+          })),
         },
       ],
     },
@@ -56,12 +63,7 @@ interface DebugGlobal {
   }
 }
 type DebugMethod =
-  | 'objectNames'
-  | 'pointCount'
-  | 'answerLines'
-  | 'measureLines'
-  | 'measurePoints'
-  | 'cameraPosition'
+  'objectNames' | 'pointCount' | 'answerLines' | 'measureLines' | 'measurePoints' | 'cameraPosition'
 
 /** Calls the page's read-only scene-graph hook (window.__spatialLensDebug). */
 export function debugValue<T>(page: Page, method: DebugMethod): Promise<T> {
@@ -232,6 +234,7 @@ export async function waitUntilSteady(page: Page, read: () => Promise<unknown>):
     const before = JSON.stringify(await read())
     await page.waitForTimeout(100)
     if (before === JSON.stringify(await read())) return
-    if (Date.now() > deadline) throw new Error(`the view did not settle within ${SCENE_TIMEOUT_MS} ms`)
+    if (Date.now() > deadline)
+      throw new Error(`the view did not settle within ${SCENE_TIMEOUT_MS} ms`)
   }
 }

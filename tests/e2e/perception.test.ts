@@ -122,15 +122,21 @@ describe('perception settings and provenance (serve + Chromium)', () => {
     // A tiny SmolVLM (the manifest's signatures) that answers "mug" to the naming question, copied
     // into the server's model cache the way an offline user installs it.
     const { tokenizerJson, vocab } = tinySmolVlmTokenizer()
-    const promptLength = smolVlmTokenizerFromJson(tokenizerJson).encode(smolVlmPrompt(NAME_QUESTION)).length
-    const vlm = installTinySmolVlm(stepwiseLogits(promptLength, [vocab['Ġmug'], SPECIAL_IDS.endOfUtterance]))
+    const promptLength = smolVlmTokenizerFromJson(tokenizerJson).encode(
+      smolVlmPrompt(NAME_QUESTION),
+    ).length
+    const vlm = installTinySmolVlm(
+      stepwiseLogits(promptLength, [vocab['Ġmug'], SPECIAL_IDS.endOfUtterance]),
+    )
     cpSync(join(vlm.cache, VLM_ID), join(server!.modelsDirectory, VLM_ID), { recursive: true })
     rmSync(vlm.cache, { recursive: true, force: true })
     await vlm.runner.dispose()
     await naming.uncheck()
     await naming.check()
     await expect
-      .poll(async () => (await objectRows(page)).map((row) => row.name), { timeout: SCENE_TIMEOUT_MS })
+      .poll(async () => (await objectRows(page)).map((row) => row.name), {
+        timeout: SCENE_TIMEOUT_MS,
+      })
       .toEqual(expect.arrayContaining([expect.stringMatching(/\bmug\b/)]))
     const rows = await objectRows(page)
     expect(rows.every((row) => /\bmug\b/.test(row.name))).toBe(true)
@@ -138,7 +144,9 @@ describe('perception settings and provenance (serve + Chromium)', () => {
     expect(await storedSettings(page)).toMatchObject({ vlmNames: true })
     await naming.uncheck()
     await expect
-      .poll(async () => (await objectRows(page)).some((row) => /\bmug\b/.test(row.name)), { timeout: SCENE_TIMEOUT_MS })
+      .poll(async () => (await objectRows(page)).some((row) => /\bmug\b/.test(row.name)), {
+        timeout: SCENE_TIMEOUT_MS,
+      })
       .toBe(false)
     await closeSettings(page)
   })

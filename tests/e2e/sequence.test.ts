@@ -68,9 +68,15 @@ function recordSequence(page: Page): Promise<void> {
 /** Waits until the sequence bar shows the last of the four frames and has stopped playing. */
 async function expectPlayedToTheEnd(bar: Locator): Promise<void> {
   await expect
-    .poll(async () => [await bar.getAttribute('data-shown-index'), await bar.getAttribute('data-playing')], {
-      timeout: PLAYBACK_TIMEOUT_MS,
-    })
+    .poll(
+      async () => [
+        await bar.getAttribute('data-shown-index'),
+        await bar.getAttribute('data-playing'),
+      ],
+      {
+        timeout: PLAYBACK_TIMEOUT_MS,
+      },
+    )
     .toEqual(['3', 'false'])
 }
 

@@ -12,8 +12,12 @@ export const OWN_URL = 'file:///opt/Spatial%20Lens/resources/app.asar/out/render
 export class FakeIpcMain implements IpcMainLike {
   readonly handlers = new Map<string, (event: IpcInvokeEventLike, ...args: unknown[]) => unknown>()
 
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+  handle(
+    channel: string,
+    listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown,
+  ): void {
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`)
     this.handlers.set(channel, listener)
   }
 
@@ -24,7 +28,12 @@ export class FakeIpcMain implements IpcMainLike {
   /** What ipcRenderer.invoke does from a page at `senderUrl`. */
   async invoke(channel: string, input: unknown, senderUrl = OWN_URL): Promise<unknown> {
     const listener = this.handlers.get(channel)
-    if (!listener) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`)
-    return structuredClone(await listener({ senderFrame: { url: senderUrl } }, structuredClone(input)))
+    if (!listener)
+      throw new Error(
+        `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      )
+    return structuredClone(
+      await listener({ senderFrame: { url: senderUrl } }, structuredClone(input)),
+    )
   }
 }

@@ -24,7 +24,11 @@ process.env.SPATIAL_LENS_MODELS = join(scratch, 'models')
 /** A depth model for calibration:run whose output is twice the sample's sensor depth (so the fit has a scale of 0.5). */
 const DEPTH_MODEL = 'depth-anything-v2-small-metric-indoor'
 const sampleDepthPng = decode(readFileSync(sampleFramePaths().depthPath))
-installTinyDepthModel(join(scratch, 'models'), DEPTH_MODEL, Float32Array.from(sampleDepthPng.data as ArrayLike<number>, (mm) => (2 * mm) / 1000))
+installTinyDepthModel(
+  join(scratch, 'models'),
+  DEPTH_MODEL,
+  Float32Array.from(sampleDepthPng.data as ArrayLike<number>, (mm) => (2 * mm) / 1000),
+)
 const service = new SpatialService(new InlineSceneExecutor(), 'electron', {
   log: new MeasurementLog({ path: join(scratch, 'measurements.jsonl') }),
   settings: new SettingsStore({ directory: join(scratch, 'home') }),
@@ -41,7 +45,9 @@ interface Context {
 }
 
 /** One valid and one invalid message per channel; a new channel without a case fails typecheck. */
-const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; invalid: unknown; field: string } } = {
+const cases: {
+  [C in Channel]: { valid(context: Context): ChannelInput<C>; invalid: unknown; field: string }
+} = {
   'app:info': { valid: () => ({}), invalid: { verbose: true }, field: 'verbose' },
   'scene:analyze': {
     valid: () => ({ frame: { kind: 'sample' }, regions: [], perception: { detector: 'none' } }),
@@ -72,7 +78,11 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
     field: 'pixel',
   },
   'scene:measure': {
-    valid: ({ sceneId, objectNames }) => ({ sceneId, a: { object: objectNames[0] }, b: { object: objectNames[1] } }),
+    valid: ({ sceneId, objectNames }) => ({
+      sceneId,
+      a: { object: objectNames[0] },
+      b: { object: objectNames[1] },
+    }),
     invalid: { sceneId: 'x', a: { object: 'mug' } },
     field: 'b',
   },
@@ -81,15 +91,35 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
     invalid: { sceneId: 'x', question: 'how tall is the laptop' },
     field: 'requestId',
   },
-  'qa:cancel': { valid: () => ({ requestId: 'not-running' }), invalid: { requestId: '' }, field: 'requestId' },
+  'qa:cancel': {
+    valid: () => ({ requestId: 'not-running' }),
+    invalid: { requestId: '' },
+    field: 'requestId',
+  },
   'settings:get': { valid: () => ({}), invalid: { all: true }, field: 'all' },
-  'settings:update': { valid: () => ({ units: 'imperial' }), invalid: { units: 'cubits' }, field: 'units' },
+  'settings:update': {
+    valid: () => ({ units: 'imperial' }),
+    invalid: { units: 'cubits' },
+    field: 'units',
+  },
   'llm:test': { valid: () => ({}), invalid: { spec: 42 }, field: 'spec' },
   'models:list': { valid: () => ({}), invalid: { all: true }, field: 'all' },
-  'models:download': { valid: () => ({ modelId: 'nanodet-m' }), invalid: { modelId: '' }, field: 'modelId' },
+  'models:download': {
+    valid: () => ({ modelId: 'nanodet-m' }),
+    invalid: { modelId: '' },
+    field: 'modelId',
+  },
   'models:cancel': { valid: () => ({ modelId: 'nanodet-m' }), invalid: {}, field: 'modelId' },
-  'models:verify': { valid: () => ({ modelId: 'nanodet-m' }), invalid: { modelId: 7 }, field: 'modelId' },
-  'models:remove': { valid: () => ({ modelId: 'metric3d-vit-small' }), invalid: { modelId: 'x', force: true }, field: 'force' },
+  'models:verify': {
+    valid: () => ({ modelId: 'nanodet-m' }),
+    invalid: { modelId: 7 },
+    field: 'modelId',
+  },
+  'models:remove': {
+    valid: () => ({ modelId: 'metric3d-vit-small' }),
+    invalid: { modelId: 'x', force: true },
+    field: 'force',
+  },
   'perception:detect2d': {
     // The built-in NanoDet on the CPU: it runs everywhere the app does.
     valid: () => ({ image: sampleColorPng, name: 'webcam frame', perception: { provider: 'cpu' } }),
@@ -99,10 +129,23 @@ const cases: { [C in Channel]: { valid(context: Context): ChannelInput<C>; inval
   'calibration:list': { valid: () => ({}), invalid: { camera: 'sample' }, field: 'camera' },
   'calibration:run': {
     valid: ({ sceneId }) => ({ sceneId, modelId: DEPTH_MODEL, method: { kind: 'rgbd-frame' } }),
-    invalid: { sceneId: 'x', modelId: DEPTH_MODEL, method: { kind: 'known-distance', fromInWorld: [0, 0, 1], toInWorld: [0, 0, 2], distanceM: -1 } },
+    invalid: {
+      sceneId: 'x',
+      modelId: DEPTH_MODEL,
+      method: {
+        kind: 'known-distance',
+        fromInWorld: [0, 0, 1],
+        toInWorld: [0, 0, 2],
+        distanceM: -1,
+      },
+    },
     field: 'method.distanceM',
   },
-  'calibration:remove': { valid: () => ({ cameraId: 'sample', modelId: DEPTH_MODEL }), invalid: { cameraId: '', modelId: DEPTH_MODEL }, field: 'cameraId' },
+  'calibration:remove': {
+    valid: () => ({ cameraId: 'sample', modelId: DEPTH_MODEL }),
+    invalid: { cameraId: '', modelId: DEPTH_MODEL },
+    field: 'cameraId',
+  },
 }
 
 const context: Context = { sceneId: '', objectNames: [] }
@@ -134,25 +177,43 @@ describe('registerIpcHandlers (main-process IPC)', () => {
     expect(other.handlers.size).toBe(0)
   })
 
-  it.each(channels)('%s: an invalid message is rejected with an error naming the field', async (channel) => {
-    const reply = await ipcMain.invoke(channel, cases[channel].invalid)
-    expect(reply).toMatchObject({ ok: false, error: { field: cases[channel].field } })
-    const { message } = (reply as { error: { message: string } }).error
-    expect(message.startsWith(`${channel}: `)).toBe(true)
-    expect(message).toContain(cases[channel].field)
-  })
+  it.each(channels)(
+    '%s: an invalid message is rejected with an error naming the field',
+    async (channel) => {
+      const reply = await ipcMain.invoke(channel, cases[channel].invalid)
+      expect(reply).toMatchObject({ ok: false, error: { field: cases[channel].field } })
+      const { message } = (reply as { error: { message: string } }).error
+      expect(message.startsWith(`${channel}: `)).toBe(true)
+      expect(message).toContain(cases[channel].field)
+    },
+  )
 
-  it.each(channels)('%s: a valid message goes through and the reply fits the contract', async (channel) => {
-    const reply = (await ipcMain.invoke(channel, cases[channel].valid(context))) as { ok: boolean; value?: unknown; error?: unknown }
-    expect(reply.error).toBeUndefined()
-    expect(reply.ok).toBe(true)
-    expect(contract[channel].output.safeParse(reply.value).success).toBe(true)
-  })
+  it.each(channels)(
+    '%s: a valid message goes through and the reply fits the contract',
+    async (channel) => {
+      const reply = (await ipcMain.invoke(channel, cases[channel].valid(context))) as {
+        ok: boolean
+        value?: unknown
+        error?: unknown
+      }
+      expect(reply.error).toBeUndefined()
+      expect(reply.ok).toBe(true)
+      expect(contract[channel].output.safeParse(reply.value).success).toBe(true)
+    },
+  )
 
   it('perception:detect2d: the built-in detector finds the laptop in the bytes sent over IPC', async () => {
-    const reply = (await ipcMain.invoke('perception:detect2d', cases['perception:detect2d'].valid(context))) as {
+    const reply = (await ipcMain.invoke(
+      'perception:detect2d',
+      cases['perception:detect2d'].valid(context),
+    )) as {
       ok: boolean
-      value: { width: number; height: number; detections: { label: string }[]; step: { modelId: string } | null }
+      value: {
+        width: number
+        height: number
+        detections: { label: string }[]
+        step: { modelId: string } | null
+      }
     }
     expect(reply.ok).toBe(true)
     expect([reply.value.width, reply.value.height]).toEqual([640, 480])
@@ -168,7 +229,9 @@ describe('registerIpcHandlers (main-process IPC)', () => {
   })
 
   it('rejects unknown channels: no handler in the main process, and the services refuse them too', async () => {
-    await expect(ipcMain.invoke('fs:readFile', { path: '/etc/passwd' })).rejects.toThrow(/No handler registered for 'fs:readFile'/)
+    await expect(ipcMain.invoke('fs:readFile', { path: '/etc/passwd' })).rejects.toThrow(
+      /No handler registered for 'fs:readFile'/,
+    )
     const result = await service.handle('fs:readFile' as Channel, {})
     expect(result).toEqual({ ok: false, error: { message: 'unknown channel "fs:readFile"' } })
   })
@@ -178,7 +241,10 @@ describe('registerIpcHandlers (main-process IPC)', () => {
     const guarded = new FakeIpcMain()
     registerIpcHandlers(guarded, spy, isTrusted)
     const reply = await guarded.invoke('log:clear', {}, 'https://example.com/')
-    expect(reply).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused a request from https:\/\/example\.com/) } })
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/refused a request from https:\/\/example\.com/) },
+    })
     expect(spy.handle).not.toHaveBeenCalled()
   })
 
@@ -197,12 +263,21 @@ describe('registerIpcHandlers (main-process IPC)', () => {
     }
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const host = new FakeIpcMain()
-    registerIpcHandlers(host, new SpatialService(broken, 'electron', { log: new MeasurementLog({ path: join(scratch, 'other.jsonl') }) }), isTrusted)
+    registerIpcHandlers(
+      host,
+      new SpatialService(broken, 'electron', {
+        log: new MeasurementLog({ path: join(scratch, 'other.jsonl') }),
+      }),
+      isTrusted,
+    )
     const reply = await host.invoke('scene:analyze', cases['scene:analyze'].valid(context))
     quiet.mockRestore()
     expect(reply).toMatchObject({
       ok: false,
-      error: { field: 'summary.timestampNs', message: expect.stringMatching(/in the service's reply: this is a bug/) },
+      error: {
+        field: 'summary.timestampNs',
+        message: expect.stringMatching(/in the service's reply: this is a bug/),
+      },
     })
   })
 })
@@ -215,14 +290,19 @@ describe('renderer ↔ preload ↔ main round trip (IpcClient over the bridge)',
   const client = new IpcClient(bridge)
 
   it('answers through the whole chain', async () => {
-    expect(await client.invoke('app:info', {})).toMatchObject({ name: 'Spatial Lens', host: 'electron' })
+    expect(await client.invoke('app:info', {})).toMatchObject({
+      name: 'Spatial Lens',
+      host: 'electron',
+    })
     const file = await client.invoke('log:export', { format: 'csv' })
     expect(file.bytes).toBeInstanceOf(Uint8Array)
     expect(new TextDecoder().decode(file.bytes)).toMatch(/^time,kind,frame,/)
   })
 
   it('turns a service error into a rejection with the service line', async () => {
-    await expect(client.invoke('log:export', { format: 'pdf' as 'csv' })).rejects.toThrow(/^log:export: invalid format/)
+    await expect(client.invoke('log:export', { format: 'pdf' as 'csv' })).rejects.toThrow(
+      /^log:export: invalid format/,
+    )
   })
 
   it('the renderer validates replies too: a reply that breaks the contract is rejected naming the field', async () => {
@@ -232,14 +312,19 @@ describe('renderer ↔ preload ↔ main round trip (IpcClient over the bridge)',
         listen: () => () => undefined,
       }),
     )
-    await expect(lying.invoke('app:info', {})).rejects.toThrow(/app:info: invalid version: .*in the reply/)
+    await expect(lying.invoke('app:info', {})).rejects.toThrow(
+      /app:info: invalid version: .*in the reply/,
+    )
   })
 
   it('a bridge without the channel (an older preload) is a clear error, not a crash', async () => {
-    const { 'log:export': _missing, ...older } = buildSpatialBridge({ invoke: async () => ({ ok: true, value: {} }), listen: () => () => undefined })
-    await expect(new IpcClient(older as typeof bridge).invoke('log:export', { format: 'csv' })).rejects.toThrow(
-      /bridge has no "log:export" channel/,
-    )
+    const { 'log:export': _missing, ...older } = buildSpatialBridge({
+      invoke: async () => ({ ok: true, value: {} }),
+      listen: () => () => undefined,
+    })
+    await expect(
+      new IpcClient(older as typeof bridge).invoke('log:export', { format: 'csv' }),
+    ).rejects.toThrow(/bridge has no "log:export" channel/)
   })
 })
 
@@ -247,13 +332,19 @@ describe('isOwnContent', () => {
   it('accepts files inside the built renderer folder, however the URL is spelled', () => {
     expect(isTrusted(OWN_URL)).toBe(true)
     expect(isTrusted(`${OWN_URL}#/settings`)).toBe(true)
-    expect(isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer/assets/index.js')).toBe(true)
+    expect(
+      isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer/assets/index.js'),
+    ).toBe(true)
   })
 
   it('refuses other files, other sites, and look-alike folders', () => {
     expect(isTrusted('file:///etc/passwd')).toBe(false)
-    expect(isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer-evil/index.html')).toBe(false)
-    expect(isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer/../../../x.html')).toBe(false)
+    expect(
+      isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer-evil/index.html'),
+    ).toBe(false)
+    expect(
+      isTrusted('file:///opt/Spatial%20Lens/resources/app.asar/out/renderer/../../../x.html'),
+    ).toBe(false)
     expect(isTrusted('https://example.com/')).toBe(false)
     expect(isTrusted('')).toBe(false)
   })
@@ -265,8 +356,22 @@ describe('isOwnContent', () => {
   })
 
   it('compares Windows paths without case', () => {
-    const own = { indexHtmlPath: '/C:/Program Files/Spatial Lens/resources/app.asar/out/renderer/index.html' }
-    expect(isOwnContent('file:///c:/program%20files/spatial%20lens/resources/app.asar/out/renderer/index.html', own, 'win32')).toBe(true)
-    expect(isOwnContent('file:///c:/program%20files/spatial%20lens/resources/app.asar/out/renderer/index.html', own, 'linux')).toBe(false)
+    const own = {
+      indexHtmlPath: '/C:/Program Files/Spatial Lens/resources/app.asar/out/renderer/index.html',
+    }
+    expect(
+      isOwnContent(
+        'file:///c:/program%20files/spatial%20lens/resources/app.asar/out/renderer/index.html',
+        own,
+        'win32',
+      ),
+    ).toBe(true)
+    expect(
+      isOwnContent(
+        'file:///c:/program%20files/spatial%20lens/resources/app.asar/out/renderer/index.html',
+        own,
+        'linux',
+      ),
+    ).toBe(false)
   })
 })

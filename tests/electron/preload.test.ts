@@ -11,15 +11,21 @@ import { ROOT } from '../helpers/runCli'
 
 const fakeElectron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
-  invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
+  invoke: vi.fn(async (channel: string, input: unknown) => ({
+    ok: true,
+    value: { channel, input },
+  })),
   listeners: new Map<string, (event: unknown, payload: unknown) => void>(),
 }))
 
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fakeElectron.exposed.set(key, api) },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => fakeElectron.exposed.set(key, api),
+  },
   ipcRenderer: {
     invoke: fakeElectron.invoke,
-    on: (event: string, listener: (event: unknown, payload: unknown) => void) => fakeElectron.listeners.set(event, listener),
+    on: (event: string, listener: (event: unknown, payload: unknown) => void) =>
+      fakeElectron.listeners.set(event, listener),
     removeListener: (event: string) => fakeElectron.listeners.delete(event),
   },
 }))
@@ -48,30 +54,41 @@ describe('preload (source, with a fake electron module)', () => {
   it('on: delivers only the payload of contract events, refuses other events, and stops', () => {
     const payloads: unknown[] = []
     const stop = bridge.on('qa:step', (payload) => payloads.push(payload))
-    fakeElectron.listeners.get('qa:step')!({ sender: 'the IPC event object stays in the preload' }, { requestId: 'r' })
+    fakeElectron.listeners.get('qa:step')!(
+      { sender: 'the IPC event object stays in the preload' },
+      { requestId: 'r' },
+    )
     expect(payloads).toEqual([{ requestId: 'r' }])
-    expect(() => bridge.on('fs:watch' as 'qa:step', () => undefined)).toThrow(/unknown event "fs:watch"/)
+    expect(() => bridge.on('fs:watch' as 'qa:step', () => undefined)).toThrow(
+      /unknown event "fs:watch"/,
+    )
     stop()
     expect(fakeElectron.listeners.has('qa:step')).toBe(false)
   })
 
-  it.each(channels)('%s sends its input on its own channel and returns the reply', async (channel) => {
-    fakeElectron.invoke.mockClear()
-    const input = { probe: channel }
-    await expect(bridge[channel](input)).resolves.toEqual({ ok: true, value: { channel, input } })
-    expect(fakeElectron.invoke).toHaveBeenCalledExactlyOnceWith(channel, input)
-  })
+  it.each(channels)(
+    '%s sends its input on its own channel and returns the reply',
+    async (channel) => {
+      fakeElectron.invoke.mockClear()
+      const input = { probe: channel }
+      await expect(bridge[channel](input)).resolves.toEqual({ ok: true, value: { channel, input } })
+      expect(fakeElectron.invoke).toHaveBeenCalledExactlyOnceWith(channel, input)
+    },
+  )
 })
 
 describe('preload (the built bundle, as the sandbox loads it)', () => {
   it('requires only electron (sandboxed preloads cannot load anything else) and exposes the same functions', () => {
     const bundle = join(ROOT, 'out', 'preload', 'index.cjs')
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` (npm test does it) first`)
+    if (!existsSync(bundle))
+      throw new Error(`${bundle} is missing: run \`npm run build\` (npm test does it) first`)
     const required: string[] = []
     const exposed = new Map<string, Record<string, unknown>>()
     const sent: unknown[][] = []
     const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api),
+      },
       ipcRenderer: { invoke: async (...args: unknown[]) => sent.push(args) },
     }
     const module = { exports: {} }

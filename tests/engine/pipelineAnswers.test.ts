@@ -14,7 +14,10 @@ const gt = loadGroundTruth('640x480')
 const nameOf = (gtName: string) => gtName.replace('_', ' ')
 const regions: RegionPrompt[] = gt.objects.map((o) => {
   const [x, y, z] = o.centre_camera
-  return { label: nameOf(o.name), point: [Math.round(525 * (x / z) + 319.5), Math.round(525 * (y / z) + 239.5)] }
+  return {
+    label: nameOf(o.name),
+    point: [Math.round(525 * (x / z) + 319.5), Math.round(525 * (y / z) + 239.5)],
+  }
 })
 const lifted = buildScene(loadSyntheticFrame('640x480'), { regions })
 const truth = sceneFromGroundTruth(gt)
@@ -33,13 +36,25 @@ const quantityTemplates: [string, number][] = [
   ['what is the gap between the A and the B', 0.025],
 ]
 const yesNoTemplates = [
-  'is the A left of the B', 'is the A right of the B', 'is the A above the B', 'is the A below the B',
-  'is the A in front of the B', 'is the A behind the B', 'is the A wider than the B', 'is the A thinner than the B',
-  'is the A bigger than the B', 'is the A smaller than the B', 'is the A taller than the B', 'is the A shorter than the B',
+  'is the A left of the B',
+  'is the A right of the B',
+  'is the A above the B',
+  'is the A below the B',
+  'is the A in front of the B',
+  'is the A behind the B',
+  'is the A wider than the B',
+  'is the A thinner than the B',
+  'is the A bigger than the B',
+  'is the A smaller than the B',
+  'is the A taller than the B',
+  'is the A shorter than the B',
 ]
 const choiceTemplates = [
-  'which is more to the left, the A or the B', 'which is more to the right, the A or the B',
-  'which is taller, the A or the B', 'which is shorter, the A or the B', 'which is bigger, the A or the B',
+  'which is more to the left, the A or the B',
+  'which is more to the right, the A or the B',
+  'which is taller, the A or the B',
+  'which is shorter, the A or the B',
+  'which is bigger, the A or the B',
 ]
 
 describe('template answers on the lifted scene agree with the ground-truth scene', () => {
@@ -53,7 +68,9 @@ describe('template answers on the lifted scene agree with the ground-truth scene
       const ours = answerQuestion(lifted, question)
       const exact = answerQuestion(truth, question)
       expect(ours.unit, question).toBe('m')
-      expect(Math.abs((ours.value as number) - (exact.value as number)), question).toBeLessThan(toleranceM)
+      expect(Math.abs((ours.value as number) - (exact.value as number)), question).toBeLessThan(
+        toleranceM,
+      )
     }
   })
 
@@ -115,8 +132,12 @@ describe('template answers on the lifted scene agree with the ground-truth scene
       if (gapM === undefined || gapM < 0.06) continue
       const small = Math.round((gapM - 0.04) * 100)
       const large = Math.round((gapM + 0.04) * 100)
-      expect(answerQuestion(lifted, `can a ${small} cm gripper fit between the ${a} and the ${b}`).value).toBe(true)
-      expect(answerQuestion(lifted, `can a ${large} cm gripper fit between the ${a} and the ${b}`).value).toBe(false)
+      expect(
+        answerQuestion(lifted, `can a ${small} cm gripper fit between the ${a} and the ${b}`).value,
+      ).toBe(true)
+      expect(
+        answerQuestion(lifted, `can a ${large} cm gripper fit between the ${a} and the ${b}`).value,
+      ).toBe(false)
     }
   })
 })

@@ -61,19 +61,27 @@ describe('SUN RGB-D with region prompts from the 17 ground-truth boxes', async (
   }
   const sorted = results.map((r) => r.centreErrorM).sort((a, b) => a - b)
   const median = sorted[Math.floor(sorted.length / 2)]
-  console.table(results.map((r) => ({ ...r, centreErrorM: r.centreErrorM.toFixed(2), heightErrorM: r.heightErrorM.toFixed(2) })))
+  console.table(
+    results.map((r) => ({
+      ...r,
+      centreErrorM: r.centreErrorM.toFixed(2),
+      heightErrorM: r.heightErrorM.toFixed(2),
+    })),
+  )
 
   it('lifts an object for every one of the 17 prompts', () => {
     expect(results).toHaveLength(17)
   })
 
-  it('finds a gravity-aligned support plane in every frame, within 5° of SUN RGB-D\'s own gravity (Rtilt)', () => {
+  it("finds a gravity-aligned support plane in every frame, within 5° of SUN RGB-D's own gravity (Rtilt)", () => {
     expect(planeAnglesDeg).toHaveLength(4)
     for (const angle of planeAnglesDeg) expect(angle).toBeLessThan(5)
   })
 
   it('bounds the centre error against the amodal boxes', () => {
-    console.log(`SUN RGB-D: median centre error ${median.toFixed(2)} m, ${results.filter((r) => r.centreErrorM < 0.5).length}/17 within 0.5 m`)
+    console.log(
+      `SUN RGB-D: median centre error ${median.toFixed(2)} m, ${results.filter((r) => r.centreErrorM < 0.5).length}/17 within 0.5 m`,
+    )
     expect(median).toBeLessThan(0.45)
     expect(results.filter((r) => r.centreErrorM < 0.5).length).toBeGreaterThanOrEqual(10)
     // The worst case is an occluded object whose box is filled by the occluder in front (frame 1 night stand).
@@ -117,9 +125,24 @@ const frames = [
       }),
     maxDistanceM: 2,
   },
-  { name: 'PCD milk carton and bottles', load: () => loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'milk_cartoon_all_small_clorox.pcd')), maxDistanceM: 3 },
-  { name: 'PCD mug on a table (stereo)', load: () => loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')), maxDistanceM: 3 },
-  { name: 'PCD office', load: () => loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'office1.pcd')), maxDistanceM: 8, allowsFallback: true },
+  {
+    name: 'PCD milk carton and bottles',
+    load: () =>
+      loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'milk_cartoon_all_small_clorox.pcd')),
+    maxDistanceM: 3,
+  },
+  {
+    name: 'PCD mug on a table (stereo)',
+    load: () =>
+      loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')),
+    maxDistanceM: 3,
+  },
+  {
+    name: 'PCD office',
+    load: () => loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'office1.pcd')),
+    maxDistanceM: 8,
+    allowsFallback: true,
+  },
 ]
 
 describe.each(frames)('$name', ({ load, maxDistanceM, allowsFallback }) => {
@@ -130,7 +153,9 @@ describe.each(frames)('$name', ({ load, maxDistanceM, allowsFallback }) => {
       // Every camera here is roughly upright: the floor or table normal points up in the image (−y).
       expect(-scene.plane!.normal[1]).toBeGreaterThan(0.6)
     } else {
-      expect(scene.provenance.frameKind === 'camera-fallback' ? scene.warnings.join(' ') : 'plane').toMatch(/plane/)
+      expect(
+        scene.provenance.frameKind === 'camera-fallback' ? scene.warnings.join(' ') : 'plane',
+      ).toMatch(/plane/)
     }
     expect(scene.objects.length).toBeGreaterThanOrEqual(1)
     expect(scene.objects.length).toBeLessThanOrEqual(40)
@@ -144,7 +169,11 @@ describe.each(frames)('$name', ({ load, maxDistanceM, allowsFallback }) => {
 
 describe('the mug on the stereo table (PCL)', () => {
   it('is one object of mug size standing on the table', async () => {
-    const scene = buildScene(await loadPcdFrame(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')))
+    const scene = buildScene(
+      await loadPcdFrame(
+        join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd'),
+      ),
+    )
     expect(scene.objects).toHaveLength(1)
     const mug = scene.objects[0]
     // A coffee mug: about 8–12 cm across and 9–12 cm tall.

@@ -2,7 +2,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nodeAtomicFileSystem, writeFileAtomic, type AtomicWriteFileSystem } from '../../main/files/atomicWrite'
+import {
+  nodeAtomicFileSystem,
+  writeFileAtomic,
+  type AtomicWriteFileSystem,
+} from '../../main/files/atomicWrite'
 
 let directory: string
 beforeEach(async () => {

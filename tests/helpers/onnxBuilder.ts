@@ -209,8 +209,16 @@ function addShift(
       )
     let term = mean
     if (out.meanScale) {
-      if (workType !== 'float32') throw new Error(`buildTinyModel: output ${out.name} meanScale needs a float32 output`)
-      g.initializers.push(tensorProto(`${p}meanScale`, 'float32', lastAxis('meanScale', out.meanScale.length), out.meanScale))
+      if (workType !== 'float32')
+        throw new Error(`buildTinyModel: output ${out.name} meanScale needs a float32 output`)
+      g.initializers.push(
+        tensorProto(
+          `${p}meanScale`,
+          'float32',
+          lastAxis('meanScale', out.meanScale.length),
+          out.meanScale,
+        ),
+      )
       g.nodes.push({ op: 'Mul', inputs: [`${p}meanScale`, mean], output: `${p}scaledMean` })
       term = `${p}scaledMean`
     }
@@ -218,17 +226,29 @@ function addShift(
     shift = `${p}meanShift`
   }
   if (workType === 'int64') {
-    g.nodes.push({ op: 'Cast', inputs: [shift], output: `${p}shiftInt`, attributes: { to: ELEM_TYPE.int64 } })
+    g.nodes.push({
+      op: 'Cast',
+      inputs: [shift],
+      output: `${p}shiftInt`,
+      attributes: { to: ELEM_TYPE.int64 },
+    })
     shift = `${p}shiftInt`
   }
   return shift
 }
 
 /** out = value + 0·inputs (+ slope · L), expanded to a shape computed from the inputs' shapes. */
-function addShapedOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: string | undefined): void {
+function addShapedOutput(
+  g: Graph,
+  out: TinyOutputSpec,
+  zeroDep: string,
+  mean: string | undefined,
+): void {
   const shapeFrom = out.shapeFrom!
   if (shapeFrom.length !== out.dims.length) {
-    throw new Error(`buildTinyModel: output ${out.name} shapeFrom must have rank ${out.dims.length}`)
+    throw new Error(
+      `buildTinyModel: output ${out.name} shapeFrom must have rank ${out.dims.length}`,
+    )
   }
   const p = `${out.name}__`
   const values = out.value ?? [0]
@@ -248,7 +268,12 @@ function addShapedOutput(g: Graph, out: TinyOutputSpec, zeroDep: string, mean: s
   const expanded = out.type === workType ? out.name : `${p}expanded`
   g.nodes.push({ op: 'Expand', inputs: [sum, `${p}shape`], output: expanded })
   if (expanded !== out.name) {
-    g.nodes.push({ op: 'Cast', inputs: [expanded], output: out.name, attributes: { to: ELEM_TYPE[out.type] } })
+    g.nodes.push({
+      op: 'Cast',
+      inputs: [expanded],
+      output: out.name,
+      attributes: { to: ELEM_TYPE[out.type] },
+    })
   }
 }
 
@@ -262,9 +287,19 @@ function addLengthSlope(g: Graph, out: TinyOutputSpec, sum: string): string {
   const p = `${out.name}__slope_`
   const size = inputSize(g, p, slope)
   g.initializers.push(
-    tensorProto(`${p}values`, 'float32', lastAxisShape(out, 'slope', slope.slope.length), slope.slope),
+    tensorProto(
+      `${p}values`,
+      'float32',
+      lastAxisShape(out, 'slope', slope.slope.length),
+      slope.slope,
+    ),
   )
-  g.nodes.push({ op: 'Cast', inputs: [size], output: `${p}length`, attributes: { to: ELEM_TYPE.float32 } })
+  g.nodes.push({
+    op: 'Cast',
+    inputs: [size],
+    output: `${p}length`,
+    attributes: { to: ELEM_TYPE.float32 },
+  })
   g.nodes.push({ op: 'Mul', inputs: [`${p}values`, `${p}length`], output: `${p}term` })
   g.nodes.push({ op: 'Add', inputs: [sum, `${p}term`], output: `${p}total` })
   return `${p}total`

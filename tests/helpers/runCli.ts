@@ -14,8 +14,15 @@ export interface CliRun {
 /** Runs the built CLI (`npm test` builds first) exactly as a user would; `env` replaces the environment. */
 export function runCli(args: string[], env?: NodeJS.ProcessEnv): CliRun {
   if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: run `npm run build` (npm test does it) before these tests')
+    throw new Error(
+      'out/main/cli.js is missing: run `npm run build` (npm test does it) before these tests',
+    )
   }
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env })
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env,
+  })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }

@@ -22,7 +22,12 @@ export function loadSunBoxes(frame: string): { objects: SunObject[]; K: number[]
  * Region prompts from the ground-truth 3D boxes: the 2D bounding rectangle of the 8 projected
  * corners, clipped to the image (this separates lifting errors from detection errors).
  */
-export function regionsFromGroundTruth(objects: SunObject[], K: number[][], width: number, height: number): RegionPrompt[] {
+export function regionsFromGroundTruth(
+  objects: SunObject[],
+  K: number[][],
+  width: number,
+  height: number,
+): RegionPrompt[] {
   return objects.map((object) => {
     const us: number[] = []
     const vs: number[] = []
@@ -34,7 +39,12 @@ export function regionsFromGroundTruth(objects: SunObject[], K: number[][], widt
     const clip = (value: number, max: number) => Math.min(max, Math.max(0, value))
     return {
       label: object.class.replace('_', ' '),
-      box: [clip(Math.min(...us), width - 1), clip(Math.min(...vs), height - 1), clip(Math.max(...us), width), clip(Math.max(...vs), height)],
+      box: [
+        clip(Math.min(...us), width - 1),
+        clip(Math.min(...vs), height - 1),
+        clip(Math.max(...us), width),
+        clip(Math.max(...vs), height),
+      ],
     }
   })
 }

@@ -66,7 +66,8 @@ describe('chooseProvider', () => {
     })
     expect(await chooseProvider(['cuda', 'cpu'], fakeMachine([], []))).toEqual({
       provider: 'cpu',
-      fallbackNotice: 'cuda unavailable (its CUDA libraries were not installed with onnxruntime-node): using cpu',
+      fallbackNotice:
+        'cuda unavailable (its CUDA libraries were not installed with onnxruntime-node): using cpu',
     })
   })
 

@@ -164,7 +164,13 @@ describe('buildTinyModel', () => {
             value: [10, 0, -5],
             lengthSlope: { input: 'mask', axis: 1, slope: [0, 2, 3] },
           },
-          { name: 'fixed', type: 'float32', dims: [2], value: [1], lengthSlope: { input: 'mask', axis: 1, slope: [1] } },
+          {
+            name: 'fixed',
+            type: 'float32',
+            dims: [2],
+            value: [1],
+            lengthSlope: { input: 'mask', axis: 1, slope: [1] },
+          },
         ],
       }),
     )
@@ -215,13 +221,23 @@ describe('buildTinyModel', () => {
     expect(() =>
       buildTinyModel({
         inputs: [mask],
-        outputs: [{ name: 'y', type: 'float32', dims: [1, 'n', 4], shapeFrom: [1, { input: 'm', axis: 1 }, 4], value: [1, 2] }],
+        outputs: [
+          {
+            name: 'y',
+            type: 'float32',
+            dims: [1, 'n', 4],
+            shapeFrom: [1, { input: 'm', axis: 1 }, 4],
+            value: [1, 2],
+          },
+        ],
       }),
     ).toThrow(/2 elements/)
     expect(() =>
       buildTinyModel({
         inputs: [mask],
-        outputs: [{ name: 'y', type: 'int64', dims: [1], lengthSlope: { input: 'm', axis: 1, slope: [1] } }],
+        outputs: [
+          { name: 'y', type: 'int64', dims: [1], lengthSlope: { input: 'm', axis: 1, slope: [1] } },
+        ],
       }),
     ).toThrow(/float32/)
   })

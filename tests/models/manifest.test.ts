@@ -28,7 +28,10 @@ describe('models/manifest.json', () => {
       const graphs = model.files.filter((file) => GRAPH_ROLES.includes(file.role))
       if (model.task === 'language-model') {
         // A GGUF carries weights, tokenizer and chat template; no ONNX graph, no image pre-processing.
-        expect(model.files.map((file) => file.role), model.id).toContain('gguf')
+        expect(
+          model.files.map((file) => file.role),
+          model.id,
+        ).toContain('gguf')
         expect(model.preprocess, model.id).toBeUndefined()
       } else {
         expect(graphs.length, `${model.id} has an ONNX graph`).toBeGreaterThan(0)
@@ -156,7 +159,9 @@ describe('SPATIAL_LENS_MANIFEST', () => {
   it('a missing or invalid file is one error naming the file and the field', () => {
     const missing = join(folder, 'missing.json')
     expect(() => activeManifest({ SPATIAL_LENS_MANIFEST: missing })).toThrow(
-      new RegExp(`cannot read the model manifest ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      new RegExp(
+        `cannot read the model manifest ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+      ),
     )
     const invalid = join(folder, 'invalid.json')
     writeFileSync(invalid, JSON.stringify({ schemaVersion: 1, models: [{ id: 'Bad Id' }] }))

@@ -25,11 +25,15 @@ beforeAll(async () => {
 })
 
 /** electron-builder's file matchers for a pattern list (`files` or `asarUnpack`) when packaging for `platform`. */
-function matchersFor(name: 'files' | 'asarUnpack', platform: NodeJS.Platform = process.platform): any[] {
+function matchersFor(
+  name: 'files' | 'asarUnpack',
+  platform: NodeJS.Platform = process.platform,
+): any[] {
   const key = { linux: 'linux', darwin: 'mac', win32: 'win' }[platform as string]!
   const macros: Record<string, string> = { platform, os: key, arch: process.arch }
   return getFileMatchers(config, name, join(ROOT, '.app'), {
-    macroExpander: (text: string) => text.replace(/\$\{(\w+)\}/g, (whole, macro: string) => macros[macro] ?? whole),
+    macroExpander: (text: string) =>
+      text.replace(/\$\{(\w+)\}/g, (whole, macro: string) => macros[macro] ?? whole),
     customBuildOptions: config[key] ?? {},
     globalOutDir: join(ROOT, config.directories.output),
     defaultSrc: ROOT,
@@ -41,12 +45,22 @@ function nodeModulesFilter(platform: NodeJS.Platform): Filter {
   const key = { linux: 'linux', darwin: 'mac', win32: 'win' }[platform as string]!
   const macros: Record<string, string> = { platform, os: key, arch: process.arch }
   const packager = { config, debugLogger: { isEnabled: false } }
-  const expand = (text: string) => text.replace(/\$\{(\w+)\}/g, (whole, macro: string) => macros[macro] ?? whole)
-  return getNodeModuleFileMatcher(ROOT, join(ROOT, '.app'), expand, config[key] ?? {}, packager).createFilter()
+  const expand = (text: string) =>
+    text.replace(/\$\{(\w+)\}/g, (whole, macro: string) => macros[macro] ?? whole)
+  return getNodeModuleFileMatcher(
+    ROOT,
+    join(ROOT, '.app'),
+    expand,
+    config[key] ?? {},
+    packager,
+  ).createFilter()
 }
 
 /** electron-builder's filter for a pattern list on this platform. */
-function filterFor(name: 'files' | 'asarUnpack', platform: NodeJS.Platform = process.platform): Filter {
+function filterFor(
+  name: 'files' | 'asarUnpack',
+  platform: NodeJS.Platform = process.platform,
+): Filter {
   return matchersFor(name, platform)[0].createFilter()
 }
 
@@ -101,12 +115,26 @@ describe('electron-builder.yml', () => {
     const sharpNatives = Object.keys(require(join(sharp, 'package.json')).optionalDependencies)
       .map((name) => installedPackage(name, sharp))
       .filter((folder): folder is string => folder !== null)
-    const natives = [onnxruntime, ...sharpNatives].flatMap(nativeFiles).map((path) => relative(ROOT, path))
+    const natives = [onnxruntime, ...sharpNatives]
+      .flatMap(nativeFiles)
+      .map((path) => relative(ROOT, path))
 
     // This machine's own binaries are among them, so the check covers what this platform loads.
     const addons = natives.filter((path) => path.endsWith('.node'))
-    expect(addons).toContain(join('node_modules', 'onnxruntime-node', 'bin', 'napi-v6', process.platform, process.arch, 'onnxruntime_binding.node'))
-    expect(addons.some((path) => path.includes(`sharp-${process.platform}-${process.arch}`))).toBe(true)
+    expect(addons).toContain(
+      join(
+        'node_modules',
+        'onnxruntime-node',
+        'bin',
+        'napi-v6',
+        process.platform,
+        process.arch,
+        'onnxruntime_binding.node',
+      ),
+    )
+    expect(addons.some((path) => path.includes(`sharp-${process.platform}-${process.arch}`))).toBe(
+      true,
+    )
     expect(natives.some((path) => /libvips/.test(path))).toBe(true)
 
     const unpack = filterFor('asarUnpack')
@@ -140,7 +168,13 @@ describe('electron-builder.yml', () => {
       'samples/pcl-kinect-laptop/PROVENANCE.md',
     ])
       expect(matches(files, path), path).toBe(true)
-    for (const path of ['main/services/paths.ts', 'tests/e2e/viewer.test.ts', 'out/main/electron.js.map', '.tmp/x', 'docs/screenshots/viewer.png'])
+    for (const path of [
+      'main/services/paths.ts',
+      'tests/e2e/viewer.test.ts',
+      'out/main/electron.js.map',
+      '.tmp/x',
+      'docs/screenshots/viewer.png',
+    ])
       expect(matches(files, path), path).toBe(false)
     const modules = nodeModulesFilter(process.platform)
     expect(matches(modules, 'node_modules/zod/package.json')).toBe(true)
@@ -176,10 +210,14 @@ describe('electron-builder.yml', () => {
   })
 
   it('keeps only the target platform of onnxruntime-node binaries', () => {
-    const binary = (platform: string) => `node_modules/onnxruntime-node/bin/napi-v6/${platform}/arm64/onnxruntime_binding.node`
+    const binary = (platform: string) =>
+      `node_modules/onnxruntime-node/bin/napi-v6/${platform}/arm64/onnxruntime_binding.node`
     for (const target of ['linux', 'darwin', 'win32'] as const) {
       const modules = nodeModulesFilter(target)
-      for (const platform of ['linux', 'darwin', 'win32']) expect(matches(modules, binary(platform)), `${target}: ${platform}`).toBe(platform === target)
+      for (const platform of ['linux', 'darwin', 'win32'])
+        expect(matches(modules, binary(platform)), `${target}: ${platform}`).toBe(
+          platform === target,
+        )
     }
   })
 })
@@ -193,11 +231,20 @@ describe('npm run dist', () => {
     }
   })()
 
-  it.skipIf(hasElectronBinary)('says why it cannot package without the Electron binary, and builds nothing', () => {
-    const run = spawnSync(process.execPath, ['scripts/dist.js'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
-    expect(run.status).toBe(1)
-    expect(run.stderr).toMatch(/cannot package Spatial Lens here: the Electron binary is not installed/)
-    expect(run.stderr).toMatch(/npm install --no-save electron@39/)
-    expect(require(join(ROOT, 'package.json')).scripts.dist).toBe('node scripts/dist.js')
-  })
+  it.skipIf(hasElectronBinary)(
+    'says why it cannot package without the Electron binary, and builds nothing',
+    () => {
+      const run = spawnSync(process.execPath, ['scripts/dist.js'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+      })
+      expect(run.status).toBe(1)
+      expect(run.stderr).toMatch(
+        /cannot package Spatial Lens here: the Electron binary is not installed/,
+      )
+      expect(run.stderr).toMatch(/npm install --no-save electron@39/)
+      expect(require(join(ROOT, 'package.json')).scripts.dist).toBe('node scripts/dist.js')
+    },
+  )
 })

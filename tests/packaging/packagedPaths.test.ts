@@ -15,9 +15,9 @@ describe('asarUnpackedPath', () => {
     expect(asarUnpackedPath('/opt/Spatial Lens/resources/app.asar/models/builtin/m.onnx')).toBe(
       '/opt/Spatial Lens/resources/app.asar.unpacked/models/builtin/m.onnx',
     )
-    expect(asarUnpackedPath('C:\\Program Files\\Spatial Lens\\resources\\app.asar\\models\\m.onnx')).toBe(
-      'C:\\Program Files\\Spatial Lens\\resources\\app.asar.unpacked\\models\\m.onnx',
-    )
+    expect(
+      asarUnpackedPath('C:\\Program Files\\Spatial Lens\\resources\\app.asar\\models\\m.onnx'),
+    ).toBe('C:\\Program Files\\Spatial Lens\\resources\\app.asar.unpacked\\models\\m.onnx')
     expect(asarUnpackedPath('/Applications/Spatial Lens.app/Contents/Resources/app.asar')).toBe(
       '/Applications/Spatial Lens.app/Contents/Resources/app.asar.unpacked',
     )
@@ -48,11 +48,16 @@ describe('ModelStore in a packaged layout', () => {
         mkdirSync(dirname(unpacked), { recursive: true })
         copyFileSync(join(ROOT, file.builtinPath!), unpacked)
       }
-    const store = new ModelStore({ packageRoot: join(resources, 'app.asar'), cacheDirectory: join(resources, 'cache') })
+    const store = new ModelStore({
+      packageRoot: join(resources, 'app.asar'),
+      cacheDirectory: join(resources, 'cache'),
+    })
     for (const model of builtins) {
       expect(store.status(model.id).state).toBe('built-in')
       for (const path of Object.values(store.filePaths(model.id)))
-        expect(path.startsWith(join(resources, 'app.asar.unpacked', 'models', 'builtin'))).toBe(true)
+        expect(path.startsWith(join(resources, 'app.asar.unpacked', 'models', 'builtin'))).toBe(
+          true,
+        )
     }
   })
 })

@@ -33,9 +33,20 @@ function connect(url: string): Promise<{ socket: WebSocket; frames: unknown[] }>
 describe('serve: server events over the WebSocket', () => {
   it('sends each service event to every open socket as {event, payload}, and stops on close', async () => {
     const { service, emit, listeners } = stubService()
-    const running = await startServer(service, { port: 0, host: '127.0.0.1', rendererDirectory: null })
+    const running = await startServer(service, {
+      port: 0,
+      host: '127.0.0.1',
+      rendererDirectory: null,
+    })
     const [a, b] = await Promise.all([connect(running.url), connect(running.url)])
-    const payload = { modelId: 'm', phase: 'downloading', file: null, receivedBytes: 10, totalBytes: 100, bytesPerSecond: 5 }
+    const payload = {
+      modelId: 'm',
+      phase: 'downloading',
+      file: null,
+      receivedBytes: 10,
+      totalBytes: 100,
+      bytesPerSecond: 5,
+    }
     emit('models:progress', payload as never)
     await expect.poll(() => a.frames.length + b.frames.length).toBe(2)
     expect(a.frames).toEqual([{ event: 'models:progress', payload }])

@@ -33,7 +33,10 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     expect(cloud.positionsInWorld.length).toBe(cloud.colors.length)
     expect(cloud.objectOfPoint.length * 3).toBe(cloud.positionsInWorld.length)
     const [a, b] = summary.objects
-    const answer = await service.handle('qa:ask', { sceneId: summary.sceneId, question: `how far is the ${a.name} from the ${b.name}` })
+    const answer = await service.handle('qa:ask', {
+      sceneId: summary.sceneId,
+      question: `how far is the ${a.name} from the ${b.name}`,
+    })
     expect(answer.ok).toBe(true)
     if (answer.ok) {
       expect(answer.value.unit).toBe('m')
@@ -41,13 +44,15 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     }
   })
 
-  it('labels the sample\'s objects with the built-in detector and reports what ran', async () => {
+  it("labels the sample's objects with the built-in detector and reports what ran", async () => {
     const result = await service.handle('scene:analyze', { frame: { kind: 'sample' }, regions: [] })
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const { summary } = result.value
     expect(summary.objects.map((o) => o.label)).toContain('laptop')
-    expect(summary.perception?.steps.map((s) => `${s.stage}:${s.modelId}:${s.provider}`)).toEqual(['detection:nanodet-m:cpu'])
+    expect(summary.perception?.steps.map((s) => `${s.stage}:${s.modelId}:${s.provider}`)).toEqual([
+      'detection:nanodet-m:cpu',
+    ])
     const laptop = summary.objects.find((o) => o.label === 'laptop')!
     expect(laptop.sizeM.width).toBeGreaterThan(0.28)
     expect(laptop.sizeM.width).toBeLessThan(0.42)
@@ -56,24 +61,37 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
   it('analyzes an uploaded RGB-D frame with exactly the given regions when the detector is off', async () => {
     const result = await service.handle('scene:analyze', {
       frame: syntheticFrame,
-      regions: [{ label: 'bottle', point: [330, 160] }, { label: 'laptop', box: [120, 120, 260, 200] }],
+      regions: [
+        { label: 'bottle', point: [330, 160] },
+        { label: 'laptop', box: [120, 120, 260, 200] },
+      ],
       perception: { detector: 'none' },
     })
     expect(result.ok).toBe(true)
-    if (result.ok) expect(result.value.summary.objects.map((o) => o.name).sort()).toEqual(['bottle', 'laptop'])
+    if (result.ok)
+      expect(result.value.summary.objects.map((o) => o.name).sort()).toEqual(['bottle', 'laptop'])
   })
 
   it('analyzes an uploaded PCD', async () => {
-    const pcdFile = new Uint8Array(readFileSync(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')))
-    const result = await service.handle('scene:analyze', { frame: { kind: 'pcd', name: 'mug.pcd', pcdFile }, regions: [] })
+    const pcdFile = new Uint8Array(
+      readFileSync(join(FIXTURES, 'pcl-kinect', 'pcd', 'table_scene_mug_stereo_textured.pcd')),
+    )
+    const result = await service.handle('scene:analyze', {
+      frame: { kind: 'pcd', name: 'mug.pcd', pcdFile },
+      regions: [],
+    })
     expect(result.ok).toBe(true)
   })
 
-  it.each(channels)('rejects invalid input on %s with an error naming the field', async (channel) => {
-    const result = await service.handle(channel, { bogus: 1 })
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^${channel}: (invalid|unexpected field)`))
-  })
+  it.each(channels)(
+    'rejects invalid input on %s with an error naming the field',
+    async (channel) => {
+      const result = await service.handle(channel, { bogus: 1 })
+      expect(result.ok).toBe(false)
+      if (!result.ok)
+        expect(result.error.message).toMatch(new RegExp(`^${channel}: (invalid|unexpected field)`))
+    },
+  )
 
   it('names the bad field deep inside a message', async () => {
     const result = await service.handle('scene:analyze', {
@@ -111,7 +129,10 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
 
   it('detects objects in a colour image alone (perception:detect2d): boxes in its pixels', async () => {
     const image = new Uint8Array(readFileSync(join(SAMPLE, 'color.png')))
-    const result = await service.handle('perception:detect2d', { image, perception: { provider: 'cpu' } })
+    const result = await service.handle('perception:detect2d', {
+      image,
+      perception: { provider: 'cpu' },
+    })
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const { width, height, detections, step } = result.value
@@ -126,13 +147,20 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
 
   it('runs no detector for 2D detection when the settings say none', async () => {
     const image = new Uint8Array(readFileSync(join(SAMPLE, 'color.png')))
-    const result = await service.handle('perception:detect2d', { image, perception: { detector: 'none' } })
+    const result = await service.handle('perception:detect2d', {
+      image,
+      perception: { detector: 'none' },
+    })
     expect(result.ok).toBe(true)
-    if (result.ok) expect(result.value).toEqual({ width: 640, height: 480, detections: [], step: null })
+    if (result.ok)
+      expect(result.value).toEqual({ width: 640, height: 480, detections: [], step: null })
   })
 
   it('turns an unreadable 2D-detection image into one line naming it', async () => {
-    const result = await service.handle('perception:detect2d', { image: new Uint8Array([1, 2, 3]), name: 'webcam frame' })
+    const result = await service.handle('perception:detect2d', {
+      image: new Uint8Array([1, 2, 3]),
+      name: 'webcam frame',
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.message).toMatch(/^webcam frame is not a readable image/)
@@ -153,7 +181,10 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
   })
 
   it('says when a scene is no longer loaded', async () => {
-    const result = await service.handle('qa:ask', { sceneId: 'missing', question: 'how tall is the mug' })
+    const result = await service.handle('qa:ask', {
+      sceneId: 'missing',
+      question: 'how tall is the mug',
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.message).toMatch(/load the frame again/)
   })

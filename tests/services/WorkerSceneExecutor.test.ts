@@ -20,7 +20,8 @@ describe('WorkerSceneExecutor (scene worker threads)', () => {
   const previousModels = process.env.SPATIAL_LENS_MODELS
 
   beforeAll(() => {
-    if (!existsSync(workerPath)) throw new Error(`${workerPath} is missing: run \`npm run build\` first`)
+    if (!existsSync(workerPath))
+      throw new Error(`${workerPath} is missing: run \`npm run build\` first`)
     // Workers inherit the environment at creation: an empty model cache (no depth model).
     process.env.SPATIAL_LENS_MODELS = models
     executor = new WorkerSceneExecutor(workerPath, 1)
@@ -35,7 +36,11 @@ describe('WorkerSceneExecutor (scene worker threads)', () => {
 
   it('runs 2D detection in the worker and validates the reply', async () => {
     const image = new Uint8Array(readFileSync(join(sampleDirectory, 'color.png')))
-    const result = await executor.detect2d({ image, name: 'color.png', perception: { provider: 'cpu' } })
+    const result = await executor.detect2d({
+      image,
+      name: 'color.png',
+      perception: { provider: 'cpu' },
+    })
     expect([result.width, result.height]).toEqual([640, 480])
     expect(result.detections.map((d) => d.label)).toContain('laptop')
     expect(result.step?.provider).toBe('cpu')
@@ -45,8 +50,14 @@ describe('WorkerSceneExecutor (scene worker threads)', () => {
     const colorFile = new Uint8Array(readFileSync(join(sampleDirectory, 'color.png')))
     const intrinsics = JSON.parse(readFileSync(join(sampleDirectory, 'intrinsics.json'), 'utf8'))
     const failure = await executor
-      .analyze({ frame: { kind: 'rgbd', name: 'webcam', colorFile, intrinsics }, regions: [] }, 'scene-1')
-      .then(() => null, (error: unknown) => error)
+      .analyze(
+        { frame: { kind: 'rgbd', name: 'webcam', colorFile, intrinsics }, regions: [] },
+        'scene-1',
+      )
+      .then(
+        () => null,
+        (error: unknown) => error,
+      )
     expect(failure).toBeInstanceOf(CodedUserError)
     expect((failure as CodedUserError).code).toBe(ERROR_CODES.depthModelMissing)
     expect((failure as Error).message).toMatch(/spatial-lens models download/)

@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { measurementRecordSchema, type MeasurementRecord } from '../../main/contract/measurementSchema'
+import {
+  measurementRecordSchema,
+  type MeasurementRecord,
+} from '../../main/contract/measurementSchema'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
 import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
 import { SpatialService } from '../../main/services/SpatialService'
@@ -14,7 +17,10 @@ import { SYNTHETIC } from '../helpers/syntheticTabletop'
 
 const scratch = mkdtempSync(join(tmpdir(), 'spatial-lens-log-service-'))
 const logPath = join(scratch, 'measurements.jsonl')
-const newService = () => new SpatialService(new InlineSceneExecutor(), 'serve', { log: new MeasurementLog({ path: logPath }) })
+const newService = () =>
+  new SpatialService(new InlineSceneExecutor(), 'serve', {
+    log: new MeasurementLog({ path: logPath }),
+  })
 let service = newService()
 let sceneId = ''
 
@@ -26,7 +32,9 @@ const frame = {
   intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5, depthScale: 1000 },
 }
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function ok<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const settled = await result
   if (!settled.ok) throw new Error(settled.error.message)
   return settled.value
@@ -37,7 +45,10 @@ beforeAll(async () => {
   const scene = await ok(
     service.handle('scene:analyze', {
       frame,
-      regions: [{ label: 'bottle', point: [330, 160] }, { label: 'laptop', box: [120, 120, 260, 200] }],
+      regions: [
+        { label: 'bottle', point: [330, 160] },
+        { label: 'laptop', box: [120, 120, 260, 200] },
+      ],
       perception: { detector: 'none' },
     }),
   )
@@ -52,7 +63,9 @@ describe('measurement log through the service', () => {
   let distance: MeasurementRecord
 
   it('logs every answered question with its frame, value, unit, provenance and ends', async () => {
-    const answer = await ok(service.handle('qa:ask', { sceneId, question: 'how far is the bottle from the laptop' }))
+    const answer = await ok(
+      service.handle('qa:ask', { sceneId, question: 'how far is the bottle from the laptop' }),
+    )
     const { records, warnings, location } = await ok(service.handle('log:list', {}))
     expect(location).toBe(logPath)
     expect(warnings).toEqual([])
@@ -75,7 +88,9 @@ describe('measurement log through the service', () => {
 
   it('logs yes/no answers without a value, and skips answers that measured nothing', async () => {
     await ok(service.handle('qa:ask', { sceneId, question: 'is the bottle left of the laptop' }))
-    await ok(service.handle('qa:ask', { sceneId, question: 'how far is the zebra from the laptop' }))
+    await ok(
+      service.handle('qa:ask', { sceneId, question: 'how far is the zebra from the laptop' }),
+    )
     const { records } = await ok(service.handle('log:list', {}))
     expect(records.map((record) => record.text)).toEqual([
       'how far is the bottle from the laptop',
@@ -96,7 +111,11 @@ describe('measurement log through the service', () => {
         toInWorldM: [0.25, 0, 0],
       }),
     )
-    expect(added).toMatchObject({ kind: 'measurement', value: { number: 0.25, unit: 'm' }, answer: '25 cm' })
+    expect(added).toMatchObject({
+      kind: 'measurement',
+      value: { number: 0.25, unit: 'm' },
+      answer: '25 cm',
+    })
     expect(added.provenance?.method).toMatch(/picked in the 3D view/)
     expect(Object.keys(added.provenance?.pointCounts ?? {}).sort()).toEqual(['bottle', 'laptop'])
     const { records } = await ok(service.handle('log:list', {}))
@@ -104,9 +123,18 @@ describe('measurement log through the service', () => {
   })
 
   it('log:add rejects a half-given segment and a negative length, naming the field', async () => {
-    const oneEnd = await service.handle('log:add', { sceneId, text: 'x', valueM: 1, fromInWorldM: [0, 0, 0] })
+    const oneEnd = await service.handle('log:add', {
+      sceneId,
+      text: 'x',
+      valueM: 1,
+      fromInWorldM: [0, 0, 0],
+    })
     expect(oneEnd.ok).toBe(false)
-    if (!oneEnd.ok) expect(oneEnd.error).toMatchObject({ field: 'toInWorldM', message: expect.stringMatching(/both ends/) })
+    if (!oneEnd.ok)
+      expect(oneEnd.error).toMatchObject({
+        field: 'toInWorldM',
+        message: expect.stringMatching(/both ends/),
+      })
     const negative = await service.handle('log:add', { sceneId, text: 'x', valueM: -1 })
     expect(negative.ok).toBe(false)
     if (!negative.ok) expect(negative.error.field).toBe('valueM')
@@ -117,7 +145,9 @@ describe('measurement log through the service', () => {
     await service.dispose()
     service = newService()
     expect((await ok(service.handle('log:list', {}))).records).toEqual(before)
-    const orphan = await ok(service.handle('log:add', { sceneId, text: 'after restart', valueM: 0.5 }))
+    const orphan = await ok(
+      service.handle('log:add', { sceneId, text: 'after restart', valueM: 0.5 }),
+    )
     expect(orphan.provenance).toBeNull()
     expect(orphan.frame.name).toMatch(/^unknown frame/)
     expect((await ok(service.handle('log:list', {}))).records).toHaveLength(before.length + 1)
@@ -140,14 +170,19 @@ describe('measurement log through the service', () => {
     const mcap = await ok(service.handle('log:export', { format: 'mcap' }))
     const reader = await McapIndexedReader.Initialize({ readable: new TempBuffer(mcap.bytes) })
     const read = []
-    for await (const message of reader.readMessages()) read.push(JSON.parse(new TextDecoder().decode(message.data)))
+    for await (const message of reader.readMessages())
+      read.push(JSON.parse(new TextDecoder().decode(message.data)))
     expect(read).toEqual(records)
   })
 
   it('rejects an unknown export format by name', async () => {
     const result = await service.handle('log:export', { format: 'xlsx' })
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.error).toMatchObject({ field: 'format', message: expect.stringMatching(/^log:export: invalid format/) })
+    if (!result.ok)
+      expect(result.error).toMatchObject({
+        field: 'format',
+        message: expect.stringMatching(/^log:export: invalid format/),
+      })
   })
 
   it('log:clear empties the log for this and any later service', async () => {

@@ -20,7 +20,8 @@ const steps: { requestId: string; step: ReasoningStepJson }[] = []
 
 const call = <T>(channel: Parameters<SpatialService['handle']>[0], input: unknown) =>
   callService<T>(service, channel, input)
-const reason = (question: string, requestId: string) => call<any>('qa:reason', { sceneId, question, requestId })
+const reason = (question: string, requestId: string) =>
+  call<any>('qa:reason', { sceneId, question, requestId })
 const lastToolResult = (body: any): any =>
   JSON.parse(body.messages.filter((m: { role: string }) => m.role === 'tool').at(-1).content)
 
@@ -40,7 +41,10 @@ beforeAll(async () => {
       depthFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_depth.png'))),
       intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 },
     },
-    regions: [{ label: 'mug', point: [282, 270] }, { label: 'laptop', box: [150, 130, 330, 200] }],
+    regions: [
+      { label: 'mug', point: [282, 270] },
+      { label: 'laptop', box: [150, 130, 330, 200] },
+    ],
     perception: { detector: 'none' },
   })
   sceneId = analyzed.summary.sceneId
@@ -54,24 +58,37 @@ describe('qa:reason without an LLM', () => {
   it('answers a template question with the engine answer (drawn in 3D) and no LLM', async () => {
     const result = await reason('how far is the mug from the laptop', 'no-llm-1')
     expect(result).toMatchObject({ stopReason: 'template', protocol: 'template', llm: null })
-    const template = await call<any>('qa:ask', { sceneId, question: 'how far is the mug from the laptop' })
+    const template = await call<any>('qa:ask', {
+      sceneId,
+      question: 'how far is the mug from the laptop',
+    })
     expect(result.templateAnswer.value).toBe(template.value)
     expect(result.templateAnswer.geometry.kind).toBe('segment')
   })
 
   it('a multi-step question gets the orchestrator’s "configure an LLM" message, never a guess', async () => {
-    const result = await reason('if I push the mug 20 cm toward the laptop, do they touch?', 'no-llm-2')
+    const result = await reason(
+      'if I push the mug 20 cm toward the laptop, do they touch?',
+      'no-llm-2',
+    )
     expect(result.stopReason).toBe('no_llm')
     expect(result.answer).toMatch(/no LLM is configured, so I will not guess/)
     expect(result.templateAnswer).toBeUndefined()
-    expect(steps.filter((s) => s.requestId === 'no-llm-2').map((s) => s.step.kind)).toEqual(['error'])
+    expect(steps.filter((s) => s.requestId === 'no-llm-2').map((s) => s.step.kind)).toEqual([
+      'error',
+    ])
   })
 })
 
 describe('qa:reason with the LLM of the settings', () => {
   it('stores the LLM in the service settings; the key never comes back', async () => {
     const settings = await call<any>('settings:update', {
-      llm: { spec: `openai:${llm.url}/v1#tiny`, apiKey: 'sk-local-0123456789wxyz', maxSteps: 6, timeLimitS: 60 },
+      llm: {
+        spec: `openai:${llm.url}/v1#tiny`,
+        apiKey: 'sk-local-0123456789wxyz',
+        maxSteps: 6,
+        timeLimitS: 60,
+      },
     })
     expect(settings.llm).toEqual({
       spec: `openai:${llm.url}/v1#tiny`,
@@ -86,12 +103,33 @@ describe('qa:reason with the LLM of the settings', () => {
     llm.requests.length = 0
     llm.script(
       { kind: 'tool', name: 'list_objects', args: {} },
-      { kind: 'tool', name: 'measure', args: { quantity: 'distance', a: 'mug', b: 'laptop' }, id: 'call_2' },
-      { kind: 'later', reply: (body) => ({ kind: 'text', chunks: [`They are ${lastToolResult(body).value_m} m apart.`] }) },
+      {
+        kind: 'tool',
+        name: 'measure',
+        args: { quantity: 'distance', a: 'mug', b: 'laptop' },
+        id: 'call_2',
+      },
+      {
+        kind: 'later',
+        reply: (body) => ({
+          kind: 'text',
+          chunks: [`They are ${lastToolResult(body).value_m} m apart.`],
+        }),
+      },
     )
-    const result = await reason('how far apart are the mug and the laptop, centre to centre?', 'llm-1')
-    const template = await call<any>('qa:ask', { sceneId, question: 'how far is the mug from the laptop' })
-    expect(result).toMatchObject({ stopReason: 'final', protocol: 'native', llm: `openai:${llm.url}/v1#tiny` })
+    const result = await reason(
+      'how far apart are the mug and the laptop, centre to centre?',
+      'llm-1',
+    )
+    const template = await call<any>('qa:ask', {
+      sceneId,
+      question: 'how far is the mug from the laptop',
+    })
+    expect(result).toMatchObject({
+      stopReason: 'final',
+      protocol: 'native',
+      llm: `openai:${llm.url}/v1#tiny`,
+    })
     expect(result.answer).toBe(`They are ${Number(template.value.toFixed(4))} m apart.`)
     const streamed = steps.filter((s) => s.requestId === 'llm-1').map((s) => s.step)
     expect(streamed).toEqual(result.steps)
@@ -101,8 +139,14 @@ describe('qa:reason with the LLM of the settings', () => {
       'tool_call:measure',
       'tool_result:measure',
     ])
-    expect(streamed[3].result).toMatchObject({ quantity: 'distance', value_m: Number(template.value.toFixed(4)) })
-    expect(result.checks.map((c: { kind: string; ok: boolean }) => `${c.kind}:${c.ok}`)).toEqual(['numbers:true', 'mirror:true'])
+    expect(streamed[3].result).toMatchObject({
+      quantity: 'distance',
+      value_m: Number(template.value.toFixed(4)),
+    })
+    expect(result.checks.map((c: { kind: string; ok: boolean }) => `${c.kind}:${c.ok}`)).toEqual([
+      'numbers:true',
+      'mirror:true',
+    ])
     // The stored key went to the server; the spec's model too.
     expect(llm.requests[0].headers.authorization).toBe('Bearer sk-local-0123456789wxyz')
     expect(llm.requests[0].body.model).toBe('tiny')
@@ -129,7 +173,11 @@ describe('qa:reason with the LLM of the settings', () => {
   })
 
   it('a server error is an answer naming the server and what to do', async () => {
-    llm.script({ kind: 'status', status: 404, body: '{"error":{"message":"model tiny not found"}}' })
+    llm.script({
+      kind: 'status',
+      status: 404,
+      body: '{"error":{"message":"model tiny not found"}}',
+    })
     const result = await reason('what is between the mug and the laptop?', 'llm-4')
     expect(result.stopReason).toBe('model_error')
     expect(result.answer).toContain(`${llm.url}/v1`)
@@ -147,9 +195,13 @@ describe('llm:test', () => {
   })
 
   it('tests the typed (unsaved) spec; failures say what to do', async () => {
-    const unreachable = await call<any>('llm:test', { spec: 'ollama:http://127.0.0.1:9#qwen2.5:7b' })
+    const unreachable = await call<any>('llm:test', {
+      spec: 'ollama:http://127.0.0.1:9#qwen2.5:7b',
+    })
     expect(unreachable.isOk).toBe(false)
-    expect(unreachable.message).toMatch(/^Could not get an answer from Ollama at http:\/\/127\.0\.0\.1:9 within 60 s\. Check that the server is running/)
+    expect(unreachable.message).toMatch(
+      /^Could not get an answer from Ollama at http:\/\/127\.0\.0\.1:9 within 60 s\. Check that the server is running/,
+    )
     const malformed = await call<any>('llm:test', { spec: 'gpt4' })
     expect(malformed).toMatchObject({ isOk: false, endpoint: null })
     expect(malformed.message).toMatch(/Invalid LLM spec/)

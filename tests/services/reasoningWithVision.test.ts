@@ -280,7 +280,12 @@ describe('closing while the vision model decodes', () => {
     toCleanUp.push(installed.cache)
     const { executor } = serviceWithModels(installed.cache, 'closing')
     const image = { width: 64, height: 48, data: new Uint8Array(64 * 48 * 3).fill(200) }
-    const endless = executor.askVision({ modelId: VLM_ID, image, question: 'Describe everything.', maxNewTokens: 1_000_000 })
+    const endless = executor.askVision({
+      modelId: VLM_ID,
+      image,
+      question: 'Describe everything.',
+      maxNewTokens: 1_000_000,
+    })
     endless.catch(() => undefined)
     // Let the worker load the model and start decoding.
     await new Promise((resolve) => setTimeout(resolve, 1500))

@@ -86,14 +86,16 @@ describe('scene:pointAt', () => {
       for (let x = 2; x < depth.width - 2 && !hole; x++) {
         let isEmpty = true
         for (let dy = -2; dy <= 2; dy++)
-          for (let dx = -2; dx <= 2; dx++) if (depth.data[(y + dy) * depth.width + x + dx] > 0) isEmpty = false
+          for (let dx = -2; dx <= 2; dx++)
+            if (depth.data[(y + dy) * depth.width + x + dx] > 0) isEmpty = false
         if (isEmpty) hole = [x, y]
       }
     expect(hole).not.toBeNull()
     const sceneId = result.summary.sceneId
     const empty = await service.handle('scene:pointAt', { sceneId, pixel: hole! })
     expect(empty.ok).toBe(false)
-    if (!empty.ok) expect(empty.error.message).toMatch(/^no depth at pixel .*pick a point on a surface/)
+    if (!empty.ok)
+      expect(empty.error.message).toMatch(/^no depth at pixel .*pick a point on a surface/)
     const outside = await service.handle('scene:pointAt', { sceneId, pixel: [-20, 5] })
     expect(outside.ok).toBe(false)
     if (!outside.ok) expect(outside.error.message).toMatch(/outside the 640×480 image/)
@@ -107,9 +109,19 @@ describe('scene:measure', () => {
   it("two objects: the engine's gap and centre distance, as qa:ask gives them", async () => {
     const [a, b] = result.summary.objects
     const sceneId = result.summary.sceneId
-    const reply = await service.handle('scene:measure', { sceneId, a: { object: a.name }, b: { object: b.name } })
-    const gap = await service.handle('qa:ask', { sceneId, question: `what is the gap between the ${a.name} and the ${b.name}` })
-    const centres = await service.handle('qa:ask', { sceneId, question: `how far is the ${a.name} from the ${b.name}` })
+    const reply = await service.handle('scene:measure', {
+      sceneId,
+      a: { object: a.name },
+      b: { object: b.name },
+    })
+    const gap = await service.handle('qa:ask', {
+      sceneId,
+      question: `what is the gap between the ${a.name} and the ${b.name}`,
+    })
+    const centres = await service.handle('qa:ask', {
+      sceneId,
+      question: `how far is the ${a.name} from the ${b.name}`,
+    })
     expect(reply.ok && gap.ok && centres.ok).toBe(true)
     if (!reply.ok || !gap.ok || !centres.ok) return
     expect(gap.value.kind).toBe('gap')
@@ -117,7 +129,9 @@ describe('scene:measure', () => {
     expect(reply.value.valueM).toBeCloseTo(gap.value.value as number, 9)
     expect(reply.value.centerDistanceM).toBeCloseTo(centres.value.value as number, 9)
     expect(reply.value.objects.map((o) => o.name)).toEqual([a.name, b.name])
-    const drawn = Math.hypot(...([0, 1, 2].map((i) => reply.value.toInWorld[i] - reply.value.fromInWorld[i]) as Vec3))
+    const drawn = Math.hypot(
+      ...([0, 1, 2].map((i) => reply.value.toInWorld[i] - reply.value.fromInWorld[i]) as Vec3),
+    )
     expect(drawn).toBeCloseTo(reply.value.valueM, 9)
   })
 
@@ -134,11 +148,22 @@ describe('scene:measure', () => {
   it('refuses one object twice and unknown names, listing the objects', async () => {
     const sceneId = result.summary.sceneId
     const [a] = result.summary.objects
-    const twice = await service.handle('scene:measure', { sceneId, a: { object: a.name }, b: { object: a.name } })
+    const twice = await service.handle('scene:measure', {
+      sceneId,
+      a: { object: a.name },
+      b: { object: a.name },
+    })
     expect(twice.ok).toBe(false)
     if (!twice.ok) expect(twice.error.message).toMatch(/pick two different objects/)
-    const unknown = await service.handle('scene:measure', { sceneId, a: { object: 'zebra' }, b: { object: a.name } })
+    const unknown = await service.handle('scene:measure', {
+      sceneId,
+      a: { object: 'zebra' },
+      b: { object: a.name },
+    })
     expect(unknown.ok).toBe(false)
-    if (!unknown.ok) expect(unknown.error.message).toContain(`objects are: ${result.summary.objects.map((o) => o.name).join(', ')}`)
+    if (!unknown.ok)
+      expect(unknown.error.message).toContain(
+        `objects are: ${result.summary.objects.map((o) => o.name).join(', ')}`,
+      )
   })
 })

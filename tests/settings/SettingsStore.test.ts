@@ -36,7 +36,13 @@ describe('SettingsStore', () => {
     expect(settings).toEqual({
       settingsVersion: 1,
       // The key is bound to where the spec sends it: Ollama's default host (no OLLAMA_HOST in tests).
-      llm: { spec: 'ollama:qwen2.5:7b', apiKey: KEY, apiKeyFor: 'http://127.0.0.1:11434', maxSteps: 5, timeLimitS: 30 },
+      llm: {
+        spec: 'ollama:qwen2.5:7b',
+        apiKey: KEY,
+        apiKeyFor: 'http://127.0.0.1:11434',
+        maxSteps: 5,
+        timeLimitS: 30,
+      },
       units: 'imperial',
     })
     expect(statSync(store.path).mode & 0o777).toBe(0o600)

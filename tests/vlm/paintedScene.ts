@@ -17,7 +17,10 @@ export const DEFAULT_PATCHES: Patches = {
  * The synthetic tabletop's ground-truth scene (640×480) with a grey frame in which the named
  * objects own a 60 × 60 patch of one colour (their pixels), so image regions and crops are known.
  */
-export function paintedScene(patches: Patches = DEFAULT_PATCHES): { scene: Scene; image: RgbImage } {
+export function paintedScene(patches: Patches = DEFAULT_PATCHES): {
+  scene: Scene
+  image: RgbImage
+} {
   const base = sceneFromGroundTruth(loadGroundTruth())
   const data = new Uint8Array(WIDTH * HEIGHT * 3).fill(128)
   const objects = base.objects.map((object) => {

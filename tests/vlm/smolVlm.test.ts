@@ -10,7 +10,13 @@ import { PerceptionService } from '../../main/perception/PerceptionService'
 import { CalibrationStore } from '../../main/calibration/CalibrationStore'
 import { solidImage } from './paintedScene'
 import { SPECIAL_IDS, tinySmolVlmTokenizer } from './tinySmolVlmTokenizer'
-import { HIDDEN, installTinySmolVlm, stepwiseLogits, VLM_ID, type InstalledVlm } from './tinySmolVlm'
+import {
+  HIDDEN,
+  installTinySmolVlm,
+  stepwiseLogits,
+  VLM_ID,
+  type InstalledVlm,
+} from './tinySmolVlm'
 
 const { vocab, tokenizerJson } = tinySmolVlmTokenizer()
 const tokenizer = smolVlmTokenizerFromJson(tokenizerJson)
@@ -30,7 +36,8 @@ const P = PROMPT_IDS.length
 const solid = solidImage
 
 /** (v / 255 − 0.5) / 0.5 averaged over the three channels: the tiny encoder's feature value. */
-const meanNormalised = (rgb: [number, number, number]) => rgb.reduce((s, v) => s + (v / 127.5 - 1), 0) / 3
+const meanNormalised = (rgb: [number, number, number]) =>
+  rgb.reduce((s, v) => s + (v / 127.5 - 1), 0) / 3
 
 const installed: InstalledVlm[] = []
 function install(...args: Parameters<typeof installTinySmolVlm>): InstalledVlm {
@@ -58,14 +65,23 @@ describe('SmolVlm through the model store, the factory and the runner (tiny grap
 
     // Vision encoder: one 512 × 512 view, every pixel valid, (v/255 − 0.5)/0.5 per channel.
     const [encoder] = runner.of(ENCODER)
-    expect(encoder.dims).toEqual({ pixel_values: [1, 1, 3, 512, 512], pixel_attention_mask: [1, 1, 512, 512] })
+    expect(encoder.dims).toEqual({
+      pixel_values: [1, 1, 3, 512, 512],
+      pixel_attention_mask: [1, 1, 512, 512],
+    })
     const pixels = encoder.inputs.pixel_values.data as Float32Array
-    expect([pixels[0], pixels[512 * 512], pixels[2 * 512 * 512]].map((v) => +v.toFixed(5))).toEqual([1, -1, -0.6])
-    expect((encoder.inputs.pixel_attention_mask.data as Uint8Array).every((v) => v === 1)).toBe(true)
+    expect([pixels[0], pixels[512 * 512], pixels[2 * 512 * 512]].map((v) => +v.toFixed(5))).toEqual(
+      [1, -1, -0.6],
+    )
+    expect((encoder.inputs.pixel_attention_mask.data as Uint8Array).every((v) => v === 1)).toBe(
+      true,
+    )
 
     // Token embeddings: the prompt, then each generated token (the stop token is never embedded).
     const embeds = runner.of(EMBED)
-    expect(embeds.map((r) => Array.from(r.inputs.input_ids.data as BigInt64Array, Number))).toEqual([PROMPT_IDS, [RED], [MUG]])
+    expect(embeds.map((r) => Array.from(r.inputs.input_ids.data as BigInt64Array, Number))).toEqual(
+      [PROMPT_IDS, [RED], [MUG]],
+    )
 
     // Decoder: prompt with an empty cache, then one token per step; cache, mask and positions grow.
     const decoder = runner.of(DECODER)
@@ -81,13 +97,16 @@ describe('SmolVlm through the model store, the factory and the runner (tiny grap
         Array.from({ length }, (_, i) => past + i),
       )
     })
-    expect(Object.keys(decoder[1].dims).filter((n) => n.startsWith('past_key_values'))).toHaveLength(60)
+    expect(
+      Object.keys(decoder[1].dims).filter((n) => n.startsWith('past_key_values')),
+    ).toHaveLength(60)
 
     // The <image> rows of the first step hold the image features (here the pixels' mean), the rest the text.
     const first = decoder[0].inputs.inputs_embeds.data as Float32Array
     const imageRows = tokenPositions(PROMPT_IDS, SPECIAL_IDS.image)
     expect(imageRows).toHaveLength(64)
-    const rowMean = (row: number) => first.subarray(row * HIDDEN, (row + 1) * HIDDEN).reduce((a, b) => a + b, 0) / HIDDEN
+    const rowMean = (row: number) =>
+      first.subarray(row * HIDDEN, (row + 1) * HIDDEN).reduce((a, b) => a + b, 0) / HIDDEN
     expect(rowMean(imageRows[0])).toBeCloseTo(meanNormalised(colour), 3)
     expect(rowMean(imageRows[63])).toBeCloseTo(meanNormalised(colour), 3)
     expect(rowMean(imageRows[0] - 1)).toBe(0)
@@ -102,14 +121,17 @@ describe('SmolVlm through the model store, the factory and the runner (tiny grap
     expect(answer.stopReason).toBe('max_tokens')
     expect(runner.of(DECODER)).toHaveLength(2)
     expect(runner.of(EMBED)).toHaveLength(2)
-    await expect(vlm.ask(solid(8, 8, [0, 0, 0]), QUESTION, { maxNewTokens: 0 })).rejects.toThrow(/positive integer/)
+    await expect(vlm.ask(solid(8, 8, [0, 0, 0]), QUESTION, { maxNewTokens: 0 })).rejects.toThrow(
+      /positive integer/,
+    )
   })
 
   it('looks only at the given region: the encoder sees the crop', async () => {
     const { factory, runner } = install(stepwiseLogits(P, [RED, EOU]))
     const vlm = await factory.smolVlm(VLM_ID)
     const image = solid(100, 60, [0, 0, 0])
-    for (let y = 10; y < 30; y++) for (let x = 50; x < 90; x++) image.data.set([255, 255, 255], (y * 100 + x) * 3)
+    for (let y = 10; y < 30; y++)
+      for (let x = 50; x < 90; x++) image.data.set([255, 255, 255], (y * 100 + x) * 3)
     await vlm.ask(image, QUESTION, { region: [50, 10, 90, 30] })
     await vlm.ask(image, QUESTION)
     const [crop, whole] = runner.of(ENCODER).map((r) => r.inputs.pixel_values.data as Float32Array)
@@ -122,12 +144,17 @@ describe('SmolVlm through the model store, the factory and the runner (tiny grap
     const vlm = await factory.smolVlm(VLM_ID)
     const controller = new AbortController()
     runner.afterRun = (run) => {
-      if (run.file === DECODER && runner.of(DECODER).length === 2) controller.abort(new Error('stop now'))
+      if (run.file === DECODER && runner.of(DECODER).length === 2)
+        controller.abort(new Error('stop now'))
     }
-    await expect(vlm.ask(solid(8, 8, [9, 9, 9]), QUESTION, { signal: controller.signal })).rejects.toThrow('stop now')
+    await expect(
+      vlm.ask(solid(8, 8, [9, 9, 9]), QUESTION, { signal: controller.signal }),
+    ).rejects.toThrow('stop now')
     expect(runner.of(DECODER)).toHaveLength(2)
     expect(runner.of(EMBED)).toHaveLength(2)
-    await expect(vlm.ask(solid(8, 8, [9, 9, 9]), QUESTION, { signal: controller.signal })).rejects.toThrow('stop now')
+    await expect(
+      vlm.ask(solid(8, 8, [9, 9, 9]), QUESTION, { signal: controller.signal }),
+    ).rejects.toThrow('stop now')
     expect(runner.of(DECODER)).toHaveLength(2)
   })
 
@@ -135,22 +162,32 @@ describe('SmolVlm through the model store, the factory and the runner (tiny grap
     const { factory, runner } = install(stepwiseLogits(P, [MUG, EOU]), { layers: 1 })
     const answer = await (await factory.smolVlm(VLM_ID)).ask(solid(8, 8, [1, 2, 3]), QUESTION)
     expect(answer.text).toBe('mug')
-    expect(Object.keys(runner.of(DECODER)[1].dims).filter((n) => n.startsWith('past_key_values'))).toEqual([
-      'past_key_values.0.key',
-      'past_key_values.0.value',
-    ])
+    expect(
+      Object.keys(runner.of(DECODER)[1].dims).filter((n) => n.startsWith('past_key_values')),
+    ).toEqual(['past_key_values.0.key', 'past_key_values.0.value'])
   })
 
   it('a missing model is one message naming the download command, and no vision model is offered', async () => {
-    const store = new ModelStore({ cacheDirectory: mkdtempSync(join(tmpdir(), 'spatial-lens-novlm-')) })
-    const factory = new ModelFactory(installed[0]?.runner ?? install(stepwiseLogits(P, [EOU])).runner, store)
-    await expect(factory.smolVlm(VLM_ID)).rejects.toThrow(/spatial-lens models download smolvlm-256m-instruct/)
+    const store = new ModelStore({
+      cacheDirectory: mkdtempSync(join(tmpdir(), 'spatial-lens-novlm-')),
+    })
+    const factory = new ModelFactory(
+      installed[0]?.runner ?? install(stepwiseLogits(P, [EOU])).runner,
+      store,
+    )
+    await expect(factory.smolVlm(VLM_ID)).rejects.toThrow(
+      /spatial-lens models download smolvlm-256m-instruct/,
+    )
     const perception = new PerceptionService(factory, new CalibrationStore())
     expect(await perception.visionModel()).toBeUndefined()
   })
 
-  it('a tokenizer that is not SmolVLM\'s is refused with the fix', async () => {
-    const { factory } = install(stepwiseLogits(P, [EOU]), { tokenizer: tinySmolVlmTokenizer({ without: ['<end_of_utterance>'] }).tokenizerJson })
-    await expect(factory.smolVlm(VLM_ID)).rejects.toThrow(/lacks the SmolVLM token\(s\) <end_of_utterance>/)
+  it("a tokenizer that is not SmolVLM's is refused with the fix", async () => {
+    const { factory } = install(stepwiseLogits(P, [EOU]), {
+      tokenizer: tinySmolVlmTokenizer({ without: ['<end_of_utterance>'] }).tokenizerJson,
+    })
+    await expect(factory.smolVlm(VLM_ID)).rejects.toThrow(
+      /lacks the SmolVLM token\(s\) <end_of_utterance>/,
+    )
   })
 })

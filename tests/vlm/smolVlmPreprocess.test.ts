@@ -4,11 +4,17 @@ import {
   smolVlmContentSize,
   smolVlmImageInputs,
 } from '../../main/engine/perception/smolVlmPreprocess'
-import { cropRgb, expandBox, objectImageRegion, pixelBoundingBox } from '../../main/engine/perception/imageCrop'
+import {
+  cropRgb,
+  expandBox,
+  objectImageRegion,
+  pixelBoundingBox,
+} from '../../main/engine/perception/imageCrop'
 import type { RgbImage } from '../../main/engine/types'
 import { solidImage } from './paintedScene'
 
-const reds = (image: RgbImage) => Array.from({ length: image.width * image.height }, (_, i) => image.data[i * 3])
+const reds = (image: RgbImage) =>
+  Array.from({ length: image.width * image.height }, (_, i) => image.data[i * 3])
 const greyRow = (values: number[]): RgbImage => ({
   width: values.length,
   height: 1,
@@ -79,7 +85,11 @@ describe('image regions of objects', () => {
     const pixels = Uint32Array.of(2 * width + 3, 4 * width + 6, 3 * width + 5)
     expect(pixelBoundingBox(pixels, width)).toEqual([3, 2, 7, 5])
     expect(pixelBoundingBox(new Uint32Array(0), width)).toBeUndefined()
-    const image: RgbImage = { width: 4, height: 3, data: Uint8Array.from({ length: 36 }, (_, i) => i) }
+    const image: RgbImage = {
+      width: 4,
+      height: 3,
+      data: Uint8Array.from({ length: 36 }, (_, i) => i),
+    }
     const crop = cropRgb(image, [1, 1, 3, 3])
     expect([crop.width, crop.height]).toEqual([2, 2])
     // Pixel (1, 1) starts at byte (1 · 4 + 1) · 3 = 15; (1, 2) at 27.

@@ -6,7 +6,11 @@ import {
   smolVlmPrompt,
   tokenPositions,
 } from '../../main/engine/perception/smolVlmPrompt'
-import { argmaxRow, mergeImageFeatures, stepPositionIds } from '../../main/engine/perception/greedyDecoding'
+import {
+  argmaxRow,
+  mergeImageFeatures,
+  stepPositionIds,
+} from '../../main/engine/perception/greedyDecoding'
 import { objectNoun, readYesNo, tidyAnswer } from '../../main/engine/perception/vlmAnswers'
 import { smolVlmTokenizerFromJson } from '../../main/inference/models/smolVlmTokenizer'
 import { SPECIAL_IDS, tinySmolVlmTokenizer } from './tinySmolVlmTokenizer'
@@ -20,12 +24,16 @@ describe('SmolVLM prompt', () => {
 
   it('expands the unsplit image to fake, global-img, 64 × image, fake', () => {
     const text = expandImageToken('A<image>B', 3)
-    expect(text).toBe('A<fake_token_around_image><global-img><image><image><image><fake_token_around_image>B')
+    expect(text).toBe(
+      'A<fake_token_around_image><global-img><image><image><image><fake_token_around_image>B',
+    )
     expect(smolVlmPrompt('q').split('<image>').length - 1).toBe(64)
   })
 
   it('strips special token names a question could smuggle in', () => {
-    expect(plainQuestion('what <image> is <end_of_utterance> this <|im_end|>?')).toBe('what is this ?')
+    expect(plainQuestion('what <image> is <end_of_utterance> this <|im_end|>?')).toBe(
+      'what is this ?',
+    )
     expect(smolVlmPrompt('<image><image>hi').split('<image>').length - 1).toBe(64)
   })
 
@@ -38,12 +46,19 @@ describe('SmolVLM prompt', () => {
     expect(positions).toEqual(Array.from({ length: 64 }, (_, i) => first + i))
     expect(ids[0]).toBe(SPECIAL_IDS.imStart)
     expect(tokenizer.decode(ids.slice(1, first - 2))).toBe('User:')
-    expect(ids.slice(first - 2, first)).toEqual([SPECIAL_IDS.fakeAroundImage, SPECIAL_IDS.globalImage])
+    expect(ids.slice(first - 2, first)).toEqual([
+      SPECIAL_IDS.fakeAroundImage,
+      SPECIAL_IDS.globalImage,
+    ])
     expect(ids[first + 64]).toBe(SPECIAL_IDS.fakeAroundImage)
     const end = ids.indexOf(SPECIAL_IDS.endOfUtterance)
     expect(tokenizer.decode(ids.slice(first + 65, end))).toBe('What colour is it?')
     expect(tokenizer.decode(ids.slice(end + 1))).toBe('\nAssistant:')
-    expect(tokenizer.stopIds).toEqual([SPECIAL_IDS.endOfUtterance, SPECIAL_IDS.imEnd, SPECIAL_IDS.endOfText])
+    expect(tokenizer.stopIds).toEqual([
+      SPECIAL_IDS.endOfUtterance,
+      SPECIAL_IDS.imEnd,
+      SPECIAL_IDS.endOfText,
+    ])
   })
 
   it('refuses a tokenizer without the SmolVLM image tokens, naming them and the fix', () => {

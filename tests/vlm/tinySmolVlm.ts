@@ -19,7 +19,13 @@ import { ModelStore } from '../../main/models/ModelStore'
 import type { ModelManifest, TensorSpec } from '../../main/contract/manifestSchema'
 import { InlineModelRunner } from '../../main/inference/InlineModelRunner'
 import { ModelFactory } from '../../main/perception/modelFactory'
-import type { InferenceResult, ModelRunner, ModelSignature, RunOptions, TensorData } from '../../main/inference/types'
+import type {
+  InferenceResult,
+  ModelRunner,
+  ModelSignature,
+  RunOptions,
+  TensorData,
+} from '../../main/inference/types'
 import { tinySmolVlmTokenizer } from './tinySmolVlmTokenizer'
 
 export const VLM_ID = 'smolvlm-256m-instruct'
@@ -41,7 +47,8 @@ export interface DecoderLogits {
  * chosen so lines k−1 and k cross at L = promptLength + k − 0.5. Tokens must be distinct.
  */
 export function stepwiseLogits(promptLength: number, sequence: number[]): DecoderLogits {
-  if (new Set(sequence).size !== sequence.length) throw new Error('stepwiseLogits: tokens must be distinct')
+  if (new Set(sequence).size !== sequence.length)
+    throw new Error('stepwiseLogits: tokens must be distinct')
   const value = new Float32Array(VOCAB).fill(FLOOR)
   const slope = new Float32Array(VOCAB)
   let intercept = 0
@@ -71,7 +78,11 @@ export function brightnessLogits(bright: number, dark: number, stop: number): De
 }
 
 function tinySpecs(tensors: TensorSpec[]): TinyTensorSpec[] {
-  return tensors.map((t) => ({ name: t.name, type: t.dtype === 'float16' ? 'float32' : t.dtype, dims: t.dims }))
+  return tensors.map((t) => ({
+    name: t.name,
+    type: t.dtype === 'float16' ? 'float32' : t.dtype,
+    dims: t.dims,
+  }))
 }
 
 /** The decoder's inputs/outputs with layer 0's cache repeated for `layers` layers (the manifest shows it once). */
@@ -86,7 +97,10 @@ function withLayers(tensors: TensorSpec[], layers: number): TensorSpec[] {
 }
 
 /** The three graphs as ONNX bytes, by manifest file role. */
-export function tinySmolVlmGraphs(logits: DecoderLogits, layers = LAYERS): Record<string, Uint8Array> {
+export function tinySmolVlmGraphs(
+  logits: DecoderLogits,
+  layers = LAYERS,
+): Record<string, Uint8Array> {
   const entry = findModel(bundledManifest(), VLM_ID)
   const signatureOf = (role: string) => entry.files.find((f) => f.role === role)!.signature!
   const encoder = signatureOf('encoder')
@@ -105,11 +119,26 @@ export function tinySmolVlmGraphs(logits: DecoderLogits, layers = LAYERS): Recor
   return {
     encoder: buildTinyModel({
       inputs: tinySpecs(encoder.inputs),
-      outputs: [{ name: 'image_features', type: 'float32', dims: encoder.outputs[0].dims, shapeFrom: [{ input: 'pixel_values', axis: 1 }, 64, HIDDEN], dependsOn: 'input-mean' }],
+      outputs: [
+        {
+          name: 'image_features',
+          type: 'float32',
+          dims: encoder.outputs[0].dims,
+          shapeFrom: [{ input: 'pixel_values', axis: 1 }, 64, HIDDEN],
+          dependsOn: 'input-mean',
+        },
+      ],
     }),
     embeddings: buildTinyModel({
       inputs: tinySpecs(embeddings.inputs),
-      outputs: [{ name: 'inputs_embeds', type: 'float32', dims: embeddings.outputs[0].dims, shapeFrom: [{ input: 'input_ids', axis: 0 }, { input: 'input_ids', axis: 1 }, HIDDEN] }],
+      outputs: [
+        {
+          name: 'inputs_embeds',
+          type: 'float32',
+          dims: embeddings.outputs[0].dims,
+          shapeFrom: [{ input: 'input_ids', axis: 0 }, { input: 'input_ids', axis: 1 }, HIDDEN],
+        },
+      ],
     }),
     decoder: buildTinyModel({
       inputs: tinySpecs(decoderInputs),
@@ -118,10 +147,18 @@ export function tinySmolVlmGraphs(logits: DecoderLogits, layers = LAYERS): Recor
           name: 'logits',
           type: 'float32',
           dims: decoder.outputs[0].dims,
-          shapeFrom: [{ input: 'inputs_embeds', axis: 0 }, { input: 'inputs_embeds', axis: 1 }, VOCAB],
+          shapeFrom: [
+            { input: 'inputs_embeds', axis: 0 },
+            { input: 'inputs_embeds', axis: 1 },
+            VOCAB,
+          ],
           value: logits.value,
-          ...(logits.slope ? { lengthSlope: { input: 'attention_mask', axis: 1, slope: logits.slope } } : {}),
-          ...(logits.meanScale ? { dependsOn: 'input-mean' as const, meanScale: logits.meanScale } : {}),
+          ...(logits.slope
+            ? { lengthSlope: { input: 'attention_mask', axis: 1, slope: logits.slope } }
+            : {}),
+          ...(logits.meanScale
+            ? { dependsOn: 'input-mean' as const, meanScale: logits.meanScale }
+            : {}),
         },
         ...kvOutputs,
       ],
@@ -143,11 +180,16 @@ export class RecordingRunner implements ModelRunner {
 
   constructor(private readonly inner: ModelRunner = new InlineModelRunner()) {}
 
-  async run(modelPath: string, inputs: Record<string, TensorData>, options?: RunOptions): Promise<InferenceResult> {
+  async run(
+    modelPath: string,
+    inputs: Record<string, TensorData>,
+    options?: RunOptions,
+  ): Promise<InferenceResult> {
     const run: RecordedRun = { file: basename(modelPath), dims: {}, inputs: {} }
     for (const [name, tensor] of Object.entries(inputs)) {
       run.dims[name] = [...tensor.dims]
-      if (!name.startsWith('past_key_values')) run.inputs[name] = { ...tensor, data: tensor.data.slice() }
+      if (!name.startsWith('past_key_values'))
+        run.inputs[name] = { ...tensor, data: tensor.data.slice() }
     }
     const result = await this.inner.run(modelPath, inputs, options)
     this.runs.push(run)
@@ -164,7 +206,9 @@ export class RecordingRunner implements ModelRunner {
   }
 
   /** Runs of one graph file, in order. */
-  of(file: 'vision_encoder_int8.onnx' | 'embed_tokens.onnx' | 'decoder_model_merged_int8.onnx'): RecordedRun[] {
+  of(
+    file: 'vision_encoder_int8.onnx' | 'embed_tokens.onnx' | 'decoder_model_merged_int8.onnx',
+  ): RecordedRun[] {
     return this.runs.filter((r) => r.file === file)
   }
 }
@@ -181,7 +225,10 @@ export interface InstalledVlm {
  * and returns a model store (bundled manifest, files without published hashes as for the real
  * model), a recording runner and a factory over them.
  */
-export function installTinySmolVlm(logits: DecoderLogits, options: { layers?: number; tokenizer?: Record<string, unknown> } = {}): InstalledVlm {
+export function installTinySmolVlm(
+  logits: DecoderLogits,
+  options: { layers?: number; tokenizer?: Record<string, unknown> } = {},
+): InstalledVlm {
   const cache = mkdtempSync(join(tmpdir(), 'spatial-lens-vlm-'))
   const manifest: ModelManifest = bundledManifest()
   const entry = findModel(manifest, VLM_ID)
@@ -189,7 +236,12 @@ export function installTinySmolVlm(logits: DecoderLogits, options: { layers?: nu
   for (const file of entry.files) {
     const path = join(cache, VLM_ID, file.path)
     mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, file.role === 'tokenizer' ? JSON.stringify(options.tokenizer ?? tinySmolVlmTokenizer().tokenizerJson) : graphs[file.role])
+    writeFileSync(
+      path,
+      file.role === 'tokenizer'
+        ? JSON.stringify(options.tokenizer ?? tinySmolVlmTokenizer().tokenizerJson)
+        : graphs[file.role],
+    )
   }
   const store = new ModelStore({ manifest, cacheDirectory: cache })
   const runner = new RecordingRunner()

@@ -79,7 +79,12 @@ export function tinySmolVlmTokenizer(options: { without?: string[] } = {}): Tiny
         { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
       ],
     },
-    post_processor: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: false, use_regex: true },
+    post_processor: {
+      type: 'ByteLevel',
+      add_prefix_space: true,
+      trim_offsets: false,
+      use_regex: true,
+    },
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
     model: {
       type: 'BPE',

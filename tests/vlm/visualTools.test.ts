@@ -25,7 +25,9 @@ const { scene, image } = paintedScene()
 let installed: InstalledVlm
 let vlm: SmolVlm
 beforeAll(async () => {
-  installed = installTinySmolVlm(brightnessLogits(vocab['Ġyes'], vocab['Ġno'], SPECIAL_IDS.endOfUtterance))
+  installed = installTinySmolVlm(
+    brightnessLogits(vocab['Ġyes'], vocab['Ġno'], SPECIAL_IDS.endOfUtterance),
+  )
   vlm = await installed.factory.smolVlm(VLM_ID)
 })
 afterAll(() => installed.runner.dispose())
@@ -57,7 +59,9 @@ describe('visual tools', () => {
     expect(names(createSpatialTools(scene, { vlm }))).not.toContain('ask_image')
     expect(names(createSpatialTools(scene, { image }))).not.toContain('ask_image')
     // Without a vision model the visual tools are absent and every other tool stays.
-    expect(names(createSpatialTools(scene))).toEqual(names(createSpatialTools(scene, { vlm, image })).slice(0, -3))
+    expect(names(createSpatialTools(scene))).toEqual(
+      names(createSpatialTools(scene, { vlm, image })).slice(0, -3),
+    )
   })
 
   it('"which one is the white cup": find_object_by_description, then ask_image about the match, through the orchestrator', async () => {
@@ -65,13 +69,21 @@ describe('visual tools', () => {
     const model = scripted(
       (messages) => {
         expect(systemText(messages)).toContain(VISION_LINE)
-        return callsTools([['find_object_by_description', { description: 'a white cup', candidates: ['mug', 'laptop', 'bottle', 'can'] }]])
+        return callsTools([
+          [
+            'find_object_by_description',
+            { description: 'a white cup', candidates: ['mug', 'laptop', 'bottle', 'can'] },
+          ],
+        ])
       },
       (messages) => {
         const found = lastToolResult(messages)
         return callsTools([['ask_image', { question: 'Is it white?', object: found.matches[0] }]])
       },
-      (messages) => new AIMessage(`The white cup is the mug (the vision model says "${lastToolResult(messages).answer}").`),
+      (messages) =>
+        new AIMessage(
+          `The white cup is the mug (the vision model says "${lastToolResult(messages).answer}").`,
+        ),
     )
     const r = await askWithReasoning(scene, 'which one is the white cup?', { model, vlm, image })
     expect(r.stopReason).toBe('final')
@@ -94,30 +106,51 @@ describe('visual tools', () => {
     expect(installed.runner.of(ENCODER)).toHaveLength(4)
   })
 
-  it('describe_object captions one object\'s region; names and regions are checked', async () => {
+  it("describe_object captions one object's region; names and regions are checked", async () => {
     const tools = createSpatialTools(scene, { vlm, image })
     const described = JSON.parse(await runTool(tools, 'describe_object', { object: 'laptop' }))
     expect(described).toMatchObject({ object: 'laptop', description: 'no', model: VLM_ID })
-    expect(await runTool(tools, 'describe_object', { object: 'cup' })).toMatch(/^Error: unknown object "cup"\. Known objects:/)
-    expect(await runTool(tools, 'describe_object', { object: 'can' })).toMatch(/^Error: "can" has no pixels in this frame/)
+    expect(await runTool(tools, 'describe_object', { object: 'cup' })).toMatch(
+      /^Error: unknown object "cup"\. Known objects:/,
+    )
+    expect(await runTool(tools, 'describe_object', { object: 'can' })).toMatch(
+      /^Error: "can" has no pixels in this frame/,
+    )
     // The mostly grey frame reads as neither: the tiny model ends its turn at once (an empty answer).
     const whole = JSON.parse(await runTool(tools, 'ask_image', { question: 'Is there a cup?' }))
     expect(whole).toMatchObject({ object: null, region_px: null, answer: '', is_complete: true })
     const small: RgbImage = { width: 10, height: 10, data: new Uint8Array(300) }
     const mismatched = createSpatialTools(scene, { vlm, image: small })
-    expect(await runTool(mismatched, 'describe_object', { object: 'mug' })).toMatch(/image is 10×10 but the scene was built from a 640×480 frame/)
+    expect(await runTool(mismatched, 'describe_object', { object: 'mug' })).toMatch(
+      /image is 10×10 but the scene was built from a 640×480 frame/,
+    )
   })
 
   it('a downscaled copy of the frame (the 2D view of a large frame) gets the object regions scaled to it', async () => {
     const mug = scene.objects.find((o) => o.name === 'mug')!
     const full = objectImageRegion(mug, WIDTH, HEIGHT)!
-    const ask = (copy: RgbImage) => runTool(createSpatialTools(scene, { vlm, image: copy }), 'ask_image', { question: 'Is it white?', object: 'mug' })
+    const ask = (copy: RgbImage) =>
+      runTool(createSpatialTools(scene, { vlm, image: copy }), 'ask_image', {
+        question: 'Is it white?',
+        object: 'mug',
+      })
     const asked = JSON.parse(await ask(halfSize(image)))
     // Halved and rounded outward to whole pixels; the crop shows the same white patch, so the answer is the full-size one.
-    expect(asked.region_px).toEqual([Math.floor(full[0] / 2), Math.floor(full[1] / 2), Math.ceil(full[2] / 2), Math.ceil(full[3] / 2)])
+    expect(asked.region_px).toEqual([
+      Math.floor(full[0] / 2),
+      Math.floor(full[1] / 2),
+      Math.ceil(full[2] / 2),
+      Math.ceil(full[3] / 2),
+    ])
     expect(asked.answer).toBe('yes')
-    const squashed: RgbImage = { width: WIDTH / 2, height: HEIGHT, data: new Uint8Array((WIDTH / 2) * HEIGHT * 3) }
-    expect(await ask(squashed)).toMatch(/image is 320×480 but the scene was built from a 640×480 frame/)
+    const squashed: RgbImage = {
+      width: WIDTH / 2,
+      height: HEIGHT,
+      data: new Uint8Array((WIDTH / 2) * HEIGHT * 3),
+    }
+    expect(await ask(squashed)).toMatch(
+      /image is 320×480 but the scene was built from a 640×480 frame/,
+    )
   })
 
   it('without a vision model the prompt says visual attributes cannot be answered, and a visual tool call gets that reason', async () => {
@@ -129,7 +162,9 @@ describe('visual tools', () => {
       },
       (messages) => {
         expect(messages.at(-1)?.text).toBe(`Error: ${NO_VLM_MESSAGE}`)
-        return new AIMessage('I cannot tell the colour of the mug: no vision-language model is installed.')
+        return new AIMessage(
+          'I cannot tell the colour of the mug: no vision-language model is installed.',
+        )
       },
     )
     const r = await askWithReasoning(scene, 'what colour is the mug?', { model, image })
@@ -146,8 +181,16 @@ describe('visual tools', () => {
     installed.runner.afterRun = (run) => {
       if (run.file === DECODER) controller.abort(new Error('user cancelled'))
     }
-    const model = scripted(callsTools([['describe_object', { object: 'mug' }]]), new AIMessage('unreachable'))
-    const r = await askWithReasoning(scene, 'describe the mug', { model, vlm, image, signal: controller.signal })
+    const model = scripted(
+      callsTools([['describe_object', { object: 'mug' }]]),
+      new AIMessage('unreachable'),
+    )
+    const r = await askWithReasoning(scene, 'describe the mug', {
+      model,
+      vlm,
+      image,
+      signal: controller.signal,
+    })
     installed.runner.afterRun = undefined
     expect(r.stopReason).toBe('cancelled')
     await new Promise((resolve) => setTimeout(resolve, 200))

@@ -7,7 +7,10 @@ import { CalibrationStore } from '../../main/calibration/CalibrationStore'
 import { ModelStore } from '../../main/models/ModelStore'
 import { ModelFactory } from '../../main/perception/modelFactory'
 import { PerceptionService } from '../../main/perception/PerceptionService'
-import { perceptionSettingsSchema, type PerceptionReport } from '../../main/contract/perceptionSettings'
+import {
+  perceptionSettingsSchema,
+  type PerceptionReport,
+} from '../../main/contract/perceptionSettings'
 import { nameGeometryObjects } from '../../main/perception/vlmObjectNames'
 import { SPECIAL_IDS, tinySmolVlmTokenizer } from './tinySmolVlmTokenizer'
 import { brightnessLogits, installTinySmolVlm, VLM_ID, type InstalledVlm } from './tinySmolVlm'
@@ -22,11 +25,19 @@ const ENCODER = 'vision_encoder_int8.onnx'
 
 /** mug and can: white geometry clusters; laptop: a black cluster; bottle: a red detector region. */
 function clusterScene(): { scene: Scene; frame: Frame; idOf: Record<string, number> } {
-  const { scene, image } = paintedScene({ ...DEFAULT_PATCHES, can: { x: 400, y: 300, rgb: [255, 255, 255] } })
+  const { scene, image } = paintedScene({
+    ...DEFAULT_PATCHES,
+    can: { x: 400, y: 300, rgb: [255, 255, 255] },
+  })
   const idOf = Object.fromEntries(scene.objects.map((o) => [o.name, o.id]))
-  const asCluster = { mug: 'white object', can: 'white object', laptop: 'black object' } as Record<string, string>
+  const asCluster = { mug: 'white object', can: 'white object', laptop: 'black object' } as Record<
+    string,
+    string
+  >
   const objects = scene.objects.map((o) =>
-    asCluster[o.name] ? { ...o, origin: 'cluster' as const, label: asCluster[o.name], name: asCluster[o.name] } : o,
+    asCluster[o.name]
+      ? { ...o, origin: 'cluster' as const, label: asCluster[o.name], name: asCluster[o.name] }
+      : o,
   )
   const frame: Frame = {
     cameraId: 'test',
@@ -40,7 +51,9 @@ function clusterScene(): { scene: Scene; frame: Frame; idOf: Record<string, numb
 
 let installed: InstalledVlm
 beforeAll(() => {
-  installed = installTinySmolVlm(brightnessLogits(vocab['Ġmug'], vocab['Ġobject'], SPECIAL_IDS.endOfUtterance))
+  installed = installTinySmolVlm(
+    brightnessLogits(vocab['Ġmug'], vocab['Ġobject'], SPECIAL_IDS.endOfUtterance),
+  )
 })
 afterAll(() => installed.runner.dispose())
 
@@ -48,12 +61,18 @@ describe('object names from the vision-language model', () => {
   it('names bright geometry clusters "mug", keeps a vague answer\'s descriptive label, and makes names unique', async () => {
     const { scene, frame, idOf } = clusterScene()
     installed.runner.runs.length = 0
-    const naming = await nameGeometryObjects(scene, frame.rgb, await installed.factory.smolVlm(VLM_ID))
+    const naming = await nameGeometryObjects(
+      scene,
+      frame.rgb,
+      await installed.factory.smolVlm(VLM_ID),
+    )
     const after = (name: string) => naming.scene.objects.find((o) => o.id === idOf[name])!
     const [mug, can, laptop, bottle] = ['mug', 'can', 'laptop', 'bottle'].map(after)
     expect([mug.label, can.label]).toEqual(['mug', 'mug'])
     const leftFirst = mug.centerInWorld[0] < can.centerInWorld[0]
-    expect([mug.name, can.name]).toEqual(leftFirst ? ['left mug', 'right mug'] : ['right mug', 'left mug'])
+    expect([mug.name, can.name]).toEqual(
+      leftFirst ? ['left mug', 'right mug'] : ['right mug', 'left mug'],
+    )
     expect(mug.description).toMatch(/^\w+ mug, \d+ cm wide, \d+ cm tall$/)
     expect(laptop.label).toBe('black object')
     expect(bottle.label).toBe('bottle')
@@ -75,20 +94,46 @@ describe('object names from the vision-language model', () => {
     const perception = new PerceptionService(installed.factory, new CalibrationStore())
 
     const off = report()
-    expect(await perception.nameObjects(scene, frame, perceptionSettingsSchema.parse({}), off)).toBe(scene)
+    expect(
+      await perception.nameObjects(scene, frame, perceptionSettingsSchema.parse({}), off),
+    ).toBe(scene)
     expect(off.steps).toEqual([])
 
     const on = report()
-    const named = await perception.nameObjects(scene, frame, perceptionSettingsSchema.parse({ vlmNames: true }), on)
+    const named = await perception.nameObjects(
+      scene,
+      frame,
+      perceptionSettingsSchema.parse({ vlmNames: true }),
+      on,
+    )
     expect(named.objects.filter((o) => o.label === 'mug')).toHaveLength(2)
     expect(on.steps).toEqual([
-      expect.objectContaining({ stage: 'naming', modelId: VLM_ID, provider: 'cpu', note: '2 of 3 geometry objects named: white object → mug, white object → mug' }),
+      expect.objectContaining({
+        stage: 'naming',
+        modelId: VLM_ID,
+        provider: 'cpu',
+        note: '2 of 3 geometry objects named: white object → mug, white object → mug',
+      }),
     ])
 
-    const emptyStore = new ModelStore({ cacheDirectory: mkdtempSync(join(tmpdir(), 'spatial-lens-novlm-')) })
-    const without = new PerceptionService(new ModelFactory(installed.runner, emptyStore), new CalibrationStore())
+    const emptyStore = new ModelStore({
+      cacheDirectory: mkdtempSync(join(tmpdir(), 'spatial-lens-novlm-')),
+    })
+    const without = new PerceptionService(
+      new ModelFactory(installed.runner, emptyStore),
+      new CalibrationStore(),
+    )
     const missing = report()
-    expect(await without.nameObjects(scene, frame, perceptionSettingsSchema.parse({ vlmNames: true }), missing)).toBe(scene)
-    expect(missing.notes).toEqual([expect.stringContaining('run `spatial-lens models download smolvlm-256m-instruct`')])
+    expect(
+      await without.nameObjects(
+        scene,
+        frame,
+        perceptionSettingsSchema.parse({ vlmNames: true }),
+        missing,
+      ),
+    ).toBe(scene)
+    expect(missing.notes).toEqual([
+      expect.stringContaining('run `spatial-lens models download smolvlm-256m-instruct`'),
+    ])
   })
 })

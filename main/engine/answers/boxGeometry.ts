@@ -30,7 +30,10 @@ export function footprint(box: ObjectBox): Vec2[] {
     [-1, -1],
     [1, -1],
   ]
-  return signs.map(([a, b]) => [cx + a * hw * u[0] + b * hd * v[0], cy + a * hw * u[1] + b * hd * v[1]])
+  return signs.map(([a, b]) => [
+    cx + a * hw * u[0] + b * hd * v[0],
+    cy + a * hw * u[1] + b * hd * v[1],
+  ])
 }
 
 /** The eight corners in world coordinates: the four bottom corners (CCW from above), then the four top ones. */
@@ -67,7 +70,8 @@ export function closestPointOnSegment(p: Vec2, a: Vec2, b: Vec2): Vec2 {
   const ex = b[0] - a[0]
   const ey = b[1] - a[1]
   const len2 = ex * ex + ey * ey
-  const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * ex + (p[1] - a[1]) * ey) / len2)) : 0
+  const t =
+    len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * ex + (p[1] - a[1]) * ey) / len2)) : 0
   return [a[0] + t * ex, a[1] + t * ey]
 }
 
@@ -113,7 +117,7 @@ export function clipConvexPolygon(subject: Vec2[], clip: Vec2[]): Vec2[] {
       const sp = side(p)
       const sq = side(q)
       if (sp >= 0) out.push(p)
-      if ((sp >= 0) !== (sq >= 0)) {
+      if (sp >= 0 !== sq >= 0) {
         const t = sp / (sp - sq)
         out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])])
       }
@@ -141,7 +145,10 @@ export function polygonCentroid(poly: Vec2[]): Vec2 {
 }
 
 /** Distance and closest points between two convex polygons in the plane (0 and a shared point when they overlap). */
-export function polygonDistance2D(pa: Vec2[], pb: Vec2[]): { distance: number; onA: Vec2; onB: Vec2 } {
+export function polygonDistance2D(
+  pa: Vec2[],
+  pb: Vec2[],
+): { distance: number; onA: Vec2; onB: Vec2 } {
   if (convexPolygonsOverlap(pa, pb)) {
     const inter = clipConvexPolygon(pa, pb)
     const c = polygonCentroid(inter.length > 0 ? inter : [...pa, ...pb])
@@ -153,7 +160,8 @@ export function polygonDistance2D(pa: Vec2[], pb: Vec2[]): { distance: number; o
       for (let i = 0; i < edges.length; i++) {
         const q = closestPointOnSegment(p, edges[i], edges[(i + 1) % edges.length])
         const d = Math.hypot(p[0] - q[0], p[1] - q[1])
-        if (d < best.distance) best = vertsAreA ? { distance: d, onA: p, onB: q } : { distance: d, onA: q, onB: p }
+        if (d < best.distance)
+          best = vertsAreA ? { distance: d, onA: p, onB: q } : { distance: d, onA: q, onB: p }
       }
     }
   }
@@ -239,7 +247,8 @@ export function centreLineGap(a: ObjectBox, b: ObjectBox): CentreLineGap {
   const d: Vec2 = [b.centerInWorld[0] - ax, b.centerInWorld[1] - ay]
   const len = Math.hypot(d[0], d[1])
   if (len < 1e-12) {
-    const gapM = -(Math.min(a.sizeM.width, a.sizeM.depth) + Math.min(b.sizeM.width, b.sizeM.depth)) / 2
+    const gapM =
+      -(Math.min(a.sizeM.width, a.sizeM.depth) + Math.min(b.sizeM.width, b.sizeM.depth)) / 2
     return { gapM, exitFromA: [ax, ay, z], entryIntoB: [ax, ay, z] }
   }
   const tA = exitParameter(a, d)
@@ -258,7 +267,8 @@ export function centreLineGap(a: ObjectBox, b: ObjectBox): CentreLineGap {
 export function extentSegment(box: ObjectBox, axis: 'width' | 'depth' | 'height'): [Vec3, Vec3] {
   const [cx, cy, cz] = box.centerInWorld
   const { u, v } = boxAxes(box)
-  const dir: Vec3 = axis === 'width' ? [u[0], u[1], 0] : axis === 'depth' ? [v[0], v[1], 0] : [0, 0, 1]
+  const dir: Vec3 =
+    axis === 'width' ? [u[0], u[1], 0] : axis === 'depth' ? [v[0], v[1], 0] : [0, 0, 1]
   const h = box.sizeM[axis] / 2
   return [
     [cx - h * dir[0], cy - h * dir[1], cz - h * dir[2]],

@@ -32,8 +32,18 @@ export interface ChoiceSpec {
 
 /** All choice kinds (close/far use the camera unless a reference object is passed). */
 export const CHOICE_SPECS: Record<ChoiceKind, ChoiceSpec> = {
-  left_choice: { kind: 'left_choice', measure: CENTRE_X, pick: 'min', adjective: 'more to the left' },
-  right_choice: { kind: 'right_choice', measure: CENTRE_X, pick: 'max', adjective: 'more to the right' },
+  left_choice: {
+    kind: 'left_choice',
+    measure: CENTRE_X,
+    pick: 'min',
+    adjective: 'more to the left',
+  },
+  right_choice: {
+    kind: 'right_choice',
+    measure: CENTRE_X,
+    pick: 'max',
+    adjective: 'more to the right',
+  },
   above_choice: { kind: 'above_choice', measure: CENTRE_Z, pick: 'max', adjective: 'higher' },
   below_choice: { kind: 'below_choice', measure: CENTRE_Z, pick: 'min', adjective: 'lower' },
   tall_choice: { kind: 'tall_choice', measure: HEIGHT, pick: 'max', adjective: 'taller' },
@@ -42,10 +52,30 @@ export const CHOICE_SPECS: Record<ChoiceKind, ChoiceSpec> = {
   small_choice: { kind: 'small_choice', measure: VOLUME, pick: 'min', adjective: 'smaller' },
   wide_choice: { kind: 'wide_choice', measure: WIDTH, pick: 'max', adjective: 'wider' },
   thin_choice: { kind: 'thin_choice', measure: WIDTH, pick: 'min', adjective: 'thinner' },
-  front_choice: { kind: 'front_choice', measure: CENTRE_Y, pick: 'min', adjective: 'more in front' },
-  behind_choice: { kind: 'behind_choice', measure: CENTRE_Y, pick: 'max', adjective: 'further back' },
-  close_choice: { kind: 'close_choice', measure: CAMERA_DISTANCE, pick: 'min', adjective: 'closer to the camera' },
-  far_choice: { kind: 'far_choice', measure: CAMERA_DISTANCE, pick: 'max', adjective: 'farther from the camera' },
+  front_choice: {
+    kind: 'front_choice',
+    measure: CENTRE_Y,
+    pick: 'min',
+    adjective: 'more in front',
+  },
+  behind_choice: {
+    kind: 'behind_choice',
+    measure: CENTRE_Y,
+    pick: 'max',
+    adjective: 'further back',
+  },
+  close_choice: {
+    kind: 'close_choice',
+    measure: CAMERA_DISTANCE,
+    pick: 'min',
+    adjective: 'closer to the camera',
+  },
+  far_choice: {
+    kind: 'far_choice',
+    measure: CAMERA_DISTANCE,
+    pick: 'max',
+    adjective: 'farther from the camera',
+  },
 }
 
 /**
@@ -88,13 +118,19 @@ export function answerChoice(
     value: chosen ? chosen.name : null,
     unit: 'name',
     objects: involved.map(toAnswerObject),
-    provenance: buildProvenance(scene, involved, `${measure.method}; ${spec.pick === 'min' ? 'smaller' : 'larger'} wins`),
+    provenance: buildProvenance(
+      scene,
+      involved,
+      `${measure.method}; ${spec.pick === 'min' ? 'smaller' : 'larger'} wins`,
+    ),
     geometry: { kind: 'highlight', names: [a.name, b.name], primary: chosen ? chosen.name : null },
     detail: {
       comparedQuantity: measure.quantity,
       valueA: va,
       valueB: vb,
-      ...(kind === 'close_choice' || kind === 'far_choice' ? { reference: useRef ? reference.name : 'camera' } : {}),
+      ...(kind === 'close_choice' || kind === 'far_choice'
+        ? { reference: useRef ? reference.name : 'camera' }
+        : {}),
     },
   }
 }

@@ -5,7 +5,14 @@
  */
 
 import type { Scene, SceneObject } from '../types'
-import { buildProvenance, formatLength, sentence, the, toAnswerObject, withFrameNote } from './format'
+import {
+  buildProvenance,
+  formatLength,
+  sentence,
+  the,
+  toAnswerObject,
+  withFrameNote,
+} from './format'
 import type { Answer } from './types'
 
 /**
@@ -28,7 +35,12 @@ export function clockHourFromAngle(angleDeg: number): number {
  * @param from A, the observer object; @param to B, the target object.
  * @returns value = integer hour 1–12, unit 'clock'; detail.angleDeg the exact angle; geometry an arrow at A's height.
  */
-export function directionClock(scene: Scene, from: SceneObject, to: SceneObject, question?: string): Answer {
+export function directionClock(
+  scene: Scene,
+  from: SceneObject,
+  to: SceneObject,
+  question?: string,
+): Answer {
   const [ax, ay, az] = from.centerInWorld
   const dx = to.centerInWorld[0] - ax
   const dy = to.centerInWorld[1] - ay

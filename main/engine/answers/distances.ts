@@ -5,7 +5,14 @@
 
 import type { Scene, SceneObject, Vec3 } from '../types'
 import { closestBoxDistance } from './boxGeometry'
-import { buildProvenance, formatLength, sentence, the, toAnswerObject, withFrameNote } from './format'
+import {
+  buildProvenance,
+  formatLength,
+  sentence,
+  the,
+  toAnswerObject,
+  withFrameNote,
+} from './format'
 import type { Answer, PairQuantityKind } from './types'
 
 function delta(a: SceneObject, b: SceneObject): Vec3 {
@@ -40,7 +47,13 @@ function lengthAnswer(
     unit: 'm',
     objects: [toAnswerObject(a), toAnswerObject(b)],
     provenance: buildProvenance(scene, [a, b], method),
-    geometry: { kind: 'segment', fromInWorld: from, toInWorld: to, lengthM: valueM, label: formatLength(valueM) },
+    geometry: {
+      kind: 'segment',
+      fromInWorld: from,
+      toInWorld: to,
+      lengthM: valueM,
+      label: formatLength(valueM),
+    },
     detail: { deltaInWorld: delta(a, b) },
   }
 }
@@ -49,7 +62,12 @@ function lengthAnswer(
  * Centre-to-centre 3D distance between the two fitted boxes, metres.
  * Geometry: segment between the two centres.
  */
-export function distanceBetween(scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer {
+export function distanceBetween(
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer {
   const [dx, dy, dz] = delta(a, b)
   const d = Math.hypot(dx, dy, dz)
   return lengthAnswer(
@@ -70,7 +88,12 @@ export function distanceBetween(scene: Scene, a: SceneObject, b: SceneObject, qu
  * Closest surface-to-surface distance between the two boxes (exact for yaw-rotated, z-aligned boxes), metres;
  * 0 when they touch or intersect. Geometry: segment between the two closest points.
  */
-export function gapBetween(scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer {
+export function gapBetween(
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer {
   const r = closestBoxDistance(a, b)
   const d = r.distanceM
   const text =
@@ -97,7 +120,12 @@ export function gapBetween(scene: Scene, a: SceneObject, b: SceneObject, questio
  * Distance between the centres in the horizontal (world xy) plane, metres; needs gravity.
  * Geometry: segment from A's centre to the point under/over B's centre at A's height.
  */
-export function horizontalDistance(scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer {
+export function horizontalDistance(
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer {
   const [dx, dy] = delta(a, b)
   const d = Math.hypot(dx, dy)
   const [ax, ay, az] = a.centerInWorld
@@ -119,7 +147,12 @@ export function horizontalDistance(scene: Scene, a: SceneObject, b: SceneObject,
  * Vertical distance |Δz| between the centres, metres; needs gravity.
  * Geometry: vertical segment from A's centre to B's centre height.
  */
-export function verticalDistance(scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer {
+export function verticalDistance(
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer {
   const dz = b.centerInWorld[2] - a.centerInWorld[2]
   const d = Math.abs(dz)
   const [ax, ay, az] = a.centerInWorld

@@ -58,7 +58,11 @@ export function toAnswerObject(o: SceneObject): AnswerObject {
 }
 
 /** Provenance of an answer computed from `objects` of `scene` with `method`. */
-export function buildProvenance(scene: Scene, objects: SceneObject[], method: string): AnswerProvenance {
+export function buildProvenance(
+  scene: Scene,
+  objects: SceneObject[],
+  method: string,
+): AnswerProvenance {
   const pointCounts: Record<string, number> = {}
   for (const o of objects) pointCounts[o.name] = o.pointCount
   const p = scene.provenance

@@ -5,7 +5,13 @@
 
 export * from './types'
 export * from './boxGeometry'
-export { formatLength, formatVolume, GRAVITY_KINDS, CAMERA_FRAME_NOTE, withFrameNote } from './format'
+export {
+  formatLength,
+  formatVolume,
+  GRAVITY_KINDS,
+  CAMERA_FRAME_NOTE,
+  withFrameNote,
+} from './format'
 export * from './predicates'
 export * from './choices'
 export * from './distances'

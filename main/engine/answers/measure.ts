@@ -36,7 +36,8 @@ export interface Measurement {
  */
 export function measureBetween(scene: Scene, a: MeasureEnd, b: MeasureEnd): Measurement {
   if ('object' in a && 'object' in b) return measureObjects(scene, a.object, b.object)
-  if ('pointInWorld' in a && 'pointInWorld' in b) return measurePoints(a.pointInWorld, b.pointInWorld)
+  if ('pointInWorld' in a && 'pointInWorld' in b)
+    return measurePoints(a.pointInWorld, b.pointInWorld)
   return 'object' in a
     ? reversed(measurePointToObject((b as { pointInWorld: Vec3 }).pointInWorld, a.object))
     : measurePointToObject(a.pointInWorld, (b as { object: SceneObject }).object)
@@ -81,7 +82,8 @@ function measurePointToObject(point: Vec3, object: SceneObject): Measurement {
   const closest = closestBoxDistance(pointBox(point), object)
   const d = closest.distanceM
   const centerDistanceM = distance(point, object.centerInWorld)
-  const where = d <= 0 ? `is inside ${the(object)}'s box` : `is ${formatLength(d)} from ${the(object)}'s box`
+  const where =
+    d <= 0 ? `is inside ${the(object)}'s box` : `is ${formatLength(d)} from ${the(object)}'s box`
   return {
     kind: 'point-object',
     text: `${sentence(`the point ${where}`)} (closest surface); ${formatLength(centerDistanceM)} from its centre.`,
@@ -100,7 +102,12 @@ function reversed(m: Measurement): Measurement {
 }
 
 function pointBox(point: Vec3): ObjectBox {
-  return { centerInWorld: point, centerInCamera: [0, 0, 0], sizeM: { width: 0, depth: 0, height: 0 }, yawRad: 0 }
+  return {
+    centerInWorld: point,
+    centerInCamera: [0, 0, 0],
+    sizeM: { width: 0, depth: 0, height: 0 },
+    yawRad: 0,
+  }
 }
 
 function distance(a: Vec3, b: Vec3): number {

@@ -144,6 +144,7 @@ export function compareReason(m: Measure, a: SceneObject, b: SceneObject): strin
   if (Math.abs(d) <= m.tieTolerance(va, vb)) {
     return `they are about the same (${m.quantity} ${m.format(va)} vs ${m.format(vb)})`
   }
-  if (m.isPosition) return `its centre is ${m.format(Math.abs(d))} ${d > 0 ? m.more : m.less} than the ${b.name}'s`
+  if (m.isPosition)
+    return `its centre is ${m.format(Math.abs(d))} ${d > 0 ? m.more : m.less} than the ${b.name}'s`
   return `its ${m.quantity} is ${m.format(va)}, the ${b.name}'s is ${m.format(vb)}`
 }

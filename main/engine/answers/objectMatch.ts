@@ -47,7 +47,11 @@ function fromGroup(phrase: string, group: SceneObject[]): ObjectMatch {
 }
 
 /** Objects whose key (name or label) is the longest one contained in the phrase. */
-function longestContained(objects: SceneObject[], phrase: string, key: (o: SceneObject) => string): SceneObject[] {
+function longestContained(
+  objects: SceneObject[],
+  phrase: string,
+  key: (o: SceneObject) => string,
+): SceneObject[] {
   let best = 0
   let group: SceneObject[] = []
   for (const o of objects) {

@@ -5,7 +5,8 @@
  */
 
 /** Pair metric questions the parser knows; for 'direction' a = from (observer), b = to (target). */
-export type ParsedPairKind = 'distance' | 'gap' | 'horizontal_distance' | 'vertical_distance' | 'direction'
+export type ParsedPairKind =
+  'distance' | 'gap' | 'horizontal_distance' | 'vertical_distance' | 'direction'
 
 /** Verbs like "located" dropped before splitting object phrases. */
 export const FILLER = / (?:located|positioned|situated|placed|standing|sitting|lying)(?= )/g
@@ -35,14 +36,26 @@ export const PAIR_TEMPLATES: PairTemplate[] = [
     kind: 'horizontal_distance',
     seps: ['and', 'to'],
   },
-  { re: /^how far (?:apart )?horizontally (?:are|is) (.+)$/, kind: 'horizontal_distance', seps: ['and', 'from'] },
-  { re: /^how far apart (?:are |is )?(.+) horizontally$/, kind: 'horizontal_distance', seps: ['and'] },
+  {
+    re: /^how far (?:apart )?horizontally (?:are|is) (.+)$/,
+    kind: 'horizontal_distance',
+    seps: ['and', 'from'],
+  },
+  {
+    re: /^how far apart (?:are |is )?(.+) horizontally$/,
+    kind: 'horizontal_distance',
+    seps: ['and'],
+  },
   {
     re: /^(?:what is )?(?:the )?vertical (?:distance|separation|offset) (?:between|from) (.+)$/,
     kind: 'vertical_distance',
     seps: ['and', 'to'],
   },
-  { re: /^how far (?:apart )?vertically (?:are|is) (.+)$/, kind: 'vertical_distance', seps: ['and', 'from'] },
+  {
+    re: /^how far (?:apart )?vertically (?:are|is) (.+)$/,
+    kind: 'vertical_distance',
+    seps: ['and', 'from'],
+  },
   { re: /^how far apart (?:are |is )?(.+) vertically$/, kind: 'vertical_distance', seps: ['and'] },
   { re: /^how much (?:higher|lower) is (.+)$/, kind: 'vertical_distance', seps: ['than'] },
   {
@@ -53,13 +66,30 @@ export const PAIR_TEMPLATES: PairTemplate[] = [
   { re: /^how far apart (?:are|is) (.+)$/, kind: 'distance', seps: ['and'] },
   { re: /^how far (?:are|is) (.+) apart$/, kind: 'distance', seps: ['and', 'from'] },
   { re: /^how far is it from (.+)$/, kind: 'distance', seps: ['to'] },
-  { re: /^how far (?:away )?(?:is|are) (.+)$/, kind: 'distance', seps: ['away from', 'from', 'to'] },
-  { re: /^how far (.+ (?:is|are) (?:away )?from .+)$/, kind: 'distance', seps: ['is away from', 'is from', 'are from'] },
+  {
+    re: /^how far (?:away )?(?:is|are) (.+)$/,
+    kind: 'distance',
+    seps: ['away from', 'from', 'to'],
+  },
+  {
+    re: /^how far (.+ (?:is|are) (?:away )?from .+)$/,
+    kind: 'distance',
+    seps: ['is away from', 'is from', 'are from'],
+  },
   { re: /^how close (?:is|are) (.+)$/, kind: 'distance', seps: ['to', 'and', 'from'] },
   {
     re: /^where (?:is|are) (.+)$/,
     kind: 'direction',
-    seps: ['relative to', 'with respect to', 'in relation to', 'compared to', 'compared with', 'as seen from', 'seen from', 'from'],
+    seps: [
+      'relative to',
+      'with respect to',
+      'in relation to',
+      'compared to',
+      'compared with',
+      'as seen from',
+      'seen from',
+      'from',
+    ],
     swap: true,
   },
   {
@@ -82,4 +112,3 @@ export const PAIR_TEMPLATES: PairTemplate[] = [
   },
   { re: /^what is the (?:clock )?direction from (.+)$/, kind: 'direction', seps: ['to'] },
 ]
-

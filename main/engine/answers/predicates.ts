@@ -8,7 +8,16 @@
 
 import type { Scene, SceneObject } from '../types'
 import { buildProvenance, sentence, the, toAnswerObject, withFrameNote } from './format'
-import { CENTRE_X, CENTRE_Y, CENTRE_Z, HEIGHT, VOLUME, WIDTH, compareReason, type Measure } from './measures'
+import {
+  CENTRE_X,
+  CENTRE_Y,
+  CENTRE_Z,
+  HEIGHT,
+  VOLUME,
+  WIDTH,
+  compareReason,
+  type Measure,
+} from './measures'
 import type { Answer, PredicateKind } from './types'
 
 /** How one predicate is decided. */
@@ -76,8 +85,12 @@ export function answerPredicate(
 export const isLeftOf = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'left', a, b, question)
 /** Is A to the right of B (larger world x of the centre)? */
-export const isRightOf = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
-  answerPredicate(scene, 'right', a, b, question)
+export const isRightOf = (
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer => answerPredicate(scene, 'right', a, b, question)
 /** Is A above B (higher centre z; needs gravity)? */
 export const isAbove = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'above', a, b, question)
@@ -85,8 +98,12 @@ export const isAbove = (scene: Scene, a: SceneObject, b: SceneObject, question?:
 export const isBelow = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'below', a, b, question)
 /** Is A in front of B (smaller world y of the centre: nearer the camera)? */
-export const isInFrontOf = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
-  answerPredicate(scene, 'front', a, b, question)
+export const isInFrontOf = (
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer => answerPredicate(scene, 'front', a, b, question)
 /** Is A behind B (larger world y of the centre)? */
 export const isBehind = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'behind', a, b, question)
@@ -94,17 +111,29 @@ export const isBehind = (scene: Scene, a: SceneObject, b: SceneObject, question?
 export const isWider = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'wider', a, b, question)
 /** Is A thinner than B (box width)? */
-export const isThinner = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
-  answerPredicate(scene, 'thinner', a, b, question)
+export const isThinner = (
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer => answerPredicate(scene, 'thinner', a, b, question)
 /** Is A bigger than B (box volume)? */
 export const isBigger = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'bigger', a, b, question)
 /** Is A smaller than B (box volume)? */
-export const isSmaller = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
-  answerPredicate(scene, 'smaller', a, b, question)
+export const isSmaller = (
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer => answerPredicate(scene, 'smaller', a, b, question)
 /** Is A taller than B (box height; needs gravity)? */
 export const isTaller = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
   answerPredicate(scene, 'taller', a, b, question)
 /** Is A shorter than B (box height; needs gravity)? */
-export const isShorter = (scene: Scene, a: SceneObject, b: SceneObject, question?: string): Answer =>
-  answerPredicate(scene, 'shorter', a, b, question)
+export const isShorter = (
+  scene: Scene,
+  a: SceneObject,
+  b: SceneObject,
+  question?: string,
+): Answer => answerPredicate(scene, 'shorter', a, b, question)

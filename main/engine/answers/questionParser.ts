@@ -44,7 +44,10 @@ export function normalizeQuestion(q: string): string {
     .replace(/-(?!\d)/g, ' ')
   s = s.replace(/\b(what|where|how|which|it|that)'s\b/g, '$1 is')
   s = s.replace(/[;:]/g, ',').replace(/\s*,\s*/g, ', ')
-  s = s.replace(/\s+/g, ' ').trim().replace(/[\s?!.,]+$/, '')
+  s = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s?!.,]+$/, '')
   s = s.replace(/^(?:please|hey|ok|okay|so|and)\s*,?\s+/, '')
   s = s.replace(/^(?:can|could) you (?:please )?(?:tell me|say|estimate|guess)\s+/, '')
   s = s.replace(/^(?:tell me|estimate|guess|do you know|i wonder)\s+/, '')
@@ -144,7 +147,9 @@ function parsePredicate(s: string, score?: PhraseScorer): ParsedQuestion | null 
   if (!m) return null
   const rest = m[1].replace(FILLER, '')
   const cands: Array<Split & { kind: PredicateKind; sep: string }> = []
-  for (const [kind, seps] of Object.entries(PREDICATE_PHRASES) as Array<[PredicateKind, string[]]>) {
+  for (const [kind, seps] of Object.entries(PREDICATE_PHRASES) as Array<
+    [PredicateKind, string[]]
+  >) {
     for (const c of splitsOf(rest, seps)) cands.push({ ...c, kind })
   }
   cands.sort((x, y) => y.sep.length - x.sep.length)
@@ -157,7 +162,10 @@ function leadingChoice(text: string): { kind: ChoiceKind; rest: string } | null 
   let found: { kind: ChoiceKind; rest: string; len: number } | null = null
   for (const [kind, words] of Object.entries(CHOICE_PHRASES) as Array<[ChoiceKind, string[]]>) {
     for (const w of words) {
-      if ((text === w || text.startsWith(`${w} `) || text.startsWith(`${w},`)) && (!found || w.length > found.len)) {
+      if (
+        (text === w || text.startsWith(`${w} `) || text.startsWith(`${w},`)) &&
+        (!found || w.length > found.len)
+      ) {
         found = { kind, rest: text.slice(w.length), len: w.length }
       }
     }
@@ -166,7 +174,12 @@ function leadingChoice(text: string): { kind: ChoiceKind; rest: string } | null 
 }
 
 function stripLead(s: string): string {
-  return s.replace(/^[\s,]*(?:(?:one|of the two|of them|of these)[\s,]+)?(?:(?:between|of|out of)\s+)?/, '').trim()
+  return s
+    .replace(
+      /^[\s,]*(?:(?:one|of the two|of them|of these)[\s,]+)?(?:(?:between|of|out of)\s+)?/,
+      '',
+    )
+    .trim()
 }
 
 /** Split "to the laptop, the mug or the bottle" into a reference ("camera" words → null) and the rest. */
@@ -188,17 +201,25 @@ function splitReference(
   if (comma > 0) return { reference: body.slice(0, comma), rest: body.slice(comma + 1) }
   const words = body.split(' ')
   const cands: Split[] = []
-  for (let i = 1; i < words.length; i++) cands.push({ a: words.slice(0, i).join(' '), b: words.slice(i).join(' ') })
+  for (let i = 1; i < words.length; i++)
+    cands.push({ a: words.slice(0, i).join(' '), b: words.slice(i).join(' ') })
   const pick = best(cands, score ? (p) => (/ or | and /.test(` ${p} `) ? 2 : score(p)) : undefined)
   return pick ? { reference: pick.a, rest: pick.b } : null
 }
 
-function choiceFrom(attrText: string, pairText: string | null, score?: PhraseScorer): ParsedQuestion | null {
+function choiceFrom(
+  attrText: string,
+  pairText: string | null,
+  score?: PhraseScorer,
+): ParsedQuestion | null {
   const lead = leadingChoice(attrText.trim())
   if (!lead) return null
   let rest = lead.rest
   let reference: string | null = null
-  if ((lead.kind === 'close_choice' || lead.kind === 'far_choice') && /^\s*(?:to|from) /.test(rest)) {
+  if (
+    (lead.kind === 'close_choice' || lead.kind === 'far_choice') &&
+    /^\s*(?:to|from) /.test(rest)
+  ) {
     const r = splitReference(rest, pairText !== null, score)
     if (!r) return null
     reference = r.reference ? cleanPhrase(r.reference) : null
@@ -219,7 +240,10 @@ function parseChoice(s: string, score?: PhraseScorer): ParsedQuestion | null {
   }
   const between = /^(?:between|of) (.+?), which(?: one)? (?:is|are) (?:the )?(.+)$/.exec(s)
   if (between) return choiceFrom(between[2], between[1], score)
-  const m = /^which(?: one| object| item| thing)?(?: of (?:these|them|the two))?,? (?:is|are) (?:the )?(.+)$/.exec(s)
+  const m =
+    /^which(?: one| object| item| thing)?(?: of (?:these|them|the two))?,? (?:is|are) (?:the )?(.+)$/.exec(
+      s,
+    )
   return m ? choiceFrom(m[1], null, score) : null
 }
 
@@ -240,7 +264,9 @@ export function parseQuestion(question: string, score?: PhraseScorer): ParsedQue
     if (!m) continue
     const p = pair(m[1].replace(FILLER, ''), t.seps, score)
     if (!p) continue
-    return t.swap ? { type: 'pair', kind: t.kind, a: p.b, b: p.a } : { type: 'pair', kind: t.kind, a: p.a, b: p.b }
+    return t.swap
+      ? { type: 'pair', kind: t.kind, a: p.b, b: p.a }
+      : { type: 'pair', kind: t.kind, a: p.a, b: p.b }
   }
   const single = parseSingle(plain)
   if (single) return single

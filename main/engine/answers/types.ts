@@ -43,12 +43,7 @@ export type ChoiceKind =
 
 /** Metric questions about a pair of objects. */
 export type PairQuantityKind =
-  | 'distance'
-  | 'gap'
-  | 'horizontal_distance'
-  | 'vertical_distance'
-  | 'direction'
-  | 'fits_between'
+  'distance' | 'gap' | 'horizontal_distance' | 'vertical_distance' | 'direction' | 'fits_between'
 
 /** Metric questions about a single object. */
 export type SingleQuantityKind = 'width' | 'height' | 'depth' | 'volume'
@@ -75,12 +70,7 @@ export type GrammarKind =
   | 'location'
 
 export type AnswerKind =
-  | PredicateKind
-  | ChoiceKind
-  | PairQuantityKind
-  | SingleQuantityKind
-  | GrammarKind
-  | ErrorKind
+  PredicateKind | ChoiceKind | PairQuantityKind | SingleQuantityKind | GrammarKind | ErrorKind
 
 /**
  * Unit of `Answer.value`: 'm' metres, 'm3' cubic metres, 'clock' integer hour 1–12, 'bool' yes/no,

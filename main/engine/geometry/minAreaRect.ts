@@ -20,13 +20,15 @@ export function convexHull(xy: Float64Array, candidates?: number[]): number[] {
     (xy[a * 2 + 1] - xy[o * 2 + 1]) * (xy[b * 2] - xy[o * 2])
   const lower: number[] = []
   for (const i of order) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], i) <= 0) lower.pop()
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], i) <= 0)
+      lower.pop()
     lower.push(i)
   }
   const upper: number[] = []
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k]
-    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], i) <= 0) upper.pop()
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], i) <= 0)
+      upper.pop()
     upper.push(i)
   }
   lower.pop()
@@ -40,7 +42,13 @@ export function convexHull(xy: Float64Array, candidates?: number[]): number[] {
  */
 export function minAreaRect(xy: Float64Array, resolutionM = 0.0005): Rect2 {
   const hull = convexHull(xy, extremesPerColumn(xy, resolutionM))
-  let best: Rect2 = { angleRad: 0, lengthU: 0, lengthV: 0, centerX: xy[0] ?? 0, centerY: xy[1] ?? 0 }
+  let best: Rect2 = {
+    angleRad: 0,
+    lengthU: 0,
+    lengthV: 0,
+    centerX: xy[0] ?? 0,
+    centerY: xy[1] ?? 0,
+  }
   let bestArea = Infinity
   for (let k = 0; k < hull.length; k++) {
     const a = hull[k]
@@ -60,7 +68,10 @@ export function minAreaRect(xy: Float64Array, resolutionM = 0.0005): Rect2 {
 export function rectAtAngle(xy: Float64Array, indices: ArrayLike<number>, angle: number): Rect2 {
   const c = Math.cos(angle)
   const s = Math.sin(angle)
-  let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity
+  let minU = Infinity,
+    maxU = -Infinity,
+    minV = Infinity,
+    maxV = -Infinity
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]
     const u = c * xy[i * 2] + s * xy[i * 2 + 1]

@@ -7,10 +7,21 @@ export interface PlaneEquation {
 }
 
 /** Plane through three points; null when they are (nearly) collinear. */
-export function planeFromThreePoints(p: Float32Array, a: number, b: number, c: number): PlaneEquation | null {
-  const ax = p[a * 3], ay = p[a * 3 + 1], az = p[a * 3 + 2]
-  const ux = p[b * 3] - ax, uy = p[b * 3 + 1] - ay, uz = p[b * 3 + 2] - az
-  const vx = p[c * 3] - ax, vy = p[c * 3 + 1] - ay, vz = p[c * 3 + 2] - az
+export function planeFromThreePoints(
+  p: Float32Array,
+  a: number,
+  b: number,
+  c: number,
+): PlaneEquation | null {
+  const ax = p[a * 3],
+    ay = p[a * 3 + 1],
+    az = p[a * 3 + 2]
+  const ux = p[b * 3] - ax,
+    uy = p[b * 3 + 1] - ay,
+    uz = p[b * 3 + 2] - az
+  const vx = p[c * 3] - ax,
+    vy = p[c * 3 + 1] - ay,
+    vz = p[c * 3 + 2] - az
   let nx = uy * vz - uz * vy
   let ny = uz * vx - ux * vz
   let nz = ux * vy - uy * vx
@@ -26,20 +37,41 @@ export function planeFromThreePoints(p: Float32Array, a: number, b: number, c: n
  * Least-squares plane through the listed points: the normal is the eigenvector of the covariance
  * with the smallest eigenvalue (found by inverse-free power iteration on the shifted matrix).
  */
-export function fitPlaneLeastSquares(p: Float32Array, indices: ArrayLike<number>): PlaneEquation | null {
+export function fitPlaneLeastSquares(
+  p: Float32Array,
+  indices: ArrayLike<number>,
+): PlaneEquation | null {
   const n = indices.length
   if (n < 3) return null
-  let mx = 0, my = 0, mz = 0
+  let mx = 0,
+    my = 0,
+    mz = 0
   for (let k = 0; k < n; k++) {
     const i = indices[k] * 3
-    mx += p[i]; my += p[i + 1]; mz += p[i + 2]
+    mx += p[i]
+    my += p[i + 1]
+    mz += p[i + 2]
   }
-  mx /= n; my /= n; mz /= n
-  let xx = 0, xy = 0, xz = 0, yy = 0, yz = 0, zz = 0
+  mx /= n
+  my /= n
+  mz /= n
+  let xx = 0,
+    xy = 0,
+    xz = 0,
+    yy = 0,
+    yz = 0,
+    zz = 0
   for (let k = 0; k < n; k++) {
     const i = indices[k] * 3
-    const x = p[i] - mx, y = p[i + 1] - my, z = p[i + 2] - mz
-    xx += x * x; xy += x * y; xz += x * z; yy += y * y; yz += y * z; zz += z * z
+    const x = p[i] - mx,
+      y = p[i + 1] - my,
+      z = p[i + 2] - mz
+    xx += x * x
+    xy += x * y
+    xz += x * z
+    yy += y * y
+    yz += y * z
+    zz += z * z
   }
   const normal = smallestEigenvector([xx, xy, xz, xy, yy, yz, xz, yz, zz])
   if (!normal) return null

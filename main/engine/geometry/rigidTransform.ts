@@ -44,7 +44,10 @@ export function invertRigid(m: Float64Array): Float64Array {
 }
 
 /** pointInCamera = cameraFromWorld · pointInWorld for the rigid column-major worldFromCamera. */
-export function worldToCamera(worldFromCamera: Float64Array, pointInWorld: ArrayLike<number>): Vec3 {
+export function worldToCamera(
+  worldFromCamera: Float64Array,
+  pointInWorld: ArrayLike<number>,
+): Vec3 {
   return transformPoint(invertRigid(worldFromCamera), pointInWorld)
 }
 

@@ -23,14 +23,17 @@ export function mergeImageFeatures(
     )
   }
   if (features.length % hiddenSize !== 0) {
-    throw new RangeError(`mergeImageFeatures: ${features.length} feature values are not rows of ${hiddenSize}`)
+    throw new RangeError(
+      `mergeImageFeatures: ${features.length} feature values are not rows of ${hiddenSize}`,
+    )
   }
   const merged = embeddings.slice()
   const featureRows = features.length / hiddenSize
   let row = 0
   for (let i = 0; i < ids.length; i++) {
     if (ids[i] !== imageTokenId) continue
-    if (row < featureRows) merged.set(features.subarray(row * hiddenSize, (row + 1) * hiddenSize), i * hiddenSize)
+    if (row < featureRows)
+      merged.set(features.subarray(row * hiddenSize, (row + 1) * hiddenSize), i * hiddenSize)
     row++
   }
   if (row !== featureRows) {

@@ -12,7 +12,10 @@ export type PixelBox = [number, number, number, number]
  * The smallest box holding every pixel of `pixelIndices` (row-major indices into an image
  * `imageWidth` wide), or undefined when there are none.
  */
-export function pixelBoundingBox(pixelIndices: ArrayLike<number>, imageWidth: number): PixelBox | undefined {
+export function pixelBoundingBox(
+  pixelIndices: ArrayLike<number>,
+  imageWidth: number,
+): PixelBox | undefined {
   if (pixelIndices.length === 0) return undefined
   let x0 = Infinity
   let y0 = Infinity
@@ -75,7 +78,10 @@ export function scaleBox(box: PixelBox, from: Size, to: Size): PixelBox {
 
 /** Whether `image` is `frame` resized without changing its aspect ratio (to within a pixel's rounding). */
 export function isResizedCopyOf(image: Size, frame: Size): boolean {
-  return Math.abs(image.width * frame.height - image.height * frame.width) <= Math.max(frame.width, frame.height)
+  return (
+    Math.abs(image.width * frame.height - image.height * frame.width) <=
+    Math.max(frame.width, frame.height)
+  )
 }
 
 interface Size {

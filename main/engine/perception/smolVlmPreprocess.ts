@@ -53,7 +53,9 @@ export function smolVlmContentSize(
   side: number = SMOLVLM_IMAGE_SIDE,
 ): { width: number; height: number } {
   if (!(width > 0 && height > 0 && side > 0)) {
-    throw new RangeError(`smolVlmContentSize: sizes must be positive, got ${width}×${height} → ${side}`)
+    throw new RangeError(
+      `smolVlmContentSize: sizes must be positive, got ${width}×${height} → ${side}`,
+    )
   }
   if (fit === 'stretch') return { width: side, height: side }
   const scale = side / Math.max(width, height)

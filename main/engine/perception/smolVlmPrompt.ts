@@ -27,7 +27,8 @@ export const SMOLVLM_TOKENS = {
 export const SMOLVLM_IMAGE_SEQ_LEN = 64
 
 /** Every `<…>` a question could smuggle in to shift the image token count or end the turn. */
-const SPECIAL_TOKEN_PATTERN = /<\|[^<>|]*\|>|<(?:image|global-img|fake_token_around_image|end_of_utterance|row_\d+_col_\d+)>/g
+const SPECIAL_TOKEN_PATTERN =
+  /<\|[^<>|]*\|>|<(?:image|global-img|fake_token_around_image|end_of_utterance|row_\d+_col_\d+)>/g
 
 /** The question as plain text: special token names removed, whitespace collapsed. */
 export function plainQuestion(question: string): string {
@@ -41,14 +42,20 @@ export function smolVlmChatText(question: string): string {
 }
 
 /** `<image>` → the unsplit image's token run (fake, global, image × n, fake). */
-export function expandImageToken(text: string, imageSeqLen: number = SMOLVLM_IMAGE_SEQ_LEN): string {
+export function expandImageToken(
+  text: string,
+  imageSeqLen: number = SMOLVLM_IMAGE_SEQ_LEN,
+): string {
   const { image, fakeAroundImage, globalImage } = SMOLVLM_TOKENS
   const run = `${fakeAroundImage}${globalImage}${image.repeat(imageSeqLen)}${fakeAroundImage}`
   return text.split(image).join(run)
 }
 
 /** The full prompt text for one image and a question. */
-export function smolVlmPrompt(question: string, imageSeqLen: number = SMOLVLM_IMAGE_SEQ_LEN): string {
+export function smolVlmPrompt(
+  question: string,
+  imageSeqLen: number = SMOLVLM_IMAGE_SEQ_LEN,
+): string {
   return expandImageToken(smolVlmChatText(question), imageSeqLen)
 }
 

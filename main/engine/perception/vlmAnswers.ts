@@ -17,8 +17,27 @@ export function readYesNo(text: string): 'yes' | 'no' | undefined {
 
 /** Words that name nothing in particular; an answer made only of them is no name. */
 const VAGUE_WORDS = new Set([
-  'object', 'objects', 'thing', 'things', 'item', 'items', 'something', 'stuff', 'unknown',
-  'image', 'picture', 'photo', 'it', 'this', 'that', 'none', 'nothing', 'sorry', 'i', 'not', 'sure',
+  'object',
+  'objects',
+  'thing',
+  'things',
+  'item',
+  'items',
+  'something',
+  'stuff',
+  'unknown',
+  'image',
+  'picture',
+  'photo',
+  'it',
+  'this',
+  'that',
+  'none',
+  'nothing',
+  'sorry',
+  'i',
+  'not',
+  'sure',
 ])
 const ARTICLES = /^(?:this is |it is |it's |there is |a |an |the |some )+/
 

@@ -89,11 +89,16 @@ export function objectAtPixel(scene: Scene, u: number, v: number): SceneObject |
  * The pixel (u, v) a world point projects to (the inverse of pointAtPixel's back-projection), or null
  * when it lies behind the camera or outside the image.
  */
-export function pixelOfWorldPoint(intrinsics: Intrinsics, worldFromCamera: Float64Array, pointInWorld: Vec3): [number, number] | null {
+export function pixelOfWorldPoint(
+  intrinsics: Intrinsics,
+  worldFromCamera: Float64Array,
+  pointInWorld: Vec3,
+): [number, number] | null {
   const [x, y, z] = worldToCamera(worldFromCamera, pointInWorld)
   if (!(z > 0)) return null
   const u = intrinsics.fx * (x / z) + intrinsics.cx
   const v = intrinsics.fy * (y / z) + intrinsics.cy
-  const isInside = u >= -0.5 && v >= -0.5 && u < intrinsics.width - 0.5 && v < intrinsics.height - 0.5
+  const isInside =
+    u >= -0.5 && v >= -0.5 && u < intrinsics.width - 0.5 && v < intrinsics.height - 0.5
   return isInside ? [u, v] : null
 }

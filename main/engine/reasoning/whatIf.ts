@@ -31,7 +31,6 @@ export interface MovedScene {
 
 export { wrapYaw }
 
-
 function findIndex(scene: Scene, object: SceneObject): number {
   const i = scene.objects.findIndex((o) => o.id === object.id && o.name === object.name)
   if (i < 0) throw new Error(`moveObject: "${object.name}" is not an object of this scene`)

@@ -16,7 +16,11 @@ export interface LiftedCloud {
  * Invalid: 0, negative, NaN or infinite depth, and pixels cleared in `isKept` (when given).
  * The point arrays are views of width·height-sized buffers (one pass, no counting pass).
  */
-export function backproject(depth: DepthImage, intrinsics: Intrinsics, isKept?: Uint8Array): LiftedCloud {
+export function backproject(
+  depth: DepthImage,
+  intrinsics: Intrinsics,
+  isKept?: Uint8Array,
+): LiftedCloud {
   const { width, height, data } = depth
   const pixelCount = width * height
   const pointOfPixel = new Int32Array(pixelCount)
@@ -41,5 +45,10 @@ export function backproject(depth: DepthImage, intrinsics: Intrinsics, isKept?: 
       pixels[count++] = pixel
     }
   }
-  return { pointsInCamera: points.subarray(0, count * 3), pixelOfPoint: pixels.subarray(0, count), pointOfPixel, count }
+  return {
+    pointsInCamera: points.subarray(0, count * 3),
+    pixelOfPoint: pixels.subarray(0, count),
+    pointOfPixel,
+    count,
+  }
 }

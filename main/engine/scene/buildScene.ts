@@ -85,19 +85,31 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
 
   const candidates = timed(timingsMs, 'cluster', () => {
     if (regions.length === 0) return objectsFromClusters(context)
-    const fromRegions = withoutDetectorDuplicates(objectsFromRegions(context, regions, warnings), cloud.count)
+    const fromRegions = withoutDetectorDuplicates(
+      objectsFromRegions(context, regions, warnings),
+      cloud.count,
+    )
     if (!options.includeUnmatchedClusters) return fromRegions
-    return [...fromRegions, ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count)]
+    return [
+      ...fromRegions,
+      ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count),
+    ]
   })
-  const objects = timed(timingsMs, 'boxes', () => candidates.map((c, id) => finishObject(context, c, id)))
+  const objects = timed(timingsMs, 'boxes', () =>
+    candidates.map((c, id) => finishObject(context, c, id)),
+  )
   // The label check reads the amodal box (an occluded object is judged by its full size).
   timed(timingsMs, 'amodal', () => addAmodalBoxes(context, candidates, objects))
   timed(timingsMs, 'labels', () =>
-    checkDetectorLabels(objects, candidates.map((c) => c.score), {
-      width: depth.width,
-      height: depth.height,
-      fx: frame.intrinsics.fx,
-    }),
+    checkDetectorLabels(
+      objects,
+      candidates.map((c) => c.score),
+      {
+        width: depth.width,
+        height: depth.height,
+        fx: frame.intrinsics.fx,
+      },
+    ),
   )
   timed(timingsMs, 'naming', () => nameObjects(objects))
   warnings.push(
@@ -112,7 +124,7 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
 
   if (!plane) {
     warnings.push(
-      'no support plane (floor or table) in view: using the camera frame, assuming a level camera; heights are measured from each object\'s lowest point',
+      "no support plane (floor or table) in view: using the camera frame, assuming a level camera; heights are measured from each object's lowest point",
     )
   }
   return {
@@ -126,11 +138,15 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
       depthSource: frame.depthSource,
       intrinsics: frame.intrinsics,
       frameKind: plane ? 'support-plane' : 'camera-fallback',
-      frameNote: plane ? undefined : 'no support plane in view; camera frame with a level-camera assumption',
+      frameNote: plane
+        ? undefined
+        : 'no support plane in view; camera frame with a level-camera assumption',
       validPointCount: cloud.count,
       planeInlierCount: supportPlane?.inlierCount ?? 0,
       depthNoiseRel: relativeNoise,
-      planeThresholdAt1m: supportPlane ? supportPlane.thresholdM / Math.max(1e-6, supportPlane.offset) : 0,
+      planeThresholdAt1m: supportPlane
+        ? supportPlane.thresholdM / Math.max(1e-6, supportPlane.offset)
+        : 0,
       sourceDescription: frame.sourceDescription,
       depthProvenance: frame.depthProvenance,
     },
@@ -147,7 +163,8 @@ function finishObject(context: LiftContext, candidate: ObjectCandidate, id: numb
     hasSupportPlane: context.plane !== null,
   })
   const pixelIndices = new Uint32Array(candidate.pointIndices.length)
-  for (let k = 0; k < pixelIndices.length; k++) pixelIndices[k] = context.cloud.pixelOfPoint[candidate.pointIndices[k]]
+  for (let k = 0; k < pixelIndices.length; k++)
+    pixelIndices[k] = context.cloud.pixelOfPoint[candidate.pointIndices[k]]
   const colorRgb = meanColor(context.frame.rgb.data, pixelIndices)
   const object: SceneObject = {
     ...box,
@@ -172,10 +189,14 @@ function nameObjects(objects: SceneObject[]): void {
 }
 
 function meanColor(rgb: Uint8Array, pixels: Uint32Array): Vec3 {
-  let r = 0, g = 0, b = 0
+  let r = 0,
+    g = 0,
+    b = 0
   for (let k = 0; k < pixels.length; k++) {
     const i = pixels[k] * 3
-    r += rgb[i]; g += rgb[i + 1]; b += rgb[i + 2]
+    r += rgb[i]
+    g += rgb[i + 1]
+    b += rgb[i + 2]
   }
   const n = Math.max(1, pixels.length)
   return [Math.round(r / n), Math.round(g / n), Math.round(b / n)]

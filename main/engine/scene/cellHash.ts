@@ -31,7 +31,8 @@ export class CellHash {
     for (;;) {
       const value = this.values[slot]
       if (value < 0) return -1
-      if (this.keysX[slot] === ix && this.keysY[slot] === iy && this.keysZ[slot] === iz) return value
+      if (this.keysX[slot] === ix && this.keysY[slot] === iy && this.keysZ[slot] === iz)
+        return value
       slot = (slot + 1) & this.mask
     }
   }
@@ -49,7 +50,8 @@ export class CellHash {
         this.values[slot] = this.size
         return this.size++
       }
-      if (this.keysX[slot] === ix && this.keysY[slot] === iy && this.keysZ[slot] === iz) return value
+      if (this.keysX[slot] === ix && this.keysY[slot] === iy && this.keysZ[slot] === iz)
+        return value
       slot = (slot + 1) & this.mask
     }
   }

@@ -20,7 +20,10 @@ export interface DepthNoiseModel {
 }
 
 export function relativeNoiseAt(model: DepthNoiseModel, z: number): number {
-  return Math.min(MAX_RELATIVE_NOISE, Math.max(MIN_RELATIVE_NOISE, model.intercept + model.slope * z))
+  return Math.min(
+    MAX_RELATIVE_NOISE,
+    Math.max(MIN_RELATIVE_NOISE, model.intercept + model.slope * z),
+  )
 }
 
 /**
@@ -33,7 +36,10 @@ export function relativeNoiseAt(model: DepthNoiseModel, z: number): number {
  * over flat patches, which makes every percentile below the step rate zero while the RMS still sees
  * the quantisation steps. Residuals are binned by depth and σ_rel(z) fitted as a line.
  */
-export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Math.round(depth.height / 40))): DepthNoiseModel {
+export function estimateDepthNoise(
+  depth: DepthImage,
+  rowStride = Math.max(3, Math.round(depth.height / 40)),
+): DepthNoiseModel {
   const { width, height, data } = depth
   const capacity = Math.ceil(height / rowStride) * Math.ceil(width / 2)
   const residuals = new Float32Array(capacity)
@@ -51,7 +57,8 @@ export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Ma
       depths[count++] = z1
     }
   }
-  if (count < 100) return { intercept: MIN_RELATIVE_NOISE, slope: 0, typical: MIN_RELATIVE_NOISE, typicalZ: 1 }
+  if (count < 100)
+    return { intercept: MIN_RELATIVE_NOISE, slope: 0, typical: MIN_RELATIVE_NOISE, typicalZ: 1 }
   const sortedDepths = depths.slice(0, count).sort()
   const bins = depthBins(sortedDepths)
   const points: { z: number; sigma: number; weight: number }[] = []
@@ -72,7 +79,11 @@ export function estimateDepthNoise(depth: DepthImage, rowStride = Math.max(3, Ma
   })
   const typicalZ = quantileSorted(sortedDepths, 0.5)
   const model = fitLine(points)
-  return { ...model, typicalZ, typical: relativeNoiseAt({ ...model, typical: 0, typicalZ }, typicalZ) }
+  return {
+    ...model,
+    typicalZ,
+    typical: relativeNoiseAt({ ...model, typical: 0, typicalZ }, typicalZ),
+  }
 }
 
 /** σ_rel at the frame's median depth (one number, for thresholds that need a single value). */
@@ -85,7 +96,8 @@ function depthBins(sortedDepths: Float32Array): [number, number][] {
   const quantiles = [0, 0.2, 0.4, 0.6, 0.8, 1]
   for (let i = 0; i < quantiles.length - 1; i++) {
     const low = quantileSorted(sortedDepths, quantiles[i])
-    const high = quantileSorted(sortedDepths, quantiles[i + 1]) + (i === quantiles.length - 2 ? 1e-6 : 0)
+    const high =
+      quantileSorted(sortedDepths, quantiles[i + 1]) + (i === quantiles.length - 2 ? 1e-6 : 0)
     if (high > low) bins.push([low, high])
   }
   return bins
@@ -100,9 +112,16 @@ function trimmedRms(values: Float32Array): number {
 }
 
 /** Weighted least-squares line σ = a + b·z with b ≥ 0 (noise never shrinks with distance). */
-function fitLine(points: { z: number; sigma: number; weight: number }[]): { intercept: number; slope: number } {
+function fitLine(points: { z: number; sigma: number; weight: number }[]): {
+  intercept: number
+  slope: number
+} {
   if (points.length === 0) return { intercept: MIN_RELATIVE_NOISE, slope: 0 }
-  let sw = 0, sz = 0, ss = 0, szz = 0, szs = 0
+  let sw = 0,
+    sz = 0,
+    ss = 0,
+    szz = 0,
+    szs = 0
   for (const p of points) {
     sw += p.weight
     sz += p.weight * p.z

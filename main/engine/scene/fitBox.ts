@@ -26,7 +26,11 @@ const MAX_FIT_POINTS = 2500
  * visible surface. Height runs from the plane (when the object rests on it) to the top, fitted to
  * the upper tail of the heights with the frame's noise (topHeight.ts: keeps thin rims and lids).
  */
-export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Array, options: BoxFitOptions): ObjectBox {
+export function fitBox(
+  pointsInWorld: Float32Array,
+  worldFromCamera: Float64Array,
+  options: BoxFitOptions,
+): ObjectBox {
   // Quantiles need a few thousand points, not every point of a large object at 1280×960: take an
   // even stride through the points (pixel order, so it is spatially uniform).
   const total = pointsInWorld.length / 3
@@ -63,7 +67,9 @@ export function fitBox(pointsInWorld: Float32Array, worldFromCamera: Float64Arra
   const lowest = quantileSorted(z, 0.005)
   // Resting on the plane: the lowest points are near it (not far above it, and not below it).
   const isResting =
-    options.hasSupportPlane && lowest < Math.max(RESTING_TOLERANCE_M, 0.25 * top) && lowest > -RESTING_TOLERANCE_M
+    options.hasSupportPlane &&
+    lowest < Math.max(RESTING_TOLERANCE_M, 0.25 * top) &&
+    lowest > -RESTING_TOLERANCE_M
   const bottom = isResting ? 0 : lowest
   const height = Math.max(0, top - bottom)
 

@@ -11,11 +11,17 @@ import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
  * too few neighbours to judge and are the least reliable pixels of real sensors).
  * Returns 1 = keep, 0 = drop, per pixel; invalid depth is 0.
  */
-export function findKeptPixels(depth: DepthImage, noise: DepthNoiseModel, minAgreeing = 3): Uint8Array {
+export function findKeptPixels(
+  depth: DepthImage,
+  noise: DepthNoiseModel,
+  minAgreeing = 3,
+): Uint8Array {
   const { width, height, data } = depth
   const isKept = new Uint8Array(width * height)
   // Relative tolerance per 5 cm of depth (noise grows with range on structured-light sensors).
-  const toleranceAt = Float32Array.from({ length: 400 }, (_, k) => Math.max(4 * relativeNoiseAt(noise, k * 0.05), 0.01))
+  const toleranceAt = Float32Array.from({ length: 400 }, (_, k) =>
+    Math.max(4 * relativeNoiseAt(noise, k * 0.05), 0.01),
+  )
   const offsets = [-width - 1, -width, -width + 1, -1, 1, width - 1, width, width + 1]
   for (let v = 1; v < height - 1; v++) {
     for (let i = v * width + 1, end = v * width + width - 1; i < end; i++) {

@@ -24,11 +24,21 @@ export function createLocalTripleProposer(
     const v = (pixel - u) / width
     // Two directions at least 60° apart keep the triangle well conditioned.
     const angle = random() * 2 * Math.PI
-    const second = pointAt(u + Math.round(radiusPx * Math.cos(angle)), v + Math.round(radiusPx * Math.sin(angle)))
+    const second = pointAt(
+      u + Math.round(radiusPx * Math.cos(angle)),
+      v + Math.round(radiusPx * Math.sin(angle)),
+    )
     const turn = angle + (Math.PI / 3) * (1 + random())
-    const third = pointAt(u + Math.round(radiusPx * Math.cos(turn)), v + Math.round(radiusPx * Math.sin(turn)))
+    const third = pointAt(
+      u + Math.round(radiusPx * Math.cos(turn)),
+      v + Math.round(radiusPx * Math.sin(turn)),
+    )
     if (second < 0 || third < 0) return null
-    for (const [slot, point] of [[0, first], [1, second], [2, third]]) {
+    for (const [slot, point] of [
+      [0, first],
+      [1, second],
+      [2, third],
+    ]) {
       out[slot * 3] = cloud.pointsInCamera[point * 3]
       out[slot * 3 + 1] = cloud.pointsInCamera[point * 3 + 1]
       out[slot * 3 + 2] = cloud.pointsInCamera[point * 3 + 2]

@@ -16,17 +16,26 @@ export function formatLength(metres: number): string {
 export function describeCluster(object: Pick<SceneObject, 'sizeM' | 'colorRgb'>): string {
   const { width, depth, height } = object.sizeM
   const footprint = Math.max(width, depth)
-  const shape = height > 1.8 * footprint ? 'tall object' : height < 0.3 * Math.min(width, depth) ? 'flat object' : 'object'
+  const shape =
+    height > 1.8 * footprint
+      ? 'tall object'
+      : height < 0.3 * Math.min(width, depth)
+        ? 'flat object'
+        : 'object'
   return `${colorName(object.colorRgb)} ${shape}`
 }
 
 /** One-line description: "red object, 12 cm wide, 10 cm tall". */
 export function describe(object: Nameable): string {
-  return object.origin === 'cluster' ? withSize(describeCluster(object), object) : describeWithLabel(object)
+  return object.origin === 'cluster'
+    ? withSize(describeCluster(object), object)
+    : describeWithLabel(object)
 }
 
 /** Description from the object's own label: "red mug, 9 cm wide, 10 cm tall". */
-export function describeWithLabel(object: Pick<SceneObject, 'label' | 'sizeM' | 'colorRgb'>): string {
+export function describeWithLabel(
+  object: Pick<SceneObject, 'label' | 'sizeM' | 'colorRgb'>,
+): string {
   return withSize(`${colorName(object.colorRgb)} ${object.label}`, object)
 }
 
@@ -64,7 +73,9 @@ export function assignUniqueNames(objects: Nameable[]): string[] {
     const spreadY = Math.max(...ys) - Math.min(...ys)
     const isSideways = spreadX >= spreadY
     const axis = isSideways ? 0 : 1
-    const sorted = [...members].sort((a, b) => objects[a].centerInWorld[axis] - objects[b].centerInWorld[axis])
+    const sorted = [...members].sort(
+      (a, b) => objects[a].centerInWorld[axis] - objects[b].centerInWorld[axis],
+    )
     const words = (isSideways ? POSITION_WORDS : DEPTH_WORDS)[sorted.length]
     sorted.forEach((objectIndex, rank) => {
       names[objectIndex] = words

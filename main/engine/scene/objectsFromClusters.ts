@@ -24,12 +24,18 @@ export function objectsFromClusters(context: LiftContext): ObjectCandidate[] {
   // The far end of the object points sets the spacing; a strided sample of depths is enough.
   const step = Math.max(1, Math.floor(count / 2048))
   const depths = new Float32Array(Math.ceil(count / step))
-  for (let k = 0; k < depths.length; k++) depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
+  for (let k = 0; k < depths.length; k++)
+    depths[k] = cloud.pointsInCamera[selected[k * step] * 3 + 2]
   const spacingM = quantileSorted(depths.sort(), 0.75) / frame.intrinsics.fx
   const voxelSizeM = Math.min(0.05, Math.max(0.01, 2.5 * spacingM))
   const points = gatherPoints(context.pointsInWorld, selected)
   const minPoints = Math.max(100, Math.round((0.03 / spacingM) ** 2))
-  const clusters = clusterPoints(points, { voxelSizeM, minPoints, minExtentM: 0.04, maxExtentM: 2.5 })
+  const clusters = clusterPoints(points, {
+    voxelSizeM,
+    minPoints,
+    minExtentM: 0.04,
+    maxExtentM: 2.5,
+  })
   const hasPlane = context.plane !== null
   return clusters
     .filter((members) => !hasPlane || topOf(points, members) >= MIN_TOP_ABOVE_PLANE_M)

@@ -15,17 +15,24 @@ export function validateRegions(regions: RegionPrompt[], width: number, height: 
     }
     if ('box' in region) {
       const [x0, y0, x1, y1] = region.box
-      if (![x0, y0, x1, y1].every(Number.isFinite)) throw new SceneInputError(`${name}: box has a non-number`)
+      if (![x0, y0, x1, y1].every(Number.isFinite))
+        throw new SceneInputError(`${name}: box has a non-number`)
       if (x0 < 0 || y0 < 0 || x1 > width || y1 > height) {
-        throw new SceneInputError(`${name}: box [${region.box.join(', ')}] is outside the ${width}×${height} image`)
+        throw new SceneInputError(
+          `${name}: box [${region.box.join(', ')}] is outside the ${width}×${height} image`,
+        )
       }
       if (x1 - x0 < 1 || y1 - y0 < 1) {
-        throw new SceneInputError(`${name}: box [${region.box.join(', ')}] is empty (need x0 < x1 and y0 < y1)`)
+        throw new SceneInputError(
+          `${name}: box [${region.box.join(', ')}] is empty (need x0 < x1 and y0 < y1)`,
+        )
       }
     } else if ('point' in region) {
       const [u, v] = region.point
       if (!(u >= 0 && v >= 0 && u < width && v < height)) {
-        throw new SceneInputError(`${name}: point [${region.point.join(', ')}] is outside the ${width}×${height} image`)
+        throw new SceneInputError(
+          `${name}: point [${region.point.join(', ')}] is outside the ${width}×${height} image`,
+        )
       }
     } else if ('mask' in region) {
       if (region.maskWidth !== width || region.maskHeight !== height) {
@@ -60,7 +67,8 @@ export function boxPixelWeights(
     for (let u = x0; u < x1; u++) {
       pixels[k] = v * width + u
       // Tent weight: the object a person boxes sits in the middle; background fills the corners.
-      weights[k] = Math.max(0, 1 - Math.abs(u - cu) / halfW) * Math.max(0, 1 - Math.abs(v - cv) / halfH)
+      weights[k] =
+        Math.max(0, 1 - Math.abs(u - cu) / halfW) * Math.max(0, 1 - Math.abs(v - cv) / halfH)
       k++
     }
   }

@@ -1,5 +1,9 @@
 import { createRandom } from '../random'
-import { fitPlaneLeastSquares, planeFromThreePoints, type PlaneEquation } from '../geometry/planeFit'
+import {
+  fitPlaneLeastSquares,
+  planeFromThreePoints,
+  type PlaneEquation,
+} from '../geometry/planeFit'
 import { relativeNoiseAt, type DepthNoiseModel } from './depthNoise'
 
 /** A support plane must hold at least this share of the inliers of the frame's dominant plane. */
@@ -46,7 +50,10 @@ export interface SupportPlane extends PlaneEquation {
  * camera frame). Hypotheses are scored with MSAC on a random subset, then the winner is refined by
  * least squares on all its inliers.
  */
-export function findSupportPlane(points: Float32Array, options: SupportPlaneOptions): SupportPlane | null {
+export function findSupportPlane(
+  points: Float32Array,
+  options: SupportPlaneOptions,
+): SupportPlane | null {
   const count = points.length / 3
   if (count < 50) return null
   const sigmas = options.sigmas ?? 2.5
@@ -54,7 +61,10 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   const minUpDot = Math.cos(options.maxTiltRad ?? (65 * Math.PI) / 180)
   const random = createRandom(options.seed ?? 7)
   // Per-depth noise scale, tabulated every 5 cm so the inner loops avoid the model arithmetic.
-  const noiseTable = Float32Array.from({ length: 400 }, (_, k) => sigmas * relativeNoiseAt(options.noise, k * 0.05))
+  const noiseTable = Float32Array.from(
+    { length: 400 },
+    (_, k) => sigmas * relativeNoiseAt(options.noise, k * 0.05),
+  )
   const scaleAt = (z: number) => noiseTable[z < 19.97 ? (z * 20 + 0.5) | 0 : 399]
 
   const sample = randomSubset(count, Math.min(count, 3000), random)
@@ -71,7 +81,14 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   let bestUpInliers = 0
   let dominantInliers = 0
   for (let iteration = 0; iteration < Math.min(needed, maxIterations); iteration++) {
-    const plane = orientUp(proposePlane(points, sample, random, iteration % 2 === 1 ? options.proposeLocalTriple : undefined))
+    const plane = orientUp(
+      proposePlane(
+        points,
+        sample,
+        random,
+        iteration % 2 === 1 ? options.proposeLocalTriple : undefined,
+      ),
+    )
     if (!plane) continue
     const { cost, inliers } = msacCost(points, sample, sampleScale, plane, minThreshold)
     dominantInliers = Math.max(dominantInliers, inliers)
@@ -81,7 +98,10 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
       best = plane
       bestUpInliers = inliers
       const fraction = inliers / sample.length
-      needed = Math.max(options.proposeLocalTriple ? 100 : 40, Math.ceil(Math.log(0.001) / Math.log(1 - Math.max(1e-6, fraction) ** 3)))
+      needed = Math.max(
+        options.proposeLocalTriple ? 100 : 40,
+        Math.ceil(Math.log(0.001) / Math.log(1 - Math.max(1e-6, fraction) ** 3)),
+      )
     }
   }
   if (!best || bestUpInliers < MIN_SHARE_OF_DOMINANT_PLANE * dominantInliers) return null
@@ -95,8 +115,14 @@ export function findSupportPlane(points: Float32Array, options: SupportPlaneOpti
   }
   if (inliers.length < Math.max(30, (options.minInlierFraction ?? 0.05) * count)) return null
   const offset = plane.offset
-  const thresholdAt = (z: number) => Math.max(minThreshold, sigmas * relativeNoiseAt(options.noise, z) * offset)
-  return { ...plane, thresholdM: thresholdAt(options.noise.typicalZ), thresholdAt, inlierCount: inliers.length }
+  const thresholdAt = (z: number) =>
+    Math.max(minThreshold, sigmas * relativeNoiseAt(options.noise, z) * offset)
+  return {
+    ...plane,
+    thresholdM: thresholdAt(options.noise.typicalZ),
+    thresholdAt,
+    inlierCount: inliers.length,
+  }
 }
 
 /** A plane through three points: uniformly drawn from the sample, or from the local proposer. */
@@ -158,7 +184,12 @@ function msacCost(
   return { cost, inliers }
 }
 
-function inliersOf(points: Float32Array, plane: PlaneEquation, scaleAt: ScaleAt, minThreshold: number): Uint32Array {
+function inliersOf(
+  points: Float32Array,
+  plane: PlaneEquation,
+  scaleAt: ScaleAt,
+  minThreshold: number,
+): Uint32Array {
   const [nx, ny, nz] = plane.normal
   const d = plane.offset
   const count = points.length / 3

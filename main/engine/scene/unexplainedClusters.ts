@@ -27,7 +27,10 @@ export function unexplainedClusters(
  * object again; the user's region wins. (2D box overlap misses this when the user drew a tight box
  * and the detector a loose one.)
  */
-export function withoutDetectorDuplicates(objects: ObjectCandidate[], pointCount: number): ObjectCandidate[] {
+export function withoutDetectorDuplicates(
+  objects: ObjectCandidate[],
+  pointCount: number,
+): ObjectCandidate[] {
   const users = objects.filter((o) => o.source !== 'detector')
   const detected = objects.filter((o) => o.source === 'detector')
   if (users.length === 0 || detected.length === 0) return objects

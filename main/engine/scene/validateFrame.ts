@@ -11,7 +11,8 @@ export function validateFrameForScene(frame: Frame): void {
     }
   }
   for (const field of ['cx', 'cy'] as const) {
-    if (!Number.isFinite(intrinsics[field])) throw new SceneInputError(`intrinsics: ${field} must be a finite number`)
+    if (!Number.isFinite(intrinsics[field]))
+      throw new SceneInputError(`intrinsics: ${field} must be a finite number`)
   }
   if (rgb.width !== intrinsics.width || rgb.height !== intrinsics.height) {
     throw new SceneInputError(
@@ -19,7 +20,9 @@ export function validateFrameForScene(frame: Frame): void {
     )
   }
   if (rgb.data.length !== rgb.width * rgb.height * 3) {
-    throw new SceneInputError(`colour image data has ${rgb.data.length} bytes, expected ${rgb.width * rgb.height * 3}`)
+    throw new SceneInputError(
+      `colour image data has ${rgb.data.length} bytes, expected ${rgb.width * rgb.height * 3}`,
+    )
   }
   if (!depth) {
     throw new SceneInputError(
@@ -32,11 +35,18 @@ export function validateFrameForScene(frame: Frame): void {
     )
   }
   if (depth.data.length !== depth.width * depth.height) {
-    throw new SceneInputError(`depth data has ${depth.data.length} values, expected ${depth.width * depth.height}`)
+    throw new SceneInputError(
+      `depth data has ${depth.data.length} values, expected ${depth.width * depth.height}`,
+    )
   }
   // Counting stops at 100: that is all the check needs.
   let valid = 0
-  for (let i = 0; i < depth.data.length && valid < 100; i++) if (depth.data[i] > 0 && depth.data[i] < Infinity) valid++
-  if (valid === 0) throw new SceneInputError('depth has no valid pixels (all zero or NaN): check the depth file and its scale')
-  if (valid < 100) throw new SceneInputError(`depth has only ${valid} valid pixels: too few to build a scene`)
+  for (let i = 0; i < depth.data.length && valid < 100; i++)
+    if (depth.data[i] > 0 && depth.data[i] < Infinity) valid++
+  if (valid === 0)
+    throw new SceneInputError(
+      'depth has no valid pixels (all zero or NaN): check the depth file and its scale',
+    )
+  if (valid < 100)
+    throw new SceneInputError(`depth has only ${valid} valid pixels: too few to build a scene`)
 }

@@ -124,14 +124,9 @@ export class DepthAnythingV2 implements MonocularDepthModel {
   }
 
   private readSignature(): Promise<TensorSpec> {
-    return checkDepthSignature(
-      this.options.runner,
-      this.options.modelPath,
-      this.modelId,
-      {
-        input: { name: this.inputName, type: 'float32', dims: DEPTH_ANYTHING_V2.inputDims },
-        output: { name: this.outputName, type: 'float32', dims: DEPTH_ANYTHING_V2.outputDims },
-      },
-    )
+    return checkDepthSignature(this.options.runner, this.options.modelPath, this.modelId, {
+      input: { name: this.inputName, type: 'float32', dims: DEPTH_ANYTHING_V2.inputDims },
+      output: { name: this.outputName, type: 'float32', dims: DEPTH_ANYTHING_V2.outputDims },
+    })
   }
 }

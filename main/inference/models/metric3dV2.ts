@@ -112,18 +112,14 @@ export class Metric3dV2 implements MonocularDepthModel {
   }
 
   private readInputSpec(): Promise<TensorSpec> {
-    return checkDepthSignature(
-      this.options.runner,
-      this.options.modelPath,
-      this.modelId,
-      {
-        input: { name: this.inputName, type: 'float32', dims: [1, 3, 'height', 'width'] },
-        output: {
-          name: this.outputName,
-          type: 'float32',
-          dims: this.options.outputRank === 3 ? ['batch', 'height', 'width'] : [1, 1, 'height', 'width'],
-        },
+    return checkDepthSignature(this.options.runner, this.options.modelPath, this.modelId, {
+      input: { name: this.inputName, type: 'float32', dims: [1, 3, 'height', 'width'] },
+      output: {
+        name: this.outputName,
+        type: 'float32',
+        dims:
+          this.options.outputRank === 3 ? ['batch', 'height', 'width'] : [1, 1, 'height', 'width'],
       },
-    )
+    })
   }
 }

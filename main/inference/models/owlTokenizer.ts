@@ -37,7 +37,9 @@ export async function loadOwlTokenizer(
 ): Promise<OwlTokenizer> {
   const modelId = options.modelId ?? 'owlv2'
   const tokenizerJson = await readTokenizerJson(tokenizerPath, modelId, true)
-  const config = options.configPath ? await readTokenizerJson(options.configPath, modelId, false) : {}
+  const config = options.configPath
+    ? await readTokenizerJson(options.configPath, modelId, false)
+    : {}
   return owlTokenizerFromJson(tokenizerJson!, config ?? {})
 }
 

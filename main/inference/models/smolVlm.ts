@@ -93,9 +93,20 @@ export class SmolVlm implements VisionLanguageModel {
     const features = await this.encodeImage(pixels, decoder.hiddenSize)
     options.signal?.throwIfAborted()
     const embeddings = await this.embed(ids, decoder.hiddenSize)
-    const promptEmbeds = mergeImageFeatures(embeddings, ids, this.tokenizer.ids.image, features.data, decoder.hiddenSize)
+    const promptEmbeds = mergeImageFeatures(
+      embeddings,
+      ids,
+      this.tokenizer.ids.image,
+      features.data,
+      decoder.hiddenSize,
+    )
     const result = await greedyDecode(
-      { runner: this.runner, decoderPath: this.paths.decoderPath, spec: decoder, embed: (next) => this.embed(next, decoder.hiddenSize) },
+      {
+        runner: this.runner,
+        decoderPath: this.paths.decoderPath,
+        spec: decoder,
+        embed: (next) => this.embed(next, decoder.hiddenSize),
+      },
       promptEmbeds,
       ids.length,
       {
@@ -111,7 +122,12 @@ export class SmolVlm implements VisionLanguageModel {
       stopReason: result.stopReason === 'stop_token' ? 'end_of_turn' : 'max_tokens',
       promptTokens: ids.length,
       provider: result.provider,
-      timings: { preprocessMs, encoderMs: features.ms, decoderMs: result.decoderMs, decoderSteps: result.steps },
+      timings: {
+        preprocessMs,
+        encoderMs: features.ms,
+        decoderMs: result.decoderMs,
+        decoderSteps: result.steps,
+      },
     }
   }
 
@@ -124,12 +140,21 @@ export class SmolVlm implements VisionLanguageModel {
       this.paths.encoderPath,
       {
         pixel_values: { type: 'float32', dims: pixels.pixelDims, data: pixels.pixelValues },
-        pixel_attention_mask: { type: 'bool', dims: pixels.maskDims, data: pixels.pixelAttentionMask },
+        pixel_attention_mask: {
+          type: 'bool',
+          dims: pixels.maskDims,
+          data: pixels.pixelAttentionMask,
+        },
       },
       this.runOptions(),
     )
     const features = result.outputs.image_features
-    if (!features || features.type !== 'float32' || features.dims.length !== 3 || features.dims[2] !== hiddenSize) {
+    if (
+      !features ||
+      features.type !== 'float32' ||
+      features.dims.length !== 3 ||
+      features.dims[2] !== hiddenSize
+    ) {
       throw smolVlmSignatureError(
         this.paths.encoderPath,
         `vision encoder should give image_features float32 [tiles, tokens, ${hiddenSize}], got ${describeTensor(features)}`,
@@ -142,11 +167,17 @@ export class SmolVlm implements VisionLanguageModel {
   private async embed(ids: number[], hiddenSize: number): Promise<Float32Array> {
     const result = await this.runner.run(
       this.paths.embeddingsPath,
-      { input_ids: { type: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, BigInt) } },
+      {
+        input_ids: { type: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, BigInt) },
+      },
       this.runOptions(),
     )
     const embeds = result.outputs.inputs_embeds
-    if (!embeds || embeds.type !== 'float32' || embeds.dims.join() !== [1, ids.length, hiddenSize].join()) {
+    if (
+      !embeds ||
+      embeds.type !== 'float32' ||
+      embeds.dims.join() !== [1, ids.length, hiddenSize].join()
+    ) {
       throw smolVlmSignatureError(
         this.paths.embeddingsPath,
         `embed_tokens should give inputs_embeds float32 [1, ${ids.length}, ${hiddenSize}], got ${describeTensor(embeds)}`,

@@ -68,7 +68,11 @@ export async function greedyDecode(
       ...cache,
     }
     if (spec.hasPositionIds) {
-      inputs.position_ids = { type: 'int64', dims: [1, length], data: stepPositionIds(pastLength, length) }
+      inputs.position_ids = {
+        type: 'int64',
+        dims: [1, length],
+        data: stepPositionIds(pastLength, length),
+      }
     }
     const result = await decoder.runner.run(
       decoder.decoderPath,
@@ -81,9 +85,11 @@ export async function greedyDecode(
     const next = nextToken(decoder.decoderPath, result.outputs.logits, length)
     cache = nextCache(decoder.decoderPath, spec, result.outputs, total)
     pastLength = total
-    if (options.stopIds.includes(next)) return { tokenIds, stopReason: 'stop_token', steps, decoderMs, provider }
+    if (options.stopIds.includes(next))
+      return { tokenIds, stopReason: 'stop_token', steps, decoderMs, provider }
     tokenIds.push(next)
-    if (tokenIds.length >= options.maxNewTokens) return { tokenIds, stopReason: 'max_tokens', steps, decoderMs, provider }
+    if (tokenIds.length >= options.maxNewTokens)
+      return { tokenIds, stopReason: 'max_tokens', steps, decoderMs, provider }
     options.signal?.throwIfAborted()
     embeds = await decoder.embed([next])
     length = 1
@@ -94,14 +100,24 @@ export async function greedyDecode(
 function emptyCache(spec: SmolVlmDecoderSpec): Record<string, TensorData> {
   const cache: Record<string, TensorData> = {}
   for (const slot of spec.cache) {
-    cache[slot.input] = { type: 'float32', dims: [1, slot.heads, 0, slot.headDim], data: new Float32Array(0) }
+    cache[slot.input] = {
+      type: 'float32',
+      dims: [1, slot.heads, 0, slot.headDim],
+      data: new Float32Array(0),
+    }
   }
   return cache
 }
 
 /** Greedy pick from the last row of logits [1, length, vocab]. */
 function nextToken(decoderPath: string, logits: TensorData | undefined, length: number): number {
-  if (!logits || logits.type !== 'float32' || logits.dims.length !== 3 || logits.dims[0] !== 1 || logits.dims[1] !== length) {
+  if (
+    !logits ||
+    logits.type !== 'float32' ||
+    logits.dims.length !== 3 ||
+    logits.dims[0] !== 1 ||
+    logits.dims[1] !== length
+  ) {
     throw smolVlmSignatureError(
       decoderPath,
       `decoder logits should be float32 [1, ${length}, vocab], got ${logits ? `${logits.type} [${logits.dims.join(', ')}]` : 'nothing'}`,

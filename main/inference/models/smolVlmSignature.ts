@@ -32,15 +32,20 @@ export function readDecoderSpec(modelPath: string, signature: ModelSignature): S
   const fail = (problem: string): never => {
     throw smolVlmSignatureError(modelPath, `decoder ${problem}`)
   }
-  const embeds = inputs.get('inputs_embeds') ?? fail(`lacks input inputs_embeds (inputs: ${[...inputs.keys()].join(', ')})`)
+  const embeds =
+    inputs.get('inputs_embeds') ??
+    fail(`lacks input inputs_embeds (inputs: ${[...inputs.keys()].join(', ')})`)
   if (!inputs.has('attention_mask')) fail('lacks input attention_mask')
   if (!outputs.has('logits')) fail('lacks output logits')
-  const hiddenSize = fixedDim(embeds, 2) ?? fail(`input inputs_embeds has no fixed hidden size (${JSON.stringify(embeds.dims)})`)
+  const hiddenSize =
+    fixedDim(embeds, 2) ??
+    fail(`input inputs_embeds has no fixed hidden size (${JSON.stringify(embeds.dims)})`)
   const cache: CacheSlot[] = []
   for (const spec of signature.inputs) {
     const match = PAST.exec(spec.name)
     if (!match) {
-      if (!KNOWN_DECODER_INPUTS.has(spec.name)) fail(`needs input ${spec.name}, which this SmolVLM code does not feed`)
+      if (!KNOWN_DECODER_INPUTS.has(spec.name))
+        fail(`needs input ${spec.name}, which this SmolVLM code does not feed`)
       continue
     }
     const output = `present.${match[1]}.${match[2]}`
@@ -48,11 +53,14 @@ export function readDecoderSpec(modelPath: string, signature: ModelSignature): S
     const heads = fixedDim(spec, 1)
     const headDim = fixedDim(spec, 3)
     if (spec.dims.length !== 4 || heads === undefined || headDim === undefined) {
-      fail(`input ${spec.name} should be [batch, heads, past, head_dim] with fixed heads and head_dim, got ${JSON.stringify(spec.dims)}`)
+      fail(
+        `input ${spec.name} should be [batch, heads, past, head_dim] with fixed heads and head_dim, got ${JSON.stringify(spec.dims)}`,
+      )
     }
     cache.push({ input: spec.name, output, heads: heads!, headDim: headDim! })
   }
-  if (cache.length === 0) fail('has no past_key_values inputs (a decoder without a KV cache is not supported)')
+  if (cache.length === 0)
+    fail('has no past_key_values inputs (a decoder without a KV cache is not supported)')
   return { hiddenSize, cache, hasPositionIds: inputs.has('position_ids') }
 }
 

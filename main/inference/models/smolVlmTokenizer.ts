@@ -59,7 +59,8 @@ export function smolVlmTokenizerFromJson(
   return {
     encode: (text) => tokenizer.encode(text, { add_special_tokens: true }).ids,
     // The library refuses an empty id list; a model that ends its turn at once said nothing.
-    decode: (generated) => (generated.length === 0 ? '' : tokenizer.decode([...generated], { skip_special_tokens: true })),
+    decode: (generated) =>
+      generated.length === 0 ? '' : tokenizer.decode([...generated], { skip_special_tokens: true }),
     ids,
     stopIds: [ids.endOfUtterance, ...others],
   }

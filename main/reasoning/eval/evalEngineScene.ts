@@ -3,7 +3,6 @@ import type { EvalScene, EvalObject } from './evalScenes'
 import { worldFromLevelCamera } from '../../engine/scene/worldFrame'
 import { wrapYaw } from '../../engine/geometry/yaw'
 
-
 /** Box (width along the first footprint edge, depth across it) and yaw of a ground-truth footprint. */
 function boxOf(object: EvalObject): { width: number; depth: number; yawRad: number } {
   if (object.footprint.kind === 'circle') {

@@ -22,7 +22,8 @@ export const replySchema = z.union([
 export function parseReply<C extends Channel>(channel: C, reply: unknown): ChannelOutput<C> {
   const envelope = replySchema.safeParse(reply)
   if (!envelope.success) throw new Error(`${channel}: the service sent a malformed reply`)
-  if (!envelope.data.ok) throw new ServiceError(envelope.data.error.message, envelope.data.error.code)
+  if (!envelope.data.ok)
+    throw new ServiceError(envelope.data.error.message, envelope.data.error.code)
   const output = contract[channel].output.safeParse(envelope.data.value)
   if (!output.success) {
     const { message } = describeValidationError(channel, output.error)

@@ -28,7 +28,10 @@ export function buildPointCloud(cloud: SceneCloud, pointSizeM: number): Points {
     vertexColors: true,
   })
   material.onBeforeCompile = (shader) => {
-    shader.vertexShader = shader.vertexShader.replace('#include <color_vertex>', SRGB_TO_LINEAR_GLSL)
+    shader.vertexShader = shader.vertexShader.replace(
+      '#include <color_vertex>',
+      SRGB_TO_LINEAR_GLSL,
+    )
   }
   // One program for every cloud: the patch is the same for all of them.
   material.customProgramCacheKey = () => 'spatial-lens-srgb-points'

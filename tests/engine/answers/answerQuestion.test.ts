@@ -15,7 +15,12 @@ const scene = sceneFromGroundTruth(gt)
 const pd = (a: string, b: string): number =>
   gt.pairwise_centre_distances_m[`${a}|${b}`] ?? gt.pairwise_centre_distances_m[`${b}|${a}`]
 
-type Case = [question: string, kind: AnswerKind, objects: string[], value: number | boolean | string | null]
+type Case = [
+  question: string,
+  kind: AnswerKind,
+  objects: string[],
+  value: number | boolean | string | null,
+]
 
 // Expected values from the GT json (distances from the pairwise table, sizes from size_m, positions by hand).
 const mugBottleHoriz = Math.hypot(0.13, 0.35)
@@ -25,18 +30,53 @@ const CASES: Case[] = [
   ['how far is the mug from the laptop', 'distance', ['mug', 'laptop'], pd('mug', 'laptop')],
   ['How far is the mug from the laptop?', 'distance', ['mug', 'laptop'], pd('mug', 'laptop')],
   ['HOW FAR IS MUG FROM LAPTOP???', 'distance', ['mug', 'laptop'], pd('mug', 'laptop')],
-  ['what is the distance between the bottle and the can', 'distance', ['bottle', 'can'], pd('bottle', 'can')],
-  ["What's the distance between box_small and box_tall?", 'distance', ['box_small', 'box_tall'], pd('box_small', 'box_tall')],
+  [
+    'what is the distance between the bottle and the can',
+    'distance',
+    ['bottle', 'can'],
+    pd('bottle', 'can'),
+  ],
+  [
+    "What's the distance between box_small and box_tall?",
+    'distance',
+    ['box_small', 'box_tall'],
+    pd('box_small', 'box_tall'),
+  ],
   ['what is the distance from the mug to the can', 'distance', ['mug', 'can'], pd('mug', 'can')],
   ['how far apart are the laptop and the can', 'distance', ['laptop', 'can'], pd('laptop', 'can')],
   ['How far are the laptop and the can apart?', 'distance', ['laptop', 'can'], pd('laptop', 'can')],
-  ['how far away is the bottle from box small', 'distance', ['bottle', 'box_small'], pd('bottle', 'box_small')],
-  ['tell me how far the bottle is from the mug', 'distance', ['bottle', 'mug'], pd('bottle', 'mug')],
+  [
+    'how far away is the bottle from box small',
+    'distance',
+    ['bottle', 'box_small'],
+    pd('bottle', 'box_small'),
+  ],
+  [
+    'tell me how far the bottle is from the mug',
+    'distance',
+    ['bottle', 'mug'],
+    pd('bottle', 'mug'),
+  ],
   ['how close is the can to box-tall', 'distance', ['can', 'box_tall'], pd('can', 'box_tall')],
   // horizontal / vertical
-  ['what is the horizontal distance between the bottle and the laptop', 'horizontal_distance', ['bottle', 'laptop'], bottleLaptopHoriz],
-  ['How far apart horizontally are the mug and the bottle?', 'horizontal_distance', ['mug', 'bottle'], mugBottleHoriz],
-  ['what is the vertical distance between the bottle and the laptop?', 'vertical_distance', ['bottle', 'laptop'], 0.105],
+  [
+    'what is the horizontal distance between the bottle and the laptop',
+    'horizontal_distance',
+    ['bottle', 'laptop'],
+    bottleLaptopHoriz,
+  ],
+  [
+    'How far apart horizontally are the mug and the bottle?',
+    'horizontal_distance',
+    ['mug', 'bottle'],
+    mugBottleHoriz,
+  ],
+  [
+    'what is the vertical distance between the bottle and the laptop?',
+    'vertical_distance',
+    ['bottle', 'laptop'],
+    0.105,
+  ],
   ['how much higher is the bottle than the mug', 'vertical_distance', ['bottle', 'mug'], 0.075],
   // left / right
   ['is the laptop left of the mug', 'left', ['laptop', 'mug'], true],
@@ -79,12 +119,37 @@ const CASES: Case[] = [
   ['which is higher, the laptop or the can', 'above_choice', ['laptop', 'can'], 'can'],
   ['which is lower, the laptop or the can', 'below_choice', ['laptop', 'can'], 'laptop'],
   ['which is closer, the laptop or the mug', 'close_choice', ['laptop', 'mug'], 'mug'],
-  ['which is closer to the camera, the laptop or the mug', 'close_choice', ['laptop', 'mug'], 'mug'],
+  [
+    'which is closer to the camera, the laptop or the mug',
+    'close_choice',
+    ['laptop', 'mug'],
+    'mug',
+  ],
   ['which is farther away, the laptop or the mug', 'far_choice', ['laptop', 'mug'], 'laptop'],
-  ['which is closer to the laptop, the mug or the bottle', 'close_choice', ['mug', 'bottle', 'laptop'], 'bottle'],
-  ['which is closer to the laptop the mug or the bottle', 'close_choice', ['mug', 'bottle', 'laptop'], 'bottle'],
-  ['which is farther from the laptop, the mug or the bottle', 'far_choice', ['mug', 'bottle', 'laptop'], 'mug'],
-  ['which of the mug and the bottle is closer to the laptop', 'close_choice', ['mug', 'bottle', 'laptop'], 'bottle'],
+  [
+    'which is closer to the laptop, the mug or the bottle',
+    'close_choice',
+    ['mug', 'bottle', 'laptop'],
+    'bottle',
+  ],
+  [
+    'which is closer to the laptop the mug or the bottle',
+    'close_choice',
+    ['mug', 'bottle', 'laptop'],
+    'bottle',
+  ],
+  [
+    'which is farther from the laptop, the mug or the bottle',
+    'far_choice',
+    ['mug', 'bottle', 'laptop'],
+    'mug',
+  ],
+  [
+    'which of the mug and the bottle is closer to the laptop',
+    'close_choice',
+    ['mug', 'bottle', 'laptop'],
+    'bottle',
+  ],
   ['between the mug and the can, which is bigger', 'big_choice', ['mug', 'can'], 'mug'],
   ['which is in front, the laptop or the mug', 'front_choice', ['laptop', 'mug'], 'mug'],
   ['which is further back, the laptop or the mug', 'behind_choice', ['laptop', 'mug'], 'laptop'],
@@ -105,16 +170,56 @@ const CASES: Case[] = [
   ["at what o'clock is the bottle from the mug", 'direction', ['mug', 'bottle'], 1],
   ['what is the direction from the mug to the bottle', 'direction', ['mug', 'bottle'], 1],
   // fits between (free centre-line gap mug ↔ box_tall = 18.88 cm, worked by hand in boxGeometry.test.ts)
-  ['can a 8 cm gripper fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
-  ['can an object 5 cm wide fit between the mug and box_tall?', 'fits_between', ['mug', 'box_tall'], true],
-  ['can a 18.5cm gripper fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
-  ['can a 19.5 cm gripper fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], false],
-  ['can a 180 mm gripper fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
+  [
+    'can a 8 cm gripper fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
+  [
+    'can an object 5 cm wide fit between the mug and box_tall?',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
+  [
+    'can a 18.5cm gripper fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
+  [
+    'can a 19.5 cm gripper fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    false,
+  ],
+  [
+    'can a 180 mm gripper fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
   ['will a 190mm box fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], false],
-  ['can a 7 inch object fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
-  ['can an 8 inch wide tray fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], false],
+  [
+    'can a 7 inch object fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
+  [
+    'can an 8 inch wide tray fit between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    false,
+  ],
   ['can a 0.2 m box fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], false],
-  ['is there enough room for a 10 cm object between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
+  [
+    'is there enough room for a 10 cm object between the mug and box_tall',
+    'fits_between',
+    ['mug', 'box_tall'],
+    true,
+  ],
   ['can the can fit between the mug and box_tall', 'fits_between', ['mug', 'box_tall'], true],
 ]
 
@@ -125,7 +230,8 @@ describe('answerQuestion: every phrasing on the ground-truth scene', () => {
       expect(a.kind, a.text).toBe(kind)
       expect(a.question).toBe(q)
       expect(a.objects.map((o) => o.name)).toEqual(names)
-      if (typeof value === 'number' && !Number.isInteger(value)) expect(a.value as number).toBeCloseTo(value, 4)
+      if (typeof value === 'number' && !Number.isInteger(value))
+        expect(a.value as number).toBeCloseTo(value, 4)
       else expect(a.value).toBe(value)
     })
   }
@@ -152,7 +258,10 @@ describe('gaps via questions', () => {
     })
   }
   it('rotated case', () => {
-    expect(answerQuestion(s, 'what is the gap between r and q').value as number).toBeCloseTo(0.4 - 0.1 * Math.SQRT2, 10)
+    expect(answerQuestion(s, 'what is the gap between r and q').value as number).toBeCloseTo(
+      0.4 - 0.1 * Math.SQRT2,
+      10,
+    )
   })
   it('fits text reports the free gap, both sides', () => {
     const yes = answerQuestion(s, 'can a 14 cm gripper fit between a and b')
@@ -180,7 +289,9 @@ describe('object name matching', () => {
     const l = answerQuestion(s, 'is the left mug left of the right mug')
     expect(l.kind).toBe('left')
     expect(l.value).toBe(true)
-    expect(answerQuestion(s, 'which is taller, the left mug or the right mug').value).toBe('right mug')
+    expect(answerQuestion(s, 'which is taller, the left mug or the right mug').value).toBe(
+      'right mug',
+    )
   })
   it('a label shared by two objects is ambiguous', () => {
     const a = answerQuestion(s, 'how tall is the mug')
@@ -214,7 +325,13 @@ describe('object name matching', () => {
 })
 
 describe('unsupported questions', () => {
-  for (const q of ['what colour is the mug', 'hello', '', 'paint the mug red', 'can a gripper fit between the mug and the can']) {
+  for (const q of [
+    'what colour is the mug',
+    'hello',
+    '',
+    'paint the mug red',
+    'can a gripper fit between the mug and the can',
+  ]) {
     it(JSON.stringify(q), () => {
       const a = answerQuestion(scene, q)
       expect(a.kind).toBe('unsupported')
@@ -226,21 +343,33 @@ describe('unsupported questions', () => {
 })
 
 describe('camera-fallback via questions', () => {
-  const fb: Scene = { ...scene, plane: null, provenance: { ...scene.provenance, frameKind: 'camera-fallback' } }
+  const fb: Scene = {
+    ...scene,
+    plane: null,
+    provenance: { ...scene.provenance, frameKind: 'camera-fallback' },
+  }
   it('height / above / vertical carry the note and still answer; distance does not', () => {
     const h = answerQuestion(fb, 'how tall is the bottle')
     expect(h.value).toBe(0.25)
     expect(h.text).toContain(CAMERA_FRAME_NOTE)
     expect(answerQuestion(fb, 'is the bottle above the mug').text).toContain(CAMERA_FRAME_NOTE)
-    expect(answerQuestion(fb, 'which is taller, the bottle or the mug').text).toContain(CAMERA_FRAME_NOTE)
-    expect(answerQuestion(fb, 'what is the vertical distance between the bottle and the mug').text).toContain(CAMERA_FRAME_NOTE)
-    expect(answerQuestion(fb, 'how far is the bottle from the mug').text).not.toContain(CAMERA_FRAME_NOTE)
+    expect(answerQuestion(fb, 'which is taller, the bottle or the mug').text).toContain(
+      CAMERA_FRAME_NOTE,
+    )
+    expect(
+      answerQuestion(fb, 'what is the vertical distance between the bottle and the mug').text,
+    ).toContain(CAMERA_FRAME_NOTE)
+    expect(answerQuestion(fb, 'how far is the bottle from the mug').text).not.toContain(
+      CAMERA_FRAME_NOTE,
+    )
   })
 })
 
 describe('parser internals', () => {
   it('normalizes case, contractions, punctuation', () => {
-    expect(normalizeQuestion("  What's the GAP between A and B??  ")).toBe('what is the gap between a and b')
+    expect(normalizeQuestion("  What's the GAP between A and B??  ")).toBe(
+      'what is the gap between a and b',
+    )
     expect(normalizeQuestion('Which is bigger: A or B?')).toBe('which is bigger, a or b')
   })
   it('direction puts the observer first', () => {
@@ -250,15 +379,21 @@ describe('parser internals', () => {
       a: 'the mug',
       b: 'the bottle',
     })
-    expect(parseQuestion('in which direction is B from A')).toMatchObject({ kind: 'direction', a: 'a', b: 'b' })
+    expect(parseQuestion('in which direction is B from A')).toMatchObject({
+      kind: 'direction',
+      a: 'a',
+      b: 'b',
+    })
   })
   it('uses the scorer to split names containing "and"', () => {
     const known = new Set(['salt and pepper', 'mug'])
     const score = (p: string): number => (known.has(p.replace(/^the /, '')) ? 2 : 0)
-    expect(parseQuestion('how far apart are the salt and pepper and the mug', score)).toMatchObject({
-      a: 'the salt and pepper',
-      b: 'the mug',
-    })
+    expect(parseQuestion('how far apart are the salt and pepper and the mug', score)).toMatchObject(
+      {
+        a: 'the salt and pepper',
+        b: 'the mug',
+      },
+    )
   })
   it('reads widths in mm / cm / m / inches / feet', () => {
     expect(parseWidthM('a 8 cm gripper')).toBeCloseTo(0.08, 12)

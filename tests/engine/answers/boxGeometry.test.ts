@@ -62,7 +62,10 @@ describe('footprint and corners', () => {
 
 describe('closestBoxDistance (hand-worked)', () => {
   it('axis-aligned boxes side by side: 0.3 − 0.05 − 0.1 = 0.15 m', () => {
-    const r = closestBoxDistance(box([0, 0, 0.05], [0.1, 0.1, 0.1]), box([0.3, 0, 0.05], [0.2, 0.1, 0.1]))
+    const r = closestBoxDistance(
+      box([0, 0, 0.05], [0.1, 0.1, 0.1]),
+      box([0.3, 0, 0.05], [0.2, 0.1, 0.1]),
+    )
     expect(r.distanceM).toBeCloseTo(0.15, 12)
     expect(r.verticalM).toBe(0)
     expect(r.pointOnA[0]).toBeCloseTo(0.05, 12)
@@ -72,7 +75,10 @@ describe('closestBoxDistance (hand-worked)', () => {
   })
 
   it('adds the z gap in quadrature: sqrt(0.15² + 0.15²)', () => {
-    const r = closestBoxDistance(box([0, 0, 0.05], [0.1, 0.1, 0.1]), box([0.3, 0, 0.3], [0.2, 0.1, 0.1]))
+    const r = closestBoxDistance(
+      box([0, 0, 0.05], [0.1, 0.1, 0.1]),
+      box([0.3, 0, 0.3], [0.2, 0.1, 0.1]),
+    )
     expect(r.horizontalM).toBeCloseTo(0.15, 12)
     expect(r.verticalM).toBeCloseTo(0.15, 12)
     expect(r.distanceM).toBeCloseTo(Math.sqrt(0.045), 12)
@@ -81,7 +87,10 @@ describe('closestBoxDistance (hand-worked)', () => {
   })
 
   it('45°-rotated square: its corner at 0.1·√2 faces the other box at x = 0.4', () => {
-    const r = closestBoxDistance(box([0, 0, 0.1], [0.2, 0.2, 0.2], 45), box([0.5, 0, 0.1], [0.2, 0.2, 0.2]))
+    const r = closestBoxDistance(
+      box([0, 0, 0.1], [0.2, 0.2, 0.2], 45),
+      box([0.5, 0, 0.1], [0.2, 0.2, 0.2]),
+    )
     expect(r.distanceM).toBeCloseTo(0.4 - 0.1 * SQ2, 10)
     expect(r.pointOnA[0]).toBeCloseTo(0.1 * SQ2, 10)
     expect(r.pointOnA[1]).toBeCloseTo(0, 10)
@@ -90,7 +99,10 @@ describe('closestBoxDistance (hand-worked)', () => {
   })
 
   it('corner of B against a face of the rotated A: 0.4·√2 − 0.1', () => {
-    const r = closestBoxDistance(box([0, 0, 0.1], [0.2, 0.2, 0.2], 45), box([0.5, 0.5, 0.1], [0.2, 0.2, 0.2]))
+    const r = closestBoxDistance(
+      box([0, 0, 0.1], [0.2, 0.2, 0.2], 45),
+      box([0.5, 0.5, 0.1], [0.2, 0.2, 0.2]),
+    )
     expect(r.distanceM).toBeCloseTo(0.4 * SQ2 - 0.1, 10)
     expect(r.pointOnA[0]).toBeCloseTo(0.1 / SQ2, 10)
     expect(r.pointOnA[1]).toBeCloseTo(0.1 / SQ2, 10)
@@ -119,7 +131,12 @@ describe('closestBoxDistance (hand-worked)', () => {
 function gtRect(o: GtObject): { c: [number, number]; hw: number; hd: number; yaw: number } {
   const w = o.shape === 'cylinder' ? o.size_m.diameter! : o.size_m.width!
   const d = o.shape === 'cylinder' ? o.size_m.diameter! : o.size_m.depth!
-  return { c: [o.centre_world[0], o.centre_world[1]], hw: w / 2, hd: d / 2, yaw: (o.yaw_deg * Math.PI) / 180 }
+  return {
+    c: [o.centre_world[0], o.centre_world[1]],
+    hw: w / 2,
+    hd: d / 2,
+    yaw: (o.yaw_deg * Math.PI) / 180,
+  }
 }
 function perimeter(r: ReturnType<typeof gtRect>, n: number): Array<[number, number]> {
   const pts: Array<[number, number]> = []
@@ -178,7 +195,10 @@ describe('closestBoxDistance on the ground-truth tabletop (brute-force cross-che
 
 describe('centreLineGap (hand-worked)', () => {
   it('axis-aligned: exits A at x = 0.05, enters B at x = 0.2', () => {
-    const g = centreLineGap(box([0, 0, 0.05], [0.1, 0.1, 0.1]), box([0.3, 0, 0.05], [0.2, 0.1, 0.1]))
+    const g = centreLineGap(
+      box([0, 0, 0.05], [0.1, 0.1, 0.1]),
+      box([0.3, 0, 0.05], [0.2, 0.1, 0.1]),
+    )
     expect(g.gapM).toBeCloseTo(0.15, 12)
     expect(g.exitFromA[0]).toBeCloseTo(0.05, 12)
     expect(g.entryIntoB[0]).toBeCloseTo(0.2, 12)
@@ -186,12 +206,18 @@ describe('centreLineGap (hand-worked)', () => {
   })
 
   it('rotated A: the centre line leaves through the corner at 0.1·√2', () => {
-    const g = centreLineGap(box([0, 0, 0.1], [0.2, 0.2, 0.2], 45), box([0.5, 0, 0.1], [0.2, 0.2, 0.2]))
+    const g = centreLineGap(
+      box([0, 0, 0.1], [0.2, 0.2, 0.2], 45),
+      box([0.5, 0, 0.1], [0.2, 0.2, 0.2]),
+    )
     expect(g.gapM).toBeCloseTo(0.4 - 0.1 * SQ2, 10)
   })
 
   it('diagonal line between axis-aligned boxes: 0.5·√2 − 2·0.1·√2', () => {
-    const g = centreLineGap(box([0, 0, 0.1], [0.2, 0.2, 0.2]), box([0.5, 0.5, 0.1], [0.2, 0.2, 0.2]))
+    const g = centreLineGap(
+      box([0, 0, 0.1], [0.2, 0.2, 0.2]),
+      box([0.5, 0.5, 0.1], [0.2, 0.2, 0.2]),
+    )
     expect(g.gapM).toBeCloseTo(0.5 * SQ2 - 0.2 * SQ2, 10)
     expect(g.exitFromA[0]).toBeCloseTo(0.1, 10)
     expect(g.entryIntoB[1]).toBeCloseTo(0.4, 10)
@@ -206,7 +232,10 @@ describe('centreLineGap (hand-worked)', () => {
 
   it('mug ↔ box_tall of the tabletop: 18.876 cm worked by hand', () => {
     // mug exits at t = 0.045/0.28; box_tall (yaw −15°) is entered at 1 − 0.05/0.244577; |d| = 0.297321
-    const g = centreLineGap(box([-0.08, 0.95, 0.05], [0.09, 0.09, 0.1]), box([0.2, 1.05, 0.11], [0.1, 0.1, 0.22], -15))
+    const g = centreLineGap(
+      box([-0.08, 0.95, 0.05], [0.09, 0.09, 0.1]),
+      box([0.2, 1.05, 0.11], [0.1, 0.1, 0.22], -15),
+    )
     expect(g.gapM).toBeCloseTo(0.188755, 5)
   })
 })

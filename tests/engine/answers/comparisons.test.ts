@@ -77,7 +77,9 @@ describe('predicate texts and hand-checked cases', () => {
   it('left / right', () => {
     const a = isLeftOf(scene, obj(scene, 'laptop'), obj(scene, 'mug'))
     expect(a.value).toBe(true)
-    expect(a.text).toBe("Yes, the laptop is to the left of the mug: its centre is 17 cm further left than the mug's.")
+    expect(a.text).toBe(
+      "Yes, the laptop is to the left of the mug: its centre is 17 cm further left than the mug's.",
+    )
     expect(a.question).toBe('Is the laptop to the left of the mug?')
     expect(isRightOf(scene, obj(scene, 'laptop'), obj(scene, 'mug')).value).toBe(false)
     expect(a.geometry).toEqual({ kind: 'highlight', names: ['laptop', 'mug'], primary: 'laptop' })
@@ -156,21 +158,38 @@ describe('choices on every ordered ground-truth pair', () => {
     expect(ans.detail?.valueB).toBeCloseTo(gt.pairwise_centre_distances_m['bottle|laptop'], 4)
     expect(ans.detail?.reference).toBe('laptop')
     expect(ans.objects.map((o) => o.name)).toEqual(['mug', 'bottle', 'laptop'])
-    expect(chooseFarther(scene, obj(scene, 'mug'), obj(scene, 'bottle'), obj(scene, 'laptop')).value).toBe('mug')
+    expect(
+      chooseFarther(scene, obj(scene, 'mug'), obj(scene, 'bottle'), obj(scene, 'laptop')).value,
+    ).toBe('mug')
   })
 })
 
 describe('camera-fallback note on comparisons', () => {
-  const fb: Scene = { ...scene, plane: null, provenance: { ...scene.provenance, frameKind: 'camera-fallback' } }
+  const fb: Scene = {
+    ...scene,
+    plane: null,
+    provenance: { ...scene.provenance, frameKind: 'camera-fallback' },
+  }
   it('above / taller / above_choice / tall_choice carry the note; left / bigger do not', () => {
     for (const k of ['above', 'below', 'taller', 'shorter'] as PredicateKind[]) {
-      expect(answerPredicate(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(CAMERA_FRAME_NOTE)
+      expect(answerPredicate(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(
+        CAMERA_FRAME_NOTE,
+      )
     }
-    for (const k of ['above_choice', 'below_choice', 'tall_choice', 'short_choice'] as ChoiceKind[]) {
-      expect(answerChoice(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(CAMERA_FRAME_NOTE)
+    for (const k of [
+      'above_choice',
+      'below_choice',
+      'tall_choice',
+      'short_choice',
+    ] as ChoiceKind[]) {
+      expect(answerChoice(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(
+        CAMERA_FRAME_NOTE,
+      )
     }
     for (const k of ['left', 'front', 'bigger', 'wider'] as PredicateKind[]) {
-      expect(answerPredicate(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).not.toContain(CAMERA_FRAME_NOTE)
+      expect(answerPredicate(fb, k, obj(fb, 'bottle'), obj(fb, 'mug')).text).not.toContain(
+        CAMERA_FRAME_NOTE,
+      )
     }
     expect(answerPredicate(fb, 'above', obj(fb, 'bottle'), obj(fb, 'mug')).value).toBe(true)
   })

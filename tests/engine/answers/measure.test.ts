@@ -13,7 +13,11 @@ const object = (s: Scene, name: string): SceneObject => s.objects.find((o) => o.
 
 describe('measureBetween (click-to-measure)', () => {
   it('two objects: the closest-surface gap, drawn between the facing sides, and the centre distance', () => {
-    const m = measureBetween(scene, { object: object(scene, 'left box') }, { object: object(scene, 'right box') })
+    const m = measureBetween(
+      scene,
+      { object: object(scene, 'left box') },
+      { object: object(scene, 'right box') },
+    )
     expect(m.kind).toBe('objects')
     expect(m.valueM).toBeCloseTo(0.3, 9) // 0.5 between centres − 2 × 0.1 half-widths
     expect(m.centerDistanceM).toBeCloseTo(0.5, 9)
@@ -64,7 +68,11 @@ describe('measureBetween (click-to-measure)', () => {
   })
 
   it('a point inside an object box is at distance 0', () => {
-    const m = measureBetween(scene, { pointInWorld: [0.02, 1.01, 0.05] }, { object: object(scene, 'left box') })
+    const m = measureBetween(
+      scene,
+      { pointInWorld: [0.02, 1.01, 0.05] },
+      { object: object(scene, 'left box') },
+    )
     expect(m.valueM).toBe(0)
     expect(m.text).toMatch(/inside the left box's box/)
   })

@@ -58,13 +58,20 @@ describe('distance (centre to centre, 3D) against pairwise_centre_distances_m', 
       // symmetric
       const rev = distanceBetween(scene, obj(scene, b), obj(scene, a))
       expect(Math.abs((rev.value as number) - expected)).toBeLessThan(1e-4)
-      expect(ans.geometry).toMatchObject({ kind: 'segment', fromInWorld: gtObj(a).centre_world, toInWorld: gtObj(b).centre_world })
+      expect(ans.geometry).toMatchObject({
+        kind: 'segment',
+        fromInWorld: gtObj(a).centre_world,
+        toInWorld: gtObj(b).centre_world,
+      })
     })
   }
   it('text and provenance', () => {
     const ans = distanceBetween(scene, obj(scene, 'mug'), obj(scene, 'laptop'))
     expect(ans.text).toBe('The mug is 50.07 cm from the laptop (centre to centre).')
-    expect(ans.provenance.pointCounts).toEqual({ mug: gtObj('mug').visible_pixels, laptop: gtObj('laptop').visible_pixels })
+    expect(ans.provenance.pointCounts).toEqual({
+      mug: gtObj('mug').visible_pixels,
+      laptop: gtObj('laptop').visible_pixels,
+    })
     expect(ans.provenance.frameKind).toBe('support-plane')
     expect(ans.provenance.depthSource).toBe('sensor')
     expect(ans.provenance.plane?.normal).toEqual(gt.table_plane_camera.coeffs.slice(0, 3))
@@ -92,7 +99,9 @@ describe('horizontal and vertical distance', () => {
     })
   }
   it('bottle vs laptop by hand: horizontal √(0.3² + 0.12²), vertical 0.105', () => {
-    expect(horizontalDistance(scene, obj(scene, 'bottle'), obj(scene, 'laptop')).value as number).toBeCloseTo(0.323110, 5)
+    expect(
+      horizontalDistance(scene, obj(scene, 'bottle'), obj(scene, 'laptop')).value as number,
+    ).toBeCloseTo(0.32311, 5)
     const v = verticalDistance(scene, obj(scene, 'bottle'), obj(scene, 'laptop'))
     expect(v.value as number).toBeCloseTo(0.105, 9)
     expect(v.text).toContain('10.5 cm')
@@ -117,7 +126,9 @@ describe('width, height, depth, volume (cylinders as diameter × diameter × hei
     })
   }
   it('text uses readable units', () => {
-    expect(heightOf(scene, obj(scene, 'bottle')).text).toBe('The bottle is 25 cm tall (height of its fitted box).')
+    expect(heightOf(scene, obj(scene, 'bottle')).text).toBe(
+      'The bottle is 25 cm tall (height of its fitted box).',
+    )
     expect(widthOf(scene, obj(scene, 'laptop')).text).toContain('30 cm wide')
   })
   it('width segment follows the yawed width axis (laptop, yaw 10°)', () => {
@@ -177,12 +188,17 @@ describe('gap between boxes', () => {
   it('axis-aligned: 15 cm', () => {
     const ans = gapBetween(s, obj(s, 'a'), obj(s, 'b'))
     expect(ans.value as number).toBeCloseTo(0.15, 12)
-    expect(ans.text).toBe('The gap between the a and the b is 15 cm (closest points of their boxes).')
+    expect(ans.text).toBe(
+      'The gap between the a and the b is 15 cm (closest points of their boxes).',
+    )
     if (ans.geometry?.kind !== 'segment') throw new Error('segment')
     expect(dist(ans.geometry.fromInWorld, ans.geometry.toInWorld)).toBeCloseTo(0.15, 12)
   })
   it('rotated: 0.4 − 0.1·√2', () => {
-    expect(gapBetween(s, obj(s, 'r'), obj(s, 'q')).value as number).toBeCloseTo(0.4 - 0.1 * Math.SQRT2, 10)
+    expect(gapBetween(s, obj(s, 'r'), obj(s, 'q')).value as number).toBeCloseTo(
+      0.4 - 0.1 * Math.SQRT2,
+      10,
+    )
   })
   it('overlapping: 0 with a touch/overlap text', () => {
     const ans = gapBetween(s, obj(s, 'a'), obj(s, 'o'))
@@ -207,10 +223,16 @@ function marchedGap(a: string, b: string): number {
     const yaw = (o.yaw_deg * Math.PI) / 180
     const dx = x - o.centre_world[0]
     const dy = y - o.centre_world[1]
-    return Math.abs(Math.cos(yaw) * dx + Math.sin(yaw) * dy) <= w && Math.abs(-Math.sin(yaw) * dx + Math.cos(yaw) * dy) <= d
+    return (
+      Math.abs(Math.cos(yaw) * dx + Math.sin(yaw) * dy) <= w &&
+      Math.abs(-Math.sin(yaw) * dx + Math.cos(yaw) * dy) <= d
+    )
   }
   const n = 200000
-  const len = Math.hypot(B.centre_world[0] - A.centre_world[0], B.centre_world[1] - A.centre_world[1])
+  const len = Math.hypot(
+    B.centre_world[0] - A.centre_world[0],
+    B.centre_world[1] - A.centre_world[1],
+  )
   let free = 0
   for (let i = 0; i < n; i++) {
     const t = (i + 0.5) / n
@@ -256,7 +278,11 @@ describe('camera-fallback frame note', () => {
   const fb: Scene = {
     ...scene,
     plane: null,
-    provenance: { ...scene.provenance, frameKind: 'camera-fallback', frameNote: 'no plane with enough inliers' },
+    provenance: {
+      ...scene.provenance,
+      frameKind: 'camera-fallback',
+      frameNote: 'no plane with enough inliers',
+    },
   }
   it('gravity-dependent answers say the frame is the camera’s', () => {
     const h = heightOf(fb, obj(fb, 'bottle'))
@@ -266,12 +292,18 @@ describe('camera-fallback frame note', () => {
     expect(h.provenance.frameKind).toBe('camera-fallback')
     expect(h.provenance.frameNote).toBe('no plane with enough inliers')
     expect(h.provenance.plane).toBeNull()
-    expect(verticalDistance(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(CAMERA_FRAME_NOTE)
-    expect(horizontalDistance(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(CAMERA_FRAME_NOTE)
+    expect(verticalDistance(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(
+      CAMERA_FRAME_NOTE,
+    )
+    expect(horizontalDistance(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).toContain(
+      CAMERA_FRAME_NOTE,
+    )
   })
   it('answers that do not need gravity have no note', () => {
     expect(widthOf(fb, obj(fb, 'bottle')).text).not.toContain(CAMERA_FRAME_NOTE)
-    expect(distanceBetween(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).not.toContain(CAMERA_FRAME_NOTE)
+    expect(distanceBetween(fb, obj(fb, 'bottle'), obj(fb, 'mug')).text).not.toContain(
+      CAMERA_FRAME_NOTE,
+    )
     expect(heightOf(scene, obj(scene, 'bottle')).text).not.toContain(CAMERA_FRAME_NOTE)
   })
 })

@@ -76,7 +76,13 @@ export function sceneFromGroundTruth(gt: GroundTruth): Scene {
 
 /** A scene with hand-made objects (for geometry cases); each entry: name, centre, size [w, d, h], yaw (deg). */
 export function sceneWithBoxes(
-  boxes: Array<{ name: string; label?: string; c: Vec3; s: [number, number, number]; yawDeg?: number }>,
+  boxes: Array<{
+    name: string
+    label?: string
+    c: Vec3
+    s: [number, number, number]
+    yawDeg?: number
+  }>,
 ): Scene {
   const base = sceneFromGroundTruth(loadGroundTruth())
   base.objects = boxes.map((b, i) => ({

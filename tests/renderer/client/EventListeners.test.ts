@@ -31,7 +31,9 @@ describe('EventListeners (server events in the UI)', () => {
     listeners.dispatch('qa:step', null)
     expect(received).toEqual([])
     expect(warn).toHaveBeenCalledTimes(2)
-    expect(String(warn.mock.calls[0][0])).toMatch(/dropped a malformed event \(qa:step: invalid step\.kind/)
+    expect(String(warn.mock.calls[0][0])).toMatch(
+      /dropped a malformed event \(qa:step: invalid step\.kind/,
+    )
   })
 
   it('drops an event with an unknown name with a warning', () => {
