@@ -166,6 +166,8 @@ describe('electron-builder.yml', () => {
       'out/renderer/index.html',
       'samples/pcl-kinect-laptop/color.png',
       'samples/pcl-kinect-laptop/PROVENANCE.md',
+      // The verify mode loads the SpatialEnsemble weights at run time.
+      'models/ensemble/spatial-ensemble.json',
     ])
       expect(matches(files, path), path).toBe(true)
     for (const path of [
@@ -174,6 +176,8 @@ describe('electron-builder.yml', () => {
       'out/main/electron.js.map',
       '.tmp/x',
       'docs/screenshots/viewer.png',
+      // Test data (COCO images carry their owners' licences) is never packaged.
+      'tests/fixtures/vsr-images/images/000000000142.jpg',
     ])
       expect(matches(files, path), path).toBe(false)
     const modules = nodeModulesFilter(process.platform)
