@@ -50,7 +50,7 @@ LLM (ask, verify, eval): --llm ollama:<model> | ollama:http://host:port#<model> 
   openai:<model> (key: SPATIAL_LENS_LLM_API_KEY or OPENAI_API_KEY) | llama:<model id> | llama:/path/model.gguf
   (llama: runs in-process; install its runtime once with \`npm run setup:llm\`; --llm-threads sets its CPU threads)
   --vlm auto|none: visual questions (colour, "which one is the red cup") go to the installed vision-language
-  model (auto, default; \`spatial-lens models download smolvlm-256m-instruct\`); none: never, and the LLM is told so
+  model (auto, default; \`npx spatial-lens models download smolvlm-256m-instruct\`); none: never, and the LLM is told so
 
 Regions (R.json, pixels, 0-based): [{"label": "mug", "box": [x0, y0, x1, y1]}, {"label": "cup", "point": [u, v]},
   {"label": "bowl", "mask": "mask.png"}]
@@ -112,7 +112,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command !== 'serve'
   ) {
     throw new UserError(
-      `unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log, topics, synth, worker, watch (see spatial-lens --help)`,
+      `unknown command "${command}"; commands: scene, ask, verify, maps, calibrate, serve, models, eval, log, topics, synth, worker, watch (see npx spatial-lens --help)`,
     )
   }
   let parsed
@@ -157,7 +157,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       },
     })
   } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens --help)`)
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see npx spatial-lens --help)`)
   }
   const values = parsed.values
   const args: CliArgs = {
@@ -201,11 +201,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question)
     throw new UserError(
-      'ask needs a question, e.g. spatial-lens ask … "how far is the mug from the laptop"',
+      'ask needs a question, e.g. npx spatial-lens ask … "how far is the mug from the laptop"',
     )
   if (command === 'verify' && !args.question)
     throw new UserError(
-      'verify needs a statement, e.g. spatial-lens verify … "the mug is left of the laptop"',
+      'verify needs a statement, e.g. npx spatial-lens verify … "the mug is left of the laptop"',
     )
   if (command === 'maps' && !args.out)
     throw new UserError('maps needs --out DIR (the folder to write the maps into)')
@@ -307,7 +307,7 @@ function perceptionFromFlags(values: Readonly<Record<string, unknown>>): Percept
     const flag =
       { depthModel: '--depth-model', vlmNames: '--vlm-names' }[String(issue.path[0])] ??
       `--${String(issue.path[0])}`
-    throw new UserError(`${flag}: ${issue.message} (see spatial-lens --help)`)
+    throw new UserError(`${flag}: ${issue.message} (see npx spatial-lens --help)`)
   }
   return parsed.data
 }

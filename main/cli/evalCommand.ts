@@ -17,7 +17,7 @@ import { UserError } from '../services/userError'
 import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
 import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
 
-export const EVAL_USAGE = `spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
+export const EVAL_USAGE = `npx spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
   LLM orchestrator and prints success rates per question kind: within 0.5×–2× (SpatialVLM) and within ±10 %.
   SPEC: ollama:<model> | ollama:http://host:port#model | openai:http://host:port/v1#model | openai:<model>

@@ -6,7 +6,7 @@ import { runSceneEval, SCENE_EVAL_DATASETS } from '../evaluation/scenes/runScene
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 
-export const EVAL_SCENES_USAGE = `spatial-lens eval scenes [--datasets LIST] [--sun-frames LIST] [--fixtures DIR] [--python PATH] [--no-open3d] [--json]
+export const EVAL_SCENES_USAGE = `npx spatial-lens eval scenes [--datasets LIST] [--sun-frames LIST] [--fixtures DIR] [--python PATH] [--no-open3d] [--json]
   Measures our 3D boxes against ground truth next to Open3D's plane + DBSCAN + box baseline on the same frames:
   SUN RGB-D (17 amodal boxes, region prompts from them), the synthetic tabletop (exact), and heights.
   LIST: comma-separated, datasets from ${SCENE_EVAL_DATASETS.join(', ')} ("synthetic" = all three);

@@ -18,7 +18,7 @@ import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
 import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 
-export const EVAL_VSR_USAGE = `spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--voters LIST] [--vsr DIR] [--folds K] [--seed N] [--save FILE] [--json]
+export const EVAL_VSR_USAGE = `npx spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--voters LIST] [--vsr DIR] [--folds K] [--seed N] [--save FILE] [--json]
   Verifies VSR captions with each voter and with SpatialEnsemble (static and k-fold weights), fitted on the
   training lines only, and prints accuracy / F1 per meta-category beside the Spatial-ViLT paper's numbers.
   --images: a folder of COCO-2017 images (file names as in VSR, e.g. 000000239417.jpg); without it only the
@@ -176,7 +176,7 @@ export async function runEvalVsrCommand(
   if (values.save) {
     const fitted = evaluateVsr({ train, dev, test, imageVoters, folds, seed })
     const kfold = fitted.ensembles.find((e) => e.method === 'kfold')!
-    const command = `spatial-lens eval vsr ${argv.filter((a) => a !== '--json').join(' ')}`
+    const command = `npx spatial-lens eval vsr ${argv.filter((a) => a !== '--json').join(' ')}`
     saveEnsembleFile(values.save, makeEnsembleFile(fitted.finalPrior, kfold.weights, command))
     if (!values.json)
       print(

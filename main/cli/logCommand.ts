@@ -52,7 +52,7 @@ export async function runLogCommand(
       if (!values.yes) {
         const records = await log.all()
         throw new UserError(
-          `log clear removes all ${records.length} measurement(s) from ${log.path}; run \`spatial-lens log clear --yes\` to confirm`,
+          `log clear removes all ${records.length} measurement(s) from ${log.path}; run \`npx spatial-lens log clear --yes\` to confirm`,
         )
       }
       const { removedCount } = await log.clear()

@@ -85,13 +85,15 @@ function parseModelsArgs(args: string[]): {
       positionals: parsed.positionals,
     }
   } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see spatial-lens models help)`)
+    throw new UserError(
+      `${(error as Error).message.split('\n')[0]} (see npx spatial-lens models help)`,
+    )
   }
 }
 
 function requireIds(ids: string[], command: string): string[] {
   if (ids.length === 0)
-    throw new UserError(`models ${command} needs a model id (see spatial-lens models list)`)
+    throw new UserError(`models ${command} needs a model id (see npx spatial-lens models list)`)
   return ids
 }
 
@@ -168,7 +170,7 @@ async function verifyModels(
   print: (text: string) => void,
 ): Promise<number> {
   if (ids.length === 0) {
-    print('no installed models to verify (see spatial-lens models list)')
+    print('no installed models to verify (see npx spatial-lens models list)')
     return 0
   }
   let isAllOk = true

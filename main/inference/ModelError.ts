@@ -56,7 +56,7 @@ export interface InstallHint {
 }
 
 export function installCommand(hint: InstallHint): string {
-  return hint.command ?? `spatial-lens models download ${hint.modelId}`
+  return hint.command ?? `npx spatial-lens models download ${hint.modelId}`
 }
 
 /** "model X is not installed: run `spatial-lens models download X`". */

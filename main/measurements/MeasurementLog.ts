@@ -230,7 +230,7 @@ export class MeasurementLogFullError extends Error {
   constructor(path: string, size: number, maxBytes: number) {
     super(
       `the measurement log ${path} is full (${size} bytes; limit ${maxBytes}), so this measurement was not saved; export it ` +
-        '(`spatial-lens log export`) and clear it (`spatial-lens log clear --yes`), or raise SPATIAL_LENS_MAX_LOG_FILE_BYTES',
+        '(`npx spatial-lens log export`) and clear it (`npx spatial-lens log clear --yes`), or raise SPATIAL_LENS_MAX_LOG_FILE_BYTES',
     )
     this.name = 'UserError'
   }

@@ -7,7 +7,7 @@ import { UserError } from '../services/userError'
 
 /** The command that (re)installs a model, quoted in every message. */
 export function downloadCommand(modelId: string): string {
-  return `spatial-lens models download ${modelId}`
+  return `npx spatial-lens models download ${modelId}`
 }
 
 /** The model is not in the manifest. */
@@ -18,7 +18,7 @@ export class UnknownModelError extends UserError {
     knownIds: string[],
   ) {
     super(
-      `unknown model "${modelId}"; known models: ${knownIds.join(', ')} (see spatial-lens models list)`,
+      `unknown model "${modelId}"; known models: ${knownIds.join(', ')} (see npx spatial-lens models list)`,
     )
   }
 }

@@ -103,7 +103,7 @@ export class PerceptionService {
     const vlm = await this.visionModel()
     if (!vlm) {
       report.notes.push(
-        `object names from a vision-language model were asked for, but none is installed: run \`spatial-lens models download ${VLM_MODELS[0]}\``,
+        `object names from a vision-language model were asked for, but none is installed: run \`npx spatial-lens models download ${VLM_MODELS[0]}\``,
       )
       return scene
     }
@@ -167,8 +167,8 @@ export class PerceptionService {
       return modelId
     }
     throw new CodedUserError(
-      'this frame has no depth and no metric depth model is installed: run `spatial-lens models download depth-anything-v2-small-metric-indoor` ' +
-        '(or give a depth image, or calibrate a relative model with `spatial-lens calibrate`)',
+      'this frame has no depth and no metric depth model is installed: run `npx spatial-lens models download depth-anything-v2-small-metric-indoor` ' +
+        '(or give a depth image, or calibrate a relative model with `npx spatial-lens calibrate`)',
       ERROR_CODES.depthModelMissing,
     )
   }

@@ -29,7 +29,7 @@ export const VISUAL_TOOL_NAMES = [
 export const NO_VLM_MESSAGE =
   'no vision-language model is available for this frame, so visual attributes (colour, material, printed text, ' +
   'which object matches a description) cannot be answered; say so instead of guessing. Install one with ' +
-  '`spatial-lens models download smolvlm-256m-instruct`.'
+  '`npx spatial-lens models download smolvlm-256m-instruct`.'
 
 /** Most objects find_object_by_description looks at (one model run each). */
 export const MAX_CANDIDATES = 12

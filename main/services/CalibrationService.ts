@@ -78,7 +78,7 @@ function fitRequest(
   if (image.width !== intrinsics.width || image.height !== intrinsics.height) {
     throw new UserError(
       `this frame is ${intrinsics.width}×${intrinsics.height}, larger than the app keeps for calibrating; ` +
-        "use `spatial-lens calibrate` with the frame's files",
+        "use `npx spatial-lens calibrate` with the frame's files",
     )
   }
   const base = { modelId, provider: kept.provider, image, intrinsics }

@@ -52,7 +52,7 @@ describe('spatial-lens eval scenes', () => {
   it('--help prints the usage and exits 0', () => {
     const run = runCli(['eval', 'scenes', '--help'])
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/^spatial-lens eval scenes \[--datasets LIST\]/)
+    expect(run.stdout).toMatch(/^npx spatial-lens eval scenes \[--datasets LIST\]/)
   })
 
   it('leaves `eval cot` as it was: it still asks for an LLM', () => {

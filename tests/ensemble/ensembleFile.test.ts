@@ -11,7 +11,7 @@ describe('the saved SpatialEnsemble', () => {
     expect(Object.keys(file.weights.byMeta).sort()).toEqual(['geometry', 'language-prior'])
     // Fitted on the zero-shot split's train + dev captions (3,489 + 340, its PROVENANCE.md).
     expect(file.languagePrior.overall.total).toBe(3829)
-    expect(file.createdBy).toMatch(/^spatial-lens eval vsr --split zeroshot/)
+    expect(file.createdBy).toMatch(/^(npx )?spatial-lens eval vsr --split zeroshot/)
   })
 
   it('refuses a missing, corrupt or foreign file with the command that makes it', () => {

@@ -111,7 +111,7 @@ describe('InferencePool (worker threads, CPU)', () => {
     await expect(pool.run(missing, { image: filledImage(0) })).rejects.toThrow(
       'model metric3d is not installed (no file at ' +
         missing +
-        '): run `spatial-lens models download metric3d`',
+        '): run `npx spatial-lens models download metric3d`',
     )
     const hinted = new InferencePool(worker.workerPath, {
       size: 1,

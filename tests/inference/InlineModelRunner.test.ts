@@ -107,7 +107,7 @@ describe('InlineModelRunner on tiny models', () => {
     const error = await rejection(runner.run(missing, { image: filledImage(0) }))
     expect(error.kind).toBe('missing')
     expect(error.message).toBe(
-      `model depth-anything-s is not installed (no file at ${missing}): run \`spatial-lens models download depth-anything-s\``,
+      `model depth-anything-s is not installed (no file at ${missing}): run \`npx spatial-lens models download depth-anything-s\``,
     )
     const custom = new InlineModelRunner({
       installHint: () => ({ modelId: 'yolo', command: 'npm run fetch yolo' }),
@@ -126,7 +126,7 @@ describe('InlineModelRunner on tiny models', () => {
     const error = await rejection(runner.run(truncated, { [NANODET_INPUT]: nanodetInput() }))
     expect(error.kind).toBe('corrupt')
     expect(error.message).toBe(
-      `model nanodet-cut at ${truncated} is corrupt or truncated (not a valid ONNX file): download it again with \`spatial-lens models download nanodet-cut\``,
+      `model nanodet-cut at ${truncated} is corrupt or truncated (not a valid ONNX file): download it again with \`npx spatial-lens models download nanodet-cut\``,
     )
     expect(error.detail).toMatch(/protobuf parsing failed/i)
     const empty = join(dir, 'nanodet-cut', 'empty.onnx')

@@ -35,7 +35,7 @@ describe('checkSignature', () => {
             outputs: [{ name: 'depth', type: 'float32', dims: [1, 518, 518] }],
           },
           actual,
-          { ...context, fix: 'run `spatial-lens models download depth-anything-s`' },
+          { ...context, fix: 'run `npx spatial-lens models download depth-anything-s`' },
         )
       } catch (e) {
         return e
@@ -44,7 +44,7 @@ describe('checkSignature', () => {
     expect(error).toBeInstanceOf(ModelError)
     expect((error as ModelError).kind).toBe('signature')
     expect((error as ModelError).message).toBe(
-      "model depth-anything-s has the wrong signature: input 'pixel_values' is float32 [batch, 3, ?, ?], expected uint8 [1, 518, 518, 3, 1]; output 'depth' missing (model outputs: 'predicted_depth', 'extra'): run `spatial-lens models download depth-anything-s`",
+      "model depth-anything-s has the wrong signature: input 'pixel_values' is float32 [batch, 3, ?, ?], expected uint8 [1, 518, 518, 3, 1]; output 'depth' missing (model outputs: 'predicted_depth', 'extra'): run `npx spatial-lens models download depth-anything-s`",
     )
   })
 })

@@ -82,7 +82,7 @@ describe('ModelStore', () => {
     })()
     expect(error).toBeInstanceOf(ModelMissingError)
     expect(isUserError(error)).toBe(true)
-    expect((error as Error).message).toContain('`spatial-lens models download published`')
+    expect((error as Error).message).toContain('`npx spatial-lens models download published`')
     expect(() => store.filePath('nope')).toThrow(UnknownModelError)
   })
 
@@ -153,7 +153,7 @@ describe('ModelStore', () => {
     expect(store.status('published').state).toBe('damaged')
     expect(() => store.filePath('published')).toThrow(ModelCorruptError)
     expect(() => store.filePath('published')).toThrow(
-      /damaged.*run `spatial-lens models download published` to fetch it again/,
+      /damaged.*run `npx spatial-lens models download published` to fetch it again/,
     )
     await store.download('published', fast) // replaces it
     expect(store.status('published').state).toBe('installed')
@@ -177,7 +177,7 @@ describe('ModelStore', () => {
     await expect(store.download('flaky', fast)).rejects.toMatchObject({ kind: 'network' })
     expect(store.status('flaky').state).toBe('partial')
     expect(() => store.filePath('flaky')).toThrow(
-      /only partly downloaded: run `spatial-lens models download flaky`/,
+      /only partly downloaded: run `npx spatial-lens models download flaky`/,
     )
     expectNoHalfFiles(store, 'flaky')
   })

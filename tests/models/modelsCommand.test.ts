@@ -88,7 +88,7 @@ describe('spatial-lens models', () => {
     const result = await run(['verify'], store)
     expect(result.code).toBe(1)
     expect(result.out).toMatch(
-      /published: .* is corrupt: .*deleted it: run `spatial-lens models download published`/,
+      /published: .* is corrupt: .*deleted it: run `npx spatial-lens models download published`/,
     )
   })
 
@@ -139,7 +139,9 @@ describe('spatial-lens models', () => {
       /unknown model "nope"; known models: published/,
     )
     await expect(run(['frobnicate'], store)).rejects.toThrow(/unknown models command/)
-    await expect(run(['list', '--bogus'], store)).rejects.toThrow(/see spatial-lens models help/)
+    await expect(run(['list', '--bogus'], store)).rejects.toThrow(
+      /see npx spatial-lens models help/,
+    )
     expect((await run([], store)).out).toContain('spatial-lens models download <id...> | --all')
   })
 })

@@ -93,7 +93,7 @@ describe('models:* channels', () => {
       verification: null,
       totalBytes: 400_000,
       licence: { id: 'Apache-2.0' },
-      installCommand: 'spatial-lens models download published',
+      installCommand: 'npx spatial-lens models download published',
       directory: join(cacheDirectory, 'published'),
       isDownloading: false,
     })

@@ -103,7 +103,7 @@ export async function checkDepthSignature(
   checkSignature({ inputs: [expected.input], outputs: [expected.output] }, actual, {
     model: modelId,
     modelPath,
-    fix: `download the published model again with \`spatial-lens models download ${modelId}\``,
+    fix: `download the published model again with \`npx spatial-lens models download ${modelId}\``,
   })
   return actual.inputs.find((spec) => spec.name === expected.input.name)!
 }

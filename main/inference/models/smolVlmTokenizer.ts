@@ -45,7 +45,7 @@ export function smolVlmTokenizerFromJson(
     throw new ModelError({
       kind: 'corrupt',
       problem: `tokenizer file ${options.path ?? 'tokenizer.json'} of model ${modelId} lacks the SmolVLM token(s) ${missing.join(', ')}`,
-      fix: `download the model's own tokenizer with \`spatial-lens models download ${modelId}\``,
+      fix: `download the model's own tokenizer with \`npx spatial-lens models download ${modelId}\``,
       modelPath: options.path,
     })
   }

@@ -21,7 +21,7 @@ export async function readTokenizerJson(
     throw new ModelError({
       kind: 'missing',
       problem: `tokenizer file ${path} of model ${modelId} cannot be read`,
-      fix: `run \`spatial-lens models download ${modelId}\``,
+      fix: `run \`npx spatial-lens models download ${modelId}\``,
       modelPath: path,
       detail: error instanceof Error ? error.message : String(error),
     })
@@ -32,7 +32,7 @@ export async function readTokenizerJson(
     throw new ModelError({
       kind: 'corrupt',
       problem: `tokenizer file ${path} of model ${modelId} is not valid JSON`,
-      fix: `download it again with \`spatial-lens models download ${modelId}\``,
+      fix: `download it again with \`npx spatial-lens models download ${modelId}\``,
       modelPath: path,
       detail: error instanceof Error ? error.message : String(error),
     })

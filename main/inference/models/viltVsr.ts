@@ -125,7 +125,7 @@ export function viltSignatureError(modelPath: string, problem: string): ModelErr
   return new ModelError({
     kind: 'signature',
     problem: `ViLT VSR model ${modelPath}: ${problem}`,
-    fix: 'export a ViLT true/false classifier with the input/output names shown by `spatial-lens models info vilt-vsr` (see its install hint)',
+    fix: 'export a ViLT true/false classifier with the input/output names shown by `npx spatial-lens models info vilt-vsr` (see its install hint)',
     modelPath,
   })
 }

@@ -90,7 +90,7 @@ export class WebSocketClient implements SpatialClient {
       }
     }
     throw new Error(
-      `Cannot reach the Spatial Lens service at ${this.url}. Check that \`spatial-lens serve\` is running, then try again.`,
+      `Cannot reach the Spatial Lens service at ${this.url}. Check that \`npx spatial-lens serve\` is running, then try again.`,
     )
   }
 
@@ -114,7 +114,7 @@ export class WebSocketClient implements SpatialClient {
     this.socket = null
     this.rejectAll(
       new Error(
-        'The connection to the Spatial Lens service dropped before it answered. Check that `spatial-lens serve` is running, then try again.',
+        'The connection to the Spatial Lens service dropped before it answered. Check that `npx spatial-lens serve` is running, then try again.',
       ),
     )
   }

@@ -35,7 +35,7 @@ export async function readSynthDataset<F>(
   const manifestEntry = entries.find((entry) => /(^|\/)manifest\.json$/.test(entry.path))
   if (!manifestEntry)
     throw new Error(
-      'This folder is not a synth dataset: it has no manifest.json (made by `spatial-lens synth`).',
+      'This folder is not a synth dataset: it has no manifest.json (made by `npx spatial-lens synth`).',
     )
   const root = manifestEntry.path.slice(0, manifestEntry.path.length - 'manifest.json'.length)
   const byPath = new Map(

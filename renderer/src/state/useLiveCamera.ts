@@ -50,7 +50,7 @@ export interface LiveCamera {
 }
 
 const LIVE_HINT =
-  'Check that `spatial-lens serve` is still running, then press Start in the webcam bar.'
+  'Check that `npx spatial-lens serve` is still running, then press Start in the webcam bar.'
 const INSTALL_COMMAND = /`(spatial-lens models download [^`]+)`/
 
 /**

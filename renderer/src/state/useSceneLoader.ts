@@ -59,7 +59,7 @@ export interface SceneLoader {
 export const SAMPLE_SOURCE_NAME = 'Sample: PCL Kinect frame'
 
 const SAMPLE_HINT =
-  'Check that `spatial-lens serve` is still running and was built (`npm run build`), then press Load sample.'
+  'Check that `npx spatial-lens serve` is still running and was built (`npm run build`), then press Load sample.'
 const UPLOAD_HINT =
   'Use a PNG or JPEG colour image, a 16-bit depth PNG of the same size (set the depth scale if it is not millimetres) and an intrinsics JSON with width, height, fx, fy, cx, cy — or press Load sample to see a working scene. A colour-only frame (no depth file) needs a depth model: see Settings.'
 const REGIONS_HINT =
