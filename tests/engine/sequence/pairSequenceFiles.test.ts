@@ -54,8 +54,11 @@ describe('pairSequenceFiles (a folder played as a sequence)', () => {
 
   it('pairs suffix-named frames in one folder (PCL: frame_…_rgb.png ↔ frame_…_depth.png)', () => {
     const sequence = pairSequenceFiles(fixtureFolder('pcl-kinect'))
+    // The fixture holds PCL's three consecutive frames.
     expect(pairsOf(sequence)).toEqual([
       ['rgbd/frame_20121214T142255.814212_rgb.png', 'rgbd/frame_20121214T142255.814212_depth.png'],
+      ['rgbd/frame_20121214T142256.068683_rgb.png', 'rgbd/frame_20121214T142256.068683_depth.png'],
+      ['rgbd/frame_20121214T142256.332395_rgb.png', 'rgbd/frame_20121214T142256.332395_depth.png'],
     ])
   })
 

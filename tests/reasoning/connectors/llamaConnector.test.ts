@@ -21,7 +21,10 @@ import { loadGroundTruth, sceneFromGroundTruth } from '../../engine/answers/scen
 
 const STORIES = join(import.meta.dirname, '../../fixtures/models/stories260k/stories260K.gguf')
 const scene = sceneFromGroundTruth(loadGroundTruth())
-const tools = createSpatialTools(scene)
+const allTools = createSpatialTools(scene)
+// stories260K's context is 2048 tokens: the grammar over all 14 tool schemas no longer fits it, so these tests bind
+// the first 9 (every argument type the tools use: names, numbers, enums, pixel pairs). Real models get them all.
+const tools = allTools.slice(0, 9)
 // One thread: on a 2-core machine that is much faster for a model this small (see PROVENANCE.md).
 const connect = (spec = `llama:${STORIES}`) =>
   createChatModel(spec, { env: {}, threads: 1, gpu: 'off' })
@@ -127,6 +130,7 @@ describe.runIf(runsLlamaTests)('embedded node-llama-cpp connector with stories26
     setTimeout(() => controller.abort(), 50)
     const result = await askWithReasoning(scene, 'How far is the mug from the laptop?', {
       model: tinyTurns(),
+      tools,
       signal: controller.signal,
       maxSteps: 50,
     })
