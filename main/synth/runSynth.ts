@@ -118,6 +118,8 @@ export async function pinConfig(options: SynthOptions, plan: SynthPlan) {
     perception: config.perception,
     withPoints: config.withPoints,
     inputs: plan.roots,
+    // Only with recordings (older datasets keep their config.json): other topics would mix frames of two cameras.
+    ...(plan.jobs.some((job) => job.input.kind === 'mcap') ? { mcap: options.mcap } : {}),
   }
   const path = join(options.outDir, 'config.json')
   const existing = await readFile(path, 'utf8').catch(() => null)

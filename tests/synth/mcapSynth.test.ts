@@ -86,6 +86,8 @@ describe('synth on MCAP recordings', () => {
     const out = join(work, 'every')
     const lines = await synth(out, ['--every', '2'])
     expect(lines[0]).toMatch(/^synth: 2 frames run/)
+    // Resuming with other MCAP options would mix two selections of frames into one dataset.
+    await expect(synth(out, ['--every', '3'])).rejects.toThrow(/another configuration/)
     await expect(synth(join(work, 'bad'), ['--color-topic', '/nope'])).rejects.toThrow(
       /no topic "\/nope"/,
     )
