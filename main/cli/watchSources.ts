@@ -9,6 +9,7 @@ import { RosbridgeSource } from '../live/RosbridgeSource'
 import { FolderSource } from '../live/FolderSource'
 import { McapWatchSource } from '../live/McapWatchSource'
 import { SourceError } from '../sources/SourceError'
+import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
 
 export type WatchFlags = Readonly<Record<string, string | boolean | undefined>>
 
@@ -88,11 +89,30 @@ const folder: WatchSourceKind = {
   },
 }
 
+/** `--mcap FILE --list-topics`: prints the recording's topics; the returned source is empty (nothing is held open). */
+async function listRecordingTopics(
+  path: string,
+  print: (line: string) => void,
+): Promise<FrameSource> {
+  const { reader, readable } = await openMcap(path).catch((error: unknown) => {
+    throw new UserError(error instanceof Error ? error.message : String(error))
+  })
+  const topics = await listMcapTopics(reader).finally(() => readable.close())
+  print(topics.map((t) => `${t.topic}\t${t.schemaName}\t${t.messageCount ?? '?'} msgs`).join('\n'))
+  return {
+    description: path,
+    droppedFrames: () => 0,
+    close: async () => {},
+    async *[Symbol.asyncIterator]() {},
+  }
+}
+
 const mcap: WatchSourceKind = {
   flag: 'mcap',
   usage:
-    '--mcap FILE [--color-topic T] [--depth-topic T] [--camera-info-topic T] [--realtime]   (topics picked when the file has one colour + one depth topic)',
+    '--mcap FILE [--color-topic T] [--depth-topic T] [--camera-info-topic T] [--realtime] [--list-topics]\n      (topics picked when the file has one colour + one depth image topic; --realtime: at the recorded pace)',
   async open(path, flags, print) {
+    if (flags['list-topics'] === true) return listRecordingTopics(path, print)
     return McapWatchSource.open(
       path,
       {

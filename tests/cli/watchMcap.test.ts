@@ -3,7 +3,7 @@
  * pipeline like the same frames from a folder (tests/cli/watchCommand.test.ts), with i/N progress and no drops.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runWatchCommand } from '../../main/cli/watchCommand'
@@ -79,4 +79,18 @@ describe('spatial-lens watch --mcap', () => {
     expect(Number(row1[4])).toBeGreaterThan(0.285)
     expect(Number(row1[4])).toBeLessThan(0.32)
   }, 60_000)
+
+  it('lists the recording topics with --list-topics and refuses a file that is not MCAP', async () => {
+    const lines: string[] = []
+    expect(await runWatchCommand(['--mcap', file, '--list-topics'], (l) => lines.push(l))).toBe(0)
+    expect(lines.join('\n').split('\n').sort()).toEqual([
+      `${DEPTH_TOPIC}\tsensor_msgs/msg/Image\t3 msgs`,
+      '/camera/color/camera_info\tsensor_msgs/msg/CameraInfo\t3 msgs',
+      `${COLOR_TOPIC}\tsensor_msgs/msg/Image\t3 msgs`,
+    ])
+    writeFileSync(join(dir, 'not.mcap'), 'x')
+    await expect(
+      runWatchCommand(['--mcap', join(dir, 'not.mcap'), 'distance between a and b'], () => {}),
+    ).rejects.toThrow(/not an MCAP file/)
+  })
 })
