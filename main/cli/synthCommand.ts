@@ -11,9 +11,12 @@ import { answerQuestion } from '../engine/answers/answerQuestion'
 export const SYNTH_USAGE = `Usage:
   spatial-lens synth INPUT... --out DIR [--seed N] [--workers N] [--detector nanodet|owlv2|none]
                      [--min-points N] [--max-pairs N] [--keep-planeless] [--with-points]
+                     [--color-topic T] [--depth-topic T] [--camera-info-topic T] [--every N]   (MCAP inputs)
   spatial-lens synth --show DIR [SAMPLE_ID [--ask QUESTION]]   (list samples; one sample with its scene; ask it)
 INPUT: folders of colour PNG/JPEG + depth PNG + intrinsics.json (paired like the app's folder source),
-colour-only folders (depth from the installed depth model), PCD files or folders of them.
+colour-only folders (depth from the installed depth model), PCD files or folders of them, MCAP recordings
+(a job per colour frame, or per N-th with --every; the topics are picked when a file has one colour + one depth
+image topic, and the pick is printed).
 Writes DIR/shards/<job>.jsonl (LLaVA/ShareGPT conversations), DIR/images (copies), DIR/manifest.json.
 Rerunning the same command resumes: finished frames (their shard exists) are skipped.`
 
@@ -38,6 +41,10 @@ export async function runSynthCommand(
         'max-pairs': { type: 'string', default: String(DEFAULT_FILTERS.maxPairs) },
         'keep-planeless': { type: 'boolean', default: false },
         'with-points': { type: 'boolean', default: false },
+        'color-topic': { type: 'string' },
+        'depth-topic': { type: 'string' },
+        'camera-info-topic': { type: 'string' },
+        every: { type: 'string', default: '1' },
         help: { type: 'boolean', default: false },
       },
     })
@@ -68,6 +75,14 @@ export async function runSynthCommand(
       },
       perception: { detector: values.detector as 'nanodet' | 'owlv2' | 'none' },
       withPoints: values['with-points'],
+      mcap: {
+        topics: {
+          colorTopic: values['color-topic'],
+          depthTopic: values['depth-topic'],
+          cameraInfoTopic: values['camera-info-topic'],
+        },
+        every: wholeNumber(values.every, '--every', 1),
+      },
       log: (text) => process.stderr.write(text),
       isTty: process.stderr.isTTY === true,
     })
@@ -75,6 +90,8 @@ export async function runSynthCommand(
     print(
       `synth: ${summary.ranJobs} frames run, ${summary.skippedJobs} already done; dataset: ${counts.frames} frames (${counts.framesKept} kept), ${counts.samples} QA pairs, ${Object.keys(counts.perType).length} question types, in ${summary.seconds.toFixed(1)} s`,
     )
+    for (const note of summary.manifest.notes.filter((n) => n.includes(': using colour topic ')))
+      print(note)
     const dropped = Object.entries(counts.dropped).map(([key, value]) => `${key} ${value}`)
     if (dropped.length > 0) print(`dropped: ${dropped.join(', ')}`)
     for (const failure of summary.failures) print(`failed: ${failure.jobId}: ${failure.message}`)

@@ -1,5 +1,5 @@
 /**
- * `spatial-lens watch`: a live (rosbridge) or recorded (folder) camera stream through detection, scene, tracking and
+ * `spatial-lens watch`: a live (rosbridge) or recorded (folder, MCAP) camera stream through detection, scene, tracking and
  * watch queries, with a progress line, alerts on stdout, and optional CSV of the watch events and MCAP recording.
  */
 
@@ -42,6 +42,9 @@ const OPTIONS = {
   'info-topic': { type: 'string' },
   'list-topics': { type: 'boolean' },
   'rgb-dir': { type: 'string' },
+  mcap: { type: 'string' },
+  'camera-info-topic': { type: 'string' },
+  realtime: { type: 'boolean' },
   intrinsics: { type: 'string' },
   'depth-scale': { type: 'string' },
   fps: { type: 'string' },

@@ -1,12 +1,15 @@
 /**
  * The source kinds of `spatial-lens watch`: each claims one flag and builds a FrameSource from the parsed flags.
- * Another kind (an MCAP file: `--mcap f.mcap`) plugs in by adding one entry here.
+ * Another kind plugs in by adding one entry here.
  */
 
 import { UserError } from '../services/userError'
 import type { FrameSource } from '../live/FrameSource'
 import { RosbridgeSource } from '../live/RosbridgeSource'
 import { FolderSource } from '../live/FolderSource'
+import { McapWatchSource } from '../live/McapWatchSource'
+import { SourceError } from '../sources/SourceError'
+import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
 
 export type WatchFlags = Readonly<Record<string, string | boolean | undefined>>
 
@@ -86,7 +89,46 @@ const folder: WatchSourceKind = {
   },
 }
 
-export const WATCH_SOURCE_KINDS: WatchSourceKind[] = [rosbridge, folder]
+/** `--mcap FILE --list-topics`: prints the recording's topics; the returned source is empty (nothing is held open). */
+async function listRecordingTopics(
+  path: string,
+  print: (line: string) => void,
+): Promise<FrameSource> {
+  const { reader, readable } = await openMcap(path).catch((error: unknown) => {
+    throw new UserError(error instanceof Error ? error.message : String(error))
+  })
+  const topics = await listMcapTopics(reader).finally(() => readable.close())
+  print(topics.map((t) => `${t.topic}\t${t.schemaName}\t${t.messageCount ?? '?'} msgs`).join('\n'))
+  return {
+    description: path,
+    droppedFrames: () => 0,
+    close: async () => {},
+    async *[Symbol.asyncIterator]() {},
+  }
+}
+
+const mcap: WatchSourceKind = {
+  flag: 'mcap',
+  usage:
+    '--mcap FILE [--color-topic T] [--depth-topic T] [--camera-info-topic T] [--realtime] [--list-topics]\n      (topics picked when the file has one colour + one depth image topic; --realtime: at the recorded pace)',
+  async open(path, flags, print) {
+    if (flags['list-topics'] === true) return listRecordingTopics(path, print)
+    return McapWatchSource.open(
+      path,
+      {
+        colorTopic: text(flags, 'color-topic'),
+        depthTopic: text(flags, 'depth-topic'),
+        cameraInfoTopic: text(flags, 'camera-info-topic') ?? text(flags, 'info-topic'),
+      },
+      { realtime: flags.realtime === true },
+      print,
+    ).catch((error: unknown) => {
+      throw error instanceof SourceError ? new UserError(error.message) : error
+    })
+  },
+}
+
+export const WATCH_SOURCE_KINDS: WatchSourceKind[] = [rosbridge, folder, mcap]
 
 /** The one source kind the flags name; a clear error for none or several. */
 export function chooseSourceKind(flags: WatchFlags): { kind: WatchSourceKind; value: string } {

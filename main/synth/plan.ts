@@ -12,6 +12,28 @@ export type SynthJobInput =
   | { kind: 'rgbd'; color: string; depth: string; intrinsics: string }
   | { kind: 'color'; color: string; intrinsics: string }
   | { kind: 'pcd'; pcd: string }
+  /** One frame of a recording: colour frame `frameIndex` of `colorTopic`, times as decimal ns (JSON-safe). */
+  | {
+      kind: 'mcap'
+      mcap: string
+      colorTopic: string
+      depthTopic: string
+      cameraInfoTopic: string
+      frameIndex: number
+      logTimeNs: string
+      stampNs: string
+    }
+
+/** A recording's frames on its chosen topics, listed by the node side (mcapJobs.ts) before planning. */
+export interface McapListing {
+  colorTopic: string
+  depthTopic?: string
+  cameraInfoTopic?: string
+  /** Which topics were picked automatically ('' when given). */
+  note: string
+  /** Colour frames: index on the colour topic, log time and header stamp (decimal ns). */
+  frames: { index: number; logTimeNs: string; stampNs: string }[]
+}
 
 /** One frame to turn into samples; `id` is stable across runs and machines (a hash of root index, kind, paths). */
 export interface SynthJob {
@@ -36,6 +58,8 @@ export interface SynthPlan {
 export interface PlanInput {
   root: string
   files: string[]
+  /** Listings of the `.mcap` files among `files` (by file); needed when `mcapSupported`. */
+  mcaps?: Record<string, McapListing>
 }
 
 const PCD = /\.pcd$/i
@@ -48,7 +72,9 @@ export class SynthPlanError extends Error {}
 
 /**
  * Lists the inputs into jobs. RGB-D and colour-only frames are paired like the app's folder source
- * ({@link pairSequenceFiles}); each PCD file is one job. MCAP recordings are refused unless `mcapSupported`.
+ * ({@link pairSequenceFiles}); each PCD file is one job; each listed frame of an MCAP recording is one job (id from
+ * the file, topics, frame index and stamp). MCAP recordings are refused unless `mcapSupported`
+ * (the one-machine run lists them; the fleet does not yet).
  * @throws SynthPlanError with a user-facing message (no frames, MCAP without the MCAP source, pairing errors).
  */
 export function planJobs(
@@ -62,8 +88,28 @@ export function planJobs(
     const mcaps = files.filter((file) => MCAP.test(file))
     if (mcaps.length > 0 && !options.mcapSupported)
       throw new SynthPlanError(
-        `MCAP recordings are not yet supported by synth (${mcaps[0]} in ${input.root}): the MCAP source is not part of this build. Export the frames as PNG + depth PNG + intrinsics.json, or PCD.`,
+        `MCAP recordings are not yet supported by the synth fleet (${mcaps[0]} in ${input.root}): run spatial-lens synth on one machine for recordings, or export the frames as PNG + depth PNG + intrinsics.json, or PCD.`,
       )
+    for (const mcap of mcaps) {
+      const listing = input.mcaps?.[mcap]
+      if (!listing) throw new SynthPlanError(`${input.root}/${mcap}: recording not listed`)
+      if (listing.note) notes.push(listing.note)
+      if (listing.frames.length === 0)
+        notes.push(`${input.root}/${mcap}: no frames on ${listing.colorTopic}`)
+      for (const frame of listing.frames)
+        jobs.push(
+          makeJob(inputIndex, `${mcap}#${frame.index}`, {
+            kind: 'mcap',
+            mcap,
+            colorTopic: listing.colorTopic,
+            depthTopic: listing.depthTopic ?? '',
+            cameraInfoTopic: listing.cameraInfoTopic ?? '',
+            frameIndex: frame.index,
+            logTimeNs: frame.logTimeNs,
+            stampNs: frame.stampNs,
+          }),
+        )
+    }
     for (const pcd of files.filter((file) => PCD.test(file)))
       jobs.push(makeJob(inputIndex, pcd, { kind: 'pcd', pcd }))
     const imageFiles = files.filter((file) => IMAGE.test(file) || JSON_FILE.test(file))
@@ -84,7 +130,7 @@ export function planJobs(
   })
   if (jobs.length === 0)
     throw new SynthPlanError(
-      'No frames found: give folders of colour PNG/JPEG (+ depth PNG) with an intrinsics.json, or PCD files.',
+      'No frames found: give folders of colour PNG/JPEG (+ depth PNG) with an intrinsics.json, PCD files or MCAP recordings.',
     )
   const seen = new Set<string>()
   for (const job of jobs) {
@@ -113,7 +159,9 @@ export function pointsPath(jobId: string): string {
 /** The copied image of a job, relative to the dataset folder (samples reference it). */
 export function imagePath(job: SynthJob): string {
   const ext =
-    job.input.kind === 'pcd' ? '.png' : (/\.[a-z]+$/i.exec(job.input.color)?.[0] ?? '.png')
+    job.input.kind === 'pcd' || job.input.kind === 'mcap'
+      ? '.png'
+      : (/\.[a-z]+$/i.exec(job.input.color)?.[0] ?? '.png')
   return `images/${job.id}${ext.toLowerCase()}`
 }
 

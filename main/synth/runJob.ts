@@ -15,6 +15,7 @@ import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { writeFileAtomic } from '../files/atomicWrite'
 import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
 import { generateSamples, type SynthFilters } from './generateSamples'
+import { loadMcapJobFrame } from './mcapJobs'
 import { imagePath, jobSeed, pointsPath, shardPath, type SynthJob } from './plan'
 
 export interface JobConfig {
@@ -93,6 +94,7 @@ export async function prepareOutDir(outDir: string): Promise<void> {
 async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
   const input = job.input
   if (input.kind === 'pcd') return loadPcdFrame(join(root, input.pcd))
+  if (input.kind === 'mcap') return loadMcapJobFrame(input, root)
   return loadRgbdFrame({
     rgbPath: join(root, input.color),
     depthPath: input.kind === 'rgbd' ? join(root, input.depth) : undefined,
@@ -100,7 +102,7 @@ async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
   })
 }
 
-/** Images are copied (not linked) so the dataset folder stands alone; PCD frames get their colours as a PNG. */
+/** Images are copied (not linked) so the dataset folder stands alone; PCD and MCAP frames get their colours as a PNG. */
 async function writeImage(
   job: SynthJob,
   frame: Frame,
@@ -114,7 +116,7 @@ async function writeImage(
     )
   )
     return
-  if (job.input.kind !== 'pcd') {
+  if (job.input.kind !== 'pcd' && job.input.kind !== 'mcap') {
     await copyFile(join(root, job.input.color), target)
     return
   }

@@ -14,6 +14,8 @@ import { pendingJobs, planJobs, shardPath, type PlanInput, type SynthPlan } from
 import { prepareOutDir, type JobConfig } from './runJob'
 import { runPool, type JobOutcome } from './synthPool'
 import { createProgress } from './progress'
+import { listMcapFrames } from './mcapJobs'
+import type { FrameTopics } from '../sources/robot/frameSource'
 
 export interface SynthOptions extends Omit<JobConfig, 'roots'> {
   inputs: string[]
@@ -21,6 +23,8 @@ export interface SynthOptions extends Omit<JobConfig, 'roots'> {
   /** Where progress goes (stderr in the CLI). */
   log: (text: string) => void
   isTty: boolean
+  /** MCAP inputs: the topics to read (picked per file when the colour topic is omitted) and every N-th frame. */
+  mcap?: { topics: Partial<FrameTopics>; every: number }
 }
 
 export interface SynthSummary {
@@ -34,7 +38,9 @@ export interface SynthSummary {
 /** Runs the whole dataset (see the module comment). @throws SynthPlanError / config mismatch (user errors). */
 export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   const started = Date.now()
-  const plan = planJobs(await Promise.all(options.inputs.map(listInput)))
+  const inputs = await Promise.all(options.inputs.map(listInput))
+  for (const input of inputs) await listRecordings(input, options.mcap)
+  const plan = planJobs(inputs, { mcapSupported: true })
   await prepareOutDir(options.outDir)
   const config = await pinConfig(options, plan)
   const done = new Set(
@@ -64,6 +70,18 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
     skippedJobs: plan.jobs.length - pending.length,
     failures,
     seconds: (Date.now() - started) / 1000,
+  }
+}
+
+/** Adds the listings of the input's `.mcap` files (their frames on the chosen topics) for the plan. */
+async function listRecordings(input: PlanInput, mcap: SynthOptions['mcap']): Promise<void> {
+  for (const file of input.files.filter((f) => /\.mcap$/i.test(f))) {
+    input.mcaps ??= {}
+    input.mcaps[file] = await listMcapFrames(
+      join(input.root, file),
+      mcap?.topics ?? {},
+      mcap?.every,
+    )
   }
 }
 
@@ -100,6 +118,8 @@ export async function pinConfig(options: SynthOptions, plan: SynthPlan) {
     perception: config.perception,
     withPoints: config.withPoints,
     inputs: plan.roots,
+    // Only with recordings (older datasets keep their config.json): other topics would mix frames of two cameras.
+    ...(plan.jobs.some((job) => job.input.kind === 'mcap') ? { mcap: options.mcap } : {}),
   }
   const path = join(options.outDir, 'config.json')
   const existing = await readFile(path, 'utf8').catch(() => null)

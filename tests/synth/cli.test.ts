@@ -164,13 +164,13 @@ describe('spatial-lens synth (built CLI)', () => {
     expect(readdirSync(join(out, 'shards'))).toEqual([])
   })
 
-  it('refuses MCAP recordings while the MCAP source is missing, and a changed configuration on resume', () => {
+  it('refuses a file named .mcap that is not one, and a changed configuration on resume', () => {
     const mcapFolder = join(work, 'mcap')
     mkdirSync(mcapFolder, { recursive: true })
     writeFileSync(join(mcapFolder, 'run.mcap'), 'x')
     const mcap = runCli(['synth', mcapFolder, '--out', join(work, 'm-out')])
     expect(mcap.status).toBe(2)
-    expect(mcap.stderr).toMatch(/MCAP recordings are not yet supported/)
+    expect(mcap.stderr).toMatch(/run\.mcap is not an MCAP file/)
     // A folder whose pinned configuration differs (here: another seed) is not resumed into.
     const other = join(work, 'other-config')
     mkdirSync(other, { recursive: true })
