@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+// The same listing as the local `synth` (absolute roots: workers on other machines open them as given).
+import { resolve } from 'node:path'
 import { UserError } from '../services/userError'
-import { planJobs, stableHash, SynthPlanError, type PlanInput, type SynthPlan } from '../synth/plan'
+import { listInput } from '../synth/runSynth'
+import { planJobs, stableHash, SynthPlanError, type SynthPlan } from '../synth/plan'
 import type { JobConfig } from '../synth/runJob'
 import { fleetJobDataSchema, type FleetJobData } from '../contract/fleetSchema'
 
@@ -11,24 +12,6 @@ export interface FleetPlanRequest {
   config: Omit<JobConfig, 'roots'>
   /** Frames per queued job (fewer Redis entries for big datasets; a retry redoes only unfinished frames). */
   framesPerJob: number
-}
-
-/**
- * A folder's files (relative, '/' separated), or a single file as its own input; the same listing
- * as the local `synth`, with absolute roots: workers on other machines open them as given.
- */
-async function listInput(input: string): Promise<PlanInput> {
-  const path = resolve(input)
-  const info = await stat(path).catch(() => null)
-  if (!info) throw new UserError(`synth: input not found: ${input}`)
-  if (info.isFile()) return { root: dirname(path), files: [basename(path)] }
-  const files = await readdir(path, { recursive: true, withFileTypes: true })
-  return {
-    root: path,
-    files: files
-      .filter((e) => e.isFile())
-      .map((e) => relative(path, join(e.parentPath, e.name)).split(sep).join('/')),
-  }
 }
 
 /**
