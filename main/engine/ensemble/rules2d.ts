@@ -5,12 +5,11 @@
  * reason, or null where a 2D box cannot decide (orientation, motion, "part of"). Pure TypeScript.
  */
 
+import { opposite, rulesByRelation, type RuleResult } from './relationTests'
+
 export type Box2d = [number, number, number, number]
 
-export interface RuleResult {
-  probabilityTrue: number
-  reason: string
-}
+export type { RuleResult } from './relationTests'
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
 const width = (b: Box2d): number => Math.max(1e-6, b[2] - b[0])
@@ -87,10 +86,7 @@ const near: Rule = (s, o) => {
     reason: `the boxes are ${gap.toFixed(2)} mean diagonals apart`,
   }
 }
-const far: Rule = (s, o) => {
-  const r = near(s, o)
-  return { probabilityTrue: 1 - r.probabilityTrue, reason: r.reason }
-}
+const far: Rule = opposite(near)
 const inFront: Rule = (s, o) => {
   const margin = (s[3] - o[3]) / ((height(s) + height(o)) / 2)
   return {
@@ -99,59 +95,23 @@ const inFront: Rule = (s, o) => {
   }
 }
 const behind: Rule = (s, o) => inFront(o, s)
-const outside: Rule = (s, o) => {
-  const r = inside(s, o)
-  return { probabilityTrue: 1 - r.probabilityTrue, reason: r.reason }
-}
-const detached: Rule = (s, o) => {
-  const r = touching(s, o)
-  return { probabilityTrue: 1 - r.probabilityTrue, reason: r.reason }
-}
+const outside: Rule = opposite(inside)
+const detached: Rule = opposite(touching)
 
 /** Relation → rule; relations absent here make the 2D verifier abstain. */
-export const RULES_2D: Readonly<Record<string, Rule>> = {
-  'left of': leftOf,
-  'at the left side of': leftOf,
-  'right of': rightOf,
-  'at the right side of': rightOf,
+export const RULES_2D = rulesByRelation<Box2d>({
+  leftOf,
+  rightOf,
   above,
-  over: above,
   below,
-  beneath: below,
-  under: below,
-  'on top of': onTop,
-  on: onTop,
-  inside,
-  in: inside,
-  within: inside,
-  'enclosed by': inside,
-  contains,
-  surrounding: contains,
-  'has as a part': contains,
-  'consists of': contains,
-  touching,
-  against: touching,
-  'attached to': touching,
-  'connected to': touching,
-  'adjacent to': near,
-  near,
-  'close to': near,
-  by: near,
-  'next to': near,
-  beside: near,
-  alongside: near,
-  'at the side of': near,
-  with: near,
-  at: near,
-  'far from': far,
-  'far away from': far,
-  'away from': far,
-  'in front of': inFront,
-  'ahead of': inFront,
+  onTop,
+  inFront,
   behind,
-  'at the back of': behind,
-  beyond: behind,
+  inside,
+  contains,
+  touching,
+  near,
+  far,
   outside,
-  'out of': outside,
-  'detached from': detached,
-}
+  detached,
+})

@@ -6,7 +6,7 @@
 
 import { clipConvexPolygon, closestBoxDistance, footprint, zInterval } from '../answers/boxGeometry'
 import type { ObjectBox } from '../types'
-import type { RuleResult } from './rules2d'
+import { opposite, rulesByRelation, type RuleResult } from './relationTests'
 
 type Rule = (s: ObjectBox, o: ObjectBox) => RuleResult
 
@@ -82,10 +82,7 @@ const near: Rule = (s, o) => {
     reason: `closest surfaces ${cm(d)} apart (near: within about ${cm(reach)})`,
   }
 }
-const far: Rule = (s, o) => {
-  const r = near(s, o)
-  return { probabilityTrue: 1 - r.probabilityTrue, reason: r.reason }
-}
+const far: Rule = opposite(near)
 const inside: Rule = (s, o) => {
   const [s0, s1] = zInterval(s)
   const [o0, o1] = zInterval(o)
@@ -99,42 +96,17 @@ const inside: Rule = (s, o) => {
 const contains: Rule = (s, o) => inside(o, s)
 
 /** Relation → metric rule. */
-export const RULES_3D: Readonly<Record<string, Rule>> = {
-  'left of': leftOf,
-  'at the left side of': leftOf,
-  'right of': rightOf,
-  'at the right side of': rightOf,
+export const RULES_3D = rulesByRelation<ObjectBox>({
+  leftOf,
+  rightOf,
   above,
-  over: above,
   below,
-  beneath: below,
-  under: below,
-  'on top of': onTop,
-  on: onTop,
-  'in front of': inFront,
-  'ahead of': inFront,
+  onTop,
+  inFront,
   behind,
-  'at the back of': behind,
-  beyond: behind,
-  touching,
-  against: touching,
-  'attached to': touching,
-  'connected to': touching,
-  near,
-  'close to': near,
-  by: near,
-  'next to': near,
-  beside: near,
-  alongside: near,
-  'adjacent to': near,
-  'at the side of': near,
-  'far from': far,
-  'far away from': far,
-  'away from': far,
   inside,
-  in: inside,
-  within: inside,
-  'enclosed by': inside,
   contains,
-  surrounding: contains,
-}
+  touching,
+  near,
+  far,
+})
