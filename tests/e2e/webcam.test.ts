@@ -53,7 +53,7 @@ describe('live webcam without a depth model: 2D detections (serve + Chromium)', 
     expect(calls.count('scene:analyze')).toBe(before + 1)
     const notice = page.getByRole('status').filter({ hasText: 'No depth model installed' })
     expect(await notice.innerText()).toMatch(
-      /^No depth model installed: showing 2D only\. Install one with `spatial-lens models download depth-anything-v2-small-metric-indoor`/,
+      /^No depth model installed: showing 2D only\. Install one with `npx spatial-lens models download depth-anything-v2-small-metric-indoor`/,
     )
     expect(await bar.innerText()).toContain('2D only')
     expect(await page.getByRole('alert').count()).toBe(0) // a notice, not an error banner

@@ -133,7 +133,7 @@ describe('object names from the vision-language model', () => {
       ),
     ).toBe(scene)
     expect(missing.notes).toEqual([
-      expect.stringContaining('run `spatial-lens models download smolvlm-256m-instruct`'),
+      expect.stringContaining('run `npx spatial-lens models download smolvlm-256m-instruct`'),
     ])
   })
 })
