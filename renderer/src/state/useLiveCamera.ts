@@ -51,7 +51,7 @@ export interface LiveCamera {
 
 const LIVE_HINT =
   'Check that `npx spatial-lens serve` is still running, then press Start in the webcam bar.'
-const INSTALL_COMMAND = /`(spatial-lens models download [^`]+)`/
+const INSTALL_COMMAND = /`((?:npx )?spatial-lens models download [^`]+)`/
 
 /**
  * The live webcam as a source: frames go to `scene:analyze` as colour-only frames (intrinsics from
@@ -236,5 +236,5 @@ class ShownFailure extends Error {}
 
 function twoDimensionalNotice(error: unknown): string {
   const command = INSTALL_COMMAND.exec(error instanceof Error ? error.message : '')?.[1]
-  return `No depth model installed: showing 2D only. Install one with ${command ? `\`${command}\`` : 'spatial-lens models download <depth model>'}, then start the webcam again.`
+  return `No depth model installed: showing 2D only. Install one with ${command ? `\`${command}\`` : 'npx spatial-lens models download <depth model>'}, then start the webcam again.`
 }
