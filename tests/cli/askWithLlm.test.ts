@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
-import { ROOT, runCli } from '../helpers/runCli'
-import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { ROOT, runCli, runCliAsync } from '../helpers/runCli'
+import { mugAndLaptopFrameArgs } from '../helpers/syntheticTabletop'
 import { runsLlamaTests } from '../helpers/llamaRuntime.js'
 
 /**
@@ -14,52 +13,13 @@ import { runsLlamaTests } from '../helpers/llamaRuntime.js'
  * an asynchronous child so this process can serve its requests.
  */
 const temp = mkdtempSync(join(tmpdir(), 'spatial-lens-llm-'))
-const intrinsics = join(temp, 'K.json')
-writeFileSync(
-  intrinsics,
-  JSON.stringify({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 }),
-)
-const regions = join(temp, 'regions.json')
-writeFileSync(
-  regions,
-  JSON.stringify([
-    { label: 'mug', point: [282, 270] },
-    { label: 'laptop', box: [150, 130, 330, 200] },
-  ]),
-)
-const frame = [
-  '--rgb',
-  join(SYNTHETIC, 'scene_640x480_color.png'),
-  '--depth',
-  join(SYNTHETIC, 'scene_640x480_depth.png'),
-  '--intrinsics',
-  intrinsics,
-  '--regions',
-  regions,
-  '--detector',
-  'none',
-]
+const frame = mugAndLaptopFrameArgs(temp)
 
 let server: FakeLlmServer
 beforeAll(async () => {
   server = await startFakeLlmServer()
 })
 afterAll(() => server.close())
-
-function runAsync(
-  args: string[],
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args], {
-      cwd: ROOT,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
 
 describe('spatial-lens ask --llm', () => {
   it('runs the chain of thought through the tools and prints the steps and a checked answer', async () => {
@@ -71,7 +31,7 @@ describe('spatial-lens ask --llm', () => {
       { kind: 'tool', name: 'measure', args: { quantity: 'distance', a: 'mug', b: 'laptop' } },
       { kind: 'text', chunks: [`The mug is ${cm} cm `, 'from the laptop.'] },
     )
-    const run = await runAsync([
+    const run = await runCliAsync([
       'ask',
       ...frame,
       '--llm',
@@ -111,7 +71,7 @@ describe('spatial-lens ask --llm', () => {
       { kind: 'text', chunks: ['About 0.3 m.'] },
       { kind: 'text', chunks: ['About 0.3 m.'] },
     )
-    const run = await runAsync([
+    const run = await runCliAsync([
       'eval',
       'cot',
       '--llm',
@@ -135,7 +95,7 @@ describe('spatial-lens ask --llm', () => {
     async () => {
       // stories260K cannot reason (see its PROVENANCE.md): this checks the CLI path, not the answer.
       const gguf = join(ROOT, 'tests', 'fixtures', 'models', 'stories260k', 'stories260K.gguf')
-      const run = await runAsync([
+      const run = await runCliAsync([
         'ask',
         ...frame,
         '--llm',

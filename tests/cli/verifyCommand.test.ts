@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
-import { ROOT, runCli } from '../helpers/runCli'
-import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { runCli, runCliAsync } from '../helpers/runCli'
+import { mugAndLaptopFrameArgs } from '../helpers/syntheticTabletop'
 
 /**
  * `spatial-lens verify` (the built CLI) on the synthetic tabletop with a mug and a laptop region: the verdict with
@@ -13,31 +12,7 @@ import { SYNTHETIC } from '../helpers/syntheticTabletop'
  * server on 127.0.0.1; the CLI runs as an asynchronous child so this process can serve it).
  */
 const temp = mkdtempSync(join(tmpdir(), 'spatial-lens-verify-'))
-const intrinsics = join(temp, 'K.json')
-writeFileSync(
-  intrinsics,
-  JSON.stringify({ width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 }),
-)
-const regions = join(temp, 'regions.json')
-writeFileSync(
-  regions,
-  JSON.stringify([
-    { label: 'mug', point: [282, 270] },
-    { label: 'laptop', box: [150, 130, 330, 200] },
-  ]),
-)
-const frame = [
-  '--rgb',
-  join(SYNTHETIC, 'scene_640x480_color.png'),
-  '--depth',
-  join(SYNTHETIC, 'scene_640x480_depth.png'),
-  '--intrinsics',
-  intrinsics,
-  '--regions',
-  regions,
-  '--detector',
-  'none',
-]
+const frame = mugAndLaptopFrameArgs(temp)
 const EXIT = { true: 0, false: 1, abstain: 3 } as const
 
 let server: FakeLlmServer
@@ -45,21 +20,6 @@ beforeAll(async () => {
   server = await startFakeLlmServer()
 })
 afterAll(() => server.close())
-
-function runAsync(
-  args: string[],
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'spatial-lens.js'), ...args], {
-      cwd: ROOT,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
 
 describe('spatial-lens verify', () => {
   it('prints the verdict and each vote as JSON; the exit code follows the verdict', () => {
@@ -82,7 +42,7 @@ describe('spatial-lens verify', () => {
 
   it('--llm asks the LLM about the scene graph and prints its vote with the reason', async () => {
     server.script({ kind: 'text', chunks: ['Yes, the mug is in front.'] })
-    const run = await runAsync([
+    const run = await runCliAsync([
       'verify',
       ...frame,
       '--llm',

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -25,4 +25,19 @@ export function runCli(args: string[], env?: NodeJS.ProcessEnv): CliRun {
     env,
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/**
+ * Runs the built CLI as an asynchronous child, so this process can keep serving requests the CLI makes to it
+ * (a fake LLM server in the same test process).
+ */
+export function runCliAsync(args: string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decode } from 'fast-png'
 import type { Frame, Vec3 } from '../../main/engine/types'
@@ -49,5 +49,52 @@ export function loadSyntheticFrame(resolution: string): Frame {
     depth: { width, height, data: depth },
     intrinsics: { width, height, ...gt.intrinsics },
     depthSource: 'sensor',
+  }
+}
+
+/** The 640×480 synthetic tabletop's intrinsics and two regions (a point on the mug, a box on the laptop). */
+export const MUG_AND_LAPTOP = {
+  intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 },
+  regions: [
+    { label: 'mug', point: [282, 270] as [number, number] },
+    { label: 'laptop', box: [150, 130, 330, 200] as [number, number, number, number] },
+  ],
+}
+
+/**
+ * CLI arguments for that frame with its regions (intrinsics and regions written into `folder`), detector off:
+ * the frame the ask/verify CLI tests share.
+ */
+export function mugAndLaptopFrameArgs(folder: string): string[] {
+  const intrinsics = join(folder, 'K.json')
+  writeFileSync(intrinsics, JSON.stringify(MUG_AND_LAPTOP.intrinsics))
+  const regions = join(folder, 'regions.json')
+  writeFileSync(regions, JSON.stringify(MUG_AND_LAPTOP.regions))
+  return [
+    '--rgb',
+    join(SYNTHETIC, 'scene_640x480_color.png'),
+    '--depth',
+    join(SYNTHETIC, 'scene_640x480_depth.png'),
+    '--intrinsics',
+    intrinsics,
+    '--regions',
+    regions,
+    '--detector',
+    'none',
+  ]
+}
+
+/** The same frame and regions as a `scene:analyze` input (the service tests'). */
+export function mugAndLaptopAnalyzeInput() {
+  return {
+    frame: {
+      kind: 'rgbd' as const,
+      name: 'synthetic',
+      colorFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_color.png'))),
+      depthFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_depth.png'))),
+      intrinsics: MUG_AND_LAPTOP.intrinsics,
+    },
+    regions: MUG_AND_LAPTOP.regions,
+    perception: { detector: 'none' as const },
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
@@ -7,7 +7,7 @@ import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
 import { SettingsStore } from '../../main/settings/SettingsStore'
 import type { ReasoningStepJson } from '../../main/contract/reasoningSchema'
 import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/fakeLlmServer'
-import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { mugAndLaptopAnalyzeInput } from '../helpers/syntheticTabletop'
 import { callService } from './serviceCall'
 
 // qa:reason / qa:cancel / llm:test / settings:* through the service, with a real OpenAI-compatible
@@ -33,20 +33,7 @@ beforeAll(async () => {
   service.subscribe((event, payload) => {
     if (event === 'qa:step') steps.push(payload as (typeof steps)[number])
   })
-  const analyzed = await call<any>('scene:analyze', {
-    frame: {
-      kind: 'rgbd',
-      name: 'synthetic',
-      colorFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_color.png'))),
-      depthFile: new Uint8Array(readFileSync(join(SYNTHETIC, 'scene_640x480_depth.png'))),
-      intrinsics: { width: 640, height: 480, fx: 525, fy: 525, cx: 319.5, cy: 239.5 },
-    },
-    regions: [
-      { label: 'mug', point: [282, 270] },
-      { label: 'laptop', box: [150, 130, 330, 200] },
-    ],
-    perception: { detector: 'none' },
-  })
+  const analyzed = await call<any>('scene:analyze', mugAndLaptopAnalyzeInput())
   sceneId = analyzed.summary.sceneId
 })
 afterAll(async () => {
