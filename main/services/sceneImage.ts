@@ -1,5 +1,6 @@
 import type { Frame, Scene } from '../engine/types'
 import type { SceneImage } from '../contract/sceneSchema'
+import { pixelBoundingBox } from '../engine/perception/imageCrop'
 
 /**
  * Longest side of the image sent to the 2D view. Larger frames are downscaled: the view shows the
@@ -54,18 +55,5 @@ export function pixelBounds(
   pixelIndices: Uint32Array,
   width: number,
 ): [number, number, number, number] | null {
-  if (pixelIndices.length === 0) return null
-  let x0 = Infinity
-  let y0 = Infinity
-  let x1 = -Infinity
-  let y1 = -Infinity
-  for (const pixel of pixelIndices) {
-    const x = pixel % width
-    const y = (pixel - x) / width
-    if (x < x0) x0 = x
-    if (x > x1) x1 = x
-    if (y < y0) y0 = y
-    if (y > y1) y1 = y
-  }
-  return [x0, y0, x1 + 1, y1 + 1]
+  return pixelBoundingBox(pixelIndices, width) ?? null
 }

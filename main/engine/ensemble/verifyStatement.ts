@@ -4,6 +4,7 @@
  * given), and combine them with SpatialEnsemble's weights. Pure TypeScript.
  */
 
+import { pixelBoundingBox } from '../perception/imageCrop'
 import type { Scene, SceneObject } from '../types'
 import { combineVotes, type EnsembleVerdict } from './combineVotes'
 import type { EnsembleWeights } from './ensembleWeights'
@@ -31,19 +32,9 @@ export interface StatementVerification extends EnsembleVerdict {
 export function boxesOfScene(scene: Scene): LabelledBox2d[] {
   const { width, height } = scene.intrinsics
   return scene.objects.flatMap((o) => {
-    if (o.pixelIndices.length === 0) return []
-    let x0 = Infinity
-    let y0 = Infinity
-    let x1 = -Infinity
-    let y1 = -Infinity
-    for (const p of o.pixelIndices) {
-      const u = p % width
-      const v = (p - u) / width
-      if (u < x0) x0 = u
-      if (u + 1 > x1) x1 = u + 1
-      if (v < y0) y0 = v
-      if (v + 1 > y1) y1 = v + 1
-    }
+    const bounds = pixelBoundingBox(o.pixelIndices, width)
+    if (!bounds) return []
+    const [x0, y0, x1, y1] = bounds
     return [
       {
         label: o.name,
