@@ -2,7 +2,7 @@ import type { RegionPrompt } from '../types'
 import type { LiftContext } from './liftContext'
 import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
-import { median } from '../geometry/stats'
+import { quantileSorted } from '../geometry/stats'
 
 /**
  * Where box and mask regions need 3D components: each region's bounds grown to twice their size
@@ -55,7 +55,8 @@ export function offPlaneComponents(
   for (let i = 0, n = 0; i < cloud.count; i++) {
     if (isOffPlane[i]) depths[n++] = cloud.pointsInCamera[i * 3 + 2]
   }
-  const spacingM = median(depths) / context.frame.intrinsics.fx
+  // Sorted in place: the array is ours (median() would copy it first).
+  const spacingM = quantileSorted(depths.sort(), 0.5) / context.frame.intrinsics.fx
   const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
     voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
     minPoints: 1,
