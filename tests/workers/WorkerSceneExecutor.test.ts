@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WorkerSceneExecutor } from '../../main/services/sceneExecutor'
+import { WorkerSceneExecutor } from '../../main/workers/sceneExecutor'
 import { ERROR_CODES } from '../../main/contract/channels'
 import { CodedUserError } from '../../main/services/userError'
 

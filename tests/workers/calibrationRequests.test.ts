@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   calibrationFitRequestSchema,
   fittedCalibrationSchema,
-} from '../../main/services/calibrationRequests'
+} from '../../main/workers/calibrationRequests'
 
 // What crosses the scene worker's boundary for a calibration, checked on arrival.
 
