@@ -10,7 +10,7 @@ import type {
   CalibrationRunResult,
 } from '../contract/calibrationChannelSchema'
 import type { SceneExecutor } from '../workers/sceneExecutor'
-import type { CalibrationFitRequest } from '../workers/calibrationRequests'
+import type { CalibrationFitRequest } from '../workers/contract/taskSchemas'
 import { UserError } from './userError'
 
 /** What a calibration needs of a kept scene. */

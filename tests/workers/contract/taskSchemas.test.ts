@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   calibrationFitRequestSchema,
   fittedCalibrationSchema,
-} from '../../main/workers/calibrationRequests'
+} from '../../../main/workers/contract/taskSchemas'
 
 // What crosses the scene worker's boundary for a calibration, checked on arrival.
 
