@@ -314,7 +314,10 @@ export class WorkerSceneExecutor implements SceneExecutor {
 }
 
 /** "scene worker sent a malformed analyze reply at summary.totalMs: …" (the first issue names the field). */
-function protocolError(what: string, error: { issues: { path: PropertyKey[]; message: string }[] }) {
+function protocolError(
+  what: string,
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+) {
   const issue = error.issues[0]
   const at = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : ''
   return new WorkerProtocolError(

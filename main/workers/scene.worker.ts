@@ -14,7 +14,8 @@ const nativeCalls: unknown = (workerData as { nativeCalls?: unknown } | null)?.n
 if (nativeCalls instanceof Int32Array) shareNativeActivity(nativeCalls)
 
 const port = parentPort
-if (!port) throw new Error('scene.worker must run as a worker thread (WorkerSceneExecutor starts it)')
+if (!port)
+  throw new Error('scene.worker must run as a worker thread (WorkerSceneExecutor starts it)')
 const dispatch = createTaskDispatcher(sceneTaskHandlers, (message, transfer) =>
   port.postMessage(message, transfer),
 )

@@ -33,7 +33,14 @@ export function createTaskDispatcher(
       const requestId = (message as { requestId?: unknown } | null)?.requestId
       // Without a request id there is no one to answer: the host never sends such a message.
       if (typeof requestId === 'number' && Number.isInteger(requestId) && requestId >= 0)
-        post({ requestId, ok: false, error: internal(`malformed message: ${userFacingMessage(parsed.error)}`) }, [])
+        post(
+          {
+            requestId,
+            ok: false,
+            error: internal(`malformed message: ${userFacingMessage(parsed.error)}`),
+          },
+          [],
+        )
       return
     }
     const envelope = parsed.data
@@ -45,7 +52,12 @@ export function createTaskDispatcher(
     const controller = new AbortController()
     running.set(requestId, controller)
     try {
-      const { result, transfer } = await runTask(handlers, task, envelope.request, controller.signal)
+      const { result, transfer } = await runTask(
+        handlers,
+        task,
+        envelope.request,
+        controller.signal,
+      )
       postResult(post, requestId, result, transfer)
     } catch (error) {
       post({ requestId, ok: false, error: toWorkerError(error) }, [])

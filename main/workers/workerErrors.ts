@@ -24,7 +24,8 @@ export function toWorkerError(error: unknown): WorkerError {
     const text = error instanceof Error ? error.message : String(error)
     return { kind: 'internal', message: text.split('\n')[0] }
   }
-  if (error instanceof ModelError) return { kind: 'model', message: error.message, model: error.toData() }
+  if (error instanceof ModelError)
+    return { kind: 'model', message: error.message, model: error.toData() }
   const message = userFacingMessage(error)
   if (error instanceof SourceError) return { kind: 'source', message }
   if (error instanceof SceneInputError) return { kind: 'scene-input', message }

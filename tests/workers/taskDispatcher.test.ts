@@ -23,7 +23,10 @@ function handlers(overrides: Partial<TaskHandlers>): TaskHandlers {
 
 function recorder() {
   const sent: { message: ReplyMessage; transfer: ArrayBuffer[] }[] = []
-  return { sent, post: (message: ReplyMessage, transfer: ArrayBuffer[]) => sent.push({ message, transfer }) }
+  return {
+    sent,
+    post: (message: ReplyMessage, transfer: ArrayBuffer[]) => sent.push({ message, transfer }),
+  }
 }
 
 const image = { width: 2, height: 1, data: new Uint8Array(6) }
@@ -45,7 +48,11 @@ describe('createTaskDispatcher', () => {
     expect(seen).toEqual([{ image: new Uint8Array([1]), name: 'camera frame' }])
     expect(sent).toEqual([
       {
-        message: { requestId: 7, ok: true, result: { width: 4, height: 3, detections: [], step: null } },
+        message: {
+          requestId: 7,
+          ok: true,
+          result: { width: 4, height: 3, detections: [], step: null },
+        },
         transfer: [],
       },
     ])
@@ -64,13 +71,20 @@ describe('createTaskDispatcher', () => {
       post,
     )
     const torn = { ...image, data: new Uint8Array(5) }
-    await dispatch({ requestId: 3, task: 'relation:classify', request: { image: torn, caption: 'x' } })
+    await dispatch({
+      requestId: 3,
+      task: 'relation:classify',
+      request: { image: torn, caption: 'x' },
+    })
     expect(isRun).toBe(false)
     expect(sent.map((s) => s.message)).toEqual([
       {
         requestId: 3,
         ok: false,
-        error: { kind: 'user', message: 'invalid image: the image data is not width × height × 3 bytes' },
+        error: {
+          kind: 'user',
+          message: 'invalid image: the image data is not width × height × 3 bytes',
+        },
       },
     ])
   })

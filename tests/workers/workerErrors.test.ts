@@ -6,7 +6,12 @@ import { SceneInputError } from '../../main/engine/errors'
 import { CalibrationInputError } from '../../main/engine/depth/calibrationError'
 import { ModelError } from '../../main/inference/ModelError'
 import { ModelMissingError } from '../../main/models/errors'
-import { CodedUserError, isUserError, UserError, userFacingMessage } from '../../main/services/userError'
+import {
+  CodedUserError,
+  isUserError,
+  UserError,
+  userFacingMessage,
+} from '../../main/services/userError'
 import { z } from 'zod'
 
 // An error thrown in the scene worker arrives on the host as the same class with the same message
@@ -48,7 +53,9 @@ describe('worker errors', () => {
   })
 
   it('keeps the stable code of a coded user error', () => {
-    const received = acrossTheBoundary(new ModelMissingError('vilt-vsr', 'vilt-vsr is not installed'))
+    const received = acrossTheBoundary(
+      new ModelMissingError('vilt-vsr', 'vilt-vsr is not installed'),
+    )
     expect(received).toBeInstanceOf(CodedUserError)
     expect((received as CodedUserError).code).toBe('MODEL_MISSING')
     expect(received.message).toBe('vilt-vsr is not installed')
@@ -62,7 +69,9 @@ describe('worker errors', () => {
   })
 
   it('an unexpected error crosses bare, as a plain internal Error, and is marked once by the host', () => {
-    const received = acrossTheBoundary(new RangeError('Invalid typed array length: 3e10\n    at parsePcd'))
+    const received = acrossTheBoundary(
+      new RangeError('Invalid typed array length: 3e10\n    at parsePcd'),
+    )
     expect(received.constructor).toBe(Error)
     expect(isUserError(received)).toBe(false)
     expect(userFacingMessage(received)).toBe('unexpected error: Invalid typed array length: 3e10')

@@ -40,14 +40,12 @@ export const engineProvenanceSchema = sceneProvenanceSchema.extend({
 })
 
 /** One object with its lifted pixels (row-major indices into the intrinsics' image). */
-export const engineObjectSchema = sceneObjectSchema
-  .omit({ boxInImagePx: true })
-  .extend({
-    pixelIndices: z.custom<Uint32Array>(
-      (value) => value instanceof Uint32Array,
-      'expected a Uint32Array',
-    ),
-  })
+export const engineObjectSchema = sceneObjectSchema.omit({ boxInImagePx: true }).extend({
+  pixelIndices: z.custom<Uint32Array>(
+    (value) => value instanceof Uint32Array,
+    'expected a Uint32Array',
+  ),
+})
 
 /** The engine scene; `worldFromCamera` is 4×4 column-major (pointInWorld = worldFromCamera · pointInCamera). */
 export const engineSceneSchema = z
@@ -85,9 +83,6 @@ export const engineSceneSchema = z
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const sceneKeys: Same<keyof z.output<typeof engineSceneSchema>, keyof Scene> = true
 const objectKeys: Same<keyof z.output<typeof engineObjectSchema>, keyof SceneObject> = true
-const provenanceKeys: Same<
-  keyof z.output<typeof engineProvenanceSchema>,
-  keyof SceneProvenance
-> = true
+const provenanceKeys: Same<keyof z.output<typeof engineProvenanceSchema>, keyof SceneProvenance> =
+  true
 void [sceneKeys, objectKeys, provenanceKeys]
-

@@ -64,7 +64,10 @@ export const cancelMessageSchema = z.object({
   target: requestId,
 })
 
-export const hostMessageSchema = z.discriminatedUnion('task', [cancelMessageSchema, taskMessageSchema])
+export const hostMessageSchema = z.discriminatedUnion('task', [
+  cancelMessageSchema,
+  taskMessageSchema,
+])
 export type HostMessage = z.infer<typeof hostMessageSchema>
 
 /**

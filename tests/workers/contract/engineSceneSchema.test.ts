@@ -86,6 +86,8 @@ describe('engineSceneSchema', () => {
       1,
     ])
     const listed = { ...scene(), objects: [{ ...scene().objects[0], pixelIndices: [0, 1] }] }
-    expect(engineSceneSchema.safeParse(listed).error?.issues[0].message).toBe('expected a Uint32Array')
+    expect(engineSceneSchema.safeParse(listed).error?.issues[0].message).toBe(
+      'expected a Uint32Array',
+    )
   })
 })

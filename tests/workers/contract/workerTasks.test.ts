@@ -51,11 +51,19 @@ function digest(value: unknown): unknown {
 function examples(): Record<TaskName, { request: unknown; reply: unknown }> {
   return {
     analyze: {
-      request: { sceneId: 'scene-1', frame: { kind: 'sample' }, regions: [{ label: 'mug', point: [1, 0] }] },
+      request: {
+        sceneId: 'scene-1',
+        frame: { kind: 'sample' },
+        regions: [{ label: 'mug', point: [1, 0] }],
+      },
       reply: computation,
     },
     detect2d: {
-      request: { image: new Uint8Array([137, 80]), name: 'cam.png', perception: { provider: 'cpu' } },
+      request: {
+        image: new Uint8Array([137, 80]),
+        name: 'cam.png',
+        perception: { provider: 'cpu' },
+      },
       reply: { width: 2, height: 1, detections: [], step: null },
     },
     'vision:model': { request: { provider: 'cpu' }, reply: 'smolvlm-256m-instruct' },
@@ -70,7 +78,10 @@ function examples(): Record<TaskName, { request: unknown; reply: unknown }> {
         timings: { preprocessMs: 1, encoderMs: 2, decoderMs: 3, decoderSteps: 2 },
       },
     },
-    'relation:classify': { request: { image, caption: 'the cup is left of the laptop' }, reply: 0.25 },
+    'relation:classify': {
+      request: { image, caption: 'the cup is left of the laptop' },
+      reply: 0.25,
+    },
     'calibration:fit': {
       request: {
         modelId: 'depth-anything-v2-small',
@@ -104,7 +115,9 @@ describe('the worker contract', () => {
       expect(digest(schema.request.parse((sentRequest as { request: unknown }).request))).toEqual(
         digest(schema.request.parse(request)),
       )
-      const sentReply = replyMessageSchema.parse(structuredClone({ requestId: 1, ok: true, result: reply }))
+      const sentReply = replyMessageSchema.parse(
+        structuredClone({ requestId: 1, ok: true, result: reply }),
+      )
       expect(sentReply.ok).toBe(true)
       expect(digest(schema.reply.parse((sentReply as { result: unknown }).result))).toEqual(
         digest(reply),
@@ -119,7 +132,9 @@ describe('the worker contract', () => {
     expect(received.scene.objects.length).toBeGreaterThan(0)
     received.scene.objects.forEach((object, index) => {
       expect(object.pixelIndices).toBeInstanceOf(Uint32Array)
-      expect(digest(object.pixelIndices)).toEqual(digest(computation.scene.objects[index].pixelIndices))
+      expect(digest(object.pixelIndices)).toEqual(
+        digest(computation.scene.objects[index].pixelIndices),
+      )
     })
     expect(received.depth.data).toBeInstanceOf(Float32Array)
   })
