@@ -68,15 +68,22 @@ export const engineSceneSchema = z
   .superRefine((scene, ctx) => {
     const pixels = scene.intrinsics.width * scene.intrinsics.height
     scene.objects.forEach((object, index) => {
-      const outside = object.pixelIndices.find((pixel) => pixel >= pixels)
-      if (outside !== undefined)
+      const largest = largestIndex(object.pixelIndices)
+      if (largest >= pixels)
         ctx.addIssue({
           code: 'custom',
           path: ['objects', index, 'pixelIndices'],
-          message: `pixel ${outside} is outside the ${scene.intrinsics.width}×${scene.intrinsics.height} image`,
+          message: `pixel ${largest} is outside the ${scene.intrinsics.width}×${scene.intrinsics.height} image`,
         })
     })
   })
+
+/** A plain loop: this runs on the host's thread for every analysed frame. */
+function largestIndex(indices: Uint32Array): number {
+  let largest = -1
+  for (let i = 0; i < indices.length; i++) if (indices[i] > largest) largest = indices[i]
+  return largest
+}
 
 // Compile-time: the schemas name exactly the engine types' fields, so a field added to the engine
 // cannot be stripped silently on its way to the host (zod drops keys a schema does not name).

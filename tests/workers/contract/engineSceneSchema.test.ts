@@ -68,10 +68,10 @@ describe('engineSceneSchema', () => {
 
   it('refuses a pixel index outside the image, naming the object', () => {
     const bad = scene()
-    bad.objects[0].pixelIndices = new Uint32Array([0, 8])
+    bad.objects[0].pixelIndices = new Uint32Array([0, 9, 8])
     const issue = engineSceneSchema.safeParse(bad).error?.issues[0]
     expect(issue?.path).toEqual(['objects', 0, 'pixelIndices'])
-    expect(issue?.message).toBe('pixel 8 is outside the 4×2 image')
+    expect(issue?.message).toBe('pixel 9 is outside the 4×2 image')
   })
 
   it('refuses a torn transform, a non-finite centre and pixel indices of the wrong type', () => {
