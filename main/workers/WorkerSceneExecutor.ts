@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os'
 import type { Detect2dResult } from '../contract/channels'
 import type { AnalyzeRequest, SceneComputation } from '../services/analyzeFrame'
 import type { Detect2dRequest } from '../services/detectInImage'
-import { UserError } from '../services/userError'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
 import { nativeCallsInFlight } from '../inference/nativeActivity'
@@ -24,6 +23,10 @@ import {
   type TaskName,
 } from './contract/workerTasks'
 import { fromWorkerError } from './workerErrors'
+import { protocolError, TaskTimeoutError } from './executorErrors'
+
+// Callers catch these by class; they live beside the other executor errors.
+export { TaskTimeoutError, WorkerProtocolError } from './executorErrors'
 
 interface Pending {
   resolve: (value: unknown) => void
@@ -47,17 +50,6 @@ interface Slot {
 export interface WorkerSceneExecutorOptions {
   /** Time limit of one analysis, 2D detection or calibration fit (ms); default the limit in force (main/limits.ts). */
   taskTimeoutMs?: number
-}
-
-/** A task past its time limit: the user's frame (or settings) asked for too much. */
-export class TaskTimeoutError extends UserError {}
-
-/** The scene worker broke the contract (a reply of the wrong shape): a bug, never the user's input. */
-export class WorkerProtocolError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'WorkerProtocolError'
-  }
 }
 
 /**
@@ -311,16 +303,4 @@ export class WorkerSceneExecutor implements SceneExecutor {
     }
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
-}
-
-/** "scene worker sent a malformed analyze reply at summary.totalMs: …" (the first issue names the field). */
-function protocolError(
-  what: string,
-  error: { issues: { path: PropertyKey[]; message: string }[] },
-) {
-  const issue = error.issues[0]
-  const at = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : ''
-  return new WorkerProtocolError(
-    `scene worker sent a malformed ${what}${at}: ${issue?.message ?? 'unreadable'}`,
-  )
 }
