@@ -12,8 +12,7 @@ export default defineConfig({
         input: {
           electron: resolve(__dirname, 'main/electron/main.ts'),
           cli: resolve(__dirname, 'main/cli/main.ts'),
-          'scene.worker': resolve(__dirname, 'main/services/scene.worker.ts'),
-          'inference.worker': resolve(__dirname, 'main/inference/inference.worker.ts'),
+          'scene.worker': resolve(__dirname, 'main/workers/scene.worker.ts'),
           'synth.worker': resolve(__dirname, 'main/synth/synth.worker.ts'),
         },
         external: ['sharp', 'onnxruntime-node', 'ws', 'fast-png', 'zod', 'electron'],

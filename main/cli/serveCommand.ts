@@ -1,5 +1,5 @@
 import { SpatialService } from '../services/SpatialService'
-import { InlineSceneExecutor, WorkerSceneExecutor } from '../services/sceneExecutor'
+import { InlineSceneExecutor, WorkerSceneExecutor } from '../workers/sceneExecutor'
 import { rendererDirectory, sceneWorkerPath } from '../services/paths'
 import { startServer } from '../server/startServer'
 import type { CliArgs } from './args'

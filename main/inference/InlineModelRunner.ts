@@ -1,6 +1,6 @@
 /**
- * Runs models on the calling thread (tests, the one-shot CLI). Hosts with a UI or a server use
- * InferencePool so inference never blocks their event loop.
+ * Runs models on the calling thread. The hosts call it inside their scene workers (main/workers), so
+ * inference never blocks their event loop; tests and the one-shot CLI call it directly.
  */
 import { ModelHost, type ModelHostOptions } from './ModelHost'
 import type { InferenceResult, ModelRunner, ModelSignature, RunOptions, TensorData } from './types'

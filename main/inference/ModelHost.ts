@@ -1,6 +1,6 @@
 /**
  * Sessions of one thread: created lazily per (model file, requested providers), kept until dispose().
- * Used directly by InlineModelRunner and inside each inference worker. Every failure leaves as a
+ * Used by InlineModelRunner (on a scene worker's thread in the hosts). Every failure leaves as a
  * one-line ModelError.
  */
 import { statSync } from 'node:fs'

@@ -36,7 +36,7 @@ export interface RunOptions {
 
 /**
  * Runs ONNX models. Sessions are created lazily per model file and kept until dispose().
- * Implementations: a worker-thread pool (hosts) and an inline runner (tests, one-shot CLI).
+ * Implementation: InlineModelRunner, on whichever thread calls it (a scene worker in the hosts).
  */
 export interface ModelRunner {
   run(

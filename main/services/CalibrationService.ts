@@ -9,8 +9,8 @@ import type {
   CalibrationMethodInput,
   CalibrationRunResult,
 } from '../contract/calibrationChannelSchema'
-import type { SceneExecutor } from './sceneExecutor'
-import type { CalibrationFitRequest } from './calibrationRequests'
+import type { SceneExecutor } from '../workers/sceneExecutor'
+import type { CalibrationFitRequest } from '../workers/contract/taskSchemas'
 import { UserError } from './userError'
 
 /** What a calibration needs of a kept scene. */

@@ -8,7 +8,7 @@ import {
   type ChannelOutput,
   type ErrorReply,
 } from '../contract/channels'
-import type { SceneExecutor } from './sceneExecutor'
+import type { SceneExecutor } from '../workers/sceneExecutor'
 import { isUserError, userErrorCode, userFacingMessage } from './userError'
 import { appVersion } from './appVersion'
 import { measure, pointAt, type KeptScene } from './sceneQueries'
@@ -34,7 +34,7 @@ import type { ReasoningResultJson } from '../contract/reasoningSchema'
 import type { RgbImage } from '../engine/types'
 import type { ExecutionProviderName } from '../inference/types'
 import type { MeasurementRecord } from '../contract/measurementSchema'
-import { ExecutorVisionModel } from './ExecutorVisionModel'
+import { ExecutorVisionModel } from '../workers/ExecutorVisionModel'
 import { CalibrationService } from './CalibrationService'
 import { CalibrationStore } from '../calibration/CalibrationStore'
 import { verifyInScene } from '../ensemble/verifyInScene'

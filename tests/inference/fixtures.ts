@@ -2,7 +2,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 import { buildTinyModel, type TinyOutputSpec, type TinyTensorSpec } from '../helpers/onnxBuilder'
 import type { TensorData } from '../../main/inference/types'
 
@@ -65,24 +64,4 @@ export function nanodetInput(): TensorData {
   const data = new Float32Array(3 * 416 * 416)
   for (let i = 0; i < data.length; i++) data[i] = ((i % 416) / 416) * 2 - 1
   return { type: 'float32', dims: [1, 3, 416, 416], data }
-}
-
-/**
- * Bundles main/inference/inference.worker.ts the way electron-vite does (onnxruntime-node and zod
- * external), into the repo's ignored .tmp/ so Node resolves those packages from node_modules.
- */
-export async function buildWorker(): Promise<{ workerPath: string; cleanup: () => void }> {
-  const dir = join(ROOT, '.tmp', `inference-worker-${process.pid}-${Date.now()}`)
-  const workerPath = join(dir, 'inference.worker.mjs')
-  await build({
-    entryPoints: [join(ROOT, 'main', 'inference', 'inference.worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['onnxruntime-node', 'zod'],
-    outfile: workerPath,
-    logLevel: 'silent',
-  })
-  return { workerPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
 import { MeasurementRecordTooLargeError } from '../../main/measurements/recordSize'
 import { SpatialService } from '../../main/services/SpatialService'
-import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
+import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
 import { distanceAnswer, viewerMeasurement } from './recordFixtures'
 
 // The log's bounds, with small limits so the tests stay small: records cut or refused at the

@@ -8,7 +8,7 @@ import {
   type MeasurementRecord,
 } from '../../main/contract/measurementSchema'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
-import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
+import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
 import { SpatialService } from '../../main/services/SpatialService'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
 

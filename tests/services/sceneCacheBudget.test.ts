@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
-import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
+import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
-import { InlineSceneExecutor } from '../../main/services/sceneExecutor'
+import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
 import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
 
 // The tiny ViLT (logits [+1, −1] for any image: P(true) = 1/(1+e^2)) in this file's model cache, and a scratch

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { TaskTimeoutError, WorkerSceneExecutor } from '../../main/services/WorkerSceneExecutor'
+import { TaskTimeoutError, WorkerSceneExecutor } from '../../main/workers/WorkerSceneExecutor'
 import type { AnalyzeRequest } from '../../main/services/analyzeFrame'
 
 // The executor's time limit and its second worker, against a stand-in worker that hangs on demand

@@ -1,27 +1,38 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
-import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from '../contract/sceneSchema'
-import { detect2dResultSchema, type Detect2dResult } from '../contract/channels'
-import type { AnalyzeRequest, SceneComputation } from './analyzeFrame'
-import type { Detect2dRequest } from './detectInImage'
-import { CodedUserError, UserError } from './userError'
-import { vlmAnswerSchema, type VisionAskRequest, type VisionModelRequest } from './visionRequests'
+import type { Detect2dResult } from '../contract/channels'
+import type { AnalyzeRequest, SceneComputation } from '../services/analyzeFrame'
+import type { Detect2dRequest } from '../services/detectInImage'
 import type { VlmAnswer } from '../inference/models/smolVlm'
-import { fittedCalibrationSchema, type CalibrationFitRequest } from './calibrationRequests'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
-import { depthImageDataSchema } from './imageDataSchemas'
 import { nativeCallsInFlight } from '../inference/nativeActivity'
 import { currentLimits } from '../limits'
-import type { SceneExecutor } from './sceneExecutor'
-import { probabilityOrNullSchema, type RelationClassifyRequest } from './relationRequests'
+import type { SceneExecutor, SendOptions } from './sceneExecutor'
+import type {
+  CalibrationFitRequest,
+  RelationClassifyRequest,
+  VisionAskRequest,
+  VisionModelRequest,
+} from './contract/taskSchemas'
+import {
+  replyMessageSchema,
+  workerTasks,
+  type HostMessage,
+  type ReplyOf,
+  type RequestOf,
+  type TaskName,
+} from './contract/workerTasks'
+import { fromWorkerError } from './workerErrors'
+import { protocolError, TaskTimeoutError } from './executorErrors'
+
+// Callers catch these by class; they live beside the other executor errors.
+export { TaskTimeoutError, WorkerProtocolError } from './executorErrors'
 
 interface Pending {
-  resolve: (value: any) => void
+  resolve: (value: unknown) => void
   reject: (error: Error) => void
-  /** Validates the worker's result on arrival (every boundary validates on the receiving side). */
-  parse: (result: any) => unknown
-  /** The message as sent, to send again to a replacement worker. */
-  message: object
+  /** The message as sent, to send again to a replacement worker; its task names the reply schema. */
+  message: HostMessage & { task: TaskName }
   /** What the request does, for the time-limit message; undefined: no time limit. */
   what?: string
   timer?: ReturnType<typeof setTimeout>
@@ -41,16 +52,27 @@ export interface WorkerSceneExecutorOptions {
   taskTimeoutMs?: number
 }
 
-/** A task past its time limit: the user's frame (or settings) asked for too much. */
-export class TaskTimeoutError extends UserError {}
+/**
+ * Where each task runs and whether it has the time limit: the vision-language model and the ViLT
+ * classifier always run on the first worker (one copy of their sessions in memory); the others go
+ * to the least busy worker and are stopped past the limit.
+ */
+const taskPolicies: { [T in TaskName]: { what?: string; isPinned?: boolean } } = {
+  analyze: { what: 'the analysis' },
+  detect2d: { what: '2D detection' },
+  'vision:model': { isPinned: true },
+  'vision:ask': { isPinned: true },
+  'relation:classify': { isPinned: true },
+  'calibration:fit': { what: 'the calibration fit' },
+}
 
 /**
- * A pool of scene workers (at least two by default, so one slow frame never blocks the others);
- * each request goes to the least busy worker, except the vision-language model's, which all go to
- * the first (one copy of its sessions in memory). Analyses, detections and calibration fits have a
- * time limit: past it the request fails with a clear message and its worker is replaced (requests
- * queued on it move to the replacement); the stuck thread is terminated once no onnxruntime call
- * runs on it (terminating inside one aborts the process).
+ * A pool of scene workers (at least two by default, so one slow frame never blocks the others)
+ * speaking the worker contract (contract/workerTasks): `send` is the one typed way in, and every
+ * reply is validated on receipt. Analyses, detections and calibration fits have a time limit: past
+ * it the request fails with a clear message and its worker is replaced (requests queued on it move
+ * to the replacement); the stuck thread is terminated once no onnxruntime call runs on it
+ * (terminating inside one aborts the process).
  */
 export class WorkerSceneExecutor implements SceneExecutor {
   private readonly workers: Slot[] = []
@@ -74,56 +96,57 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   analyze(request: AnalyzeRequest, sceneId: string): Promise<SceneComputation> {
-    return this.post(
-      { task: 'analyze', sceneId, request },
-      (result) => {
-        const summary = sceneSummarySchema.parse(result.summary)
-        const cloud = sceneCloudSchema.parse(result.cloud)
-        const image = sceneImageSchema.parse(result.image)
-        const depth = depthImageDataSchema.safeParse(result.depth)
-        if (!depth.success) throw new Error('the depth image is missing or the wrong size')
-        return { scene: result.scene, depth: depth.data, summary, cloud, image }
-      },
-      { what: 'the analysis' },
-    )
+    const { frame, regions, perception } = request
+    return this.send('analyze', { sceneId, frame, regions, perception })
   }
 
   detect2d(request: Detect2dRequest): Promise<Detect2dResult> {
-    return this.post(
-      { task: 'detect2d', request },
-      (result) => detect2dResultSchema.parse(result),
-      { what: '2D detection' },
-    )
+    return this.send('detect2d', request)
   }
 
   visionModel(request: VisionModelRequest): Promise<string | null> {
-    return this.post({ task: 'vision:model', request }, (result) => modelIdOrNull(result), {
-      to: this.workers[0],
-    })
+    return this.send('vision:model', request)
   }
 
   classifyRelation(request: RelationClassifyRequest): Promise<number | null> {
-    return this.post(
-      { task: 'relation:classify', request },
-      (result) => probabilityOrNullSchema.parse(result),
-      { to: this.workers[0] },
-    )
+    return this.send('relation:classify', request)
   }
 
   askVision(request: VisionAskRequest, signal?: AbortSignal): Promise<VlmAnswer> {
+    return this.send('vision:ask', request, { signal })
+  }
+
+  fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
+    return this.send('calibration:fit', request)
+  }
+
+  /**
+   * Runs one task of the worker contract and resolves with its validated reply. An abort asks the
+   * worker to stop the task (vision decoding stops at its next step; others run to the end) and
+   * rejects with the signal's reason once the worker has let go of it.
+   */
+  send<T extends TaskName>(
+    task: T,
+    request: RequestOf<T>,
+    options: SendOptions = {},
+  ): Promise<ReplyOf<T>> {
+    const { signal } = options
     if (signal?.aborted) return Promise.reject(signal.reason)
-    const { requestId, reply: answer } = this.send(
-      { task: 'vision:ask', request },
-      (result) => vlmAnswerSchema.parse(result),
-      {
-        to: this.workers[0],
-      },
-    )
-    if (!signal) return answer
+    const policy = taskPolicies[task]
+    const slot = policy.isPinned
+      ? this.workers[0]
+      : this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
+    const requestId = this.nextRequestId++
+    const message = { requestId, task, request }
+    const reply = new Promise<ReplyOf<T>>((resolve, reject) => {
+      const entry = { resolve: resolve as Pending['resolve'], reject, message, what: policy.what }
+      this.dispatch(slot, requestId, entry)
+    })
+    if (!signal) return reply
     const onAbort = () => this.cancelInWorker(requestId)
     signal.addEventListener('abort', onAbort, { once: true })
-    // Settles once the worker has stopped decoding (its next step), so a cancelled run frees the worker first.
-    return answer
+    // Settles once the worker has stopped (vision: its next step), so a cancelled run frees the worker first.
+    return reply
       .then(
         (value) => {
           if (signal.aborted) throw signal.reason
@@ -136,22 +159,12 @@ export class WorkerSceneExecutor implements SceneExecutor {
       .finally(() => signal.removeEventListener('abort', onAbort))
   }
 
-  fitCalibration(request: CalibrationFitRequest): Promise<FittedCalibration> {
-    return this.post(
-      { task: 'calibration:fit', request },
-      (result) => fittedCalibrationSchema.parse(result),
-      {
-        what: 'the calibration fit',
-      },
-    )
-  }
-
   private spawn(): Slot {
     const nativeCalls = new Int32Array(new SharedArrayBuffer(4))
     const worker = new Worker(this.workerPath, { workerData: { nativeCalls } })
     const slot: Slot = { worker, pending: new Map(), nativeCalls, isOnline: false }
     worker.once('online', () => (slot.isOnline = true))
-    worker.on('message', (message) => this.settle(slot, message))
+    worker.on('message', (message: unknown) => this.settle(slot, message))
     worker.on('error', (error) =>
       this.failAll(slot, new Error(`scene worker failed: ${error.message}`)),
     )
@@ -176,32 +189,6 @@ export class WorkerSceneExecutor implements SceneExecutor {
     this.workers[index] = this.spawn()
   }
 
-  private post<T>(
-    message: object,
-    parse: (result: any) => T,
-    options: { to?: Slot; what?: string } = {},
-  ): Promise<T> {
-    return this.send(message, parse, options).reply
-  }
-
-  /**
-   * Sends one request (to `to`, else the least busy worker); its id names it for a cancel. With
-   * `what`, the request has the task time limit.
-   */
-  private send<T>(
-    message: object,
-    parse: (result: any) => T,
-    options: { to?: Slot; what?: string },
-  ): { requestId: number; reply: Promise<T> } {
-    const slot =
-      options.to ?? this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a))
-    const requestId = this.nextRequestId++
-    const reply = new Promise<T>((resolve, reject) => {
-      this.dispatch(slot, requestId, { resolve, reject, parse, message, what: options.what })
-    })
-    return { requestId, reply }
-  }
-
   /** Posts a request to a worker; its time limit (re)starts here, so time queued behind a stuck task does not count. */
   private dispatch(slot: Slot, requestId: number, entry: Pending): void {
     clearTimeout(entry.timer)
@@ -210,14 +197,13 @@ export class WorkerSceneExecutor implements SceneExecutor {
       entry.timer = setTimeout(() => this.timeOut(requestId, what), this.taskTimeoutMs)
     slot.pending.set(requestId, entry)
     slot.worker.ref()
-    slot.worker.postMessage({ requestId, ...entry.message })
+    slot.worker.postMessage(entry.message)
   }
 
-  /** A request past its limit: fail it, replace its worker, and move the worker's other requests over. */
+  /** A request past its limit: fail it and replace its worker. */
   private timeOut(requestId: number, what: string): void {
-    const index = this.workers.findIndex((slot) => slot.pending.has(requestId))
-    if (index < 0) return
-    const stuck = this.workers[index]
+    const stuck = this.workers.find((slot) => slot.pending.has(requestId))
+    if (!stuck) return
     const entry = stuck.pending.get(requestId)!
     stuck.pending.delete(requestId)
     const seconds = Math.round(this.taskTimeoutMs / 100) / 10
@@ -227,11 +213,21 @@ export class WorkerSceneExecutor implements SceneExecutor {
           '(or raise SPATIAL_LENS_ANALYSIS_TIMEOUT_MS on the machine that analyses it)',
       ),
     )
+    this.replace(stuck, requestId)
+  }
+
+  /**
+   * Replaces a worker that can no longer be trusted to answer (stuck, or speaking out of contract):
+   * its queued requests move to the replacement; `cancelled` is asked to stop first.
+   */
+  private replace(stuck: Slot, cancelled?: number): void {
+    const index = this.workers.indexOf(stuck)
+    if (index < 0) return
     const replacement = this.spawn()
     this.workers[index] = replacement
     for (const [id, queued] of stuck.pending) this.dispatch(replacement, id, queued)
     stuck.pending.clear()
-    this.cancelOn(stuck, requestId)
+    if (cancelled !== undefined) this.cancelOn(stuck, cancelled)
     this.retire(stuck)
   }
 
@@ -256,7 +252,8 @@ export class WorkerSceneExecutor implements SceneExecutor {
   }
 
   private cancelOn(slot: Slot, target: number): void {
-    slot.worker.postMessage({ requestId: this.nextRequestId++, task: 'cancel', target })
+    const cancel: HostMessage = { requestId: this.nextRequestId++, task: 'cancel', target }
+    slot.worker.postMessage(cancel)
   }
 
   private failAll(slot: Slot, error: Error): void {
@@ -267,27 +264,27 @@ export class WorkerSceneExecutor implements SceneExecutor {
     slot.pending.clear()
   }
 
-  private settle(slot: Slot, message: any): void {
-    const entry = slot.pending.get(message?.requestId)
-    if (!entry) return
-    slot.pending.delete(message.requestId)
-    clearTimeout(entry.timer)
-    if (slot.pending.size === 0) slot.worker.unref()
-    if (!message.ok) {
-      const { message: text, isUserError, code } = message.error ?? {}
-      const error = !isUserError
-        ? new Error(text)
-        : typeof code === 'string'
-          ? new CodedUserError(text, code)
-          : new UserError(text)
-      entry.reject(error)
+  /** One message from a worker: validated as a reply, then its result against its task's reply schema. */
+  private settle(slot: Slot, message: unknown): void {
+    const envelope = replyMessageSchema.safeParse(message)
+    const requestId = (message as { requestId?: unknown } | null)?.requestId
+    const entry = typeof requestId === 'number' ? slot.pending.get(requestId) : undefined
+    if (!envelope.success && !entry) {
+      // Nothing says which request it answers: fail them all rather than leave one waiting forever.
+      this.failAll(slot, protocolError('message', envelope.error))
+      this.replace(slot)
       return
     }
-    try {
-      entry.resolve(entry.parse(message.result))
-    } catch (error) {
-      entry.reject(new Error(`scene worker sent a malformed reply: ${(error as Error).message}`))
-    }
+    if (!entry) return // the answer to a request that already timed out
+    slot.pending.delete(requestId as number)
+    clearTimeout(entry.timer)
+    if (slot.pending.size === 0) slot.worker.unref()
+    if (!envelope.success) return entry.reject(protocolError('reply', envelope.error))
+    const reply = envelope.data
+    if (!reply.ok) return entry.reject(fromWorkerError(reply.error))
+    const result = workerTasks[entry.message.task].reply.safeParse(reply.result)
+    if (result.success) entry.resolve(result.data)
+    else entry.reject(protocolError(`${entry.message.task} reply`, result.error))
   }
 
   /**
@@ -306,9 +303,4 @@ export class WorkerSceneExecutor implements SceneExecutor {
     }
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
-}
-
-function modelIdOrNull(value: unknown): string | null {
-  if (value === null || typeof value === 'string') return value
-  throw new Error('the vision model id is neither a string nor null')
 }

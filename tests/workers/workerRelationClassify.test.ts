@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WorkerSceneExecutor } from '../../main/services/sceneExecutor'
+import { WorkerSceneExecutor } from '../../main/workers/sceneExecutor'
 import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
 
 // relation:classify in the built scene worker (out/main/scene.worker.js), with the tiny ViLT installed in the

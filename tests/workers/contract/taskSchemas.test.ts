@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   calibrationFitRequestSchema,
   fittedCalibrationSchema,
-} from '../../main/services/calibrationRequests'
+  visionAskRequestSchema,
+  vlmAnswerSchema,
+} from '../../../main/workers/contract/taskSchemas'
 
-// What crosses the scene worker's boundary for a calibration, checked on arrival.
+// What crosses the scene worker's boundary for a calibration or a vision question, checked on arrival.
 
 const fit = {
   fitted: {
@@ -53,5 +55,25 @@ describe('calibration worker messages', () => {
       intrinsics: { ...intrinsics, width: 8 },
     })
     expect(other.error?.issues[0].message).toBe('the image is not the size the intrinsics give')
+  })
+
+  it('refuses non-finite numbers where they cross (a region box, a model time)', () => {
+    const image = { width: 1, height: 1, data: new Uint8Array(3) }
+    const ask = { modelId: 'm', image, question: 'colour?', region: [0, 0, 1, 1] }
+    expect(visionAskRequestSchema.safeParse(ask).success).toBe(true)
+    expect(visionAskRequestSchema.safeParse({ ...ask, region: [0, 0, Infinity, 1] }).success).toBe(
+      false,
+    )
+    const answer = {
+      text: 'red',
+      tokenIds: [5],
+      stopReason: 'max_tokens',
+      promptTokens: 3,
+      provider: 'cpu',
+      timings: { preprocessMs: 1, encoderMs: 2, decoderMs: 3, decoderSteps: 1 },
+    }
+    expect(vlmAnswerSchema.safeParse(answer).success).toBe(true)
+    const slow = { ...answer, timings: { ...answer.timings, decoderMs: NaN } }
+    expect(vlmAnswerSchema.safeParse(slow).success).toBe(false)
   })
 })

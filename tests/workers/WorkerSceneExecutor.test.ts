@@ -3,12 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WorkerSceneExecutor } from '../../main/services/sceneExecutor'
+import { WorkerSceneExecutor } from '../../main/workers/sceneExecutor'
 import { ERROR_CODES } from '../../main/contract/channels'
-import { CodedUserError } from '../../main/services/userError'
+import { CodedUserError, UserError } from '../../main/services/userError'
 
-// The worker pool the hosts use (the built out/main/scene.worker.js): 2D detection runs there too,
-// and error codes survive the thread boundary.
+// The worker pool the hosts use (the built out/main/scene.worker.js): the engine scene crosses and
+// passes the contract's check, 2D detection runs there too, the worker refuses a request of the
+// wrong shape naming the field, and error codes survive the thread boundary.
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const workerPath = join(repoRoot, 'out', 'main', 'scene.worker.js')
@@ -61,5 +62,33 @@ describe('WorkerSceneExecutor (scene worker threads)', () => {
     expect(failure).toBeInstanceOf(CodedUserError)
     expect((failure as CodedUserError).code).toBe(ERROR_CODES.depthModelMissing)
     expect((failure as Error).message).toMatch(/spatial-lens models download/)
+  })
+
+  it('analyses the sample and hands back the engine scene, checked on arrival', async () => {
+    const computed = await executor.analyze({ frame: { kind: 'sample' }, regions: [] }, 'scene-9')
+    expect(computed.summary.sceneId).toBe('scene-9')
+    expect(computed.scene.worldFromCamera).toBeInstanceOf(Float64Array)
+    expect(computed.scene.objects.length).toBe(computed.summary.objects.length)
+    const pixels = computed.scene.intrinsics.width * computed.scene.intrinsics.height
+    for (const object of computed.scene.objects) {
+      expect(object.pixelIndices).toBeInstanceOf(Uint32Array)
+      expect(object.pixelIndices.length).toBeGreaterThan(0)
+      expect(object.pixelIndices.reduce((a, b) => Math.max(a, b), 0)).toBeLessThan(pixels)
+    }
+    expect(computed.depth.data.length).toBe(pixels)
+  })
+
+  it('refuses a request of the wrong shape in the worker, naming the field', async () => {
+    const torn = { width: 2, height: 2, data: new Uint8Array(5) }
+    const failure = await executor
+      .send('relation:classify', { image: torn, caption: 'the cup is left of the laptop' })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      )
+    expect(failure).toBeInstanceOf(UserError)
+    expect((failure as Error).message).toBe(
+      'invalid image: the image data is not width × height × 3 bytes',
+    )
   })
 })
