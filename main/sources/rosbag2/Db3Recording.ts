@@ -38,7 +38,8 @@ function table(entries: SchemaEntry[], name: string, file: string): Table | unde
     rowidAlias: alias,
     column: (field) => {
       const i = names.indexOf(field)
-      if (i < 0) throw new SourceError(`${file}: table ${name} has no column ${field}; is it a rosbag2 bag?`)
+      if (i < 0)
+        throw new SourceError(`${file}: table ${name} has no column ${field}; is it a rosbag2 bag?`)
       return i
     },
   }
@@ -53,7 +54,7 @@ async function field(row: LazyRecord, t: Table, name: string): Promise<SqliteVal
 export class Db3Recording implements RecordingReader {
   readonly channelsById = new Map<number, RecordingChannel>()
   readonly schemasById = new Map<number, RecordingSchema>()
-  readonly chunkIndexes: RecordingReader["chunkIndexes"] = []
+  readonly chunkIndexes: RecordingReader['chunkIndexes'] = []
   statistics?: RecordingReader['statistics']
 
   private constructor(
@@ -73,7 +74,10 @@ export class Db3Recording implements RecordingReader {
     try {
       pager = await SqlitePager.open(path)
     } catch (error) {
-      throw new SourceError(`${name} cannot be read as a rosbag2 .db3: ${describeCause(error)}`, { file: path, cause: error })
+      throw new SourceError(`${name} cannot be read as a rosbag2 .db3: ${describeCause(error)}`, {
+        file: path,
+        cause: error,
+      })
     }
     try {
       const wal = `${path}-wal`
@@ -87,11 +91,15 @@ export class Db3Recording implements RecordingReader {
       const topics = table(entries, 'topics', name)
       const messages = table(entries, 'messages', name)
       if (!topics || !messages)
-        throw new SourceError(`${name} is a SQLite database but not a rosbag2 bag (no topics/messages tables)`, {
-          file: path,
-        })
+        throw new SourceError(
+          `${name} is a SQLite database but not a rosbag2 bag (no topics/messages tables)`,
+          {
+            file: path,
+          },
+        )
       const index = entries.find(
-        (e) => e.type === 'index' && e.tableName === 'messages' && /\(\s*"?timestamp"?\b/i.test(e.sql),
+        (e) =>
+          e.type === 'index' && e.tableName === 'messages' && /\(\s*"?timestamp"?\b/i.test(e.sql),
       )
       const recording = new Db3Recording(pager, messages, index?.rootPage, name)
       const definitions = await readDefinitions(pager, entries, name)
@@ -101,7 +109,10 @@ export class Db3Recording implements RecordingReader {
     } catch (error) {
       await pager.close().catch(() => undefined)
       if (error instanceof SourceError) throw error
-      throw new SourceError(`${name} is a corrupt rosbag2 .db3 (${describeCause(error)})`, { file: path, cause: error })
+      throw new SourceError(`${name} is a corrupt rosbag2 .db3 (${describeCause(error)})`, {
+        file: path,
+        cause: error,
+      })
     }
   }
 
@@ -122,7 +133,13 @@ export class Db3Recording implements RecordingReader {
         encoding: text === undefined ? '' : 'ros2msg',
         data: new TextEncoder().encode(text ?? ''),
       })
-      this.channelsById.set(id, { id, schemaId: id, topic, messageEncoding: format, metadata: new Map() })
+      this.channelsById.set(id, {
+        id,
+        schemaId: id,
+        topic,
+        messageEncoding: format,
+        metadata: new Map(),
+      })
     }
   }
 
@@ -166,12 +183,16 @@ export class Db3Recording implements RecordingReader {
         .map((c) => c.id),
     )
     const inRange = (t: bigint) =>
-      (args.startTime === undefined || t >= args.startTime) && (args.endTime === undefined || t <= args.endTime)
+      (args.startTime === undefined || t >= args.startTime) &&
+      (args.endTime === undefined || t <= args.endTime)
     for await (const row of this.rowsInTimeOrder(args)) {
       const { topicId, timeNs } = await this.head(row)
       if (!ids.has(topicId) || !inRange(timeNs)) continue
-      const data = (await row.columns(this.messages.column('data') + 1))[this.messages.column('data')]
-      if (!(data instanceof Uint8Array)) throw new SqliteFormatError(`message ${row.rowid} has no blob data`)
+      const data = (await row.columns(this.messages.column('data') + 1))[
+        this.messages.column('data')
+      ]
+      if (!(data instanceof Uint8Array))
+        throw new SqliteFormatError(`message ${row.rowid} has no blob data`)
       yield { channelId: topicId, logTime: timeNs, publishTime: timeNs, sequence: 0, data }
     }
   }
@@ -199,12 +220,17 @@ export class Db3Recording implements RecordingReader {
       reverse: args.reverse,
     })) {
       const time = key[0] as bigint
-      if (args.reverse ? args.startTime !== undefined && time < args.startTime : args.endTime !== undefined && time > args.endTime)
+      if (
+        args.reverse
+          ? args.startTime !== undefined && time < args.startTime
+          : args.endTime !== undefined && time > args.endTime
+      )
         return
       const rowid = key.at(-1)
       if (typeof rowid !== 'bigint') throw new SqliteFormatError('an index entry has no rowid')
       const row = await tableRow(this.pager, this.messages.rootPage, Number(rowid))
-      if (!row) throw new SqliteFormatError(`the timestamp index points at a missing message ${rowid}`)
+      if (!row)
+        throw new SqliteFormatError(`the timestamp index points at a missing message ${rowid}`)
       yield row
     }
   }

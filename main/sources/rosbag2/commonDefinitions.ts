@@ -16,7 +16,10 @@ function libraryKey(type: string): string {
 }
 
 /** ros2msg text of `type` with its dependencies, or undefined when the type is not a common one. */
-export function commonDefinitionText(type: string, library: Library = ros2humble): string | undefined {
+export function commonDefinitionText(
+  type: string,
+  library: Library = ros2humble,
+): string | undefined {
   const root = library[libraryKey(type)]
   if (!root) return undefined
   const seen = new Map<string, MessageDefinition>()

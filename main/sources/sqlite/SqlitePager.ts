@@ -61,19 +61,22 @@ export class SqlitePager {
     const perPage = this.header.usableBytes - 4
     let written = 0
     let pageNo = firstPage
-    let visited = 0
+    // A chain holds at most totalBytes / (usable − 4) pages, so the set of pages seen stays that small.
+    const visited = new Set<number>()
     while (written < totalBytes) {
       const pagesLeft = Math.ceil((totalBytes - written) / perPage)
       const run = await this.readPages(pageNo, Math.min(pagesLeft, OVERFLOW_RUN_PAGES))
       const size = this.header.pageSizeBytes
       for (let i = 0; i * size < run.length && written < totalBytes; i++) {
-        if (++visited > this.pageCount) throw new SqliteFormatError('an overflow chain loops')
+        if (visited.has(pageNo)) throw new SqliteFormatError('an overflow chain loops')
+        visited.add(pageNo)
         const page = run.subarray(i * size, (i + 1) * size)
         const next = new DataView(page.buffer, page.byteOffset, 4).getUint32(0)
         const take = Math.min(perPage, totalBytes - written)
         out.set(page.subarray(4, 4 + take), written)
         written += take
-        if (written < totalBytes && next === 0) throw new SqliteFormatError('an overflow chain ends early')
+        if (written < totalBytes && next === 0)
+          throw new SqliteFormatError('an overflow chain ends early')
         if (next !== pageNo + 1 || written >= totalBytes) {
           pageNo = next
           break // the chain jumps: read from its next page
@@ -92,13 +95,20 @@ export class SqlitePager {
   /** `count` consecutive pages from `pageNo`, clipped at the end of the file. */
   private async readPages(pageNo: number, count: number): Promise<Uint8Array> {
     if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > this.pageCount)
-      throw new SqliteFormatError(`a page pointer (${pageNo}) lies outside the ${this.pageCount}-page file`)
+      throw new SqliteFormatError(
+        `a page pointer (${pageNo}) lies outside the ${this.pageCount}-page file`,
+      )
     const pages = Math.min(count, this.pageCount - pageNo + 1)
     const size = this.header.pageSizeBytes
     const bytes = new Uint8Array(pages * size)
     let done = 0
     while (done < bytes.length) {
-      const { bytesRead } = await this.handle.read(bytes, done, bytes.length - done, (pageNo - 1) * size + done)
+      const { bytesRead } = await this.handle.read(
+        bytes,
+        done,
+        bytes.length - done,
+        (pageNo - 1) * size + done,
+      )
       if (bytesRead === 0) throw new SqliteFormatError('the file ended inside a page (truncated?)')
       done += bytesRead
     }

@@ -44,7 +44,10 @@ export class LazyRecord {
   /** The whole payload. */
   async payload(): Promise<Uint8Array> {
     if (this.local.length >= this.payloadBytes) return this.local
-    const rest = await this.pager.readOverflow(this.overflowPage, this.payloadBytes - this.local.length)
+    const rest = await this.pager.readOverflow(
+      this.overflowPage,
+      this.payloadBytes - this.local.length,
+    )
     const all = new Uint8Array(this.payloadBytes)
     all.set(this.local)
     all.set(rest, this.local.length)
@@ -118,13 +121,15 @@ export async function* tableRows(
   rootPage: number,
   depth = 0,
 ): AsyncGenerator<LazyRecord, void, void> {
-  if (depth > MAX_DEPTH) throw new SqliteFormatError('a b-tree is deeper than possible (a pointer cycle)')
+  if (depth > MAX_DEPTH)
+    throw new SqliteFormatError('a b-tree is deeper than possible (a pointer cycle)')
   const page = await readPage(pager, rootPage)
   if (page.type === TABLE_LEAF) {
     for (const at of page.cellOffsets) yield payloadCell(pager, page, at, true)
     return
   }
-  if (page.type !== TABLE_INTERIOR) throw new SqliteFormatError(`page ${rootPage} is not a table page`)
+  if (page.type !== TABLE_INTERIOR)
+    throw new SqliteFormatError(`page ${rootPage} is not a table page`)
   for (const at of page.cellOffsets) yield* tableRows(pager, childPointer(page, at), depth + 1)
   yield* tableRows(pager, page.rightChild, depth + 1)
 }
@@ -145,7 +150,8 @@ export async function tableRow(
       }
       return undefined
     }
-    if (page.type !== TABLE_INTERIOR) throw new SqliteFormatError(`page ${pageNo} is not a table page`)
+    if (page.type !== TABLE_INTERIOR)
+      throw new SqliteFormatError(`page ${pageNo} is not a table page`)
     // Interior cells: (left child, key); the left child holds rowids ≤ key.
     pageNo = page.rightChild
     for (const at of page.cellOffsets) {
@@ -173,10 +179,12 @@ export async function* indexEntries(
   options: { from?: SqliteValue[]; reverse?: boolean },
   depth = 0,
 ): AsyncGenerator<SqliteValue[], void, void> {
-  if (depth > MAX_DEPTH) throw new SqliteFormatError('a b-tree is deeper than possible (a pointer cycle)')
+  if (depth > MAX_DEPTH)
+    throw new SqliteFormatError('a b-tree is deeper than possible (a pointer cycle)')
   const page = await readPage(pager, rootPage)
   const interior = page.type === INDEX_INTERIOR
-  if (!interior && page.type !== INDEX_LEAF) throw new SqliteFormatError(`page ${rootPage} is not an index page`)
+  if (!interior && page.type !== INDEX_LEAF)
+    throw new SqliteFormatError(`page ${rootPage} is not an index page`)
   const entries: { child: number; key: SqliteValue[] }[] = []
   for (const at of page.cellOffsets) {
     const record = payloadCell(pager, page, interior ? at + 4 : at, false)
@@ -203,7 +211,6 @@ export async function* indexEntries(
     if (wanted(entries[i].key)) yield entries[i].key
     // The left child holds keys between the previous key and this one (ties included: keys compare on a prefix).
     const previous = entries[i - 1]?.key
-    if (interior && (previous === undefined || wanted(previous)))
-      yield* descend(entries[i].child)
+    if (interior && (previous === undefined || wanted(previous))) yield* descend(entries[i].child)
   }
 }

@@ -27,7 +27,8 @@ export interface SqliteHeader {
 export function parseHeader(head: Uint8Array): SqliteHeader {
   if (head.length < 100) throw new SqliteFormatError('the file is shorter than a SQLite header')
   const magic = new TextDecoder('latin1').decode(head.subarray(0, 16))
-  if (magic !== SQLITE_MAGIC) throw new SqliteFormatError('it does not start with "SQLite format 3"')
+  if (magic !== SQLITE_MAGIC)
+    throw new SqliteFormatError('it does not start with "SQLite format 3"')
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
   const raw = view.getUint16(16)
   const pageSizeBytes = raw === 1 ? 65536 : raw
@@ -66,7 +67,11 @@ function checkedSafe(value: number): number {
  * Bytes of a payload of `payloadBytes` stored on the cell's own page; the rest goes to overflow pages.
  * `table` is true for table-leaf cells (index cells spill earlier).
  */
-export function localPayloadBytes(payloadBytes: number, usableBytes: number, table: boolean): number {
+export function localPayloadBytes(
+  payloadBytes: number,
+  usableBytes: number,
+  table: boolean,
+): number {
   const maxLocal = table ? usableBytes - 35 : Math.floor(((usableBytes - 12) * 64) / 255) - 23
   if (payloadBytes <= maxLocal) return payloadBytes
   const minLocal = Math.floor(((usableBytes - 12) * 32) / 255) - 23
@@ -95,7 +100,7 @@ export function recordLayout(payload: Uint8Array): { types: number[]; bodyOffset
   if (headerBytes < length || headerBytes > payload.length)
     throw new SqliteFormatError('a record header is longer than its record')
   const types: number[] = []
-  for (let at = length; at < headerBytes; ) {
+  for (let at = length; at < headerBytes;) {
     const v = readVarint(payload, at)
     types.push(v.value)
     at += v.length
@@ -139,8 +144,7 @@ function decodeValue(
   if (serialType === 0) return null
   if (serialType === 8) return 0n
   if (serialType === 9) return 1n
-  if (serialType === 7)
-    return new DataView(bytes.buffer, bytes.byteOffset, 8).getFloat64(0, false)
+  if (serialType === 7) return new DataView(bytes.buffer, bytes.byteOffset, 8).getFloat64(0, false)
   if (serialType <= 6) {
     let v = 0n
     for (const b of bytes) v = (v << 8n) | BigInt(b)

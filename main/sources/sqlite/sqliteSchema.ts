@@ -53,7 +53,15 @@ export function columnNames(createSql: string): string[] {
   return parts
     .map((p) => p.trim())
     .filter((p) => p !== '' && !/^(constraint|primary|unique|check|foreign)\b/i.test(p))
-    .map((p) => p.match(/^["`[]?([^"`\]\s]+)/)![1])
+    .map(identifier)
+}
+
+/** The leading identifier of a column definition: "quoted name", `quoted`, [quoted] or a bare word. */
+function identifier(definition: string): string {
+  const close = { '"': '"', '`': '`', '[': ']' }[definition[0]]
+  if (close === undefined) return definition.split(/\s/)[0]
+  const end = definition.indexOf(close, 1)
+  return definition.slice(1, end < 0 ? undefined : end)
 }
 
 /** True when `column` of the CREATE TABLE is `INTEGER PRIMARY KEY` (stored as NULL, the value is the rowid). */
