@@ -44,6 +44,9 @@ const OPTIONS = {
   'rgb-dir': { type: 'string' },
   mcap: { type: 'string' },
   'camera-info-topic': { type: 'string' },
+  video: { type: 'string' },
+  'fov-deg': { type: 'string' },
+  start: { type: 'string' },
   realtime: { type: 'boolean' },
   intrinsics: { type: 'string' },
   'depth-scale': { type: 'string' },
@@ -241,11 +244,16 @@ export async function runWatchCommand(
       )
       return 0
     }
+    const latency =
+      stats.latenciesMs.length === 0
+        ? 'no latency (no frame answered)'
+        : `latency p50 ${percentile(stats.latenciesMs, 50).toFixed(0)} ms p95 ${percentile(stats.latenciesMs, 95).toFixed(0)} ms`
     print(
       `${stats.processed} frames in ${(stats.elapsedMs / 1000).toFixed(1)} s (${((stats.processed * 1000) / stats.elapsedMs).toFixed(1)} fps), ` +
-        `dropped ${stats.dropped}, failed ${stats.failed}, latency p50 ${percentile(stats.latenciesMs, 50).toFixed(0)} ms p95 ${percentile(stats.latenciesMs, 95).toFixed(0)} ms`,
+        `dropped ${stats.dropped}, failed ${stats.failed}, ${latency}`,
     )
-    return 0
+    // Every frame failed: nothing was measured, which a script must be able to tell from success.
+    return stats.processed === 0 && stats.failed > 0 ? 1 : 0
   } finally {
     process.off('SIGINT', onSignal)
     await source.close()

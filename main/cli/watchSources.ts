@@ -10,6 +10,9 @@ import { FolderSource } from '../live/FolderSource'
 import { McapWatchSource } from '../live/McapWatchSource'
 import { SourceError } from '../sources/SourceError'
 import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
+import { VideoSource, intrinsicsFromFov } from '../sources/video/VideoSource'
+import { parseIntrinsicsJson } from '../sources/intrinsics'
+import { readFile } from 'node:fs/promises'
 
 export type WatchFlags = Readonly<Record<string, string | boolean | undefined>>
 
@@ -128,7 +131,34 @@ const mcap: WatchSourceKind = {
   },
 }
 
-export const WATCH_SOURCE_KINDS: WatchSourceKind[] = [rosbridge, folder, mcap]
+const video: WatchSourceKind = {
+  flag: 'video',
+  usage:
+    '--video FILE (--intrinsics K.json | --fov-deg F) [--fps N] [--start S]\n      (any video ffmpeg decodes; colour only: depth comes from an installed depth model)',
+  async open(path, flags) {
+    const intrinsicsPath = text(flags, 'intrinsics')
+    const fovDeg = positiveNumber(flags, 'fov-deg')
+    if ((intrinsicsPath === undefined) === (fovDeg === undefined))
+      throw new UserError(
+        '--video needs exactly one of --intrinsics K.json or --fov-deg F (the horizontal field of view)',
+      )
+    const fromFile =
+      intrinsicsPath === undefined
+        ? undefined
+        : parseIntrinsicsJson(await readFile(intrinsicsPath, 'utf8'), intrinsicsPath).intrinsics
+    const start = text(flags, 'start')
+    return VideoSource.open({
+      path,
+      intrinsics: (info) => fromFile ?? intrinsicsFromFov(info.width, info.height, fovDeg!),
+      fps: positiveNumber(flags, 'fps'),
+      startS: start === undefined ? undefined : Number(start),
+    }).catch((error: unknown) => {
+      throw error instanceof SourceError ? new UserError(error.message) : error
+    })
+  },
+}
+
+export const WATCH_SOURCE_KINDS: WatchSourceKind[] = [rosbridge, folder, mcap, video]
 
 /** The one source kind the flags name; a clear error for none or several. */
 export function chooseSourceKind(flags: WatchFlags): { kind: WatchSourceKind; value: string } {

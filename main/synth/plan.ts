@@ -63,7 +63,8 @@ export interface PlanInput {
 }
 
 const PCD = /\.pcd$/i
-const MCAP = /\.mcap$/i
+/** Recordings synth reads through the MCAP reader: MCAP and rosbag2 SQLite bags. */
+const MCAP = /\.(mcap|db3)$/i
 const IMAGE = /\.(png|jpe?g)$/i
 const JSON_FILE = /\.json$/i
 

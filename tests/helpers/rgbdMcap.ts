@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { decode as decodePng } from 'fast-png'
 import { McapBuilder, stamp2 } from '../sources/robot/mcapBuilder'
 import { ROS2 } from '../sources/robot/rosDefinitions'
+import { Db3Builder } from '../sources/rosbag2/db3Builder'
 
 export const RGBD_DIR = fileURLToPath(new URL('../fixtures/pcl-kinect/rgbd/', import.meta.url))
 export const COLOR_TOPIC = '/camera/color/image_raw'
@@ -16,18 +17,40 @@ export const INFO_TOPIC = '/camera/color/camera_info'
 export const T0_NS = 1_700_000_000_000_000_000n
 export const PERIOD_NS = 100_000_000n
 
+interface RecordingSink {
+  message(topic: string, timeNs: bigint, message: unknown): Promise<void> | void
+}
+
 /** Writes `path` with the first `frames` fixture pairs (name order); returns the number written. */
 export async function writeRgbdMcap(path: string, frames = 3): Promise<number> {
-  const stems = readdirSync(RGBD_DIR)
-    .filter((n) => n.endsWith('_rgb.png'))
-    .sort()
-    .slice(0, frames)
-    .map((n) => n.slice(0, -'_rgb.png'.length))
   const b = new McapBuilder()
   await b.start()
   await b.channel(COLOR_TOPIC, 'sensor_msgs/msg/Image', ROS2.image, 'cdr')
   await b.channel(DEPTH_TOPIC, 'sensor_msgs/msg/Image', ROS2.image, 'cdr')
   await b.channel(INFO_TOPIC, 'sensor_msgs/msg/CameraInfo', ROS2.cameraInfo, 'cdr')
+  const written = await writeRgbdMessages(b, frames)
+  writeFileSync(path, await b.end())
+  return written
+}
+
+/** The same recording as a rosbag2 SQLite bag (.db3), written by SQLite itself (sql.js). */
+export async function writeRgbdDb3(path: string, frames = 3): Promise<number> {
+  const b = new Db3Builder([
+    { name: COLOR_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
+    { name: DEPTH_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
+    { name: INFO_TOPIC, type: 'sensor_msgs/msg/CameraInfo', definition: ROS2.cameraInfo },
+  ])
+  const written = await writeRgbdMessages(b, frames)
+  await b.write(path)
+  return written
+}
+
+async function writeRgbdMessages(b: RecordingSink, frames: number): Promise<number> {
+  const stems = readdirSync(RGBD_DIR)
+    .filter((n) => n.endsWith('_rgb.png'))
+    .sort()
+    .slice(0, frames)
+    .map((n) => n.slice(0, -'_rgb.png'.length))
   for (const [k, stem] of stems.entries()) {
     const rgb = decodePng(readFileSync(join(RGBD_DIR, `${stem}_rgb.png`)))
     const depth = decodePng(readFileSync(join(RGBD_DIR, `${stem}_depth.png`)))
@@ -70,6 +93,5 @@ export async function writeRgbdMcap(path: string, frames = 3): Promise<number> {
       data: new Uint8Array(depthMm.buffer, depthMm.byteOffset, depthMm.byteLength),
     })
   }
-  writeFileSync(path, await b.end())
   return stems.length
 }

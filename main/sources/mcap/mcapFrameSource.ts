@@ -3,7 +3,7 @@
  * stamp, with intrinsics from CameraInfo / CameraCalibration, and TF (/tf, /tf_static) gathered in a TfTree.
  * Streams chunk by chunk (memory: see openMcap.ts); seekable; bad messages and chunks are counted and skipped.
  */
-import type { McapIndexedReader } from '@mcap/core'
+import type { RecordingReader } from '../robot/recordingReader'
 import { TfTree } from '../../engine/tf/tfTree'
 import { transformsFromTfMessage } from '../../engine/tf/fromMessage'
 import type { TransformStamped } from '../../engine/tf/types'
@@ -43,7 +43,7 @@ export class McapFrameSource implements FrameSource {
   readonly description: string
   /** Static transforms and the last `tfCacheDurationNs` of dynamic ones; query it at a frame's time. */
   readonly tf: TfTree
-  private readonly reader: McapIndexedReader
+  private readonly reader: RecordingReader
   private readonly decoders = new Map<number, MessageDecoder | null>()
   private readonly counters: FrameSourceStats = {
     framesEmitted: 0,

@@ -10,6 +10,8 @@ import { basename } from 'node:path'
 import { McapIndexedReader, hasMcapPrefix } from '@mcap/core'
 import { loadDecompressHandlers } from '@mcap/support'
 import type { TopicInfo } from '../robot/frameSource'
+import type { RecordingReader } from '../robot/recordingReader'
+import { Db3Recording } from '../rosbag2/Db3Recording'
 import { SourceError, describeCause } from '../SourceError'
 import { FileReadable } from './fileReadable'
 
@@ -17,14 +19,16 @@ import { FileReadable } from './fileReadable'
 export const MESSAGE_INDEX_CACHE_BYTES = 8 * 1024 * 1024
 
 export interface OpenedMcap {
-  reader: McapIndexedReader
-  readable: FileReadable
+  /** An indexed MCAP reader, or a rosbag2 .db3 presented the same way. */
+  reader: RecordingReader
+  readable: { close(): Promise<void> }
   name: string
 }
 
 /**
  * Opens `path` for indexed reading.
- * @throws SourceError when the file is missing, not MCAP (a rosbag2 .db3 or ROS 1 .bag gets its own advice),
+ * A rosbag2 SQLite bag (.db3) opens too, through {@link Db3Recording}.
+ * @throws SourceError when the file is missing, not MCAP or .db3 (a ROS 1 .bag gets its own advice),
  *   truncated or without an index.
  */
 export async function openMcap(path: string): Promise<OpenedMcap> {
@@ -41,6 +45,11 @@ export async function openMcap(path: string): Promise<OpenedMcap> {
   try {
     const size = await readable.size()
     const head = await readable.read(0n, size < 16n ? size : 16n)
+    if (new TextDecoder('latin1').decode(head).startsWith('SQLite format 3')) {
+      await readable.close()
+      const recording = await Db3Recording.open(path)
+      return { reader: recording, readable: recording, name }
+    }
     if (!hasMcapPrefix(new DataView(head.buffer, head.byteOffset, head.byteLength))) {
       throw new SourceError(`${name} is not an MCAP file: ${notMcapAdvice(head)}`, { file: path })
     }
@@ -63,16 +72,13 @@ export async function openMcap(path: string): Promise<OpenedMcap> {
 
 function notMcapAdvice(head: Uint8Array): string {
   const text = new TextDecoder('latin1').decode(head)
-  if (text.startsWith('SQLite format 3')) {
-    return 'it is a rosbag2 SQLite (.db3) bag, which this app does not read; convert it with `ros2 bag convert` (storage_id mcap) or record with `ros2 bag record -s mcap`'
-  }
   if (text.startsWith('#ROSBAG V2.0'))
     return 'it is a ROS 1 bag; convert it with `mcap convert in.bag out.mcap` (the mcap CLI) to open its camera topics'
   return 'it does not start with the MCAP magic bytes'
 }
 
 /** Topics of an opened file: counts from the statistics record, rates from each topic's first and last message. */
-export async function listMcapTopics(reader: McapIndexedReader): Promise<TopicInfo[]> {
+export async function listMcapTopics(reader: RecordingReader): Promise<TopicInfo[]> {
   const counts = reader.statistics?.channelMessageCounts
   const topics: TopicInfo[] = []
   const byTopic = new Map<string, TopicInfo>()
@@ -112,7 +118,7 @@ export async function listMcapTopics(reader: McapIndexedReader): Promise<TopicIn
 }
 
 async function firstLogTime(
-  reader: McapIndexedReader,
+  reader: RecordingReader,
   topic: string,
   reverse: boolean,
 ): Promise<bigint | undefined> {
@@ -122,7 +128,7 @@ async function firstLogTime(
 }
 
 /** Upper bound of chunk bytes held while streaming: largest compressed + largest uncompressed chunk. */
-export function chunkMemoryBound(reader: McapIndexedReader): {
+export function chunkMemoryBound(reader: RecordingReader): {
   largestChunkBytes: number
   boundBytes: number
 } {

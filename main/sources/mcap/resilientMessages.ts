@@ -3,7 +3,7 @@
  * undecompressible or truncated chunk) the error is reported and reading resumes after the failing chunk, so one bad
  * chunk costs its own messages, not the rest of the recording.
  */
-import type { McapIndexedReader, McapTypes } from '@mcap/core'
+import type { RecordingMessage, RecordingReader } from '../robot/recordingReader'
 
 export interface ResilientOptions {
   topics: string[]
@@ -15,9 +15,9 @@ export interface ResilientOptions {
 }
 
 export async function* resilientMessages(
-  reader: McapIndexedReader,
+  reader: RecordingReader,
   options: ResilientOptions,
-): AsyncGenerator<McapTypes.Message, void, void> {
+): AsyncGenerator<RecordingMessage, void, void> {
   let startTime = options.startTime
   let lastTime: bigint | undefined
   let errors = 0

@@ -1,7 +1,7 @@
 /**
  * TF trees from whole recordings: MCAP (ROS 2 or ROS 1 encoded), ROS 1 .bag (tf2_msgs/TFMessage and the legacy
- * tf/tfMessage, lz4/bz2 chunks). A rosbag2 SQLite .db3 gets a clear message (no SQLite reader without a new
- * dependency). Every transform is kept (no cache window), so any time in the recording can be looked up.
+ * tf/tfMessage, lz4/bz2 chunks) and rosbag2 SQLite .db3 (through the MCAP-shaped reader of openMcap). Every
+ * transform is kept (no cache window), so any time in the recording can be looked up.
  */
 import { basename } from 'node:path'
 import { Bag } from '@foxglove/rosbag'
@@ -15,7 +15,7 @@ import { SourceError, describeCause } from '../SourceError'
 import { openMcap } from '../mcap/openMcap'
 import { createMessageDecoder } from './messageDecoder'
 import { isStaticTfTopic, schemaKind } from './schemaKinds'
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 
 export interface RecordingTf {
   tree: TfTree
@@ -27,24 +27,16 @@ export interface RecordingTf {
 
 /**
  * Reads every /tf and /tf_static message of a recording into a TfTree.
- * @throws SourceError for a .db3 (with what to do), an unreadable file, or a file with no TF topic.
+ * @throws SourceError for an unreadable file or a file with no TF topic.
  */
 export async function loadRecordingTf(path: string): Promise<RecordingTf> {
-  const head = await readFile(path)
-    .then((b) => b.subarray(0, 16).toString('latin1'))
-    .catch((error: unknown) => {
-      throw new SourceError(`cannot open ${basename(path)}: ${describeCause(error)}`, {
-        file: path,
-        cause: error,
-      })
+  // Only the first bytes: recordings can be many GB.
+  const head = await readHead(path).catch((error: unknown) => {
+    throw new SourceError(`cannot open ${basename(path)}: ${describeCause(error)}`, {
+      file: path,
+      cause: error,
     })
-  if (head.startsWith('SQLite format 3')) {
-    throw new SourceError(
-      `${basename(path)} is a rosbag2 SQLite (.db3) bag, which is not MCAP and is not read here (no SQLite reader); ` +
-        'convert it with `ros2 bag convert -i in_bag -o out.yaml` (storage_id: mcap) or re-record with `ros2 bag record -s mcap`',
-      { file: path },
-    )
-  }
+  })
   return head.startsWith('#ROSBAG V2.0') ? loadBagTf(path) : loadMcapTf(path)
 }
 
@@ -151,5 +143,16 @@ function addMessage(
     }
   } catch (error) {
     result.errors.push(`${topic}: ${describeCause(error)}`)
+  }
+}
+
+async function readHead(path: string): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const bytes = Buffer.alloc(16)
+    const { bytesRead } = await handle.read(bytes, 0, 16, 0)
+    return bytes.subarray(0, bytesRead).toString('latin1')
+  } finally {
+    await handle.close()
   }
 }

@@ -114,15 +114,6 @@ describe('TF-only recordings', () => {
     expect(got[0]).toBeCloseTo(t1.transform.translation.x, 9)
     expect(got[1]).toBeCloseTo(t1.transform.translation.y, 9)
   })
-
-  it('ROS 2 .db3 (SQLite) is named as not MCAP, with what to do', async () => {
-    await expect(loadRecordingTf(DIR + 'evo_tf_example.db3')).rejects.toThrow(
-      /rosbag2 SQLite \(\.db3\).*not MCAP.*ros2 bag convert/,
-    )
-    await expect(openMcap(DIR + 'evo_tf_example.db3')).rejects.toThrow(
-      /not an MCAP file: it is a rosbag2 SQLite/,
-    )
-  })
 })
 
 describe('Foxglove JSON camera file', () => {

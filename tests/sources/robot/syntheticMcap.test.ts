@@ -3,6 +3,7 @@
  * read back through the MCAP frame source: CDR Image (rgb8 + 16UC1), CompressedImage (PNG/JPEG), compressedDepth
  * (PNG and RVL), CameraInfo, PointCloud2 with an intensity field, TF, and a ROS 1-encoded variant.
  */
+import type { McapIndexedReader } from '@mcap/core'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -490,7 +491,9 @@ describe('corrupt and truncated files', () => {
     const colorId = [...reader.channelsById.values()].find(
       (c) => c.topic === '/camera/color/image_raw',
     )!.id
-    const chunk = reader.chunkIndexes.filter((c) => c.messageIndexOffsets.has(colorId))[1]
+    const chunk = (reader as McapIndexedReader).chunkIndexes.filter((c) =>
+      c.messageIndexOffsets.has(colorId),
+    )[1]
     await readable.close()
     const middle = Number(chunk.chunkStartOffset + chunk.chunkLength / 2n)
     for (let i = 0; i < 64; i++) bytes[middle + i] ^= 0xff
