@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // One temp root per run, removed at the end (tests/setup/tempRoot.ts).
+    globalSetup: ['tests/setup/tempRoot.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // 2-core machines: keep parallelism modest so heavy geometry tests don't starve each other.
