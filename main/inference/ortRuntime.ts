@@ -5,7 +5,7 @@
  *
  * Errors from ORT propagate raw; ModelHost turns them into one-line ModelErrors.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as ort from 'onnxruntime-node'
@@ -147,11 +147,16 @@ export function isProviderLibraryPresent(provider: ExecutionProviderName): boole
 }
 
 /**
- * On Linux the bundled WebGPU provider (Dawn) reaches the GPU through Vulkan. Without the Vulkan
- * loader it cannot work, and probing it makes Dawn print a native warning on every start, so the
- * provider counts as not installed. GPU.md shows how to add the loader on a GPU machine.
+ * On Linux the bundled WebGPU provider (Dawn) reaches the GPU through Vulkan. It needs both the Vulkan loader and a
+ * GPU device node; without either it cannot work, and probing it makes Dawn print native warnings on every start
+ * (with only Mesa's software Vulkan driver — installed alongside ffmpeg, for one — it fails after printing several),
+ * so the provider counts as not installed. GPU.md shows how to add the loader on a GPU machine.
  */
 function hasVulkanLoader(): boolean {
+  return hasVulkanLibrary() && hasGpuDevice(readDeviceNames)
+}
+
+function hasVulkanLibrary(): boolean {
   const directories = [
     ...(process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean),
     '/usr/lib/x86_64-linux-gnu',
@@ -162,6 +167,24 @@ function hasVulkanLoader(): boolean {
     '/usr/local/lib',
   ]
   return directories.some((directory) => existsSync(join(directory, 'libvulkan.so.1')))
+}
+
+function readDeviceNames(directory: string): string[] {
+  try {
+    return readdirSync(directory)
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Whether a GPU is reachable: NVIDIA's /dev/nvidia0, a DRM render node (/dev/dri/renderD*: AMD, Intel, Mesa), or
+ * WSL2's /dev/dxg. `list` reads a directory's entry names (injected in tests).
+ */
+export function hasGpuDevice(list: (directory: string) => string[]): boolean {
+  const dev = list('/dev')
+  if (dev.includes('nvidia0') || dev.includes('dxg')) return true
+  return list('/dev/dri').some((name) => name.startsWith('renderD'))
 }
 
 const probes = new Map<ExecutionProviderName, Promise<string | undefined>>()

@@ -63,8 +63,8 @@ export interface PlanInput {
 }
 
 const PCD = /\.pcd$/i
-/** Recordings synth reads through the MCAP reader: MCAP and rosbag2 SQLite bags. */
-const MCAP = /\.(mcap|db3)$/i
+/** Recordings synth reads through the MCAP reader: MCAP, rosbag2 SQLite and ROS 1 bags. */
+const MCAP = /\.(mcap|db3|bag)$/i
 const IMAGE = /\.(png|jpe?g)$/i
 const JSON_FILE = /\.json$/i
 

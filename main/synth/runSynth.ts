@@ -75,7 +75,7 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
 
 /** Adds the listings of the input's `.mcap` files (their frames on the chosen topics) for the plan. */
 async function listRecordings(input: PlanInput, mcap: SynthOptions['mcap']): Promise<void> {
-  for (const file of input.files.filter((f) => /\.(mcap|db3)$/i.test(f))) {
+  for (const file of input.files.filter((f) => /\.(mcap|db3|bag)$/i.test(f))) {
     input.mcaps ??= {}
     input.mcaps[file] = await listMcapFrames(
       join(input.root, file),

@@ -7,7 +7,11 @@ import {
 } from '../../main/inference/executionProviders'
 import { InlineModelRunner } from '../../main/inference/InlineModelRunner'
 import { ModelError } from '../../main/inference/ModelError'
-import { isProviderLibraryPresent, probeProvider } from '../../main/inference/ortRuntime'
+import {
+  hasGpuDevice,
+  isProviderLibraryPresent,
+  probeProvider,
+} from '../../main/inference/ortRuntime'
 import { filledImage, tempDir, TINY_DETECTOR, writeTinyModel } from './fixtures'
 
 /** A machine with the given providers installed and working; the others fail as ORT says. */
@@ -138,5 +142,20 @@ describe('providers on this machine (real onnxruntime)', () => {
       await runner.dispose()
       cleanup()
     }
+  })
+})
+
+describe('WebGPU needs a GPU device, not only the Vulkan loader', () => {
+  // ffmpeg's Debian package brings libvulkan1 and Mesa's software Vulkan driver: probing Dawn there printed
+  // native warnings on every CLI start (and CLI tests expect a quiet stderr) before failing anyway.
+  const devices = (tree: Record<string, string[]>) => (directory: string) => tree[directory] ?? []
+  it('finds NVIDIA, DRM render nodes and WSL2, and nothing on a machine without them', () => {
+    expect(hasGpuDevice(devices({ '/dev': ['null', 'nvidia0', 'nvidiactl'] }))).toBe(true)
+    expect(hasGpuDevice(devices({ '/dev': ['dri'], '/dev/dri': ['card0', 'renderD128'] }))).toBe(
+      true,
+    )
+    expect(hasGpuDevice(devices({ '/dev': ['dxg'] }))).toBe(true)
+    expect(hasGpuDevice(devices({ '/dev': ['null', 'tty'], '/dev/dri': ['card0'] }))).toBe(false)
+    expect(hasGpuDevice(devices({}))).toBe(false)
   })
 })

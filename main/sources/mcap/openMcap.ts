@@ -12,6 +12,7 @@ import { loadDecompressHandlers } from '@mcap/support'
 import type { TopicInfo } from '../robot/frameSource'
 import type { RecordingReader } from '../robot/recordingReader'
 import { Db3Recording } from '../rosbag2/Db3Recording'
+import { Bag1Recording } from '../rosbag1/Bag1Recording'
 import { SourceError, describeCause } from '../SourceError'
 import { FileReadable } from './fileReadable'
 
@@ -27,8 +28,8 @@ export interface OpenedMcap {
 
 /**
  * Opens `path` for indexed reading.
- * A rosbag2 SQLite bag (.db3) opens too, through {@link Db3Recording}.
- * @throws SourceError when the file is missing, not MCAP or .db3 (a ROS 1 .bag gets its own advice),
+ * A rosbag2 SQLite bag (.db3) and a ROS 1 bag (v2.0) open too, through {@link Db3Recording} and {@link Bag1Recording}.
+ * @throws SourceError when the file is missing, not MCAP, .db3 or .bag,
  *   truncated or without an index.
  */
 export async function openMcap(path: string): Promise<OpenedMcap> {
@@ -48,6 +49,11 @@ export async function openMcap(path: string): Promise<OpenedMcap> {
     if (new TextDecoder('latin1').decode(head).startsWith('SQLite format 3')) {
       await readable.close()
       const recording = await Db3Recording.open(path)
+      return { reader: recording, readable: recording, name }
+    }
+    if (new TextDecoder('latin1').decode(head).startsWith('#ROSBAG V2.0')) {
+      await readable.close()
+      const recording = await Bag1Recording.open(path)
       return { reader: recording, readable: recording, name }
     }
     if (!hasMcapPrefix(new DataView(head.buffer, head.byteOffset, head.byteLength))) {
@@ -72,8 +78,8 @@ export async function openMcap(path: string): Promise<OpenedMcap> {
 
 function notMcapAdvice(head: Uint8Array): string {
   const text = new TextDecoder('latin1').decode(head)
-  if (text.startsWith('#ROSBAG V2.0'))
-    return 'it is a ROS 1 bag; convert it with `mcap convert in.bag out.mcap` (the mcap CLI) to open its camera topics'
+  if (text.startsWith('#ROSBAG V1'))
+    return 'it is a ROS 1 bag of format 1.x, which is not read; migrate it with `rosbag fix` or convert it with `mcap convert`'
   return 'it does not start with the MCAP magic bytes'
 }
 

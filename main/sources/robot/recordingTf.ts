@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path'
 import { Bag } from '@foxglove/rosbag'
-import { FileReader } from '@foxglove/rosbag/node'
+import { FileReader } from '@foxglove/rosbag/node.js'
 import { parse as parseMsgDefinition } from '@foxglove/rosmsg'
 import { MessageReader as Ros1Reader } from '@foxglove/rosmsg-serialization'
 import { loadDecompressHandlers } from '@mcap/support'
