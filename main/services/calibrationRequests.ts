@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { finite, intrinsicsSchema } from '../contract/primitives'
 import { perceptionFor } from '../perception/defaultPerception'
 import { executionProviderSchema } from '../contract/providerSchema'
+import { depthCalibrationSchema } from '../contract/depthCalibrationSchema'
 import { depthImageDataSchema, rgbImageDataSchema } from './imageDataSchemas'
 import { ModelStore } from '../models/ModelStore'
 import {
@@ -42,17 +43,8 @@ export const calibrationFitRequestSchema = z
 export type CalibrationFitRequest = z.infer<typeof calibrationFitRequestSchema>
 
 export const fittedCalibrationSchema = z.object({
-  fitted: z.object({
-    space: z.enum(['depth', 'inverse-depth']),
-    scale: z.number(),
-    shift: z.number(),
-    method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-    // NaN when nothing was left to measure them (DepthCalibration); structured clone keeps NaN.
-    residualRmsM: z.number().or(z.nan()),
-    residualRel: z.number().or(z.nan()),
-    pointCount: z.number().int(),
-    inlierCount: z.number().int(),
-  }),
+  // In-memory form: structured clone keeps a NaN residual (not measurable).
+  fitted: depthCalibrationSchema,
   warnings: z.array(z.string()),
   modelRun: z.object({
     output: z.string(),
