@@ -18,6 +18,14 @@ import {
   type CameraCalibrationFile,
   type StoredCalibration,
 } from '../contract/calibrationSchema'
+import type { DepthCalibrationValues } from '../contract/depthCalibrationSchema'
+
+// The engine's DepthCalibration and the contract's schema are one shape: fail to compile when they drift apart.
+type Fits<A extends B, B> = A
+export type DepthCalibrationFitsContract = [
+  Fits<DepthCalibration, DepthCalibrationValues>,
+  Fits<DepthCalibrationValues, DepthCalibration>,
+]
 
 /** A camera's file as read: absent, valid, or unreadable with a message for the user. */
 type CameraRead =

@@ -1,7 +1,8 @@
 import { answerQuestion } from '../engine/answers/answerQuestion'
-import { answerSchema } from '../contract/answerSchema'
-import { askWithReasoning, LLM_HELP } from '../reasoning/orchestrator'
-import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
+import { LLM_HELP } from '../reasoning/orchestrator'
+import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
+import { contract } from '../contract/channels'
+import { reasonReply } from '../services/ReasoningService'
 import type { Scene, Frame } from '../engine/types'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { perceptionFor } from '../perception/defaultPerception'
@@ -11,13 +12,14 @@ import type { CliArgs } from './args'
 /**
  * `spatial-lens ask`: template questions are answered by the deterministic parser (no LLM);
  * with `--llm`, the chain-of-thought orchestrator pairs the LLM with the spatial tools, printing
- * each step as it happens (`--json`: the whole trace).
+ * each step as it happens (`--json`: the whole trace, the `qa:reason` reply's shape).
  */
 export async function runAskCommand(args: CliArgs, print: (text: string) => void): Promise<number> {
   const { frame, regions } = await loadFrameFromArgs(args)
   const built = await perceiveAndBuild(frame, regions, args.perception)
   if (args.llm) return askWithLlm(built.scene, built.frame, args, print)
-  const answer = answerSchema.parse(answerQuestion(built.scene, args.question!))
+  // The `qa:ask` reply's shape, checked against its schema.
+  const answer = contract['qa:ask'].output.parse(answerQuestion(built.scene, args.question!))
   if (args.json) {
     print(JSON.stringify(answer, null, 2))
   } else {
@@ -39,7 +41,6 @@ async function askWithLlm(
   print: (text: string) => void,
 ): Promise<number> {
   const connection = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
-  const { model } = connection
   // Visual questions go to the installed vision-language model; without one the LLM is told they cannot be answered.
   const vlm =
     args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
@@ -47,25 +48,18 @@ async function askWithLlm(
   const cancel = () => controller.abort(new Error('cancelled by the user'))
   process.once('SIGINT', cancel)
   try {
-    const result = await askWithReasoning(scene, args.question!, {
-      model,
-      depth: frame.depth,
-      image: frame.rgb,
-      vlm,
-      signal: controller.signal,
-      describeError: (error) => describeLlmError(error, connection).message,
-      onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
-    })
-    if (args.json)
-      print(
-        JSON.stringify(
-          result,
-          (_key, value) => (typeof value === 'bigint' ? value.toString() : value),
-          2,
-        ),
-      )
-    else print(`\n${result.answer}`)
-    return result.stopReason === 'final' || result.stopReason === 'template' ? 0 : 3
+    // The same reply as the `qa:reason` channel, built by the same function and checked against its schema.
+    const reply = contract['qa:reason'].output.parse(
+      await reasonReply({ scene, depth: frame.depth, image: frame.rgb }, args.question!, {
+        connection,
+        vlm,
+        signal: controller.signal,
+        onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
+      }),
+    )
+    if (args.json) print(JSON.stringify(reply, null, 2))
+    else print(`\n${reply.answer}`)
+    return reply.stopReason === 'final' || reply.stopReason === 'template' ? 0 : 3
   } finally {
     process.off('SIGINT', cancel)
   }

@@ -12,6 +12,7 @@ import type { ExecutionProviderName } from '../inference/types'
 import { ModelStore } from '../models/ModelStore'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { UserError } from '../services/userError'
+import { calibrateJson } from './calibrateJson'
 
 /** Help text of `spatial-lens calibrate` (also printed for `calibrate --help`). */
 export const CALIBRATE_USAGE = `Usage:
@@ -89,21 +90,7 @@ export async function runCalibrateCommand(
     )
     for (const warning of outcome.warnings) warn(`warning: ${warning}`)
     if (request.json) {
-      const { calibration: stored, path, movedAsidePath, modelRun, warnings } = outcome
-      print(
-        JSON.stringify(
-          {
-            ...stored,
-            residualCm: stored.residualRmsM * 100,
-            path,
-            movedAsidePath,
-            model: modelRun,
-            warnings,
-          },
-          null,
-          2,
-        ),
-      )
+      print(JSON.stringify(calibrateJson(outcome), null, 2))
     } else {
       print(describeCalibration(request, outcome.fitted, outcome.modelRun))
       print(`saved to ${outcome.path}`)

@@ -16,6 +16,14 @@ import { packageRoot } from '../services/paths'
 import { UserError } from '../services/userError'
 import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
 import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
+import { cotEvalReportSchema, type CotEvalReport } from '../contract/cotEvalSchema'
+
+// The contract mirrors the evaluation's report: fail to compile when they drift apart.
+type Fits<A extends B, B> = A
+export type CotEvalReportFitsContract = [
+  Fits<EvalReport, CotEvalReport>,
+  Fits<CotEvalReport, EvalReport>,
+]
 
 export const EVAL_USAGE = `npx spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--fixtures DIR] [--json]
   Runs the ${evalSet.length}-question chain-of-thought set (synthetic tabletop and SUN RGB-D ground truth) through the
@@ -95,7 +103,7 @@ export async function runEvalCommand(
       },
     },
   )
-  print(values.json ? JSON.stringify(report, null, 2) : describeReport(report, values.llm))
+  print(values.json ? reportJson(report) : describeReport(report, values.llm))
   return 0
 }
 
@@ -118,12 +126,13 @@ async function runGrammarEval(
     if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
     return grammarEvalAnswer(scene, item.question)
   })
-  print(
-    values.json
-      ? JSON.stringify(report, null, 2)
-      : describeReport(report, 'the question grammar (no LLM)'),
-  )
+  print(values.json ? reportJson(report) : describeReport(report, 'the question grammar (no LLM)'))
   return 0
+}
+
+/** `--json`: the report, checked against the contract's schema first. */
+function reportJson(report: EvalReport): string {
+  return JSON.stringify(cotEvalReportSchema.parse(report), null, 2)
 }
 
 function describeReport(report: EvalReport, llm: string): string {

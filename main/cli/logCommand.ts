@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportFormatSchema, type MeasurementRecord } from '../contract/measurementSchema'
+import { contract } from '../contract/channels'
 import { exportMeasurements } from '../export/exportMeasurements'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { MeasurementLog } from '../measurements/MeasurementLog'
@@ -42,7 +43,8 @@ export async function runLogCommand(
     case 'list': {
       const listing = await log.list()
       listing.warnings.forEach(warn)
-      if (values.json) print(JSON.stringify(listing, null, 2))
+      // The `log:list` reply's shape, checked against its schema.
+      if (values.json) print(JSON.stringify(contract['log:list'].output.parse(listing), null, 2))
       else printTable(listing.records, listing.location, print)
       return 0
     }

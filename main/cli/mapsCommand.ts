@@ -1,5 +1,6 @@
 import { auxiliaryMaps, DEFAULT_CANNY } from '../engine/maps/auxiliaryMaps'
 import { writeMaps } from '../maps/writeMaps'
+import { mapsManifestSchema } from '../contract/mapsSchema'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { UserError } from '../services/userError'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
@@ -24,7 +25,7 @@ export async function runMapsCommand(
     built.frame.sourceDescription ?? 'frame',
     DEFAULT_CANNY,
   )
-  if (args.json) print(JSON.stringify(manifest, null, 2))
+  if (args.json) print(JSON.stringify(mapsManifestSchema.parse(manifest), null, 2))
   else {
     print(`${manifest.files.length} maps of a ${maps.width}×${maps.height} frame in ${args.out}:`)
     for (const f of manifest.files)

@@ -1,4 +1,9 @@
 import { parseArgs } from 'node:util'
+import {
+  modelInfoCliSchema,
+  modelListCliSchema,
+  type ModelStatusJson,
+} from '../contract/modelsCliSchema'
 import { UserError } from '../services/userError'
 import { downloadCommand } from '../models/errors'
 import {
@@ -100,13 +105,8 @@ function requireIds(ids: string[], command: string): string[] {
 function listModels(store: ModelStore, isJson: boolean, print: (text: string) => void): number {
   const statuses = store.list()
   if (isJson) {
-    print(
-      JSON.stringify(
-        { modelsDirectory: store.cacheDirectory, models: statuses.map(statusJson) },
-        null,
-        2,
-      ),
-    )
+    const listing = { modelsDirectory: store.cacheDirectory, models: statuses.map(statusJson) }
+    print(JSON.stringify(modelListCliSchema.parse(listing), null, 2))
     return 0
   }
   const rows = statuses.map((status) => [
@@ -225,7 +225,9 @@ function showInfo(
   if (isJson)
     print(
       JSON.stringify(
-        statuses.length === 1 ? statusJson(statuses[0]) : statuses.map(statusJson),
+        modelInfoCliSchema.parse(
+          statuses.length === 1 ? statusJson(statuses[0]) : statuses.map(statusJson),
+        ),
         null,
         2,
       ),
@@ -234,7 +236,7 @@ function showInfo(
   return 0
 }
 
-function statusJson(status: ModelStatus) {
+function statusJson(status: ModelStatus): ModelStatusJson {
   return {
     ...status.entry,
     status: status.state,

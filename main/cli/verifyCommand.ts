@@ -1,5 +1,6 @@
 import { HumanMessage } from '@langchain/core/messages'
 import { verifyInScene } from '../ensemble/verifyInScene'
+import { contract } from '../contract/channels'
 import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
 import { VERIFY_LLM_LIMIT_S } from '../services/ReasoningService'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
@@ -38,7 +39,8 @@ export async function runVerifyCommand(
     ...(args.llm ? { llm: { ask: llmAsker(args) } } : {}),
   })
   if (args.json) {
-    print(JSON.stringify(verification, null, 2))
+    // The `qa:verify` reply's shape, checked against its schema.
+    print(JSON.stringify(contract['qa:verify'].output.parse(verification), null, 2))
   } else {
     print(verification.text)
     for (const v of verification.votes) {

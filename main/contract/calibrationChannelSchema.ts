@@ -56,3 +56,19 @@ export type CalibrationRunResult = z.infer<typeof calibrationRunResultSchema>
 export const calibrationRemoveInputSchema = z
   .object({ cameraId: z.string().min(1), modelId: z.string().min(1) })
   .strict()
+
+/**
+ * `spatial-lens calibrate --json`: the saved calibration (residuals null when not measurable), its
+ * file, and how the model ran. Older than the `calibration:run` reply, so its fields sit at the top
+ * level; `residualCm` is `residualRmsM` in centimetres.
+ */
+export const calibrateCliResultSchema = calibrationJsonSchema.extend({
+  residualCm: finite.nonnegative().nullable(),
+  /** The camera's calibration file. */
+  path: z.string(),
+  /** Where an unreadable file of this camera was moved before the save, when one was. */
+  movedAsidePath: z.string().optional(),
+  model: calibrationRunResultSchema.shape.modelRun,
+  warnings: z.array(z.string()),
+})
+export type CalibrateCliResult = z.infer<typeof calibrateCliResultSchema>

@@ -1,24 +1,21 @@
 import { z } from 'zod'
-import type { DepthCalibration } from '../engine/depth/types'
+import {
+  calibrationFromJson,
+  calibrationToJson,
+  depthCalibrationJsonSchema,
+  type DepthCalibrationValues,
+} from './depthCalibrationSchema'
 
 /**
  * On-disk form of per-camera depth calibrations: one JSON file per camera, one entry per depth
- * model (a calibration fits one model's output, so it is keyed by model id).
+ * model (a calibration fits one model's output, so it is keyed by model id). The calibration's
+ * fields are the contract's one definition (depthCalibrationSchema.ts); residuals null when not
+ * measurable.
  */
-
-/** Residuals are NaN when nothing was left to measure them; JSON writes NaN as null. */
-const residualSchema = z.number().nonnegative().nullable()
 
 export const storedCalibrationSchema = z.object({
   modelId: z.string().min(1),
-  space: z.enum(['depth', 'inverse-depth']),
-  scale: z.number().positive(),
-  shift: z.number(),
-  method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-  residualRmsM: residualSchema,
-  residualRel: residualSchema,
-  pointCount: z.number().int().nonnegative(),
-  inlierCount: z.number().int().nonnegative(),
+  ...depthCalibrationJsonSchema.shape,
   /** ISO 8601 time of the measurement. */
   createdAt: z.iso.datetime(),
   /** Free text: what was measured ("checkerboard 0.50 m", "RealSense frame 1712"). */
@@ -38,7 +35,7 @@ export type StoredCalibrationJson = z.infer<typeof storedCalibrationSchema>
 export type CameraCalibrationFile = z.infer<typeof cameraCalibrationFileSchema>
 
 /** A calibration as the app uses it: the engine's DepthCalibration plus what it belongs to. */
-export interface StoredCalibration extends DepthCalibration {
+export interface StoredCalibration extends DepthCalibrationValues {
   cameraId: string
   modelId: string
   createdAt: string
@@ -46,29 +43,24 @@ export interface StoredCalibration extends DepthCalibration {
 }
 
 export function toJson(calibration: StoredCalibration): StoredCalibrationJson {
-  const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null)
+  const json = calibrationToJson(calibration)
   return {
-    modelId: calibration.modelId,
-    space: calibration.space,
-    scale: calibration.scale,
-    shift: calibration.shift,
-    method: calibration.method,
-    residualRmsM: finiteOrNull(calibration.residualRmsM),
-    residualRel: finiteOrNull(calibration.residualRel),
-    pointCount: calibration.pointCount,
-    inlierCount: calibration.inlierCount,
-    createdAt: calibration.createdAt,
-    ...(calibration.note !== undefined ? { note: calibration.note } : {}),
+    modelId: json.modelId,
+    space: json.space,
+    scale: json.scale,
+    shift: json.shift,
+    method: json.method,
+    residualRmsM: json.residualRmsM,
+    residualRel: json.residualRel,
+    pointCount: json.pointCount,
+    inlierCount: json.inlierCount,
+    createdAt: json.createdAt,
+    ...(json.note !== undefined ? { note: json.note } : {}),
   }
 }
 
 export function fromJson(cameraId: string, json: StoredCalibrationJson): StoredCalibration {
-  return {
-    ...json,
-    cameraId,
-    residualRmsM: json.residualRmsM ?? Number.NaN,
-    residualRel: json.residualRel ?? Number.NaN,
-  }
+  return { ...calibrationFromJson(json), cameraId }
 }
 
 /** Zod issues as one line: "calibrations.depth-anything.scale: Too small: expected number to be >0". */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema, planeSchema, sizeSchema, vec3Schema } from './primitives'
 import { perceptionReportSchema } from './perceptionSettings'
+import { depthCalibrationJsonSchema } from './depthCalibrationSchema'
 
 /**
  * A box in the image, pixels [x0, y0, x1, y1] with x0 < x1, y0 < y1, in the intrinsics' image size:
@@ -69,18 +70,8 @@ export const sceneProvenanceSchema = z.object({
       output: z.enum(['metric', 'relative-inverse']),
       provider: z.string().optional(),
       inferenceMs: finite.optional(),
-      calibration: z
-        .object({
-          space: z.enum(['depth', 'inverse-depth']),
-          scale: finite,
-          shift: finite,
-          method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-          residualRmsM: z.number(),
-          residualRel: z.number(),
-          pointCount: z.number().int(),
-          inlierCount: z.number().int(),
-        })
-        .optional(),
+      /** The calibration applied; residuals null when not measurable (depthCalibrationSchema.ts). */
+      calibration: depthCalibrationJsonSchema.optional(),
       calibratedAt: z.string().optional(),
     })
     .optional(),

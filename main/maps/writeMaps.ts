@@ -10,22 +10,9 @@ import { encode } from 'fast-png'
 import { depthToMillimetres, type AuxiliaryMaps } from '../engine/maps/auxiliaryMaps'
 import type { CannyOptions } from '../engine/maps/canny'
 import { float32Npy } from './npy'
+import type { MapsManifest } from '../contract/mapsSchema'
 
-export interface MapsManifest {
-  version: 1
-  source: string
-  width: number
-  height: number
-  worldFrame: string
-  files: Array<{
-    kind: string
-    path: string
-    format: string
-    units: string
-    object?: { name: string; label: string }
-  }>
-  canny: CannyOptions
-}
+export type { MapsManifest }
 
 /** A file name from an object name: lower-case letters, digits and dashes. */
 const slug = (name: string) =>

@@ -3,18 +3,10 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { writeFileAtomic } from '../files/atomicWrite'
+import { lockedFileSchema } from '../contract/modelsCliSchema'
 
 /** Name of the cache's lock file: what each installed file hashed to when it was installed. */
 export const LOCK_FILE_NAME = 'models.lock.json'
-
-const lockedFileSchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().nonnegative(),
-  /** 'published': matched the manifest's hash; 'trust-on-first-use': no published hash to check. */
-  verification: z.enum(['published', 'trust-on-first-use']),
-  source: z.string(),
-  installedAt: z.string(),
-})
 
 const lockSchema = z.object({
   lockVersion: z.literal(1),

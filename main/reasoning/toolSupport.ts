@@ -31,6 +31,13 @@ export const MEASURE_QUANTITIES = [
 ] as const
 export type MeasureQuantity = (typeof MEASURE_QUANTITIES)[number]
 
+/** The `quantity` argument of `measure` and `what_if_move`. */
+export const quantityArg = z
+  .enum(MEASURE_QUANTITIES)
+  .describe(
+    'distance: centre to centre (3D); gap: closest surfaces; horizontal_distance / vertical_distance: centres',
+  )
+
 /** Relations offered by `relation` (A relation B, e.g. "A left of B"). */
 export const RELATIONS = [
   'left',

@@ -1,10 +1,22 @@
 /**
- * The what_if_move tool body: move an object hypothetically (engine whatIf) and re-measure on the moved scene.
+ * The what_if_move tool: move an object hypothetically (engine whatIf) and re-measure on the moved scene.
  */
 
+import { tool, type StructuredToolInterface } from '@langchain/core/tools'
+import { z } from 'zod'
 import { moveObject, moveToward, type MovedScene } from '../engine/reasoning'
 import type { Scene, SceneObject } from '../engine/types'
-import { deg, measureAnswer, r4, resolve, ToolFailure, type MeasureQuantity } from './toolSupport'
+import {
+  deg,
+  measureAnswer,
+  objectArg,
+  quantityArg,
+  r4,
+  resolve,
+  safe,
+  ToolFailure,
+  type MeasureQuantity,
+} from './toolSupport'
 
 /** Input of what_if_move. */
 export interface WhatIfInput {
@@ -55,4 +67,33 @@ export function whatIfMove(scene: Scene, i: WhatIfInput): object {
     })
   }
   return out
+}
+
+/** what_if_move: {@link whatIfMove} as a tool (the real scene is unchanged). */
+export function createWhatIfTool(scene: Scene): StructuredToolInterface {
+  return tool(
+    safe((i: WhatIfInput) => whatIfMove(scene, i)),
+    {
+      name: 'what_if_move',
+      description:
+        'Hypothetically move an object (dx_m/dy_m/dz_m in the world frame, or distance_m toward another object, optional yaw_deg) and re-measure it against measure_to (default: the toward object). The real scene is unchanged.',
+      schema: z.object({
+        object: objectArg,
+        dx_m: z.number().optional().describe('metres along world x (right)'),
+        dy_m: z.number().optional().describe('metres along world y (forward)'),
+        dz_m: z.number().optional().describe('metres along world z (up)'),
+        toward: z
+          .string()
+          .optional()
+          .describe('move toward this object (horizontally) by distance_m'),
+        distance_m: z
+          .number()
+          .optional()
+          .describe('metres to move toward `toward` (negative: away)'),
+        yaw_deg: z.number().optional().describe('extra rotation about the vertical axis, degrees'),
+        measure_to: z.string().optional().describe('object to measure against after the move'),
+        quantity: quantityArg.optional(),
+      }),
+    },
+  )
 }

@@ -8,7 +8,7 @@ import type {
   StopReason as StopReasonJson,
 } from '../contract/reasoningSchema'
 import { askWithReasoning, type StopReason } from '../reasoning/orchestrator'
-import type { ReasoningStep } from '../reasoning/trace'
+import type { ReasoningStep, StepListener } from '../reasoning/trace'
 import {
   createChatModel,
   describeLlmError,
@@ -78,20 +78,14 @@ export class ReasoningService {
     const controller = new AbortController()
     this.running.set(requestId, controller)
     try {
-      const result = await askWithReasoning(target.scene, input.question, {
-        model: connection?.model,
-        depth: target.depth,
-        image: target.image,
+      return await reasonReply(target, input.question, {
+        connection,
         vlm,
         signal: controller.signal,
         maxSteps: settings.llm.maxSteps,
         timeoutMs: settings.llm.timeLimitS * 1000,
-        describeError: connection
-          ? (error) => describeLlmError(error, connection).message
-          : undefined,
         onStep: (step) => this.events.emit('qa:step', { requestId, step }),
       })
-      return { ...result, llm: connection ? connection.spec.text : null }
     } finally {
       this.running.delete(requestId)
     }
@@ -188,6 +182,43 @@ export class ReasoningService {
     this.closing.abort(new Error('closing'))
     for (const controller of this.running.values()) controller.abort(new Error('closing'))
   }
+}
+
+/** What one reasoned answer runs with: the LLM (null: templates only), its limits, where steps go. */
+export interface ReasonRun {
+  connection: ChatModelConnection | null
+  /** The installed vision-language model for the visual tools, if any. */
+  vlm?: VisionLanguageModel
+  signal?: AbortSignal
+  /** Model calls before giving up (the orchestrator's default when absent). */
+  maxSteps?: number
+  /** Wall-clock limit, milliseconds (the orchestrator's default when absent). */
+  timeoutMs?: number
+  onStep?: StepListener
+}
+
+/**
+ * One reasoned answer in the shape of the `qa:reason` reply, for every host: the app's and `serve`'s
+ * service above, and the CLI's `ask --llm` (which picks its LLM on the command line).
+ */
+export async function reasonReply(
+  target: ReasoningScene,
+  question: string,
+  run: ReasonRun,
+): Promise<ReasoningResultJson> {
+  const { connection } = run
+  const result = await askWithReasoning(target.scene, question, {
+    model: connection?.model,
+    depth: target.depth,
+    image: target.image,
+    vlm: run.vlm,
+    signal: run.signal,
+    maxSteps: run.maxSteps,
+    timeoutMs: run.timeoutMs,
+    describeError: connection ? (error) => describeLlmError(error, connection).message : undefined,
+    onStep: run.onStep,
+  })
+  return { ...result, llm: connection ? connection.spec.text : null }
 }
 
 /** A model for `spec` with the key it may use: the typed one, else the one bound to its origin. */

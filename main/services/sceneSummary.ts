@@ -3,6 +3,7 @@ import type { SceneCloud, SceneSummary } from '../contract/sceneSchema'
 import { backproject } from '../engine/scene/backproject'
 import { transformPoints } from '../engine/geometry/rigidTransform'
 import { pixelBounds } from './sceneImage'
+import { calibrationToJson } from '../contract/depthCalibrationSchema'
 
 /** The JSON part of a scene (what the CLI prints and the viewer lists); pixel lists stay behind. */
 export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
@@ -30,10 +31,20 @@ export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
       amodal: object.amodal,
       labelCheck: object.labelCheck,
     })),
-    provenance: scene.provenance,
+    provenance: provenanceJson(scene.provenance),
     warnings: scene.warnings,
     timingsMs: scene.timingsMs,
     totalMs: scene.totalMs,
+  }
+}
+
+/** The provenance as JSON carries it: a calibration's unmeasurable (NaN) residuals become null. */
+function provenanceJson(provenance: Scene['provenance']): SceneSummary['provenance'] {
+  const depth = provenance.depthProvenance
+  if (!depth?.calibration) return provenance
+  return {
+    ...provenance,
+    depthProvenance: { ...depth, calibration: calibrationToJson(depth.calibration) },
   }
 }
 

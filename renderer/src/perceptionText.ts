@@ -75,7 +75,7 @@ function depthChip(summary: SceneSummary): StatusChip {
     key: 'depth',
     text: `depth: monocular · ${model}`,
     title: calibration
-      ? `calibrated (${calibration.method}), residual ${(calibration.residualRel * 100).toFixed(1)} %`
+      ? `calibrated (${calibration.method}), residual ${calibration.residualRel === null ? 'not measurable' : `${(calibration.residualRel * 100).toFixed(1)} %`}`
       : depthProvenance?.output === 'metric'
         ? 'metric model output'
         : undefined,

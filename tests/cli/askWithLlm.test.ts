@@ -6,6 +6,7 @@ import { startFakeLlmServer, type FakeLlmServer } from '../reasoning/connectors/
 import { ROOT, runCli, runCliAsync } from '../helpers/runCli'
 import { mugAndLaptopFrameArgs } from '../helpers/syntheticTabletop'
 import { runsLlamaTests } from '../helpers/llamaRuntime.js'
+import { contract } from '../../main/contract/channels'
 
 /**
  * `spatial-lens ask --llm openai:…` end to end: the built CLI, a real OpenAI-compatible server on
@@ -23,28 +24,33 @@ afterAll(() => server.close())
 
 describe('spatial-lens ask --llm', () => {
   it('runs the chain of thought through the tools and prints the steps and a checked answer', async () => {
-    const template = JSON.parse(
-      runCli(['ask', ...frame, '--json', 'how far is the mug from the laptop']).stdout,
+    // Without --llm, --json prints the `qa:ask` reply's shape.
+    const template = contract['qa:ask'].output.parse(
+      JSON.parse(runCli(['ask', ...frame, '--json', 'how far is the mug from the laptop']).stdout),
     )
     const cm = ((template.value as number) * 100).toFixed(1)
     server.script(
       { kind: 'tool', name: 'measure', args: { quantity: 'distance', a: 'mug', b: 'laptop' } },
       { kind: 'text', chunks: [`The mug is ${cm} cm `, 'from the laptop.'] },
     )
+    const spec = `openai:${server.url}/v1#tiny`
     const run = await runCliAsync([
       'ask',
       ...frame,
       '--llm',
-      `openai:${server.url}/v1#tiny`,
+      spec,
       '--json',
       'how far apart are the mug and the laptop, centre to centre?',
     ])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    const trace = JSON.parse(run.stdout)
+    // The same shape as the `qa:reason` channel's reply, the LLM that ran included.
+    const trace = contract['qa:reason'].output.parse(JSON.parse(run.stdout))
+    expect(trace.llm).toBe(spec)
+    expect(trace.protocol).toBe('native')
     expect(trace.stopReason).toBe('final')
     expect(trace.answer).toContain(`${cm} cm`)
-    const kinds = trace.steps.map((s: { kind: string }) => s.kind)
+    const kinds = trace.steps.map((s) => s.kind)
     expect(kinds).toContain('tool_call')
     expect(kinds).toContain('tool_result')
     expect(trace.checks.length).toBeGreaterThan(0)

@@ -17,6 +17,7 @@ import {
   WIDTH,
   writeIntrinsics,
 } from './depthModelCache'
+import { calibrateCliResultSchema } from '../../main/contract/calibrationChannelSchema'
 
 /**
  * Colour-only frames through the real CLI with a relative depth model: without a calibration the
@@ -121,7 +122,7 @@ describe('colour-only scene with a relative depth model', () => {
   it('reports the fit as JSON (the known answer: scale 0.5 /m, shift 0)', () => {
     const run = calibrate('cam1', ...rgbdMethod, '--json')
     expect(run.status).toBe(0)
-    const result = JSON.parse(run.stdout)
+    const result = calibrateCliResultSchema.parse(JSON.parse(run.stdout))
     expect(result).toMatchObject({
       cameraId: 'cam1',
       modelId: RELATIVE,
@@ -132,7 +133,7 @@ describe('colour-only scene with a relative depth model', () => {
     expect(result.scale).toBeCloseTo(0.5, 4)
     expect(Math.abs(result.shift)).toBeLessThan(1e-4)
     expect(result.residualRmsM).toBeLessThan(0.002)
-    expect(result.residualCm).toBeCloseTo(result.residualRmsM * 100, 10)
+    expect(result.residualCm).toBeCloseTo(result.residualRmsM! * 100, 10)
     expect(result.residualRel).toBeLessThan(0.002)
     expect(result.pointCount).toBeGreaterThan(50_000)
     expect(result.model).toMatchObject({ output: 'relative-inverse', provider: 'cpu' })

@@ -10,6 +10,7 @@ import {
   tempDirectory,
   writeIntrinsics,
 } from './depthModelCache'
+import { calibrateCliResultSchema } from '../../main/contract/calibrationChannelSchema'
 
 /**
  * Calibration from known lengths, checked by hand. The stand-in metric model (the manifest's
@@ -51,7 +52,7 @@ describe('calibrate from known lengths (hand-checked)', () => {
     )
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    const result = JSON.parse(run.stdout)
+    const result = calibrateCliResultSchema.parse(JSON.parse(run.stdout))
     expect(result).toMatchObject({
       method: 'known-distance',
       space: 'depth',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decode } from 'fast-png'
 import { ROOT, runCli } from '../helpers/runCli'
+import { mapsManifestSchema } from '../../main/contract/mapsSchema'
 
 const TUM = join(ROOT, 'tests/fixtures/tum-open3d')
 
@@ -25,9 +26,12 @@ describe('spatial-lens maps', () => {
         '--json',
       ])
       expect(run.status, run.stderr).toBe(0)
-      const manifest = JSON.parse(readFileSync(join(out, 'maps.json'), 'utf8'))
-      expect(JSON.parse(run.stdout)).toEqual(manifest)
-      expect(manifest.files.map((f: { kind: string }) => f.kind).slice(0, 4)).toEqual([
+      // maps.json and --json are the contract's manifest, and the same.
+      const manifest = mapsManifestSchema.parse(
+        JSON.parse(readFileSync(join(out, 'maps.json'), 'utf8')),
+      )
+      expect(mapsManifestSchema.parse(JSON.parse(run.stdout))).toEqual(manifest)
+      expect(manifest.files.map((f) => f.kind).slice(0, 4)).toEqual([
         'depth',
         'coordinates',
         'edges',

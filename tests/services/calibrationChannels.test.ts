@@ -100,6 +100,43 @@ describe('calibration channels', () => {
     expect(other.summary.provenance.depthProvenance.calibration).toBeUndefined()
   })
 
+  it('a colour-only frame of a camera whose fit had no measurable residual lifts, the residual null on the wire', async () => {
+    // A fit with nothing left to measure its residual (NaN in the engine), as the store keeps it (null in the file).
+    await calibrations.save({
+      cameraId: 'unmeasured-cam',
+      modelId: MODEL,
+      calibration: {
+        space: 'depth',
+        scale: 0.5,
+        shift: 0,
+        method: 'rgbd-frame',
+        residualRmsM: Number.NaN,
+        residualRel: Number.NaN,
+        pointCount: 0,
+        inlierCount: 0,
+      },
+    })
+    try {
+      const result = await service.handle('scene:analyze', {
+        frame: {
+          kind: 'rgbd',
+          name: 'frame_0004.png',
+          colorFile,
+          intrinsics: K640,
+          cameraId: 'unmeasured-cam',
+        },
+        perception: { detector: 'none', depthModel: MODEL },
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      const calibration = result.value.summary.provenance.depthProvenance?.calibration
+      expect(calibration).toMatchObject({ scale: 0.5, residualRmsM: null, residualRel: null })
+      // The same reply over a JSON wire (serve) reads the same.
+      expect(JSON.parse(JSON.stringify(calibration))).toEqual(calibration)
+    } finally {
+      await calibrations.remove('unmeasured-cam', MODEL)
+    }
+  })
+
   it('fits a known distance between two measured points (projected back to pixels)', async () => {
     const a = await call<any>('scene:pointAt', { sceneId: sensorSceneId, pixel: [200, 300] })
     const b = await call<any>('scene:pointAt', { sceneId: sensorSceneId, pixel: [450, 320] })

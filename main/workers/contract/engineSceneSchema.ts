@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { finite, intrinsicsSchema, planeSchema } from '../../contract/primitives'
 import { sceneObjectSchema, sceneProvenanceSchema } from '../../contract/sceneSchema'
+import { depthCalibrationSchema } from '../../contract/depthCalibrationSchema'
 import type { Scene, SceneObject, SceneProvenance } from '../../engine/types'
 
 /**
@@ -11,20 +12,6 @@ import type { Scene, SceneObject, SceneProvenance } from '../../engine/types'
  * leaves behind: the objects' pixel indices, the 4×4 transform as a Float64Array and the bigint time.
  */
 
-/** A calibration's residuals are NaN when nothing was left to measure them (DepthCalibration). */
-const residual = z.number().or(z.nan())
-
-const calibrationSchema = z.object({
-  space: z.enum(['depth', 'inverse-depth']),
-  scale: finite,
-  shift: finite,
-  method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-  residualRmsM: residual,
-  residualRel: residual,
-  pointCount: z.number().int().nonnegative(),
-  inlierCount: z.number().int().nonnegative(),
-})
-
 /** Provenance as the engine keeps it: the summary's, with NaN residuals allowed. */
 export const engineProvenanceSchema = sceneProvenanceSchema.extend({
   depthProvenance: z
@@ -33,7 +20,8 @@ export const engineProvenanceSchema = sceneProvenanceSchema.extend({
       output: z.enum(['metric', 'relative-inverse']),
       provider: z.string().optional(),
       inferenceMs: finite.optional(),
-      calibration: calibrationSchema.optional(),
+      // In-memory form: a residual that could not be measured is NaN (see depthCalibrationSchema.ts).
+      calibration: depthCalibrationSchema.optional(),
       calibratedAt: z.string().optional(),
     })
     .optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { depthCalibrationSchema } from '../../contract/depthCalibrationSchema'
 import { finite, intrinsicsSchema } from '../../contract/primitives'
 import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../../contract/channels'
 import { perceptionSettingsSchema } from '../../contract/perceptionSettings'
@@ -114,17 +115,8 @@ export const calibrationFitRequestSchema = z
 export type CalibrationFitRequest = z.infer<typeof calibrationFitRequestSchema>
 
 export const fittedCalibrationSchema = z.object({
-  fitted: z.object({
-    space: z.enum(['depth', 'inverse-depth']),
-    scale: z.number(),
-    shift: z.number(),
-    method: z.enum(['rgbd-frame', 'known-distance', 'known-size']),
-    // NaN when nothing was left to measure them (DepthCalibration); structured clone keeps NaN.
-    residualRmsM: z.number().or(z.nan()),
-    residualRel: z.number().or(z.nan()),
-    pointCount: z.number().int(),
-    inlierCount: z.number().int(),
-  }),
+  // In-memory form: structured clone keeps a NaN residual (not measurable).
+  fitted: depthCalibrationSchema,
   warnings: z.array(z.string()),
   modelRun: z.object({
     output: z.string(),
