@@ -1,6 +1,5 @@
 import type { RegionPrompt } from '../types'
 import type { LiftContext } from './liftContext'
-import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
 import { quantileInPlace } from '../geometry/quantileSelect'
 
@@ -57,12 +56,16 @@ export function offPlaneComponents(
   }
   // By selection in place (the array is ours): sorting every off-plane depth was the slowest step here.
   const spacingM = quantileInPlace(depths, 0.5) / context.frame.intrinsics.fx
-  const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
-    voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
-    minPoints: 1,
-    minExtentM: 0,
-    maxExtentM: Infinity,
-  })
+  const components = clusterPoints(
+    context.pointsInWorld,
+    {
+      voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
+      minPoints: 1,
+      minExtentM: 0,
+      maxExtentM: Infinity,
+    },
+    selected,
+  )
   const sizes = new Uint32Array(components.length)
   components.forEach((members, c) => {
     sizes[c] = members.length
