@@ -51,7 +51,7 @@ export function packedVoxelComponents(
   const [ox, oy, oz] = [low[0] - 1, low[1] - 1, low[2] - 1]
   const hash = new KeyHash(Math.max(64, n >> 2))
   const voxelOfSelected = new Int32Array(n)
-  let keys = new Int32Array(Math.max(64, n >> 3))
+  let keys: Int32Array<ArrayBuffer> = new Int32Array(Math.max(64, n >> 3))
   let count = 0
   let lastKey = -1
   let lastVoxel = -1
@@ -131,7 +131,7 @@ function connect(
   return { componentOfVoxel, components }
 }
 
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   const out = new Int32Array(array.length * 2)
   out.set(array)
   return out
