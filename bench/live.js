@@ -8,7 +8,7 @@
 // the newest finished detections), and unpaced (as fast as it goes). Per frame it prints the time split: decode,
 // detection (waiting for and running it), lifting (noise model → plane segmentation), objects (regions/clusters →
 // boxes → names), tracking, watch. Latency runs from when the paced frame was due (as a camera would deliver it),
-// so it includes decoding. --reference-cli runs the same paced configurations through another build (e.g. the
+// so it includes decoding. --reference-cli runs the same configurations (all but --detect latest, which an older build lacks) through another build (e.g. the
 // previous commit's) in the same run, for a before/after ratio on the same machine load.
 // Writes bench/results/live.json.
 //
@@ -132,7 +132,7 @@ export async function runLiveBench(options = {}) {
     ]
     const reference = opts.referenceCli
       ? configs
-          .filter((c) => c.name.includes('paced') && !c.args.includes('latest'))
+          .filter((c) => !c.args.includes('latest'))
           .map((c) => ({ ...c, name: `reference: ${c.name}`, cli: opts.referenceCli }))
       : []
     for (const config of [...configs, ...reference]) {
