@@ -4,10 +4,16 @@
 // query, CPU only, through the real CLI (`spatial-lens watch --rgb-dir … --fps 30 --json`). The frames are the three
 // consecutive real Kinect frames of tests/fixtures/pcl-kinect/rgbd, cycled. The source publishes at 30 fps with
 // latest-frame-wins, so frames the pipeline cannot take are dropped and counted, never queued. Also runs without
-// a detector (geometry clusters only) and unpaced (as fast as it goes), to show where the time goes.
+// a detector (geometry clusters only), with the detector at its own rate (`--detect latest`: each frame lifted with
+// the newest finished detections), and unpaced (as fast as it goes). Per frame it prints the time split: decode,
+// detection (waiting for and running it), lifting (noise model → plane segmentation), objects (regions/clusters →
+// boxes → names), tracking, watch. Latency runs from when the paced frame was due (as a camera would deliver it),
+// so it includes decoding. --reference-cli runs the same configurations (all but --detect latest, which an older build lacks) through another build (e.g. the
+// previous commit's) in the same run, for a before/after ratio on the same machine load.
 // Writes bench/results/live.json.
 //
 //   node bench/live.js [--frames 300] [--timeout-s 300] [--cli bin/spatial-lens.js] [--out FILE]
+//                      [--reference-cli OTHER/bin/spatial-lens.js]
 
 import { runChild } from './childProcess.js'
 import {
@@ -50,6 +56,37 @@ function prepareFrames(dir, frames) {
   }
 }
 
+/** One run's lines: rate and latency, then where a frame's time went. */
+function formatRun(name, r) {
+  const s = r.steady ?? { fps: NaN, latencyMs: { p50: NaN, p95: NaN } }
+  const pad = ''.padEnd(30)
+  const lines = [
+    `  ${name.padEnd(30)} steady ${s.fps.toFixed(1).padStart(5)} fps  latency p50 ${s.latencyMs.p50.toFixed(0)} ms p95 ${s.latencyMs.p95.toFixed(0)} ms  ` +
+      `(processed ${r.processed}, dropped ${r.dropped}; whole run incl. warm-up ${r.fps.toFixed(1)} fps)`,
+  ]
+  const t = r.timeSplitMeanMs
+  if (t) {
+    lines.push(
+      `  ${pad} mean ms per frame: decode ${t.decode.toFixed(1)}, detection ${t.detection.toFixed(1)}, lifting ${t.lifting.toFixed(1)}, objects ${t.objects.toFixed(1)}, ` +
+        `other geometry ${t.otherGeometry.toFixed(1)}, tracking ${t.tracking.toFixed(2)}, watch ${t.watch.toFixed(2)}` +
+        (t.detectionAgeFrames > 0
+          ? `; detections ${t.detectionAgeFrames.toFixed(1)} frames old on average`
+          : ''),
+    )
+  } else {
+    const m = r.meanMs
+    lines.push(
+      `  ${pad} mean per frame: analyse ${m.analyze.toFixed(1)} ms (scene ${m.scene.toFixed(1)}, perception + waiting ${m.perception.toFixed(1)}), track + watch ${m.trackAndWatch.toFixed(2)} ms`,
+    )
+  }
+  lines.push(
+    `  ${pad} scene stages: ${Object.entries(r.sceneStagesMeanMs ?? {})
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
+  )
+  return lines.join('\n')
+}
+
 /** Runs the live bench; resolves to its exit code (0, or 1 when a run failed). */
 export async function runLiveBench(options = {}) {
   const opts = {
@@ -78,6 +115,11 @@ export async function runLiveBench(options = {}) {
         watch: WATCH_DETECTOR,
       },
       {
+        name: 'nanodet latest, paced 30 fps',
+        args: ['--detector', 'nanodet', '--detect', 'latest', '--fps', '30'],
+        watch: WATCH_DETECTOR,
+      },
+      {
         name: 'no detector, paced 30 fps',
         args: ['--detector', 'none', '--fps', '30'],
         watch: WATCH_CLUSTERS,
@@ -88,9 +130,14 @@ export async function runLiveBench(options = {}) {
         watch: WATCH_DETECTOR,
       },
     ]
-    for (const config of configs) {
+    const reference = opts.referenceCli
+      ? configs
+          .filter((c) => !c.args.includes('latest'))
+          .map((c) => ({ ...c, name: `reference: ${c.name}`, cli: opts.referenceCli }))
+      : []
+    for (const config of [...configs, ...reference]) {
       const args = [
-        opts.cli,
+        config.cli ?? opts.cli,
         'watch',
         '--rgb-dir',
         dir,
@@ -107,16 +154,7 @@ export async function runLiveBench(options = {}) {
         })
         const r = parseJsonOutput(stdout, 'spatial-lens watch')
         runs.push({ config: config.name, watch: config.watch, ...r })
-        const m = r.meanMs
-        const s = r.steady ?? { fps: NaN, latencyMs: { p50: NaN, p95: NaN } }
-        console.log(
-          `  ${config.name.padEnd(26)} steady ${s.fps.toFixed(1).padStart(5)} fps  latency p50 ${s.latencyMs.p50.toFixed(0)} ms p95 ${s.latencyMs.p95.toFixed(0)} ms  ` +
-            `(processed ${r.processed}, dropped ${r.dropped}; whole run incl. warm-up ${r.fps.toFixed(1)} fps)\n` +
-            `  ${''.padEnd(26)} mean per frame: analyse ${m.analyze.toFixed(1)} ms (scene ${m.scene.toFixed(1)}, perception + waiting ${m.perception.toFixed(1)}), track + watch ${m.trackAndWatch.toFixed(2)} ms\n` +
-            `  ${''.padEnd(26)} scene stages: ${Object.entries(r.sceneStagesMeanMs ?? {})
-              .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-              .join(', ')}`,
-        )
+        console.log(formatRun(config.name, r))
       } catch (error) {
         exitCode = 1
         console.log(`  ${config.name}: ${error.message}`)
@@ -124,6 +162,13 @@ export async function runLiveBench(options = {}) {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+  for (const run of runs.filter((r) => r.config.startsWith('reference: '))) {
+    const ours = runs.find((r) => r.config === run.config.slice('reference: '.length))
+    if (ours?.steady && run.steady)
+      console.log(
+        `  ${ours.config}: ${(ours.steady.fps / run.steady.fps).toFixed(2)}× the reference build's steady fps (${ours.steady.fps.toFixed(1)} vs ${run.steady.fps.toFixed(1)})`,
+      )
   }
   const paced = runs.find((r) => r.config === 'nanodet, paced 30 fps')
   if (paced) {
@@ -143,6 +188,7 @@ export async function runLiveBench(options = {}) {
         cpus: os.cpus().length,
         target: TARGET,
         frames: opts.frames,
+        referenceCli: opts.referenceCli ?? null,
         runs,
       },
       null,
@@ -160,5 +206,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     timeoutS: Number(argValue(args, '--timeout-s', 300)),
     ...(argValue(args, '--cli') ? { cli: resolve(argValue(args, '--cli')) } : {}),
     ...(argValue(args, '--out') ? { out: resolve(argValue(args, '--out')) } : {}),
+    ...(argValue(args, '--reference-cli')
+      ? { referenceCli: resolve(argValue(args, '--reference-cli')) }
+      : {}),
   })
 }

@@ -4,7 +4,8 @@
 // 2× (nearest) to 1280×960, since the repo has no real 1280×720 tabletop. Prints single-thread CPU times, and the
 // region growth of 9 prompts by the previous algorithm (bench/reference/surfaceGrowV1.ts) next to the current one,
 // measured in the same run. Box prompts: NanoDet-m's detections on the frame (models/builtin, CPU), and the image
-// bounds of the 32 largest geometry objects (a cluttered worst case).
+// bounds of the 32 largest geometry objects (a cluttered worst case). Also the box prompts' 3D components (median
+// depth, clustering in the prompts' area) by the previous code (bench/reference/clusterPointsV1.ts) and the current.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -89,6 +90,10 @@ try {
   )
   console.log(
     `  IoU of the previous and current growth per click: ${r.agreement.map((x) => x.toFixed(2)).join(' ')}`,
+  )
+  const c = r.components
+  console.log(
+    `box prompts' 3D components (${c.points} points in the detections' area): previous ${ms(c.previousMs)}, now ${ms(c.currentMs)} (${(c.currentMs / c.previousMs).toFixed(2)}×), ${c.isSamePartition ? 'same components' : 'DIFFERENT components'}`,
   )
 } finally {
   rmSync(tmp, { recursive: true, force: true })

@@ -5,6 +5,12 @@ import { fitBox } from '../../main/engine/scene/fitBox'
 import { growSurfaceFromPoint } from '../../main/engine/scene/surfaceGrow'
 import { createSurfaceField } from '../../main/engine/scene/surfaceScore'
 import { growSurfaceFromPoint as growV1 } from '../reference/surfaceGrowV1'
+import { clusterPointsV1 } from '../reference/clusterPointsV1'
+import { clusterPoints } from '../../main/engine/scene/clusterObjects'
+import { clusteringArea } from '../../main/engine/scene/regionComponents'
+import { gatherPoints } from '../../main/engine/scene/liftContext'
+import { quantileInPlace } from '../../main/engine/geometry/quantileSelect'
+import { quantileSorted } from '../../main/engine/geometry/stats'
 import type { Frame, RegionPrompt } from '../../main/engine/types'
 
 /** CPU time of this process, ms: steadier than wall time on a machine shared with other work. */
@@ -133,7 +139,16 @@ export function benchPrompts(frame: Frame, repeat: number, detectorRegions: Regi
     const field = createSurfaceField(input)
     points.forEach(([u, v]) => growSurfaceFromPoint(input, u, v, field))
   })
+  const components = compareComponents(
+    frame,
+    cloud,
+    isCandidate,
+    detectorRegions,
+    plain.worldFromCamera,
+    repeat,
+  )
   return {
+    components,
     points: points.length,
     boxes: boxes.length,
     pointPrompts: median(pointRegions),
@@ -145,5 +160,63 @@ export function benchPrompts(frame: Frame, repeat: number, detectorRegions: Regi
     growShared,
     boxBaseline,
     agreement,
+  }
+}
+
+/**
+ * The box prompts' 3D components (regionComponents: median depth → voxel, clustering inside the prompts' area) by
+ * the previous code (sorting every depth, copying the points, three-key voxel hash: bench/reference) and the current
+ * one, on the same points in the same run; whether both give the same partition.
+ */
+function compareComponents(
+  frame: Frame,
+  cloud: ReturnType<typeof backproject>,
+  isCandidate: Uint8Array,
+  regions: RegionPrompt[],
+  worldFromCamera: Float64Array,
+  repeat: number,
+) {
+  const { width, height, fx } = frame.intrinsics
+  const area = clusteringArea(regions, width, height)
+  const m = worldFromCamera
+  const world = new Float32Array(cloud.count * 3)
+  const ids: number[] = []
+  for (let i = 0; i < cloud.count; i++) {
+    const [x, y, z] = [0, 1, 2].map((a) => cloud.pointsInCamera[i * 3 + a])
+    for (let r = 0; r < 3; r++)
+      world[i * 3 + r] = m[r] * x + m[4 + r] * y + m[8 + r] * z + m[12 + r]
+    if (isCandidate[cloud.pixelOfPoint[i]] && area[cloud.pixelOfPoint[i]]) ids.push(i)
+  }
+  const selected = Uint32Array.from(ids)
+  const depths = () => Float64Array.from(selected, (i) => cloud.pointsInCamera[i * 3 + 2])
+  const options = (median: number) => ({
+    voxelSizeM: Math.min(0.04, Math.max(0.01, (2.5 * median) / fx)),
+    minPoints: 1,
+    minExtentM: 0,
+    maxExtentM: Infinity,
+  })
+  let previous: Uint32Array[] = []
+  let current: Uint32Array[] = []
+  const previousMs = timeMs(repeat, () => {
+    const median = quantileSorted(depths().sort(), 0.5)
+    previous = clusterPointsV1(gatherPoints(world, selected), options(median))
+  })
+  const currentMs = timeMs(repeat, () => {
+    current = clusterPoints(world, options(quantileInPlace(depths(), 0.5)), selected)
+  })
+  const key = (lists: Uint32Array[]) =>
+    lists
+      .map((l) =>
+        Array.from(l)
+          .sort((a, b) => a - b)
+          .join(','),
+      )
+      .sort()
+      .join(';')
+  return {
+    points: selected.length,
+    previousMs,
+    currentMs,
+    isSamePartition: key(previous) === key(current),
   }
 }

@@ -57,10 +57,13 @@ export class FolderSource implements FrameSource {
     this.isClosed = true
   }
 
+  /** `dueAtMs`: when a camera would have delivered the frame (paced mode); otherwise when its loading began. */
   private async load(
     i: number,
     pair: { rgbPath: string; depthPath?: string },
+    dueAtMs?: number,
   ): Promise<SourceEvent> {
+    const startMs = performance.now()
     try {
       const frame = await loadRgbdFrame({
         ...pair,
@@ -69,7 +72,9 @@ export class FolderSource implements FrameSource {
         cameraId: this.options.dir,
       })
       frame.timestampNs = BigInt(i) * (this.options.framePeriodNs ?? 33_333_333n)
-      return { kind: 'frame', frame, receivedAtMs: performance.now() }
+      // Arrival is when the frame was there to take, so latency counts its decoding (as a camera driver's would).
+      const receivedAtMs = Math.min(startMs, dueAtMs ?? startMs)
+      return { kind: 'frame', frame, receivedAtMs, decodeMs: performance.now() - startMs }
     } catch (error) {
       return { kind: 'error', message: describeCause(error), topic: pair.rgbPath }
     }
@@ -117,7 +122,7 @@ export class FolderSource implements FrameSource {
       }
       this.skipped += slot - last - 1
       last = slot
-      yield await this.load(slot, pairs[slot])
+      yield await this.load(slot, pairs[slot], start + slot * periodMs)
     }
   }
 }

@@ -7,7 +7,8 @@ import type { Frame } from '../engine/types'
 
 /** What a source yields. `receivedAtMs` is the host's monotonic clock (performance.now) when the frame was complete. */
 export type SourceEvent =
-  | { kind: 'frame'; frame: Frame; receivedAtMs: number }
+  /** `decodeMs`: time the source spent decoding the frame on this thread, when it knows it. */
+  | { kind: 'frame'; frame: Frame; receivedAtMs: number; decodeMs?: number }
   | { kind: 'error'; message: string; topic?: string }
   | { kind: 'status'; message: string }
   /** A message of an extra topic the caller asked for (e.g. /tf for a transform tree), decoded JSON. */

@@ -12,6 +12,8 @@ import type { WatchEvaluator, WatchReading } from '../engine/watch'
 import type { FrameSource, SourceEvent } from './FrameSource'
 import { describeCause } from '../sources/SourceError'
 
+type FrameEvent = Extract<SourceEvent, { kind: 'frame' }>
+
 /** One processed frame. `latencyMs`: from the frame's arrival at the host to the updated watch readings. */
 export interface LiveResult {
   frameIndex: number
@@ -22,6 +24,10 @@ export interface LiveResult {
   latencyMs: number
   /** Time of tracking + watch evaluation for this frame, ms. */
   trackAndWatchMs: number
+  /** Of which tracking, ms. */
+  trackMs: number
+  /** Time the source spent decoding the frame, ms, when it reports it. */
+  decodeMs?: number
 }
 
 export interface LiveOptions {
@@ -63,10 +69,12 @@ export async function runLive(options: LiveOptions): Promise<LiveStats> {
   let started = 0
   const iterator = options.source[Symbol.asyncIterator]()
 
-  const apply = async (index: number, frame: Frame, receivedAtMs: number, scene: Scene) => {
+  const apply = async (event: FrameEvent, index: number, scene: Scene) => {
+    const { frame, receivedAtMs } = event
     const t0 = now()
     const tracks = tracker.update(scene)
     const view = trackedScene(scene, tracks)
+    const tracked = now()
     const readings = options.watches.map((w) => w.evaluate(view, index, frame.timestampNs))
     const t1 = now()
     const latencyMs = t1 - receivedAtMs
@@ -80,6 +88,8 @@ export async function runLive(options: LiveOptions): Promise<LiveStats> {
       readings,
       latencyMs,
       trackAndWatchMs: t1 - t0,
+      trackMs: tracked - t0,
+      ...(event.decodeMs !== undefined ? { decodeMs: event.decodeMs } : {}),
     })
   }
 
@@ -99,7 +109,7 @@ export async function runLive(options: LiveOptions): Promise<LiveStats> {
     const analysis = options.analyze(event.frame)
     const step = tail.then(() =>
       analysis.then(
-        (scene) => apply(index, event.frame, event.receivedAtMs, scene),
+        (scene) => apply(event, index, scene),
         (error: unknown) => {
           stats.failed++
           options.onEvent?.({ kind: 'error', message: `frame ${index}: ${describeCause(error)}` })

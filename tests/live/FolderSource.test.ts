@@ -45,6 +45,20 @@ describe('FolderSource', () => {
     expect(frames.length + source.droppedFrames()).toBe(3)
   })
 
+  it('stamps arrival before decoding (latency counts it) and reports the decode time', async () => {
+    const source = new FolderSource({
+      dir: fixture('rgbd'),
+      intrinsicsPath: fixture('intrinsics.json'),
+    })
+    for await (const e of source) {
+      if (e.kind !== 'frame') continue
+      const takenAt = performance.now()
+      expect(e.decodeMs).toBeGreaterThan(0)
+      // Arrival is when loading began: at least the decode time before the frame was handed over.
+      expect(takenAt - e.receivedAtMs).toBeGreaterThanOrEqual(e.decodeMs!)
+    }
+  })
+
   it('says so for a folder without colour frames', async () => {
     const source = new FolderSource({
       dir: fixture('pcd'),

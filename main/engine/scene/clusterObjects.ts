@@ -1,4 +1,5 @@
 import { buildVoxelGrid } from './voxelGrid'
+import { packedVoxelComponents, type VoxelComponents } from './voxelComponents'
 
 export interface ClusterOptions {
   voxelSizeM: number
@@ -14,14 +15,19 @@ export interface ClusterOptions {
  * Euclidean clustering on a voxel grid: occupied voxels that touch (26-neighbourhood) belong to the
  * same object. Equivalent to single-linkage with a gap of about one voxel, in O(n) instead of the
  * O(n log n) k-d tree queries of PCL/Open3D. `points` are world-frame xyz of the candidate points
- * (already above the support plane); returns one index list per kept cluster, largest first.
+ * (already above the support plane); with `selected`, only those points (indices into `points`) are
+ * clustered, without copying them. Returns one list per kept cluster, largest first, of positions in
+ * the selection (point indices without `selected`).
  */
-export function clusterPoints(points: Float32Array, options: ClusterOptions): Uint32Array[] {
-  const grid = buildVoxelGrid(points, options.voxelSizeM)
-  const componentOfVoxel = connectedVoxels(grid)
-  let components = 0
-  for (let voxel = 0; voxel < grid.count; voxel++)
-    components = Math.max(components, componentOfVoxel[voxel] + 1)
+export function clusterPoints(
+  points: Float32Array,
+  options: ClusterOptions,
+  selected?: ArrayLike<number>,
+): Uint32Array[] {
+  const grid =
+    packedVoxelComponents(points, options.voxelSizeM, selected) ??
+    generalVoxelComponents(points, options.voxelSizeM, selected)
+  const { componentOfVoxel, components } = grid
   // Sizes and extents per component from its voxels (extents to within one voxel), so only the
   // components that pass the filters get their point lists built.
   const size = new Uint32Array(components)
@@ -48,12 +54,36 @@ export function clusterPoints(points: Float32Array, options: ClusterOptions): Ui
     kept.push(new Uint32Array(size[c]))
   }
   const filled = new Uint32Array(kept.length)
-  const pointCount = points.length / 3
-  for (let i = 0; i < pointCount; i++) {
-    const slot = slotOfComponent[componentOfVoxel[grid.voxelOfPoint[i]]]
-    if (slot >= 0) kept[slot][filled[slot]++] = i
+  const voxelOfSelected = grid.voxelOfSelected
+  for (let k = 0; k < voxelOfSelected.length; k++) {
+    const slot = slotOfComponent[componentOfVoxel[voxelOfSelected[k]]]
+    if (slot >= 0) kept[slot][filled[slot]++] = k
   }
   return kept.sort((a, b) => b.length - a.length)
+}
+
+/** The same components through the general voxel grid (three-key hash), for selections spanning > 1022 voxels. */
+function generalVoxelComponents(
+  points: Float32Array,
+  voxelSizeM: number,
+  selected?: ArrayLike<number>,
+): VoxelComponents {
+  const grid = buildVoxelGrid(points, voxelSizeM, selected)
+  const componentOfVoxel = connectedVoxels(grid)
+  let components = 0
+  for (let voxel = 0; voxel < grid.count; voxel++)
+    components = Math.max(components, componentOfVoxel[voxel] + 1)
+  const n = selected ? selected.length : points.length / 3
+  const voxelOfSelected = new Int32Array(n)
+  for (let k = 0; k < n; k++) voxelOfSelected[k] = grid.voxelOfPoint[selected ? selected[k] : k]
+  return {
+    count: grid.count,
+    cells: grid.cells,
+    voxelOfSelected,
+    pointsPerVoxel: grid.pointsPerVoxel,
+    componentOfVoxel,
+    components,
+  }
 }
 
 /** Half of the 26-neighbourhood: each touching pair of voxels is looked up once. */

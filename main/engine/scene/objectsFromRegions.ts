@@ -3,7 +3,7 @@ import type { LiftContext, ObjectCandidate } from './liftContext'
 import { clusteringArea, offPlaneComponents } from './regionComponents'
 import { boxPixelWeights, regionName } from './regionPrompts'
 import { MIN_OBJECT_POINTS, selectPointPrompt } from './pointPrompt'
-import { quantileSorted } from '../geometry/stats'
+import { quantileInPlace } from '../geometry/quantileSelect'
 
 /**
  * Objects from user regions (SpatialRGPT-style prompts). A box or mask holds the object and some
@@ -213,5 +213,5 @@ function centralDepth(
     if (point >= 0 && componentOfPoint[point] === component)
       depths[n++] = context.cloud.pointsInCamera[point * 3 + 2]
   }
-  return n >= 10 ? quantileSorted(depths.subarray(0, n).sort(), 0.5) : null
+  return n >= 10 ? quantileInPlace(depths.subarray(0, n), 0.5) : null
 }

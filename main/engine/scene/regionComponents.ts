@@ -1,8 +1,7 @@
 import type { RegionPrompt } from '../types'
 import type { LiftContext } from './liftContext'
-import { gatherPoints } from './liftContext'
 import { clusterPoints } from './clusterObjects'
-import { quantileSorted } from '../geometry/stats'
+import { quantileInPlace } from '../geometry/quantileSelect'
 
 /**
  * Where box and mask regions need 3D components: each region's bounds grown to twice their size
@@ -55,14 +54,18 @@ export function offPlaneComponents(
   for (let i = 0, n = 0; i < cloud.count; i++) {
     if (isOffPlane[i]) depths[n++] = cloud.pointsInCamera[i * 3 + 2]
   }
-  // Sorted in place: the array is ours (median() would copy it first).
-  const spacingM = quantileSorted(depths.sort(), 0.5) / context.frame.intrinsics.fx
-  const components = clusterPoints(gatherPoints(context.pointsInWorld, selected), {
-    voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
-    minPoints: 1,
-    minExtentM: 0,
-    maxExtentM: Infinity,
-  })
+  // By selection in place (the array is ours): sorting every off-plane depth was the slowest step here.
+  const spacingM = quantileInPlace(depths, 0.5) / context.frame.intrinsics.fx
+  const components = clusterPoints(
+    context.pointsInWorld,
+    {
+      voxelSizeM: Math.min(0.04, Math.max(0.01, 2.5 * spacingM)),
+      minPoints: 1,
+      minExtentM: 0,
+      maxExtentM: Infinity,
+    },
+    selected,
+  )
   const sizes = new Uint32Array(components.length)
   components.forEach((members, c) => {
     sizes[c] = members.length

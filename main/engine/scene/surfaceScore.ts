@@ -15,6 +15,7 @@
  * arrays and allocate nothing per pixel.
  */
 import type { DepthImage, Intrinsics } from '../types'
+import { CHUNK, LineSums } from './lineSums'
 
 export interface SurfaceGrowInput {
   depth: DepthImage // metres, 0/NaN invalid
@@ -58,8 +59,8 @@ export interface SurfaceField {
   score: Float32Array
   /** Bit flags per pixel (SCORED shared across prompts; the others cleared after each prompt). */
   state: Uint8Array
-  /** Inverse depths along −direction (first k) and +direction (last k) of the pixel being scored. */
-  samples: Float64Array
+  /** Per direction of DIRECTIONS: running sums and continuity counts along image lines (lineSums.ts), on first use. */
+  lines: (LineSums | null)[]
 }
 
 /** One pass over the frame; scores stay lazy (computed where a growth goes). */
@@ -91,7 +92,7 @@ export function createSurfaceField(input: SurfaceGrowInput): SurfaceField {
     k,
     score: new Float32Array(width * height),
     state: new Uint8Array(width * height),
-    samples: new Float64Array(2 * k),
+    lines: [null, null, null, null],
   }
 }
 
@@ -147,7 +148,11 @@ export function concavity(field: SurfaceField, pixel: number): number {
   return best
 }
 
-/** Mean second difference of w over baselines 1..m along ±DIRECTIONS[d], relative, in noise units. */
+/**
+ * Mean second difference of w over baselines 1..m along ±DIRECTIONS[d], relative, in noise units:
+ * Σ_j (w0 − (w₋ⱼ + w₊ⱼ)/2) / m = w0 − (S₋ + S₊)/(2m), with S± the sums of w over the first m pixels
+ * on each side; m is as far as both sides stay usable and depth-continuous, at most k.
+ */
 function directionalScore(
   field: SurfaceField,
   pixel: number,
@@ -156,45 +161,15 @@ function directionalScore(
   w0: number,
   n0: number,
 ): number {
-  const { k, samples } = field
-  const du = DIRECTIONS[d]
-  const dv = DIRECTIONS[d + 1]
-  const behind = walk(field, pixel, x, -du, -dv, k, 0)
-  if (behind === 0) return Infinity
-  const m = walk(field, pixel, x, du, dv, behind, k) // only as far as the other side reached
+  const lines = (field.lines[d >> 1] ??= new LineSums(field, DIRECTIONS[d], DIRECTIONS[d + 1]))
+  const r = lines.locate(x, (pixel - x) / field.width)
+  const behind = lines.counts[lines.at]
+  const ahead = lines.counts[lines.at + CHUNK]
+  const m = behind < ahead ? behind : ahead
   if (m === 0) return Infinity
-  let sum = 0
-  for (let j = 0; j < m; j++) sum += w0 - 0.5 * (samples[j] + samples[k + j])
+  const sums = lines.pool
+  const sideSums = sums[r] - sums[r - m] + (sums[r + m + 1] - sums[r + 1])
+  const sum = m * w0 - 0.5 * sideSums
   // var(centre mean) = σ²/n0; var(mean of m side pairs) = σ²/(2m) (relative noise of w = σ).
   return sum / m / w0 / (field.sigma * Math.sqrt(1 / n0 + 1 / (2 * m)))
-}
-
-/** Stores w along a ray of at most `limit` pixels into samples[offset…] while usable and depth-continuous; count. */
-function walk(
-  field: SurfaceField,
-  pixel: number,
-  x: number,
-  du: number,
-  dv: number,
-  limit: number,
-  offset: number,
-): number {
-  const { width, z, samples } = field
-  const tolerance = field.stepTol * (du !== 0 && dv !== 0 ? Math.SQRT2 : 1) // diagonal steps are √2 longer
-  const step = dv * width + du
-  const room = du > 0 ? width - 1 - x : du < 0 ? x : Infinity
-  const steps = Math.min(limit, room)
-  let previous = z[pixel]
-  let p = pixel
-  let n = 0
-  while (n < steps) {
-    p += step
-    if (p < 0 || p >= z.length) break
-    const next = z[p]
-    if (next <= 0 || Math.abs(next - previous) > tolerance * (next < previous ? next : previous))
-      break
-    samples[offset + n++] = 1 / next
-    previous = next
-  }
-  return n
 }
