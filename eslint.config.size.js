@@ -39,7 +39,6 @@ export const SIZE_ALLOW_LIST = {
   'main/services/SpatialService.ts': { fileLines: 305, functionLines: 118 },
   'main/sources/mcap/assembleFrame.ts': { functionLines: 93 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
-  'main/sources/robot/pointCloud2.ts': { functionLines: 64 },
   'main/synth/plan.ts': { functionLines: 63 },
   'main/synth/templates.ts': { fileLines: 301 },
   'renderer/src/App.tsx': { functionLines: 145 },

@@ -98,3 +98,10 @@ function assertClearError(
   expect((error as Error).message).toMatch(message)
   expect((error as Error).message).not.toMatch(/\n/)
 }
+
+/** Index of the first element where two arrays differ (−1 when equal; the shorter length when only lengths differ). */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (!Object.is(a[i], b[i])) return i
+  return a.length === b.length ? -1 : n
+}
