@@ -111,8 +111,12 @@ function parseHeader(headerBytes: Uint8Array): Header {
   return { body: header.body, arrays }
 }
 
-function revive(value: unknown, arrays: TypedArray[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => revive(item, arrays))
+/** Deepest nesting decoded; deeper bodies (never sent by the app) would overflow the stack in revive. */
+const MAX_DEPTH = 1000
+
+function revive(value: unknown, arrays: TypedArray[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new Error(`message nests deeper than ${MAX_DEPTH} levels`)
+  if (Array.isArray(value)) return value.map((item) => revive(item, arrays, depth + 1))
   if (value && typeof value === 'object') {
     const ref = value as TypedRef
     if (typeof ref.$typed === 'number' && Object.keys(value).length === 1) {
@@ -124,7 +128,7 @@ function revive(value: unknown, arrays: TypedArray[]): unknown {
     // defineProperty, not assignment: a "__proto__" key stays data instead of becoming the prototype.
     for (const [key, item] of Object.entries(value))
       Object.defineProperty(out, key, {
-        value: revive(item, arrays),
+        value: revive(item, arrays, depth + 1),
         enumerable: true,
         writable: true,
         configurable: true,

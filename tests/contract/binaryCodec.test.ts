@@ -152,7 +152,7 @@ describe('binary message codec properties (seeded)', () => {
     return out
   }
 
-  it('refuses hostile headers with a clear error (was: SyntaxError, TypeError, RangeError, silent reads)', () => {
+  it('refuses hostile headers with a clear error (was: SyntaxError, TypeError, RangeError, stack overflow, silent reads)', () => {
     const cases: [string, RegExp][] = [
       ['{not json', /not valid JSON/],
       ['null', /not an object/],
@@ -162,6 +162,14 @@ describe('binary message codec properties (seeded)', () => {
       ['{"body":1,"arrays":[{"type":"Uint8Array","byteOffset":0,"length":-1}]}', /bad length/],
       ['{"body":1,"arrays":[{"type":"Float32Array","byteOffset":0,"length":1.5}]}', /bad length/],
       ['{"body":{"$typed":3},"arrays":[]}', /missing array/],
+      [
+        `{"body":${'['.repeat(20000)}${']'.repeat(20000)},"arrays":[]}`,
+        /nests deeper than 1000 levels|not valid JSON/,
+      ],
+      [
+        `{"body":${'{"a":'.repeat(1001)}1${'}'.repeat(1001)},"arrays":[]}`,
+        /nests deeper than 1000 levels/,
+      ],
     ]
     for (const [header, message] of cases)
       expect(() => decodeMessage(withHeader(header)), header).toThrow(message)
