@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { sizeRules } from './eslint.config.size.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'bench/results/**', '.tmp/**', '.gpu/**'] },
@@ -31,4 +32,6 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  // Files ≤ 300 lines, functions ≤ 60, with today's offenders capped (eslint.config.size.js).
+  ...sizeRules,
 )

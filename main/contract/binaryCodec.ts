@@ -65,16 +65,20 @@ export function encodeMessage(body: unknown): Uint8Array {
   return out
 }
 
+/**
+ * Decodes one message of {@link encodeMessage}.
+ * @throws Error whose one-line message starts with "message" for any bytes that are not such a message
+ *   (short, truncated, header not JSON, bad array references), never a TypeError/RangeError from inside.
+ */
 export function decodeMessage(bytes: Uint8Array): unknown {
   if (bytes.byteLength < 4) throw new Error('message too short')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const headerLength = view.getUint32(0, true)
   if (4 + headerLength > bytes.byteLength) throw new Error('message header is truncated')
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as Header
+  const header = parseHeader(bytes.subarray(4, 4 + headerLength))
   const start = Math.ceil((4 + headerLength) / 8) * 8
-  const arrays = (header.arrays ?? []).map((ref) => {
+  const arrays = header.arrays.map((ref) => {
     const Constructor = CONSTRUCTORS[ref.type]
-    if (!Constructor) throw new Error(`unknown array type ${ref.type}`)
     const byteLength = ref.length * Constructor.BYTES_PER_ELEMENT
     const begin = start + ref.byteOffset
     if (begin + byteLength > bytes.byteLength) throw new Error('message array is truncated')
@@ -85,8 +89,34 @@ export function decodeMessage(bytes: Uint8Array): unknown {
   return revive(header.body, arrays)
 }
 
-function revive(value: unknown, arrays: TypedArray[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => revive(item, arrays))
+/** The JSON header, with every array reference checked (known type, whole non-negative offset and length). */
+function parseHeader(headerBytes: Uint8Array): Header {
+  let header: Partial<Header> | null
+  try {
+    header = JSON.parse(new TextDecoder().decode(headerBytes))
+  } catch {
+    throw new Error('message header is not valid JSON')
+  }
+  if (!header || typeof header !== 'object') throw new Error('message header is not an object')
+  const arrays = header.arrays ?? []
+  if (!Array.isArray(arrays)) throw new Error('message header has no array list')
+  for (const ref of arrays) {
+    if (!ref || !Object.hasOwn(CONSTRUCTORS, ref.type))
+      throw new Error(`message refers to an unknown array type ${String(ref?.type)}`)
+    if (!Number.isSafeInteger(ref.byteOffset) || ref.byteOffset < 0)
+      throw new Error('message array has a bad byte offset')
+    if (!Number.isSafeInteger(ref.length) || ref.length < 0)
+      throw new Error('message array has a bad length')
+  }
+  return { body: header.body, arrays }
+}
+
+/** Deepest nesting decoded; deeper bodies (never sent by the app) would overflow the stack in revive. */
+const MAX_DEPTH = 1000
+
+function revive(value: unknown, arrays: TypedArray[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new Error(`message nests deeper than ${MAX_DEPTH} levels`)
+  if (Array.isArray(value)) return value.map((item) => revive(item, arrays, depth + 1))
   if (value && typeof value === 'object') {
     const ref = value as TypedRef
     if (typeof ref.$typed === 'number' && Object.keys(value).length === 1) {
@@ -95,7 +125,14 @@ function revive(value: unknown, arrays: TypedArray[]): unknown {
       return array
     }
     const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value)) out[key] = revive(item, arrays)
+    // defineProperty, not assignment: a "__proto__" key stays data instead of becoming the prototype.
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(out, key, {
+        value: revive(item, arrays, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     return out
   }
   return value

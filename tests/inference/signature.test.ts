@@ -14,16 +14,16 @@ const context = { model: 'depth-anything-s' }
 
 describe('checkSignature', () => {
   it('accepts fixed dims where the model is dynamic, and ignores extra outputs', () => {
-    expect(() =>
-      checkSignature(
-        {
-          inputs: [{ name: 'pixel_values', type: 'float32', dims: [1, 3, 518, 518] }],
-          outputs: [{ name: 'predicted_depth', type: 'float32', dims: [1, 518, 518] }],
-        },
-        actual,
-        context,
-      ),
-    ).not.toThrow()
+    // Was: only .not.toThrow(), which a check that accepts everything passes too. The same spec with one fixed
+    // dim changed (3 → 4 channels, where the model fixes 3) must be refused.
+    const spec = (channels: number): ModelSignature => ({
+      inputs: [{ name: 'pixel_values', type: 'float32', dims: [1, channels, 518, 518] }],
+      outputs: [{ name: 'predicted_depth', type: 'float32', dims: [1, 518, 518] }],
+    })
+    checkSignature(spec(3), actual, context)
+    expect(() => checkSignature(spec(4), actual, context)).toThrow(
+      /input 'pixel_values' is float32 \[batch, 3, \?, \?\], expected float32 \[1, 4, 518, 518\]/,
+    )
   })
 
   it('names a wrong type, rank or missing output, with the given fix', () => {

@@ -64,14 +64,21 @@ describe('pinned questions in localStorage', () => {
     expect(loadPinnedQuestions(undefined)).toEqual([])
   })
 
-  it('keeps the pins for the page when storage refuses to write', () => {
+  it('writes the pins as JSON, and a refused write (quota) neither throws nor loses the call', () => {
+    // Was: only expect(...).not.toThrow(), which a function that never writes would pass too.
+    const attempts: [string, string][] = []
     const full: KeyValueStorage = {
       getItem: () => null,
-      setItem: () => {
+      setItem: (key, value) => {
+        attempts.push([key, value])
         throw new Error('QuotaExceededError')
       },
     }
-    expect(() => savePinnedQuestions(full, ['a'])).not.toThrow()
+    savePinnedQuestions(full, ['a', 'b'])
+    expect(attempts).toEqual([[PINNED_QUESTIONS_KEY, '["a","b"]']])
+    const working = memoryStorage({})
+    savePinnedQuestions(working, ['a', 'b'])
+    expect(loadPinnedQuestions(working)).toEqual(['a', 'b'])
   })
 })
 

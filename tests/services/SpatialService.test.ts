@@ -194,10 +194,15 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
     expect(result.ok).toBe(false)
   })
 
-  it('has an input and an output schema for every channel', () => {
+  it('checks every channel’s input against its contract schema before running anything', async () => {
+    // Was: toBeDefined() on contract[channel] for channel of Object.keys(contract), which cannot fail.
     for (const channel of channels) {
-      expect(contract[channel].input).toBeDefined()
-      expect(contract[channel].output).toBeDefined()
+      const result = await service.handle(channel, 42)
+      expect(result, channel).toEqual({
+        ok: false,
+        error: { message: expect.stringMatching(new RegExp(`^${channel}: invalid message: `)) },
+      })
+      expect(contract[channel].input.safeParse(42).success).toBe(false)
     }
   })
 })

@@ -37,8 +37,17 @@ export class CellHash {
     }
   }
 
-  /** Index of the cell, inserting it with the next free index when new. */
+  /**
+   * Index of the cell, inserting it with the next free index when new.
+   * @throws Error for a cell outside the int32 grid (NaN, ±Infinity, beyond ±2³¹): the Int32Array keys could never
+   *   match it again, so every call would insert it anew and probing would turn quadratic.
+   */
   findOrInsert(ix: number, iy: number, iz: number): number {
+    if ((ix | 0) !== ix || (iy | 0) !== iy || (iz | 0) !== iz) {
+      throw new Error(
+        `voxel cell (${ix}, ${iy}, ${iz}) is not a whole number in the int32 grid: a coordinate is not finite or too large for the voxel size`,
+      )
+    }
     if (this.size * 2 >= this.capacity) this.grow()
     let slot = this.slot(ix, iy, iz)
     for (;;) {

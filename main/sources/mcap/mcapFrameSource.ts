@@ -305,10 +305,18 @@ export class McapFrameSource implements FrameSource {
     if (!topic) return undefined
     const attempts = startNs === undefined ? [{}] : [{ endTime: startNs, reverse: true }, {}]
     for (const range of attempts) {
-      for await (const raw of this.reader.readMessages({ topics: [topic], ...range })) {
-        const message = this.decode(raw.channelId, raw.data)
-        const calibration = message && this.safe(() => calibrationFromMessage(message))
-        if (calibration) return calibration
+      try {
+        for await (const raw of this.reader.readMessages({ topics: [topic], ...range })) {
+          const message = this.decode(raw.channelId, raw.data)
+          const calibration = message && this.safe(() => calibrationFromMessage(message))
+          if (calibration) return calibration
+        }
+      } catch (error) {
+        // A damaged chunk (bad CRC, cut off) is counted like any other; a later calibration can still come while
+        // streaming, which skips that chunk (resilientMessages).
+        this.fail(
+          `camera info unreadable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        )
       }
     }
     return undefined

@@ -128,8 +128,13 @@ async function firstLogTime(
   topic: string,
   reverse: boolean,
 ): Promise<bigint | undefined> {
-  for await (const message of reader.readMessages({ topics: [topic], reverse }))
-    return message.logTime
+  try {
+    for await (const message of reader.readMessages({ topics: [topic], reverse }))
+      return message.logTime
+  } catch {
+    // A damaged chunk (bad CRC, cut off): the time stays unknown here; streaming reports and skips that chunk
+    // (resilientMessages), so listing must not fail the whole file over it.
+  }
   return undefined
 }
 

@@ -8,6 +8,7 @@
  * warning says the calibration probably belongs to another stream (metric answers are then not trustworthy).
  */
 import type { Intrinsics } from '../../engine/types'
+import { intrinsicsRangeProblem } from '../../contract/intrinsicsRules'
 
 /** Calibration as read from a message, before matching it to an image. */
 export interface CameraCalibration {
@@ -74,7 +75,8 @@ export function intrinsicsForImage(
     )
   }
   if (c.width === 0 || c.height === 0 || (c.width === width && c.height === height)) {
-    return { intrinsics: { width, height, fx: c.fx, fy: c.fy, cx: c.cx, cy: c.cy }, warnings }
+    const intrinsics = { width, height, fx: c.fx, fy: c.fy, cx: c.cx, cy: c.cy }
+    return { intrinsics: checkedIntrinsics(intrinsics, topic), warnings }
   }
   const sx = width / c.width
   const sy = height / c.height
@@ -88,15 +90,29 @@ export function intrinsicsForImage(
       `${mismatch}; intrinsics scaled by ${sx.toFixed(4)} (check that the stream was only resized)`,
     )
   }
-  return {
-    intrinsics: {
-      width,
-      height,
-      fx: c.fx * sx,
-      fy: c.fy * sy,
-      cx: (c.cx + 0.5) * sx - 0.5,
-      cy: (c.cy + 0.5) * sy - 0.5,
-    },
-    warnings,
+  const intrinsics = {
+    width,
+    height,
+    fx: c.fx * sx,
+    fy: c.fy * sy,
+    cx: (c.cx + 0.5) * sx - 0.5,
+    cy: (c.cy + 0.5) * sy - 0.5,
   }
+  return { intrinsics: checkedIntrinsics(intrinsics, topic), warnings }
+}
+
+/**
+ * The same range rules as the contract and intrinsics.json (contract/intrinsicsRules): a recording's CameraInfo is
+ * input too, and cx = 1e308 or fx = 1e-12 would otherwise reach the engine.
+ * @throws Error naming the topic and the field.
+ */
+function checkedIntrinsics(intrinsics: Intrinsics, topic: string): Intrinsics {
+  const values = [intrinsics.fx, intrinsics.fy, intrinsics.cx, intrinsics.cy]
+  const problem = values.every(Number.isFinite)
+    ? intrinsicsRangeProblem(intrinsics)
+    : {
+        message: `K has a value that is not a finite number (fx, fy, cx, cy = ${values.join(', ')})`,
+      }
+  if (problem) throw new Error(`${topic}: camera calibration unusable: ${problem.message}`)
+  return intrinsics
 }

@@ -12,7 +12,9 @@
  */
 import { decode as decodePng } from 'fast-png'
 import type { DepthImage, RgbImage } from '../../engine/types'
+import { currentLimits } from '../../limits'
 import { decodeColorImage } from '../colorImage'
+import { pngDeclaredSize } from '../pixelLimit'
 import { decodeRvl } from './rvl'
 
 /** True when a CompressedImage format names compressedDepth. */
@@ -31,9 +33,15 @@ export const COMPRESSED_DEPTH_HEADER_BYTES = 12
 /**
  * A compressedDepth message → depth in metres.
  * @param format the message's format string, e.g. "16UC1; compressedDepth png".
- * @throws Error for a short header, an unknown encoding or corrupt PNG/RVL data.
+ * @param maxPixels pixel limit checked on the declared size before decoding (default: the limit in force,
+ *   SPATIAL_LENS_MAX_IMAGE_PIXELS, main/limits.ts).
+ * @throws Error for a short header, an unknown encoding, too many pixels or corrupt PNG/RVL data.
  */
-export function decodeCompressedDepth(format: string, data: Uint8Array): DepthImage {
+export function decodeCompressedDepth(
+  format: string,
+  data: Uint8Array,
+  maxPixels = currentLimits().maxImagePixels,
+): DepthImage {
   const encoding = format.split(';')[0].trim()
   if (encoding !== '16UC1' && encoding !== '32FC1') {
     throw new Error(
@@ -48,7 +56,7 @@ export function decodeCompressedDepth(format: string, data: Uint8Array): DepthIm
   const quantB = header.getFloat32(8, true)
   const body = data.subarray(COMPRESSED_DEPTH_HEADER_BYTES)
   const isRvl = /rvl/i.test(format) || header.getInt32(0, true) === 1
-  const { width, height, values } = isRvl ? readRvl(body) : readPng16(body)
+  const { width, height, values } = isRvl ? readRvl(body, maxPixels) : readPng16(body, maxPixels)
   const out = new Float32Array(width * height)
   for (let i = 0; i < out.length; i++) {
     const v = values[i]
@@ -59,7 +67,12 @@ export function decodeCompressedDepth(format: string, data: Uint8Array): DepthIm
   return { width, height, data: out }
 }
 
-function readPng16(body: Uint8Array): { width: number; height: number; values: ArrayLike<number> } {
+function readPng16(
+  body: Uint8Array,
+  maxPixels: number,
+): { width: number; height: number; values: ArrayLike<number> } {
+  const declared = pngDeclaredSize(body)
+  if (declared) checkPixels(declared.width, declared.height, 'PNG', maxPixels)
   let png: ReturnType<typeof decodePng>
   try {
     png = decodePng(body, { checkCrc: true })
@@ -76,13 +89,25 @@ function readPng16(body: Uint8Array): { width: number; height: number; values: A
   return { width: png.width, height: png.height, values: png.data }
 }
 
-function readRvl(body: Uint8Array): { width: number; height: number; values: ArrayLike<number> } {
+function readRvl(
+  body: Uint8Array,
+  maxPixels: number,
+): { width: number; height: number; values: ArrayLike<number> } {
   if (body.length < 8) throw new Error('compressedDepth RVL data is shorter than its size fields')
   const view = new DataView(body.buffer, body.byteOffset, 8)
   const width = view.getUint32(0, true)
   const height = view.getUint32(4, true)
-  if (width === 0 || height === 0 || width * height > 100_000_000) {
+  if (width === 0 || height === 0) {
     throw new Error(`compressedDepth RVL size ${width}×${height} is not plausible (corrupt data)`)
   }
+  checkPixels(width, height, 'RVL', maxPixels)
   return { width, height, values: decodeRvl(body.subarray(8), width * height) }
+}
+
+/** Refuses a declared size over the pixel limit before any pixel buffer is allocated. */
+function checkPixels(width: number, height: number, kind: string, maxPixels: number): void {
+  if (width * height <= maxPixels) return
+  throw new Error(
+    `compressedDepth ${kind} declares ${width}×${height} pixels, over the limit of ${maxPixels} (SPATIAL_LENS_MAX_IMAGE_PIXELS)`,
+  )
 }

@@ -53,15 +53,7 @@ export function decodePointCloud2(message: Record<string, unknown>): PointCloudC
   const fields = message.fields as PointField[]
   const pointCount = width * height
   if (!(pointCount > 0)) throw new Error(`PointCloud2 has no points (${width}×${height})`)
-  for (const f of fields) {
-    const type = DATATYPES[f.datatype]
-    if (!type) throw new Error(`PointCloud2 field "${f.name}" has unknown datatype ${f.datatype}`)
-    if (f.offset + type.bytes * Math.max(1, f.count) > pointStep) {
-      throw new Error(
-        `PointCloud2 field "${f.name}" (offset ${f.offset}) lies outside point_step ${pointStep}`,
-      )
-    }
-  }
+  checkLayout(width, height, pointStep, rowStep, fields, data)
   const needed = rowStep * (height - 1) + pointStep * width
   if (rowStep < pointStep * width || data.length < needed) {
     throw new Error(
@@ -106,6 +98,41 @@ export function decodePointCloud2(message: Record<string, unknown>): PointCloudC
     }
   }
   return cols
+}
+
+/**
+ * Whole, non-negative sizes and offsets, a field list and byte data: a JSON-encoded channel can send NaN, 1.5 or
+ * −1, which DataView would turn into reads at the wrong bytes (NaN → 0) or a RangeError.
+ */
+function checkLayout(
+  width: number,
+  height: number,
+  pointStep: number,
+  rowStep: number,
+  fields: unknown,
+  data: unknown,
+): asserts fields is PointField[] {
+  const sizes = { width, height, point_step: pointStep, row_step: rowStep }
+  for (const [name, value] of Object.entries(sizes)) {
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new Error(`PointCloud2 ${name} ${value} is not a whole number of points or bytes`)
+  }
+  if (!(data instanceof Uint8Array)) throw new Error('PointCloud2 data is not a byte array')
+  if (!Array.isArray(fields)) throw new Error('PointCloud2 has no field list')
+  for (const f of fields as Partial<PointField>[]) {
+    const isWhole = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
+    if (!f || typeof f.name !== 'string' || !isWhole(f.offset) || !isWhole(f.count))
+      throw new Error(
+        `PointCloud2 field ${JSON.stringify(f?.name ?? null)} has a bad name, offset or count`,
+      )
+    const type = DATATYPES[f.datatype as number]
+    if (!type) throw new Error(`PointCloud2 field "${f.name}" has unknown datatype ${f.datatype}`)
+    if (f.offset! + type.bytes * Math.max(1, f.count!) > pointStep) {
+      throw new Error(
+        `PointCloud2 field "${f.name}" (offset ${f.offset}) lies outside point_step ${pointStep}`,
+      )
+    }
+  }
 }
 
 /** PCL packs colour as 0x00RRGGBB (or AARRGGBB) in a float32/uint32: read the 4 bytes as a uint32. */

@@ -87,8 +87,10 @@ export function rawToDepth(image: RawImageFields): DepthImage {
 
 function checkSize(image: RawImageFields, bytesPerPixel: number): void {
   const { width, height, step, data, encoding } = image
-  if (!(width > 0 && height > 0)) throw new Error(`image has no pixels (${width}×${height})`)
-  if (step < width * bytesPerPixel) {
+  // Whole numbers only: a JSON-encoded channel can send NaN or 1.5, which would read bytes at offset 0 silently.
+  if (!(Number.isSafeInteger(width) && Number.isSafeInteger(height) && width > 0 && height > 0))
+    throw new Error(`image has no pixels (${width}×${height})`)
+  if (!Number.isSafeInteger(step) || step < width * bytesPerPixel) {
     throw new Error(
       `image step ${step} is smaller than width ${width} × ${bytesPerPixel} bytes (${encoding})`,
     )

@@ -57,7 +57,8 @@ it('decodes protobuf RawImage colour + 16UC1 depth and CameraCalibration K', asy
       width: 2,
       height: 1,
       distortion_model: 'plumb_bob',
-      K: [100, 0, 0.5, 0, 110, 0, 0, 0, 1],
+      // fy 50: across a 1-px-high image the contract's rules need a field of view ≥ 1°, i.e. fy ≤ 57 px.
+      K: [100, 0, 0.5, 0, 50, 0, 0, 0, 1],
     }).finish(),
   )
   await add(
@@ -99,6 +100,6 @@ it('decodes protobuf RawImage colour + 16UC1 depth and CameraCalibration K', asy
   expect(f.timestampNs).toBe(t)
   expect([...f.rgb.data]).toEqual([1, 2, 3, 4, 5, 6])
   expect([...f.depth!.data]).toEqual([1.5, 0])
-  expect(f.intrinsics).toEqual({ width: 2, height: 1, fx: 100, fy: 110, cx: 0.5, cy: 0 })
+  expect(f.intrinsics).toEqual({ width: 2, height: 1, fx: 100, fy: 50, cx: 0.5, cy: 0 })
   expect(frames[0].cameraFrameId).toBe('cam')
 })

@@ -1,0 +1,95 @@
+/**
+ * Size rules (CONVENTIONS: small files with one job, short functions) for main/** and renderer/**:
+ * at most 300 lines per file and 60 lines per function, blank lines and comments not counted.
+ *
+ * SIZE_ALLOW_LIST holds today's offenders (measured 2026-12-07 with these same rules), each capped
+ * at its size today, so an offender can only shrink: growing it fails lint like any new file would.
+ * When you split or shorten one, lower its number or delete its entry —
+ * tests/architecture/sizeRules.test.ts fails while a cap is looser than the file (or the file is
+ * gone), and prints the entry to write. Never add an entry or raise a number to make new code pass.
+ */
+
+/** Repository path → cap on code lines of the whole file and/or of its longest function. */
+export const SIZE_ALLOW_LIST = {
+  'main/cli/args.ts': { functionLines: 117 },
+  'main/cli/calibrateCommand.ts': { functionLines: 63 },
+  'main/cli/evalCommand.ts': { functionLines: 72 },
+  'main/cli/evalVsrCommand.ts': { functionLines: 121 },
+  'main/cli/fleetArgs.ts': { functionLines: 64 },
+  'main/cli/synthCommand.ts': { functionLines: 81 },
+  'main/cli/watchCommand.ts': { functionLines: 132 },
+  'main/engine/scene/amodal/estimateAmodal.ts': { functionLines: 64 },
+  'main/engine/scene/buildScene.ts': { functionLines: 109 },
+  'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },
+  'main/engine/scene/supportPlane.ts': { functionLines: 67 },
+  'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
+  'main/ensemble/verifyInScene.ts': { functionLines: 69 },
+  'main/ensemble/vsrEvaluation.ts': { functionLines: 84 },
+  'main/evaluation/scenes/sunRgbdDataset.ts': { functionLines: 70 },
+  'main/evaluation/scenes/syntheticDataset.ts': { functionLines: 68 },
+  'main/live/livePipeline.ts': { functionLines: 62 },
+  'main/maps/writeMaps.ts': { functionLines: 70 },
+  'main/models/ModelStore.ts': { functionLines: 70 },
+  'main/models/downloader.ts': { functionLines: 88 },
+  'main/reasoning/grammarTools.ts': { functionLines: 88 },
+  'main/reasoning/orchestrator.ts': { functionLines: 231 },
+  'main/reasoning/spatialTools.ts': { functionLines: 190 },
+  'main/reasoning/visualTools.ts': { functionLines: 128 },
+  'main/server/startServer.ts': { functionLines: 81 },
+  'main/services/SpatialService.ts': { fileLines: 305, functionLines: 118 },
+  'main/sources/mcap/assembleFrame.ts': { functionLines: 93 },
+  'main/sources/pcdAscii.ts': { functionLines: 61 },
+  'main/synth/plan.ts': { functionLines: 63 },
+  'main/synth/templates.ts': { fileLines: 301 },
+  'renderer/src/App.tsx': { functionLines: 145 },
+  'renderer/src/components/AskBox.tsx': { functionLines: 125 },
+  'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
+  'renderer/src/components/DatasetPanel.tsx': { functionLines: 83 },
+  'renderer/src/components/Header.tsx': { functionLines: 100 },
+  'renderer/src/components/LiveView.tsx': { functionLines: 61 },
+  'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
+  'renderer/src/components/MeasurementsPanel.tsx': { functionLines: 115 },
+  'renderer/src/components/ModelItem.tsx': { functionLines: 102 },
+  'renderer/src/components/ObjectPanel.tsx': { functionLines: 81 },
+  'renderer/src/components/OpenFrameForm.tsx': { functionLines: 65 },
+  'renderer/src/components/PerceptionSettingsSection.tsx': { functionLines: 109 },
+  'renderer/src/components/ReasoningCard.tsx': { functionLines: 83 },
+  'renderer/src/components/SceneViewer.tsx': { functionLines: 71 },
+  'renderer/src/components/SourceBar.tsx': { functionLines: 77 },
+  'renderer/src/components/SourcesMenu.tsx': { functionLines: 111 },
+  'renderer/src/components/ViewWorkspace.tsx': { functionLines: 108 },
+  'renderer/src/imageView/ImageOverlay.tsx': { functionLines: 79 },
+  'renderer/src/imageView/ImageView.tsx': { functionLines: 177 },
+  'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
+  'renderer/src/state/useAsk.ts': { functionLines: 88 },
+  'renderer/src/state/useLiveCamera.ts': { functionLines: 143 },
+  'renderer/src/state/useMeasure.ts': { functionLines: 97 },
+  'renderer/src/state/useMeasurementLog.ts': { functionLines: 61 },
+  'renderer/src/state/useModels.ts': { functionLines: 128 },
+  'renderer/src/state/useSceneLoader.ts': { functionLines: 76 },
+  'renderer/src/state/useSequencePlayer.ts': { functionLines: 143 },
+}
+
+export const MAX_FILE_LINES = 300
+export const MAX_FUNCTION_LINES = 60
+const counting = { skipBlankLines: true, skipComments: true }
+
+/** Flat-config blocks: the defaults for main/** and renderer/**, then one block per allow-listed file. */
+export const sizeRules = [
+  {
+    files: ['main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: MAX_FILE_LINES, ...counting }],
+      'max-lines-per-function': ['error', { max: MAX_FUNCTION_LINES, ...counting }],
+    },
+  },
+  ...Object.entries(SIZE_ALLOW_LIST).map(([file, cap]) => ({
+    files: [file],
+    rules: {
+      ...(cap.fileLines ? { 'max-lines': ['error', { max: cap.fileLines, ...counting }] } : {}),
+      ...(cap.functionLines
+        ? { 'max-lines-per-function': ['error', { max: cap.functionLines, ...counting }] }
+        : {}),
+    },
+  })),
+]
