@@ -6,7 +6,7 @@ import { planFleetJobs } from '../fleet/fleetPlan'
 import { pinDatasetConfig } from '../synth/datasetConfig'
 import { openFleetQueue, readFleetStatus, submitFleetJobs } from '../fleet/fleetQueue'
 import type { FleetStatus } from '../contract/fleetSchema'
-import { prepareOutDir } from '../synth/runJob'
+import { makeOutDirs } from '../synth/runJob'
 import { runSynth } from '../synth/runSynth'
 
 const POLL_MS = 1000
@@ -45,7 +45,8 @@ async function submitAndWait(
 ): Promise<number> {
   const { jobs, pinned } = await planFleetJobs(args)
   const frames = jobs.reduce((sum, job) => sum + job.frames.length, 0)
-  await prepareOutDir(args.config.outDir)
+  // Only creates folders: workers of an earlier submission may be writing temporary files there now.
+  await makeOutDirs(args.config.outDir)
   // Pinned before any job is queued, exactly as the local synth pins it (either can finish the other's dataset).
   await pinDatasetConfig(args.config.outDir, pinned)
   const report = await submitFleetJobs(queue, jobs, args.jobSettings)

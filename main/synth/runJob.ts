@@ -84,11 +84,18 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
  * (a write that never reached its rename). One-machine runs only: fleet machines may be writing their own.
  */
 export async function prepareOutDir(outDir: string): Promise<void> {
-  for (const folder of ['shards', 'images', 'points', 'stats']) {
-    await mkdir(join(outDir, folder), { recursive: true })
+  await makeOutDirs(outDir)
+  for (const folder of OUT_FOLDERS) {
     for (const name of await readdir(join(outDir, folder)))
       if (name.endsWith('.tmp')) await rm(join(outDir, folder, name), { force: true })
   }
+}
+
+const OUT_FOLDERS = ['shards', 'images', 'points', 'stats']
+
+/** Creates the dataset's sub-folders if missing, touching nothing in them (safe while other machines write there). */
+export async function makeOutDirs(outDir: string): Promise<void> {
+  for (const folder of OUT_FOLDERS) await mkdir(join(outDir, folder), { recursive: true })
 }
 
 async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
