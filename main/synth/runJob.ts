@@ -15,6 +15,7 @@ import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { writeFileAtomic } from '../files/atomicWrite'
 import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
 import { generateSamples, type SynthFilters } from './generateSamples'
+import { sampleLine } from './sampleLine'
 import { loadMcapJobFrame } from './mcapJobs'
 import { imagePath, jobSeed, pointsPath, shardPath, type SynthJob } from './plan'
 
@@ -58,7 +59,7 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
         JSON.stringify(objectPoints(generated.kept, perceived)),
       )
   }
-  const lines = generated.samples.map((sample) => `${JSON.stringify(sample)}\n`).join('')
+  const lines = generated.samples.map((sample) => `${sampleLine(sample)}\n`).join('')
   await writeFileAtomic(
     join(config.outDir, 'stats', `${job.id}.json`),
     JSON.stringify({
