@@ -100,6 +100,22 @@ export function storedPlane(
   return plane && plane.found ? { normal: [...plane.normal], offset: plane.offset } : null
 }
 
+/**
+ * The object point clouds of one frame (`points/<job>.json`, written with --with-points): per object of the kept
+ * scene, its points in the world frame, metres, xyz interleaved (at most 4000 per object).
+ */
+export const synthPointsSchema = z.object({
+  frame: z.literal('world'),
+  unit: z.literal('metre'),
+  objects: z.array(
+    z.object({
+      name: z.string(),
+      points: z.array(z.number()).refine((xyz) => xyz.length % 3 === 0, 'xyz triples'),
+    }),
+  ),
+})
+export type SynthPoints = z.infer<typeof synthPointsSchema>
+
 /** Counts of one run (summed over shards). */
 export const synthCountsSchema = z.object({
   frames: z.number().int(),

@@ -14,6 +14,7 @@ import { loadPcdFrame } from '../sources/pcd'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { writeFileAtomic } from '../files/atomicWrite'
 import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
+import type { SynthPoints } from '../contract/synthSchema'
 import { generateSamples, type SynthFilters } from './generateSamples'
 import { sampleLine } from './sampleLine'
 import { loadMcapJobFrame } from './mcapJobs'
@@ -135,10 +136,7 @@ async function writeImage(
 const MAX_POINTS_PER_OBJECT = 4000
 
 /** Object points in the world frame (metres), evenly subsampled to at most 4000 per object. */
-export function objectPoints(
-  scene: Scene,
-  frame: Frame,
-): { frame: 'world'; unit: 'metre'; objects: { name: string; points: number[] }[] } {
+export function objectPoints(scene: Scene, frame: Frame): SynthPoints {
   const { fx, fy, cx, cy, width } = frame.intrinsics
   const m = scene.worldFromCamera
   const depth = frame.depth?.data
