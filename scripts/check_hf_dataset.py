@@ -121,6 +121,7 @@ def arrow_type(kinds):
 
 
 def check(root, pattern):
+    """Problems by rule, the files read, the row count and the top-level columns' Arrow types."""
     problems = {"root": root, "lines": [], "types": [], "nulls": [], "keys": [], "images": []}
     files = sorted(glob.glob(os.path.join(root, pattern)))
     if not files:
@@ -131,7 +132,7 @@ def check(root, pattern):
         seen, rows = read_file(path, problems)
         total_rows += rows
         if seen is not None and rows > 0:
-            per_file[path] = seen
+            per_file[os.path.relpath(path, root)] = seen
     everywhere = {}
     for seen in per_file.values():
         for field, entry in seen.items():
@@ -139,47 +140,42 @@ def check(root, pattern):
             merged["kinds"] |= entry["kinds"]
             merged["keys"] |= entry["keys"]
     for field, entry in sorted(everywhere.items()):
-        real = entry["kinds"] - {"null"}
-        if len(real) > 1:
-            where = [
-                f"{os.path.relpath(p, root)}: {arrow_type(s[field]['kinds'])}"
-                for p, s in per_file.items()
-                if field in s
-            ]
-            problems["types"].append(
-                f"{field}: {' and '.join(sorted(real))} in the same column ({'; '.join(where[:4])})"
-            )
-        if len(entry["keys"]) > 1:
-            variants = " vs ".join("{" + ", ".join(keys) + "}" for keys in sorted(entry["keys"]))
-            problems["keys"].append(f"{field}: objects with different keys: {variants}")
-        if real:
-            null_only = [
-                os.path.relpath(p, root)
-                for p, s in per_file.items()
-                if field in s and not (s[field]["kinds"] - {"null"})
-            ]
-            if null_only:
-                problems["nulls"].append(
-                    f"{field}: null in every row of {len(null_only)} file(s) (e.g. {null_only[0]}), "
-                    f"{' / '.join(sorted(real))} elsewhere"
-                )
-        # An empty list in every row of a file: its items' column is typed null there.
-        if "list" in real:
-            item = f"{field}[]"
-            item_kinds = everywhere.get(item, {"kinds": set()})["kinds"] - {"null"}
-            empty_only = [
-                os.path.relpath(p, root)
-                for p, s in per_file.items()
-                if field in s and "list" in s[field]["kinds"] and not (s.get(item, {"kinds": set()})["kinds"] - {"null"})
-            ]
-            if item_kinds and empty_only:
-                problems["nulls"].append(
-                    f"{field}: an empty list in every row of {len(empty_only)} file(s) (e.g. {empty_only[0]})"
-                )
+        check_field(field, entry, per_file, everywhere, problems)
     columns = {
         field: arrow_type(entry["kinds"]) for field, entry in everywhere.items() if "." not in field and "[" not in field
     }
     return problems, files, total_rows, columns
+
+
+def check_field(field, entry, per_file, everywhere, problems):
+    """Rules 2-4 for one field path, over all files (`per_file`: relative path → that file's kinds by field)."""
+    real = entry["kinds"] - {"null"}
+    if len(real) > 1:
+        where = [f"{p}: {arrow_type(s[field]['kinds'])}" for p, s in per_file.items() if field in s]
+        problems["types"].append(f"{field}: {' and '.join(sorted(real))} in the same column ({'; '.join(where[:4])})")
+    if len(entry["keys"]) > 1:
+        variants = " vs ".join("{" + ", ".join(keys) + "}" for keys in sorted(entry["keys"]))
+        problems["keys"].append(f"{field}: objects with different keys: {variants}")
+    if real:
+        null_only = [p for p, s in per_file.items() if field in s and not (s[field]["kinds"] - {"null"})]
+        if null_only:
+            problems["nulls"].append(
+                f"{field}: null in every row of {len(null_only)} file(s) (e.g. {null_only[0]}), "
+                f"{' / '.join(sorted(real))} elsewhere"
+            )
+    # An empty list in every row of a file: its items' column is typed null there.
+    item = f"{field}[]"
+    if "list" in real and everywhere.get(item, {"kinds": set()})["kinds"] - {"null"}:
+        no_items = {"kinds": set()}
+        empty_only = [
+            p
+            for p, s in per_file.items()
+            if "list" in s.get(field, no_items)["kinds"] and not (s.get(item, no_items)["kinds"] - {"null"})
+        ]
+        if empty_only:
+            problems["nulls"].append(
+                f"{field}: an empty list in every row of {len(empty_only)} file(s) (e.g. {empty_only[0]})"
+            )
 
 
 def main(argv):

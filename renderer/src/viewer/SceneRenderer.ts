@@ -27,13 +27,8 @@ import { disposeObject } from './disposeObject'
 import { labelPriority } from '../layout/declutterLabels'
 import { ObjectLabelLayer } from './ObjectLabelLayer'
 import { pickScene, type ScenePick } from './pickScene'
-import {
-  boundsCenter,
-  boundsRadius,
-  boxesBounds,
-  robustBounds,
-  type WorldBounds,
-} from './sceneBounds'
+import { boundsCenter, boundsRadius, boxesBounds, robustBounds } from './sceneBounds'
+import type { WorldBounds } from './sceneBounds'
 import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
 
 const BACKGROUND = '#0d1015'
@@ -78,10 +73,7 @@ export class SceneRenderer {
   /** The view's size in CSS pixels (the label layout's viewport). */
   private readonly viewSize = { width: 1, height: 1 }
 
-  /**
-   * @param debugHook the window property the read-only debug hook goes to (tests, bug reports): the app's view
-   *   takes `__spatialLensDebug`, a second view (the dataset panel's) its own, so neither replaces the other.
-   */
+  /** @param debugHook where the debug hook goes: a second view (the dataset panel's) uses its own name. */
   constructor(
     private readonly container: HTMLElement,
     debugHook: DebugHookName = '__spatialLensDebug',
