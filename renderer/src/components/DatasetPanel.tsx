@@ -131,7 +131,8 @@ function SampleView({
       <p>
         <strong>A:</strong> {sample.conversations[1].value}{' '}
         <span className="numeric">
-          ({String(value)} {sample.answer.unit})
+          ({typeof value === 'number' ? Number(value.toPrecision(4)) : String(value)}{' '}
+          {sample.answer.unit})
         </span>
       </p>
       {points.error && <p role="alert">{points.error} The scene is shown without its points.</p>}
@@ -143,7 +144,6 @@ function SampleView({
 interface SidecarState {
   /** The sample's `points` path this state is for. */
   path: string
-  isLoading: boolean
   value: SynthPoints | null
   error: string | null
 }
@@ -152,7 +152,6 @@ interface SidecarState {
 function useSidecar(sample: SynthSample, file: File | null): SidecarState {
   const [state, setState] = useState<SidecarState>({
     path: sample.points,
-    isLoading: true,
     value: null,
     error: null,
   })
@@ -161,21 +160,20 @@ function useSidecar(sample: SynthSample, file: File | null): SidecarState {
     const path = sample.points
     if (!file) {
       const error = path ? `${path} is not in the opened folder.` : null
-      setState({ path, isLoading: false, value: null, error })
+      setState({ path, value: null, error })
       return
     }
-    setState({ path, isLoading: true, value: null, error: null })
+    setState({ path, value: null, error: null })
     file.text().then(
       (text) => {
         if (!isCurrent) return
         try {
-          setState({ path, isLoading: false, value: parseSynthPoints(text, path), error: null })
+          setState({ path, value: parseSynthPoints(text, path), error: null })
         } catch (caught) {
-          setState({ path, isLoading: false, value: null, error: (caught as Error).message })
+          setState({ path, value: null, error: (caught as Error).message })
         }
       },
-      (caught: Error) =>
-        isCurrent && setState({ path, isLoading: false, value: null, error: caught.message }),
+      (caught: Error) => isCurrent && setState({ path, value: null, error: caught.message }),
     )
     return () => {
       isCurrent = false
