@@ -116,7 +116,13 @@ export class SynthThreadPool {
   }
 
   private async runOn(slot: number, task: QueuedTask): Promise<void> {
-    const thread = this.threads[slot] ?? this.startThread(slot)
+    let thread: Worker
+    try {
+      thread = this.threads[slot] ?? this.startThread(slot)
+    } catch (error) {
+      task.settle(failed(task.job, error)) // a thread that cannot start fails the job, never hangs the run
+      return
+    }
     const outcome = await new Promise<JobOutcome>((resolve) => {
       const settle = (result: JobOutcome) => {
         thread.off('error', onError).off('exit', onExit).off('message', onMessage)

@@ -111,6 +111,17 @@ describe('SynthThreadPool (one per fleet worker process)', () => {
     }
   })
 
+  it('fails the jobs, without hanging, when its thread script cannot start', async () => {
+    const pool = new SynthThreadPool(1, join(dir, 'missing.mjs'))
+    try {
+      const outcomes = await runOn(pool, ['a', 'b'])
+      expect(outcomes).toHaveLength(2)
+      for (const outcome of outcomes) expect(outcome).toHaveProperty('failed')
+    } finally {
+      await pool.close()
+    }
+  })
+
   it('refuses a pool without threads and a run after close', async () => {
     expect(() => new SynthThreadPool(0, null)).toThrow('at least one thread')
     const pool = new SynthThreadPool(1, null)
