@@ -101,8 +101,10 @@ function runOnce(input, workers, dir) {
 
 function report(rows) {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  // The load average says whether the cores were free: per-core rates mean little on a shared machine.
+  const load = os.loadavg().map((value) => value.toFixed(1))
   console.log(
-    `\nsynth throughput — ${os.cpus().length} cores (${cpu}), Node ${process.version}, ${opts.frames} frames at ${opts.resolution}, detector ${opts.detector}`,
+    `\nsynth throughput — ${os.cpus().length} cores (${cpu}), Node ${process.version}, ${opts.frames} frames at ${opts.resolution}, detector ${opts.detector}; load average ${load.join(' / ')} (1 / 5 / 15 min) after the runs`,
   )
   const base = rows[0]
   const body = rows.map((r) => {
@@ -147,7 +149,13 @@ function report(rows) {
   writeFileSync(
     opts.out,
     JSON.stringify(
-      { machine: { cores, cpu, node: process.version }, options: opts, rows, perCore, machineRate },
+      {
+        machine: { cores, cpu, node: process.version, loadAverage: os.loadavg() },
+        options: opts,
+        rows,
+        perCore,
+        machineRate,
+      },
       null,
       2,
     ),

@@ -10,9 +10,11 @@ import {
 } from '../fleet/fleetSettings'
 import { DEFAULT_FILTERS } from '../synth/generateSamples'
 import type { JobConfig } from '../synth/runJob'
+import type { McapReadOptions } from '../synth/datasetConfig'
 
 export const FLEET_USAGE = `A fleet (BullMQ over Redis; inputs and --out on storage every worker sees, e.g. NFS):
   spatial-lens synth INPUT... --out DIR --queue redis://host:6379[/db] [--queue-name NAME] [synth options]
+                     [--color-topic T] [--depth-topic T] [--camera-info-topic T] [--every N]
                      [--frames-per-job 16] [--attempts 3] [--backoff-ms 10000] [--detach] [--json]
                      (submit the jobs, then show fleet-wide progress until done and write the manifest)
   spatial-lens synth --status --queue redis://… [--queue-name NAME] [--json]
@@ -27,6 +29,8 @@ export interface FleetSubmitArgs {
   inputs: string[]
   framesPerJob: number
   config: Omit<JobConfig, 'roots'>
+  /** How MCAP recordings among the inputs are read (the local synth's --color-topic … --every). */
+  mcap: McapReadOptions
   jobSettings: FleetJobSettings
   detach: boolean
   json: boolean
@@ -92,6 +96,10 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
       'max-pairs': { type: 'string' },
       'keep-planeless': { type: 'boolean', default: false },
       'with-points': { type: 'boolean', default: false },
+      'color-topic': { type: 'string' },
+      'depth-topic': { type: 'string' },
+      'camera-info-topic': { type: 'string' },
+      every: { type: 'string' },
       attempts: { type: 'string' },
       'backoff-ms': { type: 'string' },
       detach: { type: 'boolean', default: false },
@@ -125,6 +133,14 @@ export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStat
       filters,
       perception: { detector },
       withPoints: values['with-points'],
+    },
+    mcap: {
+      topics: {
+        colorTopic: values['color-topic'],
+        depthTopic: values['depth-topic'],
+        cameraInfoTopic: values['camera-info-topic'],
+      },
+      every: integer('--every', values.every, 1, 1, 1e9),
     },
     jobSettings: {
       attempts: integer('--attempts', values.attempts, DEFAULT_JOB_SETTINGS.attempts, 1, 100),

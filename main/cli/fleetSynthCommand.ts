@@ -3,10 +3,10 @@ import { UserError } from '../services/userError'
 import { parseFleetSynthArgs, type FleetSubmitArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
 import { planFleetJobs } from '../fleet/fleetPlan'
-import { pinFleetConfig } from '../fleet/pinFleetConfig'
+import { pinDatasetConfig } from '../synth/datasetConfig'
 import { openFleetQueue, readFleetStatus, submitFleetJobs } from '../fleet/fleetQueue'
 import type { FleetStatus } from '../contract/fleetSchema'
-import { prepareOutDir } from '../synth/runJob'
+import { makeOutDirs } from '../synth/runJob'
 import { runSynth } from '../synth/runSynth'
 
 const POLL_MS = 1000
@@ -43,10 +43,12 @@ async function submitAndWait(
   queue: Queue,
   print: (text: string) => void,
 ): Promise<number> {
-  const { plan, jobs } = await planFleetJobs(args)
+  const { jobs, pinned } = await planFleetJobs(args)
   const frames = jobs.reduce((sum, job) => sum + job.frames.length, 0)
-  await prepareOutDir(args.config.outDir)
-  await pinFleetConfig(args.config, plan.roots)
+  // Only creates folders: workers of an earlier submission may be writing temporary files there now.
+  await makeOutDirs(args.config.outDir)
+  // Pinned before any job is queued, exactly as the local synth pins it (either can finish the other's dataset).
+  await pinDatasetConfig(args.config.outDir, pinned)
   const report = await submitFleetJobs(queue, jobs, args.jobSettings)
   if (!args.json) {
     print(
@@ -91,6 +93,7 @@ async function writeManifest(args: FleetSubmitArgs, print: (text: string) => voi
   const summary = await runSynth({
     ...args.config,
     inputs: args.inputs,
+    mcap: args.mcap,
     workers: 1,
     log: () => {},
     isTty: false,

@@ -1,6 +1,7 @@
 import { parseFleetWorkerArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
 import { fleetWorkerName, poolFrameRunner, startFleetWorker } from '../fleet/fleetWorker'
+import { SynthThreadPool } from '../synth/synthPool'
 
 /**
  * `spatial-lens worker --queue URL`: takes jobs until SIGINT/SIGTERM, then finishes the jobs it
@@ -16,10 +17,12 @@ export async function runWorkerCommand(
   const s = args.settings
   print(
     `worker ${fleetWorkerName()} on ${args.queueName} at ${args.target.display}: concurrency ${s.concurrency}, ` +
-      `${s.threads} thread(s) per job, ` +
+      `${s.threads} thread(s) shared by its jobs, ` +
       `lock ${s.lockDurationMs} ms, stalled check every ${s.stalledIntervalMs} ms, max stalls ${s.maxStalledCount}`,
   )
-  const worker = startFleetWorker(args.target, args.queueName, s, poolFrameRunner(s.threads), print)
+  // One pool for the whole process: every job reuses its threads (and the models they loaded).
+  const pool = new SynthThreadPool(s.threads)
+  const worker = startFleetWorker(args.target, args.queueName, s, poolFrameRunner(pool), print)
   await new Promise<void>((resolve) => {
     let stopping = false
     const stop = () => {
@@ -31,5 +34,6 @@ export async function runWorkerCommand(
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  await pool.close()
   return 0
 }

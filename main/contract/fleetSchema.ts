@@ -56,6 +56,19 @@ export const fleetFrameJobSchema = z
         })
         .strict(),
       z.object({ kind: z.literal('pcd'), pcd: relativePathSchema }).strict(),
+      /** One colour frame of a recording (main/synth/plan.ts), times as decimal nanoseconds. */
+      z
+        .object({
+          kind: z.literal('mcap'),
+          mcap: relativePathSchema,
+          colorTopic: z.string().min(1).max(1000),
+          depthTopic: z.string().max(1000),
+          cameraInfoTopic: z.string().max(1000),
+          frameIndex: z.number().int().min(0),
+          logTimeNs: z.string().regex(/^\d{1,20}$/),
+          stampNs: z.string().regex(/^\d{1,20}$/),
+        })
+        .strict(),
     ]),
   })
   .strict()

@@ -38,8 +38,15 @@ export const synthSceneSchema = z.object({
     cx: z.number(),
     cy: z.number(),
   }),
-  /** Support plane n·p + d = 0 in the camera frame (OpenCV), unit normal up; null without one. */
-  plane: z.object({ normal: vec3, offset: z.number() }).nullable(),
+  /**
+   * Support plane n·p + d = 0 in the camera frame (OpenCV), unit normal up. Always an object: without a plane
+   * `found` is false and normal/offset are zeros (a null in every row of a planeless frame's shard would make
+   * Arrow type the column null there, and the Hugging Face loader then fails on the other shards). Datasets
+   * written before `found` have no such key (a plane) or null (none): use {@link storedPlane}.
+   */
+  plane: z
+    .object({ found: z.boolean().default(true), normal: vec3, offset: z.number() })
+    .nullable(),
   /** 4×4 world-from-camera, column-major. */
   world_from_camera: z.array(z.number()).length(16),
   objects: z.array(synthObjectSchema),
@@ -84,6 +91,30 @@ export const synthSampleSchema = z.object({
 
 export type SynthSample = z.infer<typeof synthSampleSchema>
 export type SynthScene = z.infer<typeof synthSceneSchema>
+
+/** The sample's support plane (camera frame, metres), or null when its frame had none. */
+export function storedPlane(
+  scene: Pick<SynthScene, 'plane'>,
+): { normal: [number, number, number]; offset: number } | null {
+  const plane = scene.plane
+  return plane && plane.found ? { normal: [...plane.normal], offset: plane.offset } : null
+}
+
+/**
+ * The object point clouds of one frame (`points/<job>.json`, written with --with-points): per object of the kept
+ * scene, its points in the world frame, metres, xyz interleaved (at most 4000 per object).
+ */
+export const synthPointsSchema = z.object({
+  frame: z.literal('world'),
+  unit: z.literal('metre'),
+  objects: z.array(
+    z.object({
+      name: z.string(),
+      points: z.array(z.number()).refine((xyz) => xyz.length % 3 === 0, 'xyz triples'),
+    }),
+  ),
+})
+export type SynthPoints = z.infer<typeof synthPointsSchema>
 
 /** Counts of one run (summed over shards). */
 export const synthCountsSchema = z.object({

@@ -18,7 +18,7 @@ export interface FleetWorkerSettings {
   maxStalledCount: number
   /** Jobs one worker process runs at once. */
   concurrency: number
-  /** Worker threads per job (the local pool's threads; frames of a job run in parallel). */
+  /** Worker threads of the process, started once and shared by all its jobs (frames of a job run in parallel). */
   threads: number
 }
 

@@ -3,8 +3,8 @@ import { Worker } from 'bullmq'
 import { connectionOptions, type RedisTarget } from './queueUrl'
 import type { FleetWorkerSettings } from './fleetSettings'
 import { processFleetJob, type FrameRunner } from './fleetProcessor'
-import { runPool } from '../synth/synthPool'
-import { prepareOutDir } from '../synth/runJob'
+import type { SynthThreadPool } from '../synth/synthPool'
+import { makeOutDirs } from '../synth/runJob'
 
 /** This process's name in the fleet (BullMQ client name, and `worker` in each job's result). */
 export function fleetWorkerName(): string {
@@ -51,12 +51,14 @@ export function startFleetWorker(
 }
 
 /**
- * The local pool as the fleet's frame runner: a job's frames run on `threads` worker threads with
- * the same code as `spatial-lens synth` on one machine (runJob: perception, scene, samples, atomic shard).
+ * The local pool as the fleet's frame runner: a job's frames run on the process's one thread pool (created once
+ * by `spatial-lens worker` and reused by every job it takes) with the same code as `spatial-lens synth` on one
+ * machine (runJob: perception, scene, samples, atomic shard). The dataset's folders are created if missing, but
+ * no temporary file is removed: other workers of the fleet may be writing theirs there right now.
  */
-export function poolFrameRunner(threads: number): FrameRunner {
+export function poolFrameRunner(pool: SynthThreadPool): FrameRunner {
   return async (frames, config, onOutcome) => {
-    await prepareOutDir(config.outDir)
-    await runPool(frames, config, threads, onOutcome)
+    await makeOutDirs(config.outDir)
+    await pool.run(frames, config, onOutcome)
   }
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  storedPlane,
   synthManifestSchema,
   synthSampleSchema,
   type SynthManifest,
@@ -53,8 +54,9 @@ export function formatSample(sample: SynthSample): string {
     const { width, depth, height } = object.size_m
     return `  ${object.name.padEnd(16)} centre (${x}, ${y}, ${z}) m  size ${width.toFixed(3)}×${depth.toFixed(3)}×${height.toFixed(3)} m  ${object.point_count} points`
   })
-  const plane = scene.plane
-    ? `n=(${scene.plane.normal.map((v) => v.toFixed(3)).join(', ')}) d=${scene.plane.offset.toFixed(3)} m`
+  const found = storedPlane(scene)
+  const plane = found
+    ? `n=(${found.normal.map((v) => v.toFixed(3)).join(', ')}) d=${found.offset.toFixed(3)} m`
     : 'none'
   return [
     `${sample.id}  [${sample.question_type}, ${sample.category}]  image ${sample.image}  frame ${sample.frame}`,

@@ -283,7 +283,9 @@ export function toSynthScene(scene: Scene): SynthScene {
     depth_source: scene.provenance.depthSource,
     frame_kind: scene.provenance.frameKind,
     intrinsics: { width, height, fx, fy, cx, cy },
-    plane: scene.plane ? { normal: [...scene.plane.normal], offset: scene.plane.offset } : null,
+    plane: scene.plane
+      ? { found: true, normal: [...scene.plane.normal], offset: scene.plane.offset }
+      : { found: false, normal: [0, 0, 0], offset: 0 },
     world_from_camera: Array.from(scene.worldFromCamera),
     objects: scene.objects.map((object) => ({
       name: object.name,

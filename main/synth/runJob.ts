@@ -14,7 +14,9 @@ import { loadPcdFrame } from '../sources/pcd'
 import { perceiveAndBuild } from '../services/perceiveAndBuild'
 import { writeFileAtomic } from '../files/atomicWrite'
 import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
+import type { SynthPoints } from '../contract/synthSchema'
 import { generateSamples, type SynthFilters } from './generateSamples'
+import { sampleLine } from './sampleLine'
 import { loadMcapJobFrame } from './mcapJobs'
 import { imagePath, jobSeed, pointsPath, shardPath, type SynthJob } from './plan'
 
@@ -58,7 +60,7 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
         JSON.stringify(objectPoints(generated.kept, perceived)),
       )
   }
-  const lines = generated.samples.map((sample) => `${JSON.stringify(sample)}\n`).join('')
+  const lines = generated.samples.map((sample) => `${sampleLine(sample)}\n`).join('')
   await writeFileAtomic(
     join(config.outDir, 'stats', `${job.id}.json`),
     JSON.stringify({
@@ -84,11 +86,18 @@ export async function runJob(job: SynthJob, config: JobConfig): Promise<JobResul
  * (a write that never reached its rename). One-machine runs only: fleet machines may be writing their own.
  */
 export async function prepareOutDir(outDir: string): Promise<void> {
-  for (const folder of ['shards', 'images', 'points', 'stats']) {
-    await mkdir(join(outDir, folder), { recursive: true })
+  await makeOutDirs(outDir)
+  for (const folder of OUT_FOLDERS) {
     for (const name of await readdir(join(outDir, folder)))
       if (name.endsWith('.tmp')) await rm(join(outDir, folder, name), { force: true })
   }
+}
+
+const OUT_FOLDERS = ['shards', 'images', 'points', 'stats']
+
+/** Creates the dataset's sub-folders if missing, touching nothing in them (safe while other machines write there). */
+export async function makeOutDirs(outDir: string): Promise<void> {
+  for (const folder of OUT_FOLDERS) await mkdir(join(outDir, folder), { recursive: true })
 }
 
 async function loadJobFrame(job: SynthJob, root: string): Promise<Frame> {
@@ -127,10 +136,7 @@ async function writeImage(
 const MAX_POINTS_PER_OBJECT = 4000
 
 /** Object points in the world frame (metres), evenly subsampled to at most 4000 per object. */
-export function objectPoints(
-  scene: Scene,
-  frame: Frame,
-): { frame: 'world'; unit: 'metre'; objects: { name: string; points: number[] }[] } {
+export function objectPoints(scene: Scene, frame: Frame): SynthPoints {
   const { fx, fy, cx, cy, width } = frame.intrinsics
   const m = scene.worldFromCamera
   const depth = frame.depth?.data

@@ -7,6 +7,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { writeFileAtomic } from '../files/atomicWrite'
+import {
+  DEFAULT_MCAP,
+  datasetConfig,
+  pinDatasetConfig,
+  type McapReadOptions,
+} from './datasetConfig'
 import { appVersion } from '../services/appVersion'
 import { UserError } from '../services/userError'
 import type { SynthCounts, SynthManifest } from '../contract/synthSchema'
@@ -15,7 +21,6 @@ import { prepareOutDir, type JobConfig } from './runJob'
 import { runPool, type JobOutcome } from './synthPool'
 import { createProgress } from './progress'
 import { listMcapFrames } from './mcapJobs'
-import type { FrameTopics } from '../sources/robot/frameSource'
 
 export interface SynthOptions extends Omit<JobConfig, 'roots'> {
   inputs: string[]
@@ -24,7 +29,7 @@ export interface SynthOptions extends Omit<JobConfig, 'roots'> {
   log: (text: string) => void
   isTty: boolean
   /** MCAP inputs: the topics to read (picked per file when the colour topic is omitted) and every N-th frame. */
-  mcap?: { topics: Partial<FrameTopics>; every: number }
+  mcap?: McapReadOptions
 }
 
 export interface SynthSummary {
@@ -73,8 +78,11 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   }
 }
 
-/** Adds the listings of the input's `.mcap` files (their frames on the chosen topics) for the plan. */
-async function listRecordings(input: PlanInput, mcap: SynthOptions['mcap']): Promise<void> {
+/** Adds the listings of the input's recordings (.mcap, .db3, .bag) (their frames on the chosen topics) for the plan (fleet: reuse). */
+export async function listRecordings(
+  input: PlanInput,
+  mcap: McapReadOptions | undefined,
+): Promise<void> {
   for (const file of input.files.filter((f) => /\.(mcap|db3|bag)$/i.test(f))) {
     input.mcaps ??= {}
     input.mcaps[file] = await listMcapFrames(
@@ -102,33 +110,21 @@ export async function listInput(input: string): Promise<PlanInput> {
 
 /**
  * The run's exact configuration, stored in config.json on the first run; a rerun into the same folder must use
- * the same one (else resumed shards would mix two configurations).
+ * the same one (else resumed shards would mix two configurations). The fleet pins the same (datasetConfig.ts).
  */
 export async function pinConfig(options: SynthOptions, plan: SynthPlan) {
-  const config = {
+  const hasRecordings = plan.jobs.some((job) => job.input.kind === 'mcap')
+  await pinDatasetConfig(
+    options.outDir,
+    datasetConfig(options, plan.roots, hasRecordings ? (options.mcap ?? DEFAULT_MCAP) : null),
+  )
+  return {
     outDir: options.outDir,
     seed: options.seed,
     filters: options.filters,
     perception: options.perception,
     withPoints: options.withPoints,
   }
-  const pinned = {
-    seed: config.seed,
-    filters: config.filters,
-    perception: config.perception,
-    withPoints: config.withPoints,
-    inputs: plan.roots,
-    // Only with recordings (older datasets keep their config.json): other topics would mix frames of two cameras.
-    ...(plan.jobs.some((job) => job.input.kind === 'mcap') ? { mcap: options.mcap } : {}),
-  }
-  const path = join(options.outDir, 'config.json')
-  const existing = await readFile(path, 'utf8').catch(() => null)
-  if (existing !== null && existing !== JSON.stringify(pinned, null, 2))
-    throw new UserError(
-      `synth: ${options.outDir} holds a dataset made with another configuration (${path}); resume with the same options or choose a new --out folder`,
-    )
-  if (existing === null) await writeFileAtomic(path, JSON.stringify(pinned, null, 2))
-  return config
 }
 
 /**

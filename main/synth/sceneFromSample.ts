@@ -6,7 +6,7 @@
  */
 
 import type { Scene, SceneObject } from '../engine/types'
-import type { SynthScene } from '../contract/synthSchema'
+import { storedPlane, type SynthScene } from '../contract/synthSchema'
 
 /** The engine Scene behind a stored sample scene (metres, world frame as stored). */
 export function sceneFromSample(stored: SynthScene, cameraId = 'dataset'): Scene {
@@ -29,7 +29,7 @@ export function sceneFromSample(stored: SynthScene, cameraId = 'dataset'): Scene
     cameraId,
     timestampNs: 0n,
     intrinsics,
-    plane: stored.plane ? { normal: [...stored.plane.normal], offset: stored.plane.offset } : null,
+    plane: storedPlane(stored),
     worldFromCamera: Float64Array.from(stored.world_from_camera),
     objects,
     provenance: {

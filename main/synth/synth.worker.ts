@@ -1,15 +1,14 @@
 /**
- * Worker thread of `spatial-lens synth`: takes one job at a time from the pool and runs it (runJob). Replies
- * { ok, result } or { ok: false, message }.
+ * Worker thread of `spatial-lens synth` (and of each fleet worker process): takes one job at a time from the pool
+ * and runs it (runJob) with the configuration that came with it, so one thread serves jobs of any dataset for as
+ * long as the pool lives. Replies { ok, result } or { ok: false, jobId, message }.
  */
 
-import { parentPort, workerData } from 'node:worker_threads'
-import { runJob, type JobConfig } from './runJob'
-import type { SynthJob } from './plan'
+import { parentPort } from 'node:worker_threads'
+import { runJob } from './runJob'
+import type { SynthTask } from './synthPool'
 
-const config = workerData as JobConfig
-
-parentPort!.on('message', (job: SynthJob) => {
+parentPort!.on('message', ({ job, config }: SynthTask) => {
   runJob(job, config).then(
     (result) => parentPort!.postMessage({ ok: true, result }),
     (error: unknown) =>

@@ -27,6 +27,35 @@ describe('fleet arguments', () => {
     expect(args.target).toMatchObject({ host: 'h', port: 1, db: 2 })
   })
 
+  it('synth --queue: the MCAP options of the local synth (topics, every N-th frame)', () => {
+    const base = ['rec', '--out', '/d', '--queue', 'redis://h']
+    expect(parseFleetSynthArgs(base)).toMatchObject({ mcap: { topics: {}, every: 1 } })
+    const args = parseFleetSynthArgs([
+      ...base,
+      '--color-topic',
+      '/cam/color',
+      '--depth-topic',
+      '/cam/depth',
+      '--camera-info-topic',
+      '/cam/info',
+      '--every',
+      '5',
+    ])
+    expect(args).toMatchObject({
+      mcap: {
+        topics: {
+          colorTopic: '/cam/color',
+          depthTopic: '/cam/depth',
+          cameraInfoTopic: '/cam/info',
+        },
+        every: 5,
+      },
+    })
+    expect(() => parseFleetSynthArgs([...base, '--every', '0'])).toThrow(
+      '--every must be an integer 1-1000000000, got "0"',
+    )
+  })
+
   it('synth --status needs only the queue', () => {
     expect(
       parseFleetSynthArgs(['--status', '--queue', 'redis://h', '--queue-name', 'run-7']),

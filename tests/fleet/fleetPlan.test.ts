@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planFleetJobs, type FleetPlanRequest } from '../../main/fleet/fleetPlan'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
+import { writeRgbdMcap } from '../helpers/rgbdMcap'
+import { fleetJobDataSchema } from '../../main/contract/fleetSchema'
 
 let work: string
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'fleet-plan-'))
   mkdirSync(join(work, 'in'))
   for (let i = 0; i < 5; i++) {
@@ -14,6 +16,9 @@ beforeAll(() => {
     copyFileSync(join(SYNTHETIC, 'scene_320x240_depth.png'), join(work, 'in', `f${i}_depth.png`))
   }
   writeFileSync(join(work, 'in', 'intrinsics.json'), '{}')
+  mkdirSync(join(work, 'rec'))
+  await writeRgbdMcap(join(work, 'rec', 'a.mcap'), 3)
+  await writeRgbdMcap(join(work, 'rec', 'b.mcap'), 2)
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -71,5 +76,38 @@ describe('planFleetJobs', () => {
     await expect(planFleetJobs({ ...request(), inputs: [join(work, 'nope')] })).rejects.toThrow(
       'input not found',
     )
+  })
+
+  it('cuts recordings into segments of their own: a queue job never mixes two recordings or a folder', async () => {
+    const { jobs, pinned } = await planFleetJobs({
+      ...request({}, 2),
+      inputs: [join(work, 'rec'), join(work, 'in')],
+    })
+    const names = jobs.map((job) => job.frames.map((f) => f.name))
+    expect(names).toEqual([
+      ['a.mcap#0', 'a.mcap#1'],
+      ['a.mcap#2'],
+      ['b.mcap#0', 'b.mcap#1'],
+      ['f0_color.png', 'f1_color.png'],
+      ['f2_color.png', 'f3_color.png'],
+      ['f4_color.png'],
+    ])
+    // Each recording frame crosses Redis as a valid job (topics and times included) and keeps its plan id.
+    const frame = fleetJobDataSchema.parse(JSON.parse(JSON.stringify(jobs[0]))).frames[1]
+    expect(frame.input).toMatchObject({ kind: 'mcap', mcap: 'a.mcap', frameIndex: 1 })
+    expect(new Set(jobs.flatMap((job) => job.frames.map((f) => f.id))).size).toBe(10)
+    expect(pinned.mcap).toEqual({ topics: {}, every: 1 })
+  })
+
+  it('keeps every N-th recording frame with --every', async () => {
+    const { jobs } = await planFleetJobs({
+      ...request({}, 16),
+      inputs: [join(work, 'rec')],
+      mcap: { topics: {}, every: 2 },
+    })
+    expect(jobs.map((job) => job.frames.map((f) => f.name))).toEqual([
+      ['a.mcap#0', 'a.mcap#2'],
+      ['b.mcap#0'],
+    ])
   })
 })

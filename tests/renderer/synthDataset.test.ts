@@ -24,6 +24,7 @@ const folder = (shard: string) => [
   { path: 'ds/manifest.json', file: JSON.stringify(manifest) },
   { path: 'ds/shards/fa.jsonl', file: shard },
   { path: 'ds/images/fa.png', file: 'png bytes' },
+  { path: 'ds/points/fa.json', file: 'points json' },
 ]
 const readText = async (text: string) => text
 
@@ -33,6 +34,8 @@ describe('readSynthDataset', () => {
     const opened = await readSynthDataset(folder(shard), readText)
     expect(opened.samples.map((sample) => sample.id)).toEqual(samples.map((sample) => sample.id))
     expect(opened.images.get('images/fa.png')).toBe('png bytes')
+    expect([...opened.images.keys()]).toEqual(['images/fa.png'])
+    expect([...opened.points.entries()]).toEqual([['points/fa.json', 'points json']])
   })
 
   it('names the shard and line of a malformed sample, and refuses a folder without a manifest', async () => {

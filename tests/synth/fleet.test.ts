@@ -17,6 +17,7 @@ import { ROOT } from '../helpers/runCli'
 import { SYNTHETIC, loadGroundTruth } from '../helpers/syntheticTabletop'
 import { synthSampleSchema } from '../../main/contract/synthSchema'
 import { fleetStatusSchema } from '../../main/contract/fleetSchema'
+import { writeRgbdMcap } from '../helpers/rgbdMcap'
 import { redisServerAvailability, startRedisServer, type RedisServer } from '../helpers/redisServer'
 
 // The distributed test: a real redis-server, three `spatial-lens worker` processes, one SIGKILLed
@@ -231,4 +232,62 @@ describe.skipIf(!availability.available)('fleet: BullMQ over a real redis-server
     for (const w of workers.slice(1)) w.child.kill('SIGTERM')
     expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual([0, 0])
   }, 240_000)
+
+  it('takes MCAP recordings: a queue job per recording segment, the same shards as a local run', async () => {
+    const recordings = join(work, 'recordings')
+    mkdirSync(recordings)
+    expect(await writeRgbdMcap(join(recordings, 'three.mcap'), 3)).toBe(3)
+    const queueFlags = ['--queue', redis.url, '--queue-name', 'fleet-mcap']
+    const options = ['--detector', 'none', '--seed', '5', '--max-pairs', '4']
+    const worker = start(['worker', ...queueFlags, ...WORKER_FLAGS])
+    workers.push(worker)
+    const fleetOut = join(work, 'mcap-fleet')
+    const submit = start([
+      'synth',
+      recordings,
+      '--out',
+      fleetOut,
+      ...queueFlags,
+      ...options,
+      '--frames-per-job',
+      '2',
+    ])
+    expect(await submit.exited, submit.output()).toBe(0)
+    expect(submit.output()).toContain('submitted 2 job(s), 3 frame(s)')
+    // Two segments (2 + 1 frames), both run by the one worker (on its one thread pool).
+    await until(
+      'the worker to report both jobs',
+      () =>
+        worker.output().match(/done j[0-9a-f]+: \d frame\(s\) run/g)?.length === 2
+          ? true
+          : undefined,
+      10_000,
+    )
+
+    const localOut = join(work, 'mcap-local')
+    const local = start(['synth', recordings, '--out', localOut, ...options, '--workers', '1'])
+    expect(await local.exited, local.output()).toBe(0)
+    const read = (out: string) =>
+      Object.fromEntries(
+        readdirSync(join(out, 'shards'))
+          .sort()
+          .map((name) => [name, readFileSync(join(out, 'shards', name), 'utf8')]),
+      )
+    const fleetShards = read(fleetOut)
+    expect(Object.keys(fleetShards)).toHaveLength(3)
+    expect(fleetShards).toEqual(read(localOut))
+    const frames = Object.values(fleetShards).flatMap((text) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => synthSampleSchema.parse(JSON.parse(line)).frame),
+    )
+    expect(frames.length).toBeGreaterThan(0)
+    expect(frames.filter((frame) => !/^three\.mcap#[012]$/.test(frame))).toEqual([])
+    expect(readFileSync(join(fleetOut, 'config.json'), 'utf8')).toBe(
+      readFileSync(join(localOut, 'config.json'), 'utf8'),
+    )
+    worker.child.kill('SIGTERM')
+    expect(await worker.exited).toBe(0)
+  }, 180_000)
 })

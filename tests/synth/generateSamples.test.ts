@@ -7,7 +7,7 @@ import {
 import { answerQuestion } from '../../main/engine/answers/answerQuestion'
 import { generateSamples, type SynthFilters } from '../../main/synth/generateSamples'
 import { QA_TEMPLATES } from '../../main/synth/templates'
-import { synthSampleSchema, type SynthSample } from '../../main/contract/synthSchema'
+import { storedPlane, synthSampleSchema, type SynthSample } from '../../main/contract/synthSchema'
 import type { Scene } from '../../main/engine/types'
 
 const ALL_PAIRS: SynthFilters = { minPoints: 0, requirePlane: true, minObjects: 2, maxPairs: 1000 }
@@ -246,6 +246,19 @@ describe('quality filters', () => {
     const result = generateSamples(scene, context, ALL_PAIRS)
     expect(result.samples).toEqual([])
     expect(result.dropped['frame:no-support-plane']).toBe(1)
+  })
+
+  it('keeps planeless frames with --keep-planeless, the plane stored as not found (never a null column)', () => {
+    const scene = { ...sceneFromGroundTruth(gt), plane: null }
+    const result = generateSamples(scene, context, { ...ALL_PAIRS, requirePlane: false })
+    expect(result.samples.length).toBeGreaterThan(0)
+    for (const sample of result.samples)
+      expect(sample.scene.plane).toEqual({ found: false, normal: [0, 0, 0], offset: 0 })
+    expect(storedPlane(result.samples[0].scene)).toBeNull()
+    const withPlane = generateSamples(sceneFromGroundTruth(gt), context, ALL_PAIRS).samples[0]
+    const [a, b, c, d] = gt.table_plane_camera.coeffs
+    expect(withPlane.scene.plane!.found).toBe(true)
+    expect(storedPlane(withPlane.scene)).toEqual({ normal: [a, b, c], offset: d })
   })
 
   it('drops objects with few points, implausible labels and names that do not resolve uniquely, and says which', () => {

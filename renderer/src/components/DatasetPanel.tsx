@@ -1,13 +1,17 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react'
 import type { SynthSample } from '../../../main/contract/synthSchema'
+import type { SynthPoints } from '../../../main/contract/synthSchema'
 import { footprints, readSynthDataset, type OpenedDataset } from '../sources/synthDataset'
+import { datasetSceneView, parseSynthPoints } from '../sources/datasetScene'
+import { DatasetSceneView } from './DatasetSceneView'
 
 const LISTED = 200
 const MAP_SIZE = 220
 
 /**
  * Browse a dataset made by `spatial-lens synth`: pick its folder, filter samples by question type, and see one
- * sample's image, question, answer (number with unit and text) and its scene from above (box footprints, metres).
+ * sample's image, question, answer (number with unit and text) and its scene in 3D (boxes, support plane, the
+ * object points with `--with-points`; the question's objects highlighted). Without WebGL: its scene from above.
  */
 export function DatasetPanel() {
   const [dataset, setDataset] = useState<OpenedDataset<File> | null>(null)
@@ -85,7 +89,11 @@ export function DatasetPanel() {
             </p>
           )}
           {selected && (
-            <SampleView sample={selected} image={dataset.images.get(selected.image) ?? null} />
+            <SampleView
+              sample={selected}
+              image={dataset.images.get(selected.image) ?? null}
+              pointsFile={selected.points ? (dataset.points.get(selected.points) ?? null) : null}
+            />
           )}
         </>
       )}
@@ -93,7 +101,15 @@ export function DatasetPanel() {
   )
 }
 
-function SampleView({ sample, image }: { sample: SynthSample; image: File | null }) {
+function SampleView({
+  sample,
+  image,
+  pointsFile,
+}: {
+  sample: SynthSample
+  image: File | null
+  pointsFile: File | null
+}) {
   const [url, setUrl] = useState<string | null>(null)
   useEffect(() => {
     if (!image) return setUrl(null)
@@ -101,6 +117,10 @@ function SampleView({ sample, image }: { sample: SynthSample; image: File | null
     setUrl(objectUrl)
     return () => URL.revokeObjectURL(objectUrl)
   }, [image])
+  const points = useSidecar(sample, pointsFile)
+  // The boxes at once, the points when read (never the points of the sample shown before).
+  const ownPoints = points.path === sample.points ? points.value : null
+  const view = useMemo(() => datasetSceneView(sample, ownPoints), [sample, ownPoints])
   const value = sample.answer.number ?? sample.answer.bool ?? sample.answer.name
   return (
     <article className="dataset-sample" aria-label={`Sample ${sample.id}`}>
@@ -111,15 +131,58 @@ function SampleView({ sample, image }: { sample: SynthSample; image: File | null
       <p>
         <strong>A:</strong> {sample.conversations[1].value}{' '}
         <span className="numeric">
-          ({String(value)} {sample.answer.unit})
+          ({typeof value === 'number' ? Number(value.toPrecision(4)) : String(value)}{' '}
+          {sample.answer.unit})
         </span>
       </p>
-      <TopView sample={sample} />
+      {points.error && <p role="alert">{points.error} The scene is shown without its points.</p>}
+      <DatasetSceneView view={view} fallback={<TopView sample={sample} />} />
     </article>
   )
 }
 
-/** The sample's scene from above: box footprints scaled to fit, the question's objects highlighted. */
+interface SidecarState {
+  /** The sample's `points` path this state is for. */
+  path: string
+  value: SynthPoints | null
+  error: string | null
+}
+
+/** The sample's object points (its `points/<job>.json`), read when the sample is shown; null without one. */
+function useSidecar(sample: SynthSample, file: File | null): SidecarState {
+  const [state, setState] = useState<SidecarState>({
+    path: sample.points,
+    value: null,
+    error: null,
+  })
+  useEffect(() => {
+    let isCurrent = true
+    const path = sample.points
+    if (!file) {
+      const error = path ? `${path} is not in the opened folder.` : null
+      setState({ path, value: null, error })
+      return
+    }
+    setState({ path, value: null, error: null })
+    file.text().then(
+      (text) => {
+        if (!isCurrent) return
+        try {
+          setState({ path, value: parseSynthPoints(text, path), error: null })
+        } catch (caught) {
+          setState({ path, value: null, error: (caught as Error).message })
+        }
+      },
+      (caught: Error) => isCurrent && setState({ path, value: null, error: caught.message }),
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [sample.points, file])
+  return state
+}
+
+/** The sample's scene from above (the 3D view's fallback): box footprints scaled to fit, the question's objects highlighted. */
 function TopView({ sample }: { sample: SynthSample }) {
   const boxes = footprints(sample)
   const xs = boxes.flatMap((box) => box.corners.map(([x]) => x))

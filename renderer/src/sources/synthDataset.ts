@@ -22,6 +22,8 @@ export interface OpenedDataset<F> {
   samples: SynthSample[]
   /** Image files by their path relative to the dataset folder ("images/f….png"). */
   images: Map<string, F>
+  /** Object point-cloud sidecars by path ("points/f….json"; only with `--with-points`). */
+  points: Map<string, F>
 }
 
 /**
@@ -62,8 +64,8 @@ export async function readSynthDataset<F>(
       samples.push(sample.data)
     })
   }
-  const images = new Map([...byPath].filter(([path]) => path.startsWith('images/')))
-  return { manifest: parsed.data, samples, images }
+  const under = (folder: string) => new Map([...byPath].filter(([path]) => path.startsWith(folder)))
+  return { manifest: parsed.data, samples, images: under('images/'), points: under('points/') }
 }
 
 /**

@@ -22,12 +22,13 @@ import { buildMeasureMarks, type MeasureMarks } from './buildMeasureMarks'
 import { buildObjectBox, type ObjectBox } from './buildObjectBox'
 import { buildPointCloud, pointSizeFor } from './buildPointCloud'
 import { buildSupportPlane } from './buildSupportPlane'
-import { installDebugHook } from './debugHook'
+import { installDebugHook, type DebugHookName } from './debugHook'
 import { disposeObject } from './disposeObject'
 import { labelPriority } from '../layout/declutterLabels'
 import { ObjectLabelLayer } from './ObjectLabelLayer'
 import { pickScene, type ScenePick } from './pickScene'
-import { boundsCenter, boundsRadius, robustBounds, type WorldBounds } from './sceneBounds'
+import { boundsCenter, boundsRadius, boxesBounds, robustBounds } from './sceneBounds'
+import type { WorldBounds } from './sceneBounds'
 import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
 
 const BACKGROUND = '#0d1015'
@@ -72,7 +73,11 @@ export class SceneRenderer {
   /** The view's size in CSS pixels (the label layout's viewport). */
   private readonly viewSize = { width: 1, height: 1 }
 
-  constructor(private readonly container: HTMLElement) {
+  /** @param debugHook where the debug hook goes: a second view (the dataset panel's) uses its own name. */
+  constructor(
+    private readonly container: HTMLElement,
+    debugHook: DebugHookName = '__spatialLensDebug',
+  ) {
     this.renderer = new WebGLRenderer({ antialias: true })
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
     this.renderer.setClearColor(new Color(BACKGROUND))
@@ -97,7 +102,7 @@ export class SceneRenderer {
     this.resizeObserver.observe(container)
     this.resize()
     this.frameView()
-    this.removeDebugHook = installDebugHook(this.scene, {
+    this.removeDebugHook = installDebugHook(this.scene, debugHook, {
       screenPointOf: (name) => this.screenPointOf(name),
       cameraPosition: () => this.camera.position.toArray() as [number, number, number],
       renderedFrames: () => this.renderedFrames,
@@ -110,7 +115,7 @@ export class SceneRenderer {
   }
 
   /** Replaces the drawn scene (cloud, boxes, plane, camera) and frames it; null clears. */
-  setScene(result: SceneResult | null): void {
+  setScene(result: Pick<SceneResult, 'summary' | 'cloud'> | null): void {
     this.setAnswer(null)
     this.setMeasure(null)
     if (this.content) disposeObject(this.content)
@@ -122,7 +127,8 @@ export class SceneRenderer {
     this.cameraCenter = null
     if (result) {
       const { summary, cloud } = result
-      this.bounds = robustBounds(cloud.positionsInWorld)
+      // Without points (a dataset without --with-points), the boxes bound the scene.
+      this.bounds = robustBounds(cloud.positionsInWorld) ?? boxesBounds(summary.objects)
       this.cameraCenter = cameraCenterInWorld(summary.worldFromCamera)
       const content = new Group()
       content.name = 'scene content'

@@ -32,12 +32,22 @@ export interface DebugViewerAccess {
 
 declare global {
   interface Window {
+    /** The app's 3D view. */
     __spatialLensDebug?: SpatialLensDebug
+    /** The Dataset panel's 3D view of a sample. */
+    __spatialLensDatasetDebug?: SpatialLensDebug
   }
 }
 
-/** Installs `window.__spatialLensDebug` over `root`; the returned function removes it again. */
-export function installDebugHook(root: Object3D, viewer: DebugViewerAccess): () => void {
+/** Where a view's hook goes on `window`. */
+export type DebugHookName = '__spatialLensDebug' | '__spatialLensDatasetDebug'
+
+/** Installs `window[name]` over `root`; the returned function removes it again. */
+export function installDebugHook(
+  root: Object3D,
+  name: DebugHookName,
+  viewer: DebugViewerAccess,
+): () => void {
   const byKind = (kind: string): Object3D[] => {
     const found: Object3D[] = []
     root.traverse((object) => {
@@ -64,8 +74,8 @@ export function installDebugHook(root: Object3D, viewer: DebugViewerAccess): () 
     setOrbiting: (isOrbiting: boolean) => viewer.setOrbiting(isOrbiting),
     cameraPosition: () => viewer.cameraPosition(),
   })
-  window.__spatialLensDebug = hook
+  window[name] = hook
   return () => {
-    if (window.__spatialLensDebug === hook) delete window.__spatialLensDebug
+    if (window[name] === hook) delete window[name]
   }
 }

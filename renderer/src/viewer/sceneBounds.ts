@@ -39,6 +39,37 @@ export function robustBounds(
   return { min: [min[0], min[1], min[2]], max: [max[0], max[1], max[2]] }
 }
 
+/** A box as the scene summary gives it: centre (world frame), extents and yaw about world z. */
+interface BoundedBox {
+  centerInWorld: readonly [number, number, number]
+  sizeM: { width: number; depth: number; height: number }
+  yawRad: number
+}
+
+/** Bounds of yawed boxes (their eight corners), world frame; null for none. */
+export function boxesBounds(boxes: readonly BoundedBox[]): WorldBounds | null {
+  if (boxes.length === 0) return null
+  const min = [Infinity, Infinity, Infinity]
+  const max = [-Infinity, -Infinity, -Infinity]
+  for (const {
+    centerInWorld: [x, y, z],
+    sizeM,
+    yawRad,
+  } of boxes) {
+    const c = Math.cos(yawRad)
+    const s = Math.sin(yawRad)
+    // Half extents of the yawed footprint along world x and y; height stays along z.
+    const hx = (Math.abs(c) * sizeM.width + Math.abs(s) * sizeM.depth) / 2
+    const hy = (Math.abs(s) * sizeM.width + Math.abs(c) * sizeM.depth) / 2
+    const half = [hx, hy, sizeM.height / 2]
+    ;[x, y, z].forEach((value, axis) => {
+      min[axis] = Math.min(min[axis], value - half[axis])
+      max[axis] = Math.max(max[axis], value + half[axis])
+    })
+  }
+  return { min: [min[0], min[1], min[2]], max: [max[0], max[1], max[2]] }
+}
+
 /** Centre of bounds, world frame. */
 export function boundsCenter({ min, max }: WorldBounds): WorldVec3 {
   return [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2]
