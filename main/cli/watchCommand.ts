@@ -241,49 +241,72 @@ export async function runWatchCommand(
       },
     })
     if (isTty) process.stderr.write('\n')
-    if (values.json) {
-      const n = Math.max(1, stats.processed)
-      print(
-        JSON.stringify({
-          processed: stats.processed,
-          dropped: stats.dropped,
-          failed: stats.failed,
-          fps: (stats.processed * 1000) / stats.elapsedMs,
-          latencyMs: {
-            p50: percentile(stats.latenciesMs, 50),
-            p95: percentile(stats.latenciesMs, 95),
-          },
-          steady: steadyState(done),
-          detectionSchedule: schedule,
-          timeSplitMeanMs: liveTimeSplit(split, sceneStages),
-          sceneStagesMeanMs: Object.fromEntries(
-            Object.entries(sceneStages).map(([k, v]) => [k, v / n]),
-          ),
-          meanMs: {
-            analyze: sums.analyzeMs / n,
-            scene: sums.sceneMs / n,
-            perception: (sums.analyzeMs - sums.sceneMs) / n,
-            trackAndWatch: sums.trackAndWatchMs / n,
-            sinks: sums.sinksMs / n,
-          },
-        }),
-      )
-      return 0
-    }
-    const latency =
-      stats.latenciesMs.length === 0
-        ? 'no latency (no frame answered)'
-        : `latency p50 ${percentile(stats.latenciesMs, 50).toFixed(0)} ms p95 ${percentile(stats.latenciesMs, 95).toFixed(0)} ms`
-    print(
-      `${stats.processed} frames in ${(stats.elapsedMs / 1000).toFixed(1)} s (${((stats.processed * 1000) / stats.elapsedMs).toFixed(1)} fps), ` +
-        `dropped ${stats.dropped}, failed ${stats.failed}, ${latency}`,
+    return printSummary(
+      stats,
+      { json: values.json === true, schedule, done, split, sceneStages, sums },
+      print,
     )
-    // Every frame failed: nothing was measured, which a script must be able to tell from success.
-    return stats.processed === 0 && stats.failed > 0 ? 1 : 0
   } finally {
     process.off('SIGINT', onSignal)
     await source.close()
     await recorder?.close()
     if (csv) await new Promise<void>((r) => csv.end(() => r()))
   }
+}
+
+/** What the run measured besides runLive's stats, for the summary. */
+interface RunMeasures {
+  json: boolean
+  schedule: string
+  done: { atMs: number; latencyMs: number }[]
+  split: TimeSplitSums
+  sceneStages: Record<string, number>
+  sums: { analyzeMs: number; sceneMs: number; trackAndWatchMs: number; sinksMs: number }
+}
+
+/** Prints the run's summary (one JSON object with --json, else one line); returns the exit status. */
+function printSummary(
+  stats: Awaited<ReturnType<typeof runLive>>,
+  m: RunMeasures,
+  print: (line: string) => void,
+): number {
+  if (m.json) {
+    const n = Math.max(1, stats.processed)
+    print(
+      JSON.stringify({
+        processed: stats.processed,
+        dropped: stats.dropped,
+        failed: stats.failed,
+        fps: (stats.processed * 1000) / stats.elapsedMs,
+        latencyMs: {
+          p50: percentile(stats.latenciesMs, 50),
+          p95: percentile(stats.latenciesMs, 95),
+        },
+        steady: steadyState(m.done),
+        detectionSchedule: m.schedule,
+        timeSplitMeanMs: liveTimeSplit(m.split, m.sceneStages),
+        sceneStagesMeanMs: Object.fromEntries(
+          Object.entries(m.sceneStages).map(([k, v]) => [k, v / n]),
+        ),
+        meanMs: {
+          analyze: m.sums.analyzeMs / n,
+          scene: m.sums.sceneMs / n,
+          perception: (m.sums.analyzeMs - m.sums.sceneMs) / n,
+          trackAndWatch: m.sums.trackAndWatchMs / n,
+          sinks: m.sums.sinksMs / n,
+        },
+      }),
+    )
+    return 0
+  }
+  const latency =
+    stats.latenciesMs.length === 0
+      ? 'no latency (no frame answered)'
+      : `latency p50 ${percentile(stats.latenciesMs, 50).toFixed(0)} ms p95 ${percentile(stats.latenciesMs, 95).toFixed(0)} ms`
+  print(
+    `${stats.processed} frames in ${(stats.elapsedMs / 1000).toFixed(1)} s (${((stats.processed * 1000) / stats.elapsedMs).toFixed(1)} fps), ` +
+      `dropped ${stats.dropped}, failed ${stats.failed}, ${latency}`,
+  )
+  // Every frame failed: nothing was measured, which a script must be able to tell from success.
+  return stats.processed === 0 && stats.failed > 0 ? 1 : 0
 }
