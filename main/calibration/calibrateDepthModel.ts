@@ -13,7 +13,7 @@ import type { ModelStore } from '../models/ModelStore'
 import { DEPTH_TASKS } from '../contract/manifestSchema'
 import { ModelFactory } from '../perception/modelFactory'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import type { CalibrationStore, SaveResult } from './CalibrationStore'
 
 /**

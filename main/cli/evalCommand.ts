@@ -12,8 +12,8 @@ import {
 } from '../reasoning/eval'
 import { askWithReasoning } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
-import { packageRoot } from '../services/paths'
-import { UserError } from '../services/userError'
+import { packageRoot } from '../app/paths'
+import { UserError } from '../app/userError'
 import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
 import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
 

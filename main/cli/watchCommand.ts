@@ -5,13 +5,13 @@
 
 import { parseArgs } from 'node:util'
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { UserError } from '../services/userError'
-import { perceiveAndBuild } from '../services/perceiveAndBuild'
+import { UserError } from '../app/userError'
+import { perceiveAndBuild } from '../frames/perceiveAndBuild'
 import {
   perceptionSettingsSchema,
   type PerceptionSettingsInput,
 } from '../contract/perceptionSettings'
-import { appVersion } from '../services/appVersion'
+import { appVersion } from '../app/appVersion'
 import { parseWatch, WatchEvaluator } from '../engine/watch'
 import { runLive, percentile, type LiveResult } from '../live/livePipeline'
 import { McapRecorder } from '../live/McapRecorder'

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { writeFileAtomic } from '../files/atomicWrite'
 import type { JobConfig } from '../synth/runJob'
 

@@ -1,4 +1,4 @@
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /**
  * Model-manager errors. They extend UserError so the CLI prints them as one plain line; each one

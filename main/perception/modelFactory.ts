@@ -13,7 +13,7 @@ import { SmolVlm } from '../inference/models/smolVlm'
 import { loadSmolVlmTokenizer } from '../inference/models/smolVlmTokenizer'
 import { ViltVsr } from '../inference/models/viltVsr'
 import { loadViltTokenizer } from '../inference/models/viltTokenizer'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /**
  * Builds model objects from manifest ids, resolving their files through the model store (a missing

@@ -11,7 +11,7 @@ import type {
 } from '../contract/calibrationChannelSchema'
 import type { SceneExecutor } from './sceneExecutor'
 import type { CalibrationFitRequest } from './calibrationRequests'
-import { UserError } from './userError'
+import { UserError } from '../app/userError'
 
 /** What a calibration needs of a kept scene. */
 export interface CalibrationScene {

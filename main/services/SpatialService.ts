@@ -9,8 +9,8 @@ import {
   type ErrorReply,
 } from '../contract/channels'
 import type { SceneExecutor } from './sceneExecutor'
-import { isUserError, userErrorCode, userFacingMessage } from './userError'
-import { appVersion } from './appVersion'
+import { isUserError, userErrorCode, userFacingMessage } from '../app/userError'
+import { appVersion } from '../app/appVersion'
 import { measure, pointAt, type KeptScene } from './sceneQueries'
 import type { Measurement } from '../contract/measureSchema'
 import { describeMeasuredEnds } from '../measurements/measurementRecords'

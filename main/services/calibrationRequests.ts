@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { finite, intrinsicsSchema } from '../contract/primitives'
 import { perceptionFor } from '../perception/defaultPerception'
 import { executionProviderSchema } from '../contract/providerSchema'
-import { depthImageDataSchema, rgbImageDataSchema } from './imageDataSchemas'
+import { depthImageDataSchema, rgbImageDataSchema } from '../frames/imageDataSchemas'
 import { ModelStore } from '../models/ModelStore'
 import {
   fitDepthCalibration,

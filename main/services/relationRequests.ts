@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { perceptionFor } from '../perception/defaultPerception'
 import { executionProviderSchema } from '../contract/providerSchema'
-import { rgbImageDataSchema } from './imageDataSchemas'
+import { rgbImageDataSchema } from '../frames/imageDataSchemas'
 
 /**
  * The ViLT VSR classifier as the hosts reach it: "how likely does this caption hold for this image", run where

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
 import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../contract/channels'
-import { analyzeFrame } from './analyzeFrame'
-import { detectInImage } from './detectInImage'
+import { analyzeFrame } from '../frames/analyzeFrame'
+import { detectInImage } from '../frames/detectInImage'
 import { perceptionSettingsSchema } from '../contract/perceptionSettings'
-import { errorForReply, userFacingMessage } from './userError'
+import { errorForReply, userFacingMessage } from '../app/userError'
 import { shareNativeActivity } from '../inference/nativeActivity'
 import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
 import {

@@ -1,6 +1,6 @@
 import type { Detect2dResult } from '../contract/channels'
-import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from './analyzeFrame'
-import { detectInImage, type Detect2dRequest } from './detectInImage'
+import { analyzeFrame, type AnalyzeRequest, type SceneComputation } from '../frames/analyzeFrame'
+import { detectInImage, type Detect2dRequest } from '../frames/detectInImage'
 import {
   askVision,
   installedVisionModel,

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { perceptionFor } from '../perception/defaultPerception'
 import { executionProviderSchema } from '../contract/providerSchema'
-import { rgbImageDataSchema } from './imageDataSchemas'
+import { rgbImageDataSchema } from '../frames/imageDataSchemas'
 import type { VlmAnswer } from '../inference/models/smolVlm'
-import { UserError } from './userError'
+import { UserError } from '../app/userError'
 
 /**
  * The vision-language model as the reasoning tools reach it from a host: "which one is installed"

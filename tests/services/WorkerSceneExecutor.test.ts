@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WorkerSceneExecutor } from '../../main/services/sceneExecutor'
 import { ERROR_CODES } from '../../main/contract/channels'
-import { CodedUserError } from '../../main/services/userError'
+import { CodedUserError } from '../../main/app/userError'
 
 // The worker pool the hosts use (the built out/main/scene.worker.js): 2D detection runs there too,
 // and error codes survive the thread boundary.

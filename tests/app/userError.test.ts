@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorForReply, userFacingMessage, UserError } from '../../main/services/userError'
+import { errorForReply, userFacingMessage, UserError } from '../../main/app/userError'
 import { SourceError } from '../../main/sources/SourceError'
 
 // What crosses the scene worker's boundary for an error, and how the host shows it: an unexpected
