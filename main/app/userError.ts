@@ -1,60 +1,61 @@
 import { ZodError } from 'zod'
 import { SceneInputError } from '../engine/errors'
-import { SourceError } from '../sources/SourceError'
-import { ModelError } from '../inference/ModelError'
+import { CalibrationInputError } from '../engine/depth/calibrationError'
 
-/** Errors caused by what the user gave us: shown as-is, never with a stack. */
-export function isUserError(error: unknown): boolean {
-  return (
-    error instanceof SourceError ||
-    error instanceof SceneInputError ||
-    error instanceof ZodError ||
-    error instanceof ModelError ||
-    (error instanceof Error &&
-      (error.name === 'UserError' ||
-        error.name === 'LlmSpecError' ||
-        error.name === 'LlmConfigError' ||
-        error.name === 'ModelError' ||
-        error.name === 'CalibrationInputError'))
-  )
-}
-
-/** An error about the user's input raised outside the sources and the engine (CLI arguments, …). */
+/**
+ * An error caused by what the user gave us (a file, an argument, a request field, a setting): its
+ * message is shown as-is, never with a stack. Every user error outside the engine extends this class
+ * (SourceError, ModelError, the model store's and the LLM connectors' errors, …), so recognising one
+ * is an `instanceof`, not a list of names.
+ *
+ * `code` is set on the failures an app reacts to by itself; it is stable (the contract's ERROR_CODES,
+ * the model store's MODEL_MISSING, …) and travels with the message in the reply envelope.
+ */
 export class UserError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UserError'
-  }
-}
+  readonly code?: string
 
-/** A user error an app reacts to by itself: `code` is stable (the contract's ERROR_CODES). */
-export class CodedUserError extends UserError {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message)
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'UserError'
+    if (options.code !== undefined) this.code = options.code
   }
 }
 
 /**
- * The stable code of a user error (CodedUserError, or the model store's MODEL_MISSING, …), to send
- * along with its message; undefined for any other error.
+ * Errors caused by what the user gave us. The engine's input errors count too (the pure engine
+ * cannot import this folder, so it has its own classes). A ZodError does NOT: every user input is
+ * parsed with `safeParse` at a boundary and turned into a message there, so a thrown ZodError is
+ * one of our own schemas rejecting our own output, which is a bug.
  */
-export function userErrorCode(error: unknown): string | undefined {
-  if (!isUserError(error)) return undefined
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' ? code : undefined
+export function isUserError(error: unknown): error is Error {
+  return (
+    error instanceof UserError ||
+    error instanceof SceneInputError ||
+    error instanceof CalibrationInputError
+  )
 }
 
-/** One line for the user: their mistake as-is, anything else marked as unexpected. */
+/** The stable code of a user error, to send along with its message; undefined for any other error. */
+export function userErrorCode(error: unknown): string | undefined {
+  return error instanceof UserError ? error.code : undefined
+}
+
+/** One line naming the first field a zod schema rejected: "invalid a.b: expected number". */
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0]
+  return `invalid ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'malformed'}`
+}
+
+/** One line for the user: their mistake as-is, anything else (our bugs included) marked as unexpected. */
 export function userFacingMessage(error: unknown): string {
-  if (error instanceof ZodError) {
-    const issue = error.issues[0]
-    return `invalid ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'malformed'}`
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  return isUserError(error) ? message : `unexpected error: ${message.split('\n')[0]}`
+  if (isUserError(error)) return error.message
+  const message =
+    error instanceof ZodError
+      ? describeZodError(error)
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  return `unexpected error: ${message.split('\n')[0]}`
 }
 
 /**
@@ -69,6 +70,11 @@ export function errorForReply(error: unknown): {
   const isUser = isUserError(error)
   const message = isUser
     ? userFacingMessage(error)
-    : (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    : (error instanceof ZodError
+        ? describeZodError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error)
+      ).split('\n')[0]
   return { message, isUserError: isUser, code: userErrorCode(error) }
 }

@@ -4,7 +4,7 @@ import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from '../contr
 import { detect2dResultSchema, type Detect2dResult } from '../contract/channels'
 import type { AnalyzeRequest, SceneComputation } from '../frames/analyzeFrame'
 import type { Detect2dRequest } from '../frames/detectInImage'
-import { CodedUserError, UserError } from '../app/userError'
+import { UserError } from '../app/userError'
 import { vlmAnswerSchema, type VisionAskRequest, type VisionModelRequest } from './visionRequests'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import { fittedCalibrationSchema, type CalibrationFitRequest } from './calibrationRequests'
@@ -278,7 +278,7 @@ export class WorkerSceneExecutor implements SceneExecutor {
       const error = !isUserError
         ? new Error(text)
         : typeof code === 'string'
-          ? new CodedUserError(text, code)
+          ? new UserError(text, { code })
           : new UserError(text)
       entry.reject(error)
       return

@@ -4,7 +4,7 @@ import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../cont
 import { analyzeFrame } from '../frames/analyzeFrame'
 import { detectInImage } from '../frames/detectInImage'
 import { perceptionSettingsSchema } from '../contract/perceptionSettings'
-import { errorForReply, userFacingMessage } from '../app/userError'
+import { describeZodError, errorForReply } from '../app/userError'
 import { shareNativeActivity } from '../inference/nativeActivity'
 import { calibrationFitRequestSchema, fitCalibrationRequest } from './calibrationRequests'
 import {
@@ -108,7 +108,7 @@ parentPort?.on('message', async (message: unknown) => {
     parentPort!.postMessage({
       requestId,
       ok: false,
-      error: { message: userFacingMessage(parsed.error), isUserError: true },
+      error: { message: describeZodError(parsed.error), isUserError: true },
     })
     return
   }
