@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, dirname } from 'node:path'
 import type { ModelRunner, RunOptions } from '../inference/types'
-import type { ModelStore } from '../models/ModelStore'
+import type { ModelStore } from './ModelStore'
 import { NanoDetDetector } from '../inference/models/nanodet'
 import { OwlDetector } from '../inference/models/owlDetector'
 import { loadOwlTokenizer } from '../inference/models/owlTokenizer'
