@@ -3,12 +3,12 @@ import { buildProvenance } from '../../engine/answers/format'
 import type { Measurement } from '../../contract/measureSchema'
 import { describeMeasuredEnds, recordFromMeasurement } from '../../measurements/measurementRecords'
 import type { ClientSession } from '../ClientScenes'
-import { typedArrayBytes } from '../keptSceneBytes'
 import { measure, pointAt } from '../sceneQueries'
 import type { DomainHandlers, NamedScene } from './handlerTypes'
 import {
   SAMPLE_NAME,
   appendQuietly,
+  keepComputedScene,
   keptScene,
   recordStamp,
   type ServiceContext,
@@ -20,24 +20,8 @@ export function sceneHandlers(ctx: ServiceContext): DomainHandlers<'scene' | 'pe
     'scene:analyze': async (input, client) => {
       const sceneId = randomUUID()
       const computed = await ctx.executor.analyze(input, sceneId)
-      const image = {
-        width: computed.image.width,
-        height: computed.image.height,
-        data: computed.image.rgb,
-      }
-      const kept: NamedScene = {
-        scene: computed.scene,
-        depth: computed.depth,
-        frameName: input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name,
-        image,
-        provider: input.perception?.provider,
-      }
-      ctx.scenes.keep(
-        client,
-        sceneId,
-        kept,
-        typedArrayBytes([computed.scene, computed.depth, image]),
-      )
+      const frameName = input.frame.kind === 'sample' ? SAMPLE_NAME : input.frame.name
+      keepComputedScene(ctx, client, sceneId, computed, frameName, input.perception?.provider)
       return { summary: computed.summary, cloud: computed.cloud, image: computed.image }
     },
     'scene:pointAt': async (input, client) =>

@@ -10,6 +10,9 @@ import type { ModelsService } from '../ModelsService'
 import type { ReasoningService } from '../ReasoningService'
 import type { SceneExecutor } from '../sceneExecutor'
 import type { NamedScene } from './handlerTypes'
+import type { SceneComputation } from '../../frames/analyzeFrame'
+import type { ExecutionProviderName } from '../../inference/types'
+import { typedArrayBytes } from '../keptSceneBytes'
 
 /** The embedded sample's short name (app:info, and the frame name in the measurement log). */
 export const SAMPLE_NAME = 'PCL Kinect laptop'
@@ -31,6 +34,33 @@ export function keptScene(ctx: ServiceContext, client: ClientSession, sceneId: s
   const kept = ctx.scenes.get(client, sceneId)
   if (!kept) throw new UserError(`scene ${sceneId} is not loaded any more: load the frame again`)
   return kept
+}
+
+/**
+ * Keeps an analysed frame's scene for the client's follow-ups, with its depth and 2D image (counted
+ * against the cache's byte budget). `provider`: what the frame was analysed with (the VLM runs on it).
+ */
+export function keepComputedScene(
+  ctx: ServiceContext,
+  client: ClientSession,
+  sceneId: string,
+  computed: SceneComputation,
+  frameName: string,
+  provider?: ExecutionProviderName,
+): void {
+  const image = {
+    width: computed.image.width,
+    height: computed.image.height,
+    data: computed.image.rgb,
+  }
+  const kept: NamedScene = {
+    scene: computed.scene,
+    depth: computed.depth,
+    frameName,
+    image,
+    provider,
+  }
+  ctx.scenes.keep(client, sceneId, kept, typedArrayBytes([computed.scene, computed.depth, image]))
 }
 
 /** A log record's id, time and frame (the frame's name as the user gave it, while the scene is kept). */
