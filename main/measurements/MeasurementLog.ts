@@ -10,9 +10,9 @@ import { measurementsToJsonl } from '../export/measurementJsonl'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { resolveMeasurementLogPath, scanLogFile, type UnreadableLine } from './measurementLogFile'
 import { fitRecord } from './recordSize'
-import { currentLimits, type Limits } from '../limits'
+import { currentLimits, type Limits } from '../app/limits'
 
-/** The log's size limits (main/limits.ts). */
+/** The log's size limits (main/app/limits.ts). */
 export type MeasurementLogLimits = Pick<
   Limits,
   'maxLogRecordBytes' | 'maxLogFileBytes' | 'maxListedRecords'
@@ -26,7 +26,7 @@ export interface MeasurementLogOptions {
   path?: string
   /** Appends whole lines durably; tests substitute failing ones. Default: appendLinesDurable. */
   appendLines?: (path: string, text: string) => Promise<void>
-  /** Default: the limits in force (SPATIAL_LENS_MAX_LOG_… variables, main/limits.ts). */
+  /** Default: the limits in force (SPATIAL_LENS_MAX_LOG_… variables, main/app/limits.ts). */
   limits?: Partial<MeasurementLogLimits>
 }
 

@@ -11,7 +11,7 @@ import { fittedCalibrationSchema, type CalibrationFitRequest } from './calibrati
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
 import { depthImageDataSchema } from '../frames/imageDataSchemas'
 import { nativeCallsInFlight } from '../inference/nativeActivity'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 import type { SceneExecutor } from './sceneExecutor'
 import { probabilityOrNullSchema, type RelationClassifyRequest } from './relationRequests'
 
@@ -37,7 +37,7 @@ interface Slot {
 }
 
 export interface WorkerSceneExecutorOptions {
-  /** Time limit of one analysis, 2D detection or calibration fit (ms); default the limit in force (main/limits.ts). */
+  /** Time limit of one analysis, 2D detection or calibration fit (ms); default the limit in force (main/app/limits.ts). */
   taskTimeoutMs?: number
 }
 

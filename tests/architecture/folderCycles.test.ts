@@ -27,7 +27,7 @@ describe('folder cycles in main/', () => {
   it('reads the real graph (the hosts import the services, the services the frame path)', () => {
     expect(graph.get('server')?.has('services')).toBe(true)
     expect(graph.get('services')?.has('frames')).toBe(true)
-    expect(graph.get('sources')?.has('limits')).toBe(true)
+    expect(graph.get('sources')?.has('app')).toBe(true)
   })
 
   it('finds a loop when there is one (the check itself works)', () => {

@@ -51,7 +51,7 @@ export function resolveRelative(file: string, spec: string): string {
 
 /**
  * The part of main/ a path belongs to: its first folder under main/ (`main/services/x.ts` →
- * `services`), or the file itself for a file directly in main/ (`main/limits.ts` → `limits`).
+ * `services`), or the file itself for a file directly in main/ (none left today).
  */
 export function mainFolderOf(path: string): string | null {
   const parts = path.split('/')

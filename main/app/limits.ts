@@ -1,4 +1,4 @@
-import { UserError } from './app/userError'
+import { UserError } from './userError'
 /**
  * Every resource limit of the data path in one place: defaults, the environment variable that
  * changes each, and one reader. Hosts (Electron, `serve`, the CLI) and the scene workers read the
