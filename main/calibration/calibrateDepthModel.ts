@@ -11,9 +11,9 @@ import { calibrationSpaceFor } from '../engine/depth/postprocess'
 import type { ExecutionProviderName, ModelRunner } from '../inference/types'
 import type { ModelStore } from '../models/ModelStore'
 import { DEPTH_TASKS } from '../contract/manifestSchema'
-import { ModelFactory } from '../perception/modelFactory'
+import { ModelFactory } from '../models/modelFactory'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import type { CalibrationStore, SaveResult } from './CalibrationStore'
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import {
   perceptionSettingsSchema,
   type PerceptionSettingsInput,

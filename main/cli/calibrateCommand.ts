@@ -11,7 +11,7 @@ import { InlineModelRunner } from '../inference/InlineModelRunner'
 import type { ExecutionProviderName } from '../inference/types'
 import { ModelStore } from '../models/ModelStore'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { calibrateJson } from './calibrateJson'
 
 /** Help text of `spatial-lens calibrate` (also printed for `calibrate --help`). */

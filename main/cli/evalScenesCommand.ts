@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { sceneEvalReportSchema } from '../contract/sceneEvalSchema'
 import { formatSceneEval } from '../evaluation/scenes/formatSceneEval'
 import { runSceneEval, SCENE_EVAL_DATASETS } from '../evaluation/scenes/runSceneEval'
-import { packageRoot } from '../services/paths'
-import { UserError } from '../services/userError'
+import { packageRoot } from '../app/paths'
+import { UserError } from '../app/userError'
 
 export const EVAL_SCENES_USAGE = `npx spatial-lens eval scenes [--datasets LIST] [--sun-frames LIST] [--fixtures DIR] [--python PATH] [--no-open3d] [--json]
   Measures our 3D boxes against ground truth next to Open3D's plane + DBSCAN + box baseline on the same frames:

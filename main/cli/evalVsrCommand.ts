@@ -15,8 +15,8 @@ import { perceptionFor } from '../perception/defaultPerception'
 import { PAPER_ROWS } from '../ensemble/paperResults'
 import { readVsrPart, type VsrItem } from '../ensemble/vsrDataset'
 import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
-import { packageRoot } from '../services/paths'
-import { UserError } from '../services/userError'
+import { packageRoot } from '../app/paths'
+import { UserError } from '../app/userError'
 
 export const EVAL_VSR_USAGE = `npx spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--voters LIST] [--vsr DIR] [--folds K] [--seed N] [--save FILE] [--json]
   Verifies VSR captions with each voter and with SpatialEnsemble (static and k-fold weights), fitted on the

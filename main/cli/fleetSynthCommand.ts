@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { parseFleetSynthArgs, type FleetSubmitArgs } from './fleetArgs'
 import { assertRedisReachable } from '../fleet/queueUrl'
 import { planFleetJobs } from '../fleet/fleetPlan'

@@ -1,7 +1,7 @@
 import type { Frame, RegionPrompt } from '../engine/types'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { loadPcdFrame } from '../sources/pcd'
-import { toRegionPrompts } from '../services/frameLoader'
+import { toRegionPrompts } from '../frames/frameLoader'
 import { readRegionsFile } from './regionsFile'
 import type { CliArgs } from './args'
 import { loadMcapFrame } from './mcapFrame'

@@ -7,8 +7,8 @@ import { exportMeasurements } from '../export/exportMeasurements'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { MeasurementLog } from '../measurements/MeasurementLog'
 import { formatTable } from '../models/formatModelInfo'
-import { appVersion } from '../services/appVersion'
-import { UserError } from '../services/userError'
+import { appVersion } from '../app/appVersion'
+import { UserError } from '../app/userError'
 
 /** Help text of `spatial-lens log` (also printed for `log help`). */
 export const LOG_USAGE = `Usage:

@@ -14,7 +14,7 @@ import { FLEET_USAGE } from './fleetArgs'
 import { runSynthCommand } from './synthCommand'
 import { runMapsCommand } from './mapsCommand'
 import { runWatchCommand } from './watchCommand'
-import { isUserError, userFacingMessage } from '../services/userError'
+import { isUserError, userFacingMessage } from '../app/userError'
 
 /**
  * CLI entry (`npx spatial-lens …`). Thin: parse, call the services, print. Every failure is one

@@ -1,8 +1,8 @@
 import { auxiliaryMaps, DEFAULT_CANNY } from '../engine/maps/auxiliaryMaps'
 import { writeMaps } from '../maps/writeMaps'
 import { mapsManifestSchema } from '../contract/mapsSchema'
-import { perceiveAndBuild } from '../services/perceiveAndBuild'
-import { UserError } from '../services/userError'
+import { perceiveAndBuild } from '../frames/perceiveAndBuild'
+import { UserError } from '../app/userError'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import type { CliArgs } from './args'
 

@@ -6,7 +6,7 @@ import type { Frame } from '../engine/types'
 import { McapFrameSource, describeTopics } from '../sources/mcap/mcapFrameSource'
 import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
 import { schemaKind } from '../sources/robot/schemaKinds'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import type { McapFrameArgs } from './args'
 
 /**

@@ -4,7 +4,7 @@ import {
   modelListCliSchema,
   type ModelStatusJson,
 } from '../contract/modelsCliSchema'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { downloadCommand } from '../models/errors'
 import {
   formatModelInfo,

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
 import type { RegionInput } from '../contract/channels'
 import { readSourceFile } from '../sources/readSourceFile'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 const finite = z.number().finite()
 const regionFileItem = z.union([

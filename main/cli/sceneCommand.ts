@@ -2,11 +2,11 @@ import type { Scene } from '../engine/types'
 import { buildScene } from '../engine/scene/buildScene'
 import { median } from '../engine/geometry/stats'
 import { sceneSummarySchema } from '../contract/sceneSchema'
-import { summarizeScene } from '../services/sceneSummary'
+import { summarizeScene } from '../frames/sceneSummary'
 import { formatLength } from '../engine/scene/naming'
 import { labelCheckText } from './labelCheckText'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
-import { perceiveAndBuild } from '../services/perceiveAndBuild'
+import { perceiveAndBuild } from '../frames/perceiveAndBuild'
 import type { CliArgs } from './args'
 
 /** `spatial-lens scene`: builds the scene and prints it (a table, or one contract-validated JSON object). */

@@ -1,6 +1,6 @@
 import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../workers/sceneExecutor'
-import { rendererDirectory, sceneWorkerPath } from '../services/paths'
+import { rendererDirectory, sceneWorkerPath } from '../app/paths'
 import { startServer } from '../server/startServer'
 import type { CliArgs } from './args'
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { availableParallelism } from 'node:os'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { SynthPlanError } from '../synth/plan'
 import { DEFAULT_FILTERS } from '../synth/generateSamples'
 import { runSynth } from '../synth/runSynth'

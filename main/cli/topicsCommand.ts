@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { listMcapTopics, openMcap, chunkMemoryBound } from '../sources/mcap/openMcap'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /** Help text of `spatial-lens topics`. */
 export const TOPICS_USAGE = `Usage:

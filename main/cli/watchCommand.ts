@@ -5,7 +5,7 @@
 
 import { parseArgs } from 'node:util'
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { perceptionAnalyzer } from '../live/perceptionAnalyzer'
 import { stagedAnalyze, type DetectionSchedule } from '../live/stagedAnalysis'
 import { emptyTimeSplitSums, liveTimeSplit, type TimeSplitSums } from '../live/timeSplit'
@@ -13,7 +13,7 @@ import {
   perceptionSettingsSchema,
   type PerceptionSettingsInput,
 } from '../contract/perceptionSettings'
-import { appVersion } from '../services/appVersion'
+import { appVersion } from '../app/appVersion'
 import { parseWatch, WatchEvaluator } from '../engine/watch'
 import { runLive, percentile, type LiveResult } from '../live/livePipeline'
 import { McapRecorder } from '../live/McapRecorder'

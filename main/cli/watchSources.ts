@@ -3,7 +3,7 @@
  * Another kind plugs in by adding one entry here.
  */
 
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import type { FrameSource } from '../live/FrameSource'
 import { RosbridgeSource } from '../live/RosbridgeSource'
 import { FolderSource } from '../live/FolderSource'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { META_CATEGORIES } from '../engine/ensemble/vsrRelations'
+import { metaCategorySchema } from './metaCategorySchema'
 
 /**
  * The saved SpatialEnsemble (models/ensemble/spatial-ensemble.json): the language prior's counts and each voter's
@@ -28,7 +28,7 @@ export const ensembleWeightsSchema = z.object({
   method: z.enum(['static', 'kfold']),
   minRelationCount: z.number().int().positive(),
   shrinkage: z.number().nonnegative(),
-  byMeta: z.record(z.string(), z.partialRecord(z.enum(META_CATEGORIES), cellSchema)),
+  byMeta: z.record(z.string(), z.partialRecord(metaCategorySchema, cellSchema)),
   byRelation: z.record(z.string(), z.record(z.string(), cellSchema)),
   fittedOn: z.string(),
 })

@@ -5,7 +5,7 @@
  * Pure; shared by the zod schemas and the file reader so both give the same message.
  */
 
-/** Widest image side accepted (pixels); the pixel-count limit (main/limits.ts) is checked on decode. */
+/** Widest image side accepted (pixels); the pixel-count limit (main/app/limits.ts) is checked on decode. */
 export const MAX_IMAGE_SIDE_PX = 100_000
 /** Field of view bounds (degrees) that fx and fy must give across the image. */
 export const MIN_FOV_DEG = 1

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { META_CATEGORIES } from '../engine/ensemble/vsrRelations'
+import { metaCategorySchema } from './metaCategorySchema'
 import { answerObjectSchema, answerProvenanceSchema } from './answerSchema'
 
 export const verdictSchema = z.enum(['true', 'false', 'abstain'])
@@ -21,7 +21,7 @@ export const verificationSchema = z.object({
   parsed: z.object({
     subject: z.string(),
     relation: z.string(),
-    metaCategory: z.enum(META_CATEGORIES),
+    metaCategory: metaCategorySchema,
     object: z.string(),
     isNegated: z.boolean(),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { META_CATEGORIES } from '../engine/ensemble/vsrRelations'
+import { metaCategorySchema } from './metaCategorySchema'
 
 /** `spatial-lens eval vsr --json`: scores per subset of the test split (accuracy and F1 as fractions). */
 /** null: no item to score (e.g. no dev line has an image). */
@@ -11,7 +11,7 @@ const scoreSchema = z.object({
 })
 
 const scoreWithMetaSchema = scoreSchema.extend({
-  byMeta: z.partialRecord(z.enum(META_CATEGORIES), scoreSchema),
+  byMeta: z.partialRecord(metaCategorySchema, scoreSchema),
 })
 
 const ensembleResultSchema = z.object({
@@ -43,7 +43,7 @@ export const vsrEvalReportSchema = z.object({
       name: z.string(),
       accuracy: z.number().optional(),
       f1: z.number().optional(),
-      byMeta: z.partialRecord(z.enum(META_CATEGORIES), z.number()).optional(),
+      byMeta: z.partialRecord(metaCategorySchema, z.number()).optional(),
       note: z.string(),
     }),
   ),

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { SpatialService } from '../services/SpatialService'
 import { InlineSceneExecutor, WorkerSceneExecutor } from '../workers/sceneExecutor'
-import { sceneWorkerPath } from '../services/paths'
+import { sceneWorkerPath } from '../app/paths'
 import { isOwnContent, registerIpcHandlers } from './ipcHandlers'
 import { devRendererUrl, guardNavigation } from './navigationGuard'
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { LabelledBox2d } from '../engine/ensemble/voter'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 const cocoInstancesSchema = z.object({
   images: z.array(

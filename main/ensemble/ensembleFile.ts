@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path'
 import { ensembleFileSchema, type EnsembleFile } from '../contract/ensembleFileSchema'
 import type { EnsembleWeights } from '../engine/ensemble/ensembleWeights'
 import type { LanguagePriorData } from '../engine/ensemble/languagePrior'
-import { packageRoot } from '../services/paths'
-import { UserError } from '../services/userError'
+import { packageRoot } from '../app/paths'
+import { UserError } from '../app/userError'
 
 /** Voter ids of an evaluation → the app's voter ids; voters not listed are not saved. */
 const SAVED_VOTERS: Readonly<Record<string, string>> = {

@@ -16,7 +16,7 @@ import type { AuxiliaryMaps } from '../engine/maps/auxiliaryMaps'
 import type { RgbImage, Scene } from '../engine/types'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import type { RelationClassifier } from '../inference/models/viltVsr'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { loadEnsembleFile } from './ensembleFile'
 import type { EnsembleFile } from '../contract/ensembleFileSchema'
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { parseStatement, type SpatialStatement } from '../engine/ensemble/parseStatement'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 export type VsrSplit = 'random' | 'zeroshot'
 export type VsrPart = 'train' | 'dev' | 'test'

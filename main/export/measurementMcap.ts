@@ -1,3 +1,4 @@
+import { UserError } from '../app/userError'
 import { McapWriter, TempBuffer } from '@mcap/core'
 import { z } from 'zod'
 import { measurementRecordSchema, type MeasurementRecord } from '../contract/measurementSchema'
@@ -29,7 +30,7 @@ export function isoToNanoseconds(timeIso: string): bigint {
 }
 
 /** A record time outside MCAP's range: a user error naming the time and the other formats. */
-export class McapTimeError extends Error {
+export class McapTimeError extends UserError {
   constructor(timeIso: string) {
     super(
       `the measurement at ${timeIso} cannot be exported to MCAP, whose times run from 1970 to 2554; ` +

@@ -1,6 +1,6 @@
 // The same listing as the local `synth` (absolute roots: workers on other machines open them as given).
 import { resolve } from 'node:path'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { listInput, listRecordings } from '../synth/runSynth'
 import { planJobs, stableHash, SynthPlanError, type SynthJob, type SynthPlan } from '../synth/plan'
 import type { JobConfig } from '../synth/runJob'

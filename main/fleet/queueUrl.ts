@@ -1,5 +1,5 @@
 import { connect } from 'node:net'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /** Where the fleet's Redis is: the pieces of `redis://[user:password@]host[:port][/db]`. */
 export interface RedisTarget {

@@ -1,3 +1,4 @@
+import { UserError } from '../app/userError'
 /**
  * The one error type of the inference seam. Each says, in one line, what is wrong with which model and
  * how to fix it; the raw onnxruntime message (never its stack) is kept only as `detail`.
@@ -18,7 +19,7 @@ export interface ModelErrorData {
 /**
  * A model could not be loaded or run. `message` is `problem: fix`, a single line meant for the user.
  */
-export class ModelError extends Error {
+export class ModelError extends UserError {
   readonly kind: ModelErrorKind
   /** What went wrong, without the fix (one line). */
   readonly problem: string

@@ -10,7 +10,7 @@ import type { DepthImage, Intrinsics, RgbImage } from '../engine/types'
 import { SourceError } from '../sources/SourceError'
 import { decodeColorImage } from '../sources/colorImage'
 import { decodeDepthPng } from '../sources/depthImage'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 
 /** One decoded image message: colour or depth, with its header stamp (ns since the epoch). */
 export type DecodedImage =

@@ -1,3 +1,4 @@
+import { UserError } from '../app/userError'
 import { mkdir, open, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import {
@@ -9,9 +10,9 @@ import { measurementsToJsonl } from '../export/measurementJsonl'
 import { writeFileAtomic } from '../files/atomicWrite'
 import { resolveMeasurementLogPath, scanLogFile, type UnreadableLine } from './measurementLogFile'
 import { fitRecord } from './recordSize'
-import { currentLimits, type Limits } from '../limits'
+import { currentLimits, type Limits } from '../app/limits'
 
-/** The log's size limits (main/limits.ts). */
+/** The log's size limits (main/app/limits.ts). */
 export type MeasurementLogLimits = Pick<
   Limits,
   'maxLogRecordBytes' | 'maxLogFileBytes' | 'maxListedRecords'
@@ -25,7 +26,7 @@ export interface MeasurementLogOptions {
   path?: string
   /** Appends whole lines durably; tests substitute failing ones. Default: appendLinesDurable. */
   appendLines?: (path: string, text: string) => Promise<void>
-  /** Default: the limits in force (SPATIAL_LENS_MAX_LOG_… variables, main/limits.ts). */
+  /** Default: the limits in force (SPATIAL_LENS_MAX_LOG_… variables, main/app/limits.ts). */
   limits?: Partial<MeasurementLogLimits>
 }
 
@@ -216,7 +217,7 @@ export async function appendLinesDurable(path: string, text: string): Promise<vo
 }
 
 /** The disk refused a record: says where, and that nothing is lost yet. */
-export class MeasurementLogWriteError extends Error {
+export class MeasurementLogWriteError extends UserError {
   constructor(path: string, pendingCount: number, cause: unknown) {
     super(
       `could not save the measurement log to ${path} (${(cause as Error).message}); ${pendingCount} measurement(s) are kept in memory and saved with the next one. Check that the folder is writable and the disk is not full.`,
@@ -226,7 +227,7 @@ export class MeasurementLogWriteError extends Error {
 }
 
 /** The log file is at its size limit: says how to make room. */
-export class MeasurementLogFullError extends Error {
+export class MeasurementLogFullError extends UserError {
   constructor(path: string, size: number, maxBytes: number) {
     super(
       `the measurement log ${path} is full (${size} bytes; limit ${maxBytes}), so this measurement was not saved; export it ` +

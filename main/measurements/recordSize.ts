@@ -1,3 +1,4 @@
+import { UserError } from '../app/userError'
 import type { MeasurementRecord } from '../contract/measurementSchema'
 
 /** Characters a text of a record keeps when the record is over the size limit. */
@@ -44,7 +45,7 @@ function truncateTexts(value: unknown): unknown {
 }
 
 /** A record that cannot be made to fit the log's record limit (a user error: what they sent is too big). */
-export class MeasurementRecordTooLargeError extends Error {
+export class MeasurementRecordTooLargeError extends UserError {
   constructor(bytes: number, maxBytes: number) {
     super(
       `the measurement record is ${bytes} bytes, over the log's limit of ${maxBytes} bytes per record, and was not saved; ` +

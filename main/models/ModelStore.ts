@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { asarUnpackedPath, packageRoot } from '../services/paths'
-import { UserError } from '../services/userError'
+import { asarUnpackedPath, packageRoot } from '../app/paths'
+import { UserError } from '../app/userError'
 import { resolveModelCacheDirectory } from './cacheDirectory'
 import {
   downloadFile,

@@ -1,4 +1,4 @@
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /**
  * Model-manager errors. They extend UserError so the CLI prints them as one plain line; each one
@@ -12,7 +12,7 @@ export function downloadCommand(modelId: string): string {
 
 /** The model is not in the manifest. */
 export class UnknownModelError extends UserError {
-  readonly code = 'MODEL_UNKNOWN'
+  override readonly code = 'MODEL_UNKNOWN'
   constructor(
     readonly modelId: string,
     knownIds: string[],
@@ -25,7 +25,7 @@ export class UnknownModelError extends UserError {
 
 /** A file of the model is not in the cache (or a built-in file is missing from the package). */
 export class ModelMissingError extends UserError {
-  readonly code = 'MODEL_MISSING'
+  override readonly code = 'MODEL_MISSING'
   constructor(
     readonly modelId: string,
     message: string,
@@ -36,7 +36,7 @@ export class ModelMissingError extends UserError {
 
 /** A file of the model is there but damaged (wrong size or hash). */
 export class ModelCorruptError extends UserError {
-  readonly code = 'MODEL_CORRUPT'
+  override readonly code = 'MODEL_CORRUPT'
   constructor(
     readonly modelId: string,
     message: string,
@@ -53,7 +53,7 @@ export type DownloadFailureKind =
  * file so the next try resumes; `hash-mismatch`/`size-mismatch` delete it (the bytes are wrong, not short).
  */
 export class DownloadError extends UserError {
-  readonly code = 'DOWNLOAD_FAILED'
+  override readonly code = 'DOWNLOAD_FAILED'
   constructor(
     readonly kind: DownloadFailureKind,
     message: string,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import manifestJson from '../../models/manifest.json'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import { UnknownModelError } from './errors'
 import {
   modelManifestSchema,

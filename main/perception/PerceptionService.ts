@@ -4,9 +4,9 @@ import type { Detection } from '../engine/perception/types'
 import { detectionsToRegions } from '../engine/scene/objectsFromDetections'
 import { monocularFrame } from '../engine/depth/monocularFrame'
 import type { CalibrationStore } from '../calibration/CalibrationStore'
-import { CodedUserError, UserError, userErrorCode } from '../services/userError'
+import { UserError, userErrorCode } from '../app/userError'
 import { ERROR_CODES } from '../contract/channels'
-import type { ModelFactory } from './modelFactory'
+import type { ModelFactory } from '../models/modelFactory'
 import type { VisionLanguageModel } from '../inference/models/smolVlm'
 import type { RelationClassifier } from '../inference/models/viltVsr'
 import { nameGeometryObjects } from './vlmObjectNames'
@@ -133,7 +133,7 @@ export class PerceptionService {
     const model = await this.models.depth(choice).catch((error: unknown) => {
       // A chosen depth model that is not installed is the same situation as none installed for 'auto'.
       if (userErrorCode(error) !== 'MODEL_MISSING') throw error
-      throw new CodedUserError((error as Error).message, ERROR_CODES.depthModelMissing)
+      throw new UserError((error as Error).message, { code: ERROR_CODES.depthModelMissing })
     })
     const lookup = await this.calibrations.get(frame.cameraId, choice)
     if (lookup.status === 'unreadable') {
@@ -166,10 +166,10 @@ export class PerceptionService {
       }
       return modelId
     }
-    throw new CodedUserError(
+    throw new UserError(
       'this frame has no depth and no metric depth model is installed: run `npx spatial-lens models download depth-anything-v2-small-metric-indoor` ' +
         '(or give a depth image, or calibrate a relative model with `npx spatial-lens calibrate`)',
-      ERROR_CODES.depthModelMissing,
+      { code: ERROR_CODES.depthModelMissing },
     )
   }
 

@@ -1,7 +1,7 @@
 import { InlineModelRunner } from '../inference/InlineModelRunner'
 import { ModelStore } from '../models/ModelStore'
 import { CalibrationStore } from '../calibration/CalibrationStore'
-import { ModelFactory } from './modelFactory'
+import { ModelFactory } from '../models/modelFactory'
 import { PerceptionService } from './PerceptionService'
 import type { ExecutionProviderName } from '../inference/types'
 

@@ -1,4 +1,4 @@
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /**
  * What `serve` accepts from its clients, in one place. Every limit has a default here, a CLI flag on

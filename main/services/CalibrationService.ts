@@ -11,7 +11,7 @@ import type {
 } from '../contract/calibrationChannelSchema'
 import type { SceneExecutor } from '../workers/sceneExecutor'
 import type { CalibrationFitRequest } from '../workers/contract/taskSchemas'
-import { UserError } from './userError'
+import { UserError } from '../app/userError'
 
 /** What a calibration needs of a kept scene. */
 export interface CalibrationScene {

@@ -7,7 +7,7 @@ import type {
   ModelProgressEvent,
   VerifyReport,
 } from '../contract/modelsSchema'
-import { UserError } from './userError'
+import { UserError } from '../app/userError'
 import { modelRow } from './modelRows'
 import { downloadHint } from './downloadHints'
 import type { ServiceEvents } from './ServiceEvents'

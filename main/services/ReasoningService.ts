@@ -19,7 +19,7 @@ import { chooseApiKey, type KeyChoice } from '../settings/llmKeyBinding'
 import { describeTestFailure } from './llmTestMessages'
 import type { SettingsStore } from '../settings/SettingsStore'
 import type { StoredSettings } from '../settings/settingsFile'
-import { isUserError, UserError } from './userError'
+import { isUserError, UserError } from '../app/userError'
 import type { ServiceEvents } from './ServiceEvents'
 
 // The contract mirrors the orchestrator's types: fail to compile when they drift apart.

@@ -2,7 +2,7 @@ import type { DepthImage, Scene, SceneObject } from '../engine/types'
 import { measureBetween, type MeasureEnd } from '../engine/answers/measure'
 import { objectAtPixel, pointAtPixel } from '../engine/reasoning/pointQuery'
 import type { Measurement, MeasureTarget, PointAtResult } from '../contract/measureSchema'
-import { UserError } from './userError'
+import { UserError } from '../app/userError'
 
 /** A scene the service keeps for follow-up requests, with the depth it was lifted from. */
 export interface KeptScene {

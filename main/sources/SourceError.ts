@@ -1,3 +1,4 @@
+import { UserError } from '../app/userError'
 /**
  * The one error type that frame sources throw.
  *
@@ -5,12 +6,12 @@
  * is a single line that names the file, says what is wrong and what to do. Library errors (sharp, fast-png, zod,
  * node:fs) never escape raw; they are kept as `cause` for debugging only, so hosts can print `message` as-is.
  */
-export class SourceError extends Error {
+export class SourceError extends UserError {
   /** The file (path or upload name) the problem is about, when there is one. */
   readonly file?: string
 
   constructor(message: string, options: { file?: string; cause?: unknown } = {}) {
-    super(oneLine(message), options.cause === undefined ? undefined : { cause: options.cause })
+    super(oneLine(message), { cause: options.cause })
     this.name = 'SourceError'
     this.file = options.file
   }

@@ -2,7 +2,7 @@ import sharp from 'sharp'
 import type { RgbImage } from '../engine/types'
 import { SourceError, describeCause } from './SourceError'
 import { assertPixelLimit } from './pixelLimit'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 
 /**
  * Decodes a colour image file (PNG, JPEG, WebP, TIFF, … anything sharp reads) to 8-bit RGB.
@@ -13,7 +13,7 @@ import { currentLimits } from '../limits'
  *
  * @param bytes the encoded file; not retained.
  * @param name file name or path, used only in error messages.
- * @param maxPixels pixel limit, checked on the header before decoding (default: main/limits.ts).
+ * @param maxPixels pixel limit, checked on the header before decoding (default: main/app/limits.ts).
  * @returns interleaved RGB, row-major, width·height·3 bytes; the caller owns `data`.
  * @throws SourceError when the bytes are empty, truncated, corrupt or not an image format sharp supports, or
  *   the image has more pixels than the limit.

@@ -3,7 +3,7 @@ import type { DepthImage } from '../engine/types'
 import { SourceError, describeCause } from './SourceError'
 import { depthScaleProblem } from '../contract/intrinsicsRules'
 import { assertPixelLimit, pngDeclaredSize } from './pixelLimit'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 
 /**
  * Decodes a 16-bit single-channel depth PNG to metres.
@@ -14,7 +14,7 @@ import { currentLimits } from '../limits'
  * @param bytes the PNG file; not retained.
  * @param name file name or path, used only in error messages.
  * @param depthScale stored units per metre (1000 for millimetres, 5000 for TUM): metres = value / depthScale.
- * @param maxPixels pixel limit, checked on the IHDR header before decoding (default: main/limits.ts).
+ * @param maxPixels pixel limit, checked on the IHDR header before decoding (default: main/app/limits.ts).
  * @returns depth in metres, row-major; 0 stays 0 (invalid). The caller owns `data`.
  * @throws SourceError for a corrupt or non-PNG file, an 8-bit or multi-channel PNG, a bad depthScale,
  *   or more pixels than the limit.

@@ -2,7 +2,7 @@ import { lzfDecompress } from './lzf'
 import { readPcdAscii } from './pcdAscii'
 import { type PcdField, type PcdHeader, parsePcdHeader, pointStepBytes } from './pcdHeader'
 import { SourceError } from './SourceError'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 
 /**
  * LZF expands at most ~88× (a 3-byte back reference copies up to 264 bytes); a block that claims
@@ -37,7 +37,7 @@ interface FieldLayout {
  * Colour comes from a 4-byte `rgba` field (uint32 0xAARRGGBB) or `rgb` field (the same 32 bits, stored as float32
  * by PCL's PointXYZRGB: the bits are reinterpreted, not converted). Other colour layouts are ignored.
  * @param name file name for error messages.
- * @param maxPoints point limit (default: SPATIAL_LENS_MAX_CLOUD_POINTS, main/limits.ts).
+ * @param maxPoints point limit (default: SPATIAL_LENS_MAX_CLOUD_POINTS, main/app/limits.ts).
  * @returns a new cloud; the caller owns its arrays.
  * @throws SourceError for a bad header, a missing x/y/z field, truncated data, corrupt compression, or
  *   more points than the limit or than the file can hold.

@@ -1,4 +1,4 @@
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 import { SourceError } from './SourceError'
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -19,7 +19,7 @@ export function pngDeclaredSize(bytes: Uint8Array): { width: number; height: num
  * Throws unless an image of `width`×`height` fits the pixel limit. Called on the size a file's
  * header declares, before any pixel buffer exists: a 1 MB PNG can declare 15000² pixels (gigabytes
  * once decoded).
- * @param maxPixels default: the limit in force (SPATIAL_LENS_MAX_IMAGE_PIXELS, main/limits.ts).
+ * @param maxPixels default: the limit in force (SPATIAL_LENS_MAX_IMAGE_PIXELS, main/app/limits.ts).
  */
 export function assertPixelLimit(
   width: number,

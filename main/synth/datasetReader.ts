@@ -12,7 +12,7 @@ import {
   type SynthManifest,
   type SynthSample,
 } from '../contract/synthSchema'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /** The manifest of the dataset in `folder`. @throws UserError when it is missing or malformed. */
 export async function readManifest(folder: string): Promise<SynthManifest> {

@@ -13,8 +13,8 @@ import {
   pinDatasetConfig,
   type McapReadOptions,
 } from './datasetConfig'
-import { appVersion } from '../services/appVersion'
-import { UserError } from '../services/userError'
+import { appVersion } from '../app/appVersion'
+import { UserError } from '../app/userError'
 import type { SynthCounts, SynthManifest } from '../contract/synthSchema'
 import { pendingJobs, planJobs, shardPath, type PlanInput, type SynthPlan } from './plan'
 import { prepareOutDir, type JobConfig } from './runJob'

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { packageRoot } from '../services/paths'
+import { packageRoot } from '../app/paths'
 import { runJob, type JobConfig, type JobResult } from './runJob'
 import type { SynthJob } from './plan'
 

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import type { Detect2dResult } from '../contract/channels'
-import type { AnalyzeRequest, SceneComputation } from '../services/analyzeFrame'
-import type { Detect2dRequest } from '../services/detectInImage'
+import type { AnalyzeRequest, SceneComputation } from '../frames/analyzeFrame'
+import type { Detect2dRequest } from '../frames/detectInImage'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
 import { nativeCallsInFlight } from '../inference/nativeActivity'
-import { currentLimits } from '../limits'
+import { currentLimits } from '../app/limits'
 import type { SceneExecutor, SendOptions } from './sceneExecutor'
 import type {
   CalibrationFitRequest,

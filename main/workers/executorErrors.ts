@@ -1,4 +1,4 @@
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /** A task past its time limit: the user's frame (or settings) asked for too much. */
 export class TaskTimeoutError extends UserError {}

@@ -1,6 +1,6 @@
 import type { Detect2dResult } from '../contract/channels'
-import type { AnalyzeRequest, SceneComputation } from '../services/analyzeFrame'
-import type { Detect2dRequest } from '../services/detectInImage'
+import type { AnalyzeRequest, SceneComputation } from '../frames/analyzeFrame'
+import type { Detect2dRequest } from '../frames/detectInImage'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
 import type {

@@ -1,5 +1,5 @@
-import { analyzeFrame } from '../services/analyzeFrame'
-import { detectInImage } from '../services/detectInImage'
+import { analyzeFrame } from '../frames/analyzeFrame'
+import { detectInImage } from '../frames/detectInImage'
 import { askVision, installedVisionModel } from './visionRequests'
 import { classifyRelation } from './relationRequests'
 import { fitCalibrationRequest } from './calibrationRequests'

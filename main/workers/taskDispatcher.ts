@@ -1,4 +1,4 @@
-import { userFacingMessage } from '../services/userError'
+import { userFacingMessage } from '../app/userError'
 import {
   hostMessageSchema,
   workerTasks,

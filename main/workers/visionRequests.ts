@@ -1,6 +1,6 @@
 import { perceptionFor } from '../perception/defaultPerception'
 import type { VlmAnswer } from '../inference/models/smolVlm'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 import type { VisionAskRequest, VisionModelRequest } from './contract/taskSchemas'
 
 /**

@@ -2,13 +2,7 @@ import { SceneInputError } from '../engine/errors'
 import { CalibrationInputError } from '../engine/depth/calibrationError'
 import { SourceError } from '../sources/SourceError'
 import { ModelError } from '../inference/ModelError'
-import {
-  CodedUserError,
-  isUserError,
-  userErrorCode,
-  userFacingMessage,
-  UserError,
-} from '../services/userError'
+import { isUserError, userErrorCode, userFacingMessage, UserError } from '../app/userError'
 import type { WorkerError } from './contract/workerTasks'
 
 /**
@@ -48,8 +42,6 @@ export function fromWorkerError(wire: WorkerError): Error {
     case 'calibration-input':
       return new CalibrationInputError(wire.message)
     case 'user':
-      return wire.code === undefined
-        ? new UserError(wire.message)
-        : new CodedUserError(wire.message, wire.code)
+      return new UserError(wire.message, { code: wire.code })
   }
 }

@@ -5,40 +5,21 @@
  * the import named.
  */
 import { describe, expect, it } from 'vitest'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { dirname, join, normalize, relative } from 'node:path'
-
-const ROOT = join(import.meta.dirname, '../..')
-
-function sourceFiles(folder: string): string[] {
-  const out: string[] = []
-  for (const name of readdirSync(join(ROOT, folder))) {
-    const path = join(folder, name)
-    if (statSync(join(ROOT, path)).isDirectory()) out.push(...sourceFiles(path))
-    else if (/\.tsx?$/.test(name)) out.push(path)
-  }
-  return out
-}
-
-/** Every import specifier of a file (static, re-exports and dynamic imports with a literal). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8')
-  const found: string[] = []
-  for (const m of text.matchAll(
-    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
-  )) {
-    found.push(m[1] ?? m[2] ?? m[3])
-  }
-  return found
-}
+import { folderGraph, importSpecs, resolveRelative, sourceFiles } from './importGraph'
 
 /** Imports of `folder`'s files that leave the allowed folders (relative) or name a package not allowed. */
-function violations(folder: string, allowedFolders: string[], allowedPackages: RegExp): string[] {
+function violations(
+  folder: string,
+  allowedFolders: string[],
+  allowedPackages: RegExp,
+  options: { isTypeOnlyIgnored?: boolean } = {},
+): string[] {
   const out: string[] = []
   for (const file of sourceFiles(folder)) {
-    for (const spec of importsOf(file)) {
+    for (const { spec, isTypeOnly } of importSpecs(file)) {
+      if (options.isTypeOnlyIgnored && isTypeOnly) continue
       if (spec.startsWith('.')) {
-        const target = relative(ROOT, normalize(join(ROOT, dirname(file), spec)))
+        const target = resolveRelative(file, spec)
         if (
           !allowedFolders.some((allowed) => target === allowed || target.startsWith(`${allowed}/`))
         )
@@ -56,8 +37,26 @@ describe('layers', () => {
     expect(violations('main/engine', ['main/engine'], /^zod$/)).toEqual([])
   })
 
-  it('the contract is a leaf: contract, engine types and zod only', () => {
+  it('the contract is a leaf: at run time it imports only zod and itself', () => {
+    expect(
+      violations('main/contract', ['main/contract'], /^zod$/, { isTypeOnlyIgnored: true }),
+    ).toEqual([])
+  })
+
+  it('the contract names engine types only to check its schemas against them (`import type`)', () => {
     expect(violations('main/contract', ['main/contract', 'main/engine'], /^zod$/)).toEqual([])
+  })
+
+  it('the app-wide leaves (main/app) import only themselves, the engine, Node and zod', () => {
+    expect(violations('main/app', ['main/app', 'main/engine'], /^(node:.*|zod)$/)).toEqual([])
+  })
+
+  it('only the hosts (CLI, Electron, serve) import the services', () => {
+    const importers = [...folderGraph(sourceFiles('main'))]
+      .filter(([, edges]) => edges.has('services'))
+      .map(([from]) => from)
+      .sort()
+    expect(importers).toEqual(['cli', 'electron', 'server'])
   })
 
   it('the renderer reaches the Node side only through the contract and the engine', () => {
@@ -71,6 +70,10 @@ describe('layers', () => {
   })
 
   it('finds a violation when there is one (the check itself works)', () => {
+    // The contract's type-only imports of the engine are real imports: counted unless ignored.
+    expect(
+      violations('main/contract', ['main/contract'], /^zod$/).some((v) => v.includes('engine')),
+    ).toBe(true)
     // main/services imports Node built-ins and other layers: held to the engine's rule it must fail.
     expect(violations('main/services', ['main/engine'], /^zod$/).length).toBeGreaterThan(0)
   })

@@ -6,7 +6,7 @@ import { channels, contract, type Channel, type ChannelInput } from '../../main/
 import { isOwnContent, registerIpcHandlers } from '../../main/electron/ipcHandlers'
 import { MeasurementLog } from '../../main/measurements/MeasurementLog'
 import { InlineSceneExecutor, type SceneExecutor } from '../../main/workers/sceneExecutor'
-import { sampleFramePaths } from '../../main/services/paths'
+import { sampleFramePaths } from '../../main/app/paths'
 import { SpatialService } from '../../main/services/SpatialService'
 import { SettingsStore } from '../../main/settings/SettingsStore'
 import { buildSpatialBridge } from '../../preload/spatialBridge'

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { ModelStore } from '../../main/models/ModelStore'
 import { ModelCorruptError, ModelMissingError, UnknownModelError } from '../../main/models/errors'
 import { LOCK_FILE_NAME } from '../../main/models/lockFile'
-import { isUserError } from '../../main/services/userError'
+import { isUserError } from '../../main/app/userError'
 import {
   dropMidway,
   generatedBytes,

@@ -171,7 +171,7 @@ describe('electron-builder.yml', () => {
     ])
       expect(matches(files, path), path).toBe(true)
     for (const path of [
-      'main/services/paths.ts',
+      'main/app/paths.ts',
       'tests/e2e/viewer.test.ts',
       'out/main/electron.js.map',
       '.tmp/x',

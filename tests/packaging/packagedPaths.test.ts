@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bundledManifest } from '../../main/models/manifest'
 import { ModelStore } from '../../main/models/ModelStore'
-import { asarUnpackedPath } from '../../main/services/paths'
+import { asarUnpackedPath } from '../../main/app/paths'
 import { ROOT } from '../helpers/runCli'
 
 // Where the packaged app finds its built-in models: inside app.asar for Electron's fs, but

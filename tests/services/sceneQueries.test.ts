@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
 import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
 import { loadRgbdFrame } from '../../main/sources/rgbdFrame'
-import { sampleFramePaths } from '../../main/services/paths'
+import { sampleFramePaths } from '../../main/app/paths'
 import type { SceneResult } from '../../main/contract/channels'
 import type { Frame, Vec3 } from '../../main/engine/types'
 

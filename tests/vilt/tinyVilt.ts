@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { buildTinyModel, type TinyTensorSpec } from '../helpers/onnxBuilder'
 import { bundledManifest, findModel } from '../../main/models/manifest'
 import { ModelStore } from '../../main/models/ModelStore'
-import { ModelFactory } from '../../main/perception/modelFactory'
+import { ModelFactory } from '../../main/models/modelFactory'
 import { RecordingRunner } from '../vlm/tinySmolVlm'
 
 export const VILT_ID = 'vilt-vsr'

@@ -18,7 +18,7 @@ import { bundledManifest, findModel } from '../../main/models/manifest'
 import { ModelStore } from '../../main/models/ModelStore'
 import type { ModelManifest, TensorSpec } from '../../main/contract/manifestSchema'
 import { InlineModelRunner } from '../../main/inference/InlineModelRunner'
-import { ModelFactory } from '../../main/perception/modelFactory'
+import { ModelFactory } from '../../main/models/modelFactory'
 import type {
   InferenceResult,
   ModelRunner,

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Frame, Scene } from '../../main/engine/types'
 import { CalibrationStore } from '../../main/calibration/CalibrationStore'
 import { ModelStore } from '../../main/models/ModelStore'
-import { ModelFactory } from '../../main/perception/modelFactory'
+import { ModelFactory } from '../../main/models/modelFactory'
 import { PerceptionService } from '../../main/perception/PerceptionService'
 import {
   perceptionSettingsSchema,

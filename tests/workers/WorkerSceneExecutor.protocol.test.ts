@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { WorkerProtocolError, WorkerSceneExecutor } from '../../main/workers/WorkerSceneExecutor'
-import { CodedUserError, isUserError } from '../../main/services/userError'
+import { UserError, isUserError } from '../../main/app/userError'
 import { SourceError } from '../../main/sources/SourceError'
-import type { AnalyzeRequest } from '../../main/services/analyzeFrame'
+import type { AnalyzeRequest } from '../../main/frames/analyzeFrame'
 
 // A worker that breaks the contract (fixtures/fakeSceneWorker.mjs) must give the caller a clear
 // internal error at once, never a hang and never a "your input was wrong"; errors it reports
@@ -60,8 +60,8 @@ describe('WorkerSceneExecutor against a worker that breaks the contract', () => 
     expect(source).toBeInstanceOf(SourceError)
     expect(source?.message).toBe('shelf.png is not a PNG')
     const coded = await failureOf(executor.analyze(sample, 'coded-error'))
-    expect(coded).toBeInstanceOf(CodedUserError)
-    expect((coded as CodedUserError).code).toBe('DEPTH_MODEL_MISSING')
+    expect(coded).toBeInstanceOf(UserError)
+    expect((coded as UserError).code).toBe('DEPTH_MODEL_MISSING')
   })
 
   it('an internal error stays internal (shown as unexpected by the service)', async () => {

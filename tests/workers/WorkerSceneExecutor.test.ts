@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WorkerSceneExecutor } from '../../main/workers/sceneExecutor'
 import { ERROR_CODES } from '../../main/contract/channels'
-import { CodedUserError, UserError } from '../../main/services/userError'
+import { UserError } from '../../main/app/userError'
 
 // The worker pool the hosts use (the built out/main/scene.worker.js): the engine scene crosses and
 // passes the contract's check, 2D detection runs there too, the worker refuses a request of the
@@ -59,8 +59,8 @@ describe('WorkerSceneExecutor (scene worker threads)', () => {
         () => null,
         (error: unknown) => error,
       )
-    expect(failure).toBeInstanceOf(CodedUserError)
-    expect((failure as CodedUserError).code).toBe(ERROR_CODES.depthModelMissing)
+    expect(failure).toBeInstanceOf(UserError)
+    expect((failure as UserError).code).toBe(ERROR_CODES.depthModelMissing)
     expect((failure as Error).message).toMatch(/spatial-lens models download/)
   })
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TaskTimeoutError, WorkerSceneExecutor } from '../../main/workers/WorkerSceneExecutor'
-import type { AnalyzeRequest } from '../../main/services/analyzeFrame'
+import type { AnalyzeRequest } from '../../main/frames/analyzeFrame'
 
 // The executor's time limit and its second worker, against a stand-in worker that hangs on demand
 // (fixtures/fakeSceneWorker.mjs): a frame that never finishes must fail with a clear message

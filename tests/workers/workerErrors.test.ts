@@ -6,12 +6,7 @@ import { SceneInputError } from '../../main/engine/errors'
 import { CalibrationInputError } from '../../main/engine/depth/calibrationError'
 import { ModelError } from '../../main/inference/ModelError'
 import { ModelMissingError } from '../../main/models/errors'
-import {
-  CodedUserError,
-  isUserError,
-  UserError,
-  userFacingMessage,
-} from '../../main/services/userError'
+import { isUserError, UserError, userFacingMessage } from '../../main/app/userError'
 import { z } from 'zod'
 
 // An error thrown in the scene worker arrives on the host as the same class with the same message
@@ -56,8 +51,8 @@ describe('worker errors', () => {
     const received = acrossTheBoundary(
       new ModelMissingError('vilt-vsr', 'vilt-vsr is not installed'),
     )
-    expect(received).toBeInstanceOf(CodedUserError)
-    expect((received as CodedUserError).code).toBe('MODEL_MISSING')
+    expect(received).toBeInstanceOf(UserError)
+    expect((received as UserError).code).toBe('MODEL_MISSING')
     expect(received.message).toBe('vilt-vsr is not installed')
   })
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { UserError } from '../../services/userError'
+import { UserError } from '../../app/userError'
 import type { MeasuredBox } from './metrics'
 
 export const OPEN3D_INSTALL_HINT =

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SceneEvalDataset, SceneEvalReport } from '../../contract/sceneEvalSchema'
-import { UserError } from '../../services/userError'
+import { UserError } from '../../app/userError'
 import { findOpen3dPython, OPEN3D_INSTALL_HINT, type Open3dPython } from './open3dBaseline'
 import { evaluateSunRgbd, SUNRGBD_FRAMES } from './sunRgbdDataset'
 import { evaluateSynthetic, SYNTHETIC_RESOLUTIONS } from './syntheticDataset'

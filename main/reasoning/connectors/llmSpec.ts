@@ -1,3 +1,4 @@
+import { UserError } from '../../app/userError'
 /**
  * LLM connector specs as users type them on the CLI (`--llm …`) and in settings.
  *
@@ -22,7 +23,7 @@ export type LlmSpec =
 export type LlmEnv = Readonly<Record<string, string | undefined>>
 
 /** A spec the user typed that cannot be used; the message says what to type instead. */
-export class LlmSpecError extends Error {
+export class LlmSpecError extends UserError {
   constructor(
     readonly spec: string,
     reason: string,

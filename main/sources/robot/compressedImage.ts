@@ -12,7 +12,7 @@
  */
 import { decode as decodePng } from 'fast-png'
 import type { DepthImage, RgbImage } from '../../engine/types'
-import { currentLimits } from '../../limits'
+import { currentLimits } from '../../app/limits'
 import { decodeColorImage } from '../colorImage'
 import { pngDeclaredSize } from '../pixelLimit'
 import { decodeRvl } from './rvl'

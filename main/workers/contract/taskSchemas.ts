@@ -5,7 +5,7 @@ import { detect2dInputSchema, frameInputSchema, regionListSchema } from '../../c
 import { perceptionSettingsSchema } from '../../contract/perceptionSettings'
 import { executionProviderSchema } from '../../contract/providerSchema'
 import { sceneCloudSchema, sceneImageSchema, sceneSummarySchema } from '../../contract/sceneSchema'
-import { depthImageDataSchema, rgbImageDataSchema } from '../../services/imageDataSchemas'
+import { depthImageDataSchema, rgbImageDataSchema } from '../../frames/imageDataSchemas'
 import { engineSceneSchema } from './engineSceneSchema'
 
 /**

@@ -8,7 +8,7 @@ import {
   type TaskName,
 } from '../../../main/workers/contract/workerTasks'
 import { InlineSceneExecutor } from '../../../main/workers/sceneExecutor'
-import type { SceneComputation } from '../../../main/services/analyzeFrame'
+import type { SceneComputation } from '../../../main/frames/analyzeFrame'
 
 // Every task of the worker contract: a request and a reply survive the trip through structured
 // clone (what postMessage does) and the schema on the other side, values and typed arrays intact.

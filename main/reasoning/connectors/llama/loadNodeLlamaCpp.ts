@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { packageRoot } from '../../../services/paths'
+import { packageRoot } from '../../../app/paths'
 import type { LlmEnv } from '../llmSpec.js'
 import { LlmConfigError } from '../llmConfigError.js'
 

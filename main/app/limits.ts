@@ -1,3 +1,4 @@
+import { UserError } from './userError'
 /**
  * Every resource limit of the data path in one place: defaults, the environment variable that
  * changes each, and one reader. Hosts (Electron, `serve`, the CLI) and the scene workers read the
@@ -62,7 +63,7 @@ export function readLimits(env: Record<string, string | undefined>): Limits {
 }
 
 /** A limit set to a value that is not a number: a user error (the message names the variable). */
-export class LimitConfigError extends Error {
+export class LimitConfigError extends UserError {
   constructor(message: string) {
     super(message)
     this.name = 'UserError'

@@ -5,7 +5,7 @@ import { loadRgbdFrame, loadRgbdFrameFromBytes } from '../sources/rgbdFrame'
 import { parsePcd, pcdToFrame } from '../sources/pcd'
 import { SourceError, describeCause } from '../sources/SourceError'
 import { assertPixelLimit, pngDeclaredSize } from '../sources/pixelLimit'
-import { sampleFramePaths } from './paths'
+import { sampleFramePaths } from '../app/paths'
 
 /** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
 export async function loadFrameInput(input: FrameInput): Promise<Frame> {

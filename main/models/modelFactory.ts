@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, dirname } from 'node:path'
 import type { ModelRunner, RunOptions } from '../inference/types'
-import type { ModelStore } from '../models/ModelStore'
+import type { ModelStore } from './ModelStore'
 import { NanoDetDetector } from '../inference/models/nanodet'
 import { OwlDetector } from '../inference/models/owlDetector'
 import { loadOwlTokenizer } from '../inference/models/owlTokenizer'
@@ -13,7 +13,7 @@ import { SmolVlm } from '../inference/models/smolVlm'
 import { loadSmolVlmTokenizer } from '../inference/models/smolVlmTokenizer'
 import { ViltVsr } from '../inference/models/viltVsr'
 import { loadViltTokenizer } from '../inference/models/viltTokenizer'
-import { UserError } from '../services/userError'
+import { UserError } from '../app/userError'
 
 /**
  * Builds model objects from manifest ids, resolving their files through the model store (a missing

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { encode } from 'fast-png'
-import { loadFrameInput } from '../../main/services/frameLoader'
+import { loadFrameInput } from '../../main/frames/frameLoader'
 import { frameInputSchema } from '../../main/contract/channels'
 import { SourceError } from '../../main/sources/SourceError'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LIMIT_DEFAULTS, readLimits } from '../main/limits'
+import { LIMIT_DEFAULTS, readLimits } from '../../main/app/limits'
 
 describe('readLimits (one place for every data-path limit)', () => {
   it('gives the documented defaults with an empty environment', () => {

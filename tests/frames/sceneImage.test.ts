@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSceneImage, pixelBounds } from '../../main/services/sceneImage'
+import { buildSceneImage, pixelBounds } from '../../main/frames/sceneImage'
 import type { Frame, Scene, SceneObject } from '../../main/engine/types'
 
 function frameOf(width: number, height: number): Frame {
