@@ -5,7 +5,7 @@ import { SynthPlanError } from '../synth/plan'
 import { DEFAULT_FILTERS } from '../synth/generateSamples'
 import { runSynth } from '../synth/runSynth'
 import { formatSample, readManifest, readSamples } from '../synth/datasetReader'
-import { sceneFromSample } from '../synth/sceneFromSample'
+import { sceneFromSample } from '../contract/sceneFromSample'
 import { answerQuestion } from '../engine/answers/answerQuestion'
 
 export const SYNTH_USAGE = `Usage:

@@ -10,7 +10,7 @@ import { FolderSource } from '../live/FolderSource'
 import { McapWatchSource } from '../live/McapWatchSource'
 import { SourceError } from '../sources/SourceError'
 import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
-import { VideoSource, intrinsicsFromFov } from '../sources/video/VideoSource'
+import { VideoSource, intrinsicsFromFov } from '../live/VideoSource'
 import { parseIntrinsicsJson } from '../sources/intrinsics'
 import { readFile } from 'node:fs/promises'
 

@@ -56,6 +56,37 @@ export interface LiveStats {
   elapsedMs: number
 }
 
+/** Tracks one analysed frame, evaluates the watches on it and hands the result on (in frame order). */
+async function applyAnalysis(
+  ctx: { now: () => number; tracker: Tracker; options: LiveOptions; stats: LiveStats },
+  event: FrameEvent,
+  index: number,
+  scene: Scene,
+): Promise<void> {
+  const { now, tracker, options, stats } = ctx
+  const { frame, receivedAtMs } = event
+  const t0 = now()
+  const tracks = tracker.update(scene)
+  const view = trackedScene(scene, tracks)
+  const tracked = now()
+  const readings = options.watches.map((w) => w.evaluate(view, index, frame.timestampNs))
+  const t1 = now()
+  const latencyMs = t1 - receivedAtMs
+  stats.processed++
+  stats.latenciesMs.push(latencyMs)
+  await options.onResult?.({
+    frameIndex: index,
+    frame,
+    scene,
+    tracks,
+    readings,
+    latencyMs,
+    trackAndWatchMs: t1 - t0,
+    trackMs: tracked - t0,
+    ...(event.decodeMs !== undefined ? { decodeMs: event.decodeMs } : {}),
+  })
+}
+
 /** Runs until the source ends, `maxFrames` frames are processed, or the source is closed. */
 export async function runLive(options: LiveOptions): Promise<LiveStats> {
   const now = options.now ?? (() => performance.now())
@@ -69,29 +100,8 @@ export async function runLive(options: LiveOptions): Promise<LiveStats> {
   let started = 0
   const iterator = options.source[Symbol.asyncIterator]()
 
-  const apply = async (event: FrameEvent, index: number, scene: Scene) => {
-    const { frame, receivedAtMs } = event
-    const t0 = now()
-    const tracks = tracker.update(scene)
-    const view = trackedScene(scene, tracks)
-    const tracked = now()
-    const readings = options.watches.map((w) => w.evaluate(view, index, frame.timestampNs))
-    const t1 = now()
-    const latencyMs = t1 - receivedAtMs
-    stats.processed++
-    stats.latenciesMs.push(latencyMs)
-    await options.onResult?.({
-      frameIndex: index,
-      frame,
-      scene,
-      tracks,
-      readings,
-      latencyMs,
-      trackAndWatchMs: t1 - t0,
-      trackMs: tracked - t0,
-      ...(event.decodeMs !== undefined ? { decodeMs: event.decodeMs } : {}),
-    })
-  }
+  const apply = (event: FrameEvent, index: number, scene: Scene) =>
+    applyAnalysis({ now, tracker, options, stats }, event, index, scene)
 
   while (started < max) {
     if (running.size >= inFlight) {

@@ -15,7 +15,7 @@ import {
   type SynthPoints,
   type SynthSample,
 } from '../../../main/contract/synthSchema'
-import { sceneFromSample } from '../../../main/synth/sceneFromSample'
+import { sceneFromSample } from '../../../main/contract/sceneFromSample'
 import { answerQuestion } from '../../../main/engine/answers/answerQuestion'
 
 /** What the dataset's 3D view draws for one sample. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadGroundTruth, sceneFromGroundTruth } from '../engine/answers/sceneFromGroundTruth'
 import { answerQuestion } from '../../main/engine/answers/answerQuestion'
 import { generateSamples } from '../../main/synth/generateSamples'
-import { sceneFromSample } from '../../main/synth/sceneFromSample'
+import { sceneFromSample } from '../../main/contract/sceneFromSample'
 import { synthSampleSchema } from '../../main/contract/synthSchema'
 
 describe('sceneFromSample', () => {

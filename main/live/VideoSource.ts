@@ -6,11 +6,11 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { basename } from 'node:path'
-import type { Frame, Intrinsics } from '../../engine/types'
-import type { FrameSource, SourceEvent } from '../../live/FrameSource'
-import { assertPixelLimit } from '../pixelLimit'
-import { SourceError } from '../SourceError'
-import { ffmpegPath, missingTool, probeVideo, type VideoInfo } from './ffmpegTools'
+import type { Frame, Intrinsics } from '../engine/types'
+import type { FrameSource, SourceEvent } from './FrameSource'
+import { assertPixelLimit } from '../sources/pixelLimit'
+import { SourceError } from '../sources/SourceError'
+import { ffmpegPath, missingTool, probeVideo, type VideoInfo } from '../sources/video/ffmpegTools'
 
 export interface VideoSourceOptions {
   path: string

@@ -6,7 +6,7 @@
  */
 
 import type { Scene, SceneObject } from '../engine/types'
-import { storedPlane, type SynthScene } from '../contract/synthSchema'
+import { storedPlane, type SynthScene } from './synthSchema'
 
 /** The engine Scene behind a stored sample scene (metres, world frame as stored). */
 export function sceneFromSample(stored: SynthScene, cameraId = 'dataset'): Scene {
