@@ -11,7 +11,7 @@ import { finishAnswer } from '../questions/finish'
 import { parseQuery } from '../questions/parse'
 import { referenceScore } from '../questions/references'
 import { buildProvenance, toAnswerObject } from './format'
-import { EXAMPLE_QUESTIONS } from './phrases'
+import { EXAMPLE_QUESTIONS } from '../questions/examples'
 import type { Answer } from './types'
 
 function knownList(scene: Scene): string {

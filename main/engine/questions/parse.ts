@@ -1,14 +1,16 @@
 /**
  * The question grammar: quantity × references × relation × unit. A question is normalised, its asked unit taken
  * off ("… in inches"), then the rules below are tried in order; each fills typed slots of a {@link QueryOp} with
- * raw reference phrases. The classic pair forms (distance, gap, predicates, choices, clock direction, fits) are
- * the template rules of answers/questionParser.ts, now scored by the grammar's reference resolver. A trailing
+ * raw reference phrases. The two-object forms (distance, gap, predicates, choices, clock direction, fits) are in
+ * metricRules.ts and choiceRules.ts, their splits scored by the grammar's reference resolver. A trailing
  * clause no rule uses is kept in `ignored`, never dropped silently. Pure TypeScript.
  */
 
-import { normalizeQuestion, parseQuestion, type PhraseScorer } from '../answers/questionParser'
 import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
+import { choiceRule, predicateRule } from './choiceRules'
 import { countOrList, listChoiceRule, locateRule, superlativeRule } from './groupRules'
+import { directionRule, fitsRule, pairMetricRule } from './metricRules'
+import { normalizeQuestion, type PhraseScorer } from './normalize'
 import { closerThanRule, differenceRule, nearRule, supportRule } from './pairRules'
 import { BE, OBJ, rx } from './ruleKit'
 import { takeAskedUnit } from './units'
@@ -115,24 +117,20 @@ function sizeRule(s: string): QueryOp | null {
   return p ? { op: 'size', quantity: SIZE_WORDS[p[2]], a: p[1] } : null
 }
 
-function classic(s: string, score?: PhraseScorer): QueryOp | null {
-  const p = parseQuestion(s, score)
-  switch (p.type) {
-    case 'single':
-      return { op: 'size', quantity: p.kind, a: p.a }
-    case 'predicate':
-      return { op: 'predicate', kind: p.kind, a: p.a, b: p.b }
-    case 'choice':
-      return { op: 'choice', kind: p.kind, a: p.a, b: p.b, reference: p.reference }
-    case 'pair':
-      return p.kind === 'direction'
-        ? { op: 'direction', from: p.a, to: p.b }
-        : { op: 'pair', quantity: p.kind, a: p.a, b: p.b }
-    case 'fits':
-      return { op: 'fits', a: p.a, b: p.b, item: p.item }
-    default:
-      return null
-  }
+/**
+ * The two-object rules: fits, choices, metric pairs, clock direction and yes/no relations, in that order (the
+ * order the old templates had, so each phrasing keeps its reading). `plain` has no commas; choices keep them
+ * ("which is bigger, A or B").
+ */
+function twoObjectRules(s: string, score?: PhraseScorer): QueryOp | null {
+  const plain = s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()
+  return (
+    fitsRule(plain, score) ??
+    choiceRule(s, score) ??
+    pairMetricRule(plain, score) ??
+    directionRule(plain, score) ??
+    predicateRule(plain, score)
+  )
 }
 
 /** "… horizontally" / "… vertically" / "… in a straight line" after a distance question picks its quantity. */
@@ -182,7 +180,7 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
     /^(?:can|could|would|will|does|do|might|may) .+ fit /.test(s) ||
     /^is there (?:enough )?(?:room|space) for /.test(s)
   ) {
-    return classic(s, score)
+    return fitsRule(s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim(), score)
   }
   if (/^(?:what is )?(?:the )?longest (?:side|dimension|edge) of /.test(s)) return sizeRule(s)
   return (
@@ -195,7 +193,7 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
     superlativeRule(s) ??
     supportRule(s) ??
     nearRule(s) ??
-    classic(s, score) ??
+    twoObjectRules(s, score) ??
     cameraDistanceRule(s) ??
     sizeRule(s)
   )
