@@ -7,6 +7,7 @@
  */
 
 import type { DepthProvenance } from './depth/types'
+import type { RobotFramePoint } from './tf/robotFrames'
 
 /** Three numbers; a tuple so it serialises as plain JSON. */
 export type Vec3 = [number, number, number]
@@ -177,4 +178,16 @@ export interface Scene {
   /** Compute time per stage (decoding excluded), milliseconds. */
   timingsMs: Record<string, number>
   totalMs: number
+  /**
+   * Robot TF frames placed in this scene (origins, see tf/robotFrames.ts), so questions can name them ("how far
+   * is the gripper from the mug"). Absent when the source has no TF.
+   */
+  robotFrames?: SceneRobotFrames
+}
+
+/** The robot frames a scene carries, and which of them "the gripper" / "the end effector" means. */
+export interface SceneRobotFrames {
+  points: RobotFramePoint[]
+  /** TF frame id the gripper words name (configured); without it, a frame named like tcp / gripper / tool0 / ee. */
+  gripperFrameId?: string
 }

@@ -68,6 +68,8 @@ export type GrammarKind =
   | 'support'
   | 'near'
   | 'location'
+  | 'within'
+  | 'what_if'
 
 export type AnswerKind =
   PredicateKind | ChoiceKind | PairQuantityKind | SingleQuantityKind | GrammarKind | ErrorKind

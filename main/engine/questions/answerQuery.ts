@@ -32,6 +32,8 @@ import {
 import { cleanReference } from './references'
 import { groupSlot, listSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
+import { framesOf, refuseFrameSize, withFrameNote } from './frameAnswers'
+import { whatIfRun, withinRun } from './motionOps'
 import { readWidth } from './units'
 
 type OpName = QueryOp['op']
@@ -285,6 +287,8 @@ const RUNS: { [K in OpName]: Run<K> } = {
   choice: (s, q, op, u) => classicRun(s, q, op, u),
   direction: (s, q, op, u) => classicRun(s, q, op, u),
   fits: (s, q, op, u) => classicRun(s, q, op, u),
+  within: withinRun,
+  what_if: whatIfRun,
 }
 
 /** Run a parsed query on a scene (see {@link answerQuestion} for the entry point). */
@@ -292,6 +296,9 @@ export function runQuery(scene: Scene, question: string, query: Query): Answer {
   const understood = describeQuery(query)
   // Each run takes exactly its own op; TypeScript cannot correlate RUNS[op] with the narrowed query.
   const run = RUNS[query.op] as Run<OpName>
+  const frames = framesOf(scene, query)
+  const refusal = frames.length > 0 && refuseFrameSize(scene, question, query, frames, understood)
+  if (refusal) return refusal
   const answer = run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood)
-  return { ...answer, detail: { ...answer.detail, understood } }
+  return { ...withFrameNote(scene, answer, frames), detail: { ...answer.detail, understood } }
 }

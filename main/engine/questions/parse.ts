@@ -10,6 +10,7 @@ import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
 import { choiceRule, predicateRule } from './choiceRules'
 import { countOrList, listChoiceRule, locateRule, superlativeRule } from './groupRules'
 import { directionRule, fitsRule, pairMetricRule } from './metricRules'
+import { whatIfRule, withinRule } from './motionRules'
 import { normalizeQuestion, type PhraseScorer } from './normalize'
 import { closerThanRule, differenceRule, nearRule, supportRule } from './pairRules'
 import { BE, OBJ, rx } from './ruleKit'
@@ -184,6 +185,8 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
   }
   if (/^(?:what is )?(?:the )?longest (?:side|dimension|edge) of /.test(s)) return sizeRule(s)
   return (
+    whatIfRule(s) ??
+    withinRule(s) ??
     countOrList(s) ??
     listChoiceRule(s) ??
     locateRule(s) ??

@@ -2,6 +2,7 @@
  * Reference phrases of the question grammar and their resolution against a scene:
  *   reference := camera word | surface word | "everything" | [descriptor*] head [descriptor*]
  *   head      := object name | label | synonym | family word ("box") | plural of these | "one" / "object"
+ * Robot TF frames, when the scene has them, are references too ("tool0", "the gripper": see robotFrameRefs.ts).
  * Descriptors are colour words (filter), words of the object's own name (filter: "the teal one") and position or
  * size words (pick the extreme: "the left one", "the tall mug"). Words that are none of these are never dropped:
  * the phrase then resolves to 'unknown' with the words it could not use. Pure TypeScript.
@@ -19,6 +20,7 @@ import {
   labelsForHypernym,
   labelsForSynonym,
 } from './lexicon'
+import { resolveRobotFrame } from './robotFrameRefs'
 import { suggestObjects } from './suggest'
 
 /** What a reference phrase resolved to. */
@@ -180,6 +182,10 @@ export function resolveReference(scene: Scene, phrase: string): Resolved {
   if (p.length === 0) return { kind: 'unknown', phrase: p, unusedWords: [], suggestions: [] }
   const exactObject = headObjects(scene.objects, p)
   if (exactObject && !GENERIC_HEADS.has(p)) return fromHead(p, exactObject)
+  const frame = resolveRobotFrame(scene, p)
+  if (frame?.kind === 'frame')
+    return { kind: 'object', object: frame.object, phrase: p, via: frame.via }
+  if (frame?.kind === 'frames') return { kind: 'ambiguous', phrase: p, candidates: frame.objects }
   if (CAMERA_REFERENCES.includes(p)) return { kind: 'camera', phrase: p }
   if (SURFACE_REFERENCES.includes(p)) return { kind: 'surface', phrase: p, word: p }
   if (ALL_REFERENCES.includes(p))
