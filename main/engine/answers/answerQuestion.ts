@@ -86,7 +86,15 @@ export function unsupportedAnswer(scene: Scene, question: string, why?: string):
  */
 export function answerQuestion(scene: Scene, question: string): Answer {
   const query = parseQuery(question, (phrase) => referenceScore(scene, phrase))
-  if (query.op === 'unsupported') return unsupportedAnswer(scene, question)
+  if (query.op === 'unsupported') {
+    if (query.understood === null) return unsupportedAnswer(scene, question)
+    const why = `I understood: ${query.understood}, but not "${query.ignored.join('", "')}", which could change the answer, so I did not answer.`
+    const refusal = unsupportedAnswer(scene, question, why)
+    return {
+      ...refusal,
+      detail: { ...refusal.detail, understood: query.understood, ignored: query.ignored },
+    }
+  }
   const answer = finishAnswer(runQuery(scene, question, query), query.unit, query.ignored)
   return answer.value === null ? (withoutTrailingClause(scene, question) ?? answer) : answer
 }

@@ -34,6 +34,7 @@ import { groupSlot, listSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
 import { framesOf, refuseFrameSize, withFrameNote } from './frameAnswers'
 import { whatIfRun, withinRun } from './motionOps'
+import { correctSpelling } from './spelling'
 import { readWidth } from './units'
 
 type OpName = QueryOp['op']
@@ -292,13 +293,23 @@ const RUNS: { [K in OpName]: Run<K> } = {
 }
 
 /** Run a parsed query on a scene (see {@link answerQuestion} for the entry point). */
-export function runQuery(scene: Scene, question: string, query: Query): Answer {
+export function runQuery(scene: Scene, question: string, asked: Query): Answer {
+  const { query, notes } = correctSpelling(scene, asked)
   const understood = describeQuery(query)
   // Each run takes exactly its own op; TypeScript cannot correlate RUNS[op] with the narrowed query.
   const run = RUNS[query.op] as Run<OpName>
   const frames = framesOf(scene, query)
   const refusal = frames.length > 0 && refuseFrameSize(scene, question, query, frames, understood)
   if (refusal) return refusal
-  const answer = run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood)
-  return { ...withFrameNote(scene, answer, frames), detail: { ...answer.detail, understood } }
+  const answer = withFrameNote(
+    scene,
+    run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood),
+    frames,
+  )
+  if (notes.length === 0) return { ...answer, detail: { ...answer.detail, understood } }
+  return {
+    ...answer,
+    text: `${answer.text} (I read ${notes.join(' and ')}.)`,
+    detail: { ...answer.detail, understood, corrected: notes },
+  }
 }

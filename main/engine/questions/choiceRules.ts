@@ -109,8 +109,58 @@ export function choiceRule(s: string, score?: PhraseScorer): QueryOp | null {
   const between = /^(?:between|of) (.+?), which(?: one)? (?:is|are) (?:the )?(.+)$/.exec(s)
   if (between) return choiceFrom(between[2], between[1], score)
   const m =
-    /^which(?: one| object| item| thing)?(?: of (?:these|them|the two))?,? (?:is|are) (?:the )?(.+)$/.exec(
+    /^(?:which|what)(?: one| object| item| thing)?(?: of (?:these|them|the two))?,? (?:is|are) (?:the )?(.+)$/.exec(
       s,
     )
-  return m ? choiceFrom(m[1], null, score) : null
+  // "what is closer, A or B" is a choice; "what is the closest distance between A and B" is not.
+  if (!m || (s.startsWith('what') && !/ or /.test(s))) return null
+  return choiceFrom(m[1], null, score)
+}
+
+/** Relation words of "is A left or right of B" and the predicate each asks; opposites share a group. */
+const SIDE_WORDS: Array<[RegExp, PredicateKind, string]> = [
+  [/^(?:to the |on the )?left(?: of)?$/, 'left', 'x'],
+  [/^(?:to the |on the )?right(?: of)?$/, 'right', 'x'],
+  [/^(?:above|higher(?: than)?|over)$/, 'above', 'z'],
+  [/^(?:below|lower(?: than)?|under)$/, 'below', 'z'],
+  [/^in front(?: of)?$/, 'front', 'y'],
+  [/^(?:behind|in the back|at the back(?: of)?)$/, 'behind', 'y'],
+]
+
+function side(words: string): [PredicateKind, string] | null {
+  const hit = SIDE_WORDS.find(([re]) => re.test(words.trim()))
+  return hit ? [hit[1], hit[2]] : null
+}
+
+const SIDE =
+  '(?:to the |on the )?(?:left|right)(?: of)?|above|below|over|under|higher(?: than)?|lower(?: than)?|in front(?: of)?|behind'
+
+/**
+ * "is A left or right of B", "is A above or below B", "is A left of B or right": the yes/no question about the
+ * first side (its answer says which side holds). Only opposite sides: "left or above" asks two things.
+ */
+export function alternativeRule(plain: string, score?: PhraseScorer): QueryOp | null {
+  const both = new RegExp(`^(is|are) (.+?) (${SIDE}) or (${SIDE}) (.+)$`).exec(plain)
+  if (both) {
+    const [first, second] = [side(both[3]), side(both[4])]
+    if (!first || !second || first[1] !== second[1] || first[0] === second[0]) return null
+    const joint = [both[3], both[4]].some((w) => / of$/.test(w))
+      ? ' of'
+      : [both[3], both[4]].some((w) => / than$/.test(w))
+        ? ' than'
+        : ''
+    const rel = `${both[3].replace(/ (?:of|than)$/, '')}${joint}`
+    return predicateRule(`${both[1]} ${both[2]} ${rel} ${both[5]}`, score)
+  }
+  const tail =
+    /^(.+?),? or (?:is it )?(?:to the |on the )?(left|right|above|below|behind|in front|higher|lower|not)(?: of it)?$/.exec(
+      plain,
+    )
+  if (!tail) return null
+  const op = predicateRule(tail[1], score)
+  if (op?.op !== 'predicate') return null
+  if (tail[2] === 'not') return op
+  const asked = SIDE_WORDS.find(([, kind]) => kind === op.kind)
+  const other = side(tail[2])
+  return asked && other && asked[2] === other[1] && other[0] !== op.kind ? op : null
 }

@@ -93,6 +93,14 @@ export function pairMetricRule(plain: string, score?: PhraseScorer): QueryOp | n
     const op = m ? pairOp(n.quantity, m[1], n.seps, score) : null
     if (op) return op
   }
+  // Operator shorthand without "between": "distance mug to laptop", "mug and laptop gap".
+  for (const n of NOUNS) {
+    const m =
+      new RegExp(`^(?:what is )?(?:the )?(?:${n.noun}) (.+)$`).exec(plain) ??
+      new RegExp(`^(?:what is )?(?:the )?(.+) (?:${n.noun})$`).exec(plain)
+    const op = m ? pairOp(n.quantity, m[1], ['to', 'and'], score) : null
+    if (op) return op
+  }
   for (const f of HOW_FORMS) {
     const m = f.re.exec(plain)
     if (!m) continue

@@ -3,15 +3,17 @@
  * reference phrases ("the salt and pepper and the mug") with the help of a reference scorer. Pure TypeScript.
  */
 
+import { frontedPair, operatorWords } from './operatorWords'
+
 /** Scores a reference phrase: 2 = names exactly one thing, 1 = several, 0 = nothing. */
 export type PhraseScorer = (phrase: string) => number
 
-/** Lower case, ASCII quotes, contractions expanded, ':'/';' as commas, trailing '?', '.', '!' removed. */
+/**
+ * Lower case, ASCII quotes, operator shorthand and typos of grammar words (operatorWords.ts), contractions
+ * expanded, ':'/';' as commas, trailing '?', '.', '!' and "please" removed.
+ */
 export function normalizeQuestion(q: string): string {
-  let s = q
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/[“”]/g, '"')
+  let s = operatorWords(q.toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"'))
     .replace(/[_–—]/g, ' ')
     // Hyphens join words ("box-tall", "10-cm"); a minus sign before a number stays so "-8 cm" is not read as 8.
     .replace(/-(?!\d)/g, ' ')
@@ -25,7 +27,7 @@ export function normalizeQuestion(q: string): string {
   s = s.replace(/^(?:can|could) you (?:please )?(?:tell me|say|estimate|guess)\s+/, '')
   s = s.replace(/^(?:tell me|estimate|guess|do you know|i wonder)\s+/, '')
   s = s.replace(/,? please$/, '')
-  return s.trim()
+  return frontedPair(s.trim())
 }
 
 /** Two phrases either side of a separator word. */

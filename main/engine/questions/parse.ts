@@ -7,9 +7,10 @@
  */
 
 import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
-import { choiceRule, predicateRule } from './choiceRules'
+import { alternativeRule, choiceRule, predicateRule } from './choiceRules'
 import { countOrList, listChoiceRule, locateRule, superlativeRule } from './groupRules'
 import { directionRule, fitsRule, pairMetricRule } from './metricRules'
+import { describeQuery } from './describe'
 import { whatIfRule, withinRule } from './motionRules'
 import { normalizeQuestion, type PhraseScorer } from './normalize'
 import { closerThanRule, differenceRule, nearRule, supportRule } from './pairRules'
@@ -28,7 +29,7 @@ function stripWrappers(s: string): string {
       .replace(CENTRE_TO_CENTRE, (m) => (GAP_WORDS.test(s) ? m : ''))
       .replace(/,? and (?:how far (?:away )?is it|how far away|what is the distance)$/, '')
       .replace(
-        /^(?:i (?:want|would like|'d like) to know|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/,
+        /^(?:i (?:want|would like|'d like|need) to know|i need|i want|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/,
         '',
       )
       .replace(/^(?:roughly|approximately|about|exactly|precisely)\s+/, '')
@@ -77,6 +78,8 @@ function cameraDistanceRule(s: string): QueryOp | null {
   ).exec(s)
   if (m && !/ (?:from|to|and) /.test(m[1]))
     return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
+  m = rx(`how (?:far|close) (?:away )?(?:am i|are we) (?:from|to) ${OBJ}`).exec(s)
+  if (m) return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
   m = rx(`how far (?:away )?from (.+?) ${BE} ${OBJ}`).exec(s)
   if (m) return { op: 'pair', quantity: 'distance', a: m[2], b: m[1] }
   m = rx(`(?:what is )?(?:the )?(?:distance|range) (?:to|of) ${OBJ}`).exec(s)
@@ -114,7 +117,8 @@ function sizeRule(s: string): QueryOp | null {
     rx(`how (tall|high|wide|deep|thick|big|large|long) ${OBJ} ${BE}`).exec(s) ??
     rx(`(?:what is )?(?:the )?(${words}) of ${OBJ}`).exec(s)
   if (m) return { op: 'size', quantity: SIZE_WORDS[m[1]], a: m[2] }
-  const p = rx(`(?:what is )?${OBJ}'s? (${words})`).exec(s)
+  const p =
+    rx(`(?:what is )?${OBJ}'s? (${words})`).exec(s) ?? rx(`(?:the )?${OBJ} (${words})`).exec(s)
   return p ? { op: 'size', quantity: SIZE_WORDS[p[2]], a: p[1] } : null
 }
 
@@ -127,6 +131,7 @@ function twoObjectRules(s: string, score?: PhraseScorer): QueryOp | null {
   const plain = s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()
   return (
     fitsRule(plain, score) ??
+    alternativeRule(plain, score) ??
     choiceRule(s, score) ??
     pairMetricRule(plain, score) ??
     directionRule(plain, score) ??
@@ -155,7 +160,11 @@ function withDistanceModifier(s: string, score?: PhraseScorer): QueryOp | null {
 
 /** Words that never occur in a reference phrase: a slot holding one means the rule misread the sentence. */
 const CLAUSE_WORDS =
-  /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked)\b/
+  /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked|excluding|including|ignoring|without|except|unless|assuming|counting)\b/
+
+/** Words that start a qualifier the grammar cannot apply ("… excluding the handle", "… if you ignore the lid"). */
+const QUALIFIER =
+  / (?:if|unless|excluding|including|ignoring|without|except|assuming|not counting|but only) /
 
 function slotsAreReferences(op: QueryOp): boolean {
   const slots: unknown[] = Object.entries(op)
@@ -218,6 +227,19 @@ export function parseQuery(question: string, score?: PhraseScorer): Query | Pars
     const tail = rest.slice(comma + 2)
     const inner = parseCore(head.rest, score)
     if (inner) return { ...inner, unit: unit ?? head.unit, ignored: [tail] }
+  }
+  // A qualifier no rule applies ("… excluding the handle") may change the quantity: refuse, saying what was read.
+  const q = QUALIFIER.exec(rest)
+  if (q) {
+    const head = parseCore(rest.slice(0, q.index), score)
+    const tail = rest.slice(q.index + 1)
+    if (head)
+      return {
+        op: 'unsupported',
+        understood: describeQuery({ ...head, unit, ignored: [] }),
+        unit,
+        ignored: [tail],
+      }
   }
   return { op: 'unsupported', understood: null, unit, ignored: [] }
 }
