@@ -119,6 +119,11 @@ export interface LabelCheck {
   hasFewPoints: boolean
   /** Readable note, e.g. 'detector said "fire hydrant" (41 %), but 9 cm is too small for one'. */
   note?: string
+  /**
+   * A class the object's shape fits better than its (plausible) label, e.g. "bed" for a low, wide "couch"
+   * (scene/shapePriors.ts); the label is kept and the note says why.
+   */
+  betterLabel?: string
 }
 
 export interface SceneObject extends ObjectBox {
