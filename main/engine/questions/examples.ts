@@ -27,4 +27,6 @@ export const EXAMPLE_QUESTIONS: string[] = [
   'Is the laptop on the floor?',
   'What is left of the mug?',
   'How far is the mug from the laptop in inches?',
+  'Is the mug within 10 cm of the gripper? (robot TF frames: tool0, the gripper, the end effector)',
+  'Will the gripper clear the bottle if it moves 10 cm forward?',
 ]
