@@ -89,7 +89,7 @@ function readMove(
   return { distanceM: w.widthM, dir: d[1], toward: null, words: d[2] }
 }
 
-/** Sweep steps: at most 1 mm apart, so the smallest gap on the way is exact to within 0.5 mm. */
+/** Sweep steps: 1 mm apart (coarser only past 5 m of travel), so the smallest gap is within half a step. */
 const SWEEP_STEP_M = 0.001
 const MAX_STEPS = 5000
 
@@ -97,13 +97,19 @@ const MAX_STEPS = 5000
 function sweep(a: SceneObject, b: SceneObject, delta: Vec3) {
   const len = Math.hypot(...delta)
   const steps = Math.min(MAX_STEPS, Math.max(1, Math.ceil(len / SWEEP_STEP_M)))
-  let best = { gapM: Infinity, t: 0, pointOnA: a.centerInWorld, pointOnB: b.centerInWorld }
+  let best = {
+    gapM: Infinity,
+    t: 0,
+    pointOnA: a.centerInWorld,
+    pointOnB: b.centerInWorld,
+    stepM: len / steps,
+  }
   for (let i = 0; i <= steps; i++) {
     const t = i / steps
     const c: Vec3 = [0, 1, 2].map((k) => a.centerInWorld[k] + t * delta[k]) as Vec3
     const r = closestBoxDistance({ ...a, centerInWorld: c }, b)
     if (r.distanceM < best.gapM)
-      best = { gapM: r.distanceM, t, pointOnA: r.pointOnA, pointOnB: r.pointOnB }
+      best = { ...best, gapM: r.distanceM, t, pointOnA: r.pointOnA, pointOnB: r.pointOnB }
   }
   return best
 }
@@ -148,7 +154,7 @@ export function whatIfRun(scene: Scene, q: string, op: Op<'what_if'>, u: string)
     provenance: buildProvenance(
       scene,
       [o, other],
-      `what-if: ${the(o)} translated ${move.words} by ${formatLength(move.distanceM)} (world frame), swept in ≤ 1 mm steps; smallest closest-point gap between the boxes on the way`,
+      `what-if: ${the(o)} translated ${move.words} by ${formatLength(move.distanceM)} (world frame), swept in ${formatLength(s.stepM)} steps; smallest closest-point gap between the boxes on the way`,
     ),
     geometry: {
       kind: 'segment',

@@ -120,6 +120,20 @@ describe('robot TF frames as references', () => {
     expect(answerQuestion(base, 'how far is the gripper from the mug').kind).toBe('unknown_object')
   })
 
+  it('"will the gripper clear the bottle if it moves 10 cm forward": yes, and by how much', () => {
+    const a = answerQuestion(scene, 'will the gripper clear the bottle if it moves 10 cm forward')
+    expect(a.kind).toBe('what_if')
+    expect(a.value).toBe(true)
+    // Hand-computed: the origin ends at (-0.08, 0.85, 0.05); the bottle's box spans x 0.015…0.085, y 1.265…1.335
+    // and z 0…0.25, so the closest gap is √(0.095² + 0.415²) at the end of the move.
+    expect(a.detail?.gapM as number).toBeCloseTo(Math.hypot(0.095, 0.415), 9)
+    expect(a.provenance.method).toMatch(/measured from the frame's origin/i)
+    // Moving 20 cm forward it runs into the mug 15.5 cm along (1 mm steps).
+    const hit = answerQuestion(scene, 'will the gripper hit the mug if it moves 20 cm forward')
+    expect(hit.value).toBe(true)
+    expect(hit.text).toMatch(/touches the mug after 15\.5 cm of the move/)
+  })
+
   it('parses the what-if form into mover, obstacle and move', () => {
     expect(parseQuery('will the gripper clear the bottle if it moves 10 cm forward')).toMatchObject(
       {
