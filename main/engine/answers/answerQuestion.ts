@@ -8,7 +8,7 @@
 import type { Scene, SceneObject } from '../types'
 import { runQuery } from '../questions/answerQuery'
 import { finishAnswer } from '../questions/finish'
-import { parseQuery } from '../questions/parse'
+import { isQualifier, parseQuery } from '../questions/parse'
 import { referenceScore } from '../questions/references'
 import { buildProvenance, toAnswerObject } from './format'
 import { EXAMPLE_QUESTIONS } from '../questions/examples'
@@ -112,7 +112,7 @@ function withoutTrailingClause(scene: Scene, question: string): Answer | null {
     .trim()
     .replace(/[?!.]+$/, '')
   const query = parseQuery(head, (phrase) => referenceScore(scene, phrase))
-  if (query.op === 'unsupported' || tail.length === 0) return null
+  if (query.op === 'unsupported' || tail.length === 0 || isQualifier(tail)) return null
   const answer = runQuery(scene, question, query)
   if (answer.value === null) return null
   return finishAnswer(answer, query.unit, [...query.ignored, tail])

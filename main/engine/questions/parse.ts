@@ -163,8 +163,14 @@ const CLAUSE_WORDS =
   /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked|excluding|including|ignoring|without|except|unless|assuming|counting)\b/
 
 /** Words that start a qualifier the grammar cannot apply ("… excluding the handle", "… if you ignore the lid"). */
-const QUALIFIER =
-  / (?:if|unless|excluding|including|ignoring|without|except|assuming|not counting|but only) /
+const QUALIFIER_WORDS =
+  '(?:if|unless|excluding|including|ignoring|without|except|assuming|not counting|but only)'
+const QUALIFIER = new RegExp(` ${QUALIFIER_WORDS} `)
+
+/** Whether a clause is a qualifier that may change the quantity ("excluding the handle"): refused, never ignored. */
+export function isQualifier(clause: string): boolean {
+  return new RegExp(`^${QUALIFIER_WORDS}\\b`).test(clause.trim().toLowerCase())
+}
 
 function slotsAreReferences(op: QueryOp): boolean {
   const slots: unknown[] = Object.entries(op)
@@ -226,6 +232,13 @@ export function parseQuery(question: string, score?: PhraseScorer): Query | Pars
     const head = takeAskedUnit(rest.slice(0, comma))
     const tail = rest.slice(comma + 2)
     const inner = parseCore(head.rest, score)
+    if (inner && isQualifier(tail))
+      return {
+        op: 'unsupported',
+        understood: describeQuery({ ...inner, unit, ignored: [] }),
+        unit,
+        ignored: [tail],
+      }
     if (inner) return { ...inner, unit: unit ?? head.unit, ignored: [tail] }
   }
   // A qualifier no rule applies ("… excluding the handle") may change the quantity: refuse, saying what was read.

@@ -287,6 +287,8 @@ describe('rule: qualifiers and alternatives are never dropped silently', () => {
       'how far is the mug from the laptop excluding the handle',
       'how far is the mug from the laptop if you ignore the handle',
       'how tall is the bottle without the cap',
+      'how far is the mug from the laptop, excluding the handle',
+      'how far is the mug from the laptop, if you ignore the handle?',
     ]) {
       const a = answerQuestion(scene, q)
       expect(a.kind, q).toBe('unsupported')
