@@ -28,6 +28,7 @@ export const labelCheckSchema = z.object({
   isPlausible: z.boolean(),
   hasFewPoints: z.boolean(),
   note: z.string().optional(),
+  betterLabel: z.string().optional(),
 })
 
 /** One object of a scene as it crosses a process boundary (JSON; pixel lists stay behind). */

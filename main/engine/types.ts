@@ -7,6 +7,7 @@
  */
 
 import type { DepthProvenance } from './depth/types'
+import type { RobotFramePoint } from './tf/robotFrames'
 
 /** Three numbers; a tuple so it serialises as plain JSON. */
 export type Vec3 = [number, number, number]
@@ -118,6 +119,11 @@ export interface LabelCheck {
   hasFewPoints: boolean
   /** Readable note, e.g. 'detector said "fire hydrant" (41 %), but 9 cm is too small for one'. */
   note?: string
+  /**
+   * A class the object's shape fits better than its (plausible) label, e.g. "bed" for a low, wide "couch"
+   * (scene/shapePriors.ts); the label is kept and the note says why.
+   */
+  betterLabel?: string
 }
 
 export interface SceneObject extends ObjectBox {
@@ -177,4 +183,16 @@ export interface Scene {
   /** Compute time per stage (decoding excluded), milliseconds. */
   timingsMs: Record<string, number>
   totalMs: number
+  /**
+   * Robot TF frames placed in this scene (origins, see tf/robotFrames.ts), so questions can name them ("how far
+   * is the gripper from the mug"). Absent when the source has no TF.
+   */
+  robotFrames?: SceneRobotFrames
+}
+
+/** The robot frames a scene carries, and which of them "the gripper" / "the end effector" means. */
+export interface SceneRobotFrames {
+  points: RobotFramePoint[]
+  /** TF frame id the gripper words name (configured); without it, a frame named like tcp / gripper / tool0 / ee. */
+  gripperFrameId?: string
 }

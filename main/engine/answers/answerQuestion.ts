@@ -8,10 +8,10 @@
 import type { Scene, SceneObject } from '../types'
 import { runQuery } from '../questions/answerQuery'
 import { finishAnswer } from '../questions/finish'
-import { parseQuery } from '../questions/parse'
+import { isQualifier, parseQuery } from '../questions/parse'
 import { referenceScore } from '../questions/references'
 import { buildProvenance, toAnswerObject } from './format'
-import { EXAMPLE_QUESTIONS } from './phrases'
+import { EXAMPLE_QUESTIONS } from '../questions/examples'
 import type { Answer } from './types'
 
 function knownList(scene: Scene): string {
@@ -86,7 +86,15 @@ export function unsupportedAnswer(scene: Scene, question: string, why?: string):
  */
 export function answerQuestion(scene: Scene, question: string): Answer {
   const query = parseQuery(question, (phrase) => referenceScore(scene, phrase))
-  if (query.op === 'unsupported') return unsupportedAnswer(scene, question)
+  if (query.op === 'unsupported') {
+    if (query.understood === null) return unsupportedAnswer(scene, question)
+    const why = `I understood: ${query.understood}, but not "${query.ignored.join('", "')}", which could change the answer, so I did not answer.`
+    const refusal = unsupportedAnswer(scene, question, why)
+    return {
+      ...refusal,
+      detail: { ...refusal.detail, understood: query.understood, ignored: query.ignored },
+    }
+  }
   const answer = finishAnswer(runQuery(scene, question, query), query.unit, query.ignored)
   return answer.value === null ? (withoutTrailingClause(scene, question) ?? answer) : answer
 }
@@ -104,7 +112,7 @@ function withoutTrailingClause(scene: Scene, question: string): Answer | null {
     .trim()
     .replace(/[?!.]+$/, '')
   const query = parseQuery(head, (phrase) => referenceScore(scene, phrase))
-  if (query.op === 'unsupported' || tail.length === 0) return null
+  if (query.op === 'unsupported' || tail.length === 0 || isQualifier(tail)) return null
   const answer = runQuery(scene, question, query)
   if (answer.value === null) return null
   return finishAnswer(answer, query.unit, [...query.ignored, tail])

@@ -68,6 +68,8 @@ export type GrammarKind =
   | 'support'
   | 'near'
   | 'location'
+  | 'within'
+  | 'what_if'
 
 export type AnswerKind =
   PredicateKind | ChoiceKind | PairQuantityKind | SingleQuantityKind | GrammarKind | ErrorKind
@@ -173,6 +175,8 @@ export interface AnswerDetail {
   askedUnit?: string
   /** What the grammar understood, in words (also on refusals). */
   understood?: string
+  /** Misspelt object words read as scene words, e.g. ['"labtop" as "laptop"']; the text says so too. */
+  corrected?: string[]
 }
 
 /** One answer to one question. */

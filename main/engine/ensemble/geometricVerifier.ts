@@ -6,32 +6,26 @@
  * most likely means) and says so. Pure TypeScript.
  */
 
+import { didYouMean, itemsNamed } from '../questions/nameMatch'
+import type { Named } from '../questions/references'
 import type { SceneObject } from '../types'
 import type { SpatialStatement } from './parseStatement'
 import { RULES_2D, type Box2d } from './rules2d'
 import { RULES_3D } from './rules3d'
-import {
-  abstain,
-  voteFromProbability,
-  type LabelledBox2d,
-  type Vote,
-  type VoteContext,
-  type Voter,
-} from './voter'
+import { abstain, voteFromProbability, type Vote, type VoteContext, type Voter } from './voter'
 
-/** Singular, lower-case form of a label or phrase ("Dining Tables" → "dining table"). */
-export function nounKey(phrase: string): string {
-  const words = phrase.toLowerCase().trim().split(/\s+/)
-  const last = words[words.length - 1]
-  words[words.length - 1] =
-    last.length > 3 && last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last
-  return words.join(' ')
+/**
+ * The things a phrase names among `items`, by the question grammar's lexicon (name, label, synonym, family word,
+ * plural: "the mug" finds a "cup", "box" a box-shaped "book"); empty when it names none.
+ */
+function namedItems<T extends Named>(items: readonly T[], phrase: string): T[] {
+  return itemsNamed(items, phrase)?.items ?? []
 }
 
-function matches(label: string, phrase: string): boolean {
-  const a = nounKey(label)
-  const b = nounKey(phrase)
-  return a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`)
+/** " (did you mean the laptop?)" when a name is spelled like one of `items`; empty otherwise. */
+export function didYouMeanNote(items: readonly Named[], phrase: string): string {
+  const close = didYouMean(items, phrase)
+  return close.length > 0 ? ` (did you mean ${close.map((n) => `the ${n}`).join(' or ')}?)` : ''
 }
 
 const boxArea = (b: Box2d): number => Math.max(0, b[2] - b[0]) * Math.max(0, b[3] - b[1])
@@ -40,14 +34,25 @@ const boxArea = (b: Box2d): number => Math.max(0, b[2] - b[0]) * Math.max(0, b[3
  * The largest instance named by `phrase`; `rank` 1 takes the second largest ("the person is next to the person"
  * compares two different people).
  */
-function largest<T>(
+function largest<T extends Named>(
   items: readonly T[],
-  isNamed: (item: T) => boolean,
+  phrase: string,
   size: (item: T) => number,
   rank = 0,
 ): { item: T; count: number } | null {
-  const found = items.filter(isNamed).sort((a, b) => size(b) - size(a))
+  const found = namedItems(items, phrase).sort((a, b) => size(b) - size(a))
   return found.length > rank ? { item: found[rank], count: found.length } : null
+}
+
+/** 1 when subject and object name the same several things ("the person … the person"): judge two of them. */
+function objectRankOf<T extends Named>(
+  items: readonly T[],
+  subject: string,
+  object: string,
+): number {
+  const a = namedItems(items, subject)
+  const b = namedItems(items, object)
+  return a.length > 1 && a.length === b.length && a.every((x) => b.includes(x)) ? 1 : 0
 }
 
 const volume = (o: SceneObject): number => o.sizeM.width * o.sizeM.depth * o.sizeM.height
@@ -57,12 +62,10 @@ export function pickSceneObjects(
   statement: SpatialStatement,
   objects: ReadonlyArray<SceneObject>,
 ): { subject: SceneObject | null; object: SceneObject | null } {
-  const named = (phrase: string) => (o: SceneObject) =>
-    matches(o.label, phrase) || matches(o.name, phrase)
-  const objectRank = nounKey(statement.subject) === nounKey(statement.object) ? 1 : 0
+  const objectRank = objectRankOf(objects, statement.subject, statement.object)
   return {
-    subject: largest(objects, named(statement.subject), volume)?.item ?? null,
-    object: largest(objects, named(statement.object), volume, objectRank)?.item ?? null,
+    subject: largest(objects, statement.subject, volume)?.item ?? null,
+    object: largest(objects, statement.object, volume, objectRank)?.item ?? null,
   }
 }
 
@@ -78,12 +81,10 @@ export class GeometricVerifier implements Voter {
 
   vote(statement: SpatialStatement, context: VoteContext): Vote {
     const { subject, object, relation } = statement
-    const objectRank = nounKey(subject) === nounKey(object) ? 1 : 0
     if (context.sceneObjects && RULES_3D[relation]) {
-      const named = (phrase: string) => (o: SceneObject) =>
-        matches(o.label, phrase) || matches(o.name, phrase)
-      const s = largest(context.sceneObjects, named(subject), volume)
-      const o = largest(context.sceneObjects, named(object), volume, objectRank)
+      const objects = context.sceneObjects
+      const s = largest(objects, subject, volume)
+      const o = largest(objects, object, volume, objectRankOf(objects, subject, object))
       if (s && o && s.item !== o.item) {
         const r = RULES_3D[relation](s.item, o.item)
         return voteFromProbability(
@@ -97,11 +98,14 @@ export class GeometricVerifier implements Voter {
     const rule = RULES_2D[relation]
     if (!rule) return abstain(this.id, `"${relation}" is not decidable from geometry alone`)
     if (!context.boxes2d) return abstain(this.id, 'no boxes or scene for this image')
-    const named = (phrase: string) => (b: LabelledBox2d) => matches(b.label, phrase)
-    const area = (b: LabelledBox2d) => boxArea(b.box)
-    const s = largest(context.boxes2d, named(subject), area)
-    const o = largest(context.boxes2d, named(object), area, objectRank)
-    if (!s || !o) return abstain(this.id, `no box for "${!s ? subject : object}"`)
+    const boxes = context.boxes2d.map((b) => ({ ...b, name: b.label }))
+    const area = (b: (typeof boxes)[number]) => boxArea(b.box)
+    const s = largest(boxes, subject, area)
+    const o = largest(boxes, object, area, objectRankOf(boxes, subject, object))
+    if (!s || !o) {
+      const missing = !s ? subject : object
+      return abstain(this.id, `no box for "${missing}"${didYouMeanNote(boxes, missing)}`)
+    }
     const r = rule(s.item.box, o.item.box)
     return voteFromProbability(
       this.id,

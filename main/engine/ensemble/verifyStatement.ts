@@ -8,7 +8,7 @@ import { pixelBoundingBox } from '../perception/imageCrop'
 import type { Scene, SceneObject } from '../types'
 import { combineVotes, type EnsembleVerdict } from './combineVotes'
 import type { EnsembleWeights } from './ensembleWeights'
-import { GeometricVerifier, pickSceneObjects } from './geometricVerifier'
+import { didYouMeanNote, GeometricVerifier, pickSceneObjects } from './geometricVerifier'
 import { LanguagePriorVoter, type LanguagePriorData } from './languagePrior'
 import { parseStatement, type SpatialStatement } from './parseStatement'
 import type { AuxiliaryMaps } from '../maps/auxiliaryMaps'
@@ -79,7 +79,7 @@ export async function verifyStatement(
     (n): n is string => n !== null,
   )
   const note = missing.length
-    ? ` — no "${missing.join('" or "')}" in this scene, so geometry could not judge`
+    ? ` — no "${missing.join('" or "')}" in this scene${missing.map((n) => didYouMeanNote(scene.objects, n)).join('')}, so geometry could not judge`
     : ''
   return { ...verdict, statement, subject, object, text: `${lead}${note}.` }
 }

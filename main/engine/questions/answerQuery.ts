@@ -3,18 +3,13 @@
  * the answer in the unit asked and says what was ignored. Pure TypeScript.
  */
 
-import { answerChoice } from '../answers/choices'
-import { directionClock } from '../answers/direction'
 import {
   distanceBetween,
   gapBetween,
   horizontalDistance,
   verticalDistance,
 } from '../answers/distances'
-import { fitsBetween } from '../answers/fits'
-import { formatLength } from '../answers/format'
 import { extentOf, volumeOf } from '../answers/objectSize'
-import { answerPredicate } from '../answers/predicates'
 import type { Answer } from '../answers/types'
 import { unsupportedAnswer } from '../answers/answerQuestion'
 import type { Scene } from '../types'
@@ -32,7 +27,10 @@ import {
 import { cleanReference } from './references'
 import { groupSlot, listSlot, objectSlot, placeSlot } from './resolveSlots'
 import { describeQuery } from './describe'
-import { readWidth } from './units'
+import { framesOf, refuseFrameSize, withFrameNote } from './frameAnswers'
+import { whatIfRun, withinRun } from './motionOps'
+import { correctSpelling } from './spelling'
+import { classicRun } from './twoObjectRuns'
 
 type OpName = QueryOp['op']
 type Run<K extends OpName> = (
@@ -206,68 +204,6 @@ const supportRun: Run<'support'> = (scene, q, op, u) => {
   return supportAnswer(scene, a.value, b.value, q)
 }
 
-const classicRun: Run<'direction' | 'predicate' | 'choice' | 'fits'> = (scene, q, op, u) => {
-  if (op.op === 'direction') {
-    const from = objectSlot(scene, q, op.from, u)
-    if (!from.ok) return from.answer
-    const to = objectSlot(scene, q, op.to, u)
-    return to.ok ? directionClock(scene, from.value, to.value, q) : to.answer
-  }
-  const a = objectSlot(scene, q, op.a, u)
-  if (!a.ok) return a.answer
-  const b = objectSlot(scene, q, op.b, u)
-  if (!b.ok) return b.answer
-  if (op.op === 'predicate') return answerPredicate(scene, op.kind, a.value, b.value, q)
-  if (op.op === 'choice') {
-    if (op.reference === null) return answerChoice(scene, op.kind, a.value, b.value, null, q)
-    const r = placeSlot(scene, q, op.reference, u)
-    if (!r.ok) return r.answer
-    return answerChoice(
-      scene,
-      op.kind,
-      a.value,
-      b.value,
-      r.value.kind === 'object' ? r.value.object : null,
-      q,
-    )
-  }
-  return fitsRun(scene, q, op, a.value, b.value, u)
-}
-
-function fitsRun(
-  scene: Scene,
-  q: string,
-  op: Extract<QueryOp, { op: 'fits' }>,
-  a: Parameters<typeof fitsBetween>[1],
-  b: Parameters<typeof fitsBetween>[2],
-  u: string,
-): Answer {
-  const w = readWidth(op.item)
-  if (w && !w.ok) return unsupportedAnswer(scene, q, `I cannot use the width: ${w.why}.`)
-  if (w && w.ok) return fitsBetween(scene, a, b, w.widthM, op.item, q)
-  const item = objectSlot(scene, q, op.item, u)
-  if (!item.ok) {
-    return unsupportedAnswer(
-      scene,
-      q,
-      `I could not read a width (e.g. "8 cm") or an object of this scene in "${op.item}".`,
-    )
-  }
-  const o = item.value
-  const across = Math.min(
-    extentOf(scene, o, 'width').value as number,
-    extentOf(scene, o, 'depth').value as number,
-  )
-  return fitsBetween(
-    scene,
-    a,
-    b,
-    across,
-    `the ${o.name} (${formatLength(across)} across its narrower side)`,
-    q,
-  )
-}
-
 const RUNS: { [K in OpName]: Run<K> } = {
   pair: pairRun,
   size: sizeRun,
@@ -285,13 +221,28 @@ const RUNS: { [K in OpName]: Run<K> } = {
   choice: (s, q, op, u) => classicRun(s, q, op, u),
   direction: (s, q, op, u) => classicRun(s, q, op, u),
   fits: (s, q, op, u) => classicRun(s, q, op, u),
+  within: withinRun,
+  what_if: whatIfRun,
 }
 
 /** Run a parsed query on a scene (see {@link answerQuestion} for the entry point). */
-export function runQuery(scene: Scene, question: string, query: Query): Answer {
+export function runQuery(scene: Scene, question: string, asked: Query): Answer {
+  const { query, notes } = correctSpelling(scene, asked)
   const understood = describeQuery(query)
   // Each run takes exactly its own op; TypeScript cannot correlate RUNS[op] with the narrowed query.
   const run = RUNS[query.op] as Run<OpName>
-  const answer = run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood)
-  return { ...answer, detail: { ...answer.detail, understood } }
+  const frames = framesOf(scene, query)
+  const refusal = frames.length > 0 && refuseFrameSize(scene, question, query, frames, understood)
+  if (refusal) return refusal
+  const answer = withFrameNote(
+    scene,
+    run(scene, question, query as Extract<QueryOp, { op: OpName }>, understood),
+    frames,
+  )
+  if (notes.length === 0) return { ...answer, detail: { ...answer.detail, understood } }
+  return {
+    ...answer,
+    text: `${answer.text} (I read ${notes.join(' and ')}.)`,
+    detail: { ...answer.detail, understood, corrected: notes },
+  }
 }

@@ -61,6 +61,13 @@ export type QueryOp =
   | { op: 'choice'; kind: ChoiceKind; a: string; b: string; reference: string | null }
   | { op: 'direction'; from: string; to: string }
   | { op: 'fits'; a: string; b: string; item: string }
+  /** "is A within 10 cm of B": closest surfaces (point to box for a robot frame) against `limit` ("10 cm"). */
+  | { op: 'within'; a: string; b: string; limit: string }
+  /**
+   * "will A clear B if it moves 10 cm forward": A moved along `move` ("10 cm forward", "5 cm toward the bottle");
+   * `asks` 'clear' wants true when A never touches B on the way, 'hit' when it does.
+   */
+  | { op: 'what_if'; a: string; b: string; move: string; asks: 'clear' | 'hit' }
 
 /** A parsed question with the unit asked and the phrases the grammar read but did not use. */
 export type Query = QueryOp & {

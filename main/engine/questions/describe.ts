@@ -50,5 +50,9 @@ function core(x: Query): string {
       return `clock direction of ${q(x.to)} from ${q(x.from)}`
     case 'fits':
       return `whether ${q(x.item)} fits between ${q(x.a)} and ${q(x.b)}`
+    case 'within':
+      return `whether ${q(x.a)} is within ${x.limit} of ${q(x.b)}`
+    case 'what_if':
+      return `whether ${q(x.a)} ${x.asks === 'clear' ? 'clears' : 'hits'} ${q(x.b)} if it moves ${x.move}`
   }
 }

@@ -52,7 +52,8 @@ export function countOrList(s: string): QueryOp | null {
     /^(?:list|name|show)(?: me)?(?: all)?(?: the)? (?:objects|things|items|everything)(?: that (?:are|is)| which (?:are|is))? (.+)$/.exec(
       s,
     )
-  if (l) {
+  // "which one is on the left, the mug or the laptop" is a choice between two, not a list.
+  if (l && !/ or /.test(l[1])) {
     const f = splitFilter(`x ${l[1]}`)
     if (f && f.what === 'x')
       return { op: 'list', what: 'everything', relation: f.relation, reference: f.reference }
@@ -60,8 +61,22 @@ export function countOrList(s: string): QueryOp | null {
   return null
 }
 
+/** "of them" / "of these": every object; "of A and B": a pair, which the choice rule answers (null). */
+function amongPhrase(among: string): string | null {
+  const of = /^(?:one )?of (.+)$/.exec(among)
+  if (!of) return among
+  if (/^(?:them|these|those|all|all of them|the objects|everything)$/.test(of[1]))
+    return 'everything'
+  return / and | or /.test(` ${of[1]} `) ? null : of[1]
+}
+
 export function superlativeRule(s: string): QueryOp | null {
-  if (/ or /.test(s)) return null
+  // "what is the closest distance between A and B" asks for a gap, not for the closest object.
+  if (
+    / or /.test(s) ||
+    /\b(?:distance|gap|space|spacing|clearance) (?:between|separating)\b/.test(s)
+  )
+    return null
   const m =
     rx(
       `(?:which|what)(?: (?:one|object|thing|item|(.+?)))? ${BE} (?:the )?(${SUP_WORDS})(?: (?:one|object|thing|item))?(?: (?:to|from) (.+))?(?: of (?:them|all))?`,
@@ -70,7 +85,8 @@ export function superlativeRule(s: string): QueryOp | null {
   const [, a, b, c] = m
   const first = SUPERLATIVES[b] !== undefined
   const word = first ? b : a
-  const among = first ? (a ?? 'everything') : b
+  const among = amongPhrase(first ? (a ?? 'everything') : b)
+  if (among === null) return null
   const [quantity, extreme] = SUPERLATIVES[word]
   return {
     op: 'superlative',

@@ -1,14 +1,18 @@
 /**
  * The question grammar: quantity × references × relation × unit. A question is normalised, its asked unit taken
  * off ("… in inches"), then the rules below are tried in order; each fills typed slots of a {@link QueryOp} with
- * raw reference phrases. The classic pair forms (distance, gap, predicates, choices, clock direction, fits) are
- * the template rules of answers/questionParser.ts, now scored by the grammar's reference resolver. A trailing
+ * raw reference phrases. The two-object forms (distance, gap, predicates, choices, clock direction, fits) are in
+ * metricRules.ts and choiceRules.ts, their splits scored by the grammar's reference resolver. A trailing
  * clause no rule uses is kept in `ignored`, never dropped silently. Pure TypeScript.
  */
 
-import { normalizeQuestion, parseQuestion, type PhraseScorer } from '../answers/questionParser'
 import type { ParseFailure, Query, QueryOp, SizeQuantity } from './ast'
+import { alternativeRule, choiceRule, predicateRule } from './choiceRules'
 import { countOrList, listChoiceRule, locateRule, superlativeRule } from './groupRules'
+import { directionRule, fitsRule, pairMetricRule } from './metricRules'
+import { describeQuery } from './describe'
+import { whatIfRule, withinRule } from './motionRules'
+import { normalizeQuestion, type PhraseScorer } from './normalize'
 import { closerThanRule, differenceRule, nearRule, supportRule } from './pairRules'
 import { BE, OBJ, rx } from './ruleKit'
 import { takeAskedUnit } from './units'
@@ -25,7 +29,7 @@ function stripWrappers(s: string): string {
       .replace(CENTRE_TO_CENTRE, (m) => (GAP_WORDS.test(s) ? m : ''))
       .replace(/,? and (?:how far (?:away )?is it|how far away|what is the distance)$/, '')
       .replace(
-        /^(?:i (?:want|would like|'d like) to know|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/,
+        /^(?:i (?:want|would like|'d like|need) to know|i need|i want|i wonder|let me know|find out|measure|check|show me|give me|please measure)\s+/,
         '',
       )
       .replace(/^(?:roughly|approximately|about|exactly|precisely)\s+/, '')
@@ -74,6 +78,8 @@ function cameraDistanceRule(s: string): QueryOp | null {
   ).exec(s)
   if (m && !/ (?:from|to|and) /.test(m[1]))
     return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
+  m = rx(`how (?:far|close) (?:away )?(?:am i|are we) (?:from|to) ${OBJ}`).exec(s)
+  if (m) return { op: 'pair', quantity: 'distance', a: m[1], b: 'camera' }
   m = rx(`how far (?:away )?from (.+?) ${BE} ${OBJ}`).exec(s)
   if (m) return { op: 'pair', quantity: 'distance', a: m[2], b: m[1] }
   m = rx(`(?:what is )?(?:the )?(?:distance|range) (?:to|of) ${OBJ}`).exec(s)
@@ -111,28 +117,26 @@ function sizeRule(s: string): QueryOp | null {
     rx(`how (tall|high|wide|deep|thick|big|large|long) ${OBJ} ${BE}`).exec(s) ??
     rx(`(?:what is )?(?:the )?(${words}) of ${OBJ}`).exec(s)
   if (m) return { op: 'size', quantity: SIZE_WORDS[m[1]], a: m[2] }
-  const p = rx(`(?:what is )?${OBJ}'s? (${words})`).exec(s)
+  const p =
+    rx(`(?:what is )?${OBJ}'s? (${words})`).exec(s) ?? rx(`(?:the )?${OBJ} (${words})`).exec(s)
   return p ? { op: 'size', quantity: SIZE_WORDS[p[2]], a: p[1] } : null
 }
 
-function classic(s: string, score?: PhraseScorer): QueryOp | null {
-  const p = parseQuestion(s, score)
-  switch (p.type) {
-    case 'single':
-      return { op: 'size', quantity: p.kind, a: p.a }
-    case 'predicate':
-      return { op: 'predicate', kind: p.kind, a: p.a, b: p.b }
-    case 'choice':
-      return { op: 'choice', kind: p.kind, a: p.a, b: p.b, reference: p.reference }
-    case 'pair':
-      return p.kind === 'direction'
-        ? { op: 'direction', from: p.a, to: p.b }
-        : { op: 'pair', quantity: p.kind, a: p.a, b: p.b }
-    case 'fits':
-      return { op: 'fits', a: p.a, b: p.b, item: p.item }
-    default:
-      return null
-  }
+/**
+ * The two-object rules: fits, choices, metric pairs, clock direction and yes/no relations, in that order (the
+ * order the old templates had, so each phrasing keeps its reading). `plain` has no commas; choices keep them
+ * ("which is bigger, A or B").
+ */
+function twoObjectRules(s: string, score?: PhraseScorer): QueryOp | null {
+  const plain = s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim()
+  return (
+    fitsRule(plain, score) ??
+    alternativeRule(plain, score) ??
+    choiceRule(s, score) ??
+    pairMetricRule(plain, score) ??
+    directionRule(plain, score) ??
+    predicateRule(plain, score)
+  )
 }
 
 /** "… horizontally" / "… vertically" / "… in a straight line" after a distance question picks its quantity. */
@@ -156,7 +160,17 @@ function withDistanceModifier(s: string, score?: PhraseScorer): QueryOp | null {
 
 /** Words that never occur in a reference phrase: a slot holding one means the rule misread the sentence. */
 const CLAUSE_WORDS =
-  /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked)\b/
+  /\b(?:is|are|was|were|be|been|than|fit|fits|would|could|should|must|will|if|does|do|did|times|moves?|pushed|stacked|excluding|including|ignoring|without|except|unless|assuming|counting)\b/
+
+/** Words that start a qualifier the grammar cannot apply ("… excluding the handle", "… if you ignore the lid"). */
+const QUALIFIER_WORDS =
+  '(?:if|unless|excluding|including|ignoring|without|except|assuming|not counting|but only)'
+const QUALIFIER = new RegExp(` ${QUALIFIER_WORDS} `)
+
+/** Whether a clause is a qualifier that may change the quantity ("excluding the handle"): refused, never ignored. */
+export function isQualifier(clause: string): boolean {
+  return new RegExp(`^${QUALIFIER_WORDS}\\b`).test(clause.trim().toLowerCase())
+}
 
 function slotsAreReferences(op: QueryOp): boolean {
   const slots: unknown[] = Object.entries(op)
@@ -182,10 +196,12 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
     /^(?:can|could|would|will|does|do|might|may) .+ fit /.test(s) ||
     /^is there (?:enough )?(?:room|space) for /.test(s)
   ) {
-    return classic(s, score)
+    return fitsRule(s.replace(/,/g, ' ').replace(/\s+/g, ' ').trim(), score)
   }
   if (/^(?:what is )?(?:the )?longest (?:side|dimension|edge) of /.test(s)) return sizeRule(s)
   return (
+    whatIfRule(s) ??
+    withinRule(s) ??
     countOrList(s) ??
     listChoiceRule(s) ??
     locateRule(s) ??
@@ -195,7 +211,7 @@ function parseBase(s: string, score?: PhraseScorer): QueryOp | null {
     superlativeRule(s) ??
     supportRule(s) ??
     nearRule(s) ??
-    classic(s, score) ??
+    twoObjectRules(s, score) ??
     cameraDistanceRule(s) ??
     sizeRule(s)
   )
@@ -216,7 +232,27 @@ export function parseQuery(question: string, score?: PhraseScorer): Query | Pars
     const head = takeAskedUnit(rest.slice(0, comma))
     const tail = rest.slice(comma + 2)
     const inner = parseCore(head.rest, score)
+    if (inner && isQualifier(tail))
+      return {
+        op: 'unsupported',
+        understood: describeQuery({ ...inner, unit, ignored: [] }),
+        unit,
+        ignored: [tail],
+      }
     if (inner) return { ...inner, unit: unit ?? head.unit, ignored: [tail] }
+  }
+  // A qualifier no rule applies ("… excluding the handle") may change the quantity: refuse, saying what was read.
+  const q = QUALIFIER.exec(rest)
+  if (q) {
+    const head = parseCore(rest.slice(0, q.index), score)
+    const tail = rest.slice(q.index + 1)
+    if (head)
+      return {
+        op: 'unsupported',
+        understood: describeQuery({ ...head, unit, ignored: [] }),
+        unit,
+        ignored: [tail],
+      }
   }
   return { op: 'unsupported', understood: null, unit, ignored: [] }
 }

@@ -2,6 +2,7 @@
  * Reference phrases of the question grammar and their resolution against a scene:
  *   reference := camera word | surface word | "everything" | [descriptor*] head [descriptor*]
  *   head      := object name | label | synonym | family word ("box") | plural of these | "one" / "object"
+ * Robot TF frames, when the scene has them, are references too ("tool0", "the gripper": see robotFrameRefs.ts).
  * Descriptors are colour words (filter), words of the object's own name (filter: "the teal one") and position or
  * size words (pick the extreme: "the left one", "the tall mug"). Words that are none of these are never dropped:
  * the phrase then resolves to 'unknown' with the words it could not use. Pure TypeScript.
@@ -19,6 +20,7 @@ import {
   labelsForHypernym,
   labelsForSynonym,
 } from './lexicon'
+import { resolveRobotFrame } from './robotFrameRefs'
 import { suggestObjects } from './suggest'
 
 /** What a reference phrase resolved to. */
@@ -72,12 +74,22 @@ function singular(word: string): string[] {
   return out
 }
 
-type Head = { objects: SceneObject[]; via: string; isPlural: boolean }
+/** Anything with a name and a label (scene objects, labelled 2D boxes). */
+export interface Named {
+  name: string
+  label: string
+}
 
-/** Objects a head phrase names, most specific rule first: name, label, synonym, family, generic. */
-function headObjects(scene: Scene, head: string): Head | null {
-  const objs = scene.objects
-  const exact = (words: string, isPlural: boolean): Head | null => {
+/** What a head phrase names: the items, how (for provenance) and whether the phrase was plural. */
+export type HeadOf<T> = { objects: T[]; via: string; isPlural: boolean }
+type Head = HeadOf<SceneObject>
+
+/**
+ * Items a head phrase names, most specific rule first: name, label, synonym, family, generic ("object").
+ * @param head a cleaned phrase (see {@link cleanReference}), e.g. "mug", "boxes", "coffee cup".
+ */
+export function headObjects<T extends Named>(objs: readonly T[], head: string): HeadOf<T> | null {
+  const exact = (words: string, isPlural: boolean): HeadOf<T> | null => {
     const byName = objs.filter((o) => norm(o.name) === words)
     if (byName.length > 0) return { objects: byName, via: 'name', isPlural }
     const byLabel = objs.filter((o) => norm(o.label) === words)
@@ -106,7 +118,7 @@ function headObjects(scene: Scene, head: string): Head | null {
     if (h) return h
   }
   if (GENERIC_HEADS.has(head))
-    return { objects: objs, via: 'any object', isPlural: /s$/.test(head) }
+    return { objects: [...objs], via: 'any object', isPlural: /s$/.test(head) }
   return null
 }
 
@@ -116,13 +128,13 @@ export function isKnownClassWord(head: string): boolean {
   return forms.some((w) => labelsForSynonym(w).size > 0 || labelsForHypernym(w).size > 0)
 }
 
-type Span = { start: number; end: number; head: Head }
+type Span<T> = { start: number; end: number; head: HeadOf<T> }
 
 /** Longest span of words that is a head; ties go to the rightmost (English heads come last). */
-function findHead(scene: Scene, words: string[]): Span | null {
+export function findHead<T extends Named>(objs: readonly T[], words: string[]): Span<T> | null {
   for (let len = words.length; len >= 1; len--) {
     for (let start = words.length - len; start >= 0; start--) {
-      const head = headObjects(scene, words.slice(start, start + len).join(' '))
+      const head = headObjects(objs, words.slice(start, start + len).join(' '))
       if (head && head.objects.length > 0) return { start, end: start + len, head }
     }
   }
@@ -168,14 +180,18 @@ function applyDescriptors(
 export function resolveReference(scene: Scene, phrase: string): Resolved {
   const p = cleanReference(phrase)
   if (p.length === 0) return { kind: 'unknown', phrase: p, unusedWords: [], suggestions: [] }
-  const exactObject = headObjects(scene, p)
+  const exactObject = headObjects(scene.objects, p)
   if (exactObject && !GENERIC_HEADS.has(p)) return fromHead(p, exactObject)
+  const frame = resolveRobotFrame(scene, p)
+  if (frame?.kind === 'frame')
+    return { kind: 'object', object: frame.object, phrase: p, via: frame.via }
+  if (frame?.kind === 'frames') return { kind: 'ambiguous', phrase: p, candidates: frame.objects }
   if (CAMERA_REFERENCES.includes(p)) return { kind: 'camera', phrase: p }
   if (SURFACE_REFERENCES.includes(p)) return { kind: 'surface', phrase: p, word: p }
   if (ALL_REFERENCES.includes(p))
     return { kind: 'group', objects: scene.objects, phrase: p, via: 'every object' }
   const words = p.split(' ')
-  const span = findHead(scene, words)
+  const span = findHead(scene.objects, words)
   if (!span) {
     const allDescriptors = words.every(
       (w) => REFERENCE_FILLER.has(w) || colourWord(w) || w in PICK_WORDS,

@@ -5,6 +5,7 @@
 
 import type { Scene, SceneObject } from '../types'
 import { wordsForLabel } from './lexicon'
+import type { Named } from './references'
 
 /** Levenshtein edit distance between two strings. */
 export function editDistance(a: string, b: string): number {
@@ -29,16 +30,32 @@ function similarity(word: string, b: string): number {
 }
 
 /**
- * Up to `max` objects closest in spelling to `phrase` (by name, label and the lexicon's words for the label),
- * best first; every object when the scene has no more than `max`.
+ * Up to `max` items closest in spelling to `phrase` (by name, label and the lexicon's words for the label), best
+ * first, keeping only those with a similarity of at least `minSimilarity` (0…1, 1 = same spelling).
  */
-export function suggestObjects(scene: Scene, phrase: string, max = 3): SceneObject[] {
-  const scored = scene.objects.map((o) => {
+export function closestNamed<T extends Named>(
+  items: readonly T[],
+  phrase: string,
+  max = 3,
+  minSimilarity = 0,
+): T[] {
+  const scored = items.map((o) => {
     const keys = [o.name, o.label, ...wordsForLabel(o.label.toLowerCase())].map((k) =>
       k.toLowerCase().replace(/_/g, ' '),
     )
     return { o, s: Math.max(...keys.map((k) => similarity(phrase, k))) }
   })
   scored.sort((x, y) => y.s - x.s)
-  return scored.slice(0, max).map((x) => x.o)
+  return scored
+    .filter((x) => x.s >= minSimilarity)
+    .slice(0, max)
+    .map((x) => x.o)
+}
+
+/**
+ * Up to `max` objects closest in spelling to `phrase` (by name, label and the lexicon's words for the label),
+ * best first; every object when the scene has no more than `max`.
+ */
+export function suggestObjects(scene: Scene, phrase: string, max = 3): SceneObject[] {
+  return closestNamed(scene.objects, phrase, max)
 }

@@ -71,6 +71,7 @@ export function takeAskedUnit(s: string): { rest: string; unit: LengthUnit | nul
     const rest = lead[2]
     if (/^(?:tall|high|wide|deep|long|far|thick) /.test(rest)) return { rest: `how ${rest}`, unit }
     if (/^(?:away|apart|above|below|from) /.test(rest)) return { rest: `how far ${rest}`, unit }
+    if (/^between /.test(rest)) return { rest: `what is the distance ${rest}`, unit }
     return { rest: `how far ${rest}`, unit }
   }
   return { rest: s, unit: null }

@@ -1,5 +1,6 @@
 import type { LabelCheck, SceneObject } from '../types'
 import { describe, describeCluster, formatLength } from './naming'
+import { betterShapeLabel } from './shapePriors'
 import { sizePriorFor, type SizePrior } from './sizePriors'
 
 /**
@@ -67,6 +68,10 @@ export function checkLabel(object: Checked, score: number, view: LabelView): Lab
       `${said}, but at ${formatLength(possibleLargest)} it is too small for one (usually ${range(prior)})`,
     )
   }
+  const better = isPlausible
+    ? betterShapeLabel(detectorLabel, object.sizeM, view.isTruncated)
+    : null
+  if (better) notes.push(`${said}, but ${shapeNote(object.sizeM, better)}`)
   const hasFewPoints = isFewPoints(object, prior, view)
   if (hasFewPoints) {
     const prefix = notes.length > 0 ? 'and' : `${said}, but`
@@ -75,7 +80,28 @@ export function checkLabel(object: Checked, score: number, view: LabelView): Lab
     )
   }
   const note = notes.length > 0 ? notes.join('; ') : undefined
-  return { detectorLabel, confidence: score, isPlausible, hasFewPoints, ...(note ? { note } : {}) }
+  return {
+    detectorLabel,
+    confidence: score,
+    isPlausible,
+    hasFewPoints,
+    ...(note ? { note } : {}),
+    ...(better ? { betterLabel: better.label } : {}),
+  }
+}
+
+const span = ([lo, hi]: [number, number]) => `${formatLength(lo)}–${formatLength(hi)}`
+
+/** "its shape (1.49 × 1.13 m, 41 cm high) matches a bed better (beds: …; couches: …)". */
+function shapeNote(
+  size: SceneObject['sizeM'],
+  b: NonNullable<ReturnType<typeof betterShapeLabel>>,
+): string {
+  const long = Math.max(size.width, size.depth)
+  const short = Math.min(size.width, size.depth)
+  const dims = (p: typeof b.prior) =>
+    `${span(p.heightM)} high, ${span(p.shortSideM)} across, ${span(p.longSideM)} long`
+  return `its shape (${formatLength(long)} × ${formatLength(short)}, ${formatLength(size.height)} high) matches a ${b.label} better (${b.other} of 3 dimensions typical for a ${b.label}: ${dims(b.prior)}; ${b.own} of 3 for its label: ${dims(b.ownPrior)})`
 }
 
 function isFewPoints(object: Checked, prior: SizePrior, view: LabelView): boolean {

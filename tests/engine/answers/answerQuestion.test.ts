@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  CAMERA_FRAME_NOTE,
-  answerQuestion,
-  normalizeQuestion,
-  parseQuestion,
-  parseWidthM,
-  type AnswerKind,
-} from '../../../main/engine/answers'
+import { CAMERA_FRAME_NOTE, answerQuestion, type AnswerKind } from '../../../main/engine/answers'
+import { normalizeQuestion } from '../../../main/engine/questions/normalize'
+import { parseQuery } from '../../../main/engine/questions/parse'
+import { parseWidthM } from '../../../main/engine/questions/units'
 import type { Scene } from '../../../main/engine/types'
 import { loadGroundTruth, sceneFromGroundTruth, sceneWithBoxes } from './sceneFromGroundTruth'
 
@@ -373,27 +369,24 @@ describe('parser internals', () => {
     expect(normalizeQuestion('Which is bigger: A or B?')).toBe('which is bigger, a or b')
   })
   it('direction puts the observer first', () => {
-    expect(parseQuestion('where is the bottle relative to the mug')).toEqual({
-      type: 'pair',
-      kind: 'direction',
-      a: 'the mug',
-      b: 'the bottle',
+    expect(parseQuery('where is the bottle relative to the mug')).toMatchObject({
+      op: 'direction',
+      from: 'the mug',
+      to: 'the bottle',
     })
-    expect(parseQuestion('in which direction is B from A')).toMatchObject({
-      kind: 'direction',
-      a: 'a',
-      b: 'b',
+    expect(parseQuery('in which direction is B from A')).toMatchObject({
+      op: 'direction',
+      from: 'a',
+      to: 'b',
     })
   })
   it('uses the scorer to split names containing "and"', () => {
     const known = new Set(['salt and pepper', 'mug'])
     const score = (p: string): number => (known.has(p.replace(/^the /, '')) ? 2 : 0)
-    expect(parseQuestion('how far apart are the salt and pepper and the mug', score)).toMatchObject(
-      {
-        a: 'the salt and pepper',
-        b: 'the mug',
-      },
-    )
+    expect(parseQuery('how far apart are the salt and pepper and the mug', score)).toMatchObject({
+      a: 'the salt and pepper',
+      b: 'the mug',
+    })
   })
   it('reads widths in mm / cm / m / inches / feet', () => {
     expect(parseWidthM('a 8 cm gripper')).toBeCloseTo(0.08, 12)

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { GeometricVerifier } from '../../../main/engine/ensemble/geometricVerifier'
+import {
+  GeometricVerifier,
+  pickSceneObjects,
+} from '../../../main/engine/ensemble/geometricVerifier'
 import { parseStatement } from '../../../main/engine/ensemble/parseStatement'
 import type { LabelledBox2d } from '../../../main/engine/ensemble/voter'
 import type { SceneObject, Vec3 } from '../../../main/engine/types'
@@ -119,5 +122,49 @@ describe('geometric verifier, metric 3D', () => {
 
   it('falls back to 2D boxes for a relation without a metric rule, and abstains without boxes', () => {
     expect(judge3d('The mug is facing the laptop.').verdict).toBe('abstain')
+  })
+})
+
+describe('geometric verifier names things as the question grammar does', () => {
+  // The sample's wording: the detector says "cup" and "book", people say "mug" and "box".
+  const detected = [
+    box('cup', [0.1, 0.4, 0.2, 0.6]),
+    box('laptop', [0.4, 0.3, 0.75, 0.6]),
+    box('book', [0.8, 0.5, 0.95, 0.7]),
+    box('couch', [0.0, 0.7, 0.3, 1.0]),
+  ]
+  const judge = (s: string) => verifier.vote(parseStatement(s)!, { boxes2d: detected })
+
+  it.each([
+    ['The mug is left of the laptop.', 'true'],
+    ['The coffee mug is right of the laptop.', 'false'],
+    ['The box is right of the laptop.', 'true'],
+    ['The sofa is left of the laptop.', 'true'],
+    ['The laptops are right of the mug.', 'true'],
+  ])('%s → %s (synonyms, family words, plurals)', (statement, expected) => {
+    const vote = judge(statement)
+    expect(vote.verdict, vote.reason).toBe(expected)
+  })
+
+  it('says "did you mean" for a misspelt name, and nothing for a name spelled like no object', () => {
+    expect(judge('The laptob is right of the mug.').reason).toBe(
+      'no box for "laptob" (did you mean the laptop?)',
+    )
+    expect(judge('The dog is right of the mug.').reason).toBe('no box for "dog"')
+  })
+
+  it('picks scene objects by synonym and family word in 3D', () => {
+    const objects = [
+      object('cup', [-0.3, 1.1, 0.8], [0.08, 0.08, 0.1], 1.3),
+      object('book', [0.3, 1.2, 0.77], [0.2, 0.15, 0.04], 1.4),
+    ]
+    const picked = pickSceneObjects(parseStatement('The mug is left of the box.')!, objects)
+    expect(picked.subject?.name).toBe('cup')
+    expect(picked.object?.name).toBe('book')
+    const vote = verifier.vote(parseStatement('The mug is left of the box.')!, {
+      sceneObjects: objects,
+    })
+    expect(vote.verdict, vote.reason).toBe('true')
+    expect(vote.reason).toMatch(/^3D: /)
   })
 })

@@ -280,3 +280,32 @@ describe('rule: parse shapes', () => {
     expect(p('hello')).toMatchObject({ op: 'unsupported' })
   })
 })
+
+describe('rule: qualifiers and alternatives are never dropped silently', () => {
+  it('refuses a qualifier it cannot apply, saying what it understood', () => {
+    for (const q of [
+      'how far is the mug from the laptop excluding the handle',
+      'how far is the mug from the laptop if you ignore the handle',
+      'how tall is the bottle without the cap',
+      'how far is the mug from the laptop, excluding the handle',
+      'how far is the mug from the laptop, if you ignore the handle?',
+    ]) {
+      const a = answerQuestion(scene, q)
+      expect(a.kind, q).toBe('unsupported')
+      expect(a.value).toBeNull()
+      expect(a.text).toMatch(/^I understood: /)
+      expect(a.detail?.ignored?.length).toBe(1)
+    }
+  })
+
+  it('"is A left of B or right" asks one side; "left or above" asks two things and is not read as one', () => {
+    expect(parseQuery('is the mug left of the laptop or right')).toMatchObject({
+      op: 'predicate',
+      kind: 'left',
+      a: 'the mug',
+      b: 'the laptop',
+    })
+    const two = answerQuestion(scene, 'is the mug left of the laptop or above')
+    expect(two.value).toBeNull()
+  })
+})

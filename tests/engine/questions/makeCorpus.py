@@ -176,5 +176,80 @@ for n in names:
     ang = math.degrees(math.atan2(O[n]['c'][0] - camw[0], O[n]['c'][1] - camw[1])) % 360
     hour = round(ang / 30) % 12 or 12
     add(f'where is the {n}', {'op': 'locate'}, 'location', hour)
+# Operator phrasings, as people type them (not seen while the grammar was written): shorthand, arrows, '&',
+# contractions on any word, chat words, typos of grammar words and object names, "or right" alternatives,
+# trailing "please" / "?" / "can you tell me", units asked at the end.
+D = lambda a, b: {'op': 'pair', 'quantity': 'distance'}
+for q, a, b in [("how far's the mug from the laptop", 'mug', 'laptop'), ('distance mug→laptop', 'mug', 'laptop'),
+                ('distance mug -> laptop', 'mug', 'laptop'), ('distance mug to laptop', 'mug', 'laptop'),
+                ('mug to laptop distance', 'mug', 'laptop'), ('mug and laptop distance', 'mug', 'laptop'),
+                ('dist between mug and laptop', 'mug', 'laptop'), ("what's the distance between the mug & the laptop", 'mug', 'laptop'),
+                ('whats the distance between the can and bottle pls', 'can', 'bottle'),
+                ('can you tell me how far the mug is from the laptop?', 'mug', 'laptop'),
+                ('i need the distance between the bottle and the can', 'bottle', 'can'),
+                ('How Far Is The Bottle From The Can??', 'bottle', 'can'), ('hey, how far is the can from the bottle?', 'can', 'bottle'),
+                ('how far is the mug form the laptop', 'mug', 'laptop'), ('waht is the distance between the bottle and the can', 'bottle', 'can'),
+                ('distance bewteen the mug and the laptop', 'mug', 'laptop'), ('how far is teh mug from the laptop', 'mug', 'laptop'),
+                ('how far apart r the mug and laptop', 'mug', 'laptop'), ('how far is the mug from the labtop', 'mug', 'laptop'),
+                ('could u tell me the distance from the bottle to the can', 'bottle', 'can')]:
+    add(q, D(a, b), 'distance', pd(a, b))
+for q, a, b, u in [('how far is the mug from the laptop in inches please', 'mug', 'laptop', 'in'),
+                   ('how far apart are the mug and laptop in mm please', 'mug', 'laptop', 'mm'),
+                   ('what is the distance from the mug to the laptop in feet please', 'mug', 'laptop', 'ft'),
+                   ('how many cm between the mug and the laptop', 'mug', 'laptop', 'cm'),
+                   ('distance mug→laptop in cm', 'mug', 'laptop', 'cm'),
+                   ("how far's the bottle from the can, in inches?", 'bottle', 'can', 'in')]:
+    add(q, {'op': 'pair', 'quantity': 'distance', 'unit': u}, 'distance', pd(a, b), u)
+G = {'op': 'pair', 'quantity': 'gap'}
+for q, a, b in [('whats the gap between the mug and the bottle', 'mug', 'bottle'),
+                ("what's the gap between the bottle & the can?", 'bottle', 'can'),
+                ('how much space between the mug and the bottle', 'mug', 'bottle'),
+                ('pls measure the gap between the bottle and can', 'bottle', 'can'),
+                ('waht is the gap between the mug and the can', 'mug', 'can'), ('mug to bottle gap', 'mug', 'bottle')]:
+    add(q, G, 'gap', box_gap(a, b))
+add('gap between mug and can in inches', {**G, 'unit': 'in'}, 'gap', box_gap('mug', 'can'), 'in')
+for q, n in [("how far's the laptop", 'laptop'), ("how far away's the bottle", 'bottle'), ('how far am i from the laptop', 'laptop'),
+             ('how far is the mug from here', 'mug')]:
+    add(q, {'op': 'pair', 'quantity': 'distance'}, 'camera_distance', cam(n))
+add("how far's the can from me in feet", {'op': 'pair', 'unit': 'ft'}, 'camera_distance', cam('can'), 'ft')
+for q, quant, n, kind, v in [('mug height?', 'height', 'mug', 'height', O['mug']['h']), ('laptop width?', 'width', 'laptop', 'width', O['laptop']['w']),
+                             ("how wide's the laptop", 'width', 'laptop', 'width', O['laptop']['w']),
+                             ("how long's the laptop", 'length', 'laptop', 'length', length('laptop')),
+                             ("how high's the bottle", 'height', 'bottle', 'height', O['bottle']['h']),
+                             ('hwo tall is the bottle', 'height', 'bottle', 'height', O['bottle']['h']),
+                             ('how tal is the can', 'height', 'can', 'height', O['can']['h']),
+                             ('what is the hieght of the bottle', 'height', 'bottle', 'height', O['bottle']['h']),
+                             ('can u tell me how tall the bottle is', 'height', 'bottle', 'height', O['bottle']['h']),
+                             ('how tall is the botle', 'height', 'bottle', 'height', O['bottle']['h']),
+                             ('whats the widht of the laptop', 'width', 'laptop', 'width', O['laptop']['w'])]:
+    add(q, {'op': 'size', 'quantity': quant}, kind, v)
+add('bottle height in cm', {'op': 'size', 'quantity': 'height', 'unit': 'cm'}, 'height', O['bottle']['h'], 'cm')
+X = lambda n: O[n]['c'][0]
+for q, kind, v in [('is the mug to the left of the laptop or right', 'left', X('mug') < X('laptop')),
+                   ('is the mug left or right of the laptop', 'left', X('mug') < X('laptop')),
+                   ('is the can in front of or behind the bottle', 'front', O['can']['c'][1] < O['bottle']['c'][1]),
+                   ('is the mug above or below the laptop', 'above', O['mug']['c'][2] > O['laptop']['c'][2]),
+                   ('is the bottle left of the can or not', 'left', X('bottle') < X('can')),
+                   ('is the box_small on the left or right of the mug', 'left', X('box_small') < X('mug'))]:
+    add(q, {'op': 'predicate', 'kind': kind}, kind, v)
+closer = lambda a, b: a if cam(a) < cam(b) else b
+for q, kind, v in [("which one's closer to the camera, the mug or the bottle", 'close_choice', closer('mug', 'bottle')),
+                   ('whats closer to me, mug or laptop', 'close_choice', closer('mug', 'laptop')),
+                   ('mug vs laptop: which is bigger', 'big_choice', max(['mug', 'laptop'], key=vol)),
+                   ('bottle vs can, which one is taller', 'tall_choice', max(['bottle', 'can'], key=lambda n: O[n]['h'])),
+                   ('which is taller - the bottle or the can', 'tall_choice', max(['bottle', 'can'], key=lambda n: O[n]['h'])),
+                   ('which is further away, the mug or the can?', 'far_choice', max(['mug', 'can'], key=cam))]:
+    add(q, {'op': 'choice', 'kind': kind}, kind, v)
+add('whats the tallest thing', {'op': 'superlative', 'quantity': 'height'}, 'superlative', max(names, key=lambda n: O[n]['h']))
+add("which one's the biggest", {'op': 'superlative', 'quantity': 'volume'}, 'superlative', max(names, key=vol))
+add('which is closest to the camera pls', {'op': 'superlative', 'quantity': 'distance'}, 'superlative', min(names, key=cam))
+add('how many objects r there', {'op': 'count'}, 'count', len(names))
+add('how many boxes do you see?', {'op': 'count'}, 'count', len(boxes))
+add('is there a mug on the table?', {'op': 'count', 'asksExistence': True}, 'count', True)
+add('is the mug closer to me than the laptop', {'op': 'closer_than', 'compareFrom': 'b'}, 'closer_than', cam('mug') < cam('laptop'))
+ang = math.degrees(math.atan2(O['bottle']['c'][0] - camw[0], O['bottle']['c'][1] - camw[1])) % 360
+add("where's the bottle?", {'op': 'locate'}, 'location', round(ang / 30) % 12 or 12)
+ang = math.degrees(math.atan2(O['bottle']['c'][0] - O['mug']['c'][0], O['bottle']['c'][1] - O['mug']['c'][1])) % 360
+add("where's the bottle relative to the mug", {'op': 'direction'}, 'direction', round(ang / 30) % 12 or 12)
 json.dump(C, open(os.path.join(HERE, 'corpus.json'), 'w'), indent=1)
 print(len(C), 'phrasings')

@@ -1,9 +1,10 @@
 /**
- * Word lists of the question parser: relation phrases of the yes/no predicates and comparative phrases of the
- * "which is …" choices. All lower case, matched on whole words. Pure TypeScript.
+ * Word lists of the grammar's two-object rules: relation phrases of the yes/no predicates ("is A left of B") and
+ * comparative phrases of the choices ("which is bigger, A or B"). All lower case, matched on whole words.
+ * Pure TypeScript.
  */
 
-import type { ChoiceKind, PredicateKind } from './types'
+import type { ChoiceKind, PredicateKind } from '../answers/types'
 
 /** Relation phrases between A and B in "is A <phrase> B"; the parser tries longer phrases first. */
 export const PREDICATE_PHRASES: Record<PredicateKind, string[]> = {
@@ -119,30 +120,4 @@ export const CAMERA_WORDS: string[] = [
   'the observer',
   'the sensor',
   'the robot',
-]
-
-/** Example question forms listed in 'unsupported' answers. */
-export const EXAMPLE_QUESTIONS: string[] = [
-  'How far is the mug from the laptop?',
-  'What is the gap between the mug and the laptop?',
-  'What is the horizontal distance between A and B?',
-  'What is the vertical distance between A and B?',
-  'Is the bottle to the left of the box?',
-  'Is A above / below / in front of / behind B?',
-  'Is A wider / thinner / bigger / smaller / taller / shorter than B?',
-  'Which is bigger, A or B?',
-  'Which is more to the left, A or B?',
-  'How tall / wide / deep is the bottle?',
-  'Where is A relative to B? (clock direction)',
-  'Can a 8 cm gripper fit between A and B?',
-  'How far away is the laptop? (from the camera)',
-  'How high is the laptop above the floor?',
-  'How long is the book?',
-  'How many chairs are there? / How many objects are on the table?',
-  'Which is closest to the camera? / Which is the tallest box?',
-  'How much taller is A than B?',
-  'Is A closer to B than to C?',
-  'Is the laptop on the floor?',
-  'What is left of the mug?',
-  'How far is the mug from the laptop in inches?',
 ]
