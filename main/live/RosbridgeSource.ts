@@ -75,10 +75,14 @@ export class RosbridgeSource implements FrameSource {
     })
   }
 
-  /** Connects, reads the topic list and subscribes. Rejects when the first connection fails after all retries. */
-  async start(): Promise<TopicInfo[]> {
+  /**
+   * Connects, reads the topic list and subscribes (`subscribe: false`: only lists, for a topic picker).
+   * Rejects when the first connection fails after all retries.
+   */
+  async start(options: { subscribe?: boolean } = {}): Promise<TopicInfo[]> {
     await this.connect()
     const topics = await this.listTopics()
+    if (options.subscribe === false) return topics
     this.types = new Map(topics.map((t) => [t.name, t.type]))
     const wanted = [this.options.colorTopic, this.options.depthTopic, this.options.infoTopic]
     const missing = wanted.filter((t): t is string => t !== undefined && !this.types.has(t))

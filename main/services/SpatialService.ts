@@ -43,6 +43,10 @@ import { vsrCaption } from '../engine/ensemble/viltVoter'
 import { ClientScenes, type ClientSession } from './ClientScenes'
 import { currentLimits } from '../limits'
 import { typedArrayBytes } from './keptSceneBytes'
+import { SourceSessions } from './source/SourceSessions'
+import { createSessionHost } from './source/sessionHost'
+import { recordingAccessFor } from './source/recordingAccess'
+import type { SceneComputation } from './analyzeFrame'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> =
@@ -67,6 +71,8 @@ export interface SpatialServiceOptions {
   maxScenesPerClient?: number
   /** Bytes of kept scenes, all clients together; default the limit in force (SPATIAL_LENS_SCENE_CACHE_BYTES). */
   sceneCacheBytes?: number
+  /** `serve --recordings DIR`: the only directory `serve` opens recordings from (the desktop app opens any). */
+  recordingsDirectory?: string | null
 }
 
 /** A scene kept for follow-ups, with its depth and the frame's name as the user gave it (for the log). */
@@ -92,6 +98,7 @@ export class SpatialService {
   private readonly models: ModelsService
   private readonly reasoning: ReasoningService
   private readonly calibration: CalibrationService
+  private readonly sources: SourceSessions
   readonly log: MeasurementLog
 
   constructor(
@@ -108,12 +115,30 @@ export class SpatialService {
       options.maxScenesPerClient,
       options.sceneCacheBytes ?? currentLimits().sceneCacheBytes,
     )
+    this.sources = new SourceSessions(
+      recordingAccessFor(host, options.recordingsDirectory),
+      (client) =>
+        createSessionHost({
+          executor,
+          events: this.events,
+          keep: (sceneId, computed, frameName) =>
+            this.keepComputed(client, sceneId, computed, frameName),
+          append: (record) => this.appendQuietly(record),
+        }),
+    )
     this.localClient = this.scenes.open()
   }
 
-  /** A new client (one `serve` connection) with its own scenes; close it when the client goes. */
+  /** A new client (one `serve` connection) with its own scenes and sources; close it when the client goes. */
   openClient(): ClientSession {
-    return this.scenes.open()
+    const client = this.scenes.open()
+    return {
+      id: client.id,
+      close: () => {
+        client.close()
+        void this.sources.closeClient(client.id)
+      },
+    }
   }
 
   /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
@@ -271,7 +296,38 @@ export class SpatialService {
         return this.calibration.run(this.keptScene(client, input.sceneId), input)
       case 'calibration:remove':
         return this.calibration.remove(input)
+      case 'source:recordings':
+      case 'source:open':
+      case 'source:topics':
+      case 'source:select':
+      case 'source:seek':
+      case 'source:play':
+      case 'source:watch':
+      case 'source:scene':
+      case 'source:close':
+        return this.sources.handle(channel, input, client)
     }
+  }
+
+  /** Keeps a source frame's scene for the client's follow-up questions (its depth and 2D image with it). */
+  private keepComputed(
+    client: ClientSession,
+    sceneId: string,
+    computed: SceneComputation,
+    frameName: string,
+  ): void {
+    const image = {
+      width: computed.image.width,
+      height: computed.image.height,
+      data: computed.image.rgb,
+    }
+    const kept = { scene: computed.scene, depth: computed.depth, frameName, image }
+    this.scenes.keep(
+      client,
+      sceneId,
+      kept,
+      typedArrayBytes([computed.scene, computed.depth, image]),
+    )
   }
 
   private logAnswer(answer: AnswerJson, stamp: RecordStamp): Promise<void> {
@@ -342,9 +398,10 @@ export class SpatialService {
     return kept
   }
 
-  dispose(): Promise<void> {
+  async dispose(): Promise<void> {
     this.models.dispose()
     this.reasoning.dispose()
+    await this.sources.dispose()
     return this.executor.dispose()
   }
 }
