@@ -52,9 +52,20 @@ export function rawFrameInput(frame: Frame, name: string): RawFrameInput {
     name,
     cameraId: frame.cameraId,
     timestampNs: frame.timestampNs.toString(),
-    rgb: { width: frame.rgb.width, height: frame.rgb.height, data: frame.rgb.data },
+    // Engine frames own plain ArrayBuffers (never shared ones): the contract's array type.
+    rgb: {
+      width: frame.rgb.width,
+      height: frame.rgb.height,
+      data: frame.rgb.data as Uint8Array<ArrayBuffer>,
+    },
     ...(frame.depth
-      ? { depth: { width: frame.depth.width, height: frame.depth.height, data: frame.depth.data } }
+      ? {
+          depth: {
+            width: frame.depth.width,
+            height: frame.depth.height,
+            data: frame.depth.data as Float32Array<ArrayBuffer>,
+          },
+        }
       : {}),
     intrinsics: frame.intrinsics,
   }
