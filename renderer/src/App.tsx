@@ -24,6 +24,9 @@ import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
 import { useSources } from './state/useSources'
 import { useVerify } from './state/useVerify'
+import { useRobotSource } from './state/useRobotSource'
+import { RobotSourceDialog } from './components/RobotSourceDialog'
+import { SourceTimeline } from './components/SourceTimeline'
 import type { UiError } from './state/uiError'
 
 /** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
@@ -39,8 +42,15 @@ export function App({ client }: { client: SpatialClient }) {
   const [askShown, setAskShown] = useState<AskBoxShown>('answer')
   // What the views highlight: the shown answer, or the verified statement's two objects.
   const highlight = askShown === 'verdict' ? verifier.verification : asker.answer
-  const sources = useSources(client, loader, settings, setError)
-  const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
+  // A robot source's frames are analysed on the service: their pinned questions are watch queries there.
+  const isRobotFrame = scene !== null && scene.frame === null
+  const pinned = usePinnedQuestions(
+    client,
+    isRobotFrame ? null : sceneId,
+    scene?.sourceName ?? null,
+  )
+  const robot = useRobotSource(client, loader, pinned.questions, setError)
+  const sources = useSources(client, loader, settings, setError, robot)
   // The service logs each answer (pinned ones too) and click measurement itself: re-read the log
   // after each one.
   const askedResult = asker.run?.result ?? null
@@ -104,6 +114,17 @@ export function App({ client }: { client: SpatialClient }) {
         settings={settings}
         onSettingsChange={applySettings}
         calibrationTarget={calibrationTarget}
+        renderRobotSource={(close) => (
+          <RobotSourceDialog
+            client={client}
+            robot={robot}
+            onClose={close}
+            onStart={(choice) => {
+              close()
+              sources.startRobot(choice)
+            }}
+          />
+        )}
       />
       {error && (
         <ErrorBanner
@@ -123,12 +144,14 @@ export function App({ client }: { client: SpatialClient }) {
             onHover={setHoveredName}
             onRegionsChange={changeSceneRegions}
             onMeasure={onMeasure}
+            live={sources.active === 'robot' ? robot.live : null}
           />
           {scene && <SceneStatus scene={scene} />}
           {sources.active === 'webcam' && sources.camera.status !== 'off' && (
             <LiveView camera={sources.camera} minScore={settings.minScore} />
           )}
           <SourceBar sources={sources} />
+          {sources.active === 'robot' && <SourceTimeline robot={robot} />}
           {loader.loadingName && sources.active === 'frame' && (
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
@@ -163,7 +186,14 @@ export function App({ client }: { client: SpatialClient }) {
               }
             />
           )}
-          <PinnedPanel pinned={pinned} sceneId={sceneId} />
+          <PinnedPanel
+            pinned={pinned}
+            sceneId={sceneId}
+            watches={
+              sources.active === 'robot' && robot.choice ? (robot.shown?.watches ?? []) : null
+            }
+            refusedWatches={robot.refusedWatches}
+          />
           <AskBox
             objectNames={objects.map((object) => object.name)}
             asker={asker}
