@@ -34,7 +34,7 @@ export function SourceTimeline({ robot }: SourceTimelineProps) {
   return (
     <div className="source-timeline" role="group" aria-label="Robot source">
       <span className="source-timeline-name" title={session.description}>
-        {session.kind === 'mcap' ? '⏺' : '📡'} {session.description}
+        <strong>{session.kind === 'mcap' ? 'MCAP' : 'ROS 2'}</strong> {session.description}
       </span>
       {range && (
         <>

@@ -68,8 +68,9 @@ export class SceneRenderer {
   private answerNames = new Set<string>()
   private measureNames = new Set<string>()
   private needsRender = true
-  /** Whether the view was framed on a scene (a stream's next frames keep the user's view). */
-  private hasFramed = false
+  /** Whether the scene on screen is a stream's frame that was framed (the next ones keep the view). */
+  private isStreaming = false
+  private isInFixedFrame = false
   /** Scratch vectors for framing (reused, never allocated per frame). */
   private readonly target = new Vector3()
   /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
@@ -156,8 +157,9 @@ export class SceneRenderer {
       })),
     )
     this.updateEmphasis()
-    if (!options.keepView || !this.hasFramed) this.frameView()
-    this.hasFramed = result !== null
+    // A stream's first frame is framed; its next frames keep whatever view the user chose.
+    if (!options.keepView || !this.isStreaming) this.frameView()
+    this.isStreaming = options.keepView === true && result !== null
   }
 
   /** Draws a robot source's tracks and TF frames (world frame); null clears. */
@@ -177,6 +179,9 @@ export class SceneRenderer {
     if (fixedFromWorld) matrix.multiply(new Matrix4().fromArray(fixedFromWorld))
     this.worldRoot.matrix.copy(matrix)
     this.worldRoot.matrixWorldNeedsUpdate = true
+    // Entering or leaving the fixed frame moves everything: frame it again (per-frame updates do not).
+    if (this.isInFixedFrame !== (fixedFromWorld !== null)) this.frameView()
+    this.isInFixedFrame = fixedFromWorld !== null
     this.requestRender()
   }
 
