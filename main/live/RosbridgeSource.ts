@@ -63,6 +63,7 @@ export class RosbridgeSource implements FrameSource {
   private isClosed = false
   private attempts = 0
   private types = new Map<string, string>()
+  private colorFrame = ''
 
   constructor(private readonly options: RosbridgeOptions) {
     this.description = `rosbridge ${options.url} ${options.colorTopic}`
@@ -226,6 +227,7 @@ export class RosbridgeSource implements FrameSource {
       this.channel.push({ kind: 'error', topic, message: describeCause(error) })
       return
     }
+    if (decoded.kind === 'color') this.colorFrame = decoded.frameId
     const frame =
       decoded.kind === 'color'
         ? this.pairer.addColor(decoded.stampNs, decoded.rgb)
@@ -235,6 +237,11 @@ export class RosbridgeSource implements FrameSource {
 
   droppedFrames(): number {
     return this.channel.dropped
+  }
+
+  /** The colour camera's TF frame (header.frame_id of its latest image), '' before the first one. */
+  cameraFrameId(): string {
+    return this.colorFrame
   }
 
   /** Images that found no partner within the tolerance (or arrived before CameraInfo). */

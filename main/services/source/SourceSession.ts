@@ -259,7 +259,7 @@ export class SourceSession {
     if (!computation) return // evicted already: a newer frame is on its way
     this.host.keep(sceneId, computation, frameName)
     const questions = this.questions
-    const cameraFrameId = this.player?.cameraFrameOf(r.frame) ?? this.choice?.cameraInfoTopic ?? ''
+    const cameraFrameId = this.player?.cameraFrameOf(r.frame) ?? this.live?.cameraFrameId() ?? ''
     const overlay = tfOverlay(r.scene, this.tf, cameraFrameId, this.choice?.fixedFrame)
     const notes = [...this.notes, ...overlay.notes].slice(0, MAX_NOTES)
     this.notes = []
