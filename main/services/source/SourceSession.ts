@@ -1,7 +1,7 @@
 import type { Frame } from '../../engine/types'
 import { TfTree } from '../../engine/tf/tfTree'
 import { transformsFromTfMessage } from '../../engine/tf/fromMessage'
-import { parseWatch, WatchEvaluator, type WatchEvent } from '../../engine/watch'
+import type { WatchEvaluator, WatchEvent } from '../../engine/watch'
 import { runLive, type LiveResult } from '../../live/livePipeline'
 import { RecordingPlayer, type PlayerState } from '../../live/RecordingPlayer'
 import { RosbridgeSource } from '../../live/RosbridgeSource'
@@ -21,7 +21,7 @@ import type {
 import type { SceneComputation } from '../analyzeFrame'
 import { UserError } from '../userError'
 import { guessTopics, liveTopicRows, recordingTopicRows } from './sessionTopics'
-import { tfOverlay, trackJson, watchesJson } from './frameEvent'
+import { frameEvent, pinnedWatches, tfOverlay, watchesJson } from './frameEvent'
 
 /** What a session needs from the service that hosts it. */
 export interface SessionHost {
@@ -158,26 +158,11 @@ export class SourceSession {
 
   /** The pinned questions as watch queries; a question that is not one is refused with the reason. */
   watch(questions: string[], minChangeM: number, minIntervalNs: bigint) {
-    const states = questions.map((question) => ({ question, parsed: parseWatch(question) }))
-    const accepted = states.filter((s) => s.parsed.ok)
+    const parsed = pinnedWatches(questions, { minChangeM, minIntervalNs })
     // Replaced in place: the running pipeline holds this array.
-    this.watches.splice(
-      0,
-      this.watches.length,
-      ...accepted.map(
-        (s) =>
-          new WatchEvaluator((s.parsed as { ok: true; spec: never }).spec, {
-            minChangeM,
-            minIntervalNs,
-          }),
-      ),
-    )
-    this.questions = accepted.map((s) => s.question)
-    return states.map(({ question, parsed }) =>
-      parsed.ok
-        ? { question, isWatching: true }
-        : { question, isWatching: false, reason: parsed.reason },
-    )
+    this.watches.splice(0, this.watches.length, ...parsed.evaluators)
+    this.questions = parsed.questions
+    return parsed.states
   }
 
   scene(sceneId: string): SceneComputation {
@@ -268,21 +253,14 @@ export class SourceSession {
         if (event.type !== 'unavailable')
           this.host.logWatch(sceneId, frameName, questions[i], event)
     })
-    this.host.emitFrame({
-      sessionId: this.id,
-      frameIndex: r.frameIndex,
-      timeNs: r.frame.timestampNs.toString(),
-      sceneId,
-      summary: computation.summary,
-      tracks: r.tracks.map(trackJson),
-      tfFrames: overlay.tfFrames,
-      fixed: overlay.fixed,
-      droppedFrames: this.dropped(),
-      processedFrames: r.frameIndex + 1,
-      latencyMs: r.latencyMs,
-      watches: watchesJson(questions, r.readings),
-      notes,
-    })
+    this.host.emitFrame(
+      frameEvent(this.id, r, sceneId, computation.summary, {
+        ...overlay,
+        notes,
+        droppedFrames: this.dropped(),
+        watches: watchesJson(questions, r.readings),
+      }),
+    )
   }
 
   private onSourceEvent(event: Exclude<SourceEvent, { kind: 'frame' }>): void {

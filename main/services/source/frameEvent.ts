@@ -1,5 +1,13 @@
 import type { Track } from '../../engine/tracking'
-import type { WatchEvent, WatchReading } from '../../engine/watch'
+import {
+  parseWatch,
+  WatchEvaluator,
+  type WatchEvent,
+  type WatchOptions,
+  type WatchReading,
+} from '../../engine/watch'
+import type { LiveResult } from '../../live/livePipeline'
+import type { SceneSummary } from '../../contract/sceneSchema'
 import type { Scene } from '../../engine/types'
 import type { TfTree } from '../../engine/tf/tfTree'
 import { TfLookupError } from '../../engine/tf/tfTree'
@@ -78,4 +86,49 @@ export function tfOverlay(
     }
   }
   return { tfFrames: placed.frames, fixed, notes }
+}
+
+/** The `source:frame` event of one processed frame. */
+export function frameEvent(
+  sessionId: string,
+  r: LiveResult,
+  sceneId: string,
+  summary: SceneSummary,
+  parts: Pick<SourceFrameEvent, 'tfFrames' | 'fixed' | 'notes' | 'droppedFrames' | 'watches'>,
+): SourceFrameEvent {
+  return {
+    sessionId,
+    frameIndex: r.frameIndex,
+    timeNs: r.frame.timestampNs.toString(),
+    sceneId,
+    summary,
+    tracks: r.tracks.map(trackJson),
+    processedFrames: r.frameIndex + 1,
+    latencyMs: r.latencyMs,
+    ...parts,
+  }
+}
+
+/**
+ * Pinned questions as watch queries: an evaluator for each one the watch grammar reads, and for
+ * each question whether it is watched (or why not).
+ */
+export function pinnedWatches(questions: string[], options: Partial<WatchOptions>) {
+  const states = questions.map((question) => ({ question, parsed: parseWatch(question) }))
+  const evaluators: WatchEvaluator[] = []
+  const watched: string[] = []
+  for (const { question, parsed } of states) {
+    if (!parsed.ok) continue
+    evaluators.push(new WatchEvaluator(parsed.spec, options))
+    watched.push(question)
+  }
+  return {
+    evaluators,
+    questions: watched,
+    states: states.map(({ question, parsed }) =>
+      parsed.ok
+        ? { question, isWatching: true }
+        : { question, isWatching: false, reason: parsed.reason },
+    ),
+  }
 }
