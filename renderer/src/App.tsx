@@ -55,9 +55,10 @@ export function App({ client }: { client: SpatialClient }) {
   // after each one.
   const askedResult = asker.run?.result ?? null
   const verdict = verifier.verification
+  const watchRows = robot.loggedWatchEvents
   const logRefreshKey = useMemo(
-    () => ({ askedResult, verdict, pinnedValues: pinned.values }),
-    [askedResult, verdict, pinned.values],
+    () => ({ askedResult, verdict, pinnedValues: pinned.values, watchRows }),
+    [askedResult, verdict, pinned.values, watchRows],
   )
   const measurements = useMeasurementLog(client, setError, logRefreshKey)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
@@ -119,9 +120,9 @@ export function App({ client }: { client: SpatialClient }) {
             client={client}
             robot={robot}
             onClose={close}
-            onStart={(choice) => {
+            onStart={(choice, logging) => {
               close()
-              sources.startRobot(choice)
+              sources.startRobot(choice, logging)
             }}
           />
         )}

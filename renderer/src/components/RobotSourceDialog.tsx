@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SourceTopic, SourceTopicChoice } from '../../../main/contract/sourceSchema'
 import type { SpatialClient } from '../client/SpatialClient'
-import type { RobotSource } from '../state/useRobotSource'
+import type { RobotSource, WatchLogging } from '../state/useRobotSource'
 
 export interface RobotSourceDialogProps {
   client: SpatialClient
   robot: RobotSource
   onClose(): void
   /** The topics were chosen: frames start. */
-  onStart(choice: SourceTopicChoice): void
+  onStart(choice: SourceTopicChoice, logging: WatchLogging): void
 }
 
 type Kind = 'mcap' | 'rosbridge'
@@ -185,7 +185,7 @@ function TopicPicker(props: {
   guess: Partial<SourceTopicChoice>
   description: string
   tfFrames: string[]
-  onStart(choice: SourceTopicChoice): void
+  onStart(choice: SourceTopicChoice, logging: WatchLogging): void
   onCancel(): void
 }) {
   const { topics, guess } = props
@@ -198,12 +198,17 @@ function TopicPicker(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!color) return
-    props.onStart({
-      colorTopic: color,
-      ...(depth ? { depthTopic: depth } : {}),
-      ...(info ? { cameraInfoTopic: info } : {}),
-      ...(fixed.trim() ? { fixedFrame: fixed.trim() } : {}),
-    })
+    const data = new FormData(event.currentTarget as HTMLFormElement)
+    const number = (name: string) => Math.max(0, Number(data.get(name)) || 0)
+    props.onStart(
+      {
+        colorTopic: color,
+        ...(depth ? { depthTopic: depth } : {}),
+        ...(info ? { cameraInfoTopic: info } : {}),
+        ...(fixed.trim() ? { fixedFrame: fixed.trim() } : {}),
+      },
+      { minChangeCm: number('minChangeCm'), minIntervalS: number('minIntervalS') },
+    )
   }
   const options = (list: SourceTopic[]) =>
     list.map((t) => (
@@ -273,6 +278,16 @@ function TopicPicker(props: {
           ))}
         </datalist>
       </label>
+      <fieldset className="field watch-logging">
+        <legend>Pinned questions are watched on every frame; log a row when the value moves</legend>
+        <label>
+          ≥ <input type="number" name="minChangeCm" min="0" step="any" defaultValue="0.5" /> cm
+        </label>
+        <label>
+          or every <input type="number" name="minIntervalS" min="0" step="any" defaultValue="0" /> s
+          (0: on change only)
+        </label>
+      </fieldset>
       <div className="form-actions">
         <button type="button" className="button button-quiet" onClick={props.onCancel}>
           Close source

@@ -15,6 +15,12 @@ import { toUiError, type UiError } from './uiError'
 /** Frame events remembered until their scene is shown (the overlay must match the cloud it is drawn on). */
 const KEPT_FRAMES = 8
 
+/** The measurement log's rate limit for watched values: a row per change of at least `minChangeCm`, or every `minIntervalS` (0: on change only). */
+export interface WatchLogging {
+  minChangeCm: number
+  minIntervalS: number
+}
+
 export interface RobotSource {
   /** The opened source (topics listed), or null. */
   session: SourceSession | null
@@ -27,10 +33,16 @@ export interface RobotSource {
   status: SourceStatusEvent | null
   isPlaying: boolean
   live: LiveView3d | null
+  /** Watch events the service logged so far (the measurement log re-reads when it grows). */
+  loggedWatchEvents: number
   /** Pinned questions the service could not watch, with the reason. */
   refusedWatches: { question: string; reason: string }[]
   open(input: SourceOpenInput): Promise<boolean>
-  select(choice: SourceTopicChoice, perception: PerceptionSettings): Promise<void>
+  select(
+    choice: SourceTopicChoice,
+    perception: PerceptionSettings,
+    logging: WatchLogging,
+  ): Promise<void>
   seek(timeNs: bigint): void
   setPlaying(isPlaying: boolean): void
   close(): void
@@ -55,6 +67,8 @@ export function useRobotSource(
   const [status, setStatus] = useState<SourceStatusEvent | null>(null)
   const [isPlaying, setIsPlaying] = useState(false)
   const [refusedWatches, setRefused] = useState<RobotSource['refusedWatches']>([])
+  const [logging, setLogging] = useState<WatchLogging>({ minChangeCm: 0.5, minIntervalS: 0 })
+  const [loggedWatchEvents, setLogged] = useState(0)
   const sessionId = session?.sessionId ?? null
   const frames = useRef(new Map<string, SourceFrameEvent>())
   const fetching = useRef(false)
@@ -104,6 +118,11 @@ export function useRobotSource(
       while (frames.current.size > KEPT_FRAMES)
         frames.current.delete(frames.current.keys().next().value!)
       setLatest(event)
+      const logged = event.watches.reduce(
+        (n, w) => n + w.events.filter((e) => e.type !== 'unavailable').length,
+        0,
+      )
+      if (logged > 0) setLogged((n) => n + logged)
       wanted.current = event.sceneId
       void fetchScenes(sessionId)
     })
@@ -123,7 +142,7 @@ export function useRobotSource(
   useEffect(() => {
     if (!sessionId || !choice) return
     client
-      .invoke('source:watch', { sessionId, questions: pinnedQuestions })
+      .invoke('source:watch', { sessionId, questions: pinnedQuestions, ...logging })
       .then((reply) =>
         setRefused(
           reply.watches.flatMap((w) =>
@@ -132,7 +151,7 @@ export function useRobotSource(
         ),
       )
       .catch((error: unknown) => fail('Could not watch the pinned questions', error))
-  }, [client, sessionId, choice, pinnedQuestions, fail])
+  }, [client, sessionId, choice, pinnedQuestions, logging, fail])
 
   const reset = () => {
     frames.current.clear()
@@ -158,6 +177,7 @@ export function useRobotSource(
     status,
     isPlaying,
     refusedWatches,
+    loggedWatchEvents,
     live: shown
       ? {
           overlay: { tracks: shown.tracks, tfFrames: shown.tfFrames },
@@ -175,9 +195,10 @@ export function useRobotSource(
         return false
       }
     },
-    async select(next, perception) {
+    async select(next, perception, nextLogging) {
       if (!sessionId) return
       perceptionRef.current = perception
+      setLogging(nextLogging)
       try {
         await client.invoke('source:select', { sessionId, topics: next, perception })
         setChoice(next)

@@ -6,7 +6,7 @@ import { useLiveCamera, type LiveCamera } from './useLiveCamera'
 import { useSequencePlayer, type SequencePlayer } from './useSequencePlayer'
 import type { SceneLoader } from './useSceneLoader'
 import type { UiError } from './uiError'
-import type { RobotSource } from './useRobotSource'
+import type { RobotSource, WatchLogging } from './useRobotSource'
 import type { SourceTopicChoice } from '../../../main/contract/sourceSchema'
 
 /** Where scenes come from now: single frames (sample, RGB-D, PCD), a folder sequence, the webcam, or a robot source (MCAP, rosbridge). */
@@ -22,7 +22,7 @@ export interface Sources {
   openFolder(files: File[]): void
   startWebcam(): void
   /** Starts the opened robot source's frames with the chosen topics. */
-  startRobot(choice: SourceTopicChoice): void
+  startRobot(choice: SourceTopicChoice, logging: WatchLogging): void
   /** Play/pause the sequence, or start/stop the webcam: what Space does. */
   togglePlayback(): void
   /** Ends the sequence or the webcam; the scene on screen stays. */
@@ -92,9 +92,9 @@ export function useSources(
       switchTo('webcam')
       void camera.start()
     },
-    startRobot: (choice) => {
+    startRobot: (choice, logging) => {
       switchTo('robot')
-      void robot.select(choice, perception)
+      void robot.select(choice, perception, logging)
     },
     togglePlayback,
     closeSource: () => switchTo('frame'),
