@@ -30,7 +30,11 @@ export class RecordingPlayer implements FrameSource {
   private isClosed = false
   /** Frames still to be shown while paused (one after a seek). */
   private showWhilePaused = 0
-  private hasSeeked = false
+  /**
+   * A seek asked for and not yet handed to the source: the pump hands it over between reads, so a
+   * frame read while it was pending is known to be from before it (and dropped).
+   */
+  private pendingSeekNs: bigint | undefined
   private isEnded = false
   private wake: (() => void) | null = null
   private latestNs: bigint | undefined
@@ -62,14 +66,18 @@ export class RecordingPlayer implements FrameSource {
   /** The next frame shown is the first at or after `timeNs` (absolute log time, ns). */
   seek(timeNs: bigint): void {
     if (this.isClosed) return
-    this.source.seek(timeNs)
-    this.hasSeeked = true
+    this.pendingSeekNs = timeNs
     if (!this.isPlaying) this.showWhilePaused = 1
     this.poke()
   }
 
   get playing(): boolean {
     return this.isPlaying
+  }
+
+  /** Where playback is: a seek not yet served, else the latest frame handed on (ns); undefined before any. */
+  get positionNs(): bigint | undefined {
+    return this.pendingSeekNs ?? this.latestNs
   }
 
   droppedFrames(): number {
@@ -121,8 +129,9 @@ export class RecordingPlayer implements FrameSource {
         await this.pause(Infinity)
         continue
       }
-      if (this.hasSeeked) {
-        this.hasSeeked = false
+      if (this.pendingSeekNs !== undefined) {
+        this.source.seek(this.pendingSeekNs)
+        this.pendingSeekNs = undefined
         anchor = null
         if (this.isEnded) frames = this.source[Symbol.asyncIterator]() // the finished pass cannot resume
         this.isEnded = false
@@ -136,7 +145,7 @@ export class RecordingPlayer implements FrameSource {
         return
       }
       if (this.isClosed) return
-      if (this.hasSeeked) continue // read before the seek: stale
+      if (this.pendingSeekNs !== undefined) continue // read before the seek: stale
       if (next.done) {
         this.isEnded = true
         this.isPlaying = false
@@ -151,7 +160,7 @@ export class RecordingPlayer implements FrameSource {
         const waitMs = dueMs - performance.now()
         if (waitMs > 1) await this.pause(waitMs)
         if (this.isClosed) return
-        if (this.hasSeeked) continue
+        if (this.pendingSeekNs !== undefined) continue
       }
       if (this.showWhilePaused > 0) this.showWhilePaused--
       this.latestNs = frame.timestampNs

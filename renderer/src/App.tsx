@@ -65,6 +65,8 @@ export function App({ client }: { client: SpatialClient }) {
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
   const { loadSample, reanalyze, changeRegions } = loader
+  const isRobotActive = sources.active === 'robot' && robot.choice !== null
+  const { restart: restartRobot } = robot
 
   // Image-view regions re-analyse the frame; click measurements are logged by the service.
   const refreshLog = measurements.refresh
@@ -82,9 +84,12 @@ export function App({ client }: { client: SpatialClient }) {
     (change: Partial<PerceptionSettings>) => {
       const next = changeSettings(change)
       // OWLv2 without names would only fail: wait until the user types them.
-      if (next && !(next.detector === 'owlv2' && next.queries.length === 0)) void reanalyze(next)
+      if (!next || (next.detector === 'owlv2' && next.queries.length === 0)) return
+      // A robot source's next frames use them (the service analyses its frames).
+      if (isRobotActive) restartRobot(next)
+      else void reanalyze(next)
     },
-    [changeSettings, reanalyze],
+    [changeSettings, reanalyze, isRobotActive, restartRobot],
   )
   const select = useCallback(
     (name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null),

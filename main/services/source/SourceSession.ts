@@ -125,12 +125,26 @@ export class SourceSession {
     return this.topicRows
   }
 
-  /** Chooses the topics and starts the frames (a running stream is stopped first). */
+  /**
+   * Chooses the topics and starts the frames (a running stream is stopped first; with the same
+   * topics, a recording resumes at its time and play state).
+   */
   async select(choice: SourceTopicChoice, perception?: PerceptionSettingsInput): Promise<string> {
+    // The same topics again (new perception settings): a recording goes on where it was.
+    const isSameTopics =
+      this.choice?.colorTopic === choice.colorTopic && this.choice?.depthTopic === choice.depthTopic
+    const resume =
+      isSameTopics && this.player
+        ? { timeNs: this.player.positionNs, isPlaying: this.player.playing }
+        : null
     await this.stopStream()
     this.choice = choice
     const source =
       this.kind === 'mcap' ? await this.startRecording(choice) : await this.startLive(choice)
+    if (resume && this.player) {
+      if (!resume.isPlaying) this.player.setPlaying(false)
+      if (resume.timeNs !== undefined) this.player.seek(resume.timeNs)
+    }
     this.frameNameBase = source.description
     this.running = runLive({
       source,

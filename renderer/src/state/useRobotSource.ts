@@ -43,6 +43,8 @@ export interface RobotSource {
     perception: PerceptionSettings,
     logging: WatchLogging,
   ): Promise<void>
+  /** The same topics with new perception settings (a recording stays at its time). */
+  restart(perception: PerceptionSettings): void
   seek(timeNs: bigint): void
   setPlaying(isPlaying: boolean): void
   close(): void
@@ -206,6 +208,13 @@ export function useRobotSource(
       } catch (error) {
         fail('Could not read these topics', error)
       }
+    },
+    restart(perception) {
+      if (!sessionId || !choice) return
+      perceptionRef.current = perception
+      client
+        .invoke('source:select', { sessionId, topics: choice, perception })
+        .catch((error: unknown) => fail('Could not apply the settings to the robot source', error))
     },
     seek(timeNs) {
       if (sessionId)

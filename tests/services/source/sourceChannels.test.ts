@@ -166,10 +166,32 @@ describe('source channels over a recording (desktop host)', () => {
   it('pauses, and a seek shows the frame at the new time', async () => {
     await call(service, 'source:play', { sessionId: session.sessionId, isPlaying: false })
     const target = T0_NS + 4n * PERIOD_NS
+    const before = frames.length
     await call(service, 'source:seek', { sessionId: session.sessionId, timeNs: `${target}` })
-    const shown = await frameWhere(session.sessionId, (e) => e.timeNs === `${target}`)
+    const shown = await frameWhere(
+      session.sessionId,
+      (e) => frames.indexOf(e) >= before && e.timeNs === `${target}`,
+    )
     expect(shown.summary.timestampNs).toBe(`${target}`)
     expect(statuses).toContain('paused')
+  })
+
+  it('new perception settings restart the analysis where the recording was, still paused', async () => {
+    const before = frames.length
+    const target = `${T0_NS + 4n * PERIOD_NS}`
+    await call(service, 'source:select', {
+      sessionId: session.sessionId,
+      topics: { colorTopic: COLOR_TOPIC, depthTopic: DEPTH_TOPIC, cameraInfoTopic: INFO_TOPIC },
+      perception: { detector: 'none', minScore: 0.5 },
+    })
+    // The new run's first frame (index 0) is the one the recording was paused at.
+    const resumed = await frameWhere(
+      session.sessionId,
+      (e) => frames.indexOf(e) >= before && e.frameIndex === 0,
+    )
+    expect(resumed.timeNs).toBe(target)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(frames.slice(before).map((e) => e.timeNs)).toEqual([target])
   })
 
   it('logs the watched distance once, not per frame, with a 50 cm tolerance', async () => {
