@@ -53,6 +53,16 @@ describe('a robot recording from the Sources menu (serve --recordings + Chromium
   })
 
   it('opens the recording, picks topics, plays, seeks, and shows tracks and TF frames', async () => {
+    // A question pinned on the sample becomes a watch query of the robot source.
+    const question = 'how far is the book from the laptop'
+    await page.getByRole('textbox', { name: 'Question' }).fill(question)
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    const answer = page.locator('article.answer').filter({ hasText: question })
+    await answer.waitFor({ timeout: SCENE_TIMEOUT_MS })
+    await answer.getByRole('button', { name: 'Pin' }).click()
+    const pinned = page.locator(`.pinned-item[data-question="${question}"]`)
+    await pinned.waitFor({ timeout: SCENE_TIMEOUT_MS })
+
     await openSource(page, 'Robot source…')
     const dialog = page.getByRole('dialog', { name: 'Robot source' })
     // The server lists the recordings under --recordings.
@@ -102,6 +112,15 @@ describe('a robot recording from the Sources menu (serve --recordings + Chromium
     expect(await timeline.innerText()).toContain('frame: base_link')
     expect(await timeline.getByTestId('frames-dropped').innerText()).toMatch(/^\d+ dropped$/)
     await screenshotForDocs(page, 'robot-source')
+
+    // The pinned question is watched on every frame (on the tracks) and shows a reading.
+    expect(await page.locator('#pinned-heading + .section-count').innerText()).toBe(
+      'watched on every frame (tracks)',
+    )
+    await expect
+      .poll(() => pinned.getAttribute('data-watch'), { timeout: STREAM_TIMEOUT_MS })
+      .not.toBe('none')
+    expect(await pinned.locator('.pinned-value').innerText()).not.toMatch(/^not a watch/)
 
     // Seek back to the start (Home on the slider): the frame at 0.0 s comes on screen.
     await expect
