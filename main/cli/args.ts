@@ -27,7 +27,8 @@ Usage:
   spatial-lens eval vsr --split random|zeroshot [--images DIR] [--boxes FILE] [--save FILE] [--json]   (VSR relation verification)
   spatial-lens calibrate --camera ID --depth-model <id> --rgb C --intrinsics K.json [--json]   (spatial-lens calibrate --help)
       (--depth D | --known-distance "u1,v1,u2,v2,metres"... | --known-size "x0,y0,x1,y1,width|height,metres")
-  spatial-lens serve [--port P] [--host H] [--allow-host NAME]... [--allow-origin ORIGIN]... [limits]
+  spatial-lens serve [--port P] [--host H] [--allow-host NAME]... [--allow-origin ORIGIN]... [--recordings DIR] [limits]
+      --recordings DIR: the UI may open the .mcap recordings under DIR (and only those)
       limits: --max-message-mb 64 --max-in-flight-mb 128 --max-requests-in-flight 32 --max-connections 8
               --scenes-per-client 16   (defaults shown; README "Security and limits")
   spatial-lens eval cot --llm SPEC [--llm-threads N] [--limit N] [--json]   (chain-of-thought evaluation, 43 questions)
@@ -88,6 +89,8 @@ export interface CliArgs {
   allowedOrigins: string[]
   /** A frame from an MCAP recording instead of image files (`--mcap` and its topic flags). */
   mcap?: McapFrameArgs
+  /** serve: the directory whose recordings the UI may open (`--recordings`); none without it. */
+  recordings?: string
 }
 
 /** `--mcap F --color-topic T [--depth-topic T] [--camera-info-topic T] [--at S]`. */
@@ -154,6 +157,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'depth-topic': { type: 'string' },
         'camera-info-topic': { type: 'string' },
         at: { type: 'string' },
+        recordings: { type: 'string' },
       },
     })
   } catch (error) {
@@ -188,6 +192,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limits: serverLimitsFromFlags(values),
     allowedHosts: values['allow-host'] ?? [],
     allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
+    recordings: values.recordings,
     mcap: values.mcap
       ? {
           path: values.mcap,

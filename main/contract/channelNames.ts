@@ -28,11 +28,20 @@ export const CHANNEL_NAMES = [
   'calibration:list',
   'calibration:run',
   'calibration:remove',
+  'source:recordings',
+  'source:open',
+  'source:topics',
+  'source:select',
+  'source:seek',
+  'source:play',
+  'source:watch',
+  'source:scene',
+  'source:close',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
 /** Server → UI events (no reply): download progress, reasoning steps as they happen. */
-export const EVENT_NAMES = ['models:progress', 'qa:step'] as const
+export const EVENT_NAMES = ['models:progress', 'qa:step', 'source:frame', 'source:status'] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 /**

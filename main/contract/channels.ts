@@ -42,6 +42,8 @@ import {
   measurementRecordSchema,
 } from './measurementSchema'
 import type { ChannelName } from './channelNames'
+import { sourceChannels } from './sourceSchema'
+import { rawFrameInputSchema } from './rawFrameSchema'
 import {
   perceptionReportSchema,
   perceptionSettingsSchema,
@@ -103,6 +105,7 @@ export const frameInputSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('sample') }).strict(),
+  rawFrameInputSchema,
 ])
 export type FrameInput = z.infer<typeof frameInputSchema>
 
@@ -202,6 +205,8 @@ export const contract = {
     input: calibrationRemoveInputSchema,
     output: z.object({ isRemoved: z.boolean() }),
   },
+  /** Robot sources (MCAP recordings, rosbridge): see sourceSchema.ts. */
+  ...sourceChannels,
 } as const
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { EventName } from './channelNames'
 import { modelProgressEventSchema } from './modelsSchema'
 import { qaStepEventSchema } from './reasoningSchema'
+import { sourceFrameEventSchema, sourceStatusEventSchema } from './sourceSchema'
 
 /**
  * Server → UI events: name → payload schema. Hosts push them to every connected UI (WebSocket
@@ -11,6 +12,9 @@ import { qaStepEventSchema } from './reasoningSchema'
 export const events = {
   'models:progress': modelProgressEventSchema,
   'qa:step': qaStepEventSchema,
+  /** One processed frame of a robot source session (the UI keeps those of the session it opened). */
+  'source:frame': sourceFrameEventSchema,
+  'source:status': sourceStatusEventSchema,
 } as const
 
 export type Events = typeof events

@@ -6,6 +6,7 @@ import { parsePcd, pcdToFrame } from '../sources/pcd'
 import { SourceError, describeCause } from '../sources/SourceError'
 import { assertPixelLimit, pngDeclaredSize } from '../sources/pixelLimit'
 import { sampleFramePaths } from '../app/paths'
+import type { RawFrameInput } from '../contract/rawFrameSchema'
 
 /** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
 export async function loadFrameInput(input: FrameInput): Promise<Frame> {
@@ -15,6 +16,7 @@ export async function loadFrameInput(input: FrameInput): Promise<Frame> {
     return { ...frame, sourceDescription: sample.name }
   }
   if (input.kind === 'pcd') return pcdToFrame(parsePcd(input.pcdFile, input.name), input.name)
+  if (input.kind === 'raw') return rawFrame(input)
   return loadRgbdFrameFromBytes({
     rgb: input.colorFile,
     rgbName: `${input.name} (colour)`,
@@ -26,6 +28,47 @@ export async function loadFrameInput(input: FrameInput): Promise<Frame> {
     depthScale: input.depthScale ?? input.intrinsics.depthScale,
     cameraId: input.cameraId ?? input.name,
   })
+}
+
+/** A decoded frame (robot sources): the arrays are used as they are, after the pixel limit. */
+function rawFrame(input: RawFrameInput): Frame {
+  assertPixelLimit(input.rgb.width, input.rgb.height, input.name)
+  const { width, height } = input.rgb
+  return {
+    cameraId: input.cameraId,
+    timestampNs: BigInt(input.timestampNs),
+    rgb: { width, height, data: input.rgb.data },
+    ...(input.depth ? { depth: { width, height, data: input.depth.data } } : {}),
+    intrinsics: input.intrinsics,
+    depthSource: input.depth ? 'sensor' : 'monocular',
+    sourceDescription: input.name,
+  }
+}
+
+/** The contract form of an engine frame, to send it to the scene worker (no copies: the arrays travel). */
+export function rawFrameInput(frame: Frame, name: string): RawFrameInput {
+  return {
+    kind: 'raw',
+    name,
+    cameraId: frame.cameraId,
+    timestampNs: frame.timestampNs.toString(),
+    // Engine frames own plain ArrayBuffers (never shared ones): the contract's array type.
+    rgb: {
+      width: frame.rgb.width,
+      height: frame.rgb.height,
+      data: frame.rgb.data as Uint8Array<ArrayBuffer>,
+    },
+    ...(frame.depth
+      ? {
+          depth: {
+            width: frame.depth.width,
+            height: frame.depth.height,
+            data: frame.depth.data as Float32Array<ArrayBuffer>,
+          },
+        }
+      : {}),
+    intrinsics: frame.intrinsics,
+  }
 }
 
 /** Contract regions → engine regions; mask PNGs are decoded to one byte per pixel (non-zero = inside). */

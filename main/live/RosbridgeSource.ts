@@ -63,6 +63,7 @@ export class RosbridgeSource implements FrameSource {
   private isClosed = false
   private attempts = 0
   private types = new Map<string, string>()
+  private colorFrame = ''
 
   constructor(private readonly options: RosbridgeOptions) {
     this.description = `rosbridge ${options.url} ${options.colorTopic}`
@@ -75,10 +76,14 @@ export class RosbridgeSource implements FrameSource {
     })
   }
 
-  /** Connects, reads the topic list and subscribes. Rejects when the first connection fails after all retries. */
-  async start(): Promise<TopicInfo[]> {
+  /**
+   * Connects, reads the topic list and subscribes (`subscribe: false`: only lists, for a topic picker).
+   * Rejects when the first connection fails after all retries.
+   */
+  async start(options: { subscribe?: boolean } = {}): Promise<TopicInfo[]> {
     await this.connect()
     const topics = await this.listTopics()
+    if (options.subscribe === false) return topics
     this.types = new Map(topics.map((t) => [t.name, t.type]))
     const wanted = [this.options.colorTopic, this.options.depthTopic, this.options.infoTopic]
     const missing = wanted.filter((t): t is string => t !== undefined && !this.types.has(t))
@@ -222,6 +227,7 @@ export class RosbridgeSource implements FrameSource {
       this.channel.push({ kind: 'error', topic, message: describeCause(error) })
       return
     }
+    if (decoded.kind === 'color') this.colorFrame = decoded.frameId
     const frame =
       decoded.kind === 'color'
         ? this.pairer.addColor(decoded.stampNs, decoded.rgb)
@@ -231,6 +237,11 @@ export class RosbridgeSource implements FrameSource {
 
   droppedFrames(): number {
     return this.channel.dropped
+  }
+
+  /** The colour camera's TF frame (header.frame_id of its latest image), '' before the first one. */
+  cameraFrameId(): string {
+    return this.colorFrame
   }
 
   /** Images that found no partner within the tolerance (or arrived before CameraInfo). */

@@ -19,6 +19,11 @@ import { currentLimits } from '../app/limits'
 import type { Handler, Handlers, NamedScene, RequestOf } from './handlers/handlerTypes'
 import type { ServiceContext } from './handlers/serviceContext'
 import { createHandlers } from './handlers/createHandlers'
+import { appendQuietly, keepComputedScene } from './handlers/serviceContext'
+import { sourceHandlers } from './handlers/sourceHandlers'
+import { SourceSessions } from './source/SourceSessions'
+import { createSessionHost } from './source/sessionHost'
+import { recordingAccessFor } from './source/recordingAccess'
 
 /** What one handled request gives back: the validated output, or one user-facing error line. */
 export type HandleResult<C extends Channel> =
@@ -40,6 +45,8 @@ export interface SpatialServiceOptions {
   maxScenesPerClient?: number
   /** Bytes of kept scenes, all clients together; default the limit in force (SPATIAL_LENS_SCENE_CACHE_BYTES). */
   sceneCacheBytes?: number
+  /** `serve --recordings DIR`: the only directory `serve` opens recordings from (the desktop app opens any). */
+  recordingsDirectory?: string | null
 }
 
 /**
@@ -55,6 +62,7 @@ export class SpatialService {
   private readonly models: ModelsService
   private readonly reasoning: ReasoningService
   private readonly handlers: Handlers
+  private readonly sources: SourceSessions
   readonly log: MeasurementLog
 
   constructor(
@@ -81,12 +89,30 @@ export class SpatialService {
       calibration: new CalibrationService(executor, options.calibrations),
       log: this.log,
     }
-    this.handlers = createHandlers(context)
+    this.sources = new SourceSessions(
+      recordingAccessFor(host, options.recordingsDirectory),
+      (client) =>
+        createSessionHost({
+          executor,
+          events: this.events,
+          keep: (sceneId, computed, frameName) =>
+            keepComputedScene(context, client, sceneId, computed, frameName),
+          append: (record) => appendQuietly(context, record),
+        }),
+    )
+    this.handlers = { ...createHandlers(context), ...sourceHandlers(this.sources) }
   }
 
-  /** A new client (one `serve` connection) with its own scenes; close it when the client goes. */
+  /** A new client (one `serve` connection) with its own scenes and sources; close it when the client goes. */
   openClient(): ClientSession {
-    return this.scenes.open()
+    const client = this.scenes.open()
+    return {
+      id: client.id,
+      close: () => {
+        client.close()
+        void this.sources.closeClient(client.id)
+      },
+    }
   }
 
   /** Server → UI events (download progress, reasoning steps); hosts forward them to every UI. */
@@ -127,7 +153,8 @@ export class SpatialService {
     }
   }
 
-  dispose(): Promise<void> {
+  async dispose(): Promise<void> {
+    await this.sources.dispose()
     this.models.dispose()
     this.reasoning.dispose()
     return this.executor.dispose()

@@ -24,6 +24,9 @@ import { usePinnedQuestions } from './state/usePinnedQuestions'
 import { useSceneLoader } from './state/useSceneLoader'
 import { useSources } from './state/useSources'
 import { useVerify } from './state/useVerify'
+import { useRobotSource } from './state/useRobotSource'
+import { RobotSourceDialog } from './components/RobotSourceDialog'
+import { SourceTimeline } from './components/SourceTimeline'
 import type { UiError } from './state/uiError'
 
 /** The page: wires the client to the loaders, the panels and the 3D view. Holds no logic of its own. */
@@ -39,21 +42,31 @@ export function App({ client }: { client: SpatialClient }) {
   const [askShown, setAskShown] = useState<AskBoxShown>('answer')
   // What the views highlight: the shown answer, or the verified statement's two objects.
   const highlight = askShown === 'verdict' ? verifier.verification : asker.answer
-  const sources = useSources(client, loader, settings, setError)
-  const pinned = usePinnedQuestions(client, sceneId, scene?.sourceName ?? null)
+  // A robot source's frames are analysed on the service: their pinned questions are watch queries there.
+  const isRobotFrame = scene !== null && scene.frame === null
+  const pinned = usePinnedQuestions(
+    client,
+    isRobotFrame ? null : sceneId,
+    scene?.sourceName ?? null,
+  )
+  const robot = useRobotSource(client, loader, pinned.questions, setError)
+  const sources = useSources(client, loader, settings, setError, robot)
   // The service logs each answer (pinned ones too) and click measurement itself: re-read the log
   // after each one.
   const askedResult = asker.run?.result ?? null
   const verdict = verifier.verification
+  const watchRows = robot.loggedWatchEvents
   const logRefreshKey = useMemo(
-    () => ({ askedResult, verdict, pinnedValues: pinned.values }),
-    [askedResult, verdict, pinned.values],
+    () => ({ askedResult, verdict, pinnedValues: pinned.values, watchRows }),
+    [askedResult, verdict, pinned.values, watchRows],
   )
   const measurements = useMeasurementLog(client, setError, logRefreshKey)
   const [hoveredName, setHoveredName] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ sceneId: string; name: string } | null>(null)
   const selectedName = selection && selection.sceneId === sceneId ? selection.name : null
   const { loadSample, reanalyze, changeRegions } = loader
+  const isRobotActive = sources.active === 'robot' && robot.choice !== null
+  const { restart: restartRobot } = robot
 
   // Image-view regions re-analyse the frame; click measurements are logged by the service.
   const refreshLog = measurements.refresh
@@ -71,9 +84,12 @@ export function App({ client }: { client: SpatialClient }) {
     (change: Partial<PerceptionSettings>) => {
       const next = changeSettings(change)
       // OWLv2 without names would only fail: wait until the user types them.
-      if (next && !(next.detector === 'owlv2' && next.queries.length === 0)) void reanalyze(next)
+      if (!next || (next.detector === 'owlv2' && next.queries.length === 0)) return
+      // A robot source's next frames use them (the service analyses its frames).
+      if (isRobotActive) restartRobot(next)
+      else void reanalyze(next)
     },
-    [changeSettings, reanalyze],
+    [changeSettings, reanalyze, isRobotActive, restartRobot],
   )
   const select = useCallback(
     (name: string | null) => setSelection(name && sceneId ? { sceneId, name } : null),
@@ -104,6 +120,17 @@ export function App({ client }: { client: SpatialClient }) {
         settings={settings}
         onSettingsChange={applySettings}
         calibrationTarget={calibrationTarget}
+        renderRobotSource={(close) => (
+          <RobotSourceDialog
+            client={client}
+            robot={robot}
+            onClose={close}
+            onStart={(choice, logging) => {
+              close()
+              sources.startRobot(choice, logging)
+            }}
+          />
+        )}
       />
       {error && (
         <ErrorBanner
@@ -123,12 +150,14 @@ export function App({ client }: { client: SpatialClient }) {
             onHover={setHoveredName}
             onRegionsChange={changeSceneRegions}
             onMeasure={onMeasure}
+            live={sources.active === 'robot' ? robot.live : null}
           />
           {scene && <SceneStatus scene={scene} />}
           {sources.active === 'webcam' && sources.camera.status !== 'off' && (
             <LiveView camera={sources.camera} minScore={settings.minScore} />
           )}
           <SourceBar sources={sources} />
+          {sources.active === 'robot' && <SourceTimeline robot={robot} />}
           {loader.loadingName && sources.active === 'frame' && (
             <div className="loading" role="status">
               <span className="spinner" aria-hidden="true" />
@@ -163,7 +192,14 @@ export function App({ client }: { client: SpatialClient }) {
               }
             />
           )}
-          <PinnedPanel pinned={pinned} sceneId={sceneId} />
+          <PinnedPanel
+            pinned={pinned}
+            sceneId={sceneId}
+            watches={
+              sources.active === 'robot' && robot.choice ? (robot.shown?.watches ?? []) : null
+            }
+            refusedWatches={robot.refusedWatches}
+          />
           <AskBox
             objectNames={objects.map((object) => object.name)}
             asker={asker}

@@ -15,6 +15,7 @@ import './styles/reasoning.css'
 import './styles/measurements.css'
 import './styles/sources.css'
 import './styles/dataset.css'
+import './styles/robot.css'
 
 const client = createSpatialClient()
 

@@ -41,6 +41,8 @@ export function assertRendererBuilt(repoRoot: string): void {
 export interface ServeOptions {
   /** Extra environment variables for the server process. */
   env?: NodeJS.ProcessEnv
+  /** Extra `serve` arguments (e.g. `--recordings DIR`). */
+  args?: string[]
 }
 
 /**
@@ -57,16 +59,20 @@ export async function startServeProcess(
   const port = await pickFreePort()
   const modelsDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-models-'))
   const homeDirectory = mkdtempSync(join(tmpdir(), 'spatial-lens-e2e-home-'))
-  const child = spawn(process.execPath, ['bin/spatial-lens.js', 'serve', '--port', String(port)], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      SPATIAL_LENS_MODELS: modelsDirectory,
-      SPATIAL_LENS_HOME: homeDirectory,
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['bin/spatial-lens.js', 'serve', '--port', String(port), ...(options.args ?? [])],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SPATIAL_LENS_MODELS: modelsDirectory,
+        SPATIAL_LENS_HOME: homeDirectory,
+        ...options.env,
+      },
     },
-  })
+  )
   const removeModels = () => {
     rmSync(modelsDirectory, { recursive: true, force: true })
     rmSync(homeDirectory, { recursive: true, force: true })

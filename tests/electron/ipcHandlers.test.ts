@@ -15,6 +15,8 @@ import { FakeIpcMain, OWN_INDEX_HTML, OWN_URL } from './fakeIpc'
 import { CalibrationStore } from '../../main/calibration/CalibrationStore'
 import { decode } from 'fast-png'
 import { installTinyDepthModel } from '../cli/depthModelCache'
+import { randomUUID } from 'node:crypto'
+import { COLOR_TOPIC, DEPTH_TOPIC, T0_NS, writeRgbdMcap } from '../helpers/rgbdMcap'
 
 // The Electron host's IPC without the Electron binary: the real handler registration and services
 // behind a fake ipcMain that behaves like Electron's (structured clone, no handler = rejection).
@@ -42,7 +44,11 @@ interface Context {
   sceneId: string
   /** Two object names of the analysed sample, for scene:measure. */
   objectNames: string[]
+  /** A recording's source session (topics chosen, one frame processed) and that frame's scene. */
+  sessionId: string
+  sourceSceneId: string
 }
+const recording = join(scratch, 'kinect.mcap')
 
 /** One valid and one invalid message per channel; a new channel without a case fails typecheck. */
 const cases: {
@@ -146,9 +152,54 @@ const cases: {
     invalid: { cameraId: '', modelId: DEPTH_MODEL },
     field: 'cameraId',
   },
+  'source:recordings': { valid: () => ({}), invalid: { dir: '/' }, field: 'dir' },
+  'source:open': {
+    valid: () => ({ kind: 'mcap', path: recording }),
+    invalid: { kind: 'rosbridge', url: 'http://robot:9090' },
+    field: 'url',
+  },
+  'source:topics': {
+    valid: ({ sessionId }) => ({ sessionId }),
+    invalid: { sessionId: 'not-a-uuid' },
+    field: 'sessionId',
+  },
+  'source:select': {
+    valid: ({ sessionId }) => ({
+      sessionId,
+      topics: { colorTopic: COLOR_TOPIC, depthTopic: DEPTH_TOPIC },
+      perception: { detector: 'none' },
+    }),
+    invalid: { sessionId: randomUUID(), topics: { colorTopic: '' } },
+    field: 'topics.colorTopic',
+  },
+  'source:seek': {
+    valid: ({ sessionId }) => ({ sessionId, timeNs: `${T0_NS}` }),
+    invalid: { sessionId: randomUUID(), timeNs: '-5' },
+    field: 'timeNs',
+  },
+  'source:play': {
+    valid: ({ sessionId }) => ({ sessionId, isPlaying: false }),
+    invalid: { sessionId: randomUUID(), isPlaying: 'yes' },
+    field: 'isPlaying',
+  },
+  'source:watch': {
+    valid: ({ sessionId }) => ({ sessionId, questions: ['how tall is the laptop'] }),
+    invalid: { sessionId: randomUUID(), questions: ['ok'], minChangeCm: -1 },
+    field: 'minChangeCm',
+  },
+  'source:scene': {
+    valid: ({ sessionId, sourceSceneId }) => ({ sessionId, sceneId: sourceSceneId }),
+    invalid: { sessionId: randomUUID(), sceneId: '' },
+    field: 'sceneId',
+  },
+  'source:close': {
+    valid: ({ sessionId }) => ({ sessionId }),
+    invalid: { sessionId: randomUUID(), force: true },
+    field: 'force',
+  },
 }
 
-const context: Context = { sceneId: '', objectNames: [] }
+const context: Context = { sceneId: '', objectNames: [], sessionId: '', sourceSceneId: '' }
 
 /** The sample's colour image (PNG bytes), as a webcam frame would come for 2D detection. */
 const sampleColorPng = new Uint8Array(readFileSync(sampleFramePaths().rgbPath))
@@ -162,6 +213,19 @@ beforeAll(async () => {
   context.sceneId = reply.value.summary.sceneId
   context.objectNames = reply.value.summary.objects.map((object) => object.name)
   expect(context.objectNames.length).toBeGreaterThanOrEqual(2)
+  // A recording's session with one processed frame, for the source:* cases.
+  await writeRgbdMcap(recording, 1)
+  const firstFrame = new Promise<string>((resolve) =>
+    service.subscribe((event, payload) => {
+      if (event === 'source:frame') resolve((payload as { sceneId: string }).sceneId)
+    }),
+  )
+  const opened = (await ipcMain.invoke('source:open', { kind: 'mcap', path: recording })) as {
+    value: { sessionId: string }
+  }
+  context.sessionId = opened.value.sessionId
+  await ipcMain.invoke('source:select', cases['source:select'].valid(context))
+  context.sourceSceneId = await firstFrame
 })
 afterAll(async () => {
   await service.dispose()

@@ -17,40 +17,86 @@ export const INFO_TOPIC = '/camera/color/camera_info'
 export const T0_NS = 1_700_000_000_000_000_000n
 export const PERIOD_NS = 100_000_000n
 
-interface RecordingSink {
-  message(topic: string, timeNs: bigint, message: unknown): Promise<void> | void
+/** The camera's TF frame (header.frame_id of the images). */
+export const CAMERA_FRAME = 'camera_color_optical_frame'
+
+export interface RgbdMcapOptions {
+  /** The fixture pairs again and again: `repeat` × `frames` frames in all (default 1). */
+  repeat?: number
+  /**
+   * Also TF: /tf_static base_link → camera_color_optical_frame at (0, 0, 1) m, and per frame /tf
+   * base_link → gripper at (0.1, 0, 1.5) m, both without rotation.
+   */
+  tf?: boolean
 }
 
+const tfMessage = (t: bigint, parent: string, child: string, xyz: number[]) => ({
+  transforms: [
+    {
+      header: { stamp: stamp2(t), frame_id: parent },
+      child_frame_id: child,
+      transform: {
+        translation: { x: xyz[0], y: xyz[1], z: xyz[2] },
+        rotation: { x: 0, y: 0, z: 0, w: 1 },
+      },
+    },
+  ],
+})
+
 /** Writes `path` with the first `frames` fixture pairs (name order); returns the number written. */
-export async function writeRgbdMcap(path: string, frames = 3): Promise<number> {
+export async function writeRgbdMcap(
+  path: string,
+  frames = 3,
+  options: RgbdMcapOptions = {},
+): Promise<number> {
+  const pairs = readdirSync(RGBD_DIR)
+    .filter((n) => n.endsWith('_rgb.png'))
+    .sort()
+    .slice(0, frames)
+    .map((n) => n.slice(0, -'_rgb.png'.length))
+  const stems = Array.from({ length: options.repeat ?? 1 }, () => pairs).flat()
   const b = new McapBuilder()
   await b.start()
   await b.channel(COLOR_TOPIC, 'sensor_msgs/msg/Image', ROS2.image, 'cdr')
   await b.channel(DEPTH_TOPIC, 'sensor_msgs/msg/Image', ROS2.image, 'cdr')
   await b.channel(INFO_TOPIC, 'sensor_msgs/msg/CameraInfo', ROS2.cameraInfo, 'cdr')
-  const written = await writeRgbdMessages(b, frames)
+  if (options.tf) {
+    await b.channel('/tf', 'tf2_msgs/msg/TFMessage', ROS2.tfMessage, 'cdr')
+    await b.channel('/tf_static', 'tf2_msgs/msg/TFMessage', ROS2.tfMessage, 'cdr')
+  }
+  await writeRgbdMessages(b, stems, options)
   writeFileSync(path, await b.end())
-  return written
+  return stems.length
 }
 
-/** The same recording as a rosbag2 SQLite bag (.db3), written by SQLite itself (sql.js). */
+/** The same recording (without TF) as a rosbag2 SQLite bag (.db3), written by SQLite itself (sql.js). */
 export async function writeRgbdDb3(path: string, frames = 3): Promise<number> {
-  const b = new Db3Builder([
-    { name: COLOR_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
-    { name: DEPTH_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
-    { name: INFO_TOPIC, type: 'sensor_msgs/msg/CameraInfo', definition: ROS2.cameraInfo },
-  ])
-  const written = await writeRgbdMessages(b, frames)
-  await b.write(path)
-  return written
-}
-
-async function writeRgbdMessages(b: RecordingSink, frames: number): Promise<number> {
   const stems = readdirSync(RGBD_DIR)
     .filter((n) => n.endsWith('_rgb.png'))
     .sort()
     .slice(0, frames)
     .map((n) => n.slice(0, -'_rgb.png'.length))
+  const b = new Db3Builder([
+    { name: COLOR_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
+    { name: DEPTH_TOPIC, type: 'sensor_msgs/msg/Image', definition: ROS2.image },
+    { name: INFO_TOPIC, type: 'sensor_msgs/msg/CameraInfo', definition: ROS2.cameraInfo },
+  ])
+  await writeRgbdMessages(b, stems, {})
+  await b.write(path)
+  return stems.length
+}
+
+interface RecordingSink {
+  message(topic: string, timeNs: bigint, message: unknown): Promise<void> | void
+}
+
+async function writeRgbdMessages(
+  b: RecordingSink,
+  stems: string[],
+  options: RgbdMcapOptions,
+): Promise<void> {
+  if (options.tf)
+    await b.message('/tf_static', T0_NS, tfMessage(T0_NS, 'base_link', CAMERA_FRAME, [0, 0, 1]))
   for (const [k, stem] of stems.entries()) {
     const rgb = decodePng(readFileSync(join(RGBD_DIR, `${stem}_rgb.png`)))
     const depth = decodePng(readFileSync(join(RGBD_DIR, `${stem}_depth.png`)))
@@ -60,7 +106,8 @@ async function writeRgbdMessages(b: RecordingSink, frames: number): Promise<numb
       for (let c = 0; c < 3; c++) rgbBytes[i * 3 + c] = rgb.data[i * rgb.channels + c]
     const depthMm = Uint16Array.from(depth.data as Uint16Array)
     const t = T0_NS + BigInt(k) * PERIOD_NS
-    const header = { stamp: stamp2(t), frame_id: 'camera_color_optical_frame' }
+    const header = { stamp: stamp2(t), frame_id: CAMERA_FRAME }
+    if (options.tf) await b.message('/tf', t, tfMessage(t, 'base_link', 'gripper', [0.1, 0, 1.5]))
     await b.message(INFO_TOPIC, t, {
       header,
       height: H,
@@ -93,5 +140,4 @@ async function writeRgbdMessages(b: RecordingSink, frames: number): Promise<numb
       data: new Uint8Array(depthMm.buffer, depthMm.byteOffset, depthMm.byteLength),
     })
   }
-  return stems.length
 }

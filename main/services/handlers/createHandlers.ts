@@ -1,5 +1,5 @@
 import { calibrationHandlers } from './calibrationHandlers'
-import type { Handlers } from './handlerTypes'
+import type { DomainChannel, Handlers } from './handlerTypes'
 import { logHandlers } from './logHandlers'
 import { modelsHandlers } from './modelsHandlers'
 import { qaHandlers } from './qaHandlers'
@@ -8,10 +8,11 @@ import type { ServiceContext } from './serviceContext'
 import { settingsHandlers } from './settingsHandlers'
 
 /**
- * Every channel's handler, one domain file each. Typed as {@link Handlers}: a channel of the
- * contract that no domain handles does not compile.
+ * Every channel's handler but the `source:*` ones (they need the service's source sessions:
+ * sourceHandlers.ts), one domain file each. SpatialService assembles the full {@link Handlers} map, so a
+ * channel of the contract that no domain handles does not compile.
  */
-export function createHandlers(ctx: ServiceContext): Handlers {
+export function createHandlers(ctx: ServiceContext): Omit<Handlers, DomainChannel<'source'>> {
   return {
     ...settingsHandlers(ctx),
     ...sceneHandlers(ctx),

@@ -52,6 +52,19 @@ export const engineSceneSchema = z
     warnings: z.array(z.string()),
     timingsMs: z.record(z.string(), finite),
     totalMs: finite,
+    robotFrames: z
+      .object({
+        points: z.array(
+          z.object({
+            frameId: z.string(),
+            name: z.string(),
+            pointInCamera: z.tuple([finite, finite, finite]),
+            pointInWorld: z.tuple([finite, finite, finite]),
+          }),
+        ),
+        gripperFrameId: z.string().optional(),
+      })
+      .optional(),
   })
   .superRefine((scene, ctx) => {
     const pixels = scene.intrinsics.width * scene.intrinsics.height

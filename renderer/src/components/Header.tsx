@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import { usePopovers } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
@@ -19,6 +20,8 @@ export interface HeaderProps {
   settings: PerceptionSettings
   onSettingsChange(change: Partial<PerceptionSettings>): void
   calibrationTarget: CalibrationTarget | null
+  /** The robot source dialog, drawn while its popover is open. */
+  renderRobotSource(onClose: () => void): ReactNode
 }
 
 /**
@@ -36,6 +39,7 @@ export function Header({
   settings,
   onSettingsChange,
   calibrationTarget,
+  renderRobotSource,
 }: HeaderProps) {
   const { popover, open, toggle, close } = usePopovers()
   useShortcut('load-sample', () => {
@@ -69,6 +73,7 @@ export function Header({
           onOpenPcd={onOpenPcd}
           onOpenFolder={onOpenFolder}
           onStartWebcam={onStartWebcam}
+          onOpenRobotSource={() => open('robot-source')}
         />
         <button
           type="button"
@@ -114,6 +119,7 @@ export function Header({
           }}
         />
       )}
+      {popover === 'robot-source' && renderRobotSource(close)}
       {popover === 'settings' && (
         <SettingsPanel
           settings={settings}

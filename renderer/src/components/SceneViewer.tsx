@@ -5,6 +5,7 @@ import { useShortcut } from '../state/useShortcut'
 import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import type { ScenePick } from '../viewer/pickScene'
 import type { ShownAnswer } from '../viewer/SceneRenderer'
+import type { LiveOverlay } from '../viewer/buildLiveOverlay'
 
 export interface SceneViewerProps {
   scene: SceneResult | null
@@ -17,6 +18,12 @@ export interface SceneViewerProps {
   measureMarks?: MeasureMarks | null
   /** Set in Measure mode: a click (not a drag) reports what lies under it (null: nothing). */
   onPick?: (pick: ScenePick | null) => void
+  /** A robot source's tracks and TF frames (world frame), or null. */
+  overlay?: LiveOverlay | null
+  /** Shows the scene in a TF fixed frame (fixedFromWorld, 4×4 column-major), or null. */
+  fixedFromWorld?: number[] | null
+  /** Frames of a stream: a new scene keeps the user's view once it was framed. */
+  keepsView?: boolean
 }
 
 /** Pointer travel (pixels) below which a press is a click, not an orbit drag. */
@@ -30,6 +37,9 @@ export function SceneViewer({
   selectedName = null,
   measureMarks = null,
   onPick,
+  overlay = null,
+  fixedFromWorld = null,
+  keepsView = false,
 }: SceneViewerProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const rendererRef = useRef<SceneRenderer | null>(null)
@@ -53,7 +63,12 @@ export function SceneViewer({
 
   useShortcut('reset-view', failure ? null : () => rendererRef.current?.frameView())
 
-  useEffect(() => rendererRef.current?.setScene(scene), [scene])
+  // keepsView is read when the scene changes, not a reason to redraw it.
+  const keepsViewRef = useRef(keepsView)
+  keepsViewRef.current = keepsView
+  useEffect(() => rendererRef.current?.setScene(scene, { keepView: keepsViewRef.current }), [scene])
+  useEffect(() => rendererRef.current?.setOverlay(overlay), [overlay])
+  useEffect(() => rendererRef.current?.setFixedFrame(fixedFromWorld), [fixedFromWorld])
   useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
   useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
   useEffect(() => rendererRef.current?.setSelectedObject(selectedName), [selectedName, scene])

@@ -11,6 +11,8 @@ export interface SourcesMenuProps {
   onOpenPcd(file: File): void
   onOpenFolder(files: File[]): void
   onStartWebcam(): void
+  /** Opens the robot source dialog (MCAP recording or rosbridge). */
+  onOpenRobotSource(): void
 }
 
 interface SourceItem {
@@ -66,6 +68,12 @@ export function SourcesMenu(props: SourcesMenuProps) {
       detail: 'Camera frames; 3D with a depth model, else 2D detections',
       icon: <CameraIcon />,
       onSelect: choose(props.onStartWebcam),
+    },
+    {
+      label: 'Robot source…',
+      detail: 'ROS 2 / MCAP recording or a live robot through rosbridge; topics, timeline, TF',
+      icon: <RobotIcon />,
+      onSelect: choose(props.onOpenRobotSource),
     },
   ]
   return (
@@ -191,6 +199,15 @@ function FolderIcon() {
   return (
     <svg {...iconProps}>
       <path d="M1.5 4V12.5a1 1 0 0 0 1 1h11a1 1 0 0 0 1-1V5.5a1 1 0 0 0-1-1H8L6.5 2.5h-4a1 1 0 0 0-1 1z" />
+    </svg>
+  )
+}
+
+function RobotIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M2.5 13.5h5M5 13.5V9l4-3.5 3 2M9 5.5l1-2.5M12 7.5l1.5 1" />
+      <circle cx="9" cy="5.5" r="1" />
     </svg>
   )
 }

@@ -10,6 +10,7 @@ import type { MeasureMarks } from '../viewer/buildMeasureMarks'
 import { MeasureBar } from './MeasureBar'
 import { SceneViewer } from './SceneViewer'
 import type { ShownAnswer } from '../viewer/SceneRenderer'
+import type { LiveOverlay } from '../viewer/buildLiveOverlay'
 
 export type ViewMode = '3d' | 'image' | 'split'
 
@@ -31,6 +32,14 @@ export interface ViewWorkspaceProps {
   onRegionsChange(update: (regions: RegionInput[]) => RegionInput[]): void
   /** Each completed click measurement. */
   onMeasure(measurement: Measurement): void
+  /** A robot source's tracks, TF frames and fixed frame, drawn over its frames; null otherwise. */
+  live?: LiveView3d | null
+}
+
+/** What a robot source adds to the 3D view; its frames keep the user's view once framed. */
+export interface LiveView3d {
+  overlay: LiveOverlay
+  fixedFromWorld: number[] | null
 }
 
 /**
@@ -119,6 +128,9 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
             highlightedName={highlightedName}
             selectedName={selectedName}
             measureMarks={marks}
+            overlay={props.live?.overlay ?? null}
+            fixedFromWorld={props.live?.fixedFromWorld ?? null}
+            keepsView={!!props.live}
             onPick={
               measure.isActive
                 ? (pick) => measure.pickInScene(pick ?? { objectName: null, pointInWorld: null })

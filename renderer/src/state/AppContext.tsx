@@ -4,7 +4,7 @@ import type { SpatialClient } from '../client/SpatialClient'
 import { useAppSettings, type AppSettingsState } from './useAppSettings'
 
 /** The header's popovers, and which settings tab to show. */
-export type PopoverName = 'sources' | 'open-frame' | 'settings' | 'models'
+export type PopoverName = 'sources' | 'open-frame' | 'robot-source' | 'settings' | 'models'
 export type SettingsTab = 'perception' | 'depth' | 'llm' | 'display'
 
 export interface PopoverState {

@@ -9,8 +9,8 @@ import { toUiError, type UiError } from './uiError'
 export interface LoadedScene {
   result: SceneResult
   sourceName: string
-  /** The frame as sent (file bytes, or `{kind: 'sample'}`): re-analysis sends it again. */
-  frame: FrameInput
+  /** The frame as sent (file bytes, or `{kind: 'sample'}`): re-analysis sends it again; null for a frame analysed on the service's side (robot sources). */
+  frame: FrameInput | null
   /** The perception settings it was analysed with. */
   perception: PerceptionSettings
   /** The user's regions it was analysed with (pixels of the intrinsics' image). */
@@ -40,6 +40,11 @@ export interface SceneLoader {
     options?: LoadOptions,
   ): Promise<LoadOutcome>
   loadSample(perception: PerceptionSettings): Promise<LoadOutcome>
+  /**
+   * Shows a scene the service analysed on its own (a robot source's frame): it replaces any load in
+   * flight, and settings or region changes do not re-analyse it (the source's next frame comes anyway).
+   */
+  show(sourceName: string, result: SceneResult, perception: PerceptionSettings): void
   /**
    * Analyses the current frame again with new settings: the one being analysed, else the one on
    * screen (a frame that failed while another is on screen is not retried).
@@ -162,7 +167,18 @@ export function useSceneLoader(
     [analyze],
   )
 
-  return { scene, loadingName, load, loadSample, reanalyze, changeRegions }
+  const show = useCallback(
+    (sourceName: string, result: SceneResult, perception: PerceptionSettings) => {
+      latestRequest.current++
+      currentSource.current = null
+      shownSource.current = null
+      setLoadingName(null)
+      setScene({ result, sourceName, frame: null, perception, regions: [] })
+    },
+    [],
+  )
+
+  return { scene, loadingName, load, loadSample, reanalyze, changeRegions, show }
 }
 
 function errorContext(sourceName: string, reason: LoadReason): Omit<UiError, 'message'> {

@@ -6,9 +6,11 @@ import { useLiveCamera, type LiveCamera } from './useLiveCamera'
 import { useSequencePlayer, type SequencePlayer } from './useSequencePlayer'
 import type { SceneLoader } from './useSceneLoader'
 import type { UiError } from './uiError'
+import type { RobotSource, WatchLogging } from './useRobotSource'
+import type { SourceTopicChoice } from '../../../main/contract/sourceSchema'
 
-/** Where scenes come from now: single frames (sample, RGB-D, PCD), a folder sequence, or the webcam. */
-export type ActiveSource = 'frame' | 'sequence' | 'webcam'
+/** Where scenes come from now: single frames (sample, RGB-D, PCD), a folder sequence, the webcam, or a robot source (MCAP, rosbridge). */
+export type ActiveSource = 'frame' | 'sequence' | 'webcam' | 'robot'
 
 export interface Sources {
   active: ActiveSource
@@ -19,6 +21,8 @@ export interface Sources {
   openPcd(file: File): void
   openFolder(files: File[]): void
   startWebcam(): void
+  /** Starts the opened robot source's frames with the chosen topics. */
+  startRobot(choice: SourceTopicChoice, logging: WatchLogging): void
   /** Play/pause the sequence, or start/stop the webcam: what Space does. */
   togglePlayback(): void
   /** Ends the sequence or the webcam; the scene on screen stays. */
@@ -34,6 +38,7 @@ export function useSources(
   loader: SceneLoader,
   perception: PerceptionSettings,
   reportError: (error: UiError | null) => void,
+  robot: RobotSource,
 ): Sources {
   const [active, setActive] = useState<ActiveSource>('frame')
   const sequence = useSequencePlayer(loader, perception, reportError)
@@ -41,24 +46,30 @@ export function useSources(
   const { load, loadSample } = loader
   const { close: closeSequence } = sequence
   const { stop: stopCamera } = camera
+  const { close: closeRobot, session: robotSession } = robot
 
   const switchTo = useCallback(
     (next: ActiveSource) => {
       if (next !== 'sequence') closeSequence()
       if (next !== 'webcam') stopCamera()
+      if (next !== 'robot' && robotSession) closeRobot()
       setActive(next)
     },
-    [closeSequence, stopCamera],
+    [closeSequence, stopCamera, closeRobot, robotSession],
   )
 
   const togglePlayback = () => {
     if (active === 'sequence') sequence.togglePlay()
     else if (active === 'webcam') void (camera.status === 'off' ? camera.start() : camera.stop())
+    else if (active === 'robot' && robot.session?.timeRange) robot.setPlaying(!robot.isPlaying)
   }
 
   return {
-    // A folder that could not be paired leaves no sequence: single-frame behaviour again.
-    active: active === 'sequence' && !sequence.view ? 'frame' : active,
+    // A folder that could not be paired leaves no sequence (a closed robot source none): single-frame behaviour again.
+    active:
+      (active === 'sequence' && !sequence.view) || (active === 'robot' && !robot.session)
+        ? 'frame'
+        : active,
     sequence,
     camera,
     loadSample: () => {
@@ -80,6 +91,10 @@ export function useSources(
     startWebcam: () => {
       switchTo('webcam')
       void camera.start()
+    },
+    startRobot: (choice, logging) => {
+      switchTo('robot')
+      void robot.select(choice, perception, logging)
     },
     togglePlayback,
     closeSource: () => switchTo('frame'),

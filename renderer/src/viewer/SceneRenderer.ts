@@ -2,6 +2,7 @@ import {
   AxesHelper,
   Color,
   Group,
+  Matrix4,
   PerspectiveCamera,
   Scene,
   Vector3,
@@ -29,7 +30,8 @@ import { ObjectLabelLayer } from './ObjectLabelLayer'
 import { pickScene, type ScenePick } from './pickScene'
 import { boundsCenter, boundsRadius, boxesBounds, robustBounds } from './sceneBounds'
 import type { WorldBounds } from './sceneBounds'
-import { threeFromWorldMatrix, worldToThree, type WorldVec3 } from './worldFrame'
+import { threeFromWorldMatrix, type WorldVec3 } from './worldFrame'
+import { buildLiveOverlay, type LiveOverlay } from './buildLiveOverlay'
 
 const BACKGROUND = '#0d1015'
 const FIELD_OF_VIEW_DEG = 50
@@ -54,6 +56,8 @@ export class SceneRenderer {
   private content: Group | null = null
   private answer: Group | null = null
   private measure: Group | null = null
+  /** A robot source's tracks and TF frames. */
+  private overlay: Group | null = null
   private boxes: ObjectBox[] = []
   private cloud: { points: Points; data: SceneCloud } | null = null
   private objectNameOfId = new Map<number, string>()
@@ -65,6 +69,9 @@ export class SceneRenderer {
   private answerNames = new Set<string>()
   private measureNames = new Set<string>()
   private needsRender = true
+  /** Whether the scene on screen is a stream's frame that was framed (the next ones keep the view). */
+  private isStreaming = false
+  private isInFixedFrame = false
   /** Scratch vectors for framing (reused, never allocated per frame). */
   private readonly target = new Vector3()
   /** Frames drawn so far (the debug hook's renderedFrames, for the frame-rate bench). */
@@ -114,8 +121,14 @@ export class SceneRenderer {
     this.renderer.setAnimationLoop(this.tick)
   }
 
-  /** Replaces the drawn scene (cloud, boxes, plane, camera) and frames it; null clears. */
-  setScene(result: Pick<SceneResult, 'summary' | 'cloud'> | null): void {
+  /**
+   * Replaces the drawn scene (cloud, boxes, plane, camera) and frames it (`keepView`: the next frame
+   * of a stream keeps the user's view once it has been framed); null clears.
+   */
+  setScene(
+    result: Pick<SceneResult, 'summary' | 'cloud'> | null,
+    options: { keepView?: boolean } = {},
+  ): void {
     this.setAnswer(null)
     this.setMeasure(null)
     if (this.content) disposeObject(this.content)
@@ -153,7 +166,32 @@ export class SceneRenderer {
       })),
     )
     this.updateEmphasis()
-    this.frameView()
+    // A stream's first frame is framed; its next frames keep whatever view the user chose.
+    if (!options.keepView || !this.isStreaming) this.frameView()
+    this.isStreaming = options.keepView === true && result !== null
+  }
+
+  /** Draws a robot source's tracks and TF frames (world frame); null clears. */
+  setOverlay(overlay: LiveOverlay | null): void {
+    if (this.overlay) disposeObject(this.overlay)
+    this.overlay = overlay ? buildLiveOverlay(overlay) : null
+    if (this.overlay) this.worldRoot.add(this.overlay)
+    this.requestRender()
+  }
+
+  /**
+   * Shows the scene in a robot's fixed frame: `fixedFromWorld` (4×4 column-major, from TF) is put
+   * between the world and three.js axes; null shows the scene's own gravity-aligned frame.
+   */
+  setFixedFrame(fixedFromWorld: readonly number[] | null): void {
+    const matrix = threeFromWorldMatrix()
+    if (fixedFromWorld) matrix.multiply(new Matrix4().fromArray(fixedFromWorld))
+    this.worldRoot.matrix.copy(matrix)
+    this.worldRoot.matrixWorldNeedsUpdate = true
+    // Entering or leaving the fixed frame moves everything: frame it again (per-frame updates do not).
+    if (this.isInFixedFrame !== (fixedFromWorld !== null)) this.frameView()
+    this.isInFixedFrame = fixedFromWorld !== null
+    this.requestRender()
   }
 
   /** Draws an answer's geometry (segment, arrow) and highlights the objects it refers to; null clears. */
@@ -216,9 +254,9 @@ export class SceneRenderer {
       this.camera.position.set(1.5, 1.2, 1.5)
       this.controls.target.set(0, 0, 0)
     } else {
-      worldToThree(boundsCenter(this.bounds), this.target)
+      this.toView(boundsCenter(this.bounds), this.target)
       const radius = Math.max(boundsRadius(this.bounds), 0.3)
-      if (this.cameraCenter) worldToThree(this.cameraCenter, this.offset).sub(this.target)
+      if (this.cameraCenter) this.toView(this.cameraCenter, this.offset).sub(this.target)
       else this.offset.set(0, 1, 1)
       this.offset.y = Math.max(this.offset.y, 0) + this.offset.length() * 0.35
       const distanceToTarget = (radius / Math.sin(((FIELD_OF_VIEW_DEG / 2) * Math.PI) / 180)) * 0.8
@@ -231,6 +269,11 @@ export class SceneRenderer {
     }
     this.controls.update()
     this.requestRender()
+  }
+
+  /** A world point in three.js coordinates, through the world root (and the fixed frame when set). */
+  private toView(pointInWorld: WorldVec3, target: Vector3): Vector3 {
+    return target.set(...pointInWorld).applyMatrix4(this.worldRoot.matrix)
   }
 
   dispose(): void {

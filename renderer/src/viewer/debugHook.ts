@@ -6,6 +6,10 @@ export interface SpatialLensDebug {
   objectNames(): string[]
   /** Points in the drawn cloud(s). */
   pointCount(): number
+  /** Labels of the robot source's track boxes drawn now ("#3 grey object"). */
+  trackLabels(): string[]
+  /** TF frames drawn now (frame ids). */
+  tfFrames(): string[]
   /** Answer lines (segments and arrows) drawn now. */
   answerLines(): number
   /** Measure mode's measured lines drawn now. */
@@ -66,6 +70,8 @@ export function installDebugHook(
         ).geometry
         return sum + (geometry?.getAttribute('position')?.count ?? 0)
       }, 0),
+    trackLabels: () => byKind('track-box').map((object) => object.name),
+    tfFrames: () => byKind('tf-frame').map((object) => object.name),
     answerLines: () => byKind('answer-line').length,
     measureLines: () => byKind('measure-line').length,
     measurePoints: () => byKind('measure-point').length,

@@ -1,0 +1,316 @@
+import type { Frame } from '../../engine/types'
+import { TfTree } from '../../engine/tf/tfTree'
+import { transformsFromTfMessage } from '../../engine/tf/fromMessage'
+import type { WatchEvaluator, WatchEvent } from '../../engine/watch'
+import { runLive, type LiveResult } from '../../live/livePipeline'
+import { RecordingPlayer, type PlayerState } from '../../live/RecordingPlayer'
+import { RosbridgeSource } from '../../live/RosbridgeSource'
+import type { FrameSource, SourceEvent } from '../../live/FrameSource'
+import { McapFrameSource } from '../../sources/mcap/mcapFrameSource'
+import { listMcapTopics, openMcap } from '../../sources/mcap/openMcap'
+import { isStaticTfTopic } from '../../sources/robot/schemaKinds'
+import { describeCause } from '../../sources/SourceError'
+import type { PerceptionSettingsInput } from '../../contract/perceptionSettings'
+import type {
+  SourceFrameEvent,
+  SourceSession as SessionJson,
+  SourceStatusEvent,
+  SourceTopic,
+  SourceTopicChoice,
+} from '../../contract/sourceSchema'
+import type { SceneComputation } from '../../frames/analyzeFrame'
+import { UserError } from '../../app/userError'
+import { guessTopics, liveTopicRows, recordingTopicRows } from './sessionTopics'
+import { frameEvent, pinnedWatches, tfOverlay, watchesJson } from './frameEvent'
+
+/** What a session needs from the service that hosts it. */
+export interface SessionHost {
+  /** Detection + scene for one frame (the scene worker). */
+  analyze(
+    frame: Frame,
+    sceneId: string,
+    perception?: PerceptionSettingsInput,
+  ): Promise<SceneComputation>
+  /** Keeps a processed frame's scene for questions (the owning client's scenes). */
+  keep(sceneId: string, computation: SceneComputation, frameName: string): void
+  emitFrame(event: SourceFrameEvent): void
+  emitStatus(event: SourceStatusEvent): void
+  /** A watch event worth a row in the measurement log (already rate-limited). */
+  logWatch(sceneId: string, frameName: string, question: string, event: WatchEvent): void
+}
+
+/** Scenes of the latest frames kept for `source:scene` (cloud and image), newest last. */
+const RECENT_SCENES = 4
+/** Notes (TF problems, skipped messages) carried to the next frame event, at most. */
+const MAX_NOTES = 8
+
+/**
+ * One robot source opened by one client: a recording (played like a camera) or a rosbridge graph.
+ * Frames go through detection + scene (the host's worker), tracking and the pinned questions as
+ * watch queries (runLive: latest frame wins, never a queue); each processed frame becomes a
+ * `source:frame` event.
+ */
+export class SourceSession {
+  private player: RecordingPlayer | null = null
+  private live: RosbridgeSource | null = null
+  private tf: TfTree | null = null
+  private running: Promise<void> | null = null
+  private readonly watches: WatchEvaluator[] = []
+  private questions: string[] = []
+  private readonly recent = new Map<string, SceneComputation>()
+  private readonly sceneIds = new WeakMap<object, string>()
+  private notes: string[] = []
+  private choice: SourceTopicChoice | null = null
+  private isClosed = false
+  private frameNameBase: string
+
+  private constructor(
+    readonly id: string,
+    readonly kind: 'mcap' | 'rosbridge',
+    private readonly target: string,
+    readonly description: string,
+    private topicRows: SourceTopic[],
+    private readonly timeRange: { startNs: bigint; endNs: bigint } | undefined,
+    private readonly host: SessionHost,
+  ) {
+    this.frameNameBase = description
+  }
+
+  /** Opens a recording (its summary only) and lists its topics. @throws SourceError for a bad file. */
+  static async openRecording(id: string, path: string, host: SessionHost): Promise<SourceSession> {
+    const { reader, readable, name } = await openMcap(path)
+    try {
+      const rows = recordingTopicRows(await listMcapTopics(reader))
+      const s = reader.statistics
+      const range =
+        s && s.messageCount > 0n
+          ? { startNs: s.messageStartTime, endNs: s.messageEndTime }
+          : undefined
+      return new SourceSession(id, 'mcap', path, name, rows, range, host)
+    } finally {
+      await readable.close()
+    }
+  }
+
+  /** Connects to rosbridge and lists the graph's topics. @throws Error when it cannot be reached. */
+  static async connect(id: string, url: string, host: SessionHost): Promise<SourceSession> {
+    const probe = new RosbridgeSource({ url, colorTopic: '', infoTopic: '', maxReconnects: 1 })
+    try {
+      const rows = liveTopicRows(await probe.start({ subscribe: false }))
+      return new SourceSession(id, 'rosbridge', url, url, rows, undefined, host)
+    } catch (error) {
+      throw new UserError(describeCause(error))
+    } finally {
+      await probe.close()
+    }
+  }
+
+  info(): SessionJson {
+    return {
+      sessionId: this.id,
+      kind: this.kind,
+      description: this.description,
+      topics: this.topicRows,
+      guess: guessTopics(this.topicRows),
+      ...(this.timeRange
+        ? { timeRange: { startNs: `${this.timeRange.startNs}`, endNs: `${this.timeRange.endNs}` } }
+        : {}),
+      tfFrames: this.tf?.frameIds().sort() ?? [],
+    }
+  }
+
+  async topics(): Promise<SourceTopic[]> {
+    if (this.kind === 'rosbridge' && this.live)
+      this.topicRows = liveTopicRows(await this.live.listTopics())
+    return this.topicRows
+  }
+
+  /**
+   * Chooses the topics and starts the frames (a running stream is stopped first; with the same
+   * topics, a recording resumes at its time and play state).
+   */
+  async select(choice: SourceTopicChoice, perception?: PerceptionSettingsInput): Promise<string> {
+    // The same topics again (new perception settings): a recording goes on where it was.
+    const isSameTopics =
+      this.choice?.colorTopic === choice.colorTopic && this.choice?.depthTopic === choice.depthTopic
+    const resume =
+      isSameTopics && this.player
+        ? { timeNs: this.player.positionNs, isPlaying: this.player.playing }
+        : null
+    await this.stopStream()
+    this.choice = choice
+    const source =
+      this.kind === 'mcap' ? await this.startRecording(choice) : await this.startLive(choice)
+    if (resume && this.player) {
+      if (!resume.isPlaying) this.player.setPlaying(false)
+      if (resume.timeNs !== undefined) this.player.seek(resume.timeNs)
+    }
+    this.frameNameBase = source.description
+    this.running = runLive({
+      source,
+      analyze: (frame) => this.analyze(frame, perception),
+      watches: this.watches,
+      onResult: (result) => this.publish(result),
+      onEvent: (event) => this.onSourceEvent(event),
+    }).then(
+      () => undefined,
+      (error: unknown) => this.status('error', describeCause(error)),
+    )
+    return source.description
+  }
+
+  seek(timeNs: bigint): void {
+    if (!this.player) throw new UserError('seeking needs a recording with its topics chosen')
+    this.player.seek(timeNs)
+  }
+
+  play(isPlaying: boolean): boolean {
+    if (!this.player) throw new UserError('play and pause need a recording with its topics chosen')
+    this.player.setPlaying(isPlaying)
+    return this.player.playing
+  }
+
+  /** The pinned questions as watch queries; a question that is not one is refused with the reason. */
+  watch(questions: string[], minChangeM: number, minIntervalNs: bigint) {
+    const parsed = pinnedWatches(questions, { minChangeM, minIntervalNs })
+    // Replaced in place: the running pipeline holds this array.
+    this.watches.splice(0, this.watches.length, ...parsed.evaluators)
+    this.questions = parsed.questions
+    return parsed.states
+  }
+
+  scene(sceneId: string): SceneComputation {
+    const kept = this.recent.get(sceneId)
+    if (!kept) throw new UserError(`frame ${sceneId.slice(0, 8)} of this source is no longer kept`)
+    return kept
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return
+    this.isClosed = true
+    await this.stopStream()
+    this.status('closed')
+  }
+
+  private async startRecording(choice: SourceTopicChoice): Promise<FrameSource> {
+    const source = await McapFrameSource.open(this.target, {
+      colorTopic: choice.colorTopic,
+      depthTopic: choice.depthTopic,
+      cameraInfoTopic: choice.cameraInfoTopic,
+    })
+    this.tf = source.tf
+    this.player = new RecordingPlayer(source, {
+      onState: (state, timeNs, message) => this.onPlayerState(state, timeNs, message),
+    })
+    this.player.start()
+    this.status('playing')
+    return this.player
+  }
+
+  private async startLive(choice: SourceTopicChoice): Promise<FrameSource> {
+    if (!choice.cameraInfoTopic)
+      throw new UserError(
+        'choose the camera info topic (sensor_msgs/CameraInfo) of the colour camera',
+      )
+    const tfTopics = this.topicRows
+      .filter((t) => t.role === 'tf')
+      .map((t) => ({ name: t.name, type: t.type }))
+    this.tf = new TfTree({ cacheDurationNs: 60_000_000_000n })
+    this.live = new RosbridgeSource({
+      url: this.target,
+      colorTopic: choice.colorTopic,
+      depthTopic: choice.depthTopic,
+      infoTopic: choice.cameraInfoTopic,
+      extraTopics: tfTopics,
+    })
+    await this.live.start()
+    this.status('playing')
+    return this.live
+  }
+
+  private async stopStream(): Promise<void> {
+    const running = this.running
+    await this.player?.close()
+    await this.live?.close()
+    this.player = null
+    this.live = null
+    this.running = null
+    await running
+  }
+
+  private async analyze(frame: Frame, perception?: PerceptionSettingsInput) {
+    const sceneId = crypto.randomUUID()
+    const computation = await this.host.analyze(frame, sceneId, perception)
+    this.sceneIds.set(computation.scene, sceneId)
+    this.recent.set(sceneId, computation)
+    while (this.recent.size > RECENT_SCENES) this.recent.delete(this.recent.keys().next().value!)
+    return computation.scene
+  }
+
+  private publish(r: LiveResult): void {
+    if (this.isClosed) return
+    const sceneId = this.sceneIds.get(r.scene) ?? ''
+    const computation = this.recent.get(sceneId)
+    const seconds = this.timeRange
+      ? ` @ ${(Number(r.frame.timestampNs - this.timeRange.startNs) / 1e9).toFixed(2)} s`
+      : ''
+    const frameName = `${this.frameNameBase}${seconds}`
+    if (!computation) return // evicted already: a newer frame is on its way
+    this.host.keep(sceneId, computation, frameName)
+    const questions = this.questions
+    const cameraFrameId = this.player?.cameraFrameOf(r.frame) ?? this.live?.cameraFrameId() ?? ''
+    const overlay = tfOverlay(r.scene, this.tf, cameraFrameId, this.choice?.fixedFrame)
+    const notes = [...this.notes, ...overlay.notes].slice(0, MAX_NOTES)
+    this.notes = []
+    r.readings.forEach((reading, i) => {
+      for (const event of reading.events)
+        if (event.type !== 'unavailable')
+          this.host.logWatch(sceneId, frameName, questions[i], event)
+    })
+    this.host.emitFrame(
+      frameEvent(this.id, r, sceneId, computation.summary, {
+        ...overlay,
+        notes,
+        droppedFrames: this.dropped(),
+        watches: watchesJson(questions, r.readings),
+      }),
+    )
+  }
+
+  private onSourceEvent(event: Exclude<SourceEvent, { kind: 'frame' }>): void {
+    if (event.kind === 'message') {
+      if (!this.tf) return
+      try {
+        for (const t of transformsFromTfMessage(event.message, isStaticTfTopic(event.topic)))
+          this.tf.add(t)
+      } catch (error) {
+        this.note(`${event.topic}: ${describeCause(error)}`)
+      }
+      return
+    }
+    this.note(`${event.kind === 'error' && event.topic ? `${event.topic}: ` : ''}${event.message}`)
+  }
+
+  private note(line: string): void {
+    if (this.notes.length < MAX_NOTES) this.notes.push(line)
+  }
+
+  private dropped(): number {
+    return this.player?.droppedFrames() ?? this.live?.droppedFrames() ?? 0
+  }
+
+  private onPlayerState(state: PlayerState, timeNs: bigint | undefined, message?: string): void {
+    if (state === 'closed') return // said once by close()
+    this.status(state, message, timeNs)
+  }
+
+  private status(state: SourceStatusEvent['state'], message?: string, timeNs?: bigint): void {
+    this.host.emitStatus({
+      sessionId: this.id,
+      state,
+      ...(message ? { message } : {}),
+      ...(timeNs !== undefined ? { timeNs: timeNs.toString() } : {}),
+      droppedFrames: this.dropped(),
+    })
+  }
+}
