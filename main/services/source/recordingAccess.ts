@@ -28,7 +28,7 @@ export async function allowedRecordingPath(access: RecordingAccess, path: string
   }
   if (!access.directory)
     throw new UserError(
-      'this server opens no recordings: start it with `spatial-lens serve --recordings DIR` to allow the .mcap files under DIR',
+      'this server opens no recordings: start it with `spatial-lens serve --recordings DIR` to allow the recordings (.mcap, .db3, .bag) under DIR',
     )
   const candidate = isAbsolute(path) ? path : join(access.directory, path)
   let real: string
@@ -45,7 +45,7 @@ export async function allowedRecordingPath(access: RecordingAccess, path: string
   return real
 }
 
-/** The .mcap files directly under the directory (and one level of sub-folders), largest count bounded. */
+/** The recordings (.mcap, rosbag2 .db3, ROS 1 .bag) directly under the directory (and one level of sub-folders), largest count bounded. */
 export async function listRecordings(
   access: RecordingAccess,
 ): Promise<{ path: string; name: string; bytes: number }[]> {
@@ -58,7 +58,7 @@ export async function listRecordings(
       if (found.length >= MAX_LISTED) return
       const path = join(dir, entry.name)
       if (entry.isDirectory() && depth < 1) await visit(path, depth + 1)
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.mcap')) {
+      else if (entry.isFile() && /\.(mcap|db3|bag)$/i.test(entry.name)) {
         const size = await stat(path).then(
           (s) => s.size,
           () => 0,
