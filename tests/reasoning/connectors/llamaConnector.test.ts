@@ -116,11 +116,10 @@ describe.runIf(runsLlamaTests)('embedded node-llama-cpp connector with stories26
   it('stops generating when cancelled, and the next call still works', async () => {
     const { model } = connect()
     const controller = new AbortController()
-    const started = performance.now()
     setTimeout(() => controller.abort(new Error('user cancelled')), 100)
     const long = model.invoke([new HumanMessage('Once upon a time')], { signal: controller.signal })
-    await expect(long).rejects.toThrow()
-    expect(performance.now() - started).toBeLessThan(5000)
+    // A generation left to run would resolve; only the cancel rejects it, with the caller's reason or an abort.
+    await expect(long).rejects.toThrow(/user cancelled|abort/i)
     const next = await model.invoke([new HumanMessage('Once upon a time')])
     expect(next.text.length).toBeGreaterThan(0)
   })
