@@ -8,7 +8,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -19,9 +22,99 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'The engine is pure TypeScript: no Node built-ins.' },
-            { group: ['electron', 'three', 'three/*', 'react', 'react-dom', 'onnxruntime-node', 'onnxruntime-*', '@langchain/*', 'sharp', 'fast-png'], message: 'The engine is pure TypeScript: hosts and libraries with side effects stay outside main/engine.' },
-            { group: ['../sources/*', '../services/*', '../cli/*', '../server/*', '../electron/*', '../../sources/*', '../../services/*'], message: 'The engine may import only engine files.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'],
+              message: 'The engine is pure TypeScript: no Node built-ins.',
+            },
+            {
+              group: [
+                'electron',
+                'three',
+                'three/*',
+                'react',
+                'react-dom',
+                'onnxruntime-node',
+                'onnxruntime-*',
+                '@langchain/*',
+                'sharp',
+                'fast-png',
+              ],
+              message:
+                'The engine is pure TypeScript: hosts and libraries with side effects stay outside main/engine.',
+            },
+            {
+              group: [
+                '../sources/*',
+                '../services/*',
+                '../cli/*',
+                '../server/*',
+                '../electron/*',
+                '../../sources/*',
+                '../../services/*',
+              ],
+              message: 'The engine may import only engine files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is a leaf: zod and itself at run time; engine types only as `import type` (to check schemas
+    // against them). tests/architecture/layers.test.ts holds the same rule over the whole import graph.
+    files: ['main/contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '../../*'],
+              allowTypeImports: true,
+              message:
+                'main/contract imports only zod and itself (engine types with `import type`).',
+            },
+            {
+              group: [
+                'node:*',
+                'electron',
+                'sharp',
+                'onnxruntime-*',
+                '@langchain/*',
+                'three',
+                'react',
+              ],
+              message: 'main/contract imports only zod and itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer reaches the Node side only through the contract and the engine (it runs sandboxed in a browser).
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)main/(?!contract/|engine/)',
+              message: 'The renderer imports main/ only from main/contract and main/engine.',
+            },
+            {
+              group: [
+                'node:*',
+                'electron',
+                'sharp',
+                'onnxruntime-node',
+                'fs',
+                'path',
+                'child_process',
+              ],
+              message: 'The renderer runs in a browser: no Node or Electron modules.',
+            },
           ],
         },
       ],
