@@ -1,4 +1,4 @@
-import { userFacingMessage } from '../app/userError'
+import { UserError, describeZodError } from '../app/userError'
 import {
   hostMessageSchema,
   workerTasks,
@@ -37,7 +37,7 @@ export function createTaskDispatcher(
           {
             requestId,
             ok: false,
-            error: internal(`malformed message: ${userFacingMessage(parsed.error)}`),
+            error: internal(`malformed message: ${describeZodError(parsed.error)}`),
           },
           [],
         )
@@ -74,7 +74,10 @@ async function runTask(
   request: unknown,
   signal: AbortSignal,
 ): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  const parsed = workerTasks[task].request.parse(request)
+  const checked = workerTasks[task].request.safeParse(request)
+  // The request carries the user's input (frames, regions, intrinsics): a field it gets wrong is theirs to fix.
+  if (!checked.success) throw new UserError(describeZodError(checked.error))
+  const parsed = checked.data
   // The table is typed per task where it is written; here, dispatching by name, the task's request
   // was just parsed by that same task's schema.
   const handler = handlers[task] as unknown as AnyHandler

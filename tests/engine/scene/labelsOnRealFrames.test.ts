@@ -76,7 +76,7 @@ describe('labels and frame checks on real frames with NanoDet-m (CPU)', () => {
   }, 300_000)
   afterAll(() => runner.dispose())
 
-  it('prints what it found per frame (the numbers docs/notes/labels.md quotes)', () => {
+  it('prints what it found per frame (the numbers docs/how-it-works.md quotes)', () => {
     const rows = [...scenes].map(([name, { scene }]) => ({
       frame: name,
       cameraAboveM: scene.plane ? Number(scene.plane.offset.toFixed(2)) : null,
