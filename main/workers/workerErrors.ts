@@ -2,7 +2,14 @@ import { SceneInputError } from '../engine/errors'
 import { CalibrationInputError } from '../engine/depth/calibrationError'
 import { SourceError } from '../sources/SourceError'
 import { ModelError } from '../inference/ModelError'
-import { isUserError, userErrorCode, userFacingMessage, UserError } from '../app/userError'
+import {
+  describeZodError,
+  isUserError,
+  userErrorCode,
+  userFacingMessage,
+  UserError,
+} from '../app/userError'
+import { ZodError } from 'zod'
 import type { WorkerError } from './contract/workerTasks'
 
 /**
@@ -15,7 +22,13 @@ import type { WorkerError } from './contract/workerTasks'
 export function toWorkerError(error: unknown): WorkerError {
   if (!isUserError(error)) {
     // The bare first line: the host marks it as unexpected once, not twice.
-    const text = error instanceof Error ? error.message : String(error)
+    // A ZodError's message is its whole issue list as JSON; its first issue, by field, says what went wrong.
+    const text =
+      error instanceof ZodError
+        ? describeZodError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error)
     return { kind: 'internal', message: text.split('\n')[0] }
   }
   if (error instanceof ModelError)

@@ -19,10 +19,12 @@ describe('spatial-lens topics', () => {
     expect(lines.find((l) => l.startsWith('/parameter_events'))).toMatch(/\s0\s+-$/)
   })
 
-  it('names a .db3 as not MCAP', async () => {
-    await expect(
-      runTopicsCommand(['--mcap', DIR + 'evo_tf_example.db3'], () => {}),
-    ).rejects.toThrow(/rosbag2 SQLite/)
+  it('lists a rosbag2 .db3 like an MCAP (counts as PROVENANCE.md gives them)', async () => {
+    const lines: string[] = []
+    await runTopicsCommand(['--mcap', DIR + 'evo_tf_example.db3'], (l) => lines.push(l))
+    const text = lines.join('\n')
+    expect(text).toMatch(/\/tf\s+tf2_msgs\/msg\/TFMessage\s+\S+\s+517\b/)
+    expect(text).toMatch(/\/tf_static\s+tf2_msgs\/msg\/TFMessage\s+\S+\s+1\b/)
   })
 })
 
