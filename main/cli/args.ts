@@ -17,8 +17,7 @@ Usage:
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
   spatial-lens scene --mcap F.mcap --color-topic T [--depth-topic T] [--camera-info-topic T] [--at SECONDS] [--gripper-frame ID] [--json]
-      (one frame of a recording; --at is seconds from its start; topics: spatial-lens topics --mcap F.mcap;
-       TF frames of the recording are placed in the scene: ask "how far is the gripper from the mug")
+      (one frame of a recording; --at: seconds from its start; its TF frames become things to ask about)
   spatial-lens topics --mcap F.mcap [--json]   (topics with types, message counts and rates)
   spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd | --mcap F.mcap …) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--llm SPEC] [--json] "statement"
@@ -221,21 +220,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
 /** The `--mcap` flags, or undefined without `--mcap`. */
 function mcapArgs(values: Readonly<Record<string, unknown>>): McapFrameArgs | undefined {
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
-  const path = text('mcap')
-  if (path === undefined) {
-    if (text('gripper-frame') !== undefined)
-      throw new UserError('--gripper-frame names a TF frame of a recording: use it with --mcap')
-    return undefined
-  }
+  const [path, gripperFrameId] = [flagText(values, 'mcap'), flagText(values, 'gripper-frame')]
+  if (path === undefined && gripperFrameId !== undefined)
+    throw new UserError('--gripper-frame names a TF frame of a recording: use it with --mcap')
+  if (path === undefined) return undefined
   return {
     path,
-    colorTopic: text('color-topic'),
-    depthTopic: text('depth-topic'),
-    cameraInfoTopic: text('camera-info-topic'),
-    atS: optionalNumber(text('at'), '--at', (x) => x >= 0),
-    ...(text('gripper-frame') ? { gripperFrameId: text('gripper-frame') } : {}),
+    colorTopic: flagText(values, 'color-topic'),
+    depthTopic: flagText(values, 'depth-topic'),
+    cameraInfoTopic: flagText(values, 'camera-info-topic'),
+    atS: optionalNumber(flagText(values, 'at'), '--at', (x) => x >= 0),
+    ...(gripperFrameId ? { gripperFrameId } : {}),
   }
 }
 
@@ -306,9 +301,11 @@ function defaults(command: CliArgs['command']): CliArgs {
   }
 }
 
+const flagText = (values: Readonly<Record<string, unknown>>, name: string) =>
+  typeof values[name] === 'string' ? (values[name] as string) : undefined
+
 function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
+  const text = (name: string) => flagText(values, name)
   const candidate = {
     detector: text('detector'),
     queries: text('queries')

@@ -20,13 +20,13 @@ export async function loadFrameFromArgs(
     return { ...(await loadMcapRobotFrame(args.mcap, warn)), regions }
   }
   const frame = args.pcd
-      ? await loadPcdFrame(args.pcd, args.camera)
-      : await loadRgbdFrame({
-          rgbPath: args.rgb!,
-          depthPath: args.depth,
-          intrinsicsPath: args.intrinsics!,
-          depthScale: args.depthScale,
-          cameraId: args.camera,
-        })
+    ? await loadPcdFrame(args.pcd, args.camera)
+    : await loadRgbdFrame({
+        rgbPath: args.rgb!,
+        depthPath: args.depth,
+        intrinsicsPath: args.intrinsics!,
+        depthScale: args.depthScale,
+        cameraId: args.camera,
+      })
   return { frame, regions }
 }

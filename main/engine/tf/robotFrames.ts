@@ -94,7 +94,9 @@ export function withRobotFrames(scene: Scene, robot: RobotContext): Scene {
     const placed = robotFramesInScene(scene, tree, robot.cameraFrameId, scene.timestampNs)
     const unknownGripper =
       robot.gripperFrameId !== undefined && !tree.hasFrame(robot.gripperFrameId.replace(/^\//, ''))
-        ? [`gripper frame "${robot.gripperFrameId}" is not in the TF tree (known: ${tree.frameIds().join(', ')})`]
+        ? [
+            `gripper frame "${robot.gripperFrameId}" is not in the TF tree (known: ${tree.frameIds().join(', ')})`,
+          ]
         : []
     return {
       ...scene,
