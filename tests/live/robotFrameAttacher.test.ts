@@ -12,7 +12,9 @@ import type { FrameSource } from '../../main/live/FrameSource'
 import { runWatchCommand } from '../../main/cli/watchCommand'
 import type { Frame, Vec3 } from '../../main/engine/types'
 import { loadGroundTruth, sceneFromGroundTruth } from '../engine/answers/sceneFromGroundTruth'
-import { PERIOD_NS, T0_NS, writeRgbdMcap } from '../helpers/rgbdMcap'
+import { PERIOD_NS, RGBD_DIR, T0_NS, writeRgbdMcap } from '../helpers/rgbdMcap'
+import { startFakeRosbridge } from './fakeRosbridge'
+import { decode as decodePng } from 'fast-png'
 
 const gt = loadGroundTruth()
 const base = { ...sceneFromGroundTruth(gt), timestampNs: 5_000_000_000n }
@@ -126,4 +128,90 @@ describe('spatial-lens watch --mcap with TF', () => {
       expect.stringMatching(/^frame 4: ALERT /),
     ])
   }, 120_000)
+})
+
+describe('spatial-lens watch --rosbridge with /tf and /tf_static', () => {
+  const COLOR = '/camera/color/image_raw'
+  const DEPTH = '/camera/depth/image_rect_raw'
+  const INFO = '/camera/color/camera_info'
+
+  it('places the gripper from the TF messages: its distance to the camera is |(0.1, 0, 0.5)| m', async () => {
+    const server = await startFakeRosbridge([
+      { name: COLOR, type: 'sensor_msgs/msg/Image' },
+      { name: DEPTH, type: 'sensor_msgs/msg/Image' },
+      { name: INFO, type: 'sensor_msgs/msg/CameraInfo' },
+      { name: '/tf', type: 'tf2_msgs/msg/TFMessage' },
+      { name: '/tf_static', type: 'tf2_msgs/msg/TFMessage' },
+    ])
+    const stem = join(RGBD_DIR, 'frame_20121214T142255.814212')
+    const rgb = decodePng(readFileSync(`${stem}_rgb.png`))
+    const depth = decodePng(readFileSync(`${stem}_depth.png`)).data as Uint16Array
+    const rgbBytes = new Uint8Array(640 * 480 * 3)
+    for (let i = 0; i < 640 * 480; i++)
+      for (let c = 0; c < 3; c++) rgbBytes[i * 3 + c] = rgb.data[i * rgb.channels + c]
+    const header = {
+      stamp: { sec: 1700000000, nanosec: 0 },
+      frame_id: 'camera_color_optical_frame',
+    }
+    const lines: string[] = []
+    try {
+      const run = runWatchCommand(
+        [
+          '--rosbridge',
+          server.url,
+          '--color-topic',
+          COLOR,
+          '--depth-topic',
+          DEPTH,
+          '--info-topic',
+          INFO,
+          '--detector',
+          'none',
+          '--max-frames',
+          '1',
+          'log the distance between the gripper and the camera',
+          'alert when the gripper is within 60 cm of the camera',
+        ],
+        (l) => lines.push(l),
+      )
+      await server.subscribed([COLOR, DEPTH, INFO, '/tf', '/tf_static'])
+      server.publish(
+        '/tf_static',
+        tfMessage(0, 'base_link', 'camera_color_optical_frame', [0, 0, 1]),
+      )
+      server.publish('/tf', tfMessage(1700000000, 'base_link', 'gripper', [0.1, 0, 1.5]))
+      server.publish(INFO, {
+        header,
+        width: 640,
+        height: 480,
+        k: [525, 0, 320, 0, 525, 240, 0, 0, 1],
+      })
+      server.publish(COLOR, {
+        header,
+        height: 480,
+        width: 640,
+        encoding: 'rgb8',
+        is_bigendian: 0,
+        step: 640 * 3,
+        data: Buffer.from(rgbBytes).toString('base64'),
+      })
+      server.publish(DEPTH, {
+        header,
+        height: 480,
+        width: 640,
+        encoding: '16UC1',
+        is_bigendian: 0,
+        step: 640 * 2,
+        data: Buffer.from(depth.buffer, depth.byteOffset, depth.byteLength).toString('base64'),
+      })
+      expect(await run).toBe(0)
+    } finally {
+      await server.close()
+    }
+    // One frame: the alert line carries the measured gap (a point to the camera: |(0.1, 0, 0.5)| = 0.5099 m).
+    const alert = lines.find((l) => /ALERT/.test(l))
+    expect(alert).toMatch(
+      /^frame 0: ALERT alert when the gripper is within 60 cm of the camera: .*50\.99 cm/,
+    )
+  }, 60_000)
 })
