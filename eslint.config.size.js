@@ -13,13 +13,13 @@
 
 /** Repository path → cap on code lines of the whole file and/or of its longest function. */
 export const SIZE_ALLOW_LIST = {
-  'main/cli/args.ts': { functionLines: 119 },
+  'main/cli/args.ts': { functionLines: 112 },
   'main/cli/calibrateCommand.ts': { functionLines: 63 },
   'main/cli/evalCommand.ts': { functionLines: 72 },
   'main/cli/evalVsrCommand.ts': { functionLines: 121 },
   'main/cli/fleetArgs.ts': { functionLines: 76 },
   'main/cli/synthCommand.ts': { functionLines: 81 },
-  'main/cli/watchCommand.ts': { functionLines: 123 },
+  'main/cli/watchCommand.ts': { functionLines: 121 },
   'main/engine/scene/amodal/estimateAmodal.ts': { functionLines: 64 },
   'main/engine/scene/buildScene.ts': { functionLines: 109 },
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },

@@ -16,10 +16,10 @@ Usage:
   spatial-lens scene --rgb C --depth D --intrinsics K.json [--depth-scale S] [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --pcd cloud.pcd [--regions R.json] [--json] [--repeat N]
   spatial-lens scene --rgb photo.jpg --intrinsics K.json            (colour only: metric depth from the installed depth model)
-  spatial-lens scene --mcap F.mcap --color-topic T [--depth-topic T] [--camera-info-topic T] [--at SECONDS] [--json]
-      (one frame of a recording; --at is seconds from its start; topics: spatial-lens topics --mcap F.mcap)
+  spatial-lens scene --mcap F.mcap --color-topic T [--depth-topic T] [--camera-info-topic T] [--at SECONDS] [--gripper-frame ID] [--json]
+      (one frame of a recording; --at: seconds from its start; its TF frames become things to ask about)
   spatial-lens topics --mcap F.mcap [--json]   (topics with types, message counts and rates)
-  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
+  spatial-lens ask   (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd | --mcap F.mcap …) [--regions R.json] [--llm SPEC [--llm-threads N] [--vlm auto|none]] [--json] "question"
   spatial-lens verify (--rgb C --depth D --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] [--vlm auto|none] [--llm SPEC] [--json] "statement"
       (SpatialEnsemble: true/false with its confidence, each voter's vote, weight and reason)
   spatial-lens maps (--rgb C [--depth D] --intrinsics K.json | --pcd cloud.pcd) [--regions R.json] --out DIR [--json]
@@ -101,6 +101,8 @@ export interface McapFrameArgs {
   cameraInfoTopic?: string
   /** Seconds from the recording's start; default 0 (the first frame). */
   atS?: number
+  /** TF frame "the gripper" means (`--gripper-frame`); default: the grammar's naming rule. */
+  gripperFrameId?: string
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -157,6 +159,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'depth-topic': { type: 'string' },
         'camera-info-topic': { type: 'string' },
         at: { type: 'string' },
+        'gripper-frame': { type: 'string' },
         recordings: { type: 'string' },
       },
     })
@@ -193,15 +196,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     allowedHosts: values['allow-host'] ?? [],
     allowedOrigins: (values['allow-origin'] ?? []).map(checkOrigin),
     recordings: values.recordings,
-    mcap: values.mcap
-      ? {
-          path: values.mcap,
-          colorTopic: values['color-topic'],
-          depthTopic: values['depth-topic'],
-          cameraInfoTopic: values['camera-info-topic'],
-          atS: optionalNumber(values.at, '--at', (x) => x >= 0),
-        }
-      : undefined,
+    mcap: mcapArgs(values),
   }
   if (command !== 'serve') checkFrameArgs(args)
   if (command === 'ask' && !args.question)
@@ -221,6 +216,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
       `unexpected argument "${args.question}" (scene takes no question; did you mean ask?)`,
     )
   return args
+}
+
+/** The `--mcap` flags, or undefined without `--mcap`. */
+function mcapArgs(values: Readonly<Record<string, unknown>>): McapFrameArgs | undefined {
+  const [path, gripperFrameId] = [flagText(values, 'mcap'), flagText(values, 'gripper-frame')]
+  if (path === undefined && gripperFrameId !== undefined)
+    throw new UserError('--gripper-frame names a TF frame of a recording: use it with --mcap')
+  if (path === undefined) return undefined
+  return {
+    path,
+    colorTopic: flagText(values, 'color-topic'),
+    depthTopic: flagText(values, 'depth-topic'),
+    cameraInfoTopic: flagText(values, 'camera-info-topic'),
+    atS: optionalNumber(flagText(values, 'at'), '--at', (x) => x >= 0),
+    ...(gripperFrameId ? { gripperFrameId } : {}),
+  }
 }
 
 function checkFrameArgs(args: CliArgs): void {
@@ -290,9 +301,11 @@ function defaults(command: CliArgs['command']): CliArgs {
   }
 }
 
+const flagText = (values: Readonly<Record<string, unknown>>, name: string) =>
+  typeof values[name] === 'string' ? (values[name] as string) : undefined
+
 function perceptionFromFlags(values: Readonly<Record<string, unknown>>): PerceptionSettingsInput {
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
+  const text = (name: string) => flagText(values, name)
   const candidate = {
     detector: text('detector'),
     queries: text('queries')

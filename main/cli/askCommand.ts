@@ -7,6 +7,7 @@ import type { Scene, Frame } from '../engine/types'
 import { perceiveAndBuild } from '../frames/perceiveAndBuild'
 import { perceptionFor } from '../perception/defaultPerception'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
+import { withRobotFrames } from '../engine/tf/robotFrames'
 import type { CliArgs } from './args'
 
 /**
@@ -15,11 +16,13 @@ import type { CliArgs } from './args'
  * each step as it happens (`--json`: the whole trace, the `qa:reason` reply's shape).
  */
 export async function runAskCommand(args: CliArgs, print: (text: string) => void): Promise<number> {
-  const { frame, regions } = await loadFrameFromArgs(args)
+  const { frame, regions, robot } = await loadFrameFromArgs(args)
   const built = await perceiveAndBuild(frame, regions, args.perception)
-  if (args.llm) return askWithLlm(built.scene, built.frame, args, print)
+  // A recording's TF frames become references ("how far is the gripper from the mug").
+  const scene = robot ? withRobotFrames(built.scene, robot) : built.scene
+  if (args.llm) return askWithLlm(scene, built.frame, args, print)
   // The `qa:ask` reply's shape, checked against its schema.
-  const answer = contract['qa:ask'].output.parse(answerQuestion(built.scene, args.question!))
+  const answer = contract['qa:ask'].output.parse(answerQuestion(scene, args.question!))
   if (args.json) {
     print(JSON.stringify(answer, null, 2))
   } else {

@@ -7,6 +7,7 @@ import { formatLength } from '../engine/scene/naming'
 import { labelCheckText } from './labelCheckText'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import { perceiveAndBuild } from '../frames/perceiveAndBuild'
+import { withRobotFrames } from '../engine/tf/robotFrames'
 import type { CliArgs } from './args'
 
 /** `spatial-lens scene`: builds the scene and prints it (a table, or one contract-validated JSON object). */
@@ -24,7 +25,11 @@ export async function runSceneCommand(args: CliArgs, print: (text: string) => vo
         )
       : [perceived.scene]
   // The reported scene is the perceived one (it carries any model-given names); runs give timings.
-  const scene = withMedianTimings(perceived.scene, runs)
+  // TF frames are placed on it here, after the build: TF is the recording's, not the scene builder's.
+  const perceivedScene = loaded.robot
+    ? withRobotFrames(perceived.scene, loaded.robot)
+    : perceived.scene
+  const scene = withMedianTimings(perceivedScene, runs)
   const summary = sceneSummarySchema.parse({
     ...summarizeScene(scene, 'cli'),
     perception: perceived.perception,
@@ -70,6 +75,11 @@ function describeScene(scene: Scene, repeat: number): string {
     lines.push(
       `  ${o.name.padEnd(24)} centre (${c}) m  size ${formatLength(s.width)} × ${formatLength(s.depth)} × ${formatLength(s.height)}  ${o.pointCount} points${label}`,
     )
+  }
+  for (const f of scene.robotFrames?.points ?? []) {
+    const w = f.pointInWorld.map((x) => x.toFixed(3)).join(', ')
+    const gripper = f.frameId === scene.robotFrames?.gripperFrameId ? ' (the gripper)' : ''
+    lines.push(`  TF frame ${f.frameId.padEnd(15)} origin (${w}) m${gripper}`)
   }
   for (const warning of scene.warnings) lines.push(`warning: ${warning}`)
   const stages = Object.entries(scene.timingsMs)

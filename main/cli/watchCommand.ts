@@ -20,6 +20,8 @@ import { McapRecorder } from '../live/McapRecorder'
 import { WATCH_CSV_HEADER, watchCsvRow } from '../live/watchCsv'
 import { chooseSourceKind, WATCH_SOURCE_KINDS } from './watchSources'
 import { formatLength } from '../engine/answers/format'
+import { RobotFrameAttacher } from '../live/robotFrameAttacher'
+import type { SourceEvent } from '../live/FrameSource'
 
 export const WATCH_USAGE = `spatial-lens watch SOURCE [options] "watch query" ["another watch query" …]
 
@@ -35,6 +37,8 @@ Options:
   --max-frames N        stop after N processed frames
   --json                end with a JSON summary (rates, latency percentiles, mean time per stage)
   --min-change-cm C     log a value when it moved at least C cm (default 0.5)
+  --gripper-frame ID    the TF frame "the gripper" means (TF from the recording, or /tf and /tf_static through
+                        rosbridge; without it a frame named like tcp, gripper, tool0 or ee is used)
   --detector nanodet|owlv2|none [--queries "mug,bottle"]   objects from a detector (default nanodet)
   --detect every-frame|latest   every-frame (default): each frame is detected, then lifted; latest: the detector
                         runs at its own rate on the newest frame and each frame is lifted with the latest
@@ -64,6 +68,7 @@ const OPTIONS = {
   detect: { type: 'string' },
   queries: { type: 'string' },
   json: { type: 'boolean' },
+  'gripper-frame': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -158,6 +163,7 @@ export async function runWatchCommand(
     throw new UserError(`--detect must be every-frame or latest, got "${schedule}"`)
   const source = await kind.open(value, values, print)
   if (values['list-topics']) return 0
+  const robot = new RobotFrameAttacher(source, values['gripper-frame'])
   const csv: WriteStream | null = values.csv ? createWriteStream(values.csv) : null
   csv?.write(`${WATCH_CSV_HEADER}\n`)
   const recorder = values.record
@@ -188,7 +194,8 @@ export async function runWatchCommand(
       source,
       analyze: async (frame) => {
         const t0 = performance.now()
-        const scene = await analyze(frame)
+        // TF frames are placed on the host after the scene is built (TF is the source's).
+        const scene = robot.attach(await analyze(frame), frame)
         sums.analyzeMs += performance.now() - t0
         sums.sceneMs += scene.totalMs
         for (const [stage, ms] of Object.entries(scene.timingsMs))
@@ -197,10 +204,7 @@ export async function runWatchCommand(
       },
       watches,
       maxFrames,
-      onEvent: (e) => {
-        if (e.kind !== 'message')
-          process.stderr.write(`${isTty ? '\n' : ''}${e.kind}: ${e.message}\n`)
-      },
+      onEvent: (e) => reportEvent(e, robot, isTty),
       onResult: async (r) => {
         const sinkStart = performance.now()
         sums.trackAndWatchMs += r.trackAndWatchMs
@@ -252,6 +256,17 @@ export async function runWatchCommand(
     await recorder?.close()
     if (csv) await new Promise<void>((r) => csv.end(() => r()))
   }
+}
+
+/** A source event that is not a frame: TF messages feed the robot frames; errors and status go to stderr. */
+function reportEvent(
+  e: Exclude<SourceEvent, { kind: 'frame' }>,
+  robot: RobotFrameAttacher,
+  isTty: boolean,
+): void {
+  const line =
+    e.kind === 'message' ? robot.addMessage(e.topic, e.message) : `${e.kind}: ${e.message}`
+  if (line) process.stderr.write(`${isTty ? '\n' : ''}${line}\n`)
 }
 
 /** What the run measured besides runLive's stats, for the summary. */

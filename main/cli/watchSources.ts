@@ -8,6 +8,7 @@ import type { FrameSource } from '../live/FrameSource'
 import { RosbridgeSource } from '../live/RosbridgeSource'
 import { FolderSource } from '../live/FolderSource'
 import { McapWatchSource } from '../live/McapWatchSource'
+import { TF_TOPICS } from '../live/robotFrameAttacher'
 import { SourceError } from '../sources/SourceError'
 import { listMcapTopics, openMcap } from '../sources/mcap/openMcap'
 import { VideoSource, intrinsicsFromFov } from '../live/VideoSource'
@@ -55,6 +56,8 @@ const rosbridge: WatchSourceKind = {
       colorTopic: text(flags, 'color-topic') ?? '',
       depthTopic: text(flags, 'depth-topic'),
       infoTopic: text(flags, 'info-topic') ?? '',
+      // TF comes along as messages, so robot frames ("the gripper") can be placed in each scene.
+      extraTopics: TF_TOPICS,
     })
     const topics = await source.start().catch((error: unknown) => {
       throw new UserError(error instanceof Error ? error.message : String(error))

@@ -78,6 +78,19 @@ export const sceneProvenanceSchema = z.object({
     .optional(),
 })
 
+/** Robot TF frames a scene carries (engine `SceneRobotFrames`): origins in metres, and the gripper frame if set. */
+export const robotFramesSummarySchema = z.object({
+  points: z.array(
+    z.object({
+      frameId: z.string(),
+      name: z.string(),
+      pointInCamera: vec3Schema,
+      pointInWorld: vec3Schema,
+    }),
+  ),
+  gripperFrameId: z.string().optional(),
+})
+
 /**
  * The scene summary: `spatial-lens scene --json`, the `scene:analyze` reply and the viewer's input.
  * worldFromCamera is 4×4 column-major; plane is in the camera frame (n·p + d = 0, n up).
@@ -96,6 +109,8 @@ export const sceneSummarySchema = z.object({
   totalMs: finite,
   /** What perception ran before lifting (models, providers, times, detections). */
   perception: perceptionReportSchema.optional(),
+  /** Robot TF frames placed in the scene (origins; camera = optical frame), when the source has TF. */
+  robotFrames: robotFramesSummarySchema.optional(),
 })
 export type SceneSummary = z.infer<typeof sceneSummarySchema>
 

@@ -64,6 +64,8 @@ export const sourceTopicChoiceSchema = z.object({
   cameraInfoTopic: topicNameSchema.optional(),
   /** TF frame the scene is expressed in (e.g. "map", "base_link"); omitted: the scene's own world frame. */
   fixedFrame: topicNameSchema.optional(),
+  /** TF frame "the gripper" means in questions and watches; omitted: a frame named like tcp / gripper / tool0 / ee. */
+  gripperFrame: topicNameSchema.optional(),
 })
 export type SourceTopicChoice = z.infer<typeof sourceTopicChoiceSchema>
 

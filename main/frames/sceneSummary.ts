@@ -35,6 +35,7 @@ export function summarizeScene(scene: Scene, sceneId: string): SceneSummary {
     warnings: scene.warnings,
     timingsMs: scene.timingsMs,
     totalMs: scene.totalMs,
+    ...(scene.robotFrames ? { robotFrames: scene.robotFrames } : {}),
   }
 }
 

@@ -4,6 +4,7 @@
  */
 
 import type { Frame } from '../engine/types'
+import type { TfTree } from '../engine/tf/tfTree'
 
 /** What a source yields. `receivedAtMs` is the host's monotonic clock (performance.now) when the frame was complete. */
 export type SourceEvent =
@@ -29,4 +30,11 @@ export interface FrameSource extends AsyncIterable<SourceEvent> {
   totalFrames?(): number | null
   /** Stops the source; a pending iteration ends. */
   close(): Promise<void>
+  /**
+   * The robot context of a frame this source yielded — its own TF tree and the image's TF frame id — for sources
+   * that read TF themselves (recordings); undefined when the source has no TF.
+   */
+  robotContext?(frame: Frame): { tfTree: TfTree; cameraFrameId: string } | undefined
+  /** The colour image's TF frame id (header.frame_id) as last seen, for sources that pass TF on as messages. */
+  cameraFrameId?(): string
 }

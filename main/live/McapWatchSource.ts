@@ -10,6 +10,8 @@ import { pickFrameTopics } from '../sources/mcap/pickTopics'
 import type { FrameTopics, RobotFrame } from '../sources/robot/frameSource'
 import { describeCause, SourceError } from '../sources/SourceError'
 import type { FrameSource, SourceEvent } from './FrameSource'
+import type { Frame } from '../engine/types'
+import type { TfTree } from '../engine/tf/tfTree'
 
 export interface McapWatchOptions {
   /** Wait until each frame is due at its recorded pace (frame time − first frame time) instead of on demand. */
@@ -19,6 +21,8 @@ export interface McapWatchOptions {
 export class McapWatchSource implements FrameSource {
   readonly description: string
   private isClosed = false
+  /** The image TF frame id of each frame yielded (weak: frames go when the pipeline is done with them). */
+  private readonly cameraFrames = new WeakMap<Frame, string>()
 
   private constructor(
     private readonly source: McapFrameSource,
@@ -64,6 +68,13 @@ export class McapWatchSource implements FrameSource {
     return this.source.stats().framesDropped
   }
 
+  /** The recording's TF tree (static + the last minute of dynamic TF) and the frame's camera frame id. */
+  robotContext(frame: Frame): { tfTree: TfTree; cameraFrameId: string } | undefined {
+    const tfTree = this.source.tf
+    if (tfTree.frameIds().length === 0) return undefined
+    return { tfTree, cameraFrameId: this.cameraFrames.get(frame) ?? '' }
+  }
+
   async close(): Promise<void> {
     this.isClosed = true
     await this.source.close()
@@ -94,6 +105,7 @@ export class McapWatchSource implements FrameSource {
       }
       if (next.done || this.isClosed) return
       const { frame, warnings } = next.value
+      this.cameraFrames.set(frame, next.value.cameraFrameId)
       for (const w of warnings.filter((x) => !warned.has(x))) {
         warned.add(w)
         yield { kind: 'status', message: w }

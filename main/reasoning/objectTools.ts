@@ -15,9 +15,20 @@ export function createListObjectsTool(scene: Scene): StructuredToolInterface {
     safe(() => ({
       frame: 'world: z up, x right, y forward, metres',
       objects: scene.objects.map(objectSummary),
+      // Robot TF frames are points (their origins): tools measure from them by name ("gripper", "tool0").
+      ...(scene.robotFrames?.points.length
+        ? {
+            robot_frames: scene.robotFrames.points.map((f) => ({
+              name: f.name,
+              frame_id: f.frameId,
+              origin_m: f.pointInWorld.map(r4),
+            })),
+          }
+        : {}),
     })),
     {
       name: 'list_objects',
+      // Kept short: the tool descriptions share a small embedded model's context (robot_frames explain themselves).
       description: 'List the objects of the scene: names, labels, box centres and sizes (metres).',
       schema: z.object({}),
     },

@@ -14,6 +14,9 @@ import {
   type PredicateKind,
 } from '../engine/answers'
 import type { LengthUnit } from '../engine/reasoning'
+import { cleanReference, resolveReference } from '../engine/questions/references'
+import { resolveRobotFrame } from '../engine/questions/robotFrameRefs'
+import { typoOf } from '../engine/questions/spelling'
 import type { Scene, SceneObject } from '../engine/types'
 
 /** Prefix of every tool error string. */
@@ -68,21 +71,55 @@ export const r2 = (x: number): number => Math.round(x * 100) / 100
 export const deg = (rad: number): number => r2((rad * 180) / Math.PI)
 
 function knownNames(scene: Scene): string {
+  const frames = scene.robotFrames?.points ?? []
+  const robot = frames.length
+    ? ` Robot TF frames (points): ${frames.map((f) => `"${f.name}"`).join(', ')}.`
+    : ''
   return scene.objects.length
-    ? scene.objects.map((o) => `"${o.name}"`).join(', ')
-    : 'none (the scene has no objects)'
+    ? `${scene.objects.map((o) => `"${o.name}"`).join(', ')}.${robot}`
+    : `none (the scene has no objects).${robot}`
 }
 
-/** Resolve a name or phrase to one object, or fail with a message listing the known names. */
+/**
+ * Resolve a name or phrase to one object, or fail with a message listing the known names. Exact names and labels
+ * first (answers/objectMatch); then the question grammar's references: robot TF frames ("the gripper", "tool0",
+ * a zero-size object at the frame's origin), a descriptor that singles out one of several matches ("the tall
+ * box"), and a misspelt word ("botle" → "bottle").
+ */
 export function resolve(scene: Scene, phrase: string): SceneObject {
   const m = matchObject(scene, phrase)
   if (m.status === 'ok') return m.object
+  const viaGrammar = grammarObject(scene, phrase, m.status === 'ambiguous')
+  if (viaGrammar) return viaGrammar
   if (m.status === 'ambiguous') {
     throw new ToolFailure(
       `"${phrase}" matches several objects: ${m.candidates.map((o) => `"${o.name}"`).join(', ')}. Use one exact name.`,
     )
   }
-  throw new ToolFailure(`unknown object "${phrase}". Known objects: ${knownNames(scene)}.`)
+  throw new ToolFailure(`unknown object "${phrase}". Known objects: ${knownNames(scene)}`)
+}
+
+/** The one object the grammar's references give for a phrase exact matching did not settle, or null. */
+function grammarObject(scene: Scene, phrase: string, isAmbiguous: boolean): SceneObject | null {
+  const cleaned = cleanReference(phrase)
+  const frame = resolveRobotFrame(scene, cleaned)
+  if (frame?.kind === 'frame') return frame.object
+  if (frame?.kind === 'frames')
+    throw new ToolFailure(
+      `"${phrase}" matches several robot frames: ${frame.objects.map((o) => `"${o.name}"`).join(', ')}. Use one frame name.`,
+    )
+  if (isAmbiguous) {
+    const narrowed = resolveReference(scene, phrase)
+    return narrowed.kind === 'object' ? narrowed.object : null
+  }
+  // Synonyms ("cup" for a mug) are left to the model, which has the names; only spelling is corrected here.
+  const corrected = cleaned
+    .split(' ')
+    .map((w) => typoOf(scene, w) ?? w)
+    .join(' ')
+  if (corrected === cleaned) return null
+  const again = matchObject(scene, corrected)
+  return again.status === 'ok' ? again.object : null
 }
 
 /** Run a tool body; failures become "Error: …" strings fed back to the model. */

@@ -28,6 +28,8 @@ export interface RgbdMcapOptions {
    * base_link → gripper at (0.1, 0, 1.5) m, both without rotation.
    */
   tf?: boolean
+  /** With `tf`: the gripper's place in base_link for frame k (0-based), metres; default (0.1, 0, 1.5) always. */
+  gripperInBase?: (frameIndex: number) => [number, number, number]
 }
 
 const tfMessage = (t: bigint, parent: string, child: string, xyz: number[]) => ({
@@ -107,7 +109,8 @@ async function writeRgbdMessages(
     const depthMm = Uint16Array.from(depth.data as Uint16Array)
     const t = T0_NS + BigInt(k) * PERIOD_NS
     const header = { stamp: stamp2(t), frame_id: CAMERA_FRAME }
-    if (options.tf) await b.message('/tf', t, tfMessage(t, 'base_link', 'gripper', [0.1, 0, 1.5]))
+    const gripper = options.gripperInBase?.(k) ?? [0.1, 0, 1.5]
+    if (options.tf) await b.message('/tf', t, tfMessage(t, 'base_link', 'gripper', gripper))
     await b.message(INFO_TOPIC, t, {
       header,
       height: H,

@@ -70,3 +70,41 @@ export function robotFramesInScene(
   }
   return { points, warnings }
 }
+
+/** What a source knows about the robot when a frame arrives: its TF tree and the image's TF frame. */
+export interface RobotContext {
+  tfTree: TfTree
+  /** The image's header.frame_id (an optical frame); '' when the source does not know it. */
+  cameraFrameId: string
+  /** The frame "the gripper" means (`--gripper-frame`); without it the grammar's naming rule picks one. */
+  gripperFrameId?: string
+}
+
+/**
+ * The scene with `robotFrames` filled from TF at the scene's stamp (every frame of the tree placed in the scene's
+ * world frame: worldFromCamera · camera←frame). Unchanged when the tree is empty; when the camera frame is not in
+ * the tree or some frames have no transform at that time, the reasons are added to the scene's warnings.
+ * The scene is not mutated.
+ */
+export function withRobotFrames(scene: Scene, robot: RobotContext): Scene {
+  const tree = robot.tfTree
+  if (tree.frameIds().length === 0) return scene
+  const gripper = robot.gripperFrameId ? { gripperFrameId: robot.gripperFrameId } : {}
+  try {
+    const placed = robotFramesInScene(scene, tree, robot.cameraFrameId, scene.timestampNs)
+    const unknownGripper =
+      robot.gripperFrameId !== undefined && !tree.hasFrame(robot.gripperFrameId.replace(/^\//, ''))
+        ? [
+            `gripper frame "${robot.gripperFrameId}" is not in the TF tree (known: ${tree.frameIds().join(', ')})`,
+          ]
+        : []
+    return {
+      ...scene,
+      robotFrames: { points: placed.points, ...gripper },
+      warnings: [...scene.warnings, ...placed.warnings, ...unknownGripper],
+    }
+  } catch (error) {
+    if (!(error instanceof TfLookupError)) throw error
+    return { ...scene, warnings: [...scene.warnings, error.message] }
+  }
+}

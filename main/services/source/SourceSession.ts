@@ -22,6 +22,7 @@ import type { SceneComputation } from '../../frames/analyzeFrame'
 import { UserError } from '../../app/userError'
 import { guessTopics, liveTopicRows, recordingTopicRows } from './sessionTopics'
 import { frameEvent, pinnedWatches, tfOverlay, watchesJson } from './frameEvent'
+import { withSessionRobotFrames } from './sessionRobotFrames'
 
 /** What a session needs from the service that hosts it. */
 export interface SessionHost {
@@ -240,7 +241,16 @@ export class SourceSession {
 
   private async analyze(frame: Frame, perception?: PerceptionSettingsInput) {
     const sceneId = crypto.randomUUID()
-    const computation = await this.host.analyze(frame, sceneId, perception)
+    // TF frames ("the gripper") are placed on the host: TF is the session's, the scene the worker's.
+    const computation = withSessionRobotFrames(
+      await this.host.analyze(frame, sceneId, perception),
+      frame,
+      {
+        tf: this.tf,
+        cameraFrameOf: (f) => this.cameraFrameOf(f),
+        gripperFrameId: this.choice?.gripperFrame,
+      },
+    )
     this.sceneIds.set(computation.scene, sceneId)
     this.recent.set(sceneId, computation)
     while (this.recent.size > RECENT_SCENES) this.recent.delete(this.recent.keys().next().value!)
@@ -258,8 +268,12 @@ export class SourceSession {
     if (!computation) return // evicted already: a newer frame is on its way
     this.host.keep(sceneId, computation, frameName)
     const questions = this.questions
-    const cameraFrameId = this.player?.cameraFrameOf(r.frame) ?? this.live?.cameraFrameId() ?? ''
-    const overlay = tfOverlay(r.scene, this.tf, cameraFrameId, this.choice?.fixedFrame)
+    const overlay = tfOverlay(
+      r.scene,
+      this.tf,
+      this.cameraFrameOf(r.frame),
+      this.choice?.fixedFrame,
+    )
     const notes = [...this.notes, ...overlay.notes].slice(0, MAX_NOTES)
     this.notes = []
     r.readings.forEach((reading, i) => {
@@ -289,6 +303,10 @@ export class SourceSession {
       return
     }
     this.note(`${event.kind === 'error' && event.topic ? `${event.topic}: ` : ''}${event.message}`)
+  }
+
+  private cameraFrameOf(frame: Frame): string {
+    return this.player?.cameraFrameOf(frame) ?? this.live?.cameraFrameId() ?? ''
   }
 
   private note(line: string): void {
