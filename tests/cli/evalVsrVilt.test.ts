@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vsrEvalReportSchema } from '../../main/contract/vsrEvalSchema'
 import { ROOT, runCli } from '../helpers/runCli'
-import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
+import { installTinyVilt, tinyViltGraph } from '../helpers/tinyVilt'
 
 const IMAGES = join(ROOT, 'tests/fixtures/vsr-images')
 

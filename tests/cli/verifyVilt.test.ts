@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, runCli } from '../helpers/runCli'
-import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
+import { installTinyVilt, tinyViltGraph } from '../helpers/tinyVilt'
 
 const TUM = join(ROOT, 'tests/fixtures/tum-open3d')
 const frame = [

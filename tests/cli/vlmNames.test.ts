@@ -8,8 +8,8 @@ import { smolVlmTokenizerFromJson } from '../../main/inference/models/smolVlmTok
 import { NAME_QUESTION } from '../../main/perception/vlmObjectNames'
 import { runCli } from '../helpers/runCli'
 import { SYNTHETIC } from '../helpers/syntheticTabletop'
-import { installTinySmolVlm, stepwiseLogits } from '../vlm/tinySmolVlm'
-import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
+import { installTinySmolVlm, stepwiseLogits } from '../helpers/tinySmolVlm'
+import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../helpers/tinySmolVlmTokenizer'
 
 /**
  * `--vlm-names` through the built CLI, with a tiny SmolVLM installed in the model cache the way an

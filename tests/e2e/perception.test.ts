@@ -16,8 +16,8 @@ import { assertRendererBuilt, startServeProcess, type ServeProcess } from './ser
 import { smolVlmPrompt } from '../../main/engine/perception/smolVlmPrompt'
 import { smolVlmTokenizerFromJson } from '../../main/inference/models/smolVlmTokenizer'
 import { NAME_QUESTION } from '../../main/perception/vlmObjectNames'
-import { installTinySmolVlm, stepwiseLogits, VLM_ID } from '../vlm/tinySmolVlm'
-import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
+import { installTinySmolVlm, stepwiseLogits, VLM_ID } from '../helpers/tinySmolVlm'
+import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../helpers/tinySmolVlmTokenizer'
 
 // End-to-end: perception settings and provenance in the real UI (serve + headless Chromium).
 // The server's model cache is an empty directory (see startServeProcess): NanoDet is built in, and

@@ -17,8 +17,8 @@ import {
   stepwiseLogits,
   VLM_ID,
   type InstalledVlm,
-} from '../vlm/tinySmolVlm'
-import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../vlm/tinySmolVlmTokenizer'
+} from '../helpers/tinySmolVlm'
+import { SPECIAL_IDS, tinySmolVlmTokenizer } from '../helpers/tinySmolVlmTokenizer'
 import { callService } from './serviceCall'
 
 /**

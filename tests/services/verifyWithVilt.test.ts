@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SpatialService } from '../../main/services/SpatialService'
 import { InlineSceneExecutor } from '../../main/workers/sceneExecutor'
-import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
+import { installTinyVilt, tinyViltGraph } from '../helpers/tinyVilt'
 
 // The tiny ViLT (logits [+1, −1] for any image: P(true) = 1/(1+e^2)) in this file's model cache, and a scratch
 // home so verdicts never reach the real measurement log.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { WorkerSceneExecutor } from '../../main/workers/sceneExecutor'
-import { installTinyVilt, tinyViltGraph } from '../vilt/tinyVilt'
+import { installTinyVilt, tinyViltGraph } from '../helpers/tinyVilt'
 
 // relation:classify in the built scene worker (out/main/scene.worker.js), with the tiny ViLT installed in the
 // model cache the worker inherits: logits [−1, +1]·mean(pixel_values), so white → 1/(1+e^−2).

@@ -14,7 +14,7 @@ const MIN_DEPTH_M = 0.1
 /**
  * The 2D box prompt of a ground-truth 3D box: the bounding rectangle of its projected corners, clipped to the
  * image, as [x0, y0, x1, y1] in pixels (edges: pixel u spans u…u+1). This is how the evaluation (and
- * tests/engine/realFrames.test.ts) separates lifting errors from detection errors.
+ * tests/engine/scene/realFrames.test.ts) separates lifting errors from detection errors.
  * @param cornersInCamera the box's corners, camera frame (OpenCV), metres.
  */
 export function regionBoxFromCorners(
