@@ -65,8 +65,7 @@ export class MemoryFrameSource implements FrameSource {
       return
     }
     if (this.options.fps === undefined) {
-      for (let i = 0; i < this.count && !this.isClosed; i++)
-        yield this.event(i, performance.now())
+      for (let i = 0; i < this.count && !this.isClosed; i++) yield this.event(i, performance.now())
       return
     }
     const slots = pacedSlots(

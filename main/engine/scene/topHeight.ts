@@ -88,12 +88,6 @@ interface BandHistogram {
   total: number
   /** Band width (L to the highest point), metres. */
   width: number
-  /** The non-empty bins, ascending, and their counts: the fit only ever sums over these. */
-  filledBins: Int32Array
-  filledCounts: Float64Array
-  /** Work arrays (one per filled bin) reused by every fitSpikeShare call on this histogram. */
-  spike: Float64Array
-  step: Float64Array
 }
 
 function bandHistogram(sorted: ArrayLike<number>, low: number, binWidth: number): BandHistogram {
@@ -105,24 +99,7 @@ function bandHistogram(sorted: ArrayLike<number>, low: number, binWidth: number)
     counts[Math.min(bins - 1, Math.floor((sorted[i] - low) / binWidth))]++
     total++
   }
-  let filled = 0
-  for (let b = 0; b < bins; b++) if (counts[b] > 0) filled++
-  const filledBins = new Int32Array(filled)
-  const filledCounts = new Float64Array(filled)
-  for (let b = 0, k = 0; b < bins; b++) {
-    if (counts[b] === 0) continue
-    filledBins[k] = b
-    filledCounts[k++] = counts[b]
-  }
-  return {
-    counts,
-    total,
-    width: Math.max(binWidth, max - low),
-    filledBins,
-    filledCounts,
-    spike: new Float64Array(filled),
-    step: new Float64Array(filled),
-  }
+  return { counts, total, width: Math.max(binWidth, max - low) }
 }
 
 /** Best T = L + q units for q = from, from + step, … ≤ to. */
@@ -152,27 +129,37 @@ function fitSpikeShare(
   sigma: number,
   q: number,
 ): number {
-  // Only filled bins contribute, summed in ascending bin order as over the whole histogram (same result).
-  const { filledBins: bins, filledCounts: counts, spike, step } = histogram
+  const { counts } = histogram
   const { pdf, upperTail, below, delta } = table
   // a = (L − T)/σ = −qδ: spike mass above L is Φ(qδ); ∫_L^∞ Φ((T−z)/σ) dz = σ(φ(qδ) + qδ·Φ(qδ)).
   const spikeMass = Math.max(1e-12, upperTail[below - q])
   const stepMass = Math.max(1e-12, sigma * (pdf[below - q] + q * delta * upperTail[below - q]))
   const outlier = OUTLIER_SHARE / histogram.width
-  for (let k = 0; k < bins.length; k++) {
-    const n = below + 2 * bins[k] + 1 - q // bin centre − T in units
-    spike[k] = ((1 - OUTLIER_SHARE) * pdf[n]) / sigma / spikeMass
-    step[k] = ((1 - OUTLIER_SHARE) * upperTail[n]) / stepMass
+  const spike = new Float64Array(counts.length)
+  const step = new Float64Array(counts.length)
+  for (let b = 0; b < counts.length; b++) {
+    if (counts[b] === 0) continue
+    const n = below + 2 * b + 1 - q // bin centre − T in units
+    spike[b] = ((1 - OUTLIER_SHARE) * pdf[n]) / sigma / spikeMass
+    step[b] = ((1 - OUTLIER_SHARE) * upperTail[n]) / stepMass
+  }
+  const logLikelihoodAt = (w: number) => {
+    let sum = 0
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] > 0) sum += counts[b] * Math.log(w * spike[b] + (1 - w) * step[b] + outlier)
+    }
+    return sum
   }
   let w = 0.1
   for (let iteration = 0; iteration < 8; iteration++) {
     let gradient = 0
     let curvature = 0
-    for (let k = 0; k < bins.length; k++) {
-      const difference = spike[k] - step[k]
-      const density = w * spike[k] + (1 - w) * step[k] + outlier
-      gradient += (counts[k] * difference) / density
-      curvature += (counts[k] * difference * difference) / (density * density)
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] === 0) continue
+      const difference = spike[b] - step[b]
+      const density = w * spike[b] + (1 - w) * step[b] + outlier
+      gradient += (counts[b] * difference) / density
+      curvature += (counts[b] * difference * difference) / (density * density)
     }
     if (curvature <= 0) break
     const next = Math.min(1, Math.max(0, w + gradient / curvature))
@@ -182,10 +169,7 @@ function fitSpikeShare(
     }
     w = next
   }
-  let logLikelihood = 0
-  for (let k = 0; k < bins.length; k++)
-    logLikelihood += counts[k] * Math.log(w * spike[k] + (1 - w) * step[k] + outlier)
-  return logLikelihood
+  return logLikelihoodAt(w)
 }
 
 function normalPdf(t: number): number {
