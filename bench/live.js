@@ -8,12 +8,16 @@
 // the newest finished detections), and unpaced (as fast as it goes). Per frame it prints the time split: decode,
 // detection (waiting for and running it), lifting (noise model → plane segmentation), objects (regions/clusters →
 // boxes → names), tracking, watch. Latency runs from when the paced frame was due (as a camera would deliver it),
-// so it includes decoding. --reference-cli runs the same configurations (all but --detect latest, which an older build lacks) through another build (e.g. the
-// previous commit's) in the same run, for a before/after ratio on the same machine load.
+// so it includes decoding. Two kinds of source: "camera-like" (`--preload`: the folder decoded once, then replayed
+// from memory at 30 fps with latest-frame-wins, as a robot camera's raw frames arrive: no decoding per frame) and
+// "PNG folder" (each taken frame read and decoded from its PNG files, ~0.15 s of it on this machine).
+// --reference-cli runs the same configurations through another build (e.g. the previous commit's) in the same
+// run, for a before/after ratio on the same machine load; only the PNG-folder ones unless --reference-preloads
+// says the other build knows --preload. --only TEXT keeps the configurations whose name contains TEXT.
 // Writes bench/results/live.json.
 //
 //   node bench/live.js [--frames 300] [--timeout-s 300] [--cli bin/spatial-lens.js] [--out FILE]
-//                      [--reference-cli OTHER/bin/spatial-lens.js]
+//                      [--reference-cli OTHER/bin/spatial-lens.js [--reference-preloads]] [--only TEXT]
 
 import { runChild } from './childProcess.js'
 import {
@@ -108,31 +112,42 @@ export async function runLiveBench(options = {}) {
   let exitCode = 0
   try {
     prepareFrames(dir, opts.frames)
+    const camera = ['--preload']
     const configs = [
       {
-        name: 'nanodet, paced 30 fps',
+        name: 'camera-like: nanodet, paced 30 fps',
+        args: [...camera, '--detector', 'nanodet', '--fps', '30'],
+        watch: WATCH_DETECTOR,
+      },
+      {
+        name: 'camera-like: nanodet latest, paced 30 fps',
+        args: [...camera, '--detector', 'nanodet', '--detect', 'latest', '--fps', '30'],
+        watch: WATCH_DETECTOR,
+      },
+      {
+        name: 'camera-like: no detector, paced 30 fps',
+        args: [...camera, '--detector', 'none', '--fps', '30'],
+        watch: WATCH_CLUSTERS,
+      },
+      {
+        name: 'camera-like: nanodet, unpaced',
+        args: [...camera, '--detector', 'nanodet', '--max-frames', '40'],
+        watch: WATCH_DETECTOR,
+      },
+      {
+        name: 'PNG folder: nanodet, paced 30 fps',
         args: ['--detector', 'nanodet', '--fps', '30'],
         watch: WATCH_DETECTOR,
       },
       {
-        name: 'nanodet latest, paced 30 fps',
-        args: ['--detector', 'nanodet', '--detect', 'latest', '--fps', '30'],
-        watch: WATCH_DETECTOR,
-      },
-      {
-        name: 'no detector, paced 30 fps',
+        name: 'PNG folder: no detector, paced 30 fps',
         args: ['--detector', 'none', '--fps', '30'],
         watch: WATCH_CLUSTERS,
       },
-      {
-        name: 'nanodet, unpaced',
-        args: ['--detector', 'nanodet', '--max-frames', '40'],
-        watch: WATCH_DETECTOR,
-      },
-    ]
+    ].filter((c) => !opts.only || c.name.includes(opts.only))
     const reference = opts.referenceCli
       ? configs
-          .filter((c) => !c.args.includes('latest'))
+          .filter((c) => opts.referencePreloads || !c.args.includes('--preload'))
           .map((c) => ({ ...c, name: `reference: ${c.name}`, cli: opts.referenceCli }))
       : []
     for (const config of [...configs, ...reference]) {
@@ -170,7 +185,7 @@ export async function runLiveBench(options = {}) {
         `  ${ours.config}: ${(ours.steady.fps / run.steady.fps).toFixed(2)}× the reference build's steady fps (${ours.steady.fps.toFixed(1)} vs ${run.steady.fps.toFixed(1)})`,
       )
   }
-  const paced = runs.find((r) => r.config === 'nanodet, paced 30 fps')
+  const paced = runs.find((r) => r.config === 'camera-like: nanodet, paced 30 fps')
   if (paced) {
     const s = paced.steady ?? { fps: 0, latencyMs: { p95: Infinity } }
     const met = s.fps >= TARGET.fps * 0.95 && s.latencyMs.p95 <= TARGET.p95Ms
@@ -206,6 +221,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     timeoutS: Number(argValue(args, '--timeout-s', 300)),
     ...(argValue(args, '--cli') ? { cli: resolve(argValue(args, '--cli')) } : {}),
     ...(argValue(args, '--out') ? { out: resolve(argValue(args, '--out')) } : {}),
+    ...(argValue(args, '--only') ? { only: argValue(args, '--only') } : {}),
+    referencePreloads: args.includes('--reference-preloads'),
     ...(argValue(args, '--reference-cli')
       ? { referenceCli: resolve(argValue(args, '--reference-cli')) }
       : {}),

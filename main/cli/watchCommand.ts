@@ -51,6 +51,7 @@ const OPTIONS = {
   'info-topic': { type: 'string' },
   'list-topics': { type: 'boolean' },
   'rgb-dir': { type: 'string' },
+  preload: { type: 'boolean' },
   mcap: { type: 'string' },
   'camera-info-topic': { type: 'string' },
   video: { type: 'string' },

@@ -6,7 +6,8 @@
 import { UserError } from '../app/userError'
 import type { FrameSource } from '../live/FrameSource'
 import { RosbridgeSource } from '../live/RosbridgeSource'
-import { FolderSource } from '../live/FolderSource'
+import { FolderSource, preloadFolderFrames } from '../live/FolderSource'
+import { MemoryFrameSource } from '../live/MemoryFrameSource'
 import { McapWatchSource } from '../live/McapWatchSource'
 import { TF_TOPICS } from '../live/robotFrameAttacher'
 import { SourceError } from '../sources/SourceError'
@@ -84,8 +85,10 @@ const rosbridge: WatchSourceKind = {
 const folder: WatchSourceKind = {
   flag: 'rgb-dir',
   usage:
-    '--rgb-dir DIR --intrinsics K.json [--depth-scale S] [--fps F]   (DIR: *_rgb.png with *_depth.png)',
+    '--rgb-dir DIR --intrinsics K.json [--depth-scale S] [--fps F] [--preload]   (DIR: *_rgb.png with *_depth.png;\n' +
+    '      --preload: decode every frame once first and replay from memory, like a camera: no PNG decoding per frame)',
   async open(dir, flags) {
+    if (flags.preload === true) return preloadedFolder(dir, flags)
     return new FolderSource({
       dir,
       intrinsicsPath: required(flags, 'intrinsics', '--rgb-dir'),
@@ -93,6 +96,22 @@ const folder: WatchSourceKind = {
       fps: positiveNumber(flags, 'fps'),
     })
   },
+}
+
+/** `--rgb-dir DIR --preload`: the folder decoded once, replayed from memory at `--fps` (or on demand). */
+async function preloadedFolder(dir: string, flags: WatchFlags): Promise<FrameSource> {
+  const frames = await preloadFolderFrames({
+    dir,
+    intrinsicsPath: required(flags, 'intrinsics', '--rgb-dir'),
+    depthScale: positiveNumber(flags, 'depth-scale'),
+  }).catch((error: unknown) => {
+    throw new UserError(error instanceof Error ? error.message : String(error))
+  })
+  return new MemoryFrameSource({
+    frames,
+    fps: positiveNumber(flags, 'fps'),
+    description: `folder ${dir} (preloaded, replayed from memory)`,
+  })
 }
 
 /** `--mcap FILE --list-topics`: prints the recording's topics; the returned source is empty (nothing is held open). */

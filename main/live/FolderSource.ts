@@ -4,12 +4,14 @@
  * the pipeline asks), so nothing is dropped; `fps` paces it like a camera instead, and then latest-frame-wins applies.
  */
 
-import { readdir } from 'node:fs/promises'
+import { readdir, realpath } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
 import { describeCause } from '../sources/SourceError'
 import type { FrameSource, SourceEvent } from './FrameSource'
+import type { Frame } from '../engine/types'
+import { pacedSlots } from './pacedSlots'
 
 export interface FolderSourceOptions {
   dir: string
@@ -32,6 +34,46 @@ export async function folderPairs(dir: string): Promise<{ rgbPath: string; depth
     const depth = join(dir, `${m[1]}_depth.png`)
     return [{ rgbPath: join(dir, name), depthPath: existsSync(depth) ? depth : undefined }]
   })
+}
+
+/** Default cap on the decoded frames `preloadFolderFrames` holds: 2 GiB (about 1000 distinct 640×480 RGB-D frames). */
+export const PRELOAD_MAX_BYTES = 2 * 1024 ** 3
+
+/**
+ * Decodes a folder's frames once, in name order, for replay from memory (MemoryFrameSource). Pairs that are the
+ * same files (symlinks, as the live bench's cycled folder) share one decoded frame. Stops with a clear error as soon
+ * as the distinct frames' pixels pass `maxBytes` (colour 3 B/px + depth 4 B/px), so memory stays bounded.
+ */
+export async function preloadFolderFrames(
+  options: Pick<FolderSourceOptions, 'dir' | 'intrinsicsPath' | 'depthScale'>,
+  maxBytes = PRELOAD_MAX_BYTES,
+): Promise<Frame[]> {
+  const pairs = await folderPairs(options.dir)
+  if (pairs.length === 0) throw new Error(`no *_rgb.png / *_color.png files in ${options.dir}`)
+  const decoded = new Map<string, Frame>()
+  let bytes = 0
+  const frames: Frame[] = []
+  for (const pair of pairs) {
+    const key = `${await realpath(pair.rgbPath)}\0${pair.depthPath ? await realpath(pair.depthPath) : ''}`
+    let frame = decoded.get(key)
+    if (!frame) {
+      frame = await loadRgbdFrame({
+        ...pair,
+        intrinsicsPath: options.intrinsicsPath,
+        depthScale: options.depthScale,
+        cameraId: options.dir,
+      })
+      bytes += frame.rgb.data.byteLength + (frame.depth?.data.byteLength ?? 0)
+      if (bytes > maxBytes)
+        throw new Error(
+          `preloading ${options.dir}: its ${pairs.length} frames need more than ${(maxBytes / 1024 ** 3).toFixed(1)} GiB decoded; ` +
+            'replay fewer frames, or read them from disk (without --preload)',
+        )
+      decoded.set(key, frame)
+    }
+    frames.push(frame)
+  }
+  return frames
 }
 
 export class FolderSource implements FrameSource {
@@ -97,32 +139,17 @@ export class FolderSource implements FrameSource {
     yield* this.paced(pairs, 1000 / this.options.fps)
   }
 
-  /**
-   * Frames like a camera: frame i is due at i·period after the start. Each pull takes the newest frame that is due
-   * (waiting for the next one when none is new); frames whose time passed while the pipeline was busy are dropped
-   * and counted, as a real camera would have overwritten them. Only taken frames are decoded.
-   */
+  /** Frames like a camera (see pacedSlots); only taken frames are decoded. */
   private async *paced(
     pairs: { rgbPath: string; depthPath?: string }[],
     periodMs: number,
   ): AsyncGenerator<SourceEvent> {
-    const start = performance.now()
-    let last = -1
-    while (!this.isClosed) {
-      let slot = Math.floor((performance.now() - start) / periodMs)
-      if (slot <= last) {
-        slot = last + 1
-        await new Promise((r) =>
-          setTimeout(r, Math.max(0, start + slot * periodMs - performance.now())),
-        )
-      }
-      if (slot >= pairs.length) {
-        this.skipped += pairs.length - 1 - last
-        return
-      }
-      this.skipped += slot - last - 1
-      last = slot
-      yield await this.load(slot, pairs[slot], start + slot * periodMs)
-    }
+    const slots = pacedSlots(
+      pairs.length,
+      periodMs,
+      () => this.isClosed,
+      (n) => (this.skipped += n),
+    )
+    for await (const { slot, dueAtMs } of slots) yield await this.load(slot, pairs[slot], dueAtMs)
   }
 }

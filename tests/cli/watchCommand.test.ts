@@ -57,6 +57,36 @@ describe('spatial-lens watch --rgb-dir', () => {
     expect(counts.get('/spatial_lens/tracks')).toBe(3)
   }, 60_000)
 
+  it('--preload replays the decoded folder from memory: the same watch rows as reading each frame from disk', async () => {
+    const run = async (extra: string[], name: string) => {
+      const csv = join(dir, name)
+      const lines: string[] = []
+      const code = await runWatchCommand(
+        [
+          '--rgb-dir',
+          fixture('rgbd'),
+          '--intrinsics',
+          fixture('intrinsics.json'),
+          '--detector',
+          'none',
+          ...extra,
+          '--csv',
+          csv,
+          '--json',
+          'log the distance between the left grey object and the right grey object every frame',
+        ],
+        (l) => lines.push(l),
+      )
+      expect(code).toBe(0)
+      return { rows: readFileSync(csv, 'utf8'), summary: JSON.parse(lines.at(-1)!) }
+    }
+    const fromDisk = await run([], 'disk.csv')
+    const fromMemory = await run(['--preload'], 'memory.csv')
+    expect(fromMemory.summary).toMatchObject({ processed: 3, dropped: 0, failed: 0 })
+    expect(fromMemory.rows.trim().split('\n')).toHaveLength(fromDisk.rows.trim().split('\n').length)
+    expect(fromMemory.rows).toBe(fromDisk.rows)
+  }, 60_000)
+
   it('refuses a missing or doubled source and a watch query it cannot read, naming what to do', async () => {
     const print = () => {}
     await expect(runWatchCommand(['distance between a and b'], print)).rejects.toThrow(

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { fileURLToPath } from 'node:url'
-import { FolderSource, folderPairs } from '../../main/live/FolderSource'
+import { mkdtempSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FolderSource, folderPairs, preloadFolderFrames } from '../../main/live/FolderSource'
 import type { SourceEvent } from '../../main/live/FrameSource'
 
 const fixture = (p: string) =>
@@ -67,5 +70,42 @@ describe('FolderSource', () => {
     const events: SourceEvent[] = []
     for await (const e of source) events.push(e)
     expect(events).toEqual([{ kind: 'error', message: expect.stringMatching(/no \*_rgb\.png/) }])
+  })
+
+  it('preload: decodes each distinct pair once (symlinked repeats share it), same pixels as reading from disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preload-'))
+    const pairs = await folderPairs(fixture('rgbd'))
+    for (let i = 0; i < 6; i++) {
+      const pair = pairs[i % 3]
+      symlinkSync(pair.rgbPath, join(dir, `f${i}_rgb.png`))
+      symlinkSync(pair.depthPath!, join(dir, `f${i}_depth.png`))
+    }
+    const frames = await preloadFolderFrames({ dir, intrinsicsPath: fixture('intrinsics.json') })
+    expect(frames).toHaveLength(6)
+    expect(frames[3]).toBe(frames[0])
+    expect(frames[1]).not.toBe(frames[0])
+    const fromDisk = []
+    for await (const e of new FolderSource({ dir, intrinsicsPath: fixture('intrinsics.json') }))
+      if (e.kind === 'frame') fromDisk.push(e.frame)
+    // Byte comparison (a deep toEqual over millions of typed-array elements takes a minute).
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+    expect(fromDisk).toHaveLength(6)
+    fromDisk.forEach((f, i) => {
+      expect(bytes(f.depth!.data).equals(bytes(frames[i].depth!.data))).toBe(true)
+      expect(bytes(f.rgb.data).equals(bytes(frames[i].rgb.data))).toBe(true)
+    })
+  })
+
+  it('preload: a folder too big for the memory cap is refused with a clear error', async () => {
+    // One 640×480 RGB-D frame is 640·480·7 bytes; a cap below two distinct frames must refuse.
+    await expect(
+      preloadFolderFrames(
+        { dir: fixture('rgbd'), intrinsicsPath: fixture('intrinsics.json') },
+        640 * 480 * 7 * 1.5,
+      ),
+    ).rejects.toThrow(/need more than .* GiB decoded/)
+    await expect(
+      preloadFolderFrames({ dir: fixture('pcd'), intrinsicsPath: fixture('intrinsics.json') }),
+    ).rejects.toThrow(/no \*_rgb\.png/)
   })
 })

@@ -95,20 +95,18 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
       ...unexplainedClusters(objectsFromClusters(context), fromRegions, cloud.count),
     ]
   })
+  // Each object's world points, gathered once for its box and read again by the amodal stage.
+  const pointsOf: Float32Array[] = []
   const objects = timed(timingsMs, 'boxes', () =>
-    candidates.map((c, id) => finishObject(context, c, id)),
+    candidates.map((c, id) => finishObject(context, c, id, pointsOf)),
   )
   // The label check reads the amodal box (an occluded object is judged by its full size).
-  timed(timingsMs, 'amodal', () => addAmodalBoxes(context, candidates, objects))
+  timed(timingsMs, 'amodal', () => addAmodalBoxes(context, pointsOf, objects))
   timed(timingsMs, 'labels', () =>
     checkDetectorLabels(
       objects,
       candidates.map((c) => c.score),
-      {
-        width: depth.width,
-        height: depth.height,
-        fx: frame.intrinsics.fx,
-      },
+      { width: depth.width, height: depth.height, fx: frame.intrinsics.fx },
     ),
   )
   timed(timingsMs, 'naming', () => nameObjects(objects))
@@ -156,8 +154,14 @@ export function buildScene(frame: Frame, options: SceneOptions = {}): Scene {
   }
 }
 
-function finishObject(context: LiftContext, candidate: ObjectCandidate, id: number): SceneObject {
-  const points = gatherPoints(context.pointsInWorld, candidate.pointIndices)
+/** The object of one candidate; its gathered world points go to `pointsOf[id]`. */
+function finishObject(
+  context: LiftContext,
+  candidate: ObjectCandidate,
+  id: number,
+  pointsOf: Float32Array[],
+): SceneObject {
+  const points = (pointsOf[id] = gatherPoints(context.pointsInWorld, candidate.pointIndices))
   const box = fitBox(points, context.worldFromCamera, {
     topNoiseM: context.relativeNoise * context.noiseDistanceM,
     hasSupportPlane: context.plane !== null,

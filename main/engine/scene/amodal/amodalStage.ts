@@ -4,18 +4,18 @@
  */
 
 import type { SceneObject } from '../../types'
-import type { LiftContext, ObjectCandidate } from '../liftContext'
-import { gatherPoints } from '../liftContext'
+import type { LiftContext } from '../liftContext'
 import { DepthProbe } from './depthProbe'
 import { estimateAmodal } from './estimateAmodal'
 
 /**
- * Adds `amodal` to each object (in place). `candidates[i]` holds the points of `objects[i]`.
- * Objects the estimate cannot handle (too few points, no height) are left without one.
+ * Adds `amodal` to each object (in place). `pointsOf[i]` holds the world points of `objects[i]` (xyz interleaved,
+ * read only: the ones its visible box was fitted to). Objects the estimate cannot handle (too few points, no
+ * height) are left without one.
  */
 export function addAmodalBoxes(
   context: LiftContext,
-  candidates: ObjectCandidate[],
+  pointsOf: readonly Float32Array[],
   objects: SceneObject[],
 ): void {
   const probe = new DepthProbe(
@@ -31,7 +31,7 @@ export function addAmodalBoxes(
   })
   objects.forEach((object, index) => {
     const amodal = estimateAmodal({
-      pointsInWorld: gatherPoints(context.pointsInWorld, candidates[index].pointIndices),
+      pointsInWorld: pointsOf[index],
       visible: object,
       probe,
       worldFromCamera: context.worldFromCamera,
