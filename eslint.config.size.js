@@ -53,7 +53,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/components/PerceptionSettingsSection.tsx': { functionLines: 109 },
   'renderer/src/components/PinnedPanel.tsx': { functionLines: 88 },
   'renderer/src/components/ReasoningCard.tsx': { functionLines: 83 },
-  'renderer/src/components/RobotSourceDialog.tsx': { functionLines: 119 },
   'renderer/src/components/SceneViewer.tsx': { functionLines: 78 },
   'renderer/src/components/SourceBar.tsx': { functionLines: 77 },
   'renderer/src/components/SourceTimeline.tsx': { functionLines: 68 },
