@@ -55,7 +55,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/components/ReasoningCard.tsx': { functionLines: 83 },
   'renderer/src/components/SceneViewer.tsx': { functionLines: 78 },
   'renderer/src/components/SourceBar.tsx': { functionLines: 77 },
-  'renderer/src/components/SourceTimeline.tsx': { functionLines: 68 },
   'renderer/src/components/SourcesMenu.tsx': { functionLines: 117 },
   'renderer/src/components/ViewWorkspace.tsx': { functionLines: 111 },
   'renderer/src/imageView/ImageOverlay.tsx': { functionLines: 79 },
@@ -66,10 +65,8 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/state/useMeasure.ts': { functionLines: 97 },
   'renderer/src/state/useMeasurementLog.ts': { functionLines: 61 },
   'renderer/src/state/useModels.ts': { functionLines: 128 },
-  'renderer/src/state/useRobotSource.ts': { functionLines: 167 },
   'renderer/src/state/useSceneLoader.ts': { functionLines: 86 },
   'renderer/src/state/useSequencePlayer.ts': { functionLines: 143 },
-  'renderer/src/state/useSources.ts': { functionLines: 63 },
 }
 
 export const MAX_FILE_LINES = 300
