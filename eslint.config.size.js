@@ -42,7 +42,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/App.tsx': { functionLines: 176 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
-  'renderer/src/components/DatasetPanel.tsx': { functionLines: 87 },
   'renderer/src/components/LiveView.tsx': { functionLines: 61 },
   'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
   'renderer/src/components/MeasurementsPanel.tsx': { functionLines: 115 },
@@ -60,7 +59,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/state/useMeasure.ts': { functionLines: 97 },
   'renderer/src/state/useMeasurementLog.ts': { functionLines: 61 },
   'renderer/src/state/useModels.ts': { functionLines: 128 },
-  'renderer/src/state/useSceneLoader.ts': { functionLines: 86 },
   'renderer/src/state/useSequencePlayer.ts': { functionLines: 143 },
 }
 
