@@ -41,7 +41,6 @@ export const SIZE_ALLOW_LIST = {
   'main/synth/templates.ts': { fileLines: 301 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
-  'renderer/src/components/LiveView.tsx': { functionLines: 61 },
   'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
   'renderer/src/components/MeasurementsPanel.tsx': { functionLines: 115 },
   'renderer/src/components/ModelItem.tsx': { functionLines: 102 },
@@ -56,7 +55,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/state/useAsk.ts': { functionLines: 88 },
   'renderer/src/state/useLiveCamera.ts': { functionLines: 143 },
   'renderer/src/state/useMeasure.ts': { functionLines: 97 },
-  'renderer/src/state/useMeasurementLog.ts': { functionLines: 61 },
   'renderer/src/state/useModels.ts': { functionLines: 128 },
   'renderer/src/state/useSequencePlayer.ts': { functionLines: 143 },
 }
