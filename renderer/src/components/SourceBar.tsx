@@ -41,6 +41,39 @@ function SequenceControls({ view, sources }: { view: SequenceView; sources: Sour
       <span className="source-bar-name" title={view.folderName}>
         {view.folderName}
       </span>
+      <SequenceButtons view={view} sequence={sequence} />
+      <span className="source-bar-counter" aria-label="Frame counter">
+        Frame {(view.shownIndex >= 0 ? view.shownIndex : view.index) + 1} / {view.frameCount}
+      </span>
+      <span className="source-bar-frame" title={view.frameName}>
+        {view.frameName}
+      </span>
+      {view.isAnalysing && (
+        <span className="source-bar-pending" aria-label="Analysing">
+          <span className="spinner spinner-small" aria-hidden="true" />
+          {view.index !== view.shownIndex && `frame ${view.index + 1}`}
+        </span>
+      )}
+      {view.notes.map((note) => (
+        <span key={note} className="source-bar-note" title={note}>
+          {note}
+        </span>
+      ))}
+      <CloseButton label="Close the sequence" onClick={sources.closeSource} />
+    </div>
+  )
+}
+
+/** Previous frame, play/pause, next frame. */
+function SequenceButtons({
+  view,
+  sequence,
+}: {
+  view: SequenceView
+  sequence: Sources['sequence']
+}) {
+  return (
+    <>
       <button
         type="button"
         className="icon-button"
@@ -82,25 +115,7 @@ function SequenceControls({ view, sources }: { view: SequenceView; sources: Sour
           <path d="M12 3v10M3 3l7 5-7 5z" fill="currentColor" />
         </svg>
       </button>
-      <span className="source-bar-counter" aria-label="Frame counter">
-        Frame {(view.shownIndex >= 0 ? view.shownIndex : view.index) + 1} / {view.frameCount}
-      </span>
-      <span className="source-bar-frame" title={view.frameName}>
-        {view.frameName}
-      </span>
-      {view.isAnalysing && (
-        <span className="source-bar-pending" aria-label="Analysing">
-          <span className="spinner spinner-small" aria-hidden="true" />
-          {view.index !== view.shownIndex && `frame ${view.index + 1}`}
-        </span>
-      )}
-      {view.notes.map((note) => (
-        <span key={note} className="source-bar-note" title={note}>
-          {note}
-        </span>
-      ))}
-      <CloseButton label="Close the sequence" onClick={sources.closeSource} />
-    </div>
+    </>
   )
 }
 
