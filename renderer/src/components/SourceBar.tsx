@@ -147,6 +147,22 @@ function WebcamControls({ camera, onClose }: { camera: LiveCamera; onClose(): vo
           Start
         </button>
       )}
+      <WebcamSettings camera={camera} isOn={isOn} />
+      <span className="source-bar-counter" aria-label="Frames analysed" aria-live="off">
+        {camera.status === 'starting'
+          ? 'Opening the camera…'
+          : `${camera.framesAnalysed} frame${camera.framesAnalysed === 1 ? '' : 's'} analysed`}
+      </span>
+      {camera.mode === '2d' && <span className="source-bar-badge">2D only</span>}
+      <CloseButton label="Close the webcam" onClick={onClose} />
+    </div>
+  )
+}
+
+/** Which camera (when there are several) and its horizontal field of view. */
+function WebcamSettings({ camera, isOn }: { camera: LiveCamera; isOn: boolean }) {
+  return (
+    <>
       {camera.cameras.length > 1 && (
         <select
           className="source-bar-select"
@@ -185,14 +201,7 @@ function WebcamControls({ camera, onClose }: { camera: LiveCamera; onClose(): vo
         />
         °
       </label>
-      <span className="source-bar-counter" aria-label="Frames analysed" aria-live="off">
-        {camera.status === 'starting'
-          ? 'Opening the camera…'
-          : `${camera.framesAnalysed} frame${camera.framesAnalysed === 1 ? '' : 's'} analysed`}
-      </span>
-      {camera.mode === '2d' && <span className="source-bar-badge">2D only</span>}
-      <CloseButton label="Close the webcam" onClick={onClose} />
-    </div>
+    </>
   )
 }
 
