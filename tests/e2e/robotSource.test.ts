@@ -84,6 +84,13 @@ describe('a robot recording from the Sources menu (serve --recordings + Chromium
     expect(await dialog.locator('select[name="cameraInfoTopic"]').inputValue()).toBe(
       '/camera/color/camera_info',
     )
+    // The fixed frame offers the recording's TF frames, known at open (before any frame plays).
+    const frameOptions = await dialog.locator('#tf-frame-ids option').all()
+    expect(await Promise.all(frameOptions.map((o) => o.getAttribute('value')))).toEqual([
+      'base_link',
+      'camera_color_optical_frame',
+      'gripper',
+    ])
     await dialog.locator('input[name="fixedFrame"]').fill('base_link')
     await screenshotForDocs(page, 'robot-source-topics')
     await dialog.getByRole('button', { name: 'Start' }).click()

@@ -41,8 +41,9 @@ describe('preload (source, with a fake electron module)', () => {
     bridge = fakeElectron.exposed.get('spatial') as SpatialBridge
   })
 
-  it('exposes one object, window.spatial, and nothing else', () => {
-    expect([...fakeElectron.exposed.keys()]).toEqual(['spatial'])
+  it('exposes window.spatial and window.spatialFiles (the path of a picked file), nothing else', () => {
+    expect([...fakeElectron.exposed.keys()]).toEqual(['spatial', 'spatialFiles'])
+    expect(Object.keys(fakeElectron.exposed.get('spatialFiles') as object)).toEqual(['pathForFile'])
   })
 
   it('has exactly one function per contract channel plus `on` (no generic send, no raw ipcRenderer)', () => {
@@ -102,6 +103,7 @@ describe('preload (the built bundle, as the sandbox loads it)', () => {
       },
     })
     expect(required).toEqual(['electron'])
+    expect([...exposed.keys()]).toEqual(['spatial', 'spatialFiles'])
     const api = exposed.get('spatial')!
     expect(Object.keys(api).sort()).toEqual(sortedKeys)
     void (api['log:list'] as (input: unknown) => Promise<unknown>)({})

@@ -8,6 +8,8 @@ import { RosbridgeSource } from '../../live/RosbridgeSource'
 import type { FrameSource, SourceEvent } from '../../live/FrameSource'
 import { McapFrameSource } from '../../sources/mcap/mcapFrameSource'
 import { listMcapTopics, openMcap } from '../../sources/mcap/openMcap'
+import { tfFramesAtOpen } from '../../sources/mcap/tfFramesAtOpen'
+import { Tracker } from '../../engine/tracking'
 import { isStaticTfTopic } from '../../sources/robot/schemaKinds'
 import { describeCause } from '../../sources/SourceError'
 import type { PerceptionSettingsInput } from '../../contract/perceptionSettings'
@@ -55,6 +57,10 @@ export class SourceSession {
   private player: RecordingPlayer | null = null
   private live: RosbridgeSource | null = null
   private tf: TfTree | null = null
+  /** TF frames named by the recording at open (the fixed-frame choices before any frame plays). */
+  private tfFramesAtOpen: string[] = []
+  /** Kept across restarts with the same topics, so track ids go on instead of restarting at #1. */
+  private tracker = new Tracker()
   private running: Promise<void> | null = null
   private readonly watches: WatchEvaluator[] = []
   private questions: string[] = []
@@ -87,7 +93,9 @@ export class SourceSession {
         s && s.messageCount > 0n
           ? { startNs: s.messageStartTime, endNs: s.messageEndTime }
           : undefined
-      return new SourceSession(id, 'mcap', path, name, rows, range, host)
+      const session = new SourceSession(id, 'mcap', path, name, rows, range, host)
+      session.tfFramesAtOpen = await tfFramesAtOpen(reader)
+      return session
     } finally {
       await readable.close()
     }
@@ -116,7 +124,7 @@ export class SourceSession {
       ...(this.timeRange
         ? { timeRange: { startNs: `${this.timeRange.startNs}`, endNs: `${this.timeRange.endNs}` } }
         : {}),
-      tfFrames: this.tf?.frameIds().sort() ?? [],
+      tfFrames: [...new Set([...this.tfFramesAtOpen, ...(this.tf?.frameIds() ?? [])])].sort(),
     }
   }
 
@@ -139,6 +147,7 @@ export class SourceSession {
         ? { timeNs: this.player.positionNs, isPlaying: this.player.playing }
         : null
     await this.stopStream()
+    if (!isSameTopics) this.tracker = new Tracker()
     this.choice = choice
     const source =
       this.kind === 'mcap' ? await this.startRecording(choice) : await this.startLive(choice)
@@ -151,6 +160,7 @@ export class SourceSession {
       source,
       analyze: (frame) => this.analyze(frame, perception),
       watches: this.watches,
+      tracker: this.tracker,
       onResult: (result) => this.publish(result),
       onEvent: (event) => this.onSourceEvent(event),
     }).then(

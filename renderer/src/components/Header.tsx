@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
-import { usePopovers } from '../state/AppContext'
+import { usePopovers, type PopoverName } from '../state/AppContext'
 import type { RgbdFiles } from '../state/frameFiles'
 import type { AppInfo } from '../state/useAppInfo'
 import { runShortcut, useShortcut } from '../state/useShortcut'
@@ -50,19 +50,7 @@ export function Header({
   useShortcut('close', popover ? close : null)
   return (
     <header className="app-header">
-      <div className="brand">
-        <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
-          <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
-          <circle cx="12" cy="12" r="3.5" fill="currentColor" />
-          <path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" strokeWidth="2" />
-        </svg>
-        <h1>Spatial Lens</h1>
-        {info && (
-          <span className="brand-meta">
-            v{info.version} · {info.host === 'serve' ? 'server' : 'desktop'}
-          </span>
-        )}
-      </div>
+      <Brand info={info} />
       <nav className="header-actions" aria-label="Load a scene">
         <SourcesMenu
           isOpen={popover === 'sources'}
@@ -75,41 +63,63 @@ export function Header({
           onStartWebcam={onStartWebcam}
           onOpenRobotSource={() => open('robot-source')}
         />
-        <button
-          type="button"
-          className="button"
-          aria-expanded={popover === 'models'}
-          onClick={() => toggle('models')}
-        >
-          Models
-        </button>
-        <button
-          type="button"
-          className="button button-icon"
-          aria-expanded={popover === 'settings'}
-          onClick={() => toggle('settings')}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M2 4h7M13 4h1M2 12h1M7 12h7M11 2v4M5 10v4"
-              stroke="currentColor"
-              strokeWidth="1.5"
-              strokeLinecap="round"
-              fill="none"
-            />
-          </svg>
-          Settings
-        </button>
-        <button
-          type="button"
-          className="button button-quiet button-square"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-          onClick={() => runShortcut('help')}
-        >
-          ?
-        </button>
+        <HeaderButtons popover={popover} toggle={toggle} />
       </nav>
+      <HeaderPopovers
+        popover={popover}
+        close={close}
+        onOpenFrame={onOpenFrame}
+        settings={settings}
+        onSettingsChange={onSettingsChange}
+        calibrationTarget={calibrationTarget}
+        renderRobotSource={renderRobotSource}
+      />
+    </header>
+  )
+}
+
+function Brand({ info }: { info: AppInfo | null }) {
+  return (
+    <div className="brand">
+      <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
+        <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+        <circle cx="12" cy="12" r="3.5" fill="currentColor" />
+        <path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" strokeWidth="2" />
+      </svg>
+      <h1>Spatial Lens</h1>
+      {info && (
+        <span className="brand-meta">
+          v{info.version} · {info.host === 'serve' ? 'server' : 'desktop'}
+        </span>
+      )}
+    </div>
+  )
+}
+
+function SettingsIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        d="M2 4h7M13 4h1M2 12h1M7 12h7M11 2v4M5 10v4"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        fill="none"
+      />
+    </svg>
+  )
+}
+
+/** The header's popovers, one at a time (`popover` names the open one). */
+function HeaderPopovers(
+  props: Pick<
+    HeaderProps,
+    'onOpenFrame' | 'settings' | 'onSettingsChange' | 'calibrationTarget' | 'renderRobotSource'
+  > & { popover: PopoverName | null; close(): void },
+) {
+  const { popover, close, onOpenFrame, settings, onSettingsChange, calibrationTarget } = props
+  return (
+    <>
       {popover === 'open-frame' && (
         <OpenFrameForm
           onCancel={close}
@@ -119,7 +129,7 @@ export function Header({
           }}
         />
       )}
-      {popover === 'robot-source' && renderRobotSource(close)}
+      {popover === 'robot-source' && props.renderRobotSource(close)}
       {popover === 'settings' && (
         <SettingsPanel
           settings={settings}
@@ -129,6 +139,41 @@ export function Header({
         />
       )}
       {popover === 'models' && <ModelsPanel onClose={close} />}
-    </header>
+    </>
+  )
+}
+
+/** Models, Settings and the shortcut list. */
+function HeaderButtons(props: { popover: PopoverName | null; toggle(name: PopoverName): void }) {
+  const { popover, toggle } = props
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={popover === 'models'}
+        onClick={() => toggle('models')}
+      >
+        Models
+      </button>
+      <button
+        type="button"
+        className="button button-icon"
+        aria-expanded={popover === 'settings'}
+        onClick={() => toggle('settings')}
+      >
+        <SettingsIcon />
+        Settings
+      </button>
+      <button
+        type="button"
+        className="button button-quiet button-square"
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => runShortcut('help')}
+      >
+        ?
+      </button>
+    </>
   )
 }

@@ -39,28 +39,7 @@ export function LiveView({ camera, minScore }: LiveViewProps) {
         </div>
       )}
       <div className="live-stage" ref={stage}>
-        {detections && (
-          <svg
-            className="detection-overlay"
-            viewBox={`0 0 ${detections.width} ${detections.height}`}
-            preserveAspectRatio="xMidYMid meet"
-            aria-label="2D detections"
-            data-frame={detections.frameNumber}
-            data-count={shown.length}
-          >
-            {shown.map((detection, index) => {
-              const [x0, y0, x1, y1] = detection.box
-              return (
-                <g key={index} className="detection" data-label={detection.label}>
-                  <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} />
-                  <text x={x0 + 4} y={Math.max(y0 - 6, 14)}>
-                    {detection.label} {Math.round(detection.score * 100)}%
-                  </text>
-                </g>
-              )
-            })}
-          </svg>
-        )}
+        {detections && <DetectionOverlay detections={detections} shown={shown} />}
       </div>
       {mode === '2d' && (
         <p className="live-caption">
@@ -72,5 +51,34 @@ export function LiveView({ camera, minScore }: LiveViewProps) {
         </p>
       )}
     </section>
+  )
+}
+
+type Detections = NonNullable<LiveCamera['detections']>
+
+/** The latest 2D detections (those at or above the minimum score) drawn over the picture. */
+function DetectionOverlay(props: { detections: Detections; shown: Detections['detections'] }) {
+  const { detections, shown } = props
+  return (
+    <svg
+      className="detection-overlay"
+      viewBox={`0 0 ${detections.width} ${detections.height}`}
+      preserveAspectRatio="xMidYMid meet"
+      aria-label="2D detections"
+      data-frame={detections.frameNumber}
+      data-count={shown.length}
+    >
+      {shown.map((detection, index) => {
+        const [x0, y0, x1, y1] = detection.box
+        return (
+          <g key={index} className="detection" data-label={detection.label}>
+            <rect x={x0} y={y0} width={x1 - x0} height={y1 - y0} />
+            <text x={x0 + 4} y={Math.max(y0 - 6, 14)}>
+              {detection.label} {Math.round(detection.score * 100)}%
+            </text>
+          </g>
+        )
+      })}
+    </svg>
   )
 }

@@ -16,7 +16,6 @@ const FORMATS: { format: ExportFormat; label: string; title: string }[] = [
 export function MeasurementsPanel({ log }: { log: MeasurementLogState }) {
   const [isConfirmingClear, setConfirmingClear] = useState(false)
   const records = log.list?.records ?? []
-  const newestFirst = [...records].reverse()
   const isEmpty = records.length === 0
   return (
     <section className="panel-section measurements" aria-labelledby="measurements-heading">
@@ -27,46 +26,7 @@ export function MeasurementsPanel({ log }: { log: MeasurementLogState }) {
       {isEmpty ? (
         <p className="empty">Answers and measurements are logged here, ready to export.</p>
       ) : (
-        <div className="measurement-table-scroll">
-          <table className="data-table measurement-table" aria-label="Measurement log">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Frame</th>
-                <th scope="col">What</th>
-                <th scope="col" className="numeric">
-                  Value
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {newestFirst.map((record) => {
-                const value = formatRecordValue(record)
-                return (
-                  <tr key={record.id} data-record-id={record.id} data-kind={record.kind}>
-                    <td title={record.timeIso}>{formatClockTime(record.timeIso)}</td>
-                    <td className="measurement-frame" title={record.frame.name}>
-                      {record.frame.name}
-                    </td>
-                    <td className="measurement-what">
-                      <span className="measurement-text">{record.text}</span>
-                      {value === null && (
-                        <span className="measurement-answer">{record.answer}</span>
-                      )}
-                    </td>
-                    <td
-                      className="numeric measurement-value"
-                      data-has-value={value !== null}
-                      title={record.answer}
-                    >
-                      {value ?? '—'}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <MeasurementTable records={records} />
       )}
       {log.list && log.list.warnings.length > 0 && (
         <ul className="measurement-warnings" aria-label="Measurement log warnings">
@@ -76,55 +36,113 @@ export function MeasurementsPanel({ log }: { log: MeasurementLogState }) {
         </ul>
       )}
       {isConfirmingClear ? (
-        <div className="measurement-actions confirm" role="group" aria-label="Confirm clearing">
-          <span>
-            Remove all {records.length} measurement{records.length === 1 ? '' : 's'}?
-          </span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => setConfirmingClear(false)}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => {
-              setConfirmingClear(false)
-              void log.clear()
-            }}
-          >
-            Clear log
-          </button>
-        </div>
+        <ConfirmClear
+          count={records.length}
+          onCancel={() => setConfirmingClear(false)}
+          onClear={() => {
+            setConfirmingClear(false)
+            void log.clear()
+          }}
+        />
       ) : (
-        <div className="measurement-actions">
-          <span className="measurement-export-label">Export</span>
-          {FORMATS.map(({ format, label, title }) => (
-            <button
-              key={format}
-              type="button"
-              className="button"
-              title={title}
-              aria-label={`Export ${label}`}
-              disabled={isEmpty || log.busy !== null}
-              onClick={() => void log.exportAs(format)}
-            >
-              {log.busy === format ? `${label}…` : label}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="button button-quiet measurement-clear"
-            disabled={isEmpty || log.busy !== null}
-            onClick={() => setConfirmingClear(true)}
-          >
-            Clear…
-          </button>
-        </div>
+        <ExportActions log={log} isEmpty={isEmpty} onClear={() => setConfirmingClear(true)} />
       )}
       {log.list && <p className="measurement-location">Saved in {log.list.location}</p>}
     </section>
+  )
+}
+
+type LogRecord = NonNullable<MeasurementLogState['list']>['records'][number]
+
+/** The log, newest first: time, frame, what (the answer when it has no value), value. */
+function MeasurementTable({ records }: { records: LogRecord[] }) {
+  const newestFirst = [...records].reverse()
+  return (
+    <div className="measurement-table-scroll">
+      <table className="data-table measurement-table" aria-label="Measurement log">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Frame</th>
+            <th scope="col">What</th>
+            <th scope="col" className="numeric">
+              Value
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {newestFirst.map((record) => {
+            const value = formatRecordValue(record)
+            return (
+              <tr key={record.id} data-record-id={record.id} data-kind={record.kind}>
+                <td title={record.timeIso}>{formatClockTime(record.timeIso)}</td>
+                <td className="measurement-frame" title={record.frame.name}>
+                  {record.frame.name}
+                </td>
+                <td className="measurement-what">
+                  <span className="measurement-text">{record.text}</span>
+                  {value === null && <span className="measurement-answer">{record.answer}</span>}
+                </td>
+                <td
+                  className="numeric measurement-value"
+                  data-has-value={value !== null}
+                  title={record.answer}
+                >
+                  {value ?? '—'}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function ConfirmClear(props: { count: number; onCancel(): void; onClear(): void }) {
+  const { count } = props
+  return (
+    <div className="measurement-actions confirm" role="group" aria-label="Confirm clearing">
+      <span>
+        Remove all {count} measurement{count === 1 ? '' : 's'}?
+      </span>
+      <button type="button" className="button button-quiet" onClick={props.onCancel}>
+        Cancel
+      </button>
+      <button type="button" className="button button-danger" onClick={props.onClear}>
+        Clear log
+      </button>
+    </div>
+  )
+}
+
+/** Export buttons (one per format, busy while its download is made) and Clear…. */
+function ExportActions(props: { log: MeasurementLogState; isEmpty: boolean; onClear(): void }) {
+  const { log, isEmpty } = props
+  return (
+    <div className="measurement-actions">
+      <span className="measurement-export-label">Export</span>
+      {FORMATS.map(({ format, label, title }) => (
+        <button
+          key={format}
+          type="button"
+          className="button"
+          title={title}
+          aria-label={`Export ${label}`}
+          disabled={isEmpty || log.busy !== null}
+          onClick={() => void log.exportAs(format)}
+        >
+          {log.busy === format ? `${label}…` : label}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="button button-quiet measurement-clear"
+        disabled={isEmpty || log.busy !== null}
+        onClick={props.onClear}
+      >
+        Clear…
+      </button>
+    </div>
   )
 }

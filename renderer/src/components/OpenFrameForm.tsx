@@ -50,6 +50,23 @@ export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
         <span>Intrinsics (JSON: width, height, fx, fy, cx, cy)</span>
         <input type="file" name="intrinsics" accept=".json,application/json" required />
       </label>
+      <ScaleAndCameraFields lastCamera={typeof lastCamera === 'string' ? lastCamera : ''} />
+      <div className="form-actions">
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Analyze
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** The optional depth scale and camera name (the camera last typed comes back as the default). */
+function ScaleAndCameraFields({ lastCamera }: { lastCamera: string }) {
+  return (
+    <>
       <label className="field">
         <span>Depth scale, units per metre (optional; 1000 = millimetres)</span>
         <input
@@ -66,18 +83,10 @@ export function OpenFrameForm({ onSubmit, onCancel }: OpenFrameFormProps) {
           type="text"
           name="camera"
           maxLength={200}
-          defaultValue={typeof lastCamera === 'string' ? lastCamera : ''}
+          defaultValue={lastCamera}
           placeholder="the colour file's name"
         />
       </label>
-      <div className="form-actions">
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary">
-          Analyze
-        </button>
-      </div>
-    </form>
+    </>
   )
 }

@@ -26,10 +26,7 @@ export function PinnedPanel({
   watches = null,
   refusedWatches = [],
 }: PinnedPanelProps) {
-  const units = useUnits()
   if (pinned.questions.length === 0) return null
-  const watchOf = (question: string) => watches?.find((w) => w.question === question)
-  const refusalOf = (question: string) => refusedWatches.find((r) => r.question === question)
   return (
     <section className="panel-section pinned" aria-labelledby="pinned-heading">
       <header className="section-header">
@@ -39,74 +36,109 @@ export function PinnedPanel({
         </span>
       </header>
       <ul className="pinned-list">
-        {pinned.questions.map((question) => {
-          const value = pinned.values[question]
-          const isFresh = value !== undefined && value.sceneId === sceneId
-          if (watches) {
-            const reading = watchOf(question)
-            const refusal = refusalOf(question)
-            return (
-              <li
-                key={question}
-                className="pinned-item"
-                data-question={question}
-                data-watch={reading ? (reading.isAlerting ? 'alert' : 'value') : 'none'}
-              >
-                <div className="pinned-text">
-                  <span className="pinned-question">{question}</span>
-                  <span className="pinned-value" aria-live="polite" title={reading?.text}>
-                    {refusal
-                      ? `not a watch: ${refusal.reason}`
-                      : !reading
-                        ? '…'
-                        : reading.valueM === null
-                          ? reading.text
-                          : `${formatLength(reading.valueM, units)}${reading.isAlerting ? ' — ALERT' : ''}`}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="unpin-button"
-                  aria-label={`Unpin "${question}"`}
-                  title="Unpin"
-                  onClick={() => pinned.unpin(question)}
-                >
-                  <PinIcon />
-                </button>
-              </li>
-            )
-          }
-          return (
-            <li
+        {pinned.questions.map((question) =>
+          watches ? (
+            <WatchedItem
               key={question}
-              className="pinned-item"
-              data-question={question}
-              data-fresh={isFresh}
-              data-source={value?.sourceName ?? ''}
-              data-scene-id={value?.sceneId ?? ''}
-            >
-              <div className="pinned-text">
-                <span className="pinned-question">{question}</span>
-                <span className="pinned-value" aria-live="polite" title={value?.result?.answer}>
-                  {describeValue(value, units)}
-                </span>
-                {value && <span className="pinned-source">{value.sourceName}</span>}
-              </div>
-              <button
-                type="button"
-                className="unpin-button"
-                aria-label={`Unpin "${question}"`}
-                title="Unpin"
-                onClick={() => pinned.unpin(question)}
-              >
-                <PinIcon />
-              </button>
-            </li>
-          )
-        })}
+              question={question}
+              reading={watches.find((w) => w.question === question)}
+              refusal={refusedWatches.find((r) => r.question === question)}
+              onUnpin={pinned.unpin}
+            />
+          ) : (
+            <AskedItem
+              key={question}
+              question={question}
+              value={pinned.values[question]}
+              isFresh={isFresh(pinned.values[question], sceneId)}
+              onUnpin={pinned.unpin}
+            />
+          ),
+        )}
       </ul>
     </section>
   )
+}
+
+type WatchReading = SourceFrameEvent['watches'][number]
+
+/** A pinned question watched on a robot source: its reading on the frame shown, or why it is not a watch. */
+function WatchedItem(props: {
+  question: string
+  reading: WatchReading | undefined
+  refusal: { reason: string } | undefined
+  onUnpin(question: string): void
+}) {
+  const units = useUnits()
+  const { question, reading, refusal } = props
+  return (
+    <li
+      className="pinned-item"
+      data-question={question}
+      data-watch={reading ? (reading.isAlerting ? 'alert' : 'value') : 'none'}
+    >
+      <div className="pinned-text">
+        <span className="pinned-question">{question}</span>
+        <span className="pinned-value" aria-live="polite" title={reading?.text}>
+          {refusal ? `not a watch: ${refusal.reason}` : describeReading(reading, units)}
+        </span>
+      </div>
+      <UnpinButton question={question} onUnpin={props.onUnpin} />
+    </li>
+  )
+}
+
+/** A pinned question re-asked on every new scene, with its latest value (dimmed while stale). */
+function AskedItem(props: {
+  question: string
+  value: PinnedValue | undefined
+  isFresh: boolean
+  onUnpin(question: string): void
+}) {
+  const units = useUnits()
+  const { question, value } = props
+  return (
+    <li
+      className="pinned-item"
+      data-question={question}
+      data-fresh={props.isFresh}
+      data-source={value?.sourceName ?? ''}
+      data-scene-id={value?.sceneId ?? ''}
+    >
+      <div className="pinned-text">
+        <span className="pinned-question">{question}</span>
+        <span className="pinned-value" aria-live="polite" title={value?.result?.answer}>
+          {describeValue(value, units)}
+        </span>
+        {value && <span className="pinned-source">{value.sourceName}</span>}
+      </div>
+      <UnpinButton question={question} onUnpin={props.onUnpin} />
+    </li>
+  )
+}
+
+function isFresh(value: PinnedValue | undefined, sceneId: string | null): boolean {
+  return value !== undefined && value.sceneId === sceneId
+}
+
+function UnpinButton(props: { question: string; onUnpin(question: string): void }) {
+  return (
+    <button
+      type="button"
+      className="unpin-button"
+      aria-label={`Unpin "${props.question}"`}
+      title="Unpin"
+      onClick={() => props.onUnpin(props.question)}
+    >
+      <PinIcon />
+    </button>
+  )
+}
+
+function describeReading(reading: WatchReading | undefined, units: UnitSystem): string {
+  if (!reading) return '…'
+  if (reading.valueM === null) return reading.text
+  return `${formatLength(reading.valueM, units)}${reading.isAlerting ? ' — ALERT' : ''}`
 }
 
 function describeValue(value: PinnedValue | undefined, units: UnitSystem): string {

@@ -51,26 +51,7 @@ export function ReasoningCard({
           ))}
         </ol>
       )}
-      {!result && (
-        <div className="reasoning-running" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span>
-            {run.isCancelling
-              ? 'Cancelling…'
-              : run.steps.length === 0
-                ? 'Thinking…'
-                : `Thinking… ${run.steps.length} step${run.steps.length === 1 ? '' : 's'} so far`}
-          </span>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={onCancel}
-            disabled={run.isCancelling}
-          >
-            Cancel
-          </button>
-        </div>
-      )}
+      {!result && <RunningStatus run={run} onCancel={onCancel} />}
       {result && stopTitle && (
         <div className="reasoning-stopped" data-stop-reason={result.stopReason} role="status">
           <strong className="reasoning-stopped-title">{stopTitle}</strong>
@@ -83,16 +64,7 @@ export function ReasoningCard({
         </div>
       )}
       {result && !stopTitle && <p className="answer-text reasoning-answer">{result.answer}</p>}
-      {result && result.checks.length > 0 && (
-        <ul className="reasoning-checks" aria-label="Consistency checks">
-          {result.checks.map((check, index) => (
-            <li key={index} data-ok={check.ok}>
-              <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span>{' '}
-              {check.kind === 'mirror' ? 'Mirrored question' : 'Quoted numbers'}: {check.detail}
-            </li>
-          ))}
-        </ul>
-      )}
+      {result && <ReasoningChecks checks={result.checks} />}
       {result && result.protocol !== 'template' && (
         <p className="reasoning-meta">
           {result.steps.length} steps · {formatDuration(result.totalMs)} ·{' '}
@@ -100,6 +72,47 @@ export function ReasoningCard({
         </p>
       )}
     </article>
+  )
+}
+
+/** While the run goes on: how far it got, and Cancel. */
+function RunningStatus({ run, onCancel }: { run: ReasoningRun; onCancel(): void }) {
+  return (
+    <div className="reasoning-running" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>
+        {run.isCancelling
+          ? 'Cancelling…'
+          : run.steps.length === 0
+            ? 'Thinking…'
+            : `Thinking… ${run.steps.length} step${run.steps.length === 1 ? '' : 's'} so far`}
+      </span>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={onCancel}
+        disabled={run.isCancelling}
+      >
+        Cancel
+      </button>
+    </div>
+  )
+}
+
+type Checks = NonNullable<ReasoningRun['result']>['checks']
+
+/** The consistency checks of the final answer (nothing when there are none). */
+function ReasoningChecks({ checks }: { checks: Checks }) {
+  if (checks.length === 0) return null
+  return (
+    <ul className="reasoning-checks" aria-label="Consistency checks">
+      {checks.map((check, index) => (
+        <li key={index} data-ok={check.ok}>
+          <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span>{' '}
+          {check.kind === 'mirror' ? 'Mirrored question' : 'Quoted numbers'}: {check.detail}
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react'
+import { useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react'
 import type { SceneResult } from '../../../main/contract/channels'
 import { SceneRenderer } from '../viewer/SceneRenderer'
 import { useShortcut } from '../state/useShortcut'
@@ -42,10 +42,59 @@ export function SceneViewer({
   keepsView = false,
 }: SceneViewerProps) {
   const containerRef = useRef<HTMLDivElement>(null)
-  const rendererRef = useRef<SceneRenderer | null>(null)
-  const pressAt = useRef<{ x: number; y: number } | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { rendererRef, failure } = useSceneRenderer(containerRef)
+  const { onPointerDown, onPointerUp } = useClickPick(rendererRef, onPick)
 
+  useShortcut('reset-view', failure ? null : () => rendererRef.current?.frameView())
+
+  // keepsView is read when the scene changes, not a reason to redraw it.
+  const keepsViewRef = useRef(keepsView)
+  keepsViewRef.current = keepsView
+  useEffect(
+    () => rendererRef.current?.setScene(scene, { keepView: keepsViewRef.current }),
+    [rendererRef, scene],
+  )
+  useEffect(() => rendererRef.current?.setOverlay(overlay), [rendererRef, overlay])
+  useEffect(() => rendererRef.current?.setFixedFrame(fixedFromWorld), [rendererRef, fixedFromWorld])
+  useEffect(() => rendererRef.current?.setAnswer(answer), [rendererRef, answer, scene])
+  useEffect(
+    () => rendererRef.current?.setHoveredObject(highlightedName),
+    [rendererRef, highlightedName, scene],
+  )
+  useEffect(
+    () => rendererRef.current?.setSelectedObject(selectedName),
+    [rendererRef, selectedName, scene],
+  )
+  useEffect(() => rendererRef.current?.setMeasure(measureMarks), [rendererRef, measureMarks, scene])
+
+  return (
+    <section className="viewer" aria-label="3D view" data-picking={onPick ? 'true' : undefined}>
+      <div
+        className="viewer-stage"
+        ref={containerRef}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
+      />
+      {failure ? (
+        <ViewerFailure reason={failure} />
+      ) : (
+        <button
+          type="button"
+          className="viewer-reset"
+          onClick={() => rendererRef.current?.frameView()}
+          title="Frame the whole cloud (R)"
+        >
+          Reset view
+        </button>
+      )}
+    </section>
+  )
+}
+
+/** Creates the renderer on mount and disposes it on unmount; `failure` says why WebGL did not start. */
+function useSceneRenderer(containerRef: RefObject<HTMLDivElement | null>) {
+  const rendererRef = useRef<SceneRenderer | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
   useEffect(() => {
     const container = containerRef.current
     if (!container) return
@@ -59,21 +108,16 @@ export function SceneViewer({
       rendererRef.current?.dispose()
       rendererRef.current = null
     }
-  }, [])
+  }, [containerRef])
+  return { rendererRef, failure }
+}
 
-  useShortcut('reset-view', failure ? null : () => rendererRef.current?.frameView())
-
-  // keepsView is read when the scene changes, not a reason to redraw it.
-  const keepsViewRef = useRef(keepsView)
-  keepsViewRef.current = keepsView
-  useEffect(() => rendererRef.current?.setScene(scene, { keepView: keepsViewRef.current }), [scene])
-  useEffect(() => rendererRef.current?.setOverlay(overlay), [overlay])
-  useEffect(() => rendererRef.current?.setFixedFrame(fixedFromWorld), [fixedFromWorld])
-  useEffect(() => rendererRef.current?.setAnswer(answer), [answer, scene])
-  useEffect(() => rendererRef.current?.setHoveredObject(highlightedName), [highlightedName, scene])
-  useEffect(() => rendererRef.current?.setSelectedObject(selectedName), [selectedName, scene])
-  useEffect(() => rendererRef.current?.setMeasure(measureMarks), [measureMarks, scene])
-
+/** A press and release within CLICK_SLOP_PX is a click: reports what lies under it (orbit drags are not). */
+function useClickPick(
+  rendererRef: RefObject<SceneRenderer | null>,
+  onPick: ((pick: ScenePick | null) => void) | undefined,
+) {
+  const pressAt = useRef<{ x: number; y: number } | null>(null)
   const onPointerDown = (event: PointerEvent) => {
     pressAt.current = event.button === 0 ? { x: event.clientX, y: event.clientY } : null
   }
@@ -84,33 +128,17 @@ export function SceneViewer({
     if (Math.hypot(event.clientX - press.x, event.clientY - press.y) > CLICK_SLOP_PX) return
     onPick(rendererRef.current.pickAt(event.clientX, event.clientY))
   }
+  return { onPointerDown, onPointerUp }
+}
 
+function ViewerFailure({ reason }: { reason: string }) {
   return (
-    <section className="viewer" aria-label="3D view" data-picking={onPick ? 'true' : undefined}>
-      <div
-        className="viewer-stage"
-        ref={containerRef}
-        onPointerDown={onPointerDown}
-        onPointerUp={onPointerUp}
-      />
-      {failure ? (
-        <div className="viewer-failure" role="alert">
-          <strong>The 3D view could not start.</strong>
-          <span>
-            WebGL is unavailable here ({failure}). Enable hardware acceleration in the browser, or
-            use the object list and the Ask box.
-          </span>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="viewer-reset"
-          onClick={() => rendererRef.current?.frameView()}
-          title="Frame the whole cloud (R)"
-        >
-          Reset view
-        </button>
-      )}
-    </section>
+    <div className="viewer-failure" role="alert">
+      <strong>The 3D view could not start.</strong>
+      <span>
+        WebGL is unavailable here ({reason}). Enable hardware acceleration in the browser, or use
+        the object list and the Ask box.
+      </span>
+    </div>
   )
 }

@@ -41,6 +41,39 @@ function SequenceControls({ view, sources }: { view: SequenceView; sources: Sour
       <span className="source-bar-name" title={view.folderName}>
         {view.folderName}
       </span>
+      <SequenceButtons view={view} sequence={sequence} />
+      <span className="source-bar-counter" aria-label="Frame counter">
+        Frame {(view.shownIndex >= 0 ? view.shownIndex : view.index) + 1} / {view.frameCount}
+      </span>
+      <span className="source-bar-frame" title={view.frameName}>
+        {view.frameName}
+      </span>
+      {view.isAnalysing && (
+        <span className="source-bar-pending" aria-label="Analysing">
+          <span className="spinner spinner-small" aria-hidden="true" />
+          {view.index !== view.shownIndex && `frame ${view.index + 1}`}
+        </span>
+      )}
+      {view.notes.map((note) => (
+        <span key={note} className="source-bar-note" title={note}>
+          {note}
+        </span>
+      ))}
+      <CloseButton label="Close the sequence" onClick={sources.closeSource} />
+    </div>
+  )
+}
+
+/** Previous frame, play/pause, next frame. */
+function SequenceButtons({
+  view,
+  sequence,
+}: {
+  view: SequenceView
+  sequence: Sources['sequence']
+}) {
+  return (
+    <>
       <button
         type="button"
         className="icon-button"
@@ -82,25 +115,7 @@ function SequenceControls({ view, sources }: { view: SequenceView; sources: Sour
           <path d="M12 3v10M3 3l7 5-7 5z" fill="currentColor" />
         </svg>
       </button>
-      <span className="source-bar-counter" aria-label="Frame counter">
-        Frame {(view.shownIndex >= 0 ? view.shownIndex : view.index) + 1} / {view.frameCount}
-      </span>
-      <span className="source-bar-frame" title={view.frameName}>
-        {view.frameName}
-      </span>
-      {view.isAnalysing && (
-        <span className="source-bar-pending" aria-label="Analysing">
-          <span className="spinner spinner-small" aria-hidden="true" />
-          {view.index !== view.shownIndex && `frame ${view.index + 1}`}
-        </span>
-      )}
-      {view.notes.map((note) => (
-        <span key={note} className="source-bar-note" title={note}>
-          {note}
-        </span>
-      ))}
-      <CloseButton label="Close the sequence" onClick={sources.closeSource} />
-    </div>
+    </>
   )
 }
 
@@ -132,6 +147,22 @@ function WebcamControls({ camera, onClose }: { camera: LiveCamera; onClose(): vo
           Start
         </button>
       )}
+      <WebcamSettings camera={camera} isOn={isOn} />
+      <span className="source-bar-counter" aria-label="Frames analysed" aria-live="off">
+        {camera.status === 'starting'
+          ? 'Opening the camera…'
+          : `${camera.framesAnalysed} frame${camera.framesAnalysed === 1 ? '' : 's'} analysed`}
+      </span>
+      {camera.mode === '2d' && <span className="source-bar-badge">2D only</span>}
+      <CloseButton label="Close the webcam" onClick={onClose} />
+    </div>
+  )
+}
+
+/** Which camera (when there are several) and its horizontal field of view. */
+function WebcamSettings({ camera, isOn }: { camera: LiveCamera; isOn: boolean }) {
+  return (
+    <>
       {camera.cameras.length > 1 && (
         <select
           className="source-bar-select"
@@ -170,14 +201,7 @@ function WebcamControls({ camera, onClose }: { camera: LiveCamera; onClose(): vo
         />
         °
       </label>
-      <span className="source-bar-counter" aria-label="Frames analysed" aria-live="off">
-        {camera.status === 'starting'
-          ? 'Opening the camera…'
-          : `${camera.framesAnalysed} frame${camera.framesAnalysed === 1 ? '' : 's'} analysed`}
-      </span>
-      {camera.mode === '2d' && <span className="source-bar-badge">2D only</span>}
-      <CloseButton label="Close the webcam" onClick={onClose} />
-    </div>
+    </>
   )
 }
 

@@ -1,13 +1,8 @@
-import { useState } from 'react'
 import type { RobotSource } from '../state/useRobotSource'
+import { RecordingSeekBar } from './RecordingSeekBar'
 
 export interface SourceTimelineProps {
   robot: RobotSource
-}
-
-/** Seconds since the recording's start, as "12.3 s" (times are ns since the epoch). */
-function secondsText(timeNs: bigint, startNs: bigint): string {
-  return `${(Number(timeNs - startNs) / 1e9).toFixed(1)} s`
 }
 
 /**
@@ -17,54 +12,14 @@ function secondsText(timeNs: bigint, startNs: bigint): string {
  */
 export function SourceTimeline({ robot }: SourceTimelineProps) {
   const { session, latest, status } = robot
-  /** While dragging: the slider's position (ms from the start), not yet sent. */
-  const [dragMs, setDragMs] = useState<number | null>(null)
   if (!session || !robot.choice) return null
-  const range = session.timeRange
-  const startNs = range ? BigInt(range.startNs) : 0n
-  const spanMs = range ? Number(BigInt(range.endNs) - startNs) / 1e6 : 0
-  const nowNs = latest ? BigInt(latest.timeNs) : status?.timeNs ? BigInt(status.timeNs) : startNs
-  const positionMs = dragMs ?? Number(nowNs - startNs) / 1e6
   const dropped = Math.max(latest?.droppedFrames ?? 0, status?.droppedFrames ?? 0)
-  const commit = () => {
-    if (dragMs === null) return
-    robot.seek(startNs + BigInt(Math.round(dragMs * 1e6)))
-    setDragMs(null)
-  }
   return (
     <div className="source-timeline" role="group" aria-label="Robot source">
       <span className="source-timeline-name" title={session.description}>
         <strong>{session.kind === 'mcap' ? 'MCAP' : 'ROS 2'}</strong> {session.description}
       </span>
-      {range && (
-        <>
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-label={robot.isPlaying ? 'Pause' : 'Play'}
-            onClick={() => robot.setPlaying(!robot.isPlaying)}
-          >
-            {robot.isPlaying ? '❚❚' : '▶'}
-          </button>
-          <input
-            type="range"
-            className="source-seek"
-            aria-label="Recording time"
-            min={0}
-            max={Math.max(1, Math.round(spanMs))}
-            step={1}
-            value={Math.round(positionMs)}
-            onChange={(e) => setDragMs(Number(e.target.value))}
-            onPointerUp={commit}
-            onKeyUp={commit}
-            onBlur={commit}
-          />
-          <span className="source-time" aria-label="Current time">
-            {secondsText(startNs + BigInt(Math.round(positionMs * 1e6)), startNs)} /{' '}
-            {(spanMs / 1000).toFixed(1)} s
-          </span>
-        </>
-      )}
+      {session.timeRange && <RecordingSeekBar robot={robot} range={session.timeRange} />}
       <span className="source-counts">
         <span data-testid="frames-processed">{latest?.processedFrames ?? 0} frames</span>
         {' · '}

@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
+import type { MeasurePick } from '../state/measurePicks'
 import type { RegionInput } from '../../../main/contract/channels'
 import type { Measurement } from '../../../main/contract/measureSchema'
 import type { SpatialClient } from '../client/SpatialClient'
@@ -52,72 +53,19 @@ export function ViewWorkspace(props: ViewWorkspaceProps) {
   const [mode, setMode] = useState<ViewMode>('3d')
   const sceneId = scene?.result.summary.sceneId ?? null
   const measure = useMeasure(client, sceneId, onMeasure)
-  useShortcut('view-3d', () => setMode('3d'))
-  useShortcut('view-image', () => setMode('image'))
-  useShortcut('view-split', () => setMode('split'))
-  useShortcut('measure', scene ? measure.toggle : null)
-  useShortcut('close', measure.isActive ? measure.leave : null)
+  useViewShortcuts(setMode, scene ? measure.toggle : null, measure.isActive ? measure.leave : null)
   const { picks, measurement } = measure
   const answerNames = useMemo(() => answerNamesOf(answer), [answer])
-  const marks = useMemo((): MeasureMarks | null => {
-    if (!measure.isActive) return null
-    return {
-      points: picks.flatMap((pick) => (pick.kind === 'point' ? [pick.pointInWorld] : [])),
-      objectNames: picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])),
-      segment: measurement
-        ? { ...measurement, lengthM: measurement.valueM, label: measurement.label }
-        : null,
-    }
-  }, [measure.isActive, picks, measurement])
-
-  const onTabKey = (event: KeyboardEvent) => {
-    const index = VIEW_TABS.findIndex((tab) => tab.mode === mode)
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
-    if (!step) return
-    event.preventDefault()
-    const next = VIEW_TABS[(index + step + VIEW_TABS.length) % VIEW_TABS.length]
-    setMode(next.mode)
-    document.getElementById(`view-tab-${next.mode}`)?.focus()
-  }
+  const marks = useMemo(
+    () => (measure.isActive ? measureMarksOf(picks, measurement) : null),
+    [measure.isActive, picks, measurement],
+  )
 
   return (
     <div className="view-workspace">
       <div className="view-toolbar">
-        <div className="view-tabs" role="tablist" aria-label="View" onKeyDown={onTabKey}>
-          {VIEW_TABS.map((tab) => (
-            <button
-              key={tab.mode}
-              id={`view-tab-${tab.mode}`}
-              type="button"
-              role="tab"
-              aria-selected={mode === tab.mode}
-              aria-controls="view-panes"
-              tabIndex={mode === tab.mode ? 0 : -1}
-              title={`${tab.label} (${tab.key})`}
-              onClick={() => setMode(tab.mode)}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="button measure-toggle"
-          aria-pressed={measure.isActive}
-          disabled={!scene}
-          onClick={measure.toggle}
-          title="Measure between two objects or points (M; Esc leaves)"
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M1.5 11.5l10-10 3 3-10 10zM4.5 8.5l1.5 1.5M6.5 6.5l1.5 1.5M8.5 4.5l1.5 1.5"
-              stroke="currentColor"
-              strokeWidth="1.3"
-              fill="none"
-            />
-          </svg>
-          Measure
-        </button>
+        <ViewTabs mode={mode} onMode={setMode} />
+        <MeasureToggle isActive={measure.isActive} disabled={!scene} onToggle={measure.toggle} />
         {measure.isActive && <MeasureBar measure={measure} />}
       </div>
       <div id="view-panes" className="view-panes" data-mode={mode} role="tabpanel">
@@ -167,4 +115,84 @@ function answerNamesOf(answer: ShownAnswer | null): string[] {
   if (answer.geometry?.kind === 'highlight')
     for (const name of answer.geometry.names) names.add(name)
   return [...names]
+}
+
+/** Keys 1, 2, 3 pick the view; M toggles Measure mode (with a scene), Esc leaves it. */
+function useViewShortcuts(
+  setMode: (mode: ViewMode) => void,
+  toggleMeasure: (() => void) | null,
+  leaveMeasure: (() => void) | null,
+): void {
+  useShortcut('view-3d', () => setMode('3d'))
+  useShortcut('view-image', () => setMode('image'))
+  useShortcut('view-split', () => setMode('split'))
+  useShortcut('measure', toggleMeasure)
+  useShortcut('close', leaveMeasure)
+}
+
+/** The 3D / Image / Split tabs; arrow keys move between them. */
+function ViewTabs(props: { mode: ViewMode; onMode(mode: ViewMode): void }) {
+  const { mode } = props
+  const onTabKey = (event: KeyboardEvent) => {
+    const index = VIEW_TABS.findIndex((tab) => tab.mode === mode)
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (!step) return
+    event.preventDefault()
+    const next = VIEW_TABS[(index + step + VIEW_TABS.length) % VIEW_TABS.length]
+    props.onMode(next.mode)
+    document.getElementById(`view-tab-${next.mode}`)?.focus()
+  }
+  return (
+    <div className="view-tabs" role="tablist" aria-label="View" onKeyDown={onTabKey}>
+      {VIEW_TABS.map((tab) => (
+        <button
+          key={tab.mode}
+          id={`view-tab-${tab.mode}`}
+          type="button"
+          role="tab"
+          aria-selected={mode === tab.mode}
+          aria-controls="view-panes"
+          tabIndex={mode === tab.mode ? 0 : -1}
+          title={`${tab.label} (${tab.key})`}
+          onClick={() => props.onMode(tab.mode)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function MeasureToggle(props: { isActive: boolean; disabled: boolean; onToggle(): void }) {
+  return (
+    <button
+      type="button"
+      className="button measure-toggle"
+      aria-pressed={props.isActive}
+      disabled={props.disabled}
+      onClick={props.onToggle}
+      title="Measure between two objects or points (M; Esc leaves)"
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true">
+        <path
+          d="M1.5 11.5l10-10 3 3-10 10zM4.5 8.5l1.5 1.5M6.5 6.5l1.5 1.5M8.5 4.5l1.5 1.5"
+          stroke="currentColor"
+          strokeWidth="1.3"
+          fill="none"
+        />
+      </svg>
+      Measure
+    </button>
+  )
+}
+
+/** The measure picks and the measured segment, drawn in the 3D view. */
+function measureMarksOf(picks: MeasurePick[], measurement: Measurement | null): MeasureMarks {
+  return {
+    points: picks.flatMap((pick) => (pick.kind === 'point' ? [pick.pointInWorld] : [])),
+    objectNames: picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])),
+    segment: measurement
+      ? { ...measurement, lengthM: measurement.valueM, label: measurement.label }
+      : null,
+  }
 }

@@ -28,20 +28,19 @@ export function useMeasurementLog(
 ): MeasurementLogState {
   const [list, setList] = useState<MeasurementList | null>(null)
   const [busy, setBusy] = useState<MeasurementLogState['busy']>(null)
+  const fail = useCallback(
+    (title: string, error: unknown) =>
+      reportError(toUiError(error, { title, hint: LOG_HINT, offersSample: false })),
+    [reportError],
+  )
 
   const refresh = useCallback(async () => {
     try {
       setList(await client.invoke('log:list', {}))
     } catch (error) {
-      reportError(
-        toUiError(error, {
-          title: 'Could not read the measurement log',
-          hint: LOG_HINT,
-          offersSample: false,
-        }),
-      )
+      fail('Could not read the measurement log', error)
     }
-  }, [client, reportError])
+  }, [client, fail])
 
   useEffect(() => {
     void refresh()
@@ -53,18 +52,12 @@ export function useMeasurementLog(
       try {
         downloadFile(await client.invoke('log:export', { format }))
       } catch (error) {
-        reportError(
-          toUiError(error, {
-            title: `Could not export the measurements as ${format.toUpperCase()}`,
-            hint: LOG_HINT,
-            offersSample: false,
-          }),
-        )
+        fail(`Could not export the measurements as ${format.toUpperCase()}`, error)
       } finally {
         setBusy(null)
       }
     },
-    [client, reportError],
+    [client, fail],
   )
 
   const clear = useCallback(async () => {
@@ -72,18 +65,12 @@ export function useMeasurementLog(
     try {
       await client.invoke('log:clear', {})
     } catch (error) {
-      reportError(
-        toUiError(error, {
-          title: 'Could not clear the measurement log',
-          hint: LOG_HINT,
-          offersSample: false,
-        }),
-      )
+      fail('Could not clear the measurement log', error)
     } finally {
       setBusy(null)
     }
     await refresh()
-  }, [client, reportError, refresh])
+  }, [client, fail, refresh])
 
   return { list, busy, refresh, exportAs, clear }
 }

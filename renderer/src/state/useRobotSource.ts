@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import type {
   SourceFrameEvent,
@@ -11,15 +11,10 @@ import type { SpatialClient } from '../client/SpatialClient'
 import type { LiveView3d } from '../components/ViewWorkspace'
 import type { SceneLoader } from './useSceneLoader'
 import { toUiError, type UiError } from './uiError'
+import { useSourceFrames } from './useSourceFrames'
+import { useWatchQueries, type RefusedWatch, type WatchLogging } from './useWatchQueries'
 
-/** Frame events remembered until their scene is shown (the overlay must match the cloud it is drawn on). */
-const KEPT_FRAMES = 8
-
-/** The measurement log's rate limit for watched values: a row per change of at least `minChangeCm`, or every `minIntervalS` (0: on change only). */
-export interface WatchLogging {
-  minChangeCm: number
-  minIntervalS: number
-}
+export type { WatchLogging }
 
 export interface RobotSource {
   /** The opened source (topics listed), or null. */
@@ -36,7 +31,7 @@ export interface RobotSource {
   /** Watch events the service logged so far (the measurement log re-reads when it grows). */
   loggedWatchEvents: number
   /** Pinned questions the service could not watch, with the reason. */
-  refusedWatches: { question: string; reason: string }[]
+  refusedWatches: RefusedWatch[]
   open(input: SourceOpenInput): Promise<boolean>
   select(
     choice: SourceTopicChoice,
@@ -52,9 +47,8 @@ export interface RobotSource {
 
 /**
  * A robot source session (an MCAP recording or rosbridge) on the service: frame events arrive for
- * every processed frame; the frame's full scene (cloud, image) is fetched one at a time, always the
- * newest, so a slow UI skips frames instead of queueing them. Pinned questions are the session's
- * watch queries.
+ * every processed frame and the newest frame's scene is shown (useSourceFrames); pinned questions
+ * are the session's watch queries (useWatchQueries).
  */
 export function useRobotSource(
   client: SpatialClient,
@@ -64,172 +58,115 @@ export function useRobotSource(
 ): RobotSource {
   const [session, setSession] = useState<SourceSession | null>(null)
   const [choice, setChoice] = useState<SourceTopicChoice | null>(null)
-  const [shown, setShown] = useState<SourceFrameEvent | null>(null)
-  const [latest, setLatest] = useState<SourceFrameEvent | null>(null)
-  const [status, setStatus] = useState<SourceStatusEvent | null>(null)
-  const [isPlaying, setIsPlaying] = useState(false)
-  const [refusedWatches, setRefused] = useState<RobotSource['refusedWatches']>([])
   const [logging, setLogging] = useState<WatchLogging>({ minChangeCm: 0.5, minIntervalS: 0 })
-  const [loggedWatchEvents, setLogged] = useState(0)
   const sessionId = session?.sessionId ?? null
-  const frames = useRef(new Map<string, SourceFrameEvent>())
-  const fetching = useRef(false)
-  const wanted = useRef<string | null>(null)
   const perceptionRef = useRef<PerceptionSettings | null>(null)
-  const { show } = loader
-
   const fail = useCallback(
     (title: string, error: unknown) =>
       reportError(toUiError(error, { title, hint: SOURCE_HINT, offersSample: false })),
     [reportError],
   )
-
-  /** Shows the newest frame's scene; frames that arrive meanwhile replace the one wanted next. */
-  const fetchScenes = useCallback(
-    async (id: string) => {
-      if (fetching.current) return
-      fetching.current = true
-      try {
-        while (wanted.current) {
-          const sceneId = wanted.current
-          wanted.current = null
-          const event = frames.current.get(sceneId)
-          const result = await client
-            .invoke('source:scene', { sessionId: id, sceneId })
-            .catch(() => null) // no longer kept: a newer frame follows
-          if (!result || !event || !perceptionRef.current) continue
-          show(
-            `${session?.description ?? 'robot source'} @ ${event.frameIndex}`,
-            result,
-            perceptionRef.current,
-          )
-          setShown(event)
-        }
-      } finally {
-        fetching.current = false
-      }
-    },
-    [client, show, session?.description],
-  )
-
-  useEffect(() => {
-    if (!sessionId) return
-    const stopFrames = client.subscribe('source:frame', (event) => {
-      if (event.sessionId !== sessionId) return
-      frames.current.set(event.sceneId, event)
-      while (frames.current.size > KEPT_FRAMES)
-        frames.current.delete(frames.current.keys().next().value!)
-      setLatest(event)
-      const logged = event.watches.reduce(
-        (n, w) => n + w.events.filter((e) => e.type !== 'unavailable').length,
-        0,
-      )
-      if (logged > 0) setLogged((n) => n + logged)
-      wanted.current = event.sceneId
-      void fetchScenes(sessionId)
-    })
-    const stopStatus = client.subscribe('source:status', (event) => {
-      if (event.sessionId !== sessionId) return
-      setStatus(event)
-      if (event.state === 'playing') setIsPlaying(true)
-      if (event.state === 'paused' || event.state === 'ended') setIsPlaying(false)
-    })
-    return () => {
-      stopFrames()
-      stopStatus()
-    }
-  }, [client, sessionId, fetchScenes])
-
-  // Pinned questions are the session's watch queries (evaluated per frame on the tracks).
-  useEffect(() => {
-    if (!sessionId || !choice) return
-    client
-      .invoke('source:watch', { sessionId, questions: pinnedQuestions, ...logging })
-      .then((reply) =>
-        setRefused(
-          reply.watches.flatMap((w) =>
-            w.isWatching ? [] : [{ question: w.question, reason: w.reason ?? '' }],
-          ),
-        ),
-      )
-      .catch((error: unknown) => fail('Could not watch the pinned questions', error))
-  }, [client, sessionId, choice, pinnedQuestions, logging, fail])
-
-  const reset = () => {
-    frames.current.clear()
-    wanted.current = null
+  const frames = useSourceFrames(client, loader, session, perceptionRef)
+  const refusedWatches = useWatchQueries(client, sessionId, choice, pinnedQuestions, logging, fail)
+  const { reset: resetFrames, shown } = frames
+  const reset = useCallback(() => {
+    resetFrames()
     setChoice(null)
-    setShown(null)
-    setLatest(null)
-    setStatus(null)
-    setRefused([])
-  }
-
+  }, [resetFrames])
   const close = useCallback(() => {
     if (sessionId) void client.invoke('source:close', { sessionId }).catch(() => undefined)
     setSession(null)
     reset()
-  }, [client, sessionId])
-
+  }, [client, sessionId, reset])
+  const state = { session, choice, sessionId, perceptionRef, setSession, setChoice, setLogging }
   return {
     session,
     choice,
     shown,
-    latest,
-    status,
-    isPlaying,
+    latest: frames.latest,
+    status: frames.status,
+    isPlaying: frames.isPlaying,
     refusedWatches,
-    loggedWatchEvents,
+    loggedWatchEvents: frames.loggedWatchEvents,
     live: shown
       ? {
           overlay: { tracks: shown.tracks, tfFrames: shown.tfFrames },
           fixedFromWorld: shown.fixed?.fixedFromWorld ?? null,
         }
       : null,
+    ...sourceActions(client, state, { fail, reset, close, setIsPlaying: frames.setIsPlaying }),
+    close,
+  }
+}
+
+/** What the actions read and set of the hook's state. */
+interface ActionState {
+  choice: SourceTopicChoice | null
+  sessionId: string | null
+  perceptionRef: { current: PerceptionSettings | null }
+  setSession(session: SourceSession): void
+  setChoice(choice: SourceTopicChoice): void
+  setLogging(logging: WatchLogging): void
+}
+
+/** The calls to the service: open, select topics, restart with new settings, seek, play/pause. */
+function sourceActions(
+  client: SpatialClient,
+  s: ActionState,
+  on: {
+    fail(title: string, error: unknown): void
+    reset(): void
+    close(): void
+    setIsPlaying(isPlaying: boolean): void
+  },
+): Pick<RobotSource, 'open' | 'select' | 'restart' | 'seek' | 'setPlaying'> {
+  const { sessionId, choice } = s
+  return {
     async open(input) {
-      if (sessionId) close()
+      if (sessionId) on.close()
       try {
-        setSession(await client.invoke('source:open', input))
-        reset()
+        s.setSession(await client.invoke('source:open', input))
+        on.reset()
         return true
       } catch (error) {
-        fail(`Could not open ${input.kind === 'mcap' ? input.path : input.url}`, error)
+        on.fail(`Could not open ${input.kind === 'mcap' ? input.path : input.url}`, error)
         return false
       }
     },
     async select(next, perception, nextLogging) {
       if (!sessionId) return
-      perceptionRef.current = perception
-      setLogging(nextLogging)
+      s.perceptionRef.current = perception
+      s.setLogging(nextLogging)
       try {
         await client.invoke('source:select', { sessionId, topics: next, perception })
-        setChoice(next)
-        setIsPlaying(true)
+        s.setChoice(next)
+        on.setIsPlaying(true)
       } catch (error) {
-        fail('Could not read these topics', error)
+        on.fail('Could not read these topics', error)
       }
     },
     restart(perception) {
       if (!sessionId || !choice) return
-      perceptionRef.current = perception
+      s.perceptionRef.current = perception
       client
         .invoke('source:select', { sessionId, topics: choice, perception })
-        .catch((error: unknown) => fail('Could not apply the settings to the robot source', error))
+        .catch((error: unknown) =>
+          on.fail('Could not apply the settings to the robot source', error),
+        )
     },
     seek(timeNs) {
       if (sessionId)
         client
           .invoke('source:seek', { sessionId, timeNs: timeNs.toString() })
-          .catch((error: unknown) => fail('Could not seek', error))
+          .catch((error: unknown) => on.fail('Could not seek', error))
     },
     setPlaying(next) {
       if (!sessionId) return
       client
         .invoke('source:play', { sessionId, isPlaying: next })
-        .then((reply) => setIsPlaying(reply.isPlaying))
-        .catch((error: unknown) => fail('Could not play or pause', error))
+        .then((reply) => on.setIsPlaying(reply.isPlaying))
+        .catch((error: unknown) => on.fail('Could not play or pause', error))
     },
-    close,
   }
 }
 

@@ -87,6 +87,66 @@ export function useSceneLoader(
   client: SpatialClient,
   reportError: (error: UiError | null) => void,
 ): SceneLoader {
+  const state = useAnalysis(client, reportError)
+  const { analyze, latestRequest, currentSource, shownSource, setLoadingName, setScene } = state
+
+  const load = useCallback(
+    (
+      sourceName: string,
+      makeFrame: () => Promise<FrameInput>,
+      perception: PerceptionSettings,
+      options?: LoadOptions,
+    ) => {
+      const frame = Promise.resolve().then(makeFrame)
+      frame.catch(() => undefined) // reported by analyze(); a re-analysis may reuse the promise
+      return analyze({ sourceName, frame, regions: [] }, perception, 'open', options)
+    },
+    [analyze],
+  )
+
+  const loadSample = useCallback(
+    (perception: PerceptionSettings) =>
+      load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' }), perception),
+    [load],
+  )
+
+  const reanalyze = useCallback(
+    async (perception: PerceptionSettings) => {
+      const source = currentSource.current
+      if (source) await analyze(source, perception, 'reanalyze')
+    },
+    [analyze, currentSource],
+  )
+
+  const changeRegions = useCallback(
+    async (update: (regions: RegionInput[]) => RegionInput[], perception: PerceptionSettings) => {
+      const source = currentSource.current
+      if (source)
+        await analyze({ ...source, regions: update(source.regions) }, perception, 'regions')
+    },
+    [analyze, currentSource],
+  )
+
+  const show = useCallback(
+    (sourceName: string, result: SceneResult, perception: PerceptionSettings) => {
+      latestRequest.current++
+      currentSource.current = null
+      shownSource.current = null
+      setLoadingName(null)
+      setScene({ result, sourceName, frame: null, perception, regions: [] })
+    },
+    [latestRequest, currentSource, shownSource, setLoadingName, setScene],
+  )
+
+  const { scene, loadingName } = state
+  return { scene, loadingName, load, loadSample, reanalyze, changeRegions, show }
+}
+
+/**
+ * The scene on screen and the analysis in flight: `analyze` sends a frame; the latest request wins
+ * (a slow earlier reply never replaces a newer scene) and failures go to `reportError`.
+ */
+function useAnalysis(client: SpatialClient, reportError: (error: UiError | null) => void) {
   const [scene, setScene] = useState<LoadedScene | null>(null)
   const [loadingName, setLoadingName] = useState<string | null>(null)
   const latestRequest = useRef(0)
@@ -129,56 +189,16 @@ export function useSceneLoader(
     },
     [client, reportError],
   )
-
-  const load = useCallback(
-    (
-      sourceName: string,
-      makeFrame: () => Promise<FrameInput>,
-      perception: PerceptionSettings,
-      options?: LoadOptions,
-    ) => {
-      const frame = Promise.resolve().then(makeFrame)
-      frame.catch(() => undefined) // reported by analyze(); a re-analysis may reuse the promise
-      return analyze({ sourceName, frame, regions: [] }, perception, 'open', options)
-    },
-    [analyze],
-  )
-
-  const loadSample = useCallback(
-    (perception: PerceptionSettings) =>
-      load(SAMPLE_SOURCE_NAME, async () => ({ kind: 'sample' }), perception),
-    [load],
-  )
-
-  const reanalyze = useCallback(
-    async (perception: PerceptionSettings) => {
-      const source = currentSource.current
-      if (source) await analyze(source, perception, 'reanalyze')
-    },
-    [analyze],
-  )
-
-  const changeRegions = useCallback(
-    async (update: (regions: RegionInput[]) => RegionInput[], perception: PerceptionSettings) => {
-      const source = currentSource.current
-      if (source)
-        await analyze({ ...source, regions: update(source.regions) }, perception, 'regions')
-    },
-    [analyze],
-  )
-
-  const show = useCallback(
-    (sourceName: string, result: SceneResult, perception: PerceptionSettings) => {
-      latestRequest.current++
-      currentSource.current = null
-      shownSource.current = null
-      setLoadingName(null)
-      setScene({ result, sourceName, frame: null, perception, regions: [] })
-    },
-    [],
-  )
-
-  return { scene, loadingName, load, loadSample, reanalyze, changeRegions, show }
+  return {
+    scene,
+    setScene,
+    loadingName,
+    setLoadingName,
+    latestRequest,
+    shownSource,
+    currentSource,
+    analyze,
+  }
 }
 
 function errorContext(sourceName: string, reason: LoadReason): Omit<UiError, 'message'> {

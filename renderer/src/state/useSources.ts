@@ -58,12 +58,6 @@ export function useSources(
     [closeSequence, stopCamera, closeRobot, robotSession],
   )
 
-  const togglePlayback = () => {
-    if (active === 'sequence') sequence.togglePlay()
-    else if (active === 'webcam') void (camera.status === 'off' ? camera.start() : camera.stop())
-    else if (active === 'robot' && robot.session?.timeRange) robot.setPlaying(!robot.isPlaying)
-  }
-
   return {
     // A folder that could not be paired leaves no sequence (a closed robot source none): single-frame behaviour again.
     active:
@@ -96,7 +90,19 @@ export function useSources(
       switchTo('robot')
       void robot.select(choice, perception, logging)
     },
-    togglePlayback,
+    togglePlayback: () => togglePlayback(active, sequence, camera, robot),
     closeSource: () => switchTo('frame'),
   }
+}
+
+/** What Space does: play/pause the sequence or the recording, start/stop the webcam. */
+function togglePlayback(
+  active: ActiveSource,
+  sequence: SequencePlayer,
+  camera: LiveCamera,
+  robot: RobotSource,
+): void {
+  if (active === 'sequence') sequence.togglePlay()
+  else if (active === 'webcam') void (camera.status === 'off' ? camera.start() : camera.stop())
+  else if (active === 'robot' && robot.session?.timeRange) robot.setPlaying(!robot.isPlaying)
 }

@@ -14,6 +14,7 @@ import { MeasurementLog } from '../../../main/measurements/MeasurementLog'
 import { SettingsStore } from '../../../main/settings/SettingsStore'
 import type { SourceFrameEvent, SourceSession } from '../../../main/contract/sourceSchema'
 import {
+  CAMERA_FRAME,
   COLOR_TOPIC,
   DEPTH_TOPIC,
   INFO_TOPIC,
@@ -99,6 +100,8 @@ describe('source channels over a recording (desktop host)', () => {
       startNs: `${T0_NS}`,
       endNs: `${T0_NS + 8n * PERIOD_NS}`,
     })
+    // The fixed-frame choices, known before any frame plays: /tf_static and the first /tf messages.
+    expect(session.tfFrames).toEqual(['base_link', CAMERA_FRAME, 'gripper'])
   })
 
   it('plays: frames carry tracks with stable ids, TF frames in the scene and the fixed frame', async () => {
@@ -178,6 +181,7 @@ describe('source channels over a recording (desktop host)', () => {
 
   it('new perception settings restart the analysis where the recording was, still paused', async () => {
     const before = frames.length
+    const lastBefore = frames.filter((e) => e.sessionId === session.sessionId).at(-1)!
     const target = `${T0_NS + 4n * PERIOD_NS}`
     await call(service, 'source:select', {
       sessionId: session.sessionId,
@@ -190,6 +194,11 @@ describe('source channels over a recording (desktop host)', () => {
       (e) => frames.indexOf(e) >= before && e.frameIndex === 0,
     )
     expect(resumed.timeNs).toBe(target)
+    // The same tracks go on (a fresh tracker would start at #1 with nothing confirmed yet).
+    const confirmed = (e: SourceFrameEvent) =>
+      e.tracks.filter((t) => t.isConfirmed).map((t) => `${t.id} ${t.name}`)
+    expect(confirmed(lastBefore).length).toBeGreaterThanOrEqual(2)
+    expect(confirmed(resumed)).toEqual(confirmed(lastBefore))
     await new Promise((r) => setTimeout(r, 500))
     expect(frames.slice(before).map((e) => e.timeNs)).toEqual([target])
   })
