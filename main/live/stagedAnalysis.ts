@@ -1,7 +1,7 @@
 /**
  * One frame's analysis as two stages a live pipeline can overlap: detection (onnxruntime's native threads, or a
  * worker) and geometry (the scene engine: inline on the JS thread today; a scene worker once the executor offers
- * "build a scene from this frame and these regions", see docs/notes/perf.md). Two schedules:
+ * "build a scene from this frame and these regions", see docs/performance.md). Two schedules:
  * - 'every-frame': each frame is detected, then built (detection of the next frame overlaps this frame's geometry
  *   when the pipeline keeps two frames in flight).
  * - 'latest': the detector runs at its own rate on the newest frame whenever it is free, and every frame's geometry
