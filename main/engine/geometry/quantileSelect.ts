@@ -22,8 +22,11 @@ export function quantileInPlace(values: Float64Array | Float32Array, q: number):
   return low * (1 - t) + high * t
 }
 
-/** The k-th smallest value (0-based) by Hoare-partition quickselect; reorders `values` in place. */
-function selectKth(values: Float64Array | Float32Array, k: number): number {
+/**
+ * The k-th smallest value (0-based, 0 ≤ k < length) by Hoare-partition quickselect; reorders `values` in place.
+ * The engine's one selection: the amodal stage's medians use it too (scene/amodal/selectMedian.ts).
+ */
+export function selectKth(values: Float64Array | Float32Array, k: number): number {
   let lo = 0
   let hi = values.length - 1
   while (lo < hi) {
