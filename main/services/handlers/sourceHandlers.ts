@@ -1,22 +1,37 @@
 import type { SourceSessions } from '../source/SourceSessions'
-import type { DomainChannel, DomainHandlers, Handler, ReplyOf } from './handlerTypes'
+import type { DomainHandlers } from './handlerTypes'
 
-/** The `source:*` channels (robot recordings and live ROS 2): each goes to the client's source sessions. */
+/** The `source:*` channels (robot recordings and live ROS 2): each works on the client's own source sessions. */
 export function sourceHandlers(sources: SourceSessions): DomainHandlers<'source'> {
-  const forward =
-    <C extends DomainChannel<'source'>>(channel: C): Handler<C> =>
-    (input, client) =>
-      // The contract parsed the input and parses the reply; the sessions type both by channel.
-      sources.handle(channel, input as never, client) as Promise<ReplyOf<C>>
   return {
-    'source:recordings': forward('source:recordings'),
-    'source:open': forward('source:open'),
-    'source:topics': forward('source:topics'),
-    'source:select': forward('source:select'),
-    'source:seek': forward('source:seek'),
-    'source:play': forward('source:play'),
-    'source:watch': forward('source:watch'),
-    'source:scene': forward('source:scene'),
-    'source:close': forward('source:close'),
+    'source:recordings': () => sources.recordings(),
+    'source:open': async (input, client) => (await sources.open(input, client)).info(),
+    'source:topics': async (input, client) => sources.owned(client, input.sessionId).topics(),
+    'source:select': async (input, client) => ({
+      description: await sources
+        .owned(client, input.sessionId)
+        .select(input.topics, input.perception),
+    }),
+    'source:seek': async (input, client) => {
+      sources.owned(client, input.sessionId).seek(BigInt(input.timeNs))
+      return { timeNs: input.timeNs }
+    },
+    'source:play': async (input, client) => ({
+      isPlaying: sources.owned(client, input.sessionId).play(input.isPlaying),
+    }),
+    'source:watch': async (input, client) => ({
+      watches: sources
+        .owned(client, input.sessionId)
+        .watch(
+          input.questions,
+          input.minChangeCm / 100,
+          BigInt(Math.round(input.minIntervalS * 1e9)),
+        ),
+    }),
+    'source:scene': async (input, client) =>
+      sources.owned(client, input.sessionId).scene(input.sceneId),
+    'source:close': async (input, client) => ({
+      isClosed: await sources.close(client, input.sessionId),
+    }),
   }
 }

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import type { ChannelInput, ChannelOutput } from '../../contract/channels'
-import type { sourceChannels } from '../../contract/sourceSchema'
 import type { ClientSession } from '../ClientScenes'
 import { UserError } from '../../app/userError'
 import { SourceError } from '../../sources/SourceError'
 import { allowedRecordingPath, listRecordings, type RecordingAccess } from './recordingAccess'
 import { SourceSession, type SessionHost } from './SourceSession'
 
-export type SourceChannel = keyof typeof sourceChannels
-
 /** Sessions one client may hold at once (each holds a file or a socket and runs a pipeline). */
 export const MAX_SESSIONS_PER_CLIENT = 2
 
 /**
- * The `source:*` channels: robot source sessions, each owned by the client that opened it (another
+ * The robot source sessions behind the `source:*` channels (services/handlers/sourceHandlers.ts), each owned by the client that opened it (another
  * client cannot seek, read or close it) and closed with that client.
  */
 export class SourceSessions {
@@ -27,61 +23,31 @@ export class SourceSessions {
     access.catch(() => undefined) // reported on the first source request
   }
 
-  async handle<C extends SourceChannel>(
-    channel: C,
-    input: ChannelInput<C>,
-    client: ClientSession,
-  ): Promise<ChannelOutput<C>> {
-    return (await this.run(channel, input as never, client)) as ChannelOutput<C>
-  }
-
-  private async run(channel: SourceChannel, input: any, client: ClientSession): Promise<unknown> {
-    switch (channel) {
-      case 'source:recordings': {
-        const access = await this.access
-        return {
-          directory: access.directory,
-          files: await listRecordings(access),
-          isAnyPathAllowed: access.isAnyPathAllowed,
-        }
-      }
-      case 'source:open':
-        return (await this.open(input, client)).info()
-      case 'source:topics':
-        return this.owned(client, input.sessionId).topics()
-      case 'source:select': {
-        const description = await this.owned(client, input.sessionId).select(
-          input.topics,
-          input.perception,
-        )
-        return { description }
-      }
-      case 'source:seek':
-        this.owned(client, input.sessionId).seek(BigInt(input.timeNs))
-        return { timeNs: input.timeNs }
-      case 'source:play':
-        return { isPlaying: this.owned(client, input.sessionId).play(input.isPlaying) }
-      case 'source:watch':
-        return {
-          watches: this.owned(client, input.sessionId).watch(
-            input.questions,
-            input.minChangeCm / 100,
-            BigInt(Math.round(input.minIntervalS * 1e9)),
-          ),
-        }
-      case 'source:scene':
-        return this.owned(client, input.sessionId).scene(input.sceneId)
-      case 'source:close': {
-        const entry = this.sessions.get(input.sessionId)
-        if (!entry || entry.clientId !== client.id) return { isClosed: false }
-        this.sessions.delete(input.sessionId)
-        await entry.session.close()
-        return { isClosed: true }
-      }
+  /** The recordings this host may open (serve: under `--recordings DIR`; the desktop app: any path). */
+  async recordings(): Promise<{
+    directory: string | null
+    files: Awaited<ReturnType<typeof listRecordings>>
+    isAnyPathAllowed: boolean
+  }> {
+    const access = await this.access
+    return {
+      directory: access.directory,
+      files: await listRecordings(access),
+      isAnyPathAllowed: access.isAnyPathAllowed,
     }
   }
 
-  private async open(
+  /** Closes the client's session; false when it is not one of the client's. */
+  async close(client: ClientSession, sessionId: string): Promise<boolean> {
+    const entry = this.sessions.get(sessionId)
+    if (!entry || entry.clientId !== client.id) return false
+    this.sessions.delete(sessionId)
+    await entry.session.close()
+    return true
+  }
+
+  /** Opens a recording or a rosbridge connection for the client (at most MAX_SESSIONS_PER_CLIENT at once). */
+  async open(
     input: { kind: 'mcap'; path: string } | { kind: 'rosbridge'; url: string },
     client: ClientSession,
   ): Promise<SourceSession> {
@@ -106,7 +72,8 @@ export class SourceSessions {
     return session
   }
 
-  private owned(client: ClientSession, sessionId: string): SourceSession {
+  /** The client's session, or a user error (another client's sessions are not reachable). */
+  owned(client: ClientSession, sessionId: string): SourceSession {
     const entry = this.sessions.get(sessionId)
     if (!entry || entry.clientId !== client.id)
       throw new UserError(
