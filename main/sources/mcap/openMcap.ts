@@ -46,14 +46,16 @@ export async function openMcap(path: string): Promise<OpenedMcap> {
   try {
     const size = await readable.size()
     const head = await readable.read(0n, size < 16n ? size : 16n)
-    if (new TextDecoder('latin1').decode(head).startsWith('SQLite format 3')) {
+    // Other containers behind the same reader shape, told apart by their first bytes.
+    const magic = new TextDecoder('latin1').decode(head)
+    const other = magic.startsWith('SQLite format 3')
+      ? Db3Recording
+      : magic.startsWith('#ROSBAG V2.0')
+        ? Bag1Recording
+        : undefined
+    if (other) {
       await readable.close()
-      const recording = await Db3Recording.open(path)
-      return { reader: recording, readable: recording, name }
-    }
-    if (new TextDecoder('latin1').decode(head).startsWith('#ROSBAG V2.0')) {
-      await readable.close()
-      const recording = await Bag1Recording.open(path)
+      const recording = await other.open(path)
       return { reader: recording, readable: recording, name }
     }
     if (!hasMcapPrefix(new DataView(head.buffer, head.byteOffset, head.byteLength))) {
