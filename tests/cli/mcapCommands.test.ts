@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { runTopicsCommand } from '../../main/cli/topicsCommand'
 import { loadMcapFrame } from '../../main/cli/mcapFrame'
 import { parseCliArgs } from '../../main/cli/args'
+import { runCli } from '../helpers/runCli'
 
 const DIR = 'tests/fixtures/mcap/'
 
@@ -25,6 +26,17 @@ describe('spatial-lens topics', () => {
     const text = lines.join('\n')
     expect(text).toMatch(/\/tf\s+tf2_msgs\/msg\/TFMessage\s+\S+\s+517\b/)
     expect(text).toMatch(/\/tf_static\s+tf2_msgs\/msg\/TFMessage\s+\S+\s+1\b/)
+  })
+})
+
+describe('the built CLI on a ROS 1 bag', () => {
+  // The bundle imports @foxglove/rosbag's node entry as an ES module: without its file extension Node could not
+  // resolve it, and every command of the built CLI failed to start once openMcap reached the ROS 1 reader.
+  it("lists the turtlesim bag's topics", () => {
+    const run = runCli(['topics', '--mcap', DIR + 'rosbagjs_turtlesim_example.bag'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/\/turtle1\/pose\s+turtlesim\/Pose\s+\S+\s+1344\b/)
   })
 })
 
