@@ -137,10 +137,14 @@ export const detect2dResultSchema = z.object({
 })
 export type Detect2dResult = z.infer<typeof detect2dResultSchema>
 
+/** The hosts of the service: the desktop app, `serve` (browser UI over WebSocket) and the one-shot CLI. */
+export const serviceHostSchema = z.enum(['electron', 'serve', 'cli'])
+export type ServiceHost = z.infer<typeof serviceHostSchema>
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
-  host: z.enum(['electron', 'serve']),
+  host: serviceHostSchema,
   sampleName: z.string(),
 })
 

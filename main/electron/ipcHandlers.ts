@@ -44,7 +44,10 @@ export function registerIpcHandlers(
         }
         return { ok: false, error }
       }
-      return service.handle(channel, input)
+      // The reply envelope only: whose failure it was (`cause`) stays in this process.
+      return service
+        .handle(channel, input)
+        .then((result) => (result.ok ? result : { ok: false, error: result.error }))
     })
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler(channel))

@@ -40,6 +40,12 @@ const TEST_PROMPT = 'Reply with the single word OK.'
 /** The longest one verification waits for the LLM's yes/no (the settings' time limit, when shorter, wins). */
 export const VERIFY_LLM_LIMIT_S = 20
 
+/** An LLM a host picks itself instead of the settings' one: the spec, and CPU threads for a local GGUF model. */
+export interface LlmChoice {
+  spec: string
+  threads?: number
+}
+
 /** The configured LLM as `qa:verify`'s LLM voter sees it: one question in, its text reply out. */
 export interface LlmVoterAsk {
   ask(question: string): Promise<string>
@@ -57,9 +63,14 @@ export class ReasoningService {
   /** Aborted when the host closes: stops the LLM voter's questions. */
   private readonly closing = new AbortController()
 
+  /**
+   * @param llm the LLM this host asks instead of the settings' one (the CLI's `--llm SPEC [--llm-threads N]`):
+   *   the saved API key still goes only to the origin it was saved for.
+   */
   constructor(
     private readonly settings: SettingsStore,
     private readonly events: ServiceEvents,
+    private readonly llm?: LlmChoice,
   ) {}
 
   /**
@@ -74,7 +85,8 @@ export class ReasoningService {
     const { requestId } = input
     if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
     const { settings } = await this.settings.load()
-    const connection = settings.llm.spec ? connect(settings.llm.spec, settings).connection : null
+    const spec = this.llm?.spec ?? settings.llm.spec
+    const connection = spec ? connect(spec, settings, { threads: this.llm?.threads }).connection : null
     const controller = new AbortController()
     this.running.set(requestId, controller)
     try {
@@ -117,7 +129,7 @@ export class ReasoningService {
     let connection: ChatModelConnection
     let key: KeyChoice
     try {
-      ;({ connection, key } = connect(spec, settings, input.apiKey))
+      ;({ connection, key } = connect(spec, settings, { typedKey: input.apiKey }))
     } catch (error) {
       if (!isUserError(error)) throw error
       return { isOk: false, message: (error as Error).message, endpoint: null, ms: null }
@@ -149,15 +161,16 @@ export class ReasoningService {
    */
   async llmVoterAsk(): Promise<LlmVoterAsk | null> {
     const { settings } = await this.settings.load()
-    if (!settings.llm.spec) return null
+    const spec = this.llm?.spec ?? settings.llm.spec
+    if (!spec) return null
     let connection: ChatModelConnection
     try {
-      ;({ connection } = connect(settings.llm.spec, settings))
+      ;({ connection } = connect(spec, settings, { threads: this.llm?.threads }))
     } catch (error) {
       if (!isUserError(error)) throw error
       // A spec or key that does not work costs the LLM's vote, with the reason shown.
       const why = (error as Error).message
-      return { spec: settings.llm.spec, ask: () => Promise.reject(new UserError(why)) }
+      return { spec, ask: () => Promise.reject(new UserError(why)) }
     }
     const limitMs = Math.min(settings.llm.timeLimitS, VERIFY_LLM_LIMIT_S) * 1000
     const closing = this.closing.signal
@@ -221,18 +234,22 @@ export async function reasonReply(
   return { ...result, llm: connection ? connection.spec.text : null }
 }
 
-/** A model for `spec` with the key it may use: the typed one, else the one bound to its origin. */
+/**
+ * A model for `spec` with the key it may use: the typed one, else the one bound to its origin.
+ * `threads`: CPU threads of a local GGUF model (the connector's default when absent).
+ */
 function connect(
   spec: string,
   settings: StoredSettings,
-  typedKey?: string,
+  options: { typedKey?: string; threads?: number } = {},
 ): { connection: ChatModelConnection; key: KeyChoice } {
   const parsed = parseLlmSpec(spec)
-  const key = chooseApiKey(parsed, settings.llm, typedKey)
+  const key = chooseApiKey(parsed, settings.llm, options.typedKey)
   const connection = createChatModel(parsed, {
     apiKey: key.apiKey,
     env: key.env,
     timeoutMs: settings.llm.timeLimitS * 1000,
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   })
   return { connection, key }
 }

@@ -4,11 +4,12 @@ import {
   type Channel,
   type ChannelOutput,
   type ErrorReply,
+  type ServiceHost,
 } from '../contract/channels'
 import type { SceneExecutor } from '../workers/sceneExecutor'
 import { isUserError, userErrorCode, userFacingMessage } from '../app/userError'
 import { ModelsService, type ModelsServiceOptions } from './ModelsService'
-import { ReasoningService } from './ReasoningService'
+import { ReasoningService, type LlmChoice } from './ReasoningService'
 import { ServiceEvents, type ServiceEventListener } from './ServiceEvents'
 import { SettingsStore } from '../settings/SettingsStore'
 import { MeasurementLog } from '../measurements/MeasurementLog'
@@ -25,9 +26,14 @@ import { SourceSessions } from './source/SourceSessions'
 import { createSessionHost } from './source/sessionHost'
 import { recordingAccessFor } from './source/recordingAccess'
 
-/** What one handled request gives back: the validated output, or one user-facing error line. */
+/**
+ * What one handled request gives back: the validated output, or one user-facing error line. `cause` says whose
+ * the failure is (the request's, or ours: a bug); it stays in this process (the CLI's exit code), hosts send
+ * only `error`.
+ */
 export type HandleResult<C extends Channel> =
-  { ok: true; value: ChannelOutput<C> } | { ok: false; error: ErrorReply }
+  | { ok: true; value: ChannelOutput<C> }
+  | { ok: false; error: ErrorReply; cause: 'user' | 'internal' }
 
 export interface SpatialServiceOptions {
   /** Default: settings.json in $SPATIAL_LENS_HOME or the per-user config folder. */
@@ -47,6 +53,12 @@ export interface SpatialServiceOptions {
   sceneCacheBytes?: number
   /** `serve --recordings DIR`: the only directory `serve` opens recordings from (the desktop app opens any). */
   recordingsDirectory?: string | null
+  /** Whether answers and measurements go to the measurement log; default true (the CLI: only with `--log`). */
+  recordAnswers?: boolean
+  /** The LLM this host asks instead of the settings' one (the CLI's `--llm`). */
+  llm?: LlmChoice
+  /** 'none': never ask the installed vision-language model (the CLI's `--vlm none`); default 'auto'. */
+  vision?: 'auto' | 'none'
 }
 
 /**
@@ -67,12 +79,12 @@ export class SpatialService {
 
   constructor(
     private readonly executor: SceneExecutor,
-    host: 'electron' | 'serve',
+    host: ServiceHost,
     options: SpatialServiceOptions = {},
   ) {
     const settings = options.settings ?? new SettingsStore()
     this.models = new ModelsService(this.events, options.models)
-    this.reasoning = new ReasoningService(settings, this.events)
+    this.reasoning = new ReasoningService(settings, this.events, options.llm)
     this.log = options.log ?? new MeasurementLog()
     this.scenes = new ClientScenes(
       options.maxScenesPerClient,
@@ -81,6 +93,8 @@ export class SpatialService {
     this.localClient = this.scenes.open()
     const context: ServiceContext = {
       host,
+      recordAnswers: options.recordAnswers ?? true,
+      vision: options.vision ?? 'auto',
       executor,
       scenes: this.scenes,
       settings,
@@ -128,10 +142,15 @@ export class SpatialService {
   ): Promise<HandleResult<C>> {
     // An own-property check: a channel name like "constructor" or "__proto__" is unknown, not inherited.
     if (!Object.hasOwn(contract, channel))
-      return { ok: false, error: { message: `unknown channel "${String(channel)}"` } }
+      return {
+        ok: false,
+        error: { message: `unknown channel "${String(channel)}"` },
+        cause: 'user',
+      }
     const spec = contract[channel]
     const parsed = spec.input.safeParse(rawInput)
-    if (!parsed.success) return { ok: false, error: describeValidationError(channel, parsed.error) }
+    if (!parsed.success)
+      return { ok: false, error: describeValidationError(channel, parsed.error), cause: 'user' }
     try {
       const handler = this.handlers[channel] as Handler<C>
       const output = spec.output.safeParse(await handler(parsed.data as RequestOf<C>, client))
@@ -145,11 +164,16 @@ export class SpatialService {
           message: `${message} (in the service's reply: this is a bug in Spatial Lens)`,
           field,
         },
+        cause: 'internal',
       }
     } catch (error) {
       if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
       const code = userErrorCode(error)
-      return { ok: false, error: { message: userFacingMessage(error), ...(code ? { code } : {}) } }
+      return {
+        ok: false,
+        error: { message: userFacingMessage(error), ...(code ? { code } : {}) },
+        cause: isUserError(error) ? 'user' : 'internal',
+      }
     }
   }
 

@@ -8,9 +8,14 @@ import {
   recordFromReasoning,
   recordFromVerification,
 } from '../../measurements/measurementRecords'
-import { ExecutorVisionModel } from '../../workers/ExecutorVisionModel'
 import type { DomainHandlers, NamedScene } from './handlerTypes'
-import { appendQuietly, keptScene, recordStamp, type ServiceContext } from './serviceContext'
+import {
+  appendQuietly,
+  keptScene,
+  recordStamp,
+  visionModelFor,
+  type ServiceContext,
+} from './serviceContext'
 
 /** `qa:*`: questions about a kept scene (templates, SpatialEnsemble verdicts, the reasoning agent); each answer is logged. */
 export function qaHandlers(ctx: ServiceContext): DomainHandlers<'qa'> {
@@ -25,7 +30,7 @@ export function qaHandlers(ctx: ServiceContext): DomainHandlers<'qa'> {
     },
     'qa:verify': async (input, client) => {
       const kept = keptScene(ctx, client, input.sceneId)
-      const model = await ExecutorVisionModel.find(ctx.executor, kept.provider)
+      const model = await visionModelFor(ctx, kept.provider)
       const llm = await ctx.reasoning.llmVoterAsk()
       const probabilityTrue = await classifyCaption(ctx, input.statement, kept)
       const verification = await verifyInScene(kept.scene, input.statement, {
@@ -42,7 +47,7 @@ export function qaHandlers(ctx: ServiceContext): DomainHandlers<'qa'> {
     },
     'qa:reason': async (input, client) => {
       const kept = keptScene(ctx, client, input.sceneId)
-      const vlm = await ExecutorVisionModel.find(ctx.executor, kept.provider)
+      const vlm = await visionModelFor(ctx, kept.provider)
       const result = await ctx.reasoning.reason(kept, input, vlm)
       // A reasoned answer goes to the log with its chain of thought; runs that gave no answer do not.
       await appendQuietly(ctx, recordFromReasoning(result, recordStamp(ctx, client, input.sceneId)))

@@ -13,13 +13,22 @@ import type { NamedScene } from './handlerTypes'
 import type { SceneComputation } from '../../frames/analyzeFrame'
 import type { ExecutionProviderName } from '../../inference/types'
 import { typedArrayBytes } from '../keptSceneBytes'
+import type { ServiceHost } from '../../contract/channels'
+import { ExecutorVisionModel } from '../../workers/ExecutorVisionModel'
 
 /** The embedded sample's short name (app:info, and the frame name in the measurement log). */
 export const SAMPLE_NAME = 'PCL Kinect laptop'
 
 /** What the domain handlers share: the services, the kept scenes and the log. Built once by SpatialService. */
 export interface ServiceContext {
-  readonly host: 'electron' | 'serve'
+  readonly host: ServiceHost
+  /**
+   * Whether answers, verdicts and measurements go to the measurement log (the app's and `serve`'s always do; the
+   * CLI's only with `--log`, so scripted runs do not fill the user's log).
+   */
+  readonly recordAnswers: boolean
+  /** 'none': the installed vision-language model is never asked (the CLI's `--vlm none`); 'auto': when installed. */
+  readonly vision: 'auto' | 'none'
   readonly executor: SceneExecutor
   readonly scenes: ClientScenes<NamedScene>
   readonly settings: SettingsStore
@@ -82,8 +91,16 @@ export async function appendQuietly(
   ctx: ServiceContext,
   record: MeasurementRecord | null,
 ): Promise<void> {
-  if (!record) return
+  if (!record || !ctx.recordAnswers) return
   await ctx.log
     .append(record)
     .catch((error: Error) => console.error(`[spatial-lens] ${error.message}`))
+}
+
+/** The installed vision-language model for a kept scene's provider, unless the host turned visual questions off. */
+export async function visionModelFor(
+  ctx: ServiceContext,
+  provider?: ExecutionProviderName,
+): Promise<ExecutorVisionModel | undefined> {
+  return ctx.vision === 'none' ? undefined : ExecutorVisionModel.find(ctx.executor, provider)
 }

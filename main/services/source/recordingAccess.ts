@@ -1,3 +1,4 @@
+import type { ServiceHost } from '../../contract/channels'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import { UserError } from '../../app/userError'
@@ -71,12 +72,15 @@ export async function listRecordings(
   return found
 }
 
-/** The access of a host: `serve` with its --recordings directory (resolved now), or the desktop app. */
+/**
+ * The access of a host: `serve` with its --recordings directory (resolved now), or the desktop app and the CLI
+ * (the user's own machine and files: any path).
+ */
 export async function recordingAccessFor(
-  host: 'electron' | 'serve',
+  host: ServiceHost,
   directory: string | null | undefined,
 ): Promise<RecordingAccess> {
-  if (host === 'electron') return { directory: directory ?? null, isAnyPathAllowed: true }
+  if (host !== 'serve') return { directory: directory ?? null, isAnyPathAllowed: true }
   if (!directory) return { directory: null, isAnyPathAllowed: false }
   const real = await realpath(directory).catch(() => {
     throw new UserError(`--recordings ${directory}: no such directory`)

@@ -1,0 +1,52 @@
+/**
+ * The CLI as a host of the service: the same SpatialService and typed handlers as the desktop app and `serve`,
+ * with the scene tasks run inline (one-shot commands: a worker thread would only add its start-up). Commands call
+ * channels with {@link callService}, so their input is parsed and their reply checked against the contract exactly
+ * as for the other hosts.
+ */
+import type { Channel, ChannelInput, ChannelOutput } from '../contract/channels'
+import { SpatialService, type SpatialServiceOptions } from '../services/SpatialService'
+import { InlineSceneExecutor, type SceneExecutor } from '../workers/sceneExecutor'
+import { UserError } from '../app/userError'
+
+export interface CliServiceOptions extends Omit<SpatialServiceOptions, 'recordAnswers'> {
+  /** `--log`: answers and verdicts go to the measurement log as in the app. Default false. */
+  recordAnswers?: boolean
+  /** Default: the scene tasks on this thread. */
+  executor?: SceneExecutor
+}
+
+/** The service for one CLI command; dispose it when the command ends. */
+export function openCliService(options: CliServiceOptions = {}): SpatialService {
+  const { executor = new InlineSceneExecutor(), recordAnswers = false, ...rest } = options
+  return new SpatialService(executor, 'cli', { ...rest, recordAnswers })
+}
+
+/**
+ * One channel call: the reply, or the service's error line thrown — as a UserError (exit 2) when the request was
+ * at fault, as a plain Error (exit 1, "unexpected error") when the service was.
+ */
+export async function callService<C extends Channel>(
+  service: SpatialService,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await service.handle(channel, input)
+  if (result.ok) return result.value
+  if (result.cause === 'user') throw new UserError(result.error.message, { code: result.error.code })
+  // The message already says "unexpected error: …" or "this is a bug"; main prints it once more as such.
+  throw new Error(result.error.message.replace(/^unexpected error: /, ''))
+}
+
+/** Runs `work` with a CLI service and disposes it afterwards, whatever happens. */
+export async function withCliService<T>(
+  options: CliServiceOptions,
+  work: (service: SpatialService) => Promise<T>,
+): Promise<T> {
+  const service = openCliService(options)
+  try {
+    return await work(service)
+  } finally {
+    await service.dispose()
+  }
+}
