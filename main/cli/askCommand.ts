@@ -1,69 +1,65 @@
-import { answerQuestion } from '../engine/answers/answerQuestion'
+import { randomUUID } from 'node:crypto'
 import { LLM_HELP } from '../reasoning/orchestrator'
-import { createChatModel, parseLlmSpec } from '../reasoning/connectors'
-import { contract } from '../contract/channels'
-import { reasonReply } from '../services/ReasoningService'
-import type { Scene, Frame } from '../engine/types'
-import { perceiveAndBuild } from '../frames/perceiveAndBuild'
-import { perceptionFor } from '../perception/defaultPerception'
-import { loadFrameFromArgs } from './loadFrameFromArgs'
-import { withRobotFrames } from '../engine/tf/robotFrames'
+import type { SpatialService } from '../services/SpatialService'
+import type { EventPayload } from '../contract/events'
+import { analyzeFromArgs } from './loadFrameFromArgs'
+import { callService, questionServiceOptions, withCliService } from './cliService'
 import type { CliArgs } from './args'
 
 /**
- * `spatial-lens ask`: template questions are answered by the deterministic parser (no LLM);
- * with `--llm`, the chain-of-thought orchestrator pairs the LLM with the spatial tools, printing
- * each step as it happens (`--json`: the whole trace, the `qa:reason` reply's shape).
+ * `spatial-lens ask`: the frame is analysed and asked about through the service, as in the app — `qa:ask` (the
+ * question grammar, no LLM) or, with `--llm`, `qa:reason` (the chain-of-thought orchestrator pairing the LLM with
+ * the spatial tools), printing each step as it happens (`--json`: the `qa:reason` reply).
  */
 export async function runAskCommand(args: CliArgs, print: (text: string) => void): Promise<number> {
-  const { frame, regions, robot } = await loadFrameFromArgs(args)
-  const built = await perceiveAndBuild(frame, regions, args.perception)
-  // A recording's TF frames become references ("how far is the gripper from the mug").
-  const scene = robot ? withRobotFrames(built.scene, robot) : built.scene
-  if (args.llm) return askWithLlm(scene, built.frame, args, print)
-  // The `qa:ask` reply's shape, checked against its schema.
-  const answer = contract['qa:ask'].output.parse(answerQuestion(scene, args.question!))
-  if (args.json) {
-    print(JSON.stringify(answer, null, 2))
-  } else {
-    print(answer.text)
-    if (answer.kind === 'unsupported') print(LLM_HELP)
-    if (answer.objects.length > 0)
-      print(
-        `(objects: ${answer.objects.map((o) => o.name).join(', ')}; ${answer.provenance.method})`,
-      )
-  }
-  // A question we could not answer is not a crash, but scripts should be able to tell.
-  return answer.value === null ? 3 : 0
+  return withCliService(questionServiceOptions(args), async (service) => {
+    const { summary } = await analyzeFromArgs(service, args)
+    if (args.llm) return askWithLlm(service, summary.sceneId, args, print)
+    const answer = await callService(service, 'qa:ask', {
+      sceneId: summary.sceneId,
+      question: args.question!,
+    })
+    if (args.json) {
+      print(JSON.stringify(answer, null, 2))
+    } else {
+      print(answer.text)
+      if (answer.kind === 'unsupported') print(LLM_HELP)
+      if (answer.objects.length > 0)
+        print(
+          `(objects: ${answer.objects.map((o) => o.name).join(', ')}; ${answer.provenance.method})`,
+        )
+    }
+    // A question we could not answer is not a crash, but scripts should be able to tell.
+    return answer.value === null ? 3 : 0
+  })
 }
 
+/** `qa:reason` with the steps printed as their `qa:step` events arrive; Ctrl+C sends `qa:cancel`. */
 async function askWithLlm(
-  scene: Scene,
-  frame: Frame,
+  service: SpatialService,
+  sceneId: string,
   args: CliArgs,
   print: (text: string) => void,
 ): Promise<number> {
-  const connection = createChatModel(parseLlmSpec(args.llm!), { threads: args.llmThreads })
-  // Visual questions go to the installed vision-language model; without one the LLM is told they cannot be answered.
-  const vlm =
-    args.vlm === 'auto' ? await perceptionFor(args.perception.provider).visionModel() : undefined
-  const controller = new AbortController()
-  const cancel = () => controller.abort(new Error('cancelled by the user'))
+  const requestId = randomUUID()
+  const stopListening = service.subscribe((event, payload) => {
+    if (event !== 'qa:step' || args.json) return
+    const { requestId: id, step } = payload as EventPayload<'qa:step'>
+    if (id === requestId) print(`[${step.kind}] ${step.text}`)
+  })
+  const cancel = () => void service.handle('qa:cancel', { requestId })
   process.once('SIGINT', cancel)
   try {
-    // The same reply as the `qa:reason` channel, built by the same function and checked against its schema.
-    const reply = contract['qa:reason'].output.parse(
-      await reasonReply({ scene, depth: frame.depth, image: frame.rgb }, args.question!, {
-        connection,
-        vlm,
-        signal: controller.signal,
-        onStep: args.json ? undefined : (step) => print(`[${step.kind}] ${step.text}`),
-      }),
-    )
+    const reply = await callService(service, 'qa:reason', {
+      sceneId,
+      question: args.question!,
+      requestId,
+    })
     if (args.json) print(JSON.stringify(reply, null, 2))
     else print(`\n${reply.answer}`)
     return reply.stopReason === 'final' || reply.stopReason === 'template' ? 0 : 3
   } finally {
     process.off('SIGINT', cancel)
+    stopListening()
   }
 }

@@ -8,6 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../contract/channels'
 import { SpatialService, type SpatialServiceOptions } from '../services/SpatialService'
 import { InlineSceneExecutor, type SceneExecutor } from '../workers/sceneExecutor'
 import { UserError } from '../app/userError'
+import type { CliArgs } from './args'
 
 export interface CliServiceOptions extends Omit<SpatialServiceOptions, 'recordAnswers'> {
   /** `--log`: answers and verdicts go to the measurement log as in the app. Default false. */
@@ -33,7 +34,8 @@ export async function callService<C extends Channel>(
 ): Promise<ChannelOutput<C>> {
   const result = await service.handle(channel, input)
   if (result.ok) return result.value
-  if (result.cause === 'user') throw new UserError(result.error.message, { code: result.error.code })
+  if (result.cause === 'user')
+    throw new UserError(result.error.message, { code: result.error.code })
   // The message already says "unexpected error: …" or "this is a bug"; main prints it once more as such.
   throw new Error(result.error.message.replace(/^unexpected error: /, ''))
 }
@@ -48,5 +50,17 @@ export async function withCliService<T>(
     return await work(service)
   } finally {
     await service.dispose()
+  }
+}
+
+/**
+ * The service options of `scene`, `ask` and `verify`: the LLM only when `--llm` names one (never the app's saved
+ * one), `--vlm`, and the log only with `--log`.
+ */
+export function questionServiceOptions(args: CliArgs): CliServiceOptions {
+  return {
+    recordAnswers: args.log,
+    llm: args.llm ? { spec: args.llm, threads: args.llmThreads } : null,
+    vision: args.vlm,
   }
 }

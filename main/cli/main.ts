@@ -1,4 +1,5 @@
-import { parseCliArgs, USAGE } from './args'
+import { parseCliArgs } from './args'
+import { USAGE } from './usage'
 import { runModelsCommand } from './modelsCommand'
 import { runEvalCommand } from './evalCommand'
 import { runCalibrateCommand } from './calibrateCommand'

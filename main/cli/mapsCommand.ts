@@ -2,6 +2,7 @@ import { auxiliaryMaps, DEFAULT_CANNY } from '../engine/maps/auxiliaryMaps'
 import { writeMaps } from '../maps/writeMaps'
 import { mapsManifestSchema } from '../contract/mapsSchema'
 import { perceiveAndBuild } from '../frames/perceiveAndBuild'
+import { toRegionPrompts } from '../frames/frameLoader'
 import { UserError } from '../app/userError'
 import { loadFrameFromArgs } from './loadFrameFromArgs'
 import type { CliArgs } from './args'
@@ -17,7 +18,8 @@ export async function runMapsCommand(
 ): Promise<number> {
   if (!args.out) throw new UserError('maps needs --out DIR (the folder to write the maps into)')
   const { frame, regions } = await loadFrameFromArgs(args)
-  const built = await perceiveAndBuild(frame, regions, args.perception)
+  // No channel gives maps (they are files for datasets, not a view of the app): the frame path runs here.
+  const built = await perceiveAndBuild(frame, toRegionPrompts(regions), args.perception)
   const maps = auxiliaryMaps(built.frame, built.scene, DEFAULT_CANNY)
   const manifest = writeMaps(
     maps,

@@ -1,59 +1,49 @@
-import type { Scene } from '../engine/types'
-import { buildScene } from '../engine/scene/buildScene'
+import type { SceneSummary } from '../contract/sceneSchema'
 import { median } from '../engine/geometry/stats'
-import { sceneSummarySchema } from '../contract/sceneSchema'
-import { summarizeScene } from '../frames/sceneSummary'
 import { formatLength } from '../engine/scene/naming'
 import { labelCheckText } from './labelCheckText'
-import { loadFrameFromArgs } from './loadFrameFromArgs'
-import { perceiveAndBuild } from '../frames/perceiveAndBuild'
-import { withRobotFrames } from '../engine/tf/robotFrames'
+import { analyzeRequestFromArgs } from './loadFrameFromArgs'
+import { callService, questionServiceOptions, withCliService } from './cliService'
 import type { CliArgs } from './args'
 
-/** `spatial-lens scene`: builds the scene and prints it (a table, or one contract-validated JSON object). */
+/**
+ * `spatial-lens scene`: analyses the frame through the service (`scene:analyze`, as the app does) and prints its
+ * summary (a table, or the contract-validated JSON object).
+ */
 export async function runSceneCommand(args: CliArgs, print: (text: string) => void): Promise<void> {
-  const loaded = await loadFrameFromArgs(args)
-  // Perception runs once (its models are timed in its report and by `npm run bench`); --repeat
-  // times the scene compute. With --repeat, the first (cold) build is the untimed warm-up, as in
-  // the Open3D reference: the JIT compiles the hot loops on the first frame, and a live camera
-  // never runs cold. The N timed runs follow.
-  const perceived = await perceiveAndBuild(loaded.frame, loaded.regions, args.perception)
-  const runs: Scene[] =
-    args.repeat > 1
-      ? Array.from({ length: args.repeat }, () =>
-          buildScene(perceived.frame, perceived.sceneOptions),
-        )
-      : [perceived.scene]
-  // The reported scene is the perceived one (it carries any model-given names); runs give timings.
-  // TF frames are placed on it here, after the build: TF is the recording's, not the scene builder's.
-  const perceivedScene = loaded.robot
-    ? withRobotFrames(perceived.scene, loaded.robot)
-    : perceived.scene
-  const scene = withMedianTimings(perceivedScene, runs)
-  const summary = sceneSummarySchema.parse({
-    ...summarizeScene(scene, 'cli'),
-    perception: perceived.perception,
+  // Decoding happens here, once, outside the timings.
+  const request = await analyzeRequestFromArgs(args)
+  const summary = await withCliService(questionServiceOptions(args), async (service) => {
+    const first = (await callService(service, 'scene:analyze', request)).summary
+    if (args.repeat <= 1) return first
+    // --repeat N times the scene compute: the first (cold) analysis is the untimed warm-up, as in the Open3D
+    // reference (the JIT compiles the hot loops on the first frame, and a live camera never runs cold); the N
+    // timed runs follow. The reported scene is the first one.
+    const runs: SceneSummary[] = []
+    for (let i = 0; i < args.repeat; i++)
+      runs.push((await callService(service, 'scene:analyze', request)).summary)
+    return withMedianTimings(first, runs)
   })
   if (args.json) {
     print(JSON.stringify({ ...summary, repeat: args.repeat }, null, 2))
     return
   }
-  print(describeScene(scene, args.repeat))
-  for (const step of perceived.perception.steps) {
+  print(describeScene(summary, args.repeat))
+  for (const step of summary.perception?.steps ?? []) {
     print(`${step.stage}: ${step.modelId} on ${step.provider}, ${step.ms.toFixed(1)} ms`)
   }
 }
 
-/** The scene with each stage's median time over all runs (for benchmarks). */
-function withMedianTimings(scene: Scene, runs: Scene[]): Scene {
+/** The summary with each stage's median time over the timed runs (for benchmarks). */
+function withMedianTimings(summary: SceneSummary, runs: SceneSummary[]): SceneSummary {
   const last = runs[runs.length - 1]
   const timingsMs: Record<string, number> = {}
   for (const stage of Object.keys(last.timingsMs))
     timingsMs[stage] = median(runs.map((r) => r.timingsMs[stage] ?? 0))
-  return { ...scene, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
+  return { ...summary, timingsMs, totalMs: median(runs.map((r) => r.totalMs)) }
 }
 
-function describeScene(scene: Scene, repeat: number): string {
+function describeScene(scene: SceneSummary, repeat: number): string {
   const lines: string[] = []
   const p = scene.provenance
   lines.push(

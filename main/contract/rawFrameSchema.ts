@@ -1,7 +1,37 @@
 import { z } from 'zod'
-import { intrinsicsSchema } from './primitives'
+import { depthScaleSchema, finite, intrinsicsSchema } from './primitives'
 
 const sideSchema = z.number().int().positive().max(16_384)
+
+/** TF frames one frame may carry: a robot's tree has tens; thousands would only be a way to burn time. */
+export const MAX_ROBOT_FRAMES = 512
+/** Frame origins further than this from the camera (metres) are not a robot in view: refused, not placed. */
+const MAX_ROBOT_FRAME_DISTANCE_M = 1e6
+const coordinateM = finite.min(-MAX_ROBOT_FRAME_DISTANCE_M).max(MAX_ROBOT_FRAME_DISTANCE_M)
+const frameIdSchema = z.string().trim().min(1).max(300)
+
+/**
+ * A robot's TF frames at the frame's stamp, located in the camera (optical) frame by the host that holds the TF
+ * tree (engine `RobotFramesInCamera`). The service places them in the scene's world frame, so questions can name
+ * them ("how far is the gripper from the mug").
+ */
+export const robotFramesInCameraSchema = z
+  .object({
+    points: z
+      .array(
+        z
+          .object({
+            frameId: frameIdSchema,
+            pointInCamera: z.tuple([coordinateM, coordinateM, coordinateM]),
+          })
+          .strict(),
+      )
+      .max(MAX_ROBOT_FRAMES),
+    gripperFrameId: frameIdSchema.optional(),
+    /** Frames the host could not locate, one line each (they become scene warnings). */
+    warnings: z.array(z.string().max(1000)).max(MAX_ROBOT_FRAMES + 1).default([]),
+  })
+  .strict()
 
 /**
  * A frame already decoded (a robot source's frame on its way to the scene worker): RGB bytes and
@@ -20,6 +50,11 @@ export const rawFrameInputSchema = z
       .object({ width: sideSchema, height: sideSchema, data: z.instanceof(Float32Array) })
       .optional(),
     intrinsics: intrinsicsSchema,
+    /** Where the depth came from: a depth sensor (default when depth is given) or a point cloud (PCD files). */
+    depthSource: z.enum(['sensor', 'pointcloud']).optional(),
+    /** Depth-file units per metre the host divided by, when depth came from a file (plausibility warnings name it). */
+    depthScale: depthScaleSchema.optional(),
+    robotFrames: robotFramesInCameraSchema.optional(),
   })
   .strict()
   .superRefine((frame, ctx) => {
@@ -38,6 +73,8 @@ export const rawFrameInputSchema = z
       })
     if (depth && (depth.width !== rgb.width || depth.height !== rgb.height))
       ctx.addIssue({ code: 'custom', path: ['depth'], message: 'must be the colour image size' })
+    if (frame.depthSource && !depth)
+      ctx.addIssue({ code: 'custom', path: ['depthSource'], message: 'needs depth' })
     if (intrinsics.width !== rgb.width || intrinsics.height !== rgb.height)
       ctx.addIssue({
         code: 'custom',

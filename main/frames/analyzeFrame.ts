@@ -6,6 +6,7 @@ import type { PerceptionSettingsInput } from '../contract/perceptionSettings'
 import { loadFrameInput, toRegionPrompts } from './frameLoader'
 import { buildSceneCloud, summarizeScene } from './sceneSummary'
 import { buildSceneImage } from './sceneImage'
+import { placeRobotFrames } from '../engine/tf/robotFrames'
 
 export interface AnalyzeRequest {
   frame: FrameInput
@@ -32,11 +33,15 @@ export async function analyzeFrame(
   sceneId: string,
 ): Promise<SceneComputation> {
   const loaded = await loadFrameInput(request.frame)
-  const { scene, frame, perception } = await perceiveAndBuild(
+  const built = await perceiveAndBuild(
     loaded,
     toRegionPrompts(request.regions),
     request.perception,
   )
+  const { frame, perception } = built
+  // TF frames the host located in the camera frame go where the scene's world frame puts them.
+  const robotFrames = request.frame.kind === 'raw' ? request.frame.robotFrames : undefined
+  const scene = robotFrames ? placeRobotFrames(built.scene, robotFrames) : built.scene
   return {
     scene,
     depth: frame.depth!,

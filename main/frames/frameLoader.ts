@@ -7,6 +7,7 @@ import { SourceError, describeCause } from '../sources/SourceError'
 import { assertPixelLimit, pngDeclaredSize } from '../sources/pixelLimit'
 import { sampleFramePaths } from '../app/paths'
 import type { RawFrameInput } from '../contract/rawFrameSchema'
+import type { RobotFramesInCamera } from '../engine/tf/robotFrames'
 
 /** Decodes a frame given as file bytes (or the embedded sample) into an engine Frame. */
 export async function loadFrameInput(input: FrameInput): Promise<Frame> {
@@ -40,13 +41,21 @@ function rawFrame(input: RawFrameInput): Frame {
     rgb: { width, height, data: input.rgb.data },
     ...(input.depth ? { depth: { width, height, data: input.depth.data } } : {}),
     intrinsics: input.intrinsics,
-    depthSource: input.depth ? 'sensor' : 'monocular',
+    depthSource: input.depth ? (input.depthSource ?? 'sensor') : 'monocular',
     sourceDescription: input.name,
+    ...(input.depthScale !== undefined ? { depthScale: input.depthScale } : {}),
   }
 }
 
-/** The contract form of an engine frame, to send it to the scene worker (no copies: the arrays travel). */
-export function rawFrameInput(frame: Frame, name: string): RawFrameInput {
+/**
+ * The contract form of an engine frame, to send it to the scene worker (no copies: the arrays travel).
+ * `robotFrames`: the robot's TF frames located in the camera frame at the frame's stamp, when the host has TF.
+ */
+export function rawFrameInput(
+  frame: Frame,
+  name: string,
+  robotFrames?: RobotFramesInCamera,
+): RawFrameInput {
   return {
     kind: 'raw',
     name,
@@ -68,6 +77,10 @@ export function rawFrameInput(frame: Frame, name: string): RawFrameInput {
         }
       : {}),
     intrinsics: frame.intrinsics,
+    // 'monocular' frames carry no depth: the scene's depth model fills it.
+    ...(frame.depth && frame.depthSource !== 'monocular' ? { depthSource: frame.depthSource } : {}),
+    ...(frame.depthScale !== undefined ? { depthScale: frame.depthScale } : {}),
+    ...(robotFrames ? { robotFrames } : {}),
   }
 }
 

@@ -64,14 +64,19 @@ export class ReasoningService {
   private readonly closing = new AbortController()
 
   /**
-   * @param llm the LLM this host asks instead of the settings' one (the CLI's `--llm SPEC [--llm-threads N]`):
-   *   the saved API key still goes only to the origin it was saved for.
+   * @param llm the LLM this host asks instead of the settings' one (the CLI's `--llm SPEC [--llm-threads N]`;
+   *   null: none, the CLI without `--llm`); the saved API key still goes only to the origin it was saved for.
    */
   constructor(
     private readonly settings: SettingsStore,
     private readonly events: ServiceEvents,
-    private readonly llm?: LlmChoice,
+    private readonly llm?: LlmChoice | null,
   ) {}
+
+  /** The spec to ask ('' for none): the host's choice when it made one, else the settings'. */
+  private specFor(settings: StoredSettings): string {
+    return this.llm === undefined ? settings.llm.spec : (this.llm?.spec ?? '')
+  }
 
   /**
    * `vlm`: the installed vision-language model, asked by the visual tools (ask_image, …); without one
@@ -85,7 +90,7 @@ export class ReasoningService {
     const { requestId } = input
     if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
     const { settings } = await this.settings.load()
-    const spec = this.llm?.spec ?? settings.llm.spec
+    const spec = this.specFor(settings)
     const connection = spec ? connect(spec, settings, { threads: this.llm?.threads }).connection : null
     const controller = new AbortController()
     this.running.set(requestId, controller)
@@ -161,7 +166,7 @@ export class ReasoningService {
    */
   async llmVoterAsk(): Promise<LlmVoterAsk | null> {
     const { settings } = await this.settings.load()
-    const spec = this.llm?.spec ?? settings.llm.spec
+    const spec = this.specFor(settings)
     if (!spec) return null
     let connection: ChatModelConnection
     try {

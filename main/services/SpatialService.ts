@@ -55,8 +55,8 @@ export interface SpatialServiceOptions {
   recordingsDirectory?: string | null
   /** Whether answers and measurements go to the measurement log; default true (the CLI: only with `--log`). */
   recordAnswers?: boolean
-  /** The LLM this host asks instead of the settings' one (the CLI's `--llm`). */
-  llm?: LlmChoice
+  /** The LLM this host asks instead of the settings' one (the CLI's `--llm`); null: none at all. */
+  llm?: LlmChoice | null
   /** 'none': never ask the installed vision-language model (the CLI's `--vlm none`); default 'auto'. */
   vision?: 'auto' | 'none'
 }

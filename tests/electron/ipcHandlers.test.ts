@@ -286,10 +286,13 @@ describe('registerIpcHandlers (main-process IPC)', () => {
   })
 
   it('rejects a message that is not an object, naming the message', async () => {
-    expect(await ipcMain.invoke('qa:ask', 'how far is it')).toMatchObject({
+    const reply = await ipcMain.invoke('qa:ask', 'how far is it')
+    expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^qa:ask: invalid message: .*expected object/) },
     })
+    // Only the envelope crosses to the renderer: whose failure it was stays in the main process.
+    expect(Object.keys(reply as object).sort()).toEqual(['error', 'ok'])
   })
 
   it('rejects unknown channels: no handler in the main process, and the services refuse them too', async () => {
@@ -297,7 +300,11 @@ describe('registerIpcHandlers (main-process IPC)', () => {
       /No handler registered for 'fs:readFile'/,
     )
     const result = await service.handle('fs:readFile' as Channel, {})
-    expect(result).toEqual({ ok: false, error: { message: 'unknown channel "fs:readFile"' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { message: 'unknown channel "fs:readFile"' },
+      cause: 'user',
+    })
   })
 
   it('refuses requests from pages that are not the app (the services are not called)', async () => {

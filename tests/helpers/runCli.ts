@@ -31,9 +31,9 @@ export function runCli(args: string[], env?: NodeJS.ProcessEnv): CliRun {
  * Runs the built CLI as an asynchronous child, so this process can keep serving requests the CLI makes to it
  * (a fake LLM server in the same test process).
  */
-export function runCliAsync(args: string[]): Promise<CliRun> {
+export function runCliAsync(args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))

@@ -62,6 +62,7 @@ describe('SpatialService: whose mistake a failure is', () => {
     expect(result.error.message).toContain('this is a bug in Spatial Lens')
     expect(result.error.field).toBe('summary.objects.0.sizeM.width')
     expect(result.error.code).toBeUndefined()
+    expect(result.cause).toBe('internal')
     expect(log).toHaveBeenCalled()
   })
 
@@ -75,13 +76,14 @@ describe('SpatialService: whose mistake a failure is', () => {
     if (result.ok) return
     expect(result.error.message).toMatch(/^unexpected error: invalid objects\.0\.centerInWorld/)
     expect(result.error.code).toBeUndefined()
+    expect(result.cause).toBe('internal')
     expect(log).toHaveBeenCalledWith('[spatial-lens] qa:ask failed:', expect.anything())
   })
 
   it("the user's invalid input names the field and is not logged as a failure", async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const result = await service.handle('qa:ask', { sceneId: 'x', question: '' })
-    expect(result).toMatchObject({ ok: false, error: { field: 'question' } })
+    expect(result).toMatchObject({ ok: false, error: { field: 'question' }, cause: 'user' })
     if (!result.ok) expect(result.error.message).not.toContain('unexpected')
     expect(log).not.toHaveBeenCalled()
   })
@@ -90,12 +92,20 @@ describe('SpatialService: whose mistake a failure is', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     executor.corruption = 'coded'
     const result = await service.handle('scene:analyze', mugAndLaptopAnalyzeInput())
-    expect(result).toEqual({ ok: false, error: { message: 'no depth model', code: 'SOME_CODE' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { message: 'no depth model', code: 'SOME_CODE' },
+      cause: 'user',
+    })
     expect(log).not.toHaveBeenCalled()
   })
 
   it('a channel name that is an Object property is unknown, not a crash', async () => {
     const result = await service.handle('constructor' as 'app:info', {})
-    expect(result).toEqual({ ok: false, error: { message: 'unknown channel "constructor"' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { message: 'unknown channel "constructor"' },
+      cause: 'user',
+    })
   })
 })

@@ -29,19 +29,36 @@ export interface RobotFramesResult {
   warnings: string[]
 }
 
+/** One TF frame's origin in the camera (optical) frame, metres: what a host sends along with a frame. */
+export interface RobotFrameInCamera {
+  frameId: string
+  pointInCamera: Vec3
+}
+
 /**
- * The origins of TF frames in the scene's world frame at `timeNs`.
- * @param cameraFrameId the image's header.frame_id (an optical frame).
- * @param frameIds which frames to place; default every frame in the tree except the camera's.
- * @throws TfLookupError when the camera frame is not in the tree (nothing can be placed then).
+ * The TF frames of one frame, located in the camera frame at its stamp (host side: the TF tree stays with the
+ * source), ready to be placed in the scene once its world frame is known ({@link placeRobotFrames}).
  */
-export function robotFramesInScene(
-  scene: Pick<Scene, 'worldFromCamera'>,
+export interface RobotFramesInCamera {
+  points: RobotFrameInCamera[]
+  /** The frame "the gripper" means, when the user named one. */
+  gripperFrameId?: string
+  /** Frames that could not be located (no transform at that time, camera not in the tree), one line each. */
+  warnings: string[]
+}
+
+/**
+ * The origins of TF frames in the camera (optical) frame at `timeNs`.
+ * @param cameraFrameId the image's header.frame_id (an optical frame).
+ * @param frameIds which frames to locate; default every frame in the tree except the camera's.
+ * @throws TfLookupError when the camera frame is not in the tree (nothing can be located then).
+ */
+export function locateFramesInCamera(
   tfTree: TfTree,
   cameraFrameId: string,
   timeNs: bigint,
   frameIds?: string[],
-): RobotFramesResult {
+): { points: RobotFrameInCamera[]; warnings: string[] } {
   const camera = cameraFrameId.replace(/^\//, '')
   if (!tfTree.hasFrame(camera)) {
     throw new TfLookupError(
@@ -51,24 +68,47 @@ export function robotFramesInScene(
   const wanted = (frameIds ?? tfTree.frameIds())
     .map((id) => id.replace(/^\//, ''))
     .filter((id) => id !== camera)
-  const points: RobotFramePoint[] = []
+  const points: RobotFrameInCamera[] = []
   const warnings: string[] = []
   for (const frameId of wanted) {
     try {
       const cameraFromFrame = tfTree.lookup(camera, frameId, timeNs)
-      const pointInCamera = applyTransform(cameraFromFrame, [0, 0, 0])
-      points.push({
-        frameId,
-        name: frameId.replace(/_/g, ' '),
-        pointInCamera,
-        pointInWorld: transformPoint(scene.worldFromCamera, pointInCamera),
-      })
+      points.push({ frameId, pointInCamera: applyTransform(cameraFromFrame, [0, 0, 0]) })
     } catch (error) {
       if (!(error instanceof TfLookupError)) throw error
       warnings.push(error.message)
     }
   }
   return { points, warnings }
+}
+
+/** Camera-frame origins → scene points: the question name ('_' as spaces) and the world position. */
+function toScenePoints(
+  scene: Pick<Scene, 'worldFromCamera'>,
+  points: RobotFrameInCamera[],
+): RobotFramePoint[] {
+  return points.map(({ frameId, pointInCamera }) => ({
+    frameId,
+    name: frameId.replace(/_/g, ' '),
+    pointInCamera,
+    pointInWorld: transformPoint(scene.worldFromCamera, pointInCamera),
+  }))
+}
+
+/**
+ * The origins of TF frames in the scene's world frame at `timeNs` ({@link locateFramesInCamera}, then the scene's
+ * worldFromCamera).
+ * @throws TfLookupError when the camera frame is not in the tree (nothing can be placed then).
+ */
+export function robotFramesInScene(
+  scene: Pick<Scene, 'worldFromCamera'>,
+  tfTree: TfTree,
+  cameraFrameId: string,
+  timeNs: bigint,
+  frameIds?: string[],
+): RobotFramesResult {
+  const located = locateFramesInCamera(tfTree, cameraFrameId, timeNs, frameIds)
+  return { points: toScenePoints(scene, located.points), warnings: located.warnings }
 }
 
 /** What a source knows about the robot when a frame arrives: its TF tree and the image's TF frame. */
@@ -81,30 +121,50 @@ export interface RobotContext {
 }
 
 /**
- * The scene with `robotFrames` filled from TF at the scene's stamp (every frame of the tree placed in the scene's
- * world frame: worldFromCamera · camera←frame). Unchanged when the tree is empty; when the camera frame is not in
- * the tree or some frames have no transform at that time, the reasons are added to the scene's warnings.
- * The scene is not mutated.
+ * Every TF frame of the tree located in the camera frame at `timeNs`, with the reasons for those that cannot be
+ * (a gripper frame not in the tree included). Null when the tree is empty (the source has no TF).
  */
-export function withRobotFrames(scene: Scene, robot: RobotContext): Scene {
+export function robotFramesInCamera(robot: RobotContext, timeNs: bigint): RobotFramesInCamera | null {
   const tree = robot.tfTree
-  if (tree.frameIds().length === 0) return scene
+  if (tree.frameIds().length === 0) return null
   const gripper = robot.gripperFrameId ? { gripperFrameId: robot.gripperFrameId } : {}
   try {
-    const placed = robotFramesInScene(scene, tree, robot.cameraFrameId, scene.timestampNs)
+    const located = locateFramesInCamera(tree, robot.cameraFrameId, timeNs)
     const unknownGripper =
       robot.gripperFrameId !== undefined && !tree.hasFrame(robot.gripperFrameId.replace(/^\//, ''))
         ? [
             `gripper frame "${robot.gripperFrameId}" is not in the TF tree (known: ${tree.frameIds().join(', ')})`,
           ]
         : []
-    return {
-      ...scene,
-      robotFrames: { points: placed.points, ...gripper },
-      warnings: [...scene.warnings, ...placed.warnings, ...unknownGripper],
-    }
+    return { ...located, ...gripper, warnings: [...located.warnings, ...unknownGripper] }
   } catch (error) {
     if (!(error instanceof TfLookupError)) throw error
-    return { ...scene, warnings: [...scene.warnings, error.message] }
+    return { points: [], ...gripper, warnings: [error.message] }
   }
+}
+
+/**
+ * The scene with `robotFrames` set from frames located in its camera frame (each origin mapped with the scene's
+ * worldFromCamera) and their warnings added. Nothing is placed when no frame could be located. Not mutated.
+ */
+export function placeRobotFrames(scene: Scene, frames: RobotFramesInCamera): Scene {
+  const gripper = frames.gripperFrameId ? { gripperFrameId: frames.gripperFrameId } : {}
+  return {
+    ...scene,
+    ...(frames.points.length > 0
+      ? { robotFrames: { points: toScenePoints(scene, frames.points), ...gripper } }
+      : {}),
+    warnings: [...scene.warnings, ...frames.warnings],
+  }
+}
+
+/**
+ * The scene with `robotFrames` filled from TF at the scene's stamp (every frame of the tree placed in the scene's
+ * world frame: worldFromCamera · camera←frame). Unchanged when the tree is empty; when the camera frame is not in
+ * the tree or some frames have no transform at that time, the reasons are added to the scene's warnings.
+ * The scene is not mutated.
+ */
+export function withRobotFrames(scene: Scene, robot: RobotContext): Scene {
+  const frames = robotFramesInCamera(robot, scene.timestampNs)
+  return frames ? placeRobotFrames(scene, frames) : scene
 }
