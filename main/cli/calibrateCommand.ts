@@ -49,8 +49,10 @@ export interface CalibrateRequest {
  * The service's injections (openCliService): `models` (the models:* channels' store), `calibrations`
  * (where fits are saved), `executor` (where the model runs; default inline). Defaults as the CLI's.
  */
-export interface CalibrateCommandOptions
-  extends Pick<CliServiceOptions, 'models' | 'calibrations' | 'executor'> {
+export interface CalibrateCommandOptions extends Pick<
+  CliServiceOptions,
+  'models' | 'calibrations' | 'executor'
+> {
   /** Warnings (`warning: …` lines); default stderr. */
   warn?: (text: string) => void
 }
@@ -202,21 +204,26 @@ export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
   if (provider !== undefined && !PROVIDERS.includes(provider)) {
     throw new UserError(`--provider must be one of ${PROVIDERS.join(', ')} (got "${provider}")`)
   }
-  if (values.note !== undefined && values.note.length > MAX_CALIBRATION_NOTE_LENGTH) {
-    throw new UserError(
-      `--note is ${values.note.length} characters; at most ${MAX_CALIBRATION_NOTE_LENGTH} are kept with a calibration`,
-    )
-  }
   return {
     cameraId,
     modelId,
     rgbPath,
     intrinsicsPath,
     method: parseMethod(values),
-    note: values.note,
+    note: checkNote(values.note),
     provider,
     json: values.json ?? false,
   }
+}
+
+/** The contract keeps at most MAX_CALIBRATION_NOTE_LENGTH characters; said here in the flag's terms. */
+function checkNote(note: string | undefined): string | undefined {
+  if (note !== undefined && note.length > MAX_CALIBRATION_NOTE_LENGTH) {
+    throw new UserError(
+      `--note is ${note.length} characters; at most ${MAX_CALIBRATION_NOTE_LENGTH} are kept with a calibration`,
+    )
+  }
+  return note
 }
 
 function parseMethod(values: {

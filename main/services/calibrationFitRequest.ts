@@ -24,8 +24,7 @@ export interface CalibrationScene {
 
 /** What a calibration is fitted on: a kept scene (the app) or a decoded frame sent with the request (the CLI). */
 export type CalibrationSubject =
-  | { kind: 'scene'; kept: CalibrationScene }
-  | { kind: 'frame'; frame: RawFrameInput }
+  { kind: 'scene'; kept: CalibrationScene } | { kind: 'frame'; frame: RawFrameInput }
 
 /** The fit request, and the camera the fit is saved for and the frame's name (for the default note). */
 export interface PlannedFit {
@@ -56,7 +55,12 @@ function planSceneFit(
         "use `npx spatial-lens calibrate` with the frame's files",
     )
   }
-  const base = { modelId: input.modelId, provider: input.provider ?? kept.provider, image, intrinsics }
+  const base = {
+    modelId: input.modelId,
+    provider: input.provider ?? kept.provider,
+    image,
+    intrinsics,
+  }
   const planned = { cameraId: scene.cameraId, frameName: kept.frameName }
   const { method } = input
   if (method.kind === 'rgbd-frame') {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { existsSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCalibrateCommand } from '../../main/cli/calibrateCommand'
 import { SpatialService } from '../../main/services/SpatialService'
@@ -70,7 +70,7 @@ describe('calibrate goes through the service', () => {
     expect(run.warnings).toEqual([expect.stringMatching(/^warning: one measurement fixes/)])
   })
 
-  it('sends --depth as the frame\'s sensor depth in metres for the rgbd-frame method', async () => {
+  it("sends --depth as the frame's sensor depth in metres for the rgbd-frame method", async () => {
     // A constant prediction cannot fit a depth image; the service's refusal is the command's error.
     const failed = calibrate('rgbd', '--depth', DEPTH_640)
     await expect(failed).rejects.toThrow(UserError)
@@ -94,5 +94,41 @@ describe('calibrate goes through the service', () => {
       /^calibration:run: invalid method\.distances\.0\.distanceM: .*1000/,
     )
     expect(existsSync(new CalibrationStore({ directory }).pathFor('far'))).toBe(false)
+  })
+
+  it('keeps the note within the contract: a long --note is refused by name, a long default note names the file only', async () => {
+    const tooLong = calibrate(
+      'note',
+      '--known-size',
+      '220,140,420,340,width,0.5',
+      '--note',
+      'n'.repeat(201),
+    )
+    await expect(tooLong).rejects.toThrow(/^--note is 201 characters; at most 200/)
+    // The default note quotes the colour file's path; in a deep folder the path alone is over 200.
+    const deep = join(scratch, 'd'.repeat(120), 'e'.repeat(90))
+    mkdirSync(deep, { recursive: true })
+    const rgb = join(deep, 'colour.png')
+    copyFileSync(COLOR_640, rgb)
+    const printed: string[] = []
+    const run = await runCalibrateCommand(
+      [
+        '--camera',
+        'deep',
+        '--depth-model',
+        MODEL,
+        '--rgb',
+        rgb,
+        '--intrinsics',
+        intrinsics,
+        '--known-size',
+        '220,140,420,340,width,0.5',
+        '--json',
+      ],
+      (text) => printed.push(text),
+      { calibrations: new CalibrationStore({ directory }), warn: () => {} },
+    )
+    expect(run).toBe(0)
+    expect(JSON.parse(printed.join('\n')).note).toBe('known width 0.5 m in colour.png')
   })
 })

@@ -55,4 +55,13 @@ describe('calibrate --json output', () => {
     expect(json).toMatchObject({ residualRmsM: null, residualRel: null, residualCm: null })
     expect(calibrateCliResultSchema.parse(JSON.parse(JSON.stringify(json)))).toEqual(json)
   })
+
+  it('says where an unreadable calibration file was moved, when the service moved one', () => {
+    const moved = {
+      ...runResult(0.012, 0.03),
+      movedAsidePath: '/tmp/calibrations/arm.json.corrupt-1',
+    }
+    expect(calibrateJson(moved).movedAsidePath).toBe('/tmp/calibrations/arm.json.corrupt-1')
+    expect('movedAsidePath' in calibrateJson(runResult(0.012, 0.03))).toBe(false)
+  })
 })

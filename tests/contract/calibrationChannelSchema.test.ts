@@ -94,7 +94,7 @@ describe('calibration:run input: what it fits on', () => {
     expect(refusal({ ...withSize({}), sceneId: 's1' })).toMatch(/not both or neither/)
   })
 
-  it("checks the frame as any raw frame: the image must hold its pixels and match the intrinsics", () => {
+  it('checks the frame as any raw frame: the image must hold its pixels and match the intrinsics', () => {
     const torn = { ...frame, rgb: { ...frame.rgb, data: new Uint8Array(5) } }
     expect(refusal({ ...withSize({}), frame: torn })).toMatch(/invalid frame\.rgb\.data/)
     const otherSize = { ...frame, intrinsics: { ...K, width: 8 } }

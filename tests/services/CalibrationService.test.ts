@@ -103,7 +103,7 @@ afterAll(async () => {
 })
 
 describe('calibration:run on a frame sent with the request', () => {
-  it('fits several pixel distances: scale 0.26, residual √0.001 m RMS, 8.67 % median, saved for the frame\'s camera', async () => {
+  it("fits several pixel distances: scale 0.26, residual √0.001 m RMS, 8.67 % median, saved for the frame's camera", async () => {
     const result = await call<any>('calibration:run', {
       frame: rawFrame('arm'),
       modelId: METRIC,
@@ -125,7 +125,10 @@ describe('calibration:run on a frame sent with the request', () => {
     expect(result.path).toBe(calibrations.pathFor('arm'))
     expect(result.modelRun).toMatchObject({ output: 'metric', provider: 'cpu' })
     const stored = await calibrations.get('arm', METRIC)
-    expect(stored).toMatchObject({ status: 'found', calibration: { scale: result.calibration.scale } })
+    expect(stored).toMatchObject({
+      status: 'found',
+      calibration: { scale: result.calibration.scale },
+    })
   })
 
   it('fits a known width: scale 0.65625 from the 100 × 100 inner half of the box, with the one-measurement caveat', async () => {
@@ -209,7 +212,10 @@ describe('calibration:run on a frame sent with the request', () => {
     expect(
       await refusal({
         frame: rawFrame('x'),
-        method: { ...twoDistances, distances: [{ ...twoDistances.distances[0], distanceM: Infinity }] },
+        method: {
+          ...twoDistances,
+          distances: [{ ...twoDistances.distances[0], distanceM: Infinity }],
+        },
       }),
     ).toMatch(/^calibration:run: invalid method\.distances\.0\.distanceM/)
     expect(await calibrations.get('x', METRIC)).toEqual({ status: 'missing' })
