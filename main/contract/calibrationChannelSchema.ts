@@ -5,8 +5,8 @@ import { rawFrameInputSchema } from './rawFrameSchema'
 import { executionProviderSchema } from './providerSchema'
 
 /**
- * Depth calibrations in the app (Settings → Depth): list, fit one for the current frame's camera,
- * remove. A calibration maps one depth model's output to metres for one camera (see
+ * Depth calibrations for every host (the app's Settings → Depth, `serve`, `spatial-lens calibrate`):
+ * list, fit one for a frame's camera, remove. A calibration maps one depth model's output to metres for one camera (see
  * main/engine/depth/types.ts); the files live in the app home's calibrations folder.
  */
 
