@@ -47,7 +47,8 @@ export interface CalibrateRequest {
 
 /**
  * The service's injections (openCliService): `models` (the models:* channels' store), `calibrations`
- * (where fits are saved), `executor` (where the model runs; default inline). Defaults as the CLI's.
+ * (where fits are saved), `executor` (where the model runs; default inline). The fit resolves the
+ * depth model where the executor runs, from the model cache ($SPATIAL_LENS_MODELS), as scenes do.
  */
 export interface CalibrateCommandOptions extends Pick<
   CliServiceOptions,
