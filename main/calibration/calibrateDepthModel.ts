@@ -8,18 +8,18 @@ import {
   type KnownSize,
 } from '../engine/depth/calibrateFromMeasurements'
 import { calibrationSpaceFor } from '../engine/depth/postprocess'
-import type { ExecutionProviderName, ModelRunner } from '../inference/types'
+import type { ExecutionProviderName } from '../inference/types'
 import type { ModelStore } from '../models/ModelStore'
 import { DEPTH_TASKS } from '../contract/manifestSchema'
-import { ModelFactory } from '../models/modelFactory'
 import type { MonocularDepthModel } from '../inference/models/depthModel'
 import { UserError } from '../app/userError'
-import type { CalibrationStore, SaveResult } from './CalibrationStore'
+import type { SaveResult } from './CalibrationStore'
 
 /**
- * Calibrating a depth model for one camera, as the CLI (`spatial-lens calibrate`) and the app
- * (Settings → Depth) do it: run the model on the colour image, fit its output to metres by the
- * chosen method, refuse unusable fits, warn about weak ones, save the fit for (camera, model).
+ * Calibrating a depth model for one camera, as every host does it through `calibration:run`
+ * (main/services/CalibrationService): run the model on the colour image, fit its output to metres
+ * by the chosen method, refuse unusable fits, warn about weak ones; the service saves the fit for
+ * (camera, model).
  */
 
 /** How the metres are known: the frame's sensor depth, or lengths the user measured. */
@@ -45,8 +45,6 @@ export interface FittedCalibration {
   warnings: string[]
   modelRun: { output: string; provider: ExecutionProviderName; inferenceMs: number }
 }
-
-export interface CalibrationOutcome extends SaveResult, FittedCalibration {}
 
 /** Throws a UserError naming the depth models when `modelId` is not one. */
 export function requireDepthModel(models: ModelStore, modelId: string): void {
@@ -86,24 +84,6 @@ export function savedWarnings(
       "(its other models' calibrations are in there: recalibrate them too)",
     ...warnings,
   ]
-}
-
-/** The CLI's whole calibration: check the model, fit, save (see file comment). */
-export async function calibrateDepthModel(
-  job: CalibrationJob & { note: string; provider?: ExecutionProviderName },
-  deps: { models: ModelStore; runner: ModelRunner; calibrations: CalibrationStore },
-): Promise<CalibrationOutcome> {
-  requireDepthModel(deps.models, job.modelId)
-  const providers = job.provider ? [job.provider] : undefined
-  const model = await new ModelFactory(deps.runner, deps.models, providers).depth(job.modelId)
-  const fit = await fitDepthCalibration(job, model)
-  const saved = await deps.calibrations.save({
-    cameraId: job.cameraId,
-    modelId: job.modelId,
-    calibration: fit.fitted,
-    note: job.note,
-  })
-  return { ...saved, ...fit, warnings: savedWarnings(job, saved, fit.warnings) }
 }
 
 function fitCalibration(

@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util'
-import type { DepthCalibration } from '../engine/depth/types'
-import type { KnownDistance, KnownSize } from '../engine/depth/calibrateFromMeasurements'
-import { CalibrationStore } from '../calibration/CalibrationStore'
-import {
-  calibrateDepthModel,
-  requireDepthModel,
-  type CalibrationMethod,
-} from '../calibration/calibrateDepthModel'
-import { InlineModelRunner } from '../inference/InlineModelRunner'
+import { basename } from 'node:path'
+import type { KnownDistance } from '../engine/depth/calibrateFromMeasurements'
 import type { ExecutionProviderName } from '../inference/types'
-import { ModelStore } from '../models/ModelStore'
 import { loadRgbdFrame } from '../sources/rgbdFrame'
+import { rawFrameInput } from '../frames/frameLoader'
+import {
+  MAX_CALIBRATION_NOTE_LENGTH,
+  type CalibrationJson,
+  type CalibrationMethodInput,
+  type CalibrationRunResult,
+} from '../contract/calibrationChannelSchema'
 import { UserError } from '../app/userError'
 import { calibrateJson } from './calibrateJson'
+import { callService, withCliService, type CliServiceOptions } from './cliService'
 
 /** Help text of `spatial-lens calibrate` (also printed for `calibrate --help`). */
 export const CALIBRATE_USAGE = `Usage:
@@ -28,9 +28,10 @@ uses it (as does --depth-model auto for a relative model).`
 
 const PROVIDERS: ExecutionProviderName[] = ['cpu', 'webgpu', 'cuda']
 
+/** `--depth` (read here, sent as the frame's depth), else the contract's pixel methods as they are sent. */
 type Method =
   | { kind: 'rgbd-frame'; depthPath: string; depthScale?: number }
-  | Exclude<CalibrationMethod, { kind: 'rgbd-frame' }>
+  | Extract<CalibrationMethodInput, { kind: 'known-pixel-distances' | 'known-size' }>
 
 /** What `calibrate` was asked to do, checked. */
 export interface CalibrateRequest {
@@ -44,15 +45,23 @@ export interface CalibrateRequest {
   json: boolean
 }
 
-export interface CalibrateCommandOptions {
-  /** Defaults: the bundled manifest over the per-user cache, the per-user calibration folder. */
-  models?: ModelStore
-  calibrations?: CalibrationStore
+/**
+ * The service's injections (openCliService): `models` (the models:* channels' store), `calibrations`
+ * (where fits are saved), `executor` (where the model runs; default inline). The fit resolves the
+ * depth model where the executor runs, from the model cache ($SPATIAL_LENS_MODELS), as scenes do.
+ */
+export interface CalibrateCommandOptions extends Pick<
+  CliServiceOptions,
+  'models' | 'calibrations' | 'executor'
+> {
   /** Warnings (`warning: …` lines); default stderr. */
   warn?: (text: string) => void
 }
 
-/** `spatial-lens calibrate …` (argv is what follows "calibrate"). Returns the exit code. */
+/**
+ * `spatial-lens calibrate …` (argv is what follows "calibrate"). Reads the frame's files, then fits
+ * through the service's `calibration:run` (the app's channel) on the decoded frame. Returns the exit code.
+ */
 export async function runCalibrateCommand(
   argv: string[],
   print: (text: string) => void,
@@ -64,49 +73,50 @@ export async function runCalibrateCommand(
   }
   const request = parseCalibrateArgs(argv)
   const warn = options.warn ?? ((text: string) => process.stderr.write(`${text}\n`))
-  const models = options.models ?? new ModelStore()
-  requireDepthModel(models, request.modelId) // before the frame is read
+  const { method } = request
   const frame = await loadRgbdFrame({
     rgbPath: request.rgbPath,
-    depthPath: request.method.kind === 'rgbd-frame' ? request.method.depthPath : undefined,
-    depthScale: request.method.kind === 'rgbd-frame' ? request.method.depthScale : undefined,
+    depthPath: method.kind === 'rgbd-frame' ? method.depthPath : undefined,
+    depthScale: method.kind === 'rgbd-frame' ? method.depthScale : undefined,
     intrinsicsPath: request.intrinsicsPath,
     cameraId: request.cameraId,
   })
-  const runner = new InlineModelRunner()
-  try {
-    const method: CalibrationMethod =
-      request.method.kind === 'rgbd-frame' ? { kind: 'rgbd-frame' } : request.method
-    const outcome = await calibrateDepthModel(
-      {
-        cameraId: request.cameraId,
-        modelId: request.modelId,
-        frame,
-        method,
-        note: request.note ?? defaultNote(request),
-        provider: request.provider,
-      },
-      { models, runner, calibrations: options.calibrations ?? new CalibrationStore() },
-    )
-    for (const warning of outcome.warnings) warn(`warning: ${warning}`)
-    if (request.json) {
-      print(JSON.stringify(calibrateJson(outcome), null, 2))
-    } else {
-      print(describeCalibration(request, outcome.fitted, outcome.modelRun))
-      print(`saved to ${outcome.path}`)
-    }
-    return 0
-  } finally {
-    await runner.dispose()
+  const { models, calibrations, executor } = options
+  const result = await withCliService({ models, calibrations, executor }, (service) =>
+    callService(service, 'calibration:run', {
+      frame: rawFrameInput(frame, basename(request.rgbPath)),
+      modelId: request.modelId,
+      method: method.kind === 'rgbd-frame' ? { kind: 'rgbd-frame' } : method,
+      note: request.note ?? defaultNote(request),
+      provider: request.provider,
+    }),
+  )
+  for (const warning of result.warnings) warn(`warning: ${warning}`)
+  if (request.json) {
+    print(JSON.stringify(calibrateJson(result), null, 2))
+  } else {
+    print(describeCalibration(request, result.calibration, result.modelRun))
+    print(`saved to ${result.path}`)
   }
+  return 0
 }
 
+/** What was measured, with the files' paths (their names alone when the paths make it too long). */
 function defaultNote(request: CalibrateRequest): string {
+  const note = noteText(request, (path) => path)
+  if (note.length <= MAX_CALIBRATION_NOTE_LENGTH) return note
+  const short = noteText(request, basename)
+  return short.length <= MAX_CALIBRATION_NOTE_LENGTH
+    ? short
+    : `${short.slice(0, MAX_CALIBRATION_NOTE_LENGTH - 1)}…`
+}
+
+function noteText(request: CalibrateRequest, show: (path: string) => string): string {
   const method = request.method
-  if (method.kind === 'rgbd-frame') return `RGB-D frame ${method.depthPath}`
+  if (method.kind === 'rgbd-frame') return `RGB-D frame ${show(method.depthPath)}`
   if (method.kind === 'known-size')
-    return `known ${method.size.axis} ${method.size.sizeM} m in ${request.rgbPath}`
-  return `known distance(s) ${method.distances.map((d) => `${d.distanceM} m`).join(', ')} in ${request.rgbPath}`
+    return `known ${method.axis} ${method.sizeM} m in ${show(request.rgbPath)}`
+  return `known distance(s) ${method.distances.map((d) => `${d.distanceM} m`).join(', ')} in ${show(request.rgbPath)}`
 }
 
 const METHOD_WORDS = {
@@ -117,13 +127,14 @@ const METHOD_WORDS = {
 
 function describeCalibration(
   request: CalibrateRequest,
-  c: DepthCalibration,
-  run: { provider: string; inferenceMs: number },
+  c: CalibrationJson,
+  run: CalibrationRunResult['modelRun'],
 ): string {
   const inverse = c.space === 'inverse-depth'
-  const residual = Number.isFinite(c.residualRmsM)
-    ? `${(c.residualRmsM * 100).toFixed(2)} cm RMS, ${(c.residualRel * 100).toFixed(2)} % median relative error`
-    : 'not measurable (no inliers)'
+  const residual =
+    c.residualRmsM !== null && c.residualRel !== null
+      ? `${(c.residualRmsM * 100).toFixed(2)} cm RMS, ${(c.residualRel * 100).toFixed(2)} % median relative error`
+      : 'not measurable (no inliers)'
   return [
     `calibrated ${request.modelId} for camera "${request.cameraId}" from ${METHOD_WORDS[c.method]} ` +
       `(${c.space} space: ${inverse ? '1/z' : 'z'} = scale · model + shift)`,
@@ -200,10 +211,20 @@ export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
     rgbPath,
     intrinsicsPath,
     method: parseMethod(values),
-    note: values.note,
+    note: checkNote(values.note),
     provider,
     json: values.json ?? false,
   }
+}
+
+/** The contract keeps at most MAX_CALIBRATION_NOTE_LENGTH characters; said here in the flag's terms. */
+function checkNote(note: string | undefined): string | undefined {
+  if (note !== undefined && note.length > MAX_CALIBRATION_NOTE_LENGTH) {
+    throw new UserError(
+      `--note is ${note.length} characters; at most ${MAX_CALIBRATION_NOTE_LENGTH} are kept with a calibration`,
+    )
+  }
+  return note
 }
 
 function parseMethod(values: {
@@ -234,10 +255,10 @@ function parseMethod(values: {
     return { kind: 'rgbd-frame', depthPath: values.depth, depthScale }
   }
   if (distances.length > 0)
-    return { kind: 'known-distance', distances: distances.map(parseKnownDistance) }
+    return { kind: 'known-pixel-distances', distances: distances.map(parseKnownDistance) }
   if (sizes.length > 1)
     throw new UserError('give one --known-size (several known lengths: repeat --known-distance)')
-  return { kind: 'known-size', size: parseKnownSize(sizes[0]) }
+  return parseKnownSize(sizes[0])
 }
 
 function numbers(parts: string[], flag: string, text: string): number[] {
@@ -263,7 +284,7 @@ function parseKnownDistance(text: string): KnownDistance {
   return { a: [u1, v1], b: [u2, v2], distanceM }
 }
 
-function parseKnownSize(text: string): KnownSize {
+function parseKnownSize(text: string): Extract<Method, { kind: 'known-size' }> {
   const parts = text.split(',')
   const axis = parts[4]?.trim()
   if (parts.length !== 6 || (axis !== 'width' && axis !== 'height')) {
@@ -274,5 +295,5 @@ function parseKnownSize(text: string): KnownSize {
   const [x0, y0, x1, y1, sizeM] = numbers([...parts.slice(0, 4), parts[5]], '--known-size', text)
   if (!(sizeM > 0))
     throw new UserError(`--known-size "${text}": the size must be a positive number of metres`)
-  return { region: { box: [x0, y0, x1, y1] }, axis, sizeM }
+  return { kind: 'known-size', box: [x0, y0, x1, y1], axis, sizeM }
 }

@@ -1,21 +1,19 @@
-import { toJson } from '../contract/calibrationSchema'
 import {
   calibrateCliResultSchema,
   type CalibrateCliResult,
+  type CalibrationRunResult,
 } from '../contract/calibrationChannelSchema'
-import type { CalibrationOutcome } from '../calibration/calibrateDepthModel'
 
 /**
- * `calibrate --json`'s output, checked against the contract: the stored calibration in its JSON form
- * (residuals null when not measurable), the file it went to, and the model run.
+ * `calibrate --json`'s output from the service's `calibration:run` reply, checked against the
+ * contract: the stored calibration in its JSON form (residuals null when not measurable) at the top
+ * level, the residual in centimetres, the file it went to, and the model run.
  */
-export function calibrateJson(outcome: CalibrationOutcome): CalibrateCliResult {
-  const { calibration, path, movedAsidePath, modelRun, warnings } = outcome
-  const json = toJson(calibration)
+export function calibrateJson(result: CalibrationRunResult): CalibrateCliResult {
+  const { calibration, path, movedAsidePath, modelRun, warnings } = result
   return calibrateCliResultSchema.parse({
-    cameraId: calibration.cameraId,
-    ...json,
-    residualCm: json.residualRmsM === null ? null : json.residualRmsM * 100,
+    ...calibration,
+    residualCm: calibration.residualRmsM === null ? null : calibration.residualRmsM * 100,
     path,
     ...(movedAsidePath !== undefined ? { movedAsidePath } : {}),
     model: modelRun,

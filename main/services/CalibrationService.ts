@@ -1,5 +1,3 @@
-import type { DepthImage, RgbImage, Scene, Vec3 } from '../engine/types'
-import { pixelOfWorldPoint } from '../engine/reasoning/pointQuery'
 import type { ExecutionProviderName } from '../inference/types'
 import { CalibrationStore } from '../calibration/CalibrationStore'
 import { savedWarnings } from '../calibration/calibrateDepthModel'
@@ -10,22 +8,15 @@ import type {
   CalibrationRunResult,
 } from '../contract/calibrationChannelSchema'
 import type { SceneExecutor } from '../workers/sceneExecutor'
-import type { CalibrationFitRequest } from '../workers/contract/taskSchemas'
-import { UserError } from '../app/userError'
+import { planFit, type CalibrationSubject } from './calibrationFitRequest'
 
-/** What a calibration needs of a kept scene. */
-export interface CalibrationScene {
-  scene: Scene
-  depth: DepthImage
-  image: RgbImage
-  frameName: string
-  provider?: ExecutionProviderName
-}
+export type { CalibrationScene, CalibrationSubject } from './calibrationFitRequest'
 
 /**
- * `calibration:list`, `calibration:run` and `calibration:remove`: depth calibrations from the app.
- * The depth model runs in the scene executor (a worker in the hosts); the fit is saved here, so
- * every write to the calibration files goes through this thread's store and its locks.
+ * `calibration:list`, `calibration:run` and `calibration:remove`: depth calibrations for every host
+ * (the app on a kept scene, the CLI on a frame it read). The depth model runs in the scene executor
+ * (a worker in the app and `serve`, inline in the CLI); the fit is saved here, so every write to the
+ * calibration files goes through this thread's store and its locks.
  */
 export class CalibrationService {
   constructor(
@@ -42,14 +33,21 @@ export class CalibrationService {
   }
 
   async run(
-    kept: CalibrationScene,
-    input: { modelId: string; method: CalibrationMethodInput; note?: string },
+    subject: CalibrationSubject,
+    input: {
+      modelId: string
+      method: CalibrationMethodInput
+      note?: string
+      provider?: ExecutionProviderName
+    },
   ): Promise<CalibrationRunResult> {
-    const { scene } = kept
-    const fit = await this.executor.fitCalibration(fitRequest(kept, input.modelId, input.method))
-    const note = input.note?.trim() || defaultNote(kept.frameName, input.method)
+    const { request, cameraId, frameName } = planFit(subject, input)
+    const fit = await this.executor.fitCalibration(request)
+    const note =
+      input.note?.trim() ||
+      defaultNote(frameName, input.method) + (subject.kind === 'scene' ? ' (app)' : '')
     const saved = await this.store.save({
-      cameraId: scene.cameraId,
+      cameraId,
       modelId: input.modelId,
       calibration: fit.fitted,
       note,
@@ -57,7 +55,8 @@ export class CalibrationService {
     return {
       calibration: toCalibrationJson(saved.calibration),
       path: saved.path,
-      warnings: savedWarnings({ cameraId: scene.cameraId }, saved, fit.warnings),
+      ...(saved.movedAsidePath !== undefined ? { movedAsidePath: saved.movedAsidePath } : {}),
+      warnings: savedWarnings({ cameraId }, saved, fit.warnings),
       modelRun: fit.modelRun,
     }
   }
@@ -67,50 +66,17 @@ export class CalibrationService {
   }
 }
 
-/** The worker's request for one kept scene; a scene that cannot calibrate is a user error saying why. */
-function fitRequest(
-  kept: CalibrationScene,
-  modelId: string,
-  method: CalibrationMethodInput,
-): CalibrationFitRequest {
-  const { scene, image, depth } = kept
-  const { intrinsics } = scene
-  if (image.width !== intrinsics.width || image.height !== intrinsics.height) {
-    throw new UserError(
-      `this frame is ${intrinsics.width}×${intrinsics.height}, larger than the app keeps for calibrating; ` +
-        "use `npx spatial-lens calibrate` with the frame's files",
-    )
-  }
-  const base = { modelId, provider: kept.provider, image, intrinsics }
-  if (method.kind === 'rgbd-frame') {
-    const modelDepth = scene.provenance.depthProvenance
-    if (modelDepth) {
-      throw new UserError(
-        `this frame's depth came from ${modelDepth.modelId}, not a sensor, so it cannot calibrate a model: ` +
-          'open an RGB-D frame from this camera, or use a known distance',
-      )
-    }
-    return { ...base, depth, method: { kind: 'rgbd-frame' } }
-  }
-  const pixelOf = (point: Vec3, end: string): [number, number] => {
-    const pixel = pixelOfWorldPoint(intrinsics, scene.worldFromCamera, point)
-    if (!pixel)
-      throw new UserError(
-        `the measured ${end} point is not in this frame's image; measure two points of this frame`,
-      )
-    return pixel
-  }
-  const a = pixelOf(method.fromInWorld, 'first')
-  const b = pixelOf(method.toInWorld, 'second')
-  return {
-    ...base,
-    method: { kind: 'known-distance', distances: [{ a, b, distanceM: method.distanceM }] },
-  }
-}
-
 function defaultNote(frameName: string, method: CalibrationMethodInput): string {
-  if (method.kind === 'rgbd-frame') return `sensor depth of ${frameName} (app)`
-  return `known distance ${method.distanceM} m in ${frameName} (app)`
+  switch (method.kind) {
+    case 'rgbd-frame':
+      return `sensor depth of ${frameName}`
+    case 'known-distance':
+      return `known distance ${method.distanceM} m in ${frameName}`
+    case 'known-pixel-distances':
+      return `known distance(s) ${method.distances.map((d) => `${d.distanceM} m`).join(', ')} in ${frameName}`
+    case 'known-size':
+      return `known ${method.axis} ${method.sizeM} m in ${frameName}`
+  }
 }
 
 function toCalibrationJson(c: StoredCalibration): CalibrationJson {

@@ -107,6 +107,14 @@ export const calibrationFitRequestSchema = z
           .array(z.object({ a: pixel, b: pixel, distanceM: z.number().positive() }))
           .min(1),
       }),
+      z.object({
+        kind: z.literal('known-size'),
+        size: z.object({
+          region: z.object({ box: z.tuple([finite, finite, finite, finite]) }),
+          axis: z.enum(['width', 'height']),
+          sizeM: z.number().positive(),
+        }),
+      }),
     ]),
   })
   .refine((r) => r.image.width === r.intrinsics.width && r.image.height === r.intrinsics.height, {
