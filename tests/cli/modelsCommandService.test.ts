@@ -174,6 +174,13 @@ describe('spatial-lens models through the service', () => {
     await expect(unknown).rejects.toBeInstanceOf(UserError)
     expect(channels()).toEqual(['models:info', 'models:info'])
 
+    // A failed download is an outcome of models:download; the CLI makes it its error line (exit 2).
+    const failed = run(['download', 'corrupt-upstream'], { store })
+    await expect(failed).rejects.toThrow(
+      /^HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/other/,
+    )
+    await expect(failed).rejects.toBeInstanceOf(UserError)
+
     // No store given: the service builds its own from $SPATIAL_LENS_MANIFEST.
     const manifestPath = join(mkdtempSync(join(tmpdir(), 'spatial-lens-manifest-')), 'bad.json')
     writeFileSync(manifestPath, '{"schemaVersion": 1, "models": [')
