@@ -302,7 +302,11 @@ describe('registerIpcHandlers (main-process IPC)', () => {
       /No handler registered for 'fs:readFile'/,
     )
     const result = await service.handle('fs:readFile' as Channel, {})
-    expect(result).toEqual({ ok: false, error: { message: 'unknown channel "fs:readFile"' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { message: 'unknown channel "fs:readFile"' },
+      cause: 'user',
+    })
   })
 
   it('refuses requests from pages that are not the app (the services are not called)', async () => {
