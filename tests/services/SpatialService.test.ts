@@ -201,6 +201,7 @@ describe('SpatialService (the services behind IPC, WebSocket and CLI)', () => {
       expect(result, channel).toEqual({
         ok: false,
         error: { message: expect.stringMatching(new RegExp(`^${channel}: invalid message: `)) },
+        cause: 'user',
       })
       expect(contract[channel].input.safeParse(42).success).toBe(false)
     }
