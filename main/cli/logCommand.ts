@@ -2,13 +2,11 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportFormatSchema, type MeasurementRecord } from '../contract/measurementSchema'
-import { contract } from '../contract/channels'
-import { exportMeasurements } from '../export/exportMeasurements'
 import { writeFileAtomic } from '../files/atomicWrite'
-import { MeasurementLog } from '../measurements/MeasurementLog'
 import { formatTable } from '../models/formatModelInfo'
-import { appVersion } from '../app/appVersion'
 import { UserError } from '../app/userError'
+import type { SpatialService } from '../services/SpatialService'
+import { callService, withCliService, type CliServiceOptions } from './cliService'
 
 /** Help text of `spatial-lens log` (also printed for `log help`). */
 export const LOG_USAGE = `Usage:
@@ -19,13 +17,16 @@ The app logs every answered question and every measurement made in the 3D view. 
 $SPATIAL_LENS_HOME/measurements.jsonl, else in the per-user data folder.`
 
 export interface LogCommandOptions {
-  /** Default: the log in $SPATIAL_LENS_HOME or the per-user data folder. */
-  log?: MeasurementLog
+  /** The service's log; default: the log in $SPATIAL_LENS_HOME or the per-user data folder. */
+  log?: CliServiceOptions['log']
   /** Warnings (unreadable lines); default: stderr. */
   warn?: (text: string) => void
 }
 
-/** `spatial-lens log …` (argv is what follows "log"). Prints through `print`; returns the exit code. */
+/**
+ * `spatial-lens log …` (argv is what follows "log"), through the service's `log:*` channels like the app's
+ * Measurements panel. Prints through `print`; returns the exit code.
+ */
 export async function runLogCommand(
   argv: string[],
   print: (text: string) => void,
@@ -37,35 +38,37 @@ export async function runLogCommand(
     return 0
   }
   const values = parseLogArgs(rest)
-  const log = options.log ?? new MeasurementLog()
+  if (!['list', 'export', 'clear'].includes(subcommand))
+    throw new UserError(
+      `unknown log command "${subcommand}"; commands: list, export, clear (see spatial-lens log help)`,
+    )
   const warn = options.warn ?? ((text: string) => process.stderr.write(`warning: ${text}\n`))
-  switch (subcommand) {
-    case 'list': {
-      const listing = await log.list()
-      listing.warnings.forEach(warn)
-      // The `log:list` reply's shape, checked against its schema.
-      if (values.json) print(JSON.stringify(contract['log:list'].output.parse(listing), null, 2))
-      else printTable(listing.records, listing.location, print)
-      return 0
-    }
-    case 'export':
-      return exportLog(log, values, print)
-    case 'clear': {
-      if (!values.yes) {
-        const records = await log.all()
-        throw new UserError(
-          `log clear removes all ${records.length} measurement(s) from ${log.path}; run \`npx spatial-lens log clear --yes\` to confirm`,
-        )
-      }
-      const { removedCount } = await log.clear()
-      print(`removed ${removedCount} measurement(s) from ${log.path}`)
-      return 0
-    }
-    default:
-      throw new UserError(
-        `unknown log command "${subcommand}"; commands: list, export, clear (see spatial-lens log help)`,
-      )
-  }
+  return withCliService({ log: options.log }, async (service) => {
+    if (subcommand === 'export') return exportLog(service, values, print)
+    if (subcommand === 'clear') return clearLog(service, values.yes, print)
+    // The `log:list` reply, already checked against its schema by callService.
+    const listing = await callService(service, 'log:list', {})
+    listing.warnings.forEach(warn)
+    if (values.json) print(JSON.stringify(listing, null, 2))
+    else printTable(listing.records, listing.location, print)
+    return 0
+  })
+}
+
+/** `--yes` is the CLI's own confirmation; the count and the log's location come from `log:list`. */
+async function clearLog(
+  service: SpatialService,
+  isConfirmed: boolean,
+  print: (text: string) => void,
+): Promise<number> {
+  const { records, location } = await callService(service, 'log:list', {})
+  if (!isConfirmed)
+    throw new UserError(
+      `log clear removes all ${records.length} measurement(s) from ${location}; run \`npx spatial-lens log clear --yes\` to confirm`,
+    )
+  const { removedCount } = await callService(service, 'log:clear', {})
+  print(`removed ${removedCount} measurement(s) from ${location}`)
+  return 0
 }
 
 interface LogArgs {
@@ -98,7 +101,7 @@ function parseLogArgs(args: string[]): LogArgs {
 }
 
 async function exportLog(
-  log: MeasurementLog,
+  service: SpatialService,
   values: LogArgs,
   print: (text: string) => void,
 ): Promise<number> {
@@ -111,13 +114,9 @@ async function exportLog(
   const out = resolve(values.out)
   if (!existsSync(dirname(out)))
     throw new UserError(`the folder of --out does not exist: ${dirname(out)}`)
-  const records = await log.all()
-  const file = await exportMeasurements(records, format.data, {
-    now: new Date(),
-    appVersion: appVersion(),
-  })
+  const file = await callService(service, 'log:export', { format: format.data })
   await writeFileAtomic(out, file.bytes)
-  print(`exported ${records.length} measurement(s) to ${out} (${format.data})`)
+  print(`exported ${file.recordCount} measurement(s) to ${out} (${format.data})`)
   return 0
 }
 

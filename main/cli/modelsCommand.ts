@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util'
-import {
-  modelInfoCliSchema,
-  modelListCliSchema,
-  type ModelStatusJson,
-} from '../contract/modelsCliSchema'
+import { modelInfoCliSchema, modelListCliSchema } from '../contract/modelsCliSchema'
+import type { DownloadReport, ModelRow, VerifyReport } from '../contract/modelsSchema'
 import { UserError } from '../app/userError'
 import { downloadCommand } from '../models/errors'
 import {
@@ -12,8 +9,12 @@ import {
   formatModelState,
   formatTable,
 } from '../models/formatModelInfo'
-import { ModelStore, type DownloadOptions, type ModelStatus } from '../models/ModelStore'
-import { createProgressReporter, formatBytes, type ProgressSink } from '../models/progressDisplay'
+import { formatBytes, type ProgressSink } from '../models/progressDisplay'
+import type { ModelsServiceOptions } from '../services/ModelsService'
+import { modelStatusFromJson } from '../services/modelStatusJson'
+import type { SpatialService } from '../services/SpatialService'
+import { callService, withCliService } from './cliService'
+import { ctrlC, downloadWithProgress, type InterruptSource } from './modelsDownload'
 
 /** Help text of `spatial-lens models` (also printed for `models help`). */
 export const MODELS_USAGE = `Usage:
@@ -25,17 +26,24 @@ export const MODELS_USAGE = `Usage:
 Models live in $SPATIAL_LENS_MODELS, else the per-user cache folder.`
 
 export interface ModelsCommandOptions {
-  /** Default: a store over the bundled manifest and the per-user cache. */
-  store?: ModelStore
+  /** The service's model store; default: one over the bundled manifest and the per-user cache. */
+  store?: ReturnType<NonNullable<ModelsServiceOptions['createStore']>>
   /** Progress output; default: stderr (a bar when it is a terminal). */
   progress?: ProgressSink
   /** Passed to the downloader (tests shorten retries and timeouts). */
-  download?: Pick<DownloadOptions, 'idleTimeoutMs' | 'attempts' | 'retryDelayMs'>
+  download?: ModelsServiceOptions['download']
+  /** What cancels a running download; default: Ctrl+C (SIGINT). */
+  interrupt?: InterruptSource
 }
 
+const COMMANDS = ['list', 'download', 'verify', 'remove', 'info']
+/** Exit code of a download cancelled with Ctrl+C (128 + SIGINT, as shells report it). */
+const CANCELLED_EXIT_CODE = 130
+
 /**
- * `spatial-lens models …` (argv is what follows "models"). Prints through `print`; returns the
- * exit code (1 when verify finds a bad file). User mistakes and failed downloads throw UserError.
+ * `spatial-lens models …` (argv is what follows "models"), through the service's `models:*` channels like the
+ * app's Models panel. Prints through `print`; returns the exit code (1 when verify finds a bad file, 130 when a
+ * download was cancelled). User mistakes and failed downloads throw UserError.
  */
 export async function runModelsCommand(
   argv: string[],
@@ -48,28 +56,39 @@ export async function runModelsCommand(
     return 0
   }
   const { values, positionals } = parseModelsArgs(rest)
-  const store = options.store ?? new ModelStore()
-  switch (subcommand) {
-    case 'list':
-      return listModels(store, values.json, print)
-    case 'download':
-      return downloadModels(
-        store,
-        values.all ? downloadableIds(store) : requireIds(positionals, 'download'),
-        print,
-        options,
-      )
-    case 'verify':
-      return verifyModels(store, positionals.length > 0 ? positionals : installedIds(store), print)
-    case 'remove':
-      return removeModels(store, requireIds(positionals, 'remove'), print)
-    case 'info':
-      return showInfo(store, requireIds(positionals, 'info'), values.json, print)
-    default:
-      throw new UserError(
-        `unknown models command "${subcommand}"; commands: list, download, verify, remove, info`,
-      )
-  }
+  if (!COMMANDS.includes(subcommand))
+    throw new UserError(
+      `unknown models command "${subcommand}"; commands: list, download, verify, remove, info`,
+    )
+  const ids =
+    subcommand === 'verify' || subcommand === 'list' || (subcommand === 'download' && values.all)
+      ? positionals
+      : requireIds(positionals, subcommand)
+  const { store } = options
+  const models = { createStore: store && (() => store), download: options.download }
+  return withCliService({ models }, async (service) => {
+    switch (subcommand) {
+      case 'list':
+        return listModels(service, values.json, print)
+      case 'download':
+        return downloadModels(
+          service,
+          values.all ? await modelIds(service, (row) => row.install === 'download') : ids,
+          print,
+          options,
+        )
+      case 'verify':
+        return verifyModels(
+          service,
+          ids.length > 0 ? ids : await modelIds(service, (row) => row.state !== 'missing'),
+          print,
+        )
+      case 'remove':
+        return removeModels(service, ids, print)
+      default:
+        return showInfo(service, ids, values.json, print)
+    }
+  })
 }
 
 function parseModelsArgs(args: string[]): {
@@ -102,70 +121,83 @@ function requireIds(ids: string[], command: string): string[] {
   return ids
 }
 
-function listModels(store: ModelStore, isJson: boolean, print: (text: string) => void): number {
-  const statuses = store.list()
+/** The ids of the manifest's models that `isWanted`, from `models:list`. */
+async function modelIds(
+  service: SpatialService,
+  isWanted: (row: ModelRow) => boolean,
+): Promise<string[]> {
+  const { models } = await callService(service, 'models:list', {})
+  return models.filter(isWanted).map((row) => row.id)
+}
+
+async function listModels(
+  service: SpatialService,
+  isJson: boolean,
+  print: (text: string) => void,
+): Promise<number> {
+  const listing = await callService(service, 'models:list', {})
   if (isJson) {
-    const listing = { modelsDirectory: store.cacheDirectory, models: statuses.map(statusJson) }
-    print(JSON.stringify(modelListCliSchema.parse(listing), null, 2))
+    // The fuller CLI shape: every manifest field and lock record, one `models:info` per model.
+    const models = []
+    for (const row of listing.models)
+      models.push(await callService(service, 'models:info', { modelId: row.id }))
+    const json = { modelsDirectory: listing.modelsDirectory, models }
+    print(JSON.stringify(modelListCliSchema.parse(json), null, 2))
     return 0
   }
-  const rows = statuses.map((status) => [
-    status.entry.id,
-    status.entry.task,
-    formatModelSize(status),
-    status.entry.licence.id,
-    formatModelState(status),
+  const rows = listing.models.map((row) => [
+    row.id,
+    row.task,
+    formatModelSize(row),
+    row.licence.id,
+    formatModelState(row.state, row.install),
   ])
   print(formatTable(['id', 'task', 'size', 'licence', 'status'], rows))
-  print(`models directory: ${store.cacheDirectory} (set SPATIAL_LENS_MODELS to use another)`)
+  print(`models directory: ${listing.modelsDirectory} (set SPATIAL_LENS_MODELS to use another)`)
   return 0
 }
 
 async function downloadModels(
-  store: ModelStore,
+  service: SpatialService,
   ids: string[],
   print: (text: string) => void,
   options: ModelsCommandOptions,
 ): Promise<number> {
-  ids.forEach((id) => store.entry(id)) // unknown ids fail before anything downloads
+  const models = []
+  // Unknown ids fail before anything downloads.
+  for (const id of ids) models.push(await callService(service, 'models:info', { modelId: id }))
   const sink: ProgressSink = options.progress ?? {
     write: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stderr.isTTY),
   }
-  for (const id of ids) {
-    const entry = store.entry(id)
-    if (entry.install === 'builtin') {
+  for (const model of models) {
+    const id = model.id
+    if (model.install === 'builtin') {
       print(`${id}: built in, nothing to download`)
       continue
     }
-    let reporter: ReturnType<typeof createProgressReporter> | undefined
-    const outcomes = await store.download(id, {
-      ...options.download,
-      onFileStart: (file, index, count) => {
-        reporter?.finish()
-        reporter = createProgressReporter(sink, `${id} ${file.path} (${index + 1}/${count})`)
-      },
-      onProgress: (_file, progress) => reporter?.update(progress),
-    })
-    reporter?.finish()
-    for (const outcome of outcomes) {
-      if (outcome.outcome === 'already-installed' || !outcome.result)
-        print(`${id}: ${outcome.path} already installed`)
-      else if (outcome.result.isVerified)
-        print(
-          `${id}: ${outcome.path} downloaded, ${formatBytes(outcome.result.bytes)}, SHA-256 verified`,
-        )
-      else
-        print(
-          `${id}: ${outcome.path} downloaded, ${formatBytes(outcome.result.bytes)}; no published hash to verify against: recorded SHA-256 ${outcome.result.sha256} (trust on first use)`,
-        )
+    const report = await downloadWithProgress(service, id, sink, options.interrupt ?? ctrlC)
+    if (report.outcome === 'failed')
+      throw new UserError(report.message, { code: 'DOWNLOAD_FAILED' })
+    if (report.outcome === 'cancelled') {
+      print(
+        `${id}: download cancelled; the part already downloaded is kept: \`${downloadCommand(id)}\` resumes from there`,
+      )
+      return CANCELLED_EXIT_CODE
     }
+    report.files.forEach((file) => print(`${id}: ${file.location} ${downloadedText(file)}`))
   }
   return 0
 }
 
+function downloadedText(file: DownloadReport['files'][number]): string {
+  if (file.outcome === 'already-installed' || file.bytes === null) return 'already installed'
+  if (file.isVerified) return `downloaded, ${formatBytes(file.bytes)}, SHA-256 verified`
+  return `downloaded, ${formatBytes(file.bytes)}; no published hash to verify against: recorded SHA-256 ${file.sha256} (trust on first use)`
+}
+
 async function verifyModels(
-  store: ModelStore,
+  service: SpatialService,
   ids: string[],
   print: (text: string) => void,
 ): Promise<number> {
@@ -175,37 +207,32 @@ async function verifyModels(
   }
   let isAllOk = true
   for (const id of ids) {
-    for (const file of await store.verify(id)) {
-      if (file.outcome === 'ok')
-        print(
-          `${id}: ${file.path} ok (${file.reference === 'published' ? 'published hash' : 'hash locked at install'})`,
-        )
-      else if (file.outcome === 'unverified')
-        print(
-          `${id}: ${file.path} not verified: no published hash to check it against (not marked trusted); ` +
-            `SHA-256 ${file.actualSha256}: compare it with the source of the file`,
-        )
-      else {
-        isAllOk = false
-        if (file.outcome === 'missing')
-          print(`${id}: ${file.path} is missing: run \`${downloadCommand(id)}\``)
-        else
-          print(
-            `${id}: ${file.path} is corrupt: SHA-256 ${file.actualSha256}, expected ${file.expectedSha256}${file.isDeleted ? `; deleted it: run \`${downloadCommand(id)}\`` : ''}`,
-          )
-      }
-    }
+    const report = await callService(service, 'models:verify', { modelId: id })
+    isAllOk &&= report.isAllOk
+    report.files.forEach((file) => print(`${id}: ${file.location} ${verifiedText(id, file)}`))
   }
   return isAllOk ? 0 : 1
 }
 
+function verifiedText(id: string, file: VerifyReport['files'][number]): string {
+  if (file.outcome === 'ok')
+    return `ok (${file.reference === 'published' ? 'published hash' : 'hash locked at install'})`
+  if (file.outcome === 'unverified')
+    return (
+      'not verified: no published hash to check it against (not marked trusted); ' +
+      `SHA-256 ${file.actualSha256}: compare it with the source of the file`
+    )
+  if (file.outcome === 'missing') return `is missing: run \`${downloadCommand(id)}\``
+  return `is corrupt: SHA-256 ${file.actualSha256}, expected ${file.expectedSha256}${file.isDeleted ? `; deleted it: run \`${downloadCommand(id)}\`` : ''}`
+}
+
 async function removeModels(
-  store: ModelStore,
+  service: SpatialService,
   ids: string[],
   print: (text: string) => void,
 ): Promise<number> {
   for (const id of ids) {
-    const { removedBytes } = await store.remove(id)
+    const { removedBytes } = await callService(service, 'models:remove', { modelId: id })
     print(
       removedBytes > 0
         ? `${id}: removed (${formatBytes(removedBytes)} freed)`
@@ -215,53 +242,18 @@ async function removeModels(
   return 0
 }
 
-function showInfo(
-  store: ModelStore,
+async function showInfo(
+  service: SpatialService,
   ids: string[],
   isJson: boolean,
   print: (text: string) => void,
-): number {
-  const statuses = ids.map((id) => store.status(id))
+): Promise<number> {
+  const models = []
+  for (const id of ids) models.push(await callService(service, 'models:info', { modelId: id }))
   if (isJson)
     print(
-      JSON.stringify(
-        modelInfoCliSchema.parse(
-          statuses.length === 1 ? statusJson(statuses[0]) : statuses.map(statusJson),
-        ),
-        null,
-        2,
-      ),
+      JSON.stringify(modelInfoCliSchema.parse(models.length === 1 ? models[0] : models), null, 2),
     )
-  else print(statuses.map(formatModelInfo).join('\n\n'))
+  else print(models.map((model) => formatModelInfo(modelStatusFromJson(model))).join('\n\n'))
   return 0
-}
-
-function statusJson(status: ModelStatus): ModelStatusJson {
-  return {
-    ...status.entry,
-    status: status.state,
-    totalBytes: status.totalBytes,
-    isSizeApproximate: status.isSizeApproximate,
-    isSizeLowerBound: status.isSizeLowerBound,
-    installedFiles: status.files.map((file) => ({
-      path: file.file.path,
-      location: file.path,
-      state: file.state,
-      bytesOnDisk: file.bytesOnDisk,
-      lock: file.lock,
-    })),
-  }
-}
-
-function downloadableIds(store: ModelStore): string[] {
-  return store.manifest.models
-    .filter((model) => model.install === 'download')
-    .map((model) => model.id)
-}
-
-function installedIds(store: ModelStore): string[] {
-  return store
-    .list()
-    .filter((status) => status.state !== 'missing')
-    .map((status) => status.entry.id)
 }

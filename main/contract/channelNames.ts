@@ -16,6 +16,7 @@ export const CHANNEL_NAMES = [
   'settings:update',
   'llm:test',
   'models:list',
+  'models:info',
   'models:download',
   'models:cancel',
   'models:verify',

@@ -28,6 +28,7 @@ import {
   removeReportSchema,
   verifyReportSchema,
 } from './modelsSchema'
+import { modelStatusJsonSchema } from './modelsCliSchema'
 import {
   appSettingsSchema,
   llmTestInputSchema,
@@ -35,8 +36,8 @@ import {
   settingsUpdateSchema,
 } from './settingsSchema'
 import {
-  exportFileSchema,
   exportFormatSchema,
+  logExportSchema,
   measurementInputSchema,
   measurementListSchema,
   measurementRecordSchema,
@@ -185,6 +186,8 @@ export const contract = {
   'settings:update': { input: settingsUpdateSchema, output: appSettingsSchema },
   'llm:test': { input: llmTestInputSchema, output: llmTestResultSchema },
   'models:list': { input: z.object({}).strict(), output: modelListSchema },
+  /** Every manifest field of one model with its files' state and lock records (`models info`). */
+  'models:info': { input: modelIdInputSchema, output: modelStatusJsonSchema },
   /** Resolves when the download ends; progress streams as `models:progress` events. */
   'models:download': { input: modelIdInputSchema, output: downloadReportSchema },
   'models:cancel': { input: modelIdInputSchema, output: z.object({ isCancelled: z.boolean() }) },
@@ -199,7 +202,7 @@ export const contract = {
   },
   'log:export': {
     input: z.object({ format: exportFormatSchema }).strict(),
-    output: exportFileSchema,
+    output: logExportSchema,
   },
   'perception:detect2d': { input: detect2dInputSchema, output: detect2dResultSchema },
   'calibration:list': { input: z.object({}).strict(), output: calibrationListSchema },

@@ -93,3 +93,8 @@ export const exportFileSchema = z.object({
   bytes: z.instanceof(Uint8Array),
 })
 export type ExportFile = z.infer<typeof exportFileSchema>
+
+/** The `log:export` reply: the file and how many records it holds (read in the same pass). */
+export const logExportSchema = exportFileSchema.extend({
+  recordCount: z.number().int().nonnegative(),
+})

@@ -4,7 +4,8 @@ import { modelEntrySchema } from './manifestSchema'
 /**
  * `spatial-lens models list --json` and `models info --json`: every manifest field of a model with
  * its install state in the cache and, per file, where it is and what the cache's lock recorded.
- * Older and fuller than the `models:list` channel's rows (modelsSchema.ts), so a shape of its own.
+ * Older and fuller than the `models:list` channel's rows (modelsSchema.ts), so a shape of its own; one
+ * model in this shape is the `models:info` channel's reply.
  */
 
 /** What the cache's lock file recorded for an installed file (main/models/lockFile.ts). */

@@ -57,6 +57,20 @@ export const downloadReportSchema = z.object({
   message: z.string(),
   /** What the user can do next (failed / cancelled). */
   hint: z.string().nullable(),
+  /** Each file of an installed model (empty when the download failed or was cancelled). */
+  files: z.array(
+    z.object({
+      /** As the manifest names it. */
+      path: z.string(),
+      /** Where it is on the service's machine. */
+      location: z.string(),
+      outcome: z.enum(['downloaded', 'already-installed']),
+      /** Downloaded files: bytes, SHA-256 and whether it matched a published hash; null when already there. */
+      bytes: z.number().int().nonnegative().nullable(),
+      sha256: z.string().nullable(),
+      isVerified: z.boolean().nullable(),
+    }),
+  ),
 })
 export type DownloadReport = z.infer<typeof downloadReportSchema>
 
@@ -65,7 +79,10 @@ export const verifyReportSchema = z.object({
   isAllOk: z.boolean(),
   files: z.array(
     z.object({
+      /** As the manifest names it. */
       path: z.string(),
+      /** Where it is on the service's machine. */
+      location: z.string(),
       /** unverified: no published or locked hash to check against (reported, never marked trusted). */
       outcome: z.enum(['ok', 'unverified', 'mismatch', 'missing']),
       expectedSha256: z.string().nullable(),

@@ -3,16 +3,21 @@ import type { ModelFile, TensorSpec } from '../contract/manifestSchema'
 import { formatBytes } from './progressDisplay'
 
 /** Size column: exact when every file's size is published, "~" when approximate, "> " when a file's size is unknown. */
-export function formatModelSize(status: ModelStatus): string {
+export function formatModelSize(
+  status: Pick<ModelStatus, 'totalBytes' | 'isSizeLowerBound' | 'isSizeApproximate'>,
+): string {
   if (status.totalBytes === null) return 'unknown'
   const prefix = status.isSizeLowerBound ? '> ' : status.isSizeApproximate ? '~' : ''
   return `${prefix}${formatBytes(status.totalBytes)}`
 }
 
-/** Status column of `models list`. */
-export function formatModelState(status: ModelStatus): string {
-  if (status.state === 'missing' && status.entry.install === 'manual') return 'missing (manual)'
-  return status.state
+/** Status column of `models list` (a model's state, and how it is installed). */
+export function formatModelState(
+  state: ModelStatus['state'],
+  install: ModelStatus['entry']['install'],
+): string {
+  if (state === 'missing' && install === 'manual') return 'missing (manual)'
+  return state
 }
 
 /** Fixed-width table; the last column is not padded. */
@@ -48,7 +53,7 @@ export function formatModelInfo(status: ModelStatus): string {
   const lines = [
     `${entry.id}: ${entry.name}`,
     `  task: ${entry.task}${entry.isOptional ? ' (optional)' : ''}`,
-    `  install: ${entry.install}; status: ${formatModelState(status)}; size: ${formatModelSize(status)}`,
+    `  install: ${entry.install}; status: ${formatModelState(status.state, entry.install)}; size: ${formatModelSize(status)}`,
     `  licence: ${entry.licence.id} (${entry.licence.url})${entry.licence.isCommercialUseAllowed ? '' : ' — non-commercial'}`,
     ...(entry.licence.note ? [`    ${entry.licence.note}`] : []),
     `  source: ${entry.provenance.upstream}`,

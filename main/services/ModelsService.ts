@@ -7,8 +7,10 @@ import type {
   ModelProgressEvent,
   VerifyReport,
 } from '../contract/modelsSchema'
+import type { ModelStatusJson } from '../contract/modelsCliSchema'
 import { UserError } from '../app/userError'
 import { modelRow } from './modelRows'
+import { modelStatusJson } from './modelStatusJson'
 import { downloadHint } from './downloadHints'
 import type { ServiceEvents } from './ServiceEvents'
 
@@ -44,6 +46,11 @@ export class ModelsService {
     }
   }
 
+  /** Every manifest field of one model, with its files' state, location and lock record. */
+  info(modelId: string): ModelStatusJson {
+    return modelStatusJson(this.modelStore().status(modelId))
+  }
+
   async download(modelId: string): Promise<DownloadReport> {
     const store = this.modelStore()
     const entry = store.entry(modelId)
@@ -62,7 +69,8 @@ export class ModelsService {
       })
       this.downloads.delete(entry.id)
       progress.end('done')
-      return { model: this.row(entry.id), ...installedOutcome(files), hint: null }
+      const names = entry.files.map((file) => file.path)
+      return { model: this.row(entry.id), ...installedOutcome(files, names), hint: null }
     } catch (error) {
       this.downloads.delete(entry.id)
       if (!(error instanceof DownloadError)) {
@@ -77,6 +85,7 @@ export class ModelsService {
         outcome: isCancelled ? 'cancelled' : 'failed',
         message: isCancelled ? 'Download cancelled.' : error.message,
         hint: downloadHint(error, model),
+        files: [],
       }
     }
   }
@@ -95,6 +104,7 @@ export class ModelsService {
     const files = (await store.verify(modelId)).map((file, index) => ({
       ...file,
       path: names[index] ?? file.path,
+      location: file.path,
     }))
     const lines = files.map((file) => {
       if (file.outcome === 'ok')
@@ -177,14 +187,27 @@ export class ModelsService {
   }
 }
 
-function installedOutcome(files: DownloadedFile[]): Pick<DownloadReport, 'outcome' | 'message'> {
+/** `names`: the manifest's file names, in the order the store downloads them. */
+function installedOutcome(
+  files: DownloadedFile[],
+  names: string[],
+): Pick<DownloadReport, 'outcome' | 'message' | 'files'> {
+  const reported = files.map((file, index) => ({
+    path: names[index] ?? file.path,
+    location: file.path,
+    outcome: file.outcome,
+    bytes: file.result?.bytes ?? null,
+    sha256: file.result?.sha256 ?? null,
+    isVerified: file.result?.isVerified ?? null,
+  }))
   const downloaded = files.filter((file) => file.result)
   if (downloaded.length === 0)
-    return { outcome: 'already-installed', message: 'Already installed.' }
+    return { outcome: 'already-installed', message: 'Already installed.', files: reported }
   const bytes = downloaded.reduce((sum, file) => sum + (file.result?.bytes ?? 0), 0)
   const isVerified = downloaded.every((file) => file.result?.isVerified)
   return {
     outcome: 'installed',
     message: `Downloaded ${formatBytes(bytes)}; ${isVerified ? 'SHA-256 verified' : 'no published hash: SHA-256 recorded (trust on first use)'}.`,
+    files: reported,
   }
 }

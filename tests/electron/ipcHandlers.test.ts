@@ -110,6 +110,11 @@ const cases: {
   },
   'llm:test': { valid: () => ({}), invalid: { spec: 42 }, field: 'spec' },
   'models:list': { valid: () => ({}), invalid: { all: true }, field: 'all' },
+  'models:info': {
+    valid: () => ({ modelId: 'nanodet-m' }),
+    invalid: { modelId: '' },
+    field: 'modelId',
+  },
   'models:download': {
     valid: () => ({ modelId: 'nanodet-m' }),
     invalid: { modelId: '' },

@@ -60,6 +60,27 @@ export function serveWithRange(body: Buffer): Route {
   }
 }
 
+/**
+ * Serves the whole body (200, Range ignored) in `chunks` writes `gapMs` apart: a transfer slow enough that
+ * throttled progress (10 events a second) still shows its steps.
+ */
+export function serveInChunks(body: Buffer, chunks: number, gapMs: number): Route {
+  return (_request, response) => {
+    response.writeHead(200, { 'content-length': body.length })
+    const size = Math.ceil(body.length / chunks)
+    const send = (start: number) => {
+      if (response.destroyed) return
+      const end = Math.min(body.length, start + size)
+      if (end >= body.length) response.end(body.subarray(start))
+      else {
+        response.write(body.subarray(start, end))
+        setTimeout(() => send(end), gapMs)
+      }
+    }
+    send(0)
+  }
+}
+
 /** Serves the whole body with 200 whatever the Range header says (a server without Range). */
 export function serveIgnoringRange(body: Buffer): Route {
   return (_request, response) => {

@@ -5,7 +5,13 @@ import { join } from 'node:path'
 import { runModelsCommand } from '../../main/cli/modelsCommand'
 import { ModelStore } from '../../main/models/ModelStore'
 import { bundledManifest } from '../../main/models/manifest'
-import { generatedBytes, serveWithRange, startTestServer, type TestServer } from './localServer'
+import {
+  generatedBytes,
+  serveInChunks,
+  serveWithRange,
+  startTestServer,
+  type TestServer,
+} from './localServer'
 import { testManifest } from './testManifest'
 
 const bodies = {
@@ -35,7 +41,8 @@ const freshStore = () =>
 
 beforeAll(async () => {
   server = await startTestServer({
-    '/model': serveWithRange(bodies.model),
+    // Four 100 kB writes 150 ms apart: the service's progress events (10 a second) see each one.
+    '/model': serveInChunks(bodies.model, 4, 150),
     '/tokenizer': serveWithRange(bodies.tokenizer),
   })
 })

@@ -169,6 +169,7 @@ describe('measurement log through the service', () => {
     const jsonl = await ok(service.handle('log:export', { format: 'jsonl' }))
     const lines = new TextDecoder().decode(jsonl.bytes).trim().split('\n')
     expect(lines.map((line) => measurementRecordSchema.parse(JSON.parse(line)))).toEqual(records)
+    expect([csv.recordCount, jsonl.recordCount]).toEqual([lines.length, lines.length])
 
     const mcap = await ok(service.handle('log:export', { format: 'mcap' }))
     const reader = await McapIndexedReader.Initialize({ readable: new TempBuffer(mcap.bytes) })

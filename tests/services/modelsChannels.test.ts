@@ -14,7 +14,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../models/localServer'
-import { testManifest } from '../models/testManifest'
+import { sha256Of, testManifest } from '../models/testManifest'
 import { callService } from './serviceCall'
 
 // The models:* channels over a local HTTP server and a test manifest: list, download with
@@ -105,6 +105,28 @@ describe('models:* channels', () => {
     })
   })
 
+  it('models:info gives every manifest field with each file’s state, location and lock', async () => {
+    const info = await call<any>('models:info', { modelId: 'published' })
+    expect(info).toMatchObject({
+      id: 'published',
+      status: 'missing',
+      totalBytes: 400_000,
+      preprocess: { colorOrder: 'RGB', layout: 'NCHW' },
+      installedFiles: [
+        {
+          path: 'model.onnx',
+          location: join(cacheDirectory, 'published', 'model.onnx'),
+          state: 'missing',
+          bytesOnDisk: null,
+          lock: null,
+        },
+      ],
+    })
+    expect(info.files[0].signature.outputs[0].units).toBe('metres')
+    const unknown = await service.handle('models:info', { modelId: 'nope' })
+    expect(unknown.ok || unknown.error.message).toMatch(/unknown model "nope"/)
+  })
+
   it('downloads with progress events up to the whole size, then the model is installed and verified', async () => {
     progress.length = 0
     const report = await call<any>('models:download', { modelId: 'published' })
@@ -114,6 +136,17 @@ describe('models:* channels', () => {
       model: { state: 'installed', verification: 'published' },
     })
     expect(report.message).toBe('Downloaded 400.0 kB; SHA-256 verified.')
+    const location = join(cacheDirectory, 'published', 'model.onnx')
+    expect(report.files).toEqual([
+      {
+        path: 'model.onnx',
+        location,
+        outcome: 'downloaded',
+        bytes: 400_000,
+        sha256: sha256Of(bodies.model),
+        isVerified: true,
+      },
+    ])
     expect(readFileSync(join(cacheDirectory, 'published', 'model.onnx')).equals(bodies.model)).toBe(
       true,
     )
@@ -130,9 +163,12 @@ describe('models:* channels', () => {
     )
     expect(mine.at(-1)!.phase).toBe('done')
     // A second download has nothing to do.
-    expect((await call<any>('models:download', { modelId: 'published' })).outcome).toBe(
-      'already-installed',
-    )
+    expect(await call<any>('models:download', { modelId: 'published' })).toMatchObject({
+      outcome: 'already-installed',
+      files: [
+        { location, outcome: 'already-installed', bytes: null, sha256: null, isVerified: null },
+      ],
+    })
   })
 
   it('a server error is an outcome with the server’s words and what to do (offline copy folder)', async () => {
@@ -144,6 +180,7 @@ describe('models:* channels', () => {
       `copy model.onnx into ${join(cacheDirectory, 'corrupt-upstream')} and click Verify`,
     )
     expect(report.model.state).toBe('missing')
+    expect(report.files).toEqual([])
     expect(progress.at(-1)).toMatchObject({ modelId: 'corrupt-upstream', phase: 'failed' })
   })
 
@@ -177,6 +214,10 @@ describe('models:* channels', () => {
     const verified = await call<any>('models:verify', { modelId: 'published' })
     expect(verified.isAllOk).toBe(true)
     expect(verified.message).toBe('model.onnx: ok (published SHA-256)')
+    expect(verified.files[0]).toMatchObject({
+      path: 'model.onnx',
+      location: join(cacheDirectory, 'published', 'model.onnx'),
+    })
     const removed = await call<any>('models:remove', { modelId: 'published' })
     expect(removed).toMatchObject({ removedBytes: 400_000, model: { state: 'missing' } })
     expect(existsSync(join(cacheDirectory, 'published'))).toBe(false)

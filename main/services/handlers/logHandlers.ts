@@ -26,10 +26,13 @@ export function logHandlers(ctx: ServiceContext): DomainHandlers<'log'> {
     },
     'log:list': () => ctx.log.list(),
     'log:clear': () => ctx.log.clear(),
-    'log:export': async (input) =>
-      exportMeasurements(await ctx.log.all(), input.format, {
+    'log:export': async (input) => {
+      const records = await ctx.log.all()
+      const file = await exportMeasurements(records, input.format, {
         now: new Date(),
         appVersion: appVersion(),
-      }),
+      })
+      return { ...file, recordCount: records.length }
+    },
   }
 }

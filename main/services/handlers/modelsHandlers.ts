@@ -5,6 +5,7 @@ import type { ServiceContext } from './serviceContext'
 export function modelsHandlers(ctx: ServiceContext): DomainHandlers<'models'> {
   return {
     'models:list': async () => ctx.models.list(),
+    'models:info': async (input) => ctx.models.info(input.modelId),
     'models:download': (input) => ctx.models.download(input.modelId),
     'models:cancel': async (input) => ctx.models.cancel(input.modelId),
     'models:verify': (input) => ctx.models.verify(input.modelId),
