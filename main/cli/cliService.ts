@@ -20,7 +20,12 @@ export interface CliServiceOptions extends Omit<SpatialServiceOptions, 'recordAn
 /** The service for one CLI command; dispose it when the command ends. */
 export function openCliService(options: CliServiceOptions = {}): SpatialService {
   const { executor = new InlineSceneExecutor(), recordAnswers = false, ...rest } = options
-  return new SpatialService(executor, 'cli', { ...rest, recordAnswers })
+  return new SpatialService(executor, 'cli', { reportBug: debugOnly, ...rest, recordAnswers })
+}
+
+/** A bug's details for the CLI: with SPATIAL_LENS_DEBUG=1 only (the user reads main's one `error:` line). */
+function debugOnly(what: string, details: unknown): void {
+  if (process.env.SPATIAL_LENS_DEBUG === '1') console.error(`[spatial-lens] ${what}`, details)
 }
 
 /**

@@ -59,6 +59,11 @@ export interface SpatialServiceOptions {
   llm?: LlmChoice | null
   /** 'none': never ask the installed vision-language model (the CLI's `--vlm none`); default 'auto'. */
   vision?: 'auto' | 'none'
+  /**
+   * Where a bug's details go (the failing channel, the error or the rejected reply's issues); default the
+   * console. The CLI keeps them for SPATIAL_LENS_DEBUG=1: its user sees the one `error:` line.
+   */
+  reportBug?: (what: string, details: unknown) => void
 }
 
 /**
@@ -75,6 +80,7 @@ export class SpatialService {
   private readonly reasoning: ReasoningService
   private readonly handlers: Handlers
   private readonly sources: SourceSessions
+  private readonly reportBug: (what: string, details: unknown) => void
   readonly log: MeasurementLog
 
   constructor(
@@ -83,6 +89,8 @@ export class SpatialService {
     options: SpatialServiceOptions = {},
   ) {
     const settings = options.settings ?? new SettingsStore()
+    this.reportBug =
+      options.reportBug ?? ((what, details) => console.error(`[spatial-lens] ${what}`, details))
     this.models = new ModelsService(this.events, options.models)
     this.reasoning = new ReasoningService(settings, this.events, options.llm)
     this.log = options.log ?? new MeasurementLog()
@@ -156,7 +164,7 @@ export class SpatialService {
       const output = spec.output.safeParse(await handler(parsed.data as RequestOf<C>, client))
       if (output.success) return { ok: true, value: output.data as ChannelOutput<C> }
       // Our own reply broke the contract: a bug, reported as such (never passed on half-valid).
-      console.error(`[spatial-lens] ${channel} produced an invalid reply:`, output.error.issues)
+      this.reportBug(`${channel} produced an invalid reply:`, output.error.issues)
       const { message, field } = describeValidationError(channel, output.error)
       return {
         ok: false,
@@ -167,7 +175,7 @@ export class SpatialService {
         cause: 'internal',
       }
     } catch (error) {
-      if (!isUserError(error)) console.error(`[spatial-lens] ${channel} failed:`, error)
+      if (!isUserError(error)) this.reportBug(`${channel} failed:`, error)
       const code = userErrorCode(error)
       return {
         ok: false,

@@ -8,14 +8,35 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, importSpecs, resolveRelative } from './importGraph'
 
-/** Commands that must go through the service (scene, ask and verify join as they move over). */
-const COMMANDS = ['main/cli/logCommand.ts', 'main/cli/modelsCommand.ts']
+/**
+ * Commands that have channels, so must go through the service. The others (maps, watch, synth, eval, topics,
+ * fleet) are tools with no channel and use the modules directly.
+ */
+const COMMANDS = [
+  'main/cli/logCommand.ts',
+  'main/cli/modelsCommand.ts',
+  'main/cli/sceneCommand.ts',
+  'main/cli/askCommand.ts',
+  'main/cli/verifyCommand.ts',
+  'main/cli/calibrateCommand.ts',
+]
 
 /** Modules only the service's handlers use (path from the repository root, no extension). */
 const SERVICE_ONLY = [
   'main/measurements/MeasurementLog',
   'main/models/ModelStore',
   'main/export/exportMeasurements',
+  // The frame path, the answers and the verdicts: scene:analyze, qa:ask, qa:reason and qa:verify.
+  'main/frames/perceiveAndBuild',
+  'main/frames/analyzeFrame',
+  'main/engine/answers/answerQuestion',
+  'main/ensemble/verifyInScene',
+  'main/services/ReasoningService',
+  'main/reasoning/connectors',
+  // calibration:run.
+  'main/calibration/calibrateDepthModel',
+  'main/calibration/CalibrationStore',
+  'main/inference/InlineModelRunner',
 ]
 const SERVICE_ONLY_NAMES = SERVICE_ONLY.map((module) => module.split('/').at(-1)!)
 
@@ -54,6 +75,9 @@ describe('CLI commands go through the service', () => {
     )
     expect(bypasses('main/services/ModelsService.ts')).toContain(
       'main/services/ModelsService.ts imports ModelStore',
+    )
+    expect(bypasses('main/cli/mapsCommand.ts')).toContain(
+      'main/cli/mapsCommand.ts imports ../frames/perceiveAndBuild',
     )
   })
 

@@ -4,7 +4,7 @@
  * `--log`, the question limits of the contract, no LLM but the one `--llm` names — and a failure is the user's
  * (UserError, exit 2) or ours (exit 1) as the service decides.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -133,6 +133,7 @@ describe('callService', () => {
       },
     })
     const buggy = openCliService({ executor: broken })
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const failure = await callService(buggy, 'scene:analyze', mugAndLaptopAnalyzeInput()).then(
         () => null,
@@ -141,7 +142,10 @@ describe('callService', () => {
       expect(failure).toBeInstanceOf(Error)
       expect(failure).not.toBeInstanceOf(UserError)
       expect(failure!.message).toMatch(/this is a bug in Spatial Lens/)
+      // The CLI's user reads one `error:` line; the rejected reply's details wait for SPATIAL_LENS_DEBUG=1.
+      expect(consoleError).not.toHaveBeenCalled()
     } finally {
+      consoleError.mockRestore()
       await buggy.dispose()
     }
   })
