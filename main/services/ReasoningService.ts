@@ -203,7 +203,7 @@ export class ReasoningService {
 }
 
 /** What one reasoned answer runs with: the LLM (null: templates only), its limits, where steps go. */
-export interface ReasonRun {
+interface ReasonRun {
   connection: ChatModelConnection | null
   /** The installed vision-language model for the visual tools, if any. */
   vlm?: VisionLanguageModel
@@ -216,10 +216,9 @@ export interface ReasonRun {
 }
 
 /**
- * One reasoned answer in the shape of the `qa:reason` reply, for every host: the app's and `serve`'s
- * service above, and the CLI's `ask --llm` (which picks its LLM on the command line).
+ * One reasoned answer in the shape of the `qa:reason` reply.
  */
-export async function reasonReply(
+async function reasonReply(
   target: ReasoningScene,
   question: string,
   run: ReasonRun,
