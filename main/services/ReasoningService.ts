@@ -91,7 +91,9 @@ export class ReasoningService {
     if (this.running.has(requestId)) throw new UserError(`request ${requestId} is already running`)
     const { settings } = await this.settings.load()
     const spec = this.specFor(settings)
-    const connection = spec ? connect(spec, settings, { threads: this.llm?.threads }).connection : null
+    const connection = spec
+      ? connect(spec, settings, { threads: this.llm?.threads }).connection
+      : null
     const controller = new AbortController()
     this.running.set(requestId, controller)
     try {
