@@ -44,7 +44,7 @@ export async function planFleetJobs(
   try {
     const inputs = await Promise.all(request.inputs.map(listInput))
     for (const input of inputs) await listRecordings(input, mcap)
-    plan = planJobs(inputs, { mcapSupported: true })
+    plan = planJobs(inputs)
   } catch (error) {
     if (error instanceof SynthPlanError) throw new UserError(error.message)
     throw error

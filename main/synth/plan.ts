@@ -74,23 +74,15 @@ export class SynthPlanError extends Error {}
 /**
  * Lists the inputs into jobs. RGB-D and colour-only frames are paired like the app's folder source
  * ({@link pairSequenceFiles}); each PCD file is one job; each listed frame of an MCAP recording is one job (id from
- * the file, topics, frame index and stamp). MCAP recordings are refused unless `mcapSupported`
- * (the one-machine run lists them; the fleet does not yet).
- * @throws SynthPlanError with a user-facing message (no frames, MCAP without the MCAP source, pairing errors).
+ * the file, topics, frame index and stamp); the caller lists each recording's frames first (`mcaps`).
+ * @throws SynthPlanError with a user-facing message (no frames, a recording not listed, pairing errors).
  */
-export function planJobs(
-  inputs: PlanInput[],
-  options: { mcapSupported?: boolean } = {},
-): SynthPlan {
+export function planJobs(inputs: PlanInput[]): SynthPlan {
   const jobs: SynthJob[] = []
   const notes: string[] = []
   inputs.forEach((input, inputIndex) => {
     const files = [...input.files].sort(naturalCompare)
     const mcaps = files.filter((file) => MCAP.test(file))
-    if (mcaps.length > 0 && !options.mcapSupported)
-      throw new SynthPlanError(
-        `MCAP recordings are not yet supported by the synth fleet (${mcaps[0]} in ${input.root}): run spatial-lens synth on one machine for recordings, or export the frames as PNG + depth PNG + intrinsics.json, or PCD.`,
-      )
     for (const mcap of mcaps) {
       const listing = input.mcaps?.[mcap]
       if (!listing) throw new SynthPlanError(`${input.root}/${mcap}: recording not listed`)

@@ -45,7 +45,7 @@ export async function runSynth(options: SynthOptions): Promise<SynthSummary> {
   const started = Date.now()
   const inputs = await Promise.all(options.inputs.map(listInput))
   for (const input of inputs) await listRecordings(input, options.mcap)
-  const plan = planJobs(inputs, { mcapSupported: true })
+  const plan = planJobs(inputs)
   await prepareOutDir(options.outDir)
   const config = await pinConfig(options, plan)
   const done = new Set(

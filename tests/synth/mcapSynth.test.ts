@@ -138,9 +138,7 @@ describe('planJobs with MCAP listings', () => {
   })
   it('gives one job per frame, ids stable across plans and distinct per frame and topic', () => {
     const plan = (topic: string) =>
-      planJobs([{ root: '/r', files: ['x.mcap'], mcaps: { 'x.mcap': listing(topic) } }], {
-        mcapSupported: true,
-      })
+      planJobs([{ root: '/r', files: ['x.mcap'], mcaps: { 'x.mcap': listing(topic) } }])
     const a = plan(COLOR_TOPIC)
     expect(a.jobs.map((j) => j.name)).toEqual(['x.mcap#0', 'x.mcap#1'])
     expect(plan(COLOR_TOPIC).jobs.map((j) => j.id)).toEqual(a.jobs.map((j) => j.id))

@@ -61,8 +61,10 @@ describe('planJobs', () => {
     expect(a[0]).toMatch(/^f[0-9a-f]{16}$/)
   })
 
-  it('refuses MCAP recordings while the MCAP source is missing, and empty inputs', () => {
-    expect(() => planJobs([{ root: '/r', files: ['a.mcap'] }])).toThrow(/not yet supported/)
+  it('refuses a recording whose frames were not listed, and empty inputs', () => {
+    expect(() => planJobs([{ root: '/r', files: ['a.mcap'] }])).toThrow(
+      '/r/a.mcap: recording not listed',
+    )
     expect(() => planJobs([{ root: '/r', files: ['readme.md'] }])).toThrow(SynthPlanError)
   })
 
