@@ -29,7 +29,10 @@ export const robotFramesInCameraSchema = z
       .max(MAX_ROBOT_FRAMES),
     gripperFrameId: frameIdSchema.optional(),
     /** Frames the host could not locate, one line each (they become scene warnings). */
-    warnings: z.array(z.string().max(1000)).max(MAX_ROBOT_FRAMES + 1).default([]),
+    warnings: z
+      .array(z.string().max(1000))
+      .max(MAX_ROBOT_FRAMES + 1)
+      .default([]),
   })
   .strict()
 

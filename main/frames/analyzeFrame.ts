@@ -33,11 +33,7 @@ export async function analyzeFrame(
   sceneId: string,
 ): Promise<SceneComputation> {
   const loaded = await loadFrameInput(request.frame)
-  const built = await perceiveAndBuild(
-    loaded,
-    toRegionPrompts(request.regions),
-    request.perception,
-  )
+  const built = await perceiveAndBuild(loaded, toRegionPrompts(request.regions), request.perception)
   const { frame, perception } = built
   // TF frames the host located in the camera frame go where the scene's world frame puts them.
   const robotFrames = request.frame.kind === 'raw' ? request.frame.robotFrames : undefined

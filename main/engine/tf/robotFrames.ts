@@ -124,7 +124,10 @@ export interface RobotContext {
  * Every TF frame of the tree located in the camera frame at `timeNs`, with the reasons for those that cannot be
  * (a gripper frame not in the tree included). Null when the tree is empty (the source has no TF).
  */
-export function robotFramesInCamera(robot: RobotContext, timeNs: bigint): RobotFramesInCamera | null {
+export function robotFramesInCamera(
+  robot: RobotContext,
+  timeNs: bigint,
+): RobotFramesInCamera | null {
   const tree = robot.tfTree
   if (tree.frameIds().length === 0) return null
   const gripper = robot.gripperFrameId ? { gripperFrameId: robot.gripperFrameId } : {}
