@@ -36,7 +36,6 @@ export const SIZE_ALLOW_LIST = {
   'main/server/startServer.ts': { functionLines: 81 },
   'main/sources/mcap/assembleFrame.ts': { functionLines: 93 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
-  'main/synth/plan.ts': { functionLines: 63 },
   'main/synth/templates.ts': { fileLines: 301 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
