@@ -84,7 +84,20 @@ describe('spatial-lens log through the service', () => {
     const failure = runLogCommand(['list'], () => undefined, { log: new MeasurementLog({ path }) })
     await expect(failure).rejects.toThrow(/EISDIR/)
     await expect(failure).rejects.not.toBeInstanceOf(UserError)
-    // SpatialService.handle logs the failure of the channel it ran.
-    expect(serviceErrors).toHaveBeenCalledWith('[spatial-lens] log:list failed:', expect.any(Error))
+    // The CLI's user reads one `error:` line (main.ts); the failure's details wait for SPATIAL_LENS_DEBUG=1.
+    expect(serviceErrors).not.toHaveBeenCalled()
+    vi.stubEnv('SPATIAL_LENS_DEBUG', '1')
+    try {
+      const debugged = runLogCommand(['list'], () => undefined, {
+        log: new MeasurementLog({ path }),
+      })
+      await expect(debugged).rejects.toThrow(/EISDIR/)
+      expect(serviceErrors).toHaveBeenCalledWith(
+        '[spatial-lens] log:list failed:',
+        expect.any(Error),
+      )
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 })
