@@ -34,7 +34,6 @@ export const SIZE_ALLOW_LIST = {
   'main/reasoning/grammarTools.ts': { functionLines: 88 },
   'main/reasoning/visualTools.ts': { functionLines: 128 },
   'main/server/startServer.ts': { functionLines: 81 },
-  'main/sources/mcap/assembleFrame.ts': { functionLines: 93 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
   'main/synth/plan.ts': { functionLines: 63 },
   'main/synth/templates.ts': { fileLines: 301 },
