@@ -31,7 +31,6 @@ export const SIZE_ALLOW_LIST = {
   'main/maps/writeMaps.ts': { functionLines: 70 },
   'main/reasoning/grammarTools.ts': { functionLines: 88 },
   'main/reasoning/visualTools.ts': { functionLines: 128 },
-  'main/server/startServer.ts': { functionLines: 81 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
   'main/synth/plan.ts': { functionLines: 63 },
   'main/synth/templates.ts': { fileLines: 301 },
