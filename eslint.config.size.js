@@ -18,7 +18,6 @@ export const SIZE_ALLOW_LIST = {
   'main/cli/evalVsrCommand.ts': { functionLines: 121 },
   'main/cli/fleetArgs.ts': { functionLines: 76 },
   'main/cli/synthCommand.ts': { functionLines: 81 },
-  'main/cli/watchCommand.ts': { functionLines: 121 },
   'main/engine/scene/amodal/estimateAmodal.ts': { functionLines: 64 },
   'main/engine/scene/buildScene.ts': { functionLines: 106 },
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },
