@@ -15,7 +15,6 @@
 export const SIZE_ALLOW_LIST = {
   'main/cli/calibrateCommand.ts': { functionLines: 63 },
   'main/cli/evalCommand.ts': { functionLines: 72 },
-  'main/cli/fleetArgs.ts': { functionLines: 76 },
   'main/engine/scene/amodal/estimateAmodal.ts': { functionLines: 64 },
   'main/engine/scene/buildScene.ts': { functionLines: 106 },
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },

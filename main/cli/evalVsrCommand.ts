@@ -13,7 +13,7 @@ import {
 } from '../ensemble/imageVotes'
 import { perceptionFor } from '../perception/defaultPerception'
 import { PAPER_ROWS } from '../ensemble/paperResults'
-import { readVsrPart, type VsrItem } from '../ensemble/vsrDataset'
+import { readVsrPart, type VsrItem, type VsrSplit } from '../ensemble/vsrDataset'
 import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
 import { packageRoot } from '../app/paths'
 import { UserError } from '../app/userError'
@@ -63,7 +63,12 @@ function progressBar(label: string): (done: number, total: number) => void {
 type Values = ReturnType<typeof options>
 
 /** The split, folds, seed and voters asked for, checked. @throws UserError for a bad value or missing folder. */
-function checkedSettings(values: Values) {
+function checkedSettings(values: Values): {
+  split: VsrSplit
+  folds: number
+  seed: number
+  voters: string[]
+} {
   const split = values.split
   if (split !== 'random' && split !== 'zeroshot')
     throw new UserError(`--split must be random or zeroshot (got "${split}")`)
