@@ -152,11 +152,10 @@ function formatNumber(x: number): string {
     : x.toExponential(4)
 }
 
-/** Parses and checks the flags; every mistake is a UserError naming the flag. */
-export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
-  let values
+/** The flags as given. @throws UserError for an unknown or malformed one. */
+function calibrateFlags(argv: string[]) {
   try {
-    values = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: false,
       options: {
@@ -178,6 +177,11 @@ export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
       `${(error as Error).message.split('\n')[0]} (see spatial-lens calibrate --help)`,
     )
   }
+}
+
+/** Parses and checks the flags; every mistake is a UserError naming the flag. */
+export function parseCalibrateArgs(argv: string[]): CalibrateRequest {
+  const values = calibrateFlags(argv)
   const required = (value: string | undefined, message: string) => {
     if (!value?.trim())
       throw new UserError(`calibrate needs ${message}; see spatial-lens calibrate --help`)
