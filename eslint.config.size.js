@@ -26,7 +26,6 @@ export const SIZE_ALLOW_LIST = {
   'main/reasoning/grammarTools.ts': { functionLines: 88 },
   'main/reasoning/visualTools.ts': { functionLines: 128 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
-  'main/synth/plan.ts': { functionLines: 63 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
   'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
