@@ -19,7 +19,6 @@ export const SIZE_ALLOW_LIST = {
   'main/engine/scene/supportPlane.ts': { functionLines: 67 },
   'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
   'main/ensemble/verifyInScene.ts': { functionLines: 69 },
-  'main/ensemble/vsrEvaluation.ts': { functionLines: 84 },
   'main/evaluation/scenes/sunRgbdDataset.ts': { functionLines: 70 },
   'main/evaluation/scenes/syntheticDataset.ts': { functionLines: 68 },
   'main/maps/writeMaps.ts': { functionLines: 70 },
