@@ -18,7 +18,6 @@ export const SIZE_ALLOW_LIST = {
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },
   'main/engine/scene/supportPlane.ts': { functionLines: 67 },
   'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
-  'main/ensemble/verifyInScene.ts': { functionLines: 69 },
   'main/evaluation/scenes/sunRgbdDataset.ts': { functionLines: 70 },
   'main/evaluation/scenes/syntheticDataset.ts': { functionLines: 68 },
   'main/maps/writeMaps.ts': { functionLines: 70 },
