@@ -20,7 +20,6 @@ export const SIZE_ALLOW_LIST = {
   'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
   'main/evaluation/scenes/sunRgbdDataset.ts': { functionLines: 70 },
   'main/evaluation/scenes/syntheticDataset.ts': { functionLines: 68 },
-  'main/maps/writeMaps.ts': { functionLines: 70 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
