@@ -18,8 +18,6 @@ export const SIZE_ALLOW_LIST = {
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },
   'main/engine/scene/supportPlane.ts': { functionLines: 67 },
   'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
-  'main/evaluation/scenes/sunRgbdDataset.ts': { functionLines: 70 },
-  'main/evaluation/scenes/syntheticDataset.ts': { functionLines: 68 },
   'main/sources/pcdAscii.ts': { functionLines: 61 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
