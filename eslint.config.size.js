@@ -18,7 +18,6 @@ export const SIZE_ALLOW_LIST = {
   'main/engine/scene/objectsFromRegions.ts': { functionLines: 69 },
   'main/engine/scene/supportPlane.ts': { functionLines: 67 },
   'main/engine/scene/voxelGrid.ts': { functionLines: 70 },
-  'main/sources/pcdAscii.ts': { functionLines: 61 },
   'renderer/src/components/AskBox.tsx': { functionLines: 125 },
   'renderer/src/components/CalibrationSettingsSection.tsx': { functionLines: 115 },
   'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
