@@ -13,6 +13,7 @@ import {
 import { askWithReasoning } from '../reasoning/orchestrator'
 import { createChatModel, describeLlmError, parseLlmSpec } from '../reasoning/connectors'
 import { packageRoot } from '../app/paths'
+import type { Scene } from '../engine/types'
 import { UserError } from '../app/userError'
 import { EVAL_VSR_USAGE, runEvalVsrCommand } from './evalVsrCommand'
 import { EVAL_SCENES_USAGE, runEvalScenesCommand } from './evalScenesCommand'
@@ -42,46 +43,24 @@ export async function runEvalCommand(
   if (argv[0] === 'scenes') return runEvalScenesCommand(argv.slice(1), print)
   if (argv[0] !== 'cot')
     throw new UserError(`unknown evaluation "${argv[0] ?? ''}":\n${EVAL_USAGE}`)
-  let values
-  try {
-    values = parseArgs({
-      args: argv.slice(1),
-      options: {
-        llm: { type: 'string' },
-        'llm-threads': { type: 'string' },
-        limit: { type: 'string' },
-        fixtures: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    }).values
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
-  }
+  const values = parseCotArgs(argv.slice(1))
   if (!values.llm)
     throw new UserError(
       `eval cot needs an LLM: --llm ollama:<model>, --llm openai:http://host:port/v1#model or --llm llama:<model id or .gguf>`,
     )
   if (values.llm === 'none') return runGrammarEval(values, print)
-  const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
-  if (!(Number.isInteger(limit) && limit > 0))
-    throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
+  const limit = checkedLimit(values.limit)
   const threads = values['llm-threads'] === undefined ? undefined : Number(values['llm-threads'])
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
     throw new UserError(`--llm-threads must be a whole number ≥ 1 (got "${values['llm-threads']}")`)
   const connection = createChatModel(parseLlmSpec(values.llm), { threads })
   const { model } = connection
-  const scenes = new Map(
-    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [
-      s.id,
-      engineSceneFromEval(s),
-    ]),
-  )
+  const scenes = evalScenes(values.fixtures)
   const items = (evalSet as EvalItem[]).slice(0, limit)
   const report = await runEval(
     items,
     async (item) => {
-      const scene = scenes.get(item.scene)
-      if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
+      const scene = sceneOf(scenes, item)
       const result = await askWithReasoning(scene, item.question, {
         model,
         maxSteps: 10,
@@ -107,25 +86,58 @@ export async function runEvalCommand(
   return 0
 }
 
+/** `eval cot` options. @throws UserError (with the usage) for an unknown or malformed one. */
+function parseCotArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        llm: { type: 'string' },
+        'llm-threads': { type: 'string' },
+        limit: { type: 'string' },
+        fixtures: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    }).values
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]}\n${EVAL_USAGE}`)
+  }
+}
+
+/** How many questions of the set to run (`--limit`, default all). @throws UserError for a bad number. */
+function checkedLimit(text: string | undefined): number {
+  const limit = text === undefined ? evalSet.length : Number(text)
+  if (!(Number.isInteger(limit) && limit > 0))
+    throw new UserError(`--limit must be a positive whole number (got "${text}")`)
+  return limit
+}
+
+/** The evaluation's scenes by id, from `fixtures` (default the package's tests/fixtures). */
+function evalScenes(fixtures: string | undefined): Map<string, Scene> {
+  return new Map(
+    loadEvalScenes(fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [
+      s.id,
+      engineSceneFromEval(s),
+    ]),
+  )
+}
+
+function sceneOf(scenes: Map<string, Scene>, item: EvalItem): Scene {
+  const scene = scenes.get(item.scene)
+  if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
+  return scene
+}
+
 /** `eval cot --llm none`: the same set answered by the deterministic grammar, scored the same way. */
 async function runGrammarEval(
   values: { limit?: string; fixtures?: string; json?: boolean },
   print: (text: string) => void,
 ): Promise<number> {
-  const limit = values.limit === undefined ? evalSet.length : Number(values.limit)
-  if (!(Number.isInteger(limit) && limit > 0))
-    throw new UserError(`--limit must be a positive whole number (got "${values.limit}")`)
-  const scenes = new Map(
-    loadEvalScenes(values.fixtures ?? join(packageRoot(), 'tests', 'fixtures')).map((s) => [
-      s.id,
-      engineSceneFromEval(s),
-    ]),
+  const limit = checkedLimit(values.limit)
+  const scenes = evalScenes(values.fixtures)
+  const report = await runEval((evalSet as EvalItem[]).slice(0, limit), async (item) =>
+    grammarEvalAnswer(sceneOf(scenes, item), item.question),
   )
-  const report = await runEval((evalSet as EvalItem[]).slice(0, limit), async (item) => {
-    const scene = scenes.get(item.scene)
-    if (!scene) throw new Error(`scene ${item.scene} is not in the fixtures`)
-    return grammarEvalAnswer(scene, item.question)
-  })
   print(values.json ? reportJson(report) : describeReport(report, 'the question grammar (no LLM)'))
   return 0
 }

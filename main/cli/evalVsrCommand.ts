@@ -13,7 +13,7 @@ import {
 } from '../ensemble/imageVotes'
 import { perceptionFor } from '../perception/defaultPerception'
 import { PAPER_ROWS } from '../ensemble/paperResults'
-import { readVsrPart, type VsrItem } from '../ensemble/vsrDataset'
+import { readVsrPart, type VsrItem, type VsrSplit } from '../ensemble/vsrDataset'
 import { evaluateVsr, type ImageVoterVotes } from '../ensemble/vsrEvaluation'
 import { packageRoot } from '../app/paths'
 import { UserError } from '../app/userError'
@@ -60,12 +60,15 @@ function progressBar(label: string): (done: number, total: number) => void {
   }
 }
 
-/** `spatial-lens eval vsr`. */
-export async function runEvalVsrCommand(
-  argv: string[],
-  print: (text: string) => void,
-): Promise<number> {
-  const values = options(argv)
+type Values = ReturnType<typeof options>
+
+/** The split, folds, seed and voters asked for, checked. @throws UserError for a bad value or missing folder. */
+function checkedSettings(values: Values): {
+  split: VsrSplit
+  folds: number
+  seed: number
+  voters: string[]
+} {
   const split = values.split
   if (split !== 'random' && split !== 'zeroshot')
     throw new UserError(`--split must be random or zeroshot (got "${split}")`)
@@ -84,12 +87,15 @@ export async function runEvalVsrCommand(
       `image folder not found: ${values.images} (point --images at a folder of COCO-2017 images, e.g. train2017/ and val2017/ merged, or tests/fixtures/vsr-images/images)`,
     )
   }
-  const vsrDir = values.vsr ?? join(packageRoot(), 'tests', 'fixtures', 'vsr')
-  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((part) =>
-    readVsrPart(vsrDir, split, part),
-  )
-  const all = [...train, ...dev, ...test]
+  return { split, folds, seed, voters }
+}
 
+/** Votes of the image voters that can run (true boxes, NanoDet boxes, ViLT) on every item. */
+async function imageVotersFor(
+  all: VsrItem[],
+  values: Values,
+  voters: string[],
+): Promise<ImageVoterVotes[]> {
   const imageVoters: ImageVoterVotes[] = []
   if (voters.includes('geometry-gt-boxes') && values.boxes)
     imageVoters.push(groundTruthBoxVotes(all, readGroundTruthBoxes(values.boxes)))
@@ -117,19 +123,18 @@ export async function runEvalVsrCommand(
       await perceptionFor().requireRelationClassifier()
     }
   }
-  if (!values.images && !values.boxes && !values.json) {
-    print(
-      'No --images or --boxes: only the language prior runs. Point --images at a COCO-2017 image folder (and --boxes at its instance annotations) to run the geometric verifier.',
-    )
-  }
+  return imageVoters
+}
 
-  const quality = values.images ? readImageQuality(values.images) : new Map<string, string>()
+interface Subset {
+  name: string
+  filter?: (item: VsrItem) => boolean
+  imageVoters: ImageVoterVotes[]
+}
+
+/** The test-line subsets scored: all lines text only, then (with image votes) those lines by image quality. */
+function scoredSubsets(imageVoters: ImageVoterVotes[], quality: Map<string, string>): Subset[] {
   const hasImageVote = (item: VsrItem) => imageVoters.some((v) => v.votes.has(item.where))
-  type Subset = {
-    name: string
-    filter?: (item: VsrItem) => boolean
-    imageVoters: ImageVoterVotes[]
-  }
   // Every test line, text only: image voters would abstain on the lines without an image and drag the scores down.
   const subsets: Subset[] = [{ name: 'all test lines, text only', imageVoters: [] }]
   if (imageVoters.length > 0) {
@@ -147,11 +152,33 @@ export async function runEvalVsrCommand(
       })
     }
   }
+  return subsets
+}
+
+/** `spatial-lens eval vsr`. */
+export async function runEvalVsrCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
+  const values = options(argv)
+  const { split, folds, seed, voters } = checkedSettings(values)
+  const vsrDir = values.vsr ?? join(packageRoot(), 'tests', 'fixtures', 'vsr')
+  const [train, dev, test] = (['train', 'dev', 'test'] as const).map((part) =>
+    readVsrPart(vsrDir, split, part),
+  )
+  const all = [...train, ...dev, ...test]
+  const imageVoters = await imageVotersFor(all, values, voters)
+  if (!values.images && !values.boxes && !values.json) {
+    print(
+      'No --images or --boxes: only the language prior runs. Point --images at a COCO-2017 image folder (and --boxes at its instance annotations) to run the geometric verifier.',
+    )
+  }
+  const quality = values.images ? readImageQuality(values.images) : new Map<string, string>()
   const report = {
     split,
     voters: ['language-prior', ...imageVoters.map((v) => v.id)],
     // A subset with no test line (e.g. no full-quality image among the test lines) has no score to print.
-    subsets: subsets
+    subsets: scoredSubsets(imageVoters, quality)
       .filter(({ filter }) => !filter || test.some(filter))
       .map(({ name, filter, imageVoters: subsetVoters }) => {
         const result = evaluateVsr({

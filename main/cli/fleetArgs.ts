@@ -78,36 +78,47 @@ function queueOf(values: { queue?: string; 'queue-name'?: string }): {
   return { target: parseQueueUrl(values.queue), queueName }
 }
 
+const FLEET_SYNTH_OPTIONS = {
+  queue: { type: 'string' },
+  'queue-name': { type: 'string' },
+  status: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'frames-per-job': { type: 'string' },
+  seed: { type: 'string' },
+  detector: { type: 'string' },
+  'min-points': { type: 'string' },
+  'max-pairs': { type: 'string' },
+  'keep-planeless': { type: 'boolean', default: false },
+  'with-points': { type: 'boolean', default: false },
+  'color-topic': { type: 'string' },
+  'depth-topic': { type: 'string' },
+  'camera-info-topic': { type: 'string' },
+  every: { type: 'string' },
+  attempts: { type: 'string' },
+  'backoff-ms': { type: 'string' },
+  detach: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const
+
 /** Parses `synth` arguments when `--queue` or `--status` is given (the fleet forms). */
 export function parseFleetSynthArgs(argv: string[]): FleetSubmitArgs | FleetStatusArgs {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      queue: { type: 'string' },
-      'queue-name': { type: 'string' },
-      status: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      'frames-per-job': { type: 'string' },
-      seed: { type: 'string' },
-      detector: { type: 'string' },
-      'min-points': { type: 'string' },
-      'max-pairs': { type: 'string' },
-      'keep-planeless': { type: 'boolean', default: false },
-      'with-points': { type: 'boolean', default: false },
-      'color-topic': { type: 'string' },
-      'depth-topic': { type: 'string' },
-      'camera-info-topic': { type: 'string' },
-      every: { type: 'string' },
-      attempts: { type: 'string' },
-      'backoff-ms': { type: 'string' },
-      detach: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
+    options: FLEET_SYNTH_OPTIONS,
   })
   const queue = queueOf(values)
   if (values.status) return { kind: 'status', ...queue, json: values.json }
+  return submitArgs(values, positionals, queue)
+}
+
+/** `synth --queue …` without --status: the inputs, the job config (as the local synth's) and the job settings. */
+function submitArgs(
+  values: ReturnType<typeof parseArgs<{ options: typeof FLEET_SYNTH_OPTIONS }>>['values'],
+  positionals: string[],
+  queue: ReturnType<typeof queueOf>,
+): FleetSubmitArgs {
   if (positionals.length === 0) throw new UserError('synth: name at least one input folder or file')
   if (!values.out)
     throw new UserError('synth: --out DIR (the dataset folder, on shared storage) is required')

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { UserError } from '../app/userError'
 import { SynthPlanError } from '../synth/plan'
 import { DEFAULT_FILTERS } from '../synth/generateSamples'
-import { runSynth } from '../synth/runSynth'
+import { runSynth, type SynthOptions, type SynthSummary } from '../synth/runSynth'
 import { formatSample, readManifest, readSamples } from '../synth/datasetReader'
 import { sceneFromSample } from '../contract/sceneFromSample'
 import { answerQuestion } from '../engine/answers/answerQuestion'
@@ -20,14 +20,10 @@ image topic, and the pick is printed).
 Writes DIR/shards/<job>.jsonl (LLaVA/ShareGPT conversations), DIR/images (copies), DIR/manifest.json.
 Rerunning the same command resumes: finished frames (their shard exists) are skipped.`
 
-/** `spatial-lens synth …` (argv is what follows "synth"). Returns the exit code (1 when a frame failed). */
-export async function runSynthCommand(
-  argv: string[],
-  print: (text: string) => void,
-): Promise<number> {
-  let parsed
+/** The command line. @throws UserError (with the usage) for an unknown or malformed option. */
+function parseSynthArgs(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -51,7 +47,14 @@ export async function runSynthCommand(
   } catch (error) {
     throw new UserError(`${(error as Error).message}\n${SYNTH_USAGE}`)
   }
-  const { values, positionals } = parsed
+}
+
+/** `spatial-lens synth …` (argv is what follows "synth"). Returns the exit code (1 when a frame failed). */
+export async function runSynthCommand(
+  argv: string[],
+  print: (text: string) => void,
+): Promise<number> {
+  const { values, positionals } = parseSynthArgs(argv)
   if (values.help) {
     print(SYNTH_USAGE)
     return 0
@@ -62,45 +65,59 @@ export async function runSynthCommand(
   if (!['nanodet', 'owlv2', 'none'].includes(values.detector))
     throw new UserError(`--detector must be nanodet, owlv2 or none (got ${values.detector})`)
   try {
-    const summary = await runSynth({
-      inputs: positionals,
-      outDir: values.out,
-      seed: wholeNumber(values.seed, '--seed', 0),
-      workers: wholeNumber(values.workers ?? String(availableParallelism()), '--workers', 1),
-      filters: {
-        minPoints: wholeNumber(values['min-points'], '--min-points', 0),
-        maxPairs: wholeNumber(values['max-pairs'], '--max-pairs', 1),
-        requirePlane: !values['keep-planeless'],
-        minObjects: 2,
-      },
-      perception: { detector: values.detector as 'nanodet' | 'owlv2' | 'none' },
-      withPoints: values['with-points'],
-      mcap: {
-        topics: {
-          colorTopic: values['color-topic'],
-          depthTopic: values['depth-topic'],
-          cameraInfoTopic: values['camera-info-topic'],
-        },
-        every: wholeNumber(values.every, '--every', 1),
-      },
-      log: (text) => process.stderr.write(text),
-      isTty: process.stderr.isTTY === true,
-    })
-    const { counts } = summary.manifest
-    print(
-      `synth: ${summary.ranJobs} frames run, ${summary.skippedJobs} already done; dataset: ${counts.frames} frames (${counts.framesKept} kept), ${counts.samples} QA pairs, ${Object.keys(counts.perType).length} question types, in ${summary.seconds.toFixed(1)} s`,
-    )
-    for (const note of summary.manifest.notes.filter((n) => n.includes(': using colour topic ')))
-      print(note)
-    const dropped = Object.entries(counts.dropped).map(([key, value]) => `${key} ${value}`)
-    if (dropped.length > 0) print(`dropped: ${dropped.join(', ')}`)
-    for (const failure of summary.failures) print(`failed: ${failure.jobId}: ${failure.message}`)
-    print(`manifest: ${values.out}/manifest.json`)
+    const summary = await runSynth(synthOptions(values, positionals, values.out))
+    printRun(summary, values.out, print)
     return summary.failures.length > 0 ? 1 : 0
   } catch (error) {
     if (error instanceof SynthPlanError) throw new UserError(error.message)
     throw error
   }
+}
+
+/** The run's options from the flags (numbers checked). @throws UserError for a flag that is not a whole number. */
+function synthOptions(
+  values: ReturnType<typeof parseSynthArgs>['values'],
+  inputs: string[],
+  outDir: string,
+): SynthOptions {
+  return {
+    inputs,
+    outDir,
+    seed: wholeNumber(values.seed, '--seed', 0),
+    workers: wholeNumber(values.workers ?? String(availableParallelism()), '--workers', 1),
+    filters: {
+      minPoints: wholeNumber(values['min-points'], '--min-points', 0),
+      maxPairs: wholeNumber(values['max-pairs'], '--max-pairs', 1),
+      requirePlane: !values['keep-planeless'],
+      minObjects: 2,
+    },
+    perception: { detector: values.detector as 'nanodet' | 'owlv2' | 'none' },
+    withPoints: values['with-points'],
+    mcap: {
+      topics: {
+        colorTopic: values['color-topic'],
+        depthTopic: values['depth-topic'],
+        cameraInfoTopic: values['camera-info-topic'],
+      },
+      every: wholeNumber(values.every, '--every', 1),
+    },
+    log: (text) => process.stderr.write(text),
+    isTty: process.stderr.isTTY === true,
+  }
+}
+
+/** What a run did: counts, the topics picked, drops and failures, and where the manifest is. */
+function printRun(summary: SynthSummary, outDir: string, print: (text: string) => void): void {
+  const { counts } = summary.manifest
+  print(
+    `synth: ${summary.ranJobs} frames run, ${summary.skippedJobs} already done; dataset: ${counts.frames} frames (${counts.framesKept} kept), ${counts.samples} QA pairs, ${Object.keys(counts.perType).length} question types, in ${summary.seconds.toFixed(1)} s`,
+  )
+  for (const note of summary.manifest.notes.filter((n) => n.includes(': using colour topic ')))
+    print(note)
+  const dropped = Object.entries(counts.dropped).map(([key, value]) => `${key} ${value}`)
+  if (dropped.length > 0) print(`dropped: ${dropped.join(', ')}`)
+  for (const failure of summary.failures) print(`failed: ${failure.jobId}: ${failure.message}`)
+  print(`manifest: ${outDir}/manifest.json`)
 }
 
 async function showDataset(

@@ -8,19 +8,18 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { UserError } from '../app/userError'
 import { perceptionAnalyzer } from '../live/perceptionAnalyzer'
 import { stagedAnalyze, type DetectionSchedule } from '../live/stagedAnalysis'
-import { emptyTimeSplitSums, type TimeSplitSums } from '../live/timeSplit'
 import {
   perceptionSettingsSchema,
   type PerceptionSettingsInput,
 } from '../contract/perceptionSettings'
 import { appVersion } from '../app/appVersion'
 import { parseWatch, WatchEvaluator } from '../engine/watch'
-import { runLive, percentile, type LiveResult } from '../live/livePipeline'
+import { runLive, type LiveResult } from '../live/livePipeline'
 import { printSummary } from './watchSummary'
+import { WatchFigures } from './watchFigures'
 import { McapRecorder } from '../live/McapRecorder'
 import { WATCH_CSV_HEADER, watchCsvRow } from '../live/watchCsv'
 import { chooseSourceKind, WATCH_SOURCE_KINDS } from './watchSources'
-import { formatLength } from '../engine/answers/format'
 import { RobotFrameAttacher } from '../live/robotFrameAttacher'
 import type { SourceEvent } from '../live/FrameSource'
 
@@ -108,37 +107,21 @@ function watchesOf(phrases: string[], minChangeM: number): WatchEvaluator[] {
   })
 }
 
-/** One-line progress: frames, rate, drops, latency, current readings. */
-function progressLine(
-  r: LiveResult,
-  total: number | null,
-  fps: number,
-  dropped: number,
-  latencies: number[],
-): string {
-  const readings = r.readings.map((x) =>
-    x.valueM === null ? 'n/a' : formatLength(x.valueM) + (x.isAlerting ? ' ALERT' : ''),
-  )
-  return `frame ${r.frameIndex + 1}${total ? `/${total}` : ''}  ${fps.toFixed(1)} fps  dropped ${dropped}  p95 ${percentile(latencies, 95).toFixed(0)} ms  tracks ${r.tracks.filter((t) => t.isConfirmed).length}  ${readings.join('  ')}`
-}
-
-export async function runWatchCommand(
-  argv: string[],
-  print: (line: string) => void,
-): Promise<number> {
-  let parsed
+/** The command line, parsed against OPTIONS. @throws UserError for an unknown or malformed option. */
+function parseWatchArgs(argv: string[]) {
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UserError(
       `${error instanceof Error ? error.message : String(error)} (see spatial-lens watch --help)`,
     )
   }
-  const { values, positionals } = parsed
-  if (values.help) {
-    print(WATCH_USAGE)
-    return 0
-  }
+}
+
+type WatchValues = ReturnType<typeof parseWatchArgs>['values']
+
+/** The source, watch queries and perception of a run, checked before anything opens. @throws UserError. */
+function watchSettings(values: WatchValues, positionals: string[]) {
   const { kind, value } = chooseSourceKind(values)
   const minChangeCm = values['min-change-cm'] === undefined ? 0.5 : Number(values['min-change-cm'])
   if (!Number.isFinite(minChangeCm) || minChangeCm < 0)
@@ -149,32 +132,71 @@ export async function runWatchCommand(
   const schedule = values.detect ?? 'every-frame'
   if (schedule !== 'every-frame' && schedule !== 'latest')
     throw new UserError(`--detect must be every-frame or latest, got "${schedule}"`)
-  const source = await kind.open(value, values, print)
-  if (values['list-topics']) return 0
-  const robot = new RobotFrameAttacher(source, values['gripper-frame'])
+  return { kind, value, watches, perception, maxFrames, schedule: schedule as DetectionSchedule }
+}
+
+interface Sinks {
+  csv: WriteStream | null
+  recorder: McapRecorder | null
+}
+
+/** The CSV (header written) and the MCAP recording asked for, if any. */
+async function openSinks(values: WatchValues): Promise<Sinks> {
   const csv: WriteStream | null = values.csv ? createWriteStream(values.csv) : null
   csv?.write(`${WATCH_CSV_HEADER}\n`)
   const recorder = values.record
     ? await McapRecorder.create(values.record, { appVersion: appVersion() })
     : null
-  const isTty = process.stderr.isTTY === true
-  const started = performance.now()
-  const recent: number[] = []
-  const sums = { analyzeMs: 0, sceneMs: 0, trackAndWatchMs: 0, sinksMs: 0 }
-  const sceneStages: Record<string, number> = {}
-  const split: TimeSplitSums = emptyTimeSplitSums()
-  const analyze = stagedAnalyze(
-    perceptionAnalyzer(perception),
-    schedule as DetectionSchedule,
-    (_frame, times) => {
-      split.analyses++
-      split.detectionMs += times.detectionMs
-      split.geometryMs += times.geometryMs
-      split.detectionAgeFrames += times.detectionAgeFrames
-    },
+  return { csv, recorder }
+}
+
+/** A processed frame's watch events to the CSV, its alerts to stdout, and the frame to the recording. */
+async function writeSinks(
+  r: LiveResult,
+  watches: WatchEvaluator[],
+  { csv, recorder }: Sinks,
+  print: (line: string) => void,
+): Promise<void> {
+  r.readings.forEach((reading, i) => {
+    const watchText = watches[i].spec.text
+    for (const e of reading.events) {
+      csv?.write(`${watchCsvRow(watchText, e)}\n`)
+      if (e.type === 'alert_entered' || e.type === 'alert_left') {
+        print(
+          `frame ${e.frameIndex}: ${e.type === 'alert_entered' ? 'ALERT' : 'clear'} ${watchText}: ${e.text}`,
+        )
+      }
+    }
+  })
+  if (recorder) {
+    await recorder.addFrame(r.frame, r.scene, r.tracks)
+    for (const [i, reading] of r.readings.entries())
+      await recorder.addWatchEvents(watches[i].spec.text, reading.events)
+  }
+}
+
+export async function runWatchCommand(
+  argv: string[],
+  print: (line: string) => void,
+): Promise<number> {
+  const { values, positionals } = parseWatchArgs(argv)
+  if (values.help) {
+    print(WATCH_USAGE)
+    return 0
+  }
+  const { kind, value, watches, perception, maxFrames, schedule } = watchSettings(
+    values,
+    positionals,
   )
-  /** Completion time and latency per frame, for the steady-state figures (warm-up frames excluded). */
-  const done: { atMs: number; latencyMs: number }[] = []
+  const source = await kind.open(value, values, print)
+  if (values['list-topics']) return 0
+  const robot = new RobotFrameAttacher(source, values['gripper-frame'])
+  const sinks = await openSinks(values)
+  const isTty = process.stderr.isTTY === true
+  const figures = new WatchFigures()
+  const analyze = stagedAnalyze(perceptionAnalyzer(perception), schedule, (_frame, times) =>
+    figures.addStageTimes(times),
+  )
   const onSignal = () => void source.close()
   process.once('SIGINT', onSignal)
   try {
@@ -184,10 +206,7 @@ export async function runWatchCommand(
         const t0 = performance.now()
         // TF frames are placed on the host after the scene is built (TF is the source's).
         const scene = robot.attach(await analyze(frame), frame)
-        sums.analyzeMs += performance.now() - t0
-        sums.sceneMs += scene.totalMs
-        for (const [stage, ms] of Object.entries(scene.timingsMs))
-          sceneStages[stage] = (sceneStages[stage] ?? 0) + ms
+        figures.addScene(performance.now() - t0, scene)
         return scene
       },
       watches,
@@ -195,53 +214,20 @@ export async function runWatchCommand(
       onEvent: (e) => reportEvent(e, robot, isTty),
       onResult: async (r) => {
         const sinkStart = performance.now()
-        sums.trackAndWatchMs += r.trackAndWatchMs
-        split.frames++
-        split.decodeMs += r.decodeMs ?? 0
-        split.trackingMs += r.trackMs
-        split.watchMs += r.trackAndWatchMs - r.trackMs
-        r.readings.forEach((reading, i) => {
-          const watchText = watches[i].spec.text
-          for (const e of reading.events) {
-            csv?.write(`${watchCsvRow(watchText, e)}\n`)
-            if (e.type === 'alert_entered' || e.type === 'alert_left') {
-              print(
-                `frame ${e.frameIndex}: ${e.type === 'alert_entered' ? 'ALERT' : 'clear'} ${watchText}: ${e.text}`,
-              )
-            }
-          }
-        })
-        if (recorder) {
-          await recorder.addFrame(r.frame, r.scene, r.tracks)
-          for (const [i, reading] of r.readings.entries())
-            await recorder.addWatchEvents(watches[i].spec.text, reading.events)
-        }
-        const fps = ((r.frameIndex + 1) * 1000) / (performance.now() - started)
-        sums.sinksMs += performance.now() - sinkStart
-        done.push({ atMs: performance.now(), latencyMs: r.latencyMs })
-        recent.push(r.latencyMs)
-        if (recent.length > 300) recent.shift()
-        const line = progressLine(
-          r,
-          source.totalFrames?.() ?? null,
-          fps,
-          source.droppedFrames(),
-          recent,
-        )
+        figures.addResult(r)
+        await writeSinks(r, watches, sinks, print)
+        const line = figures.frameDone(r, sinkStart, source)
         if (isTty) process.stderr.write(`\r${line}\x1b[K`)
         else if (r.frameIndex % 10 === 0) process.stderr.write(`${line}\n`)
       },
     })
     if (isTty) process.stderr.write('\n')
-    return printSummary(
-      stats,
-      { json: values.json === true, schedule, done, split, sceneStages, sums },
-      print,
-    )
+    return printSummary(stats, figures.measures(values.json === true, schedule), print)
   } finally {
     process.off('SIGINT', onSignal)
     await source.close()
-    await recorder?.close()
+    await sinks.recorder?.close()
+    const { csv } = sinks
     if (csv) await new Promise<void>((r) => csv.end(() => r()))
   }
 }

@@ -46,12 +46,8 @@ export interface VerifyOptions {
   weights?: EnsembleFile
 }
 
-export async function verifyInScene(
-  scene: Scene,
-  statement: string,
-  options: VerifyOptions = {},
-): Promise<VerificationJson> {
-  const file = options.weights ?? ensemble()
+/** The voters besides the geometric ones, in vote order: VLM, LLM on the scene graph, ViLT (local, then remote). */
+function modelVoters(options: VerifyOptions): Voter[] {
   const voters: Voter[] = []
   const vision = options.vision
   if (vision) {
@@ -78,6 +74,16 @@ export async function verifyInScene(
     )
   }
   if (options.captionClassifier) voters.push(new ViltVoter(options.captionClassifier))
+  return voters
+}
+
+export async function verifyInScene(
+  scene: Scene,
+  statement: string,
+  options: VerifyOptions = {},
+): Promise<VerificationJson> {
+  const file = options.weights ?? ensemble()
+  const voters = modelVoters(options)
   const result = await verifyStatement(scene, statement, file, voters, options.maps)
   if (!result) {
     throw new UserError(

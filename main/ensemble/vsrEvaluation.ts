@@ -130,9 +130,8 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
   const test = options.test.filter(keep)
   const prior = fitPrior(train, 'the training split')
   const testVotes = test.map((item) => votesOn(item, prior, imageVoters))
-
-  const voters: Record<string, ScoreWithMeta> = {}
   const voterIds = [prior.id, ...imageVoters.map((v) => v.id)]
+  const voters: Record<string, ScoreWithMeta> = {}
   voterIds.forEach((id, k) => {
     voters[id] = withMeta(
       test.map((item, i) => ({
@@ -150,18 +149,48 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
       label: item.label,
     })),
   )
+  const staticResult = staticEnsemble(dev, test, testVotes, prior, imageVoters, keep)
+  const kfold = kfoldEnsemble(options, test, keep)
+  return {
+    counts: {
+      train: train.length,
+      dev: dev.length,
+      test: test.length,
+      testWithImages: test.filter((t) => imageVoters.some((v) => v.votes.has(t.where))).length,
+    },
+    voters,
+    captionFlip,
+    ensembles: [staticResult, kfold.result],
+    finalPrior: kfold.finalPriorData,
+  }
+}
 
-  // Static (paper): voters fitted on train, accuracies on dev.
+/** Static (paper): voters fitted on train (`prior`), weights from their accuracies on dev. */
+function staticEnsemble(
+  dev: readonly VsrItem[],
+  test: readonly VsrItem[],
+  testVotes: readonly Vote[][],
+  prior: LanguagePriorVoter,
+  imageVoters: readonly ImageVoterVotes[],
+  keep: (item: VsrItem) => boolean,
+): EnsembleResult {
   const devVotes = dev.map((item) => votesOn(item, prior, imageVoters))
-  const staticWeights = fitEnsembleWeights(
+  const weights = fitEnsembleWeights(
     dev.flatMap((item, i) => scoredVotes(item, devVotes[i])),
     { method: 'static', fittedOn: 'dev split (voters fitted on train)' },
   )
-  const staticValidation = ensembleScore(dev, devVotes, staticWeights, keep)
-  const staticTest = ensembleScore(test, testVotes, staticWeights)
+  const validation = ensembleScore(dev, devVotes, weights, keep)
+  return ensembleResult('static', validation, ensembleScore(test, testVotes, weights), weights)
+}
 
-  // k-fold: out-of-fold votes over train + dev; the final prior is fitted on all of train + dev.
-  const pool = [...train, ...dev]
+/** k-fold: out-of-fold votes over train + dev; the final prior is fitted on all of train + dev. */
+function kfoldEnsemble(
+  options: VsrEvaluationOptions,
+  test: readonly VsrItem[],
+  keep: (item: VsrItem) => boolean,
+): { result: EnsembleResult; finalPriorData: LanguagePriorData } {
+  const { imageVoters } = options
+  const pool = [...options.train, ...options.dev]
   const k = options.folds ?? 5
   // Grouped by caption: a caption and its opposite-label twin never sit on both sides of a fold.
   const folds = assignGroupedFolds(
@@ -173,7 +202,7 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
     const foldPrior = fitPrior(training, 'the other folds')
     return (item) => votesOn(item, foldPrior, imageVoters)
   })
-  const kfoldWeights = fitEnsembleWeights(
+  const weights = fitEnsembleWeights(
     pool.flatMap((item, i) => scoredVotes(item, oofVotes[i])),
     {
       method: 'kfold',
@@ -183,35 +212,22 @@ export function evaluateVsr(options: VsrEvaluationOptions): VsrEvaluation {
   )
   const finalPriorData = fitPriorData(pool, 'VSR train + dev captions')
   const finalPrior = new LanguagePriorVoter(finalPriorData)
-  const kfoldTestVotes = test.map((item) => votesOn(item, finalPrior, imageVoters))
-  const kfoldValidation = ensembleScore(pool, oofVotes, kfoldWeights, keep)
-  const kfoldTest = ensembleScore(test, kfoldTestVotes, kfoldWeights)
+  const testVotes = test.map((item) => votesOn(item, finalPrior, imageVoters))
+  const validation = ensembleScore(pool, oofVotes, weights, keep)
+  const result = ensembleResult(
+    'kfold',
+    validation,
+    ensembleScore(test, testVotes, weights),
+    weights,
+  )
+  return { result, finalPriorData }
+}
 
-  return {
-    counts: {
-      train: train.length,
-      dev: dev.length,
-      test: test.length,
-      testWithImages: test.filter((t) => imageVoters.some((v) => v.votes.has(t.where))).length,
-    },
-    voters,
-    captionFlip,
-    ensembles: [
-      {
-        method: 'static',
-        validation: staticValidation,
-        test: staticTest,
-        gap: staticValidation.accuracy - staticTest.accuracy,
-        weights: staticWeights,
-      },
-      {
-        method: 'kfold',
-        validation: kfoldValidation,
-        test: kfoldTest,
-        gap: kfoldValidation.accuracy - kfoldTest.accuracy,
-        weights: kfoldWeights,
-      },
-    ],
-    finalPrior: finalPriorData,
-  }
+function ensembleResult(
+  method: EnsembleResult['method'],
+  validation: ScoreWithMeta,
+  test: ScoreWithMeta,
+  weights: EnsembleWeights,
+): EnsembleResult {
+  return { method, validation, test, gap: validation.accuracy - test.accuracy, weights }
 }

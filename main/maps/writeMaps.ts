@@ -21,6 +21,14 @@ const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'object'
 
+/** Writes one file under the output folder and records it in the manifest. */
+type WriteFile = (
+  path: string,
+  bytes: Uint8Array,
+  entry: Omit<MapsManifest['files'][number], 'path'>,
+) => void
+
+/** Writes the maps into `outDir` (a masks/ folder inside) and maps.json; returns what maps.json says. */
 export function writeMaps(
   maps: AuxiliaryMaps,
   outDir: string,
@@ -29,14 +37,29 @@ export function writeMaps(
 ): MapsManifest {
   mkdirSync(join(outDir, 'masks'), { recursive: true })
   const files: MapsManifest['files'] = []
-  const write = (
-    path: string,
-    bytes: Uint8Array,
-    entry: Omit<MapsManifest['files'][number], 'path'>,
-  ) => {
+  const write: WriteFile = (path, bytes, entry) => {
     writeFileSync(join(outDir, path), bytes)
     files.push({ path, ...entry })
   }
+  writeWholeFrameMaps(maps, write)
+  writeMasks(maps, write)
+  const { width, height } = maps
+  const manifest: MapsManifest = {
+    version: 1,
+    source,
+    width,
+    height,
+    worldFrame:
+      'x right as the camera sees it, y away from the camera, z up; origin on the support plane (or the camera when none was found)',
+    files,
+    canny,
+  }
+  writeFileSync(join(outDir, 'maps.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  return manifest
+}
+
+/** Depth and world coordinates (when the frame has depth), edges and object labels. */
+function writeWholeFrameMaps(maps: AuxiliaryMaps, write: WriteFile): void {
   const { width, height } = maps
   if (maps.depth) {
     write(
@@ -66,6 +89,11 @@ export function writeMaps(
     format: 'PNG 16-bit grey',
     units: 'object number (the masks below, from 1); 0 = no object',
   })
+}
+
+/** One mask PNG per object, numbered as in labels.png. */
+function writeMasks(maps: AuxiliaryMaps, write: WriteFile): void {
+  const { width, height } = maps
   maps.masks.forEach((m, i) => {
     write(
       `masks/${String(i + 1).padStart(2, '0')}_${slug(m.name)}.png`,
@@ -78,16 +106,4 @@ export function writeMaps(
       },
     )
   })
-  const manifest: MapsManifest = {
-    version: 1,
-    source,
-    width,
-    height,
-    worldFrame:
-      'x right as the camera sees it, y away from the camera, z up; origin on the support plane (or the camera when none was found)',
-    files,
-    canny,
-  }
-  writeFileSync(join(outDir, 'maps.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-  return manifest
 }

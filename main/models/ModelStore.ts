@@ -14,7 +14,14 @@ import { sha256OfFile } from './hashFile'
 import { readLockSync, updateLock, type LockedFile } from './lockFile'
 import { activeManifest, findModel } from './manifest'
 import type { ModelEntry, ModelFile, ModelManifest } from '../contract/manifestSchema'
-import { assertUsable, fileStatus, modelState, sizeOf, type ModelStatus } from './modelStatus'
+import {
+  assertUsable,
+  fileStatus,
+  modelState,
+  sizeOf,
+  type FileStatus,
+  type ModelStatus,
+} from './modelStatus'
 
 export type { FileState, FileStatus, ModelState, ModelStatus } from './modelStatus'
 
@@ -178,74 +185,53 @@ export class ModelStore {
    */
   async verify(modelId: string): Promise<VerifiedFile[]> {
     const status = this.status(modelId)
-    const entry = status.entry
     const results: VerifiedFile[] = []
-    for (const installed of status.files) {
-      const file = installed.file
-      const reference = file.sha256 ? 'published' : installed.lock ? 'lock' : 'none'
-      const expectedSha256 = file.sha256 ?? installed.lock?.sha256 ?? null
-      if (installed.state === 'missing' || installed.state === 'partial') {
-        results.push({
-          path: installed.path,
-          outcome: 'missing',
-          expectedSha256,
-          actualSha256: null,
-          reference,
-          isDeleted: false,
-        })
-        continue
-      }
-      const actual = await sha256OfFile(installed.path)
-      const isSizeWrong = installed.state === 'wrong-size'
-      if (!isSizeWrong && expectedSha256 === null) {
-        results.push({
-          path: installed.path,
-          outcome: 'unverified',
-          expectedSha256,
-          actualSha256: actual.sha256,
-          reference,
-          isDeleted: false,
-        })
-        continue
-      }
-      if (!isSizeWrong && expectedSha256 === actual.sha256) {
-        // A published hash matched: lock it, so later checks also catch a size change without hashing.
-        if (entry.install !== 'builtin' && file.sha256 !== null) {
-          await updateLock(this.cacheDirectory, entry.id, (files) => {
-            files[file.path] ??= lockRecord(
-              actual.sha256,
-              actual.bytes,
-              true,
-              'verify (files already in the cache)',
-            )
-          })
-        }
-        const outcome = 'ok'
-        results.push({
-          path: installed.path,
-          outcome,
-          expectedSha256,
-          actualSha256: actual.sha256,
-          reference,
-          isDeleted: false,
-        })
-        continue
-      }
-      const isDeleted = entry.install === 'download'
-      if (isDeleted) {
-        await rm(installed.path, { force: true })
-        await updateLock(this.cacheDirectory, entry.id, (files) => delete files[file.path])
-      }
-      results.push({
-        path: installed.path,
-        outcome: 'mismatch',
-        expectedSha256,
-        actualSha256: actual.sha256,
-        reference,
-        isDeleted,
-      })
-    }
+    for (const installed of status.files)
+      results.push(await this.verifyFile(status.entry, installed))
     return results
+  }
+
+  /** One file of {@link verify}: hashed unless missing; locked on a published match, deleted on a mismatch of a download. */
+  private async verifyFile(entry: ModelEntry, installed: FileStatus): Promise<VerifiedFile> {
+    const file = installed.file
+    const reference = file.sha256 ? 'published' : installed.lock ? 'lock' : 'none'
+    const expectedSha256 = file.sha256 ?? installed.lock?.sha256 ?? null
+    const row = (
+      outcome: VerifiedFile['outcome'],
+      actualSha256: string | null,
+      isDeleted = false,
+    ): VerifiedFile => ({
+      path: installed.path,
+      outcome,
+      expectedSha256,
+      actualSha256,
+      reference,
+      isDeleted,
+    })
+    if (installed.state === 'missing' || installed.state === 'partial') return row('missing', null)
+    const actual = await sha256OfFile(installed.path)
+    const isSizeWrong = installed.state === 'wrong-size'
+    if (!isSizeWrong && expectedSha256 === null) return row('unverified', actual.sha256)
+    if (!isSizeWrong && expectedSha256 === actual.sha256) {
+      // A published hash matched: lock it, so later checks also catch a size change without hashing.
+      if (entry.install !== 'builtin' && file.sha256 !== null) {
+        await updateLock(this.cacheDirectory, entry.id, (files) => {
+          files[file.path] ??= lockRecord(
+            actual.sha256,
+            actual.bytes,
+            true,
+            'verify (files already in the cache)',
+          )
+        })
+      }
+      return row('ok', actual.sha256)
+    }
+    const isDeleted = entry.install === 'download'
+    if (isDeleted) {
+      await rm(installed.path, { force: true })
+      await updateLock(this.cacheDirectory, entry.id, (files) => delete files[file.path])
+    }
+    return row('mismatch', actual.sha256, isDeleted)
   }
 
   /** Deletes a model's folder (partial downloads included) and its lock records. */

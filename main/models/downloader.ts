@@ -1,8 +1,10 @@
 import { createHash, type Hash } from 'node:crypto'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { DownloadError } from './errors'
 import { updateHashFromFile } from './hashFile'
+import { finishDownload } from './finishDownload'
+import { checkResponse, totalFromResponse } from './downloadResponse'
 
 /** Progress of one file: bytes on disk so far (resumed bytes included), total if known, rate. */
 export interface DownloadProgress {
@@ -95,52 +97,18 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
     offset = 0
   }
   if (request.bytes !== null && offset === request.bytes)
-    return finish(url, request, partPath, offset)
+    return finishDownload(url, request, partPath, offset)
 
   const idleTimeoutMs = request.idleTimeoutMs ?? 30_000
-  const controller = new AbortController()
-  const cancel = () => controller.abort()
-  request.signal?.addEventListener('abort', cancel, { once: true })
-  let timer = setTimeout(() => controller.abort(), idleTimeoutMs)
-  const touch = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => controller.abort(), idleTimeoutMs)
-  }
+  const idle = idleAbort(idleTimeoutMs, request.signal)
   try {
     const headers: Record<string, string> = { 'user-agent': 'spatial-lens-model-manager' }
     if (offset > 0) headers.range = `bytes=${offset}-`
-    const response = await fetch(url, { headers, redirect: 'follow', signal: controller.signal })
-    touch()
-    if (response.status === 416 && offset > 0) {
-      // Range past the end: the part is complete if it is exactly the resource's size, else junk.
-      await response.body?.cancel()
-      const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN)
-      if (size === offset) return await finish(url, request, partPath, offset)
-      await rm(partPath, { force: true })
-      throw new DownloadError(
-        'network',
-        `${url} rejected the resume point ${offset}: discarded the partial file, restarting`,
-        false,
-      )
-    }
-    if (response.status !== 200 && response.status !== 206) {
-      await response.body?.cancel()
-      throw new DownloadError(
-        'http',
-        `HTTP ${response.status} ${response.statusText} from ${url}`,
-        offset > 0,
-      )
-    }
+    const response = await fetch(url, { headers, redirect: 'follow', signal: idle.signal })
+    idle.touch()
+    if ((await checkResponse(response, url, offset, partPath)) === 'complete')
+      return await finishDownload(url, request, partPath, offset)
     const hash = createHash('sha256')
-    if (response.status === 206 && contentRangeStart(response) !== offset) {
-      await response.body?.cancel()
-      await rm(partPath, { force: true })
-      throw new DownloadError(
-        'network',
-        `${url} answered a different byte range than asked: discarded the partial file, restarting`,
-        false,
-      )
-    }
     const isResuming = response.status === 206 && offset > 0
     if (!isResuming) offset = 0
     else await updateHashFromFile(hash, partPath)
@@ -152,7 +120,7 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
       hash,
       offset,
       totalBytes,
-      touch,
+      idle.touch,
       request.onProgress,
     )
     if (totalBytes !== null && received < totalBytes) {
@@ -162,19 +130,38 @@ async function downloadOnce(url: string, request: DownloadRequest): Promise<Down
         true,
       )
     }
-    return await finish(url, request, partPath, offset, { hash, received })
+    return await finishDownload(url, request, partPath, offset, { hash, received })
   } catch (error) {
     if (request.signal?.aborted) throw cancelledError(request.destination)
     if (error instanceof DownloadError) throw error
     throw networkError(
       url,
-      controller.signal.aborted
-        ? new Error(`no data for ${idleTimeoutMs / 1000} s (timed out)`)
-        : error,
+      idle.signal.aborted ? new Error(`no data for ${idleTimeoutMs / 1000} s (timed out)`) : error,
     )
   } finally {
-    clearTimeout(timer)
-    request.signal?.removeEventListener('abort', cancel)
+    idle.dispose()
+  }
+}
+
+/**
+ * An abort signal for one try: it fires when no data came for `idleMs` (each `touch` restarts the clock) or when
+ * the caller's `cancel` signal aborts. `dispose` stops both.
+ */
+function idleAbort(idleMs: number, cancel: AbortSignal | undefined) {
+  const controller = new AbortController()
+  const onCancel = () => controller.abort()
+  cancel?.addEventListener('abort', onCancel, { once: true })
+  let timer = setTimeout(() => controller.abort(), idleMs)
+  return {
+    signal: controller.signal,
+    touch: () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => controller.abort(), idleMs)
+    },
+    dispose: () => {
+      clearTimeout(timer)
+      cancel?.removeEventListener('abort', onCancel)
+    },
   }
 }
 
@@ -210,66 +197,6 @@ async function streamBody(
     await handle.close()
   }
   return received
-}
-
-/** Checks size and hash of the finished part file, then renames it into place. */
-async function finish(
-  url: string,
-  request: DownloadRequest,
-  partPath: string,
-  resumedFromBytes: number,
-  streamed?: { hash: Hash; received: number },
-): Promise<DownloadResult> {
-  let sha256: string
-  let bytes: number
-  if (streamed) {
-    sha256 = streamed.hash.digest('hex')
-    bytes = streamed.received
-  } else {
-    const hash = createHash('sha256')
-    bytes = await updateHashFromFile(hash, partPath)
-    sha256 = hash.digest('hex')
-  }
-  if (request.bytes !== null && bytes !== request.bytes) {
-    await rm(partPath, { force: true })
-    throw new DownloadError(
-      'size-mismatch',
-      `${url} gave ${bytes} bytes, the manifest says ${request.bytes}: deleted the download; try again, or report the changed upstream file`,
-      false,
-    )
-  }
-  if (request.sha256 !== null && sha256 !== request.sha256) {
-    await rm(partPath, { force: true })
-    throw new DownloadError(
-      'hash-mismatch',
-      `SHA-256 mismatch for ${url}: expected ${request.sha256}, got ${sha256}; deleted the download (the file is corrupt or changed upstream)`,
-      false,
-    )
-  }
-  await rename(partPath, request.destination)
-  return {
-    path: request.destination,
-    sha256,
-    bytes,
-    isVerified: request.sha256 !== null,
-    resumedFromBytes,
-    url,
-  }
-}
-
-function contentRangeStart(response: Response): number | null {
-  const match = /^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')
-  return match ? Number(match[1]) : null
-}
-
-/** Full size of the resource from Content-Range (206) or Content-Length (200). */
-function totalFromResponse(response: Response, offset: number): number | null {
-  const range = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '')
-  if (range) return Number(range[1])
-  const length = response.headers.get('content-length')
-  // A compressed body's Content-Length is not the file size.
-  if (length === null || response.headers.get('content-encoding')) return null
-  return offset + Number(length)
 }
 
 async function existingSize(path: string): Promise<number> {

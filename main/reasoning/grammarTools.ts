@@ -57,7 +57,17 @@ function result(a: Answer, extra: object = {}): object {
 
 /** The grammar tools for one scene: distance_from_camera, elevation, count_objects, rank_objects. */
 export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
-  const fromCamera = tool(
+  return [
+    distanceFromCameraTool(scene),
+    elevationTool(scene),
+    countObjectsTool(scene),
+    rankObjectsTool(scene),
+  ]
+}
+
+/** distance_from_camera: centre to centre and to the closest box surface. */
+function distanceFromCameraTool(scene: Scene): StructuredToolInterface {
+  return tool(
     safe((i: { object: string }) => {
       const a = distanceFromCamera(scene, resolve(scene, i.object), '')
       return result(a, { closest_surface_m: r4(a.detail?.gapM ?? NaN) })
@@ -69,7 +79,11 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
       schema: z.object({ object: objectArg }),
     },
   )
-  const elevation = tool(
+}
+
+/** elevation: box bottom, centre or top above the support surface. */
+function elevationTool(scene: Scene): StructuredToolInterface {
+  return tool(
     safe((i: { object: string; level?: 'bottom' | 'top' | 'centre' }) =>
       result(elevationAboveSurface(scene, resolve(scene, i.object), i.level ?? 'bottom', null, '')),
     ),
@@ -83,7 +97,11 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
       }),
     },
   )
-  const count = tool(
+}
+
+/** count_objects: objects of a class, optionally with a relation to a reference. */
+function countObjectsTool(scene: Scene): StructuredToolInterface {
+  return tool(
     safe(
       (i: { what?: string; relation?: (typeof COUNT_RELATIONS)[number]; reference?: string }) => {
         const what = i.what ?? 'everything'
@@ -112,7 +130,11 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
       }),
     },
   )
-  const rank = tool(
+}
+
+/** rank_objects: the object with the smallest or largest quantity. */
+function rankObjectsTool(scene: Scene): StructuredToolInterface {
+  return tool(
     safe(
       (i: {
         quantity: (typeof RANK_QUANTITIES)[number]
@@ -142,5 +164,4 @@ export function createGrammarTools(scene: Scene): StructuredToolInterface[] {
       }),
     },
   )
-  return [fromCamera, elevation, count, rank] as StructuredToolInterface[]
 }

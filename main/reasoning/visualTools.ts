@@ -44,11 +44,31 @@ export interface VisualToolOptions {
 
 const CAVEAT = 'answer of a small vision-language model looking at the image; it can be wrong'
 
+/** What the three tools share: the scene, the model, and where an object is in the image. */
+interface VisualContext {
+  scene: Scene
+  vlm: VisionLanguageModel
+  /** The object's box in the image; undefined when it has no pixels. @throws ToolFailure for an unrelated image. */
+  regionOf(object: SceneObject): PixelBox | undefined
+  /** As regionOf, and @throws ToolFailure when the object has no pixels. */
+  requiredRegionOf(object: SceneObject): PixelBox
+  ask(
+    question: string,
+    region?: PixelBox,
+    maxNewTokens?: number,
+  ): ReturnType<VisionLanguageModel['ask']>
+}
+
 /** Build ask_image, describe_object and find_object_by_description for one scene and its image. */
 export function createVisualTools(
   scene: Scene,
   options: VisualToolOptions,
 ): StructuredToolInterface[] {
+  const c = visualContext(scene, options)
+  return [askImageTool(c), describeObjectTool(c), findObjectTool(c)]
+}
+
+function visualContext(scene: Scene, options: VisualToolOptions): VisualContext {
   const { vlm, image, signal } = options
   const frameSize = { width: scene.intrinsics.width, height: scene.intrinsics.height }
   const isFrameSize = image.width === frameSize.width && image.height === frameSize.height
@@ -73,19 +93,23 @@ export function createVisualTools(
   }
   const ask = (question: string, region?: PixelBox, maxNewTokens?: number) =>
     vlm.ask(image, question, { region, signal, maxNewTokens })
+  return { scene, vlm, regionOf, requiredRegionOf, ask }
+}
 
-  const askImage = tool(
+/** ask_image: an open visual question about the whole image or one object's region. */
+function askImageTool(c: VisualContext): StructuredToolInterface {
+  return tool(
     safeAsync(async (i: { question: string; object?: string }) => {
-      const object = i.object ? resolve(scene, i.object) : undefined
-      const region = object ? requiredRegionOf(object) : undefined
-      const reply = await ask(i.question, region)
+      const object = i.object ? resolve(c.scene, i.object) : undefined
+      const region = object ? c.requiredRegionOf(object) : undefined
+      const reply = await c.ask(i.question, region)
       return {
         question: i.question,
         object: object?.name ?? null,
         region_px: region ?? null,
         answer: reply.text,
         is_complete: reply.stopReason === 'end_of_turn',
-        model: vlm.modelId,
+        model: c.vlm.modelId,
         note: CAVEAT,
       }
     }),
@@ -102,12 +126,15 @@ export function createVisualTools(
       }),
     },
   )
+}
 
-  const describeObject = tool(
+/** describe_object: a one-sentence caption of one object's region. */
+function describeObjectTool(c: VisualContext): StructuredToolInterface {
+  return tool(
     safeAsync(async (i: { object: string }) => {
-      const object = resolve(scene, i.object)
-      const region = requiredRegionOf(object)
-      const reply = await ask(
+      const object = resolve(c.scene, i.object)
+      const region = c.requiredRegionOf(object)
+      const reply = await c.ask(
         'Describe this object in one short sentence: what it is, its colour and material.',
         region,
       )
@@ -115,7 +142,7 @@ export function createVisualTools(
         object: object.name,
         region_px: region,
         description: reply.text,
-        model: vlm.modelId,
+        model: c.vlm.modelId,
         note: CAVEAT,
       }
     }),
@@ -126,22 +153,25 @@ export function createVisualTools(
       schema: z.object({ object: z.string().describe('object name as listed by list_objects') }),
     },
   )
+}
 
-  const findObject = tool(
+/** find_object_by_description: a yes/no per object's region (at most MAX_CANDIDATES). */
+function findObjectTool(c: VisualContext): StructuredToolInterface {
+  return tool(
     safeAsync(async (i: { description: string; candidates?: string[] }) => {
       const pool = i.candidates?.length
-        ? i.candidates.map((name) => resolve(scene, name))
-        : scene.objects
+        ? i.candidates.map((name) => resolve(c.scene, name))
+        : c.scene.objects
       if (pool.length === 0) throw new ToolFailure('the scene has no objects')
       const looked = pool.slice(0, MAX_CANDIDATES)
       const answers = []
       for (const object of looked) {
-        const region = regionOf(object)
+        const region = c.regionOf(object)
         if (!region) {
           answers.push({ object: object.name, answer: null, reading: 'no image region' })
           continue
         }
-        const reply = await ask(`Is this ${i.description}? Answer yes or no.`, region, 8)
+        const reply = await c.ask(`Is this ${i.description}? Answer yes or no.`, region, 8)
         answers.push({
           object: object.name,
           answer: reply.text,
@@ -158,7 +188,7 @@ export function createVisualTools(
               skipped_reason: `only the first ${MAX_CANDIDATES} objects are checked; pass candidates`,
             }
           : {}),
-        model: vlm.modelId,
+        model: c.vlm.modelId,
         note: CAVEAT,
       }
     }),
@@ -175,6 +205,4 @@ export function createVisualTools(
       }),
     },
   )
-
-  return [askImage, describeObject, findObject] as StructuredToolInterface[]
 }

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { encodeMessage } from '../contract/binaryCodec'
 import { serveStatic } from './staticFiles'
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './serverLimits'
@@ -48,19 +48,7 @@ export function startServer(
     allowedHosts: options.allowedHosts,
     allowedOrigins: options.allowedOrigins,
   })
-  const server = createServer((request, response) => {
-    const verdict = guard(request.headers)
-    if (!verdict.isAllowed) {
-      response
-        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(`${verdict.reason}\n`)
-      return
-    }
-    serveStatic(options.rendererDirectory, request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500)
-      response.end()
-    })
-  })
+  const server = createServer(pageHandler(guard, options.rendererDirectory))
   // Page loads and WebSockets together; over this Node drops new TCP connections at once.
   server.maxConnections = limits.maxConnections * 4
   const sockets = new WebSocketServer({
@@ -78,6 +66,54 @@ export function startServer(
   })
   // ws repeats the HTTP server's errors (EADDRINUSE, …): the listen promise below reports them.
   sockets.on('error', () => undefined)
+  acceptConnections(sockets, limits, (socket) =>
+    serveConnection(service, socket, limits, onClientError),
+  )
+  const unsubscribe = broadcastEvents(service, sockets, limits)
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => {
+      resolve({
+        url: serverUrl(options.host, (server.address() as AddressInfo).port),
+        server,
+        close: () =>
+          new Promise((done) => {
+            unsubscribe()
+            for (const client of sockets.clients) client.terminate()
+            sockets.close()
+            server.close(() => done())
+          }),
+      })
+    })
+  })
+}
+
+/** HTTP requests: the UI's files, for requests whose Host and Origin the guard allows. */
+function pageHandler(
+  guard: ReturnType<typeof createRequestGuard>,
+  rendererDirectory: string | null,
+) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const verdict = guard(request.headers)
+    if (!verdict.isAllowed) {
+      response
+        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`${verdict.reason}\n`)
+      return
+    }
+    serveStatic(rendererDirectory, request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  }
+}
+
+/** Hands each new WebSocket to `serve`, up to the connection limit; one over it is closed with 1013. */
+function acceptConnections(
+  sockets: WebSocketServer,
+  limits: ServerLimits,
+  serve: (socket: WebSocket) => void,
+): void {
   let openConnections = 0
   sockets.on('connection', (socket) => {
     if (openConnections >= limits.maxConnections) {
@@ -90,11 +126,20 @@ export function startServer(
     }
     openConnections++
     socket.once('close', () => openConnections--)
-    serveConnection(service, socket, limits, onClientError)
+    serve(socket)
   })
-  // Events go to every open UI: a download started in one window shows its progress in all. A
-  // client that stopped reading (its unsent bytes over the in-flight limit) is dropped, not queued for.
-  const unsubscribe = service.subscribe((event, payload) => {
+}
+
+/**
+ * Events go to every open UI: a download started in one window shows its progress in all. A client that stopped
+ * reading (its unsent bytes over the in-flight limit) is dropped, not queued for. Returns the unsubscribe.
+ */
+function broadcastEvents(
+  service: ServedService,
+  sockets: WebSocketServer,
+  limits: ServerLimits,
+): () => void {
+  return service.subscribe((event, payload) => {
     const frame = encodeMessage({ event, payload })
     for (const client of sockets.clients) {
       if (client.readyState !== client.OPEN) continue
@@ -102,23 +147,11 @@ export function startServer(
       else client.send(frame)
     }
   })
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host, () => {
-      const address = server.address() as AddressInfo
-      const bound = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host
-      const host = bound.includes(':') ? `[${bound}]` : bound
-      resolve({
-        url: `http://${host}:${address.port}/`,
-        server,
-        close: () =>
-          new Promise((done) => {
-            unsubscribe()
-            for (const client of sockets.clients) client.terminate()
-            sockets.close()
-            server.close(() => done())
-          }),
-      })
-    })
-  })
+}
+
+/** The URL to print: a wildcard address becomes localhost, an IPv6 one gets brackets. */
+function serverUrl(boundHost: string, port: number): string {
+  const bound = boundHost === '0.0.0.0' || boundHost === '::' ? 'localhost' : boundHost
+  const host = bound.includes(':') ? `[${bound}]` : bound
+  return `http://${host}:${port}/`
 }

@@ -17,14 +17,7 @@ export function readPcdAscii(
   xyzFields: readonly PcdField[],
   colorField: PcdField | undefined,
 ): { pointsInCamera: Float32Array; packedColors: Uint32Array | null } {
-  const tokenIndex = new Map<PcdField, number>()
-  let tokensPerPoint = 0
-  for (const field of header.fields) {
-    tokenIndex.set(field, tokensPerPoint)
-    tokensPerPoint += field.count
-  }
-  const xyzTokens = xyzFields.map((field) => tokenIndex.get(field) as number)
-  const colorToken = colorField === undefined ? -1 : (tokenIndex.get(colorField) as number)
+  const { tokensPerPoint, xyzTokens, colorToken } = tokenLayout(header, xyzFields, colorField)
   const isFloatColor = colorField?.type === 'F'
   const pointsInCamera = new Float32Array(header.points * 3)
   const packedColors = colorField === undefined ? null : new Uint32Array(header.points)
@@ -70,6 +63,23 @@ export function readPcdAscii(
     )
   }
   return { pointsInCamera, packedColors }
+}
+
+/** Where each field's tokens start on a line (COUNT tokens per field), and how many tokens make a point. */
+function tokenLayout(
+  header: PcdHeader,
+  xyzFields: readonly PcdField[],
+  colorField: PcdField | undefined,
+): { tokensPerPoint: number; xyzTokens: number[]; colorToken: number } {
+  const tokenIndex = new Map<PcdField, number>()
+  let tokensPerPoint = 0
+  for (const field of header.fields) {
+    tokenIndex.set(field, tokensPerPoint)
+    tokensPerPoint += field.count
+  }
+  const xyzTokens = xyzFields.map((field) => tokenIndex.get(field) as number)
+  const colorToken = colorField === undefined ? -1 : (tokenIndex.get(colorField) as number)
+  return { tokensPerPoint, xyzTokens, colorToken }
 }
 
 function asciiNumber(token: string, name: string, lineNumber: number): number {

@@ -82,44 +82,10 @@ export function planJobs(inputs: PlanInput[]): SynthPlan {
   const notes: string[] = []
   inputs.forEach((input, inputIndex) => {
     const files = [...input.files].sort(naturalCompare)
-    const mcaps = files.filter((file) => MCAP.test(file))
-    for (const mcap of mcaps) {
-      const listing = input.mcaps?.[mcap]
-      if (!listing) throw new SynthPlanError(`${input.root}/${mcap}: recording not listed`)
-      if (listing.note) notes.push(listing.note)
-      if (listing.frames.length === 0)
-        notes.push(`${input.root}/${mcap}: no frames on ${listing.colorTopic}`)
-      for (const frame of listing.frames)
-        jobs.push(
-          makeJob(inputIndex, `${mcap}#${frame.index}`, {
-            kind: 'mcap',
-            mcap,
-            colorTopic: listing.colorTopic,
-            depthTopic: listing.depthTopic ?? '',
-            cameraInfoTopic: listing.cameraInfoTopic ?? '',
-            frameIndex: frame.index,
-            logTimeNs: frame.logTimeNs,
-            stampNs: frame.stampNs,
-          }),
-        )
-    }
+    jobs.push(...recordingJobs(input, inputIndex, files, notes))
     for (const pcd of files.filter((file) => PCD.test(file)))
       jobs.push(makeJob(inputIndex, pcd, { kind: 'pcd', pcd }))
-    const imageFiles = files.filter((file) => IMAGE.test(file) || JSON_FILE.test(file))
-    if (!imageFiles.some((file) => IMAGE.test(file))) return
-    let paired
-    try {
-      paired = pairSequenceFiles(imageFiles.map((path) => ({ file: path, path })))
-    } catch (error) {
-      throw new SynthPlanError(`${input.root}: ${(error as Error).message}`)
-    }
-    notes.push(...paired.notes.map((note) => `${input.root}: ${note}`))
-    for (const frame of paired.frames) {
-      const jobInput: SynthJobInput = frame.depth
-        ? { kind: 'rgbd', color: frame.color, depth: frame.depth, intrinsics: paired.intrinsics }
-        : { kind: 'color', color: frame.color, intrinsics: paired.intrinsics }
-      jobs.push(makeJob(inputIndex, frame.color, jobInput))
-    }
+    jobs.push(...imageJobs(input, inputIndex, files, notes))
   })
   if (jobs.length === 0)
     throw new SynthPlanError(
@@ -132,6 +98,61 @@ export function planJobs(inputs: PlanInput[]): SynthPlan {
     seen.add(job.id)
   }
   return { roots: inputs.map((input) => input.root), jobs, notes }
+}
+
+/** A job per listed frame of each recording among `files`; the listings' notes go to `notes`. */
+function recordingJobs(
+  input: PlanInput,
+  inputIndex: number,
+  files: string[],
+  notes: string[],
+): SynthJob[] {
+  const jobs: SynthJob[] = []
+  for (const mcap of files.filter((file) => MCAP.test(file))) {
+    const listing = input.mcaps?.[mcap]
+    if (!listing) throw new SynthPlanError(`${input.root}/${mcap}: recording not listed`)
+    if (listing.note) notes.push(listing.note)
+    if (listing.frames.length === 0)
+      notes.push(`${input.root}/${mcap}: no frames on ${listing.colorTopic}`)
+    for (const frame of listing.frames)
+      jobs.push(
+        makeJob(inputIndex, `${mcap}#${frame.index}`, {
+          kind: 'mcap',
+          mcap,
+          colorTopic: listing.colorTopic,
+          depthTopic: listing.depthTopic ?? '',
+          cameraInfoTopic: listing.cameraInfoTopic ?? '',
+          frameIndex: frame.index,
+          logTimeNs: frame.logTimeNs,
+          stampNs: frame.stampNs,
+        }),
+      )
+  }
+  return jobs
+}
+
+/** A job per colour frame among `files` (RGB-D or colour-only, paired like the folder source); notes to `notes`. */
+function imageJobs(
+  input: PlanInput,
+  inputIndex: number,
+  files: string[],
+  notes: string[],
+): SynthJob[] {
+  const imageFiles = files.filter((file) => IMAGE.test(file) || JSON_FILE.test(file))
+  if (!imageFiles.some((file) => IMAGE.test(file))) return []
+  let paired
+  try {
+    paired = pairSequenceFiles(imageFiles.map((path) => ({ file: path, path })))
+  } catch (error) {
+    throw new SynthPlanError(`${input.root}: ${(error as Error).message}`)
+  }
+  notes.push(...paired.notes.map((note) => `${input.root}: ${note}`))
+  return paired.frames.map((frame) => {
+    const jobInput: SynthJobInput = frame.depth
+      ? { kind: 'rgbd', color: frame.color, depth: frame.depth, intrinsics: paired.intrinsics }
+      : { kind: 'color', color: frame.color, intrinsics: paired.intrinsics }
+    return makeJob(inputIndex, frame.color, jobInput)
+  })
 }
 
 function makeJob(inputIndex: number, name: string, input: SynthJobInput): SynthJob {

@@ -5,7 +5,6 @@ import type { AnalyzeRequest, SceneComputation } from '../frames/analyzeFrame'
 import type { Detect2dRequest } from '../frames/detectInImage'
 import type { VlmAnswer } from '../inference/models/smolVlm'
 import type { FittedCalibration } from '../calibration/calibrateDepthModel'
-import { nativeCallsInFlight } from '../inference/nativeActivity'
 import { currentLimits } from '../app/limits'
 import type { SceneExecutor, SendOptions } from './sceneExecutor'
 import type {
@@ -24,6 +23,8 @@ import {
 } from './contract/workerTasks'
 import { fromWorkerError } from './workerErrors'
 import { protocolError, TaskTimeoutError } from './executorErrors'
+import { abortableReply } from './abortableReply'
+import { terminateWhenNativeIdle } from './retireWorker'
 
 // Callers catch these by class; they live beside the other executor errors.
 export { TaskTimeoutError, WorkerProtocolError } from './executorErrors'
@@ -143,20 +144,7 @@ export class WorkerSceneExecutor implements SceneExecutor {
       this.dispatch(slot, requestId, entry)
     })
     if (!signal) return reply
-    const onAbort = () => this.cancelInWorker(requestId)
-    signal.addEventListener('abort', onAbort, { once: true })
-    // Settles once the worker has stopped (vision: its next step), so a cancelled run frees the worker first.
-    return reply
-      .then(
-        (value) => {
-          if (signal.aborted) throw signal.reason
-          return value
-        },
-        (error: unknown) => {
-          throw signal.aborted ? signal.reason : error
-        },
-      )
-      .finally(() => signal.removeEventListener('abort', onAbort))
+    return abortableReply(reply, signal, () => this.cancelInWorker(requestId))
   }
 
   private spawn(): Slot {
@@ -235,14 +223,9 @@ export class WorkerSceneExecutor implements SceneExecutor {
   private retire(slot: Slot): void {
     this.retiring.add(slot)
     slot.worker.unref()
-    const tryStop = () => {
-      if (nativeCallsInFlight(slot.nativeCalls) > 0) return
-      clearInterval(poll)
-      void slot.worker.terminate().finally(() => this.retiring.delete(slot))
-    }
-    const poll = setInterval(tryStop, 50)
-    poll.unref()
-    tryStop()
+    void terminateWhenNativeIdle(slot.worker, slot.nativeCalls).finally(() =>
+      this.retiring.delete(slot),
+    )
   }
 
   /** Asks the worker running request `target` to stop it (vision decoding stops at its next step; others run on). */

@@ -46,59 +46,7 @@ export async function evaluateSunRgbd(options: DatasetOptions): Promise<SceneEva
   const frames = options.frames ?? SUNRGBD_FRAMES
   const rows: SceneEvalObject[] = []
   const warnings: string[] = []
-  for (const frame of frames) {
-    const boxes = boxesFileSchema.parse(
-      JSON.parse(readFileSync(join(dir, 'boxes', `${frame}.json`), 'utf8')),
-    )
-    const paths = {
-      rgbPath: join(dir, 'image', `${frame}.jpg`),
-      depthPath: join(dir, 'depth', `${frame}.png`),
-      intrinsicsPath: join(dir, 'intrinsics.json'),
-    }
-    const rgbd = await loadRgbdFrame(paths)
-    const { width, height } = rgbd.intrinsics
-    const [[fx, , cx], [, fy, cy]] = boxes.K_0based
-    const regions = boxes.objects.map((o) => ({
-      label: o.class.replace('_', ' '),
-      box: regionBoxFromCorners(o.corners_camera_m, { fx, fy, cx, cy }, width, height),
-    }))
-    const scene = buildScene(rgbd, { regions: regions as RegionPrompt[] })
-    warnings.push(...scene.warnings.map((w) => `${frame}: ${w}`))
-    let open3d: ReturnType<typeof open3dRegionBoxes> | null = null
-    if (options.open3d) {
-      try {
-        open3d = open3dRegionBoxes(
-          options.open3d,
-          options.benchDir,
-          { depth: paths.depthPath, intrinsics: paths.intrinsicsPath },
-          regions,
-        )
-      } catch (error) {
-        warnings.push(`${frame}: Open3D failed: ${(error as Error).message}`)
-      }
-    }
-    boxes.objects.forEach((o, i) => {
-      const { along_heading: along, across_heading: across, vertical } = o.size_m
-      const truth: TruthBox = {
-        centerInCamera: o.centroid_camera_m,
-        footprintM: [Math.max(along, across), Math.min(along, across)],
-        heightM: vertical,
-      }
-      const ours = scene.objects.find((s) => s.origin === 'region' && s.label === regions[i].label)
-      const theirs = open3d?.[i]
-      if (theirs && 'error' in theirs)
-        warnings.push(`${frame} ${regions[i].label}: Open3D: ${theirs.error}`)
-      rows.push(
-        objectRow(
-          frame,
-          regions[i].label,
-          truth,
-          ours && ourBox(ours),
-          theirs && !('error' in theirs) ? theirs : undefined,
-        ),
-      )
-    })
-  }
+  for (const frame of frames) rows.push(...(await evaluateFrame(dir, frame, options, warnings)))
   return {
     id: 'sunrgbd',
     title: `SUN RGB-D, ${frames.length} real bedroom frames, region prompts from the ground-truth boxes`,
@@ -109,5 +57,75 @@ export async function evaluateSunRgbd(options: DatasetOptions): Promise<SceneEva
     objects: rows,
     summary: summarizeDataset(rows, options.open3d !== null),
     warnings,
+  }
+}
+
+/** One frame: its truth boxes as region prompts, lifted by us and by Open3D; one row per box. */
+async function evaluateFrame(
+  dir: string,
+  frame: string,
+  options: DatasetOptions,
+  warnings: string[],
+): Promise<SceneEvalObject[]> {
+  const boxes = boxesFileSchema.parse(
+    JSON.parse(readFileSync(join(dir, 'boxes', `${frame}.json`), 'utf8')),
+  )
+  const paths = {
+    rgbPath: join(dir, 'image', `${frame}.jpg`),
+    depthPath: join(dir, 'depth', `${frame}.png`),
+    intrinsicsPath: join(dir, 'intrinsics.json'),
+  }
+  const rgbd = await loadRgbdFrame(paths)
+  const { width, height } = rgbd.intrinsics
+  const [[fx, , cx], [, fy, cy]] = boxes.K_0based
+  const regions = boxes.objects.map((o) => ({
+    label: o.class.replace('_', ' '),
+    box: regionBoxFromCorners(o.corners_camera_m, { fx, fy, cx, cy }, width, height),
+  }))
+  const scene = buildScene(rgbd, { regions: regions as RegionPrompt[] })
+  warnings.push(...scene.warnings.map((w) => `${frame}: ${w}`))
+  const open3d = options.open3d
+    ? open3dBoxes(options.open3d, options.benchDir, frame, paths, regions, warnings)
+    : null
+  return boxes.objects.map((o, i) => {
+    const { along_heading: along, across_heading: across, vertical } = o.size_m
+    const truth: TruthBox = {
+      centerInCamera: o.centroid_camera_m,
+      footprintM: [Math.max(along, across), Math.min(along, across)],
+      heightM: vertical,
+    }
+    const ours = scene.objects.find((s) => s.origin === 'region' && s.label === regions[i].label)
+    const theirs = open3d?.[i]
+    if (theirs && 'error' in theirs)
+      warnings.push(`${frame} ${regions[i].label}: Open3D: ${theirs.error}`)
+    return objectRow(
+      frame,
+      regions[i].label,
+      truth,
+      ours && ourBox(ours),
+      theirs && !('error' in theirs) ? theirs : undefined,
+    )
+  })
+}
+
+/** Open3D's boxes for the frame's regions; null (and a warning) when its run fails. */
+function open3dBoxes(
+  python: Open3dPython,
+  benchDir: string,
+  frame: string,
+  paths: { depthPath: string; intrinsicsPath: string },
+  regions: Parameters<typeof open3dRegionBoxes>[3],
+  warnings: string[],
+): ReturnType<typeof open3dRegionBoxes> | null {
+  try {
+    return open3dRegionBoxes(
+      python,
+      benchDir,
+      { depth: paths.depthPath, intrinsics: paths.intrinsicsPath },
+      regions,
+    )
+  } catch (error) {
+    warnings.push(`${frame}: Open3D failed: ${(error as Error).message}`)
+    return null
   }
 }

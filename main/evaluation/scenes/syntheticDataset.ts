@@ -10,7 +10,7 @@ import { loadRgbdFrameFromBytes } from '../../sources/rgbdFrame'
 import type { SceneEvalDataset } from '../../contract/sceneEvalSchema'
 import { objectRow, summarizeDataset } from './evalRows'
 import { matchByCentre, type MeasuredBox, type TruthBox } from './metrics'
-import { open3dFrameBoxes } from './open3dBaseline'
+import { open3dFrameBoxes, type Open3dPython } from './open3dBaseline'
 import { ourBox } from './ourBox'
 import type { DatasetOptions } from './sunRgbdDataset'
 
@@ -78,19 +78,9 @@ export async function evaluateSynthetic(
     centres,
     MATCH_DISTANCE_M,
   )
-  let open3dBoxes: MeasuredBox[] | null = null
-  if (options.open3d) {
-    try {
-      open3dBoxes = open3dFrameBoxes(
-        options.open3d,
-        options.benchDir,
-        { rgb: file('color.png'), depth: file('depth.png') },
-        gt.intrinsics,
-      )
-    } catch (error) {
-      warnings.push(`Open3D failed: ${(error as Error).message}`)
-    }
-  }
+  const open3dBoxes = options.open3d
+    ? open3dBoxesOf(options.open3d, options.benchDir, file, gt.intrinsics, warnings)
+    : null
   const theirs = open3dBoxes
     ? matchByCentre(
         open3dBoxes.map((b) => b.centerInCamera),
@@ -118,5 +108,26 @@ export async function evaluateSynthetic(
     objects: rows,
     summary: summarizeDataset(rows, open3dBoxes !== null),
     warnings,
+  }
+}
+
+/** Open3D's clusters of the frame; null (and a warning) when its run fails. */
+function open3dBoxesOf(
+  python: Open3dPython,
+  benchDir: string,
+  file: (suffix: string) => string,
+  intrinsics: Parameters<typeof open3dFrameBoxes>[3],
+  warnings: string[],
+): MeasuredBox[] | null {
+  try {
+    return open3dFrameBoxes(
+      python,
+      benchDir,
+      { rgb: file('color.png'), depth: file('depth.png') },
+      intrinsics,
+    )
+  } catch (error) {
+    warnings.push(`Open3D failed: ${(error as Error).message}`)
+    return null
   }
 }

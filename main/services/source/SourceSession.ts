@@ -1,20 +1,16 @@
 import type { Frame } from '../../engine/types'
-import { TfTree } from '../../engine/tf/tfTree'
+import type { TfTree } from '../../engine/tf/tfTree'
 import { transformsFromTfMessage } from '../../engine/tf/fromMessage'
-import type { WatchEvaluator, WatchEvent } from '../../engine/watch'
+import type { WatchEvaluator } from '../../engine/watch'
 import { runLive, type LiveResult } from '../../live/livePipeline'
-import { RecordingPlayer, type PlayerState } from '../../live/RecordingPlayer'
-import { RosbridgeSource } from '../../live/RosbridgeSource'
+import type { RecordingPlayer, PlayerState } from '../../live/RecordingPlayer'
+import type { RosbridgeSource } from '../../live/RosbridgeSource'
 import type { FrameSource, SourceEvent } from '../../live/FrameSource'
-import { McapFrameSource } from '../../sources/mcap/mcapFrameSource'
-import { listMcapTopics, openMcap } from '../../sources/mcap/openMcap'
-import { tfFramesAtOpen } from '../../sources/mcap/tfFramesAtOpen'
 import { Tracker } from '../../engine/tracking'
 import { isStaticTfTopic } from '../../sources/robot/schemaKinds'
 import { describeCause } from '../../sources/SourceError'
 import type { PerceptionSettingsInput } from '../../contract/perceptionSettings'
 import type {
-  SourceFrameEvent,
   SourceSession as SessionJson,
   SourceStatusEvent,
   SourceTopic,
@@ -22,25 +18,16 @@ import type {
 } from '../../contract/sourceSchema'
 import type { SceneComputation } from '../../frames/analyzeFrame'
 import { UserError } from '../../app/userError'
-import { guessTopics, liveTopicRows, recordingTopicRows } from './sessionTopics'
+import { guessTopics, liveTopicRows } from './sessionTopics'
 import { frameEvent, pinnedWatches, tfOverlay, watchesJson } from './frameEvent'
 import { withSessionRobotFrames } from './sessionRobotFrames'
-
-/** What a session needs from the service that hosts it. */
-export interface SessionHost {
-  /** Detection + scene for one frame (the scene worker). */
-  analyze(
-    frame: Frame,
-    sceneId: string,
-    perception?: PerceptionSettingsInput,
-  ): Promise<SceneComputation>
-  /** Keeps a processed frame's scene for questions (the owning client's scenes). */
-  keep(sceneId: string, computation: SceneComputation, frameName: string): void
-  emitFrame(event: SourceFrameEvent): void
-  emitStatus(event: SourceStatusEvent): void
-  /** A watch event worth a row in the measurement log (already rate-limited). */
-  logWatch(sceneId: string, frameName: string, question: string, event: WatchEvent): void
-}
+import type { SessionHost } from './sessionHost'
+import {
+  createLiveSource,
+  openRecordingPlayer,
+  probeRosbridgeTopics,
+  readRecordingSummary,
+} from './sessionStreams'
 
 /** Scenes of the latest frames kept for `source:scene` (cloud and image), newest last. */
 const RECENT_SCENES = 4
@@ -85,33 +72,17 @@ export class SourceSession {
 
   /** Opens a recording (its summary only) and lists its topics. @throws SourceError for a bad file. */
   static async openRecording(id: string, path: string, host: SessionHost): Promise<SourceSession> {
-    const { reader, readable, name } = await openMcap(path)
-    try {
-      const rows = recordingTopicRows(await listMcapTopics(reader))
-      const s = reader.statistics
-      const range =
-        s && s.messageCount > 0n
-          ? { startNs: s.messageStartTime, endNs: s.messageEndTime }
-          : undefined
-      const session = new SourceSession(id, 'mcap', path, name, rows, range, host)
-      session.tfFramesAtOpen = await tfFramesAtOpen(reader)
-      return session
-    } finally {
-      await readable.close()
-    }
+    const summary = await readRecordingSummary(path)
+    const { name, topicRows, timeRange } = summary
+    const session = new SourceSession(id, 'mcap', path, name, topicRows, timeRange, host)
+    session.tfFramesAtOpen = summary.tfFramesAtOpen
+    return session
   }
 
   /** Connects to rosbridge and lists the graph's topics. @throws Error when it cannot be reached. */
   static async connect(id: string, url: string, host: SessionHost): Promise<SourceSession> {
-    const probe = new RosbridgeSource({ url, colorTopic: '', infoTopic: '', maxReconnects: 1 })
-    try {
-      const rows = liveTopicRows(await probe.start({ subscribe: false }))
-      return new SourceSession(id, 'rosbridge', url, url, rows, undefined, host)
-    } catch (error) {
-      throw new UserError(describeCause(error))
-    } finally {
-      await probe.close()
-    }
+    const rows = await probeRosbridgeTopics(url)
+    return new SourceSession(id, 'rosbridge', url, url, rows, undefined, host)
   }
 
   info(): SessionJson {
@@ -204,36 +175,18 @@ export class SourceSession {
   }
 
   private async startRecording(choice: SourceTopicChoice): Promise<FrameSource> {
-    const source = await McapFrameSource.open(this.target, {
-      colorTopic: choice.colorTopic,
-      depthTopic: choice.depthTopic,
-      cameraInfoTopic: choice.cameraInfoTopic,
-    })
-    this.tf = source.tf
-    this.player = new RecordingPlayer(source, {
-      onState: (state, timeNs, message) => this.onPlayerState(state, timeNs, message),
-    })
+    const { player, tf } = await openRecordingPlayer(this.target, choice, this.onPlayerState)
+    this.tf = tf
+    this.player = player
     this.player.start()
     this.status('playing')
     return this.player
   }
 
   private async startLive(choice: SourceTopicChoice): Promise<FrameSource> {
-    if (!choice.cameraInfoTopic)
-      throw new UserError(
-        'choose the camera info topic (sensor_msgs/CameraInfo) of the colour camera',
-      )
-    const tfTopics = this.topicRows
-      .filter((t) => t.role === 'tf')
-      .map((t) => ({ name: t.name, type: t.type }))
-    this.tf = new TfTree({ cacheDurationNs: 60_000_000_000n })
-    this.live = new RosbridgeSource({
-      url: this.target,
-      colorTopic: choice.colorTopic,
-      depthTopic: choice.depthTopic,
-      infoTopic: choice.cameraInfoTopic,
-      extraTopics: tfTopics,
-    })
+    const { live, tf } = createLiveSource(this.target, choice, this.topicRows)
+    this.tf = tf
+    this.live = live
     await this.live.start()
     this.status('playing')
     return this.live
@@ -327,7 +280,7 @@ export class SourceSession {
     return this.player?.droppedFrames() ?? this.live?.droppedFrames() ?? 0
   }
 
-  private onPlayerState(state: PlayerState, timeNs: bigint | undefined, message?: string): void {
+  private readonly onPlayerState = (state: PlayerState, timeNs?: bigint, message?: string) => {
     if (state === 'closed') return // said once by close()
     this.status(state, message, timeNs)
   }

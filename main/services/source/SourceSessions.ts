@@ -3,7 +3,8 @@ import type { ClientSession } from '../ClientScenes'
 import { UserError } from '../../app/userError'
 import { SourceError } from '../../sources/SourceError'
 import { allowedRecordingPath, listRecordings, type RecordingAccess } from './recordingAccess'
-import { SourceSession, type SessionHost } from './SourceSession'
+import { SourceSession } from './SourceSession'
+import type { SessionHost } from './sessionHost'
 
 /** Sessions one client may hold at once (each holds a file or a socket and runs a pipeline). */
 export const MAX_SESSIONS_PER_CLIENT = 2

@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto'
+import type { Frame } from '../../engine/types'
 import type { WatchEvent } from '../../engine/watch'
+import type { PerceptionSettingsInput } from '../../contract/perceptionSettings'
+import type { SourceFrameEvent, SourceStatusEvent } from '../../contract/sourceSchema'
 import { recordFromMeasurement } from '../../measurements/measurementRecords'
 import type { MeasurementRecord } from '../../contract/measurementSchema'
 import type { SceneExecutor } from '../../workers/sceneExecutor'
 import type { ServiceEvents } from '../ServiceEvents'
 import type { SceneComputation } from '../../frames/analyzeFrame'
 import { rawFrameInput } from '../../frames/frameLoader'
-import type { SessionHost } from './SourceSession'
+
+/** What a session needs from the service that hosts it. */
+export interface SessionHost {
+  /** Detection + scene for one frame (the scene worker). */
+  analyze(
+    frame: Frame,
+    sceneId: string,
+    perception?: PerceptionSettingsInput,
+  ): Promise<SceneComputation>
+  /** Keeps a processed frame's scene for questions (the owning client's scenes). */
+  keep(sceneId: string, computation: SceneComputation, frameName: string): void
+  emitFrame(event: SourceFrameEvent): void
+  emitStatus(event: SourceStatusEvent): void
+  /** A watch event worth a row in the measurement log (already rate-limited). */
+  logWatch(sceneId: string, frameName: string, question: string, event: WatchEvent): void
+}
 
 /** What the service lends a client's source sessions. */
 export interface SessionHostParts {

@@ -2,11 +2,11 @@
  * A colour message (+ depth message or point cloud) and the current calibration → one RobotFrame (engine Frame,
  * depth in metres). Image decoding happens here, only for messages that made a pair.
  */
-import type { Frame, Intrinsics } from '../../engine/types'
+import type { DepthImage, DepthSource, Frame, Intrinsics, RgbImage } from '../../engine/types'
 import type { FrameTopics, RobotFrame } from '../robot/frameSource'
 import { intrinsicsForImage, type CameraCalibration } from '../robot/cameraInfo'
 import { decodeFramePart } from '../robot/frameParts'
-import { organizedCloudToImages } from '../robot/pointCloud2'
+import { organizedCloudToImages, type PointCloudColumns } from '../robot/pointCloud2'
 
 /** A decoded (not yet image-decoded) camera message. */
 export interface CameraMessage {
@@ -42,37 +42,12 @@ export async function assembleFrame(
     timestampNs: stamp,
     sourceDescription: `${fileName} ${color.topic} @ ${seconds(stamp)}`,
   }
-  const calibrated = (width: number, height: number): Intrinsics => {
-    if (!calibration) {
-      throw new Error(
-        `${color.topic}: no camera calibration (CameraInfo / CameraCalibration topic) for the frame at ${seconds(stamp)}; name one with --camera-info-topic`,
-      )
-    }
-    const result = intrinsicsForImage(
-      calibration,
-      width,
-      height,
-      topics.cameraInfoTopic ?? 'calibration',
-    )
-    warnings.push(...result.warnings)
-    return result.intrinsics
-  }
+  const calibrated = calibrator(color, calibration, topics, warnings)
   if (colorPart.kind === 'cloud') {
     const given = calibration
       ? calibrated(colorPart.cloud.width, colorPart.cloud.height)
       : undefined
-    const images = organizedCloudToImages(colorPart.cloud, given)
-    if (images.fitted)
-      warnings.push(
-        `${color.topic}: intrinsics fitted to the organized point cloud (no matching CameraInfo)`,
-      )
-    const frame: Frame = {
-      ...base,
-      rgb: images.rgb,
-      depth: images.depth,
-      intrinsics: images.intrinsics,
-      depthSource: 'pointcloud',
-    }
+    const frame = cloudFrame(base, colorPart.cloud, given, color.topic, warnings)
     return { frame, cameraFrameId: color.frameId, warnings }
   }
   if (colorPart.kind !== 'color')
@@ -86,6 +61,78 @@ export async function assembleFrame(
       warnings,
     }
   }
+  const registered = await registeredDepth(depth, color.topic, rgb, intrinsics)
+  const frame: Frame = {
+    ...base,
+    rgb,
+    depth: registered.depth,
+    intrinsics,
+    depthSource: registered.depthSource,
+    depthScale: registered.depthScale,
+  }
+  return { frame, cameraFrameId: color.frameId, warnings }
+}
+
+/**
+ * Intrinsics for an image of the colour topic from the recording's calibration (scaled to the image size; its
+ * warnings go to `warnings`). The function throws when the recording has no calibration for the frame.
+ */
+function calibrator(
+  color: CameraMessage,
+  calibration: CameraCalibration | undefined,
+  topics: FrameTopics,
+  warnings: string[],
+): (width: number, height: number) => Intrinsics {
+  return (width, height) => {
+    if (!calibration) {
+      throw new Error(
+        `${color.topic}: no camera calibration (CameraInfo / CameraCalibration topic) for the frame at ${seconds(stampOf(color))}; name one with --camera-info-topic`,
+      )
+    }
+    const result = intrinsicsForImage(
+      calibration,
+      width,
+      height,
+      topics.cameraInfoTopic ?? 'calibration',
+    )
+    warnings.push(...result.warnings)
+    return result.intrinsics
+  }
+}
+
+/** A frame from an organized point cloud on the colour topic: its colours, its z as depth, the given or fitted intrinsics. */
+function cloudFrame(
+  base: Pick<Frame, 'cameraId' | 'timestampNs' | 'sourceDescription'>,
+  cloud: PointCloudColumns,
+  given: Intrinsics | undefined,
+  colorTopic: string,
+  warnings: string[],
+): Frame {
+  const images = organizedCloudToImages(cloud, given)
+  if (images.fitted)
+    warnings.push(
+      `${colorTopic}: intrinsics fitted to the organized point cloud (no matching CameraInfo)`,
+    )
+  return {
+    ...base,
+    rgb: images.rgb,
+    depth: images.depth,
+    intrinsics: images.intrinsics,
+    depthSource: 'pointcloud',
+  }
+}
+
+/**
+ * The depth message as a depth image (metres) of the colour image's size: a depth image as it is, an organized
+ * cloud projected with the colour intrinsics.
+ * @throws Error when the message holds no depth or its size differs from the colour image's.
+ */
+async function registeredDepth(
+  depth: CameraMessage,
+  colorTopic: string,
+  rgb: RgbImage,
+  intrinsics: Intrinsics,
+): Promise<{ depth: DepthImage; depthSource: DepthSource; depthScale: number | undefined }> {
   const depthPart = await decodeFramePart(
     depth.schemaName,
     depth.message,
@@ -103,18 +150,11 @@ export async function assembleFrame(
   }
   if (depthImage.width !== rgb.width || depthImage.height !== rgb.height) {
     throw new Error(
-      `${depth.topic} is ${depthImage.width}×${depthImage.height} but ${color.topic} is ${rgb.width}×${rgb.height}: use a depth topic registered to the colour camera (e.g. aligned_depth_to_color)`,
+      `${depth.topic} is ${depthImage.width}×${depthImage.height} but ${colorTopic} is ${rgb.width}×${rgb.height}: use a depth topic registered to the colour camera (e.g. aligned_depth_to_color)`,
     )
   }
-  const frame: Frame = {
-    ...base,
-    rgb,
-    depth: depthImage,
-    intrinsics,
-    depthSource: depthPart.kind === 'cloud' ? 'pointcloud' : 'sensor',
-    depthScale,
-  }
-  return { frame, cameraFrameId: color.frameId, warnings }
+  const depthSource = depthPart.kind === 'cloud' ? 'pointcloud' : 'sensor'
+  return { depth: depthImage, depthSource, depthScale }
 }
 
 function stampOf(m: CameraMessage): bigint {

@@ -14,17 +14,17 @@ import type {
   RobotFrame,
   TopicInfo,
 } from '../robot/frameSource'
-import { createMessageDecoder, type MessageDecoder } from '../robot/messageDecoder'
 import { messageStamp } from '../robot/frameParts'
 import { isStaticTfTopic, schemaKind } from '../robot/schemaKinds'
 import { TimePairer } from '../robot/pairByTime'
-import { SourceError } from '../SourceError'
 import { listMcapTopics, openMcap, type OpenedMcap } from './openMcap'
 import { resilientMessages } from './resilientMessages'
 import { assembleFrame, type CameraMessage } from './assembleFrame'
 import type { CameraCalibration } from '../robot/cameraInfo'
 import { calibrationFromMessage } from '../robot/cameraInfo'
-import { describeTopics, findCameraInfoTopic } from './topicChoice'
+import { checkTopicsExist, describeTopics, findCameraInfoTopic } from './topicChoice'
+import { ChannelDecoders } from './channelDecoders'
+import { recordingTimeRange } from './recordingTimeRange'
 
 export { describeTopics, findCameraInfoTopic }
 
@@ -44,7 +44,7 @@ export class McapFrameSource implements FrameSource {
   /** Static transforms and the last `tfCacheDurationNs` of dynamic ones; query it at a frame's time. */
   readonly tf: TfTree
   private readonly reader: RecordingReader
-  private readonly decoders = new Map<number, MessageDecoder | null>()
+  private readonly decoders: ChannelDecoders
   private readonly counters: FrameSourceStats = {
     framesEmitted: 0,
     framesDropped: 0,
@@ -63,6 +63,7 @@ export class McapFrameSource implements FrameSource {
     options: McapSourceOptions,
   ) {
     this.reader = opened.reader
+    this.decoders = new ChannelDecoders(opened.reader, (fn) => this.safe(fn))
     this.tf = new TfTree({
       cacheDurationNs: options.tfCacheDurationNs ?? 60_000_000_000n,
       extrapolationToleranceNs: options.tfExtrapolationToleranceNs,
@@ -82,17 +83,7 @@ export class McapFrameSource implements FrameSource {
     const opened = await openMcap(path)
     try {
       const list = await listMcapTopics(opened.reader)
-      const check = (topic: string | undefined, role: string) => {
-        if (topic !== undefined && !list.some((t) => t.topic === topic)) {
-          throw new SourceError(
-            `${opened.name} has no ${role} topic "${topic}"; its topics: ${describeTopics(list)}`,
-            { file: path },
-          )
-        }
-      }
-      check(topics.colorTopic, 'colour')
-      check(topics.depthTopic, 'depth')
-      check(topics.cameraInfoTopic, 'camera info')
+      checkTopicsExist(list, topics, opened.name, path)
       const cameraInfoTopic = topics.cameraInfoTopic ?? findCameraInfoTopic(list, topics.colorTopic)
       const tfTopics = list.filter((t) => schemaKind(t.schemaName) === 'tf').map((t) => t.topic)
       const source = new McapFrameSource(
@@ -128,20 +119,7 @@ export class McapFrameSource implements FrameSource {
   }
 
   timeRange(): { startNs: bigint; endNs: bigint } | undefined {
-    const s = this.reader.statistics
-    if (s && s.messageCount > 0n) return { startNs: s.messageStartTime, endNs: s.messageEndTime }
-    const chunks = this.reader.chunkIndexes
-    if (chunks.length === 0) return undefined
-    return {
-      startNs: chunks.reduce(
-        (m, c) => (c.messageStartTime < m ? c.messageStartTime : m),
-        chunks[0].messageStartTime,
-      ),
-      endNs: chunks.reduce(
-        (m, c) => (c.messageEndTime > m ? c.messageEndTime : m),
-        chunks[0].messageEndTime,
-      ),
-    }
+    return recordingTimeRange(this.reader)
   }
 
   async close(): Promise<void> {
@@ -181,7 +159,7 @@ export class McapFrameSource implements FrameSource {
     for await (const raw of messages) {
       if (this.seekRequested) return true
       const channel = this.reader.channelsById.get(raw.channelId)!
-      const message = this.decode(raw.channelId, raw.data)
+      const message = this.decoders.decode(raw.channelId, raw.data)
       if (!message) continue
       const schemaName = this.reader.schemasById.get(channel.schemaId)?.name ?? ''
       if (this.tfTopics.includes(channel.topic) && schemaKind(schemaName) === 'tf') {
@@ -245,28 +223,6 @@ export class McapFrameSource implements FrameSource {
     }
   }
 
-  private decode(channelId: number, data: Uint8Array): Record<string, unknown> | undefined {
-    let decoder = this.decoders.get(channelId)
-    if (decoder === undefined) {
-      const channel = this.reader.channelsById.get(channelId)!
-      const schema = this.reader.schemasById.get(channel.schemaId)
-      decoder =
-        this.safe(() =>
-          createMessageDecoder({
-            topic: channel.topic,
-            name: schema?.name ?? '',
-            encoding: schema?.encoding ?? '',
-            data: schema?.data ?? new Uint8Array(),
-            messageEncoding: channel.messageEncoding,
-          }),
-        ) ?? null
-      this.decoders.set(channelId, decoder)
-    }
-    if (decoder === null) return undefined
-    const d = decoder
-    return this.safe(() => d(data))
-  }
-
   private addTf(
     message: Record<string, unknown>,
     isStatic: boolean,
@@ -292,7 +248,7 @@ export class McapFrameSource implements FrameSource {
       topics,
       onError: (m) => this.fail(m),
     })) {
-      const message = this.decode(raw.channelId, raw.data)
+      const message = this.decoders.decode(raw.channelId, raw.data)
       if (message) this.addTf(message, true, pending)
     }
   }
@@ -307,7 +263,7 @@ export class McapFrameSource implements FrameSource {
     for (const range of attempts) {
       try {
         for await (const raw of this.reader.readMessages({ topics: [topic], ...range })) {
-          const message = this.decode(raw.channelId, raw.data)
+          const message = this.decoders.decode(raw.channelId, raw.data)
           const calibration = message && this.safe(() => calibrationFromMessage(message))
           if (calibration) return calibration
         }
