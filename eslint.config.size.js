@@ -49,7 +49,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/state/useAsk.ts': { functionLines: 88 },
   'renderer/src/state/useMeasure.ts': { functionLines: 97 },
   'renderer/src/state/useModels.ts': { functionLines: 128 },
-  'renderer/src/state/useSequencePlayer.ts': { functionLines: 143 },
 }
 
 export const MAX_FILE_LINES = 300

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback } from 'react'
 import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
 import type { SpatialClient } from '../client/SpatialClient'
 import type { CameraDevice, LiveSession } from '../sources/LiveSession'
 import type { LiveSettings } from '../sources/liveSettingsStorage'
 import { useCameraSession, type CameraStatus } from './useCameraSession'
+import { useLatest } from './useLatest'
 import { useLiveFrameHandler } from './useLiveFrameHandler'
 import { useLiveProgress, type LiveDetections, type LiveMode } from './useLiveProgress'
 import { useLiveSettings } from './useLiveSettings'
@@ -45,10 +46,7 @@ export function useLiveCamera(
   const { settings, changeSettings } = useLiveSettings()
   const progress = useLiveProgress()
   // The capture loop runs outside React: it reads the latest values through refs.
-  const latest = useRef({ client, loader, perception, settings, reportError })
-  useEffect(() => {
-    latest.current = { client, loader, perception, settings, reportError }
-  })
+  const latest = useLatest({ client, loader, perception, settings, reportError })
   const camera = useCameraSession(latest, changeSettings)
   const newFrameHandler = useLiveFrameHandler(latest, camera.cameraName, progress, camera.stop)
 
