@@ -48,7 +48,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
   'renderer/src/state/useAsk.ts': { functionLines: 88 },
   'renderer/src/state/useMeasure.ts': { functionLines: 97 },
-  'renderer/src/state/useModels.ts': { functionLines: 128 },
 }
 
 export const MAX_FILE_LINES = 300
