@@ -47,7 +47,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/imageView/ImageView.tsx': { functionLines: 177 },
   'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
   'renderer/src/state/useAsk.ts': { functionLines: 88 },
-  'renderer/src/state/useMeasure.ts': { functionLines: 97 },
 }
 
 export const MAX_FILE_LINES = 300
