@@ -46,7 +46,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/imageView/ImageOverlay.tsx': { functionLines: 79 },
   'renderer/src/imageView/ImageView.tsx': { functionLines: 177 },
   'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
-  'renderer/src/state/useAsk.ts': { functionLines: 88 },
 }
 
 export const MAX_FILE_LINES = 300
