@@ -44,7 +44,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/components/ModelItem.tsx': { functionLines: 102 },
   'renderer/src/components/PerceptionSettingsSection.tsx': { functionLines: 109 },
   'renderer/src/imageView/ImageOverlay.tsx': { functionLines: 79 },
-  'renderer/src/imageView/ImageView.tsx': { functionLines: 177 },
   'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
 }
 

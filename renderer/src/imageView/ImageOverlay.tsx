@@ -4,6 +4,7 @@ import type { Measurement } from '../../../main/contract/measureSchema'
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 import type { MeasurePick } from '../state/measurePicks'
 import { boxColor } from '../viewer/buildObjectBox'
+import type { DraftRegion } from './draftRegion'
 import { projectToImage } from './imageGeometry'
 import {
   layoutImageLabels,
@@ -16,8 +17,7 @@ import { viewFromImage, type Point2, type Size2, type ViewTransform } from './vi
 
 type PixelBox = readonly [number, number, number, number]
 
-/** A region the user is drawing or labelling, in image coordinates (pixel edges). */
-export type DraftRegion = { kind: 'point'; pixel: Point2 } | { kind: 'box'; box: PixelBox }
+export type { DraftRegion } from './draftRegion'
 
 export interface ImageOverlayProps {
   transform: ViewTransform
