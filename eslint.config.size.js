@@ -43,7 +43,6 @@ export const SIZE_ALLOW_LIST = {
   'renderer/src/components/LlmSettingsSection.tsx': { functionLines: 139 },
   'renderer/src/components/ModelItem.tsx': { functionLines: 102 },
   'renderer/src/components/PerceptionSettingsSection.tsx': { functionLines: 109 },
-  'renderer/src/imageView/useImageViewport.ts': { functionLines: 70 },
 }
 
 export const MAX_FILE_LINES = 300
