@@ -39,7 +39,6 @@ export const SIZE_ALLOW_LIST = {
   'main/synth/plan.ts': { functionLines: 63 },
   'main/synth/templates.ts': { fileLines: 301 },
   'renderer/src/components/ModelItem.tsx': { functionLines: 102 },
-  'renderer/src/components/PerceptionSettingsSection.tsx': { functionLines: 109 },
 }
 
 export const MAX_FILE_LINES = 300
