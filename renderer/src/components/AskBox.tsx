@@ -1,14 +1,11 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { usePopovers } from '../state/AppContext'
-import { browserStorage } from '../state/perceptionSettingsStorage'
-import { addToHistory, loadHistory, moveRecallCursor, saveHistory } from '../state/questionHistory'
+import { useRef, type FormEvent, type KeyboardEvent, type RefObject } from 'react'
 import type { AskState } from '../state/useAsk'
 import { useShortcut } from '../state/useShortcut'
 import type { VerifyState } from '../state/useVerify'
 import { isStatement } from '../statementText'
-import { AnswerCard } from './AnswerCard'
-import { ReasoningCard } from './ReasoningCard'
-import { VerdictCard } from './VerdictCard'
+import { examplesFor } from './askExamples'
+import { AskResult } from './AskResult'
+import { useQuestionRecall } from './useQuestionRecall'
 
 /** Which card the box shows: the latest question's answer, or the latest statement's verdict. */
 export type AskBoxShown = 'answer' | 'verdict'
@@ -26,21 +23,6 @@ export interface AskBoxProps {
   onTogglePin?(question: string): void
 }
 
-/** Example questions built from the scene's own names, so a first question always works. */
-function examplesFor(names: string[]): string[] {
-  if (names.length === 0) return []
-  const [a, b] = names
-  const examples = [`how tall is the ${a}`]
-  if (b)
-    examples.unshift(
-      `how far is the ${a} from the ${b}`,
-      `which is bigger, the ${a} or the ${b}`,
-      `is the ${a} left of the ${b}`,
-      `the ${a} is left of the ${b}`,
-    )
-  return examples
-}
-
 /**
  * The question box (↑/↓ recall earlier questions, "/" focuses it) and the latest answer: the
  * engine's answer card for template questions, the chain of thought for multi-step ones (or what
@@ -48,24 +30,14 @@ function examplesFor(names: string[]): string[] {
  * left of the laptop") is verified: the button reads Verify, and the card shows the verdict.
  */
 export function AskBox(props: AskBoxProps) {
-  const { objectNames, asker, verifier, shown, onShownChange, isEnabled } = props
-  const { isPinned, onTogglePin } = props
-  const { answer, run } = asker
+  const { objectNames, asker, verifier, onShownChange, isEnabled } = props
   const isAsking = asker.isAsking || verifier.pending !== null
-  const { open } = usePopovers()
-  const [question, setQuestion] = useState('')
-  const [history, setHistory] = useState(() => loadHistory(browserStorage()))
-  /** history.length: the text being typed; below it, a recalled question. */
-  const [cursor, setCursor] = useState<number | null>(null)
-  const [draft, setDraft] = useState('')
+  const { question, setQuestion, hasHistory, record, recall, type } = useQuestionRecall()
   const input = useRef<HTMLInputElement>(null)
   useShortcut('focus-ask', isEnabled ? () => input.current?.focus() : null)
 
   const ask = (text: string) => {
-    const next = addToHistory(history, text)
-    setHistory(next)
-    saveHistory(browserStorage(), next)
-    setCursor(null)
+    record(text)
     if (isStatement(text)) {
       onShownChange('verdict')
       void verifier.verify(text)
@@ -83,94 +55,85 @@ export function AskBox(props: AskBoxProps) {
     setQuestion(example)
     ask(example)
   }
-  const recall = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return
-    if (history.length === 0) return
-    event.preventDefault()
-    const from = cursor ?? history.length
-    const to = moveRecallCursor(history, from, event.key === 'ArrowUp' ? -1 : 1)
-    if (from === history.length) setDraft(question)
-    setCursor(to)
-    setQuestion(to === history.length ? draft : history[to])
-  }
-  const pinToggle = (asked: string) => onTogglePin && (() => onTogglePin(asked))
   return (
     <section className="panel-section ask" aria-labelledby="ask-heading">
       <header className="section-header">
         <h2 id="ask-heading">Ask</h2>
-        {history.length > 0 && <span className="section-count">↑ earlier questions</span>}
+        {hasHistory && <span className="section-count">↑ earlier questions</span>}
       </header>
-      <form className="ask-form" onSubmit={submit}>
-        <input
-          ref={input}
-          name="question"
-          aria-label="Question"
-          placeholder={
-            isEnabled
-              ? 'e.g. how far is the … from the …, or: the … is left of the …'
-              : 'Load a scene first'
-          }
-          value={question}
-          maxLength={500}
-          disabled={!isEnabled}
-          autoComplete="off"
-          onKeyDown={recall}
-          onChange={(event) => {
-            setQuestion(event.target.value)
-            setCursor(null)
-          }}
-        />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={!isEnabled || isAsking || !question.trim()}
-        >
-          {isAsking ? (isVerify ? 'Verifying…' : 'Asking…') : isVerify ? 'Verify' : 'Ask'}
-        </button>
-      </form>
+      <QuestionForm
+        inputRef={input}
+        question={question}
+        isEnabled={isEnabled}
+        isAsking={isAsking}
+        onSubmit={submit}
+        onKeyDown={recall}
+        onType={type}
+      />
       {isVerify && (
         <p className="ask-mode-hint">
           A statement: SpatialEnsemble will check whether it is true in this scene.
         </p>
       )}
-      {isEnabled && !run && !verifier.verification && (
-        <ul className="examples" aria-label="Example questions">
-          {examplesFor(objectNames).map((example) => (
-            <li key={example}>
-              <button type="button" className="example" onClick={() => pick(example)}>
-                {example}
-              </button>
-            </li>
-          ))}
-        </ul>
+      {isEnabled && !asker.run && !verifier.verification && (
+        <ExampleQuestions examples={examplesFor(objectNames)} onPick={pick} />
       )}
-      {shown === 'verdict' ? (
-        verifier.verification ? (
-          <VerdictCard verification={verifier.verification} />
-        ) : (
-          verifier.pending && (
-            <p className="ask-mode-hint" role="status">
-              Verifying “{verifier.pending}”…
-            </p>
-          )
-        )
-      ) : answer ? (
-        <AnswerCard
-          answer={answer}
-          isPinned={isPinned?.(answer.question)}
-          onTogglePin={pinToggle(answer.question)}
-        />
-      ) : (
-        run && (
-          <ReasoningCard
-            run={run}
-            onCancel={asker.cancel}
-            onOpenLlmSettings={() => open('settings', 'llm')}
-            isPinned={isPinned?.(run.question)}
-            onTogglePin={pinToggle(run.question)}
-          />
-        )
-      )}
+      <AskResult {...props} />
     </section>
+  )
+}
+
+function ExampleQuestions(props: { examples: string[]; onPick(example: string): void }) {
+  return (
+    <ul className="examples" aria-label="Example questions">
+      {props.examples.map((example) => (
+        <li key={example}>
+          <button type="button" className="example" onClick={() => props.onPick(example)}>
+            {example}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The question input and its button (Ask, or Verify for a statement). */
+function QuestionForm(props: {
+  inputRef: RefObject<HTMLInputElement | null>
+  question: string
+  isEnabled: boolean
+  isAsking: boolean
+  onSubmit(event: FormEvent): void
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void
+  onType(text: string): void
+}) {
+  const { isEnabled, isAsking } = props
+  const isVerify = isStatement(props.question)
+  return (
+    <form className="ask-form" onSubmit={props.onSubmit}>
+      <input
+        ref={props.inputRef}
+        name="question"
+        aria-label="Question"
+        placeholder={
+          isEnabled
+            ? 'e.g. how far is the … from the …, or: the … is left of the …'
+            : 'Load a scene first'
+        }
+        value={props.question}
+        maxLength={500}
+        disabled={!isEnabled}
+        autoComplete="off"
+        onKeyDown={props.onKeyDown}
+        onChange={(event) => props.onType(event.target.value)}
+      />
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={!isEnabled || isAsking || !props.question.trim()}
+      >
+        {isAsking ? (isVerify ? 'Verifying…' : 'Asking…') : isVerify ? 'Verify' : 'Ask'}
+      </button>
+    </form>
   )
 }

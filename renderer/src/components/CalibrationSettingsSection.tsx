@@ -3,13 +3,14 @@ import type {
   CalibrationJson,
   CalibrationRunResult,
 } from '../../../main/contract/calibrationChannelSchema'
-import { useClient, usePopovers, useUnits } from '../state/AppContext'
+import { useClient, usePopovers } from '../state/AppContext'
 import type { CalibrationTarget } from '../state/calibrationTarget'
 import { useCalibrations } from '../state/useCalibrations'
-import { formatClockTime, formatLength } from '../format'
-import { ChoiceField } from './ChoiceField'
+import { formatClockTime } from '../format'
+import { calibrationMethodInput, canCalibrate, type CalibrationMethod } from './calibrationMethod'
+import { DepthModelSelect, MethodChoice } from './CalibrationMethodChoice'
 
-type Method = 'rgbd-frame' | 'known-distance'
+type Method = CalibrationMethod
 
 type Status =
   | { kind: 'busy' }
@@ -67,34 +68,16 @@ function CalibrationTable({ state }: { state: ReturnType<typeof useCalibrations>
           </thead>
           <tbody>
             {state.calibrations.map((c) => (
-              <tr key={`${c.cameraId}/${c.modelId}`} title={c.note ?? undefined}>
-                <td>
-                  <span className="mono">{c.cameraId}</span>
-                  <small className="mono">{c.modelId}</small>
-                </td>
-                <td>
-                  {describeFit(c)}
-                  <small>
-                    {METHOD_NAMES[c.method]} · {formatClockTime(c.createdAt)}
-                  </small>
-                </td>
-                <td>{c.residualRel === null ? '—' : `${(c.residualRel * 100).toFixed(1)} %`}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Remove the calibration of ${c.modelId} for ${c.cameraId}`}
-                    onClick={() => {
-                      setRemoveError(null)
-                      state
-                        .remove(c.cameraId, c.modelId)
-                        .catch((error: Error) => setRemoveError(error.message))
-                    }}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
+              <CalibrationRow
+                key={`${c.cameraId}/${c.modelId}`}
+                calibration={c}
+                onRemove={() => {
+                  setRemoveError(null)
+                  state
+                    .remove(c.cameraId, c.modelId)
+                    .catch((error: Error) => setRemoveError(error.message))
+                }}
+              />
             ))}
           </tbody>
         </table>
@@ -113,6 +96,51 @@ function CalibrationTable({ state }: { state: ReturnType<typeof useCalibrations>
   )
 }
 
+function CalibrationRow({
+  calibration: c,
+  onRemove,
+}: {
+  calibration: CalibrationJson
+  onRemove(): void
+}) {
+  return (
+    <tr title={c.note ?? undefined}>
+      <td>
+        <span className="mono">{c.cameraId}</span>
+        <small className="mono">{c.modelId}</small>
+      </td>
+      <td>
+        {describeFit(c)}
+        <small>
+          {METHOD_NAMES[c.method]} · {formatClockTime(c.createdAt)}
+        </small>
+      </td>
+      <td>{c.residualRel === null ? '—' : `${(c.residualRel * 100).toFixed(1)} %`}</td>
+      <td>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-label={`Remove the calibration of ${c.modelId} for ${c.cameraId}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+function NoDepthModel({ onOpenModels }: { onOpenModels(): void }) {
+  return (
+    <p className="empty">
+      No depth model is installed, so there is nothing to calibrate.{' '}
+      <button type="button" className="link-button" onClick={onOpenModels}>
+        Open Models
+      </button>
+    </p>
+  )
+}
+
 function CalibrateForm({
   target,
   state,
@@ -120,43 +148,20 @@ function CalibrateForm({
   target: CalibrationTarget
   state: ReturnType<typeof useCalibrations>
 }) {
-  const units = useUnits()
   const { open } = usePopovers()
   const [chosenModel, setChosenModel] = useState<string | null>(null)
   const modelId = chosenModel ?? target.depthModelId ?? state.depthModels[0] ?? ''
-  const hasSensorDepth = target.depthModelId === null
   const [chosenMethod, setChosenMethod] = useState<Method | null>(null)
-  const method = chosenMethod ?? (hasSensorDepth ? 'rgbd-frame' : 'known-distance')
+  const method = chosenMethod ?? (target.depthModelId === null ? 'rgbd-frame' : 'known-distance')
   const [trueLength, setTrueLength] = useState('')
   const [status, setStatus] = useState<Status>(null)
-  const measured = target.lastMeasurement
   const trueLengthM = Number(trueLength)
-  const canRun =
-    modelId !== '' &&
-    status?.kind !== 'busy' &&
-    (method === 'rgbd-frame' ? hasSensorDepth : measured !== null && trueLengthM > 0)
+  const canRun = canCalibrate(modelId, status?.kind === 'busy', method, target, trueLengthM)
 
-  if (state.depthModels.length === 0) {
-    return (
-      <p className="empty">
-        No depth model is installed, so there is nothing to calibrate.{' '}
-        <button type="button" className="link-button" onClick={() => open('models')}>
-          Open Models
-        </button>
-      </p>
-    )
-  }
+  if (state.depthModels.length === 0) return <NoDepthModel onOpenModels={() => open('models')} />
   const calibrate = () => {
     setStatus({ kind: 'busy' })
-    const input =
-      method === 'rgbd-frame'
-        ? { kind: 'rgbd-frame' as const }
-        : {
-            kind: 'known-distance' as const,
-            fromInWorld: measured!.fromInWorldM,
-            toInWorld: measured!.toInWorldM,
-            distanceM: trueLengthM,
-          }
+    const input = calibrationMethodInput(method, target.lastMeasurement, trueLengthM)
     state
       .run({ sceneId: target.sceneId, modelId, method: input })
       .then((result) => setStatus({ kind: 'done', result }))
@@ -167,54 +172,14 @@ function CalibrateForm({
       <legend>
         Calibrate camera <span className="mono">{target.cameraId}</span>
       </legend>
-      <label className="field">
-        <span>Depth model</span>
-        <select value={modelId} onChange={(event) => setChosenModel(event.target.value)}>
-          {state.depthModels.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ChoiceField<Method>
-        legend="Metres from"
-        name="calibration-method"
-        choices={[
-          {
-            value: 'rgbd-frame',
-            label: "This frame's sensor depth",
-            detail: hasSensorDepth
-              ? `(${target.frameName})`
-              : `(its depth came from ${target.depthModelId})`,
-            disabled: !hasSensorDepth,
-          },
-          {
-            value: 'known-distance',
-            label: 'A known distance',
-            detail: measured
-              ? `(the last measurement: ${formatLength(measured.valueM, units)} between two points)`
-              : '(measure two points of this frame in Measure mode first: M)',
-          },
-        ]}
-        value={method}
-        onChoose={setChosenMethod}
-      >
-        {method === 'known-distance' && measured && (
-          <label className="field">
-            <span>True length (metres)</span>
-            <input
-              type="number"
-              min="0"
-              step="0.001"
-              inputMode="decimal"
-              value={trueLength}
-              placeholder="e.g. 0.500"
-              onChange={(event) => setTrueLength(event.target.value)}
-            />
-          </label>
-        )}
-      </ChoiceField>
+      <DepthModelSelect models={state.depthModels} value={modelId} onChange={setChosenModel} />
+      <MethodChoice
+        target={target}
+        method={method}
+        onMethod={setChosenMethod}
+        trueLength={trueLength}
+        onTrueLength={setTrueLength}
+      />
       <div className="form-actions form-actions-start">
         <button
           type="button"

@@ -3,6 +3,7 @@ import type { ModelProgressEvent, ModelRow } from '../../../main/contract/models
 import { formatBytes } from '../../../main/contract/byteSize'
 import { modelSize, stateLabel, taskLabel, verificationLabel } from '../modelText'
 import type { ModelNotice } from '../state/useModels'
+import { modelActionsOf } from './modelActions'
 
 export interface ModelItemProps {
   model: ModelRow
@@ -15,18 +16,10 @@ export interface ModelItemProps {
 }
 
 /** One model: what it is, its state, how it is installed, and its actions. */
-export function ModelItem({
-  model,
-  progress,
-  notice,
-  onDownload,
-  onCancel,
-  onVerify,
-  onRemove,
-}: ModelItemProps) {
+export function ModelItem({ model, progress, notice, ...actions }: ModelItemProps) {
+  // Held here, not in ModelActions: a confirmation survives the download that hides the actions.
   const [isConfirmingRemove, setIsConfirmingRemove] = useState(false)
   const verification = verificationLabel(model)
-  const hasFiles = model.bytesOnDisk > 0 || model.state === 'installed'
   return (
     <li
       className="model-item"
@@ -34,6 +27,29 @@ export function ModelItem({
       data-state={model.state}
       aria-label={model.name}
     >
+      <ModelHeading model={model} />
+      {verification && <p className="model-detail">{verification}</p>}
+      <InstallLine model={model} />
+      {model.isDownloading && (
+        <DownloadProgress model={model} progress={progress} onCancel={actions.onCancel} />
+      )}
+      {notice && <NoticeBox notice={notice} />}
+      {!model.isDownloading && (
+        <ModelActions
+          model={model}
+          {...actions}
+          isConfirmingRemove={isConfirmingRemove}
+          onConfirmingRemove={setIsConfirmingRemove}
+        />
+      )}
+    </li>
+  )
+}
+
+/** The model's name and state, then its id, task, size, licence and whether it is optional. */
+function ModelHeading({ model }: { model: ModelRow }) {
+  return (
+    <>
       <div className="model-title">
         <strong>{model.name}</strong>
         <span className="model-state" data-state={model.state}>
@@ -50,71 +66,75 @@ export function ModelItem({
         </span>
         {model.isOptional && <span>optional</span>}
       </div>
-      {verification && <p className="model-detail">{verification}</p>}
-      <InstallLine model={model} />
-      {model.isDownloading && (
-        <DownloadProgress model={model} progress={progress} onCancel={onCancel} />
+    </>
+  )
+}
+
+function NoticeBox({ notice }: { notice: ModelNotice }) {
+  return (
+    <div
+      className={`model-notice model-notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
+      <p className="model-notice-message">{notice.message}</p>
+      {notice.hint && <p className="model-notice-hint">{notice.hint}</p>}
+    </div>
+  )
+}
+
+/** Download, Verify and Remove (which asks to confirm, naming the bytes it deletes). */
+function ModelActions(
+  props: Pick<ModelItemProps, 'model' | 'onDownload' | 'onVerify' | 'onRemove'> & {
+    isConfirmingRemove: boolean
+    onConfirmingRemove(isConfirming: boolean): void
+  },
+) {
+  const { model, isConfirmingRemove, onConfirmingRemove: setIsConfirmingRemove } = props
+  const shown = modelActionsOf(model)
+  return (
+    <div className="model-actions">
+      {shown.download && (
+        <button type="button" className="button button-primary" onClick={props.onDownload}>
+          {shown.download}
+        </button>
       )}
-      {notice && (
-        <div
-          className={`model-notice model-notice-${notice.kind}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <p className="model-notice-message">{notice.message}</p>
-          {notice.hint && <p className="model-notice-hint">{notice.hint}</p>}
-        </div>
+      {shown.canVerify && (
+        <button type="button" className="button" onClick={props.onVerify}>
+          Verify
+        </button>
       )}
-      {!model.isDownloading && (
-        <div className="model-actions">
-          {model.install === 'download' && model.state !== 'installed' && (
-            <button type="button" className="button button-primary" onClick={onDownload}>
-              {model.state === 'partial'
-                ? 'Resume download'
-                : model.state === 'damaged'
-                  ? 'Download again'
-                  : 'Download'}
+      {shown.canRemove &&
+        (isConfirmingRemove ? (
+          <span className="model-confirm" role="group" aria-label="Confirm removal">
+            Delete {formatBytes(model.bytesOnDisk)} from disk?
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setIsConfirmingRemove(false)
+                props.onRemove()
+              }}
+            >
+              Remove
             </button>
-          )}
-          {(hasFiles || model.install !== 'download') && (
-            <button type="button" className="button" onClick={onVerify}>
-              Verify
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => setIsConfirmingRemove(false)}
+            >
+              Keep
             </button>
-          )}
-          {model.install !== 'builtin' &&
-            hasFiles &&
-            (isConfirmingRemove ? (
-              <span className="model-confirm" role="group" aria-label="Confirm removal">
-                Delete {formatBytes(model.bytesOnDisk)} from disk?
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => {
-                    setIsConfirmingRemove(false)
-                    onRemove()
-                  }}
-                >
-                  Remove
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => setIsConfirmingRemove(false)}
-                >
-                  Keep
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => setIsConfirmingRemove(true)}
-              >
-                Remove…
-              </button>
-            ))}
-        </div>
-      )}
-    </li>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setIsConfirmingRemove(true)}
+          >
+            Remove…
+          </button>
+        ))}
+    </div>
   )
 }
 

@@ -4,6 +4,7 @@ import type { Measurement } from '../../../main/contract/measureSchema'
 import type { SceneSummary } from '../../../main/contract/sceneSchema'
 import type { MeasurePick } from '../state/measurePicks'
 import { boxColor } from '../viewer/buildObjectBox'
+import type { DraftRegion } from './draftRegion'
 import { projectToImage } from './imageGeometry'
 import {
   layoutImageLabels,
@@ -11,13 +12,13 @@ import {
   type ImageEmphasis,
   type ImageLabel,
 } from './imageLabels'
+import { imageEmphasisOf } from './imageEmphasis'
 import { labelTextWidthPx } from './labelTextWidth'
 import { viewFromImage, type Point2, type Size2, type ViewTransform } from './viewport'
 
 type PixelBox = readonly [number, number, number, number]
 
-/** A region the user is drawing or labelling, in image coordinates (pixel edges). */
-export type DraftRegion = { kind: 'point'; pixel: Point2 } | { kind: 'box'; box: PixelBox }
+export type { DraftRegion } from './draftRegion'
 
 export interface ImageOverlayProps {
   transform: ViewTransform
@@ -42,22 +43,13 @@ export interface ImageOverlayProps {
  * the names are laid out after all boxes, without overlaps (`data-image-label`, `data-placement`).
  */
 export function ImageOverlay(props: ImageOverlayProps) {
-  const { transform, viewSize, summary, emphasisedName, regions, draft, picks, measurement } = props
+  const { transform, viewSize, summary, regions, draft, picks, measurement } = props
   const toView = (point: Point2) => viewFromImage(transform, point)
   const project = (pointInWorld: readonly [number, number, number]) => {
     const pixel = projectToImage(summary.worldFromCamera, summary.intrinsics, pointInWorld)
     return pixel ? toView(pixel) : null
   }
-  const pickedNames = new Set(picks.flatMap((pick) => (pick.kind === 'object' ? [pick.name] : [])))
-  const answerNames = new Set(props.answerNames)
-  const emphasisOf = (name: string): ImageEmphasis =>
-    name === emphasisedName
-      ? 'hover'
-      : pickedNames.has(name)
-        ? 'picked'
-        : answerNames.has(name)
-          ? 'answer'
-          : 'normal'
+  const emphasisOf = imageEmphasisOf(props)
   const labels = layoutImageLabels(
     summary.objects.map((object) => ({
       ...object,
@@ -71,21 +63,7 @@ export function ImageOverlay(props: ImageOverlayProps) {
   const colorOf = new Map(summary.objects.map((object, index) => [object.name, boxColor(index)]))
   return (
     <svg className="image-overlay" aria-hidden="true">
-      {summary.objects.map((object, index) => {
-        if (!object.boxInImagePx) return null
-        const emphasis = emphasisOf(object.name)
-        return (
-          <g
-            key={object.id}
-            className="image-object"
-            data-image-object={object.name}
-            data-emphasis={emphasis}
-            style={{ '--box-color': boxColor(index) } as CSSProperties}
-          >
-            <BoxRect box={object.boxInImagePx} toView={toView} />
-          </g>
-        )
-      })}
+      <ObjectBoxes objects={summary.objects} emphasisOf={emphasisOf} toView={toView} />
       <g className="image-labels">
         {labels.map((label) => (
           <ObjectLabel
@@ -99,17 +77,7 @@ export function ImageOverlay(props: ImageOverlayProps) {
       {regions.map((region, index) => (
         <RegionMark key={index} region={region} toView={toView} />
       ))}
-      {draft &&
-        (draft.kind === 'box' ? (
-          <rect className="image-draft" {...rectProps(draft.box, toView)} />
-        ) : (
-          <circle
-            className="image-draft"
-            cx={toView(draft.pixel)[0]}
-            cy={toView(draft.pixel)[1]}
-            r={6}
-          />
-        ))}
+      {draft && <DraftMark draft={draft} toView={toView} />}
       {picks.map((pick, index) => {
         const at = pick.kind === 'point' ? project(pick.pointInWorld) : null
         return at ? (
@@ -129,8 +97,33 @@ function rectProps(box: PixelBox, toView: ToView) {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
 }
 
-function BoxRect({ box, toView }: { box: PixelBox; toView: ToView }) {
-  return <rect className="image-box" {...rectProps(box, toView)} />
+/** Each object's 2D box in its colour (objects without one are skipped; the group keeps the index's colour). */
+function ObjectBoxes(props: {
+  objects: SceneSummary['objects']
+  emphasisOf(name: string): ImageEmphasis
+  toView: ToView
+}) {
+  return props.objects.map((object, index) =>
+    object.boxInImagePx ? (
+      <g
+        key={object.id}
+        className="image-object"
+        data-image-object={object.name}
+        data-emphasis={props.emphasisOf(object.name)}
+        style={{ '--box-color': boxColor(index) } as CSSProperties}
+      >
+        <rect className="image-box" {...rectProps(object.boxInImagePx, props.toView)} />
+      </g>
+    ) : null,
+  )
+}
+
+/** The region being drawn or waiting for its label. */
+function DraftMark({ draft, toView }: { draft: DraftRegion; toView: ToView }) {
+  if (draft.kind === 'box')
+    return <rect className="image-draft" {...rectProps(draft.box, toView)} />
+  const [x, y] = toView(draft.pixel)
+  return <circle className="image-draft" cx={x} cy={y} r={6} />
 }
 
 function LabelAt({ point, text }: { point: Point2; text: string }) {

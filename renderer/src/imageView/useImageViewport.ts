@@ -18,10 +18,9 @@ import {
   type ViewTransform,
   type Viewport,
 } from './viewport'
+import { viewportKeyAction } from './viewportKeys'
 
 const WHEEL_ZOOM_PER_PX = 0.0015
-const KEY_ZOOM = 1.25
-const KEY_PAN_PX = 60
 
 export interface ImageViewportState {
   /** Attach to the element the image is shown in (its size is the view size). */
@@ -45,7 +44,7 @@ export interface ImageViewportState {
  */
 export function useImageViewport(imageSize: Size2): ImageViewportState {
   const containerRef = useRef<HTMLDivElement>(null)
-  const [viewSize, setViewSize] = useState<Size2>({ width: 1, height: 1 })
+  const viewSize = useObservedSize(containerRef)
   const sizeKey = `${imageSize.width}x${imageSize.height}`
   const [zoomState, setZoomState] = useState<{ sizeKey: string; viewport: Viewport } | null>(null)
   const viewport = clampViewport(
@@ -76,20 +75,6 @@ export function useImageViewport(imageSize: Size2): ImageViewportState {
   useEffect(() => {
     const container = containerRef.current
     if (!container) return
-    const measure = () =>
-      setViewSize({
-        width: Math.max(1, container.clientWidth),
-        height: Math.max(1, container.clientHeight),
-      })
-    const observer = new ResizeObserver(measure)
-    observer.observe(container)
-    measure()
-    return () => observer.disconnect()
-  }, [])
-
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
     const onWheel = (event: WheelEvent) => {
       event.preventDefault()
       const rect = container.getBoundingClientRect()
@@ -101,20 +86,31 @@ export function useImageViewport(imageSize: Size2): ImageViewportState {
   }, [actions])
 
   const handleKey = (event: KeyboardEvent<HTMLElement>): boolean => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return false
-    const pans: Record<string, Point2> = {
-      ArrowLeft: [KEY_PAN_PX, 0],
-      ArrowRight: [-KEY_PAN_PX, 0],
-      ArrowUp: [0, KEY_PAN_PX],
-      ArrowDown: [0, -KEY_PAN_PX],
-    }
-    if (event.key === '+' || event.key === '=') actions.zoomBy(KEY_ZOOM)
-    else if (event.key === '-') actions.zoomBy(1 / KEY_ZOOM)
-    else if (event.key === '0') actions.fit()
-    else if (pans[event.key]) actions.pan(...pans[event.key])
-    else return false
-    return true
+    const action = viewportKeyAction(event.key, event)
+    if (action?.kind === 'zoom') actions.zoomBy(action.factor)
+    else if (action?.kind === 'fit') actions.fit()
+    else if (action?.kind === 'pan') actions.pan(...action.byInView)
+    return action !== null
   }
 
   return { containerRef, viewSize, viewport, transform, ...actions, handleKey }
+}
+
+/** The element's size in CSS pixels (at least 1 × 1), kept current by a ResizeObserver. */
+function useObservedSize(containerRef: RefObject<HTMLElement | null>): Size2 {
+  const [size, setSize] = useState<Size2>({ width: 1, height: 1 })
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const measure = () =>
+      setSize({
+        width: Math.max(1, container.clientWidth),
+        height: Math.max(1, container.clientHeight),
+      })
+    const observer = new ResizeObserver(measure)
+    observer.observe(container)
+    measure()
+    return () => observer.disconnect()
+  }, [containerRef])
+  return size
 }

@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type RefObject,
+  type SetStateAction,
+} from 'react'
 import type { AnswerJson } from '../../../main/contract/answerSchema'
-import type { ReasoningResultJson, ReasoningStepJson } from '../../../main/contract/reasoningSchema'
 import type { SpatialClient } from '../client/SpatialClient'
+import { startedRun, withCancelling, withResult, withStep, type ReasoningRun } from './reasoningRun'
 import { toUiError, type UiError } from './uiError'
 
-/** One question and its chain of thought: steps as they stream, then the service's result. */
-export interface ReasoningRun {
-  requestId: string
-  sceneId: string
-  question: string
-  steps: ReasoningStepJson[]
-  result: ReasoningResultJson | null
-  isCancelling: boolean
-}
+export type { ReasoningRun } from './reasoningRun'
 
 export interface AskState {
   /** The engine's answer for the current scene (template questions), drawn in the 3D view. */
@@ -25,8 +25,11 @@ export interface AskState {
   cancel(): void
 }
 
-const ASK_HINT =
-  'If the server restarted or the scene expired, load the frame again (or the sample); if the question was rejected, rephrase it like the examples.'
+const ASK_FAILED = {
+  title: 'Could not answer the question',
+  hint: 'If the server restarted or the scene expired, load the frame again (or the sample); if the question was rejected, rephrase it like the examples.',
+  offersSample: true,
+}
 
 /** An id for one question; crypto.randomUUID needs a secure context, which `serve` over a LAN is not. */
 export function newRequestId(): string {
@@ -43,26 +46,9 @@ export function useAsk(
   sceneId: string | null,
   reportError: (error: UiError | null) => void,
 ): AskState {
-  const [run, setRun] = useState<ReasoningRun | null>(null)
-  // The committed run, for handlers and effects; the request id of the latest ask, set at once.
-  const current = useRef<ReasoningRun | null>(null)
+  const { run, setRun, current } = useStreamedRun(client)
+  // The request id of the latest ask, set at once.
   const latestRequestId = useRef<string | null>(null)
-  useEffect(() => {
-    current.current = run
-  }, [run])
-
-  useEffect(
-    () =>
-      client.subscribe('qa:step', ({ requestId, step }) => {
-        setRun((latest) => {
-          if (!latest || latest.requestId !== requestId || latest.result) return latest
-          const steps = [...latest.steps]
-          steps[step.index] = step
-          return { ...latest, steps }
-        })
-      }),
-    [client],
-  )
 
   const cancelRun = useCallback(
     (target: ReasoningRun) => {
@@ -75,21 +61,14 @@ export function useAsk(
   useEffect(() => {
     const running = current.current
     if (running && !running.result && running.sceneId !== sceneId) cancelRun(running)
-  }, [sceneId, cancelRun])
+  }, [sceneId, cancelRun, current])
 
   const ask = useCallback(
     async (question: string) => {
       if (!sceneId || !question.trim()) return
       const requestId = newRequestId()
       latestRequestId.current = requestId
-      const started: ReasoningRun = {
-        requestId,
-        sceneId,
-        question: question.trim(),
-        steps: [],
-        result: null,
-        isCancelling: false,
-      }
+      const started = startedRun(requestId, sceneId, question)
       setRun(started)
       reportError(null)
       try {
@@ -98,32 +77,21 @@ export function useAsk(
           question: started.question,
           requestId,
         })
-        setRun((latest) =>
-          latest?.requestId === requestId ? { ...latest, steps: result.steps, result } : latest,
-        )
+        setRun((latest) => withResult(latest, requestId, result))
       } catch (error) {
         setRun((latest) => (latest?.requestId === requestId ? null : latest))
-        if (latestRequestId.current === requestId)
-          reportError(
-            toUiError(error, {
-              title: 'Could not answer the question',
-              hint: ASK_HINT,
-              offersSample: true,
-            }),
-          )
+        if (latestRequestId.current === requestId) reportError(toUiError(error, ASK_FAILED))
       }
     },
-    [client, sceneId, reportError],
+    [client, sceneId, reportError, setRun],
   )
 
   const cancel = useCallback(() => {
     const running = current.current
     if (!running || running.result || running.isCancelling) return
-    setRun((latest) =>
-      latest?.requestId === running.requestId ? { ...latest, isCancelling: true } : latest,
-    )
+    setRun((latest) => withCancelling(latest, running.requestId))
     cancelRun(running)
-  }, [cancelRun])
+  }, [cancelRun, current, setRun])
 
   const visible = run && run.sceneId === sceneId ? run : null
   return {
@@ -133,4 +101,26 @@ export function useAsk(
     ask,
     cancel,
   }
+}
+
+/** The latest run, its steps filled in as `qa:step` events stream; `current`: the committed run, for handlers and effects. */
+function useStreamedRun(client: SpatialClient): {
+  run: ReasoningRun | null
+  setRun: Dispatch<SetStateAction<ReasoningRun | null>>
+  current: RefObject<ReasoningRun | null>
+} {
+  const [run, setRun] = useState<ReasoningRun | null>(null)
+  const current = useRef<ReasoningRun | null>(null)
+  useEffect(() => {
+    current.current = run
+  }, [run])
+
+  useEffect(
+    () =>
+      client.subscribe('qa:step', ({ requestId, step }) => {
+        setRun((latest) => withStep(latest, requestId, step))
+      }),
+    [client],
+  )
+  return { run, setRun, current }
 }

@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import type { ModelProgressEvent, ModelRow } from '../../../main/contract/modelsSchema'
 import type { SpatialClient } from '../client/SpatialClient'
+import { downloadNotice, type ModelNotice } from './modelsUpdates'
+import { useModelList } from './useModelList'
+import { useModelNotices } from './useModelNotices'
 
-/** The last thing that happened to a model, shown under its row. */
-export interface ModelNotice {
-  kind: 'ok' | 'info' | 'error'
-  message: string
-  /** What to do next (failed or cancelled downloads, connection problems). */
-  hint?: string | null
-}
+export type { ModelNotice } from './modelsUpdates'
 
 export interface ModelsState {
   modelsDirectory: string | null
@@ -23,136 +20,58 @@ export interface ModelsState {
   remove(modelId: string): Promise<void>
 }
 
-const RETRY_HINT =
-  'Check that the Spatial Lens service is running (the status bar shows its connection), then try again.'
-
 /**
  * The model manager through the client: the list, actions that update their row from the reply,
  * and `models:progress` events (from this window or another) for running downloads.
  */
 export function useModels(client: SpatialClient): ModelsState {
-  const [list, setList] = useState<{ modelsDirectory: string; models: ModelRow[] } | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [progress, setProgress] = useState<Record<string, ModelProgressEvent>>({})
-  const [notices, setNotices] = useState<Record<string, ModelNotice>>({})
-  const isMounted = useRef(true)
-
-  const refresh = useCallback(async () => {
-    try {
-      const next = await client.invoke('models:list', {})
-      if (isMounted.current) {
-        setList(next)
-        setLoadError(null)
-      }
-    } catch (error) {
-      if (isMounted.current) setLoadError((error as Error).message)
-    }
-  }, [client])
-
-  useEffect(() => {
-    isMounted.current = true
-    void refresh()
-    const stop = client.subscribe('models:progress', (event) => {
-      setProgress((current) => {
-        const next = { ...current }
-        if (event.phase === 'downloading') next[event.modelId] = event
-        else delete next[event.modelId]
-        return next
-      })
-      // Another window's download finished: show its outcome in the list too.
-      if (event.phase !== 'downloading') void refresh()
-    })
-    return () => {
-      isMounted.current = false
-      stop()
-    }
-  }, [client, refresh])
-
-  const replaceRow = useCallback((row: ModelRow) => {
-    setList(
-      (current) =>
-        current && {
-          ...current,
-          models: current.models.map((model) => (model.id === row.id ? row : model)),
-        },
-    )
-  }, [])
-  const notify = useCallback((modelId: string, notice: ModelNotice | null) => {
-    setNotices((current) => {
-      const next = { ...current }
-      if (notice) next[modelId] = notice
-      else delete next[modelId]
-      return next
-    })
-  }, [])
-  const fail = useCallback(
-    (modelId: string, error: unknown) =>
-      notify(modelId, { kind: 'error', message: (error as Error).message, hint: RETRY_HINT }),
-    [notify],
-  )
+  const { list, loadError, progress, refresh, changeRow, replaceRow } = useModelList(client)
+  const { notices, notify, fail, attempt } = useModelNotices()
 
   const download = useCallback(
     async (modelId: string) => {
       notify(modelId, null)
-      setList(
-        (current) =>
-          current && {
-            ...current,
-            models: current.models.map((m) =>
-              m.id === modelId ? { ...m, isDownloading: true } : m,
-            ),
-          },
-      )
+      changeRow(modelId, (model) => ({ ...model, isDownloading: true }))
       try {
         const report = await client.invoke('models:download', { modelId })
         replaceRow(report.model)
-        const kind =
-          report.outcome === 'failed' ? 'error' : report.outcome === 'cancelled' ? 'info' : 'ok'
-        notify(modelId, { kind, message: report.message, hint: report.hint })
+        notify(modelId, downloadNotice(report))
       } catch (error) {
         fail(modelId, error)
         void refresh()
       }
     },
-    [client, notify, replaceRow, fail, refresh],
+    [client, changeRow, notify, replaceRow, fail, refresh],
   )
 
   const cancel = useCallback(
-    async (modelId: string) => {
-      try {
+    (modelId: string) =>
+      attempt(modelId, async () => {
         await client.invoke('models:cancel', { modelId })
-      } catch (error) {
-        fail(modelId, error)
-      }
-    },
-    [client, fail],
+      }),
+    [client, attempt],
   )
 
   const verify = useCallback(
-    async (modelId: string) => {
+    (modelId: string) => {
       notify(modelId, { kind: 'info', message: 'Verifying (hashing the files)…' })
-      try {
+      return attempt(modelId, async () => {
         const report = await client.invoke('models:verify', { modelId })
         replaceRow(report.model)
         notify(modelId, { kind: report.isAllOk ? 'ok' : 'error', message: report.message })
-      } catch (error) {
-        fail(modelId, error)
-      }
+      })
     },
-    [client, notify, replaceRow, fail],
+    [client, notify, replaceRow, attempt],
   )
 
   const remove = useCallback(
-    async (modelId: string) => {
-      try {
+    (modelId: string) =>
+      attempt(modelId, async () => {
         const report = await client.invoke('models:remove', { modelId })
         replaceRow(report.model)
         notify(modelId, { kind: 'info', message: 'Removed.' })
-      } catch (error) {
-        fail(modelId, error)
-      }
-    },
-    [client, notify, replaceRow, fail],
+      }),
+    [client, notify, replaceRow, attempt],
   )
 
   return {

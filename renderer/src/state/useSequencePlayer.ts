@@ -1,25 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { PerceptionSettings } from '../../../main/contract/perceptionSettings'
-import { pairSequenceFiles, type PairedSequence } from '../sources/pairSequenceFiles'
-import { rgbdFrameFromFiles } from './frameFiles'
+import { loadSequenceFrame, openSequence, type OpenSequence } from './sequencePlayback'
+import { newPlayerState, pumpFrames, type PlayerState } from './sequencePump'
+import {
+  OPENED_CURSOR,
+  playCursor,
+  sequenceViewOf,
+  stepCursor,
+  type SequenceCursor,
+  type SequenceView,
+} from './sequenceCursor'
+import { useLatest } from './useLatest'
 import type { SceneLoader } from './useSceneLoader'
-import { toUiError, type UiError } from './uiError'
+import type { UiError } from './uiError'
 
-export interface SequenceView {
-  /** The picked folder's name. */
-  folderName: string
-  frameCount: number
-  /** The frame asked for (on screen, or being analysed), 0-based. */
-  index: number
-  /** The frame whose scene is on screen, or -1 before the first one arrived. */
-  shownIndex: number
-  /** The name of the frame on screen (before the first: of the one being analysed). */
-  frameName: string
-  isPlaying: boolean
-  /** A frame of the sequence is being analysed. */
-  isAnalysing: boolean
-  notes: string[]
-}
+export type { SequenceView } from './sequenceCursor'
 
 export interface SequencePlayer {
   view: SequenceView | null
@@ -33,9 +28,6 @@ export interface SequencePlayer {
   close(): void
 }
 
-const FOLDER_HINT =
-  'Pick a folder with colour images, 16-bit depth PNGs named alike (rgb/0001.png and depth/0001.png, or 0001_color.png and 0001_depth.png) and one intrinsics JSON.'
-
 /**
  * A folder of frames played through the scene loader. One frame is analysed at a time: playing
  * advances only when the previous frame's scene arrived, and steps made while a frame is being
@@ -46,155 +38,88 @@ export function useSequencePlayer(
   perception: PerceptionSettings,
   reportError: (error: UiError | null) => void,
 ): SequencePlayer {
-  const [view, setView] = useState<SequenceView | null>(null)
-  const sequence = useRef<{ folderName: string; paired: PairedSequence<File> } | null>(null)
-  const wanted = useRef(0)
-  /** The frame last sent for analysis (-1: none yet). */
-  const attempted = useRef(-1)
-  const isPlaying = useRef(false)
-  const isPumping = useRef(false)
-  const isAnalysing = useRef(false)
-  const latest = useRef({ loader, perception })
-  useEffect(() => {
-    latest.current = { loader, perception }
-  })
+  // The player's state lives outside React (the pump and callbacks mutate it); the view shows it.
+  const [player] = useState(() => newPlayerState<OpenSequence>())
+  const { view, setView, publish } = useSequenceView(player)
+  const latest = useLatest({ loader, perception })
 
-  const publish = useCallback((shownIndex?: number) => {
-    const current = sequence.current
-    if (!current) return setView(null)
-    const { frames, notes } = current.paired
-    setView((previous) => {
-      const shown = shownIndex ?? previous?.shownIndex ?? -1
-      return {
-        folderName: current.folderName,
-        frameCount: frames.length,
-        index: wanted.current,
-        shownIndex: shown,
-        frameName: frames[shown >= 0 ? shown : wanted.current].name,
-        isPlaying: isPlaying.current,
-        isAnalysing: isAnalysing.current,
-        notes,
-      }
-    })
-  }, [])
-
-  /** Analyses the wanted frame until it is the one attempted; while playing, then the next one. */
-  const pump = useCallback(async () => {
-    if (isPumping.current) return
-    isPumping.current = true
-    try {
-      for (;;) {
-        const current = sequence.current
-        if (!current) return
-        const { frames, intrinsics } = current.paired
-        if (wanted.current === attempted.current) {
-          if (!isPlaying.current) return
-          if (wanted.current + 1 >= frames.length) {
-            isPlaying.current = false // the end: stay on the last frame
-            publish()
-            return
-          }
-          wanted.current++
-        }
-        const index = wanted.current
-        attempted.current = index
-        isAnalysing.current = true
-        publish()
-        const frame = frames[index]
-        const { loader, perception } = latest.current
-        const outcome = await loader
-          .load(
-            frame.name,
-            () =>
-              rgbdFrameFromFiles({
-                color: frame.color,
-                depth: frame.depth,
-                intrinsics,
-                depthScale: null,
-                // One camera for the whole folder, so a depth calibration applies to every frame.
-                cameraId: current.folderName,
-              }),
-            perception,
-          )
-          .finally(() => {
-            isAnalysing.current = false
-          })
-        // Closed, or another folder opened meanwhile: start over with it (its open() found us busy).
-        if (sequence.current !== current) continue
-        if (outcome === 'failed') isPlaying.current = false // the banner says why; play resumes from here
-        publish(outcome === 'shown' ? index : undefined)
-      }
-    } finally {
-      isPumping.current = false
-    }
-  }, [publish])
+  const pump = useCallback(
+    () =>
+      pumpFrames(
+        player,
+        (current, index) => loadSequenceFrame(latest.current, current, index),
+        publish,
+      ),
+    [player, latest, publish],
+  )
 
   const open = useCallback(
     (files: File[]) => {
-      let paired: PairedSequence<File>
-      try {
-        paired = pairSequenceFiles(
-          files.map((file) => ({ file, path: file.webkitRelativePath || file.name })),
-        )
-      } catch (error) {
-        reportError(
-          toUiError(error, {
-            title: 'Could not play this folder',
-            hint: FOLDER_HINT,
-            offersSample: true,
-          }),
-        )
-        return
-      }
-      const folderName = files[0]?.webkitRelativePath.split('/')[0] || 'folder'
-      sequence.current = { folderName, paired }
-      wanted.current = 0
-      attempted.current = -1
-      isPlaying.current = false
+      const opened = openSequence(files, reportError)
+      if (!opened) return
+      player.sequence = opened
+      player.cursor = OPENED_CURSOR
       setView(null)
       publish()
       void pump()
     },
-    [publish, pump, reportError],
+    [player, setView, publish, pump, reportError],
   )
 
-  const play = useCallback(() => {
-    const current = sequence.current
-    if (!current) return
-    // Play from the start again once the end was reached.
-    if (wanted.current >= current.paired.frames.length - 1 && attempted.current === wanted.current)
-      attempted.current = wanted.current = -1
-    isPlaying.current = true
-    if (wanted.current < 0) wanted.current = 0
-    publish()
-    void pump()
-  }, [publish, pump])
-
-  const pause = useCallback(() => {
-    isPlaying.current = false
-    publish()
-  }, [publish])
-
-  const step = useCallback(
-    (delta: number) => {
-      const current = sequence.current
-      if (!current) return
-      isPlaying.current = false
-      const last = current.paired.frames.length - 1
-      wanted.current = Math.min(last, Math.max(0, wanted.current + delta))
+  /** Moves the cursor of the open sequence (nothing without one), shows it, and analyses what it asks. */
+  const move = useCallback(
+    (change: (from: SequenceCursor, frameCount: number) => SequenceCursor) => {
+      if (!player.sequence) return
+      player.cursor = change(player.cursor, player.sequence.paired.frames.length)
       publish()
       void pump()
     },
-    [publish, pump],
+    [player, publish, pump],
+  )
+  const play = useCallback(() => move(playCursor), [move])
+  const step = useCallback(
+    (delta: number) => move((from, count) => stepCursor(from, delta, count)),
+    [move],
+  )
+  const pause = useCallback(() => {
+    player.cursor = { ...player.cursor, isPlaying: false }
+    publish()
+  }, [player, publish])
+  const close = useCallback(() => {
+    player.sequence = null
+    player.cursor = { ...player.cursor, isPlaying: false }
+    setView(null)
+  }, [player, setView])
+  const togglePlay = useCallback(
+    () => (player.cursor.isPlaying ? pause() : play()),
+    [player, pause, play],
   )
 
-  const close = useCallback(() => {
-    sequence.current = null
-    isPlaying.current = false
-    setView(null)
-  }, [])
-
-  const togglePlay = useCallback(() => (isPlaying.current ? pause() : play()), [pause, play])
-
   return { view, open, play, pause, togglePlay, step, close }
+}
+
+/** The view of the open sequence, and `publish` to show the player's state (`shownIndex`: a frame arrived). */
+function useSequenceView(player: PlayerState<OpenSequence>): {
+  view: SequenceView | null
+  setView(view: SequenceView | null): void
+  publish(shownIndex?: number): void
+} {
+  const [view, setView] = useState<SequenceView | null>(null)
+  const publish = useCallback(
+    (shownIndex?: number) => {
+      const current = player.sequence
+      if (!current) return setView(null)
+      setView((previous) =>
+        sequenceViewOf(
+          current.folderName,
+          current.paired,
+          player.cursor,
+          player.isAnalysing,
+          shownIndex ?? previous?.shownIndex ?? -1,
+        ),
+      )
+    },
+    [player],
+  )
+  return { view, setView, publish }
 }
