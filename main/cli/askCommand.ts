@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { LLM_HELP } from '../reasoning/orchestrator'
 import type { SpatialService } from '../services/SpatialService'
-import type { EventPayload } from '../contract/events'
 import { analyzeFromArgs } from './loadFrameFromArgs'
-import { callService, questionServiceOptions, withCliService } from './cliService'
+import { callService, onServiceEvent, questionServiceOptions, withCliService } from './cliService'
 import type { CliArgs } from './args'
 
 /**
@@ -42,10 +41,8 @@ async function askWithLlm(
   print: (text: string) => void,
 ): Promise<number> {
   const requestId = randomUUID()
-  const stopListening = service.subscribe((event, payload) => {
-    if (event !== 'qa:step' || args.json) return
-    const { requestId: id, step } = payload as EventPayload<'qa:step'>
-    if (id === requestId) print(`[${step.kind}] ${step.text}`)
+  const stopListening = onServiceEvent(service, 'qa:step', ({ requestId: id, step }) => {
+    if (id === requestId && !args.json) print(`[${step.kind}] ${step.text}`)
   })
   const cancel = () => void service.handle('qa:cancel', { requestId })
   process.once('SIGINT', cancel)

@@ -5,6 +5,7 @@
  * as for the other hosts.
  */
 import type { Channel, ChannelInput, ChannelOutput } from '../contract/channels'
+import type { EventPayload, ServerEvent } from '../contract/events'
 import { SpatialService, type SpatialServiceOptions } from '../services/SpatialService'
 import { InlineSceneExecutor, type SceneExecutor } from '../workers/sceneExecutor'
 import { UserError } from '../app/userError'
@@ -43,6 +44,21 @@ export async function callService<C extends Channel>(
     throw new UserError(result.error.message, { code: result.error.code })
   // The message already says "unexpected error: …" or "this is a bug"; main prints it once more as such.
   throw new Error(result.error.message.replace(/^unexpected error: /, ''))
+}
+
+/**
+ * Listens to one kind of the service's events (`qa:step`, `models:progress`); returns the function that stops
+ * listening. The payloads were validated against the contract when they were emitted.
+ */
+export function onServiceEvent<E extends ServerEvent>(
+  service: SpatialService,
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
+  return service.subscribe((name: ServerEvent, payload: unknown) => {
+    // subscribe hands every event with its own payload type; the name match makes it E's.
+    if (name === event) listener(payload as EventPayload<E>)
+  })
 }
 
 /** Runs `work` with a CLI service and disposes it afterwards, whatever happens. */

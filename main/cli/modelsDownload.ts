@@ -1,7 +1,7 @@
 import type { DownloadReport, ModelProgressEvent } from '../contract/modelsSchema'
 import { createProgressReporter, type ProgressSink } from '../models/progressDisplay'
 import type { SpatialService } from '../services/SpatialService'
-import { callService } from './cliService'
+import { callService, onServiceEvent } from './cliService'
 
 /** Calls `onInterrupt` when the user interrupts (Ctrl+C); returns the function that stops listening. */
 export type InterruptSource = (onInterrupt: () => void) => () => void
@@ -23,9 +23,7 @@ export async function downloadWithProgress(
   interrupt: InterruptSource = ctrlC,
 ): Promise<DownloadReport> {
   const display = progressDisplay(sink, modelId)
-  const unsubscribe = service.subscribe((event, payload) => {
-    if (event === 'models:progress') display.show(payload as ModelProgressEvent)
-  })
+  const unsubscribe = onServiceEvent(service, 'models:progress', (event) => display.show(event))
   // A cancel that fails leaves the download running to its end: nothing more to do here.
   const stopListening = interrupt(
     () => void callService(service, 'models:cancel', { modelId }).catch(() => undefined),
