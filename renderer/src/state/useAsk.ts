@@ -11,6 +11,7 @@ import type { AnswerJson } from '../../../main/contract/answerSchema'
 import type { SpatialClient } from '../client/SpatialClient'
 import { startedRun, withCancelling, withResult, withStep, type ReasoningRun } from './reasoningRun'
 import { toUiError, type UiError } from './uiError'
+import { useLatest } from './useLatest'
 
 export type { ReasoningRun } from './reasoningRun'
 
@@ -110,10 +111,7 @@ function useStreamedRun(client: SpatialClient): {
   current: RefObject<ReasoningRun | null>
 } {
   const [run, setRun] = useState<ReasoningRun | null>(null)
-  const current = useRef<ReasoningRun | null>(null)
-  useEffect(() => {
-    current.current = run
-  }, [run])
+  const current = useLatest(run)
 
   useEffect(
     () =>

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
+import { useLatest } from './useLatest'
 import type { ShortcutId } from './shortcuts'
 
 type Action = () => void
@@ -11,10 +12,7 @@ const bindings = new Map<ShortcutId, Set<Action>>()
  * pass null while the action is unavailable. The latest action runs (no re-binding per render).
  */
 export function useShortcut(id: ShortcutId, action: Action | null): void {
-  const latest = useRef(action)
-  useEffect(() => {
-    latest.current = action
-  })
+  const latest = useLatest(action)
   const isAvailable = action !== null
   useEffect(() => {
     if (!isAvailable) return
@@ -25,7 +23,7 @@ export function useShortcut(id: ShortcutId, action: Action | null): void {
     return () => {
       actions.delete(run)
     }
-  }, [id, isAvailable])
+  }, [id, isAvailable, latest])
 }
 
 /** Runs every action bound to a shortcut; false when none is (the key is then left alone). */
