@@ -14,18 +14,6 @@ import { UserError } from '../app/userError'
 import type { McapFrameArgs } from './args'
 
 /**
- * One frame of the recording.
- * @param warn receives frame warnings (calibration mismatch, skipped chunks), one line each.
- * @throws SourceError / UserError when the file or a topic is missing, or no frame exists at or after `--at`.
- */
-export async function loadMcapFrame(
-  args: McapFrameArgs,
-  warn: (text: string) => void,
-): Promise<Frame> {
-  return (await loadMcapRobotFrame(args, warn)).frame
-}
-
-/**
  * One frame of the recording and its robot context: the TF tree (static transforms, and dynamic ones read up to
  * the frame — and through the next frame when a transform at the frame's stamp is logged after the image) and the
  * image's TF frame id. `robot` is undefined when the recording has no TF.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runTopicsCommand } from '../../main/cli/topicsCommand'
-import { loadMcapFrame } from '../../main/cli/mcapFrame'
+import { loadMcapRobotFrame } from '../../main/cli/mcapFrame'
 import { parseCliArgs } from '../../main/cli/args'
 import { runCli } from '../helpers/runCli'
 
@@ -67,7 +67,7 @@ describe('spatial-lens scene --mcap', () => {
 
   it('without --color-topic lists the image topics', async () => {
     await expect(
-      loadMcapFrame({ path: DIR + 'lichtblick_custom-camera-model.mcap' }, () => {}),
+      loadMcapRobotFrame({ path: DIR + 'lichtblick_custom-camera-model.mcap' }, () => {}),
     ).rejects.toThrow(
       /missing --color-topic; .* these image topics: \/image\/compressed \(foxglove\.CompressedImage, 10 msgs\)/,
     )
@@ -75,13 +75,13 @@ describe('spatial-lens scene --mcap', () => {
 
   it('a wrong topic lists the available ones', async () => {
     await expect(
-      loadMcapFrame({ path: DIR + 'rosbag2_talker.mcap', colorTopic: '/camera' }, () => {}),
+      loadMcapRobotFrame({ path: DIR + 'rosbag2_talker.mcap', colorTopic: '/camera' }, () => {}),
     ).rejects.toThrow(/no colour topic "\/camera"; its topics: .*\/rosout/)
   })
 
   it('gives the frame at --at with the calibration warning', async () => {
     const warnings: string[] = []
-    const frame = await loadMcapFrame(
+    const { frame } = await loadMcapRobotFrame(
       {
         path: DIR + 'lichtblick_custom-camera-model.mcap',
         colorTopic: '/image/compressed',
