@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decode } from 'fast-png'
-import type { Frame, Vec3 } from '../../main/engine/types'
+import type { Frame, RegionPrompt, Vec3 } from '../../main/engine/types'
 
 export const FIXTURES = join(__dirname, '..', 'fixtures')
 export const SYNTHETIC = join(FIXTURES, 'synthetic-tabletop')
@@ -28,6 +28,31 @@ export interface GroundTruth {
 
 export function loadGroundTruth(resolution: string): GroundTruth {
   return JSON.parse(readFileSync(join(SYNTHETIC, `scene_${resolution}_gt.json`), 'utf8'))
+}
+
+/**
+ * A box prompt per ground-truth object, twice its apparent size (the larger of its width or diameter and its
+ * height, each way from its projected centre), clipped to the image: table, background and bits of neighbours fall
+ * inside, as in a loosely drawn box.
+ */
+export function groundTruthBoxes(gt: GroundTruth): RegionPrompt[] {
+  const { fx, fy, cx, cy } = gt.intrinsics
+  const [width, height] = gt.resolution
+  return gt.objects.map((o) => {
+    const [x, y, z] = o.centre_camera
+    const u = fx * (x / z) + cx
+    const v = fy * (y / z) + cy
+    const half = (fx * Math.max(o.size_m.width ?? o.size_m.diameter!, o.size_m.height)) / z
+    return {
+      label: o.name,
+      box: [
+        Math.max(0, u - half),
+        Math.max(0, v - half),
+        Math.min(width, u + half),
+        Math.min(height, v + half),
+      ],
+    }
+  })
 }
 
 /** Decodes the synthetic frame with fast-png directly (independent of our source loaders). */

@@ -3,28 +3,19 @@ import { buildScene } from '../../../main/engine/scene/buildScene'
 import type { RegionPrompt } from '../../../main/engine/types'
 import { join } from 'node:path'
 import { loadRgbdFrame } from '../../../main/sources/rgbdFrame'
-import { FIXTURES, loadGroundTruth, loadSyntheticFrame } from '../../helpers/syntheticTabletop'
+import {
+  FIXTURES,
+  groundTruthBoxes,
+  loadGroundTruth,
+  loadSyntheticFrame,
+} from '../../helpers/syntheticTabletop'
 
 // Box prompts cluster only around the prompts (regionComponents.ts). The object a box selects must
 // not depend on which other boxes share the call, nor on clustering the whole frame.
 describe('box prompts: clustering only around the prompts', () => {
   const gt = loadGroundTruth('640x480')
   const frame = loadSyntheticFrame('640x480')
-  const boxes: RegionPrompt[] = gt.objects.map((o) => {
-    const [x, y, z] = o.centre_camera
-    const u = 525 * (x / z) + 319.5
-    const v = 525 * (y / z) + 239.5
-    const half = (525 * Math.max(o.size_m.width ?? o.size_m.diameter!, o.size_m.height)) / z
-    return {
-      label: o.name,
-      box: [
-        Math.max(0, u - half),
-        Math.max(0, v - half),
-        Math.min(640, u + half),
-        Math.min(480, v + half),
-      ],
-    }
-  })
+  const boxes: RegionPrompt[] = groundTruthBoxes(gt)
   const wholeImage: RegionPrompt = { label: 'everything', box: [0, 0, 640, 480] }
 
   it('selects the same points for a box alone, among all boxes, and next to a whole-image box', () => {

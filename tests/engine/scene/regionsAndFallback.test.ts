@@ -3,7 +3,11 @@ import { buildScene } from '../../../main/engine/scene/buildScene'
 import { SceneInputError } from '../../../main/engine/errors'
 import type { Frame, RegionPrompt, Vec3 } from '../../../main/engine/types'
 import { rayCastScene, type SolidSpec } from '../../helpers/rayCastScene'
-import { loadGroundTruth, loadSyntheticFrame } from '../../helpers/syntheticTabletop'
+import {
+  groundTruthBoxes,
+  loadGroundTruth,
+  loadSyntheticFrame,
+} from '../../helpers/syntheticTabletop'
 
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
 
@@ -23,21 +27,7 @@ describe('box prompts keep the object, not the background inside the box', () =>
   const gt = loadGroundTruth('640x480')
   const frame = loadSyntheticFrame('640x480')
   // Boxes twice the object's apparent size: table, background and bits of neighbours fall inside.
-  const regions: RegionPrompt[] = gt.objects.map((o) => {
-    const [x, y, z] = o.centre_camera
-    const u = 525 * (x / z) + 319.5
-    const v = 525 * (y / z) + 239.5
-    const half = (525 * Math.max(o.size_m.width ?? o.size_m.diameter!, o.size_m.height)) / z
-    return {
-      label: o.name,
-      box: [
-        Math.max(0, u - half),
-        Math.max(0, v - half),
-        Math.min(640, u + half),
-        Math.min(480, v + half),
-      ],
-    }
-  })
+  const regions: RegionPrompt[] = groundTruthBoxes(gt)
   const scene = buildScene(frame, { regions })
 
   it('lifts each boxed object to within 1.5 cm of its true centre', () => {
