@@ -91,3 +91,46 @@ export async function startFakeRosbridge(
     },
   }
 }
+
+/** The topics of one RGB-D camera on the fake server. */
+export interface RgbdTopics {
+  color: string
+  depth: string
+  info: string
+}
+
+/**
+ * Publishes one RGB-D frame as a ROS camera driver does: CameraInfo (fx = fy = 525, principal point at the
+ * image centre), then an `rgb8` Image and a `16UC1` depth Image (millimetres), all with `header`.
+ */
+export function publishRgbdFrame(
+  server: FakeRosbridge,
+  topics: RgbdTopics,
+  frame: { header: object; width: number; height: number; rgb: Uint8Array; depthMm: Uint16Array },
+): void {
+  const { header, width, height, rgb, depthMm } = frame
+  server.publish(topics.info, {
+    header,
+    width,
+    height,
+    k: [525, 0, width / 2, 0, 525, height / 2, 0, 0, 1],
+  })
+  server.publish(topics.color, {
+    header,
+    height,
+    width,
+    encoding: 'rgb8',
+    is_bigendian: 0,
+    step: width * 3,
+    data: Buffer.from(rgb).toString('base64'),
+  })
+  server.publish(topics.depth, {
+    header,
+    height,
+    width,
+    encoding: '16UC1',
+    is_bigendian: 0,
+    step: width * 2,
+    data: Buffer.from(depthMm.buffer, depthMm.byteOffset, depthMm.byteLength).toString('base64'),
+  })
+}

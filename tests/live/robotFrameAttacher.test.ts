@@ -13,7 +13,7 @@ import { runWatchCommand } from '../../main/cli/watchCommand'
 import type { Frame, Vec3 } from '../../main/engine/types'
 import { loadGroundTruth, sceneFromGroundTruth } from '../engine/answers/sceneFromGroundTruth'
 import { PERIOD_NS, RGBD_DIR, T0_NS, writeRgbdMcap } from '../helpers/rgbdMcap'
-import { startFakeRosbridge } from './fakeRosbridge'
+import { publishRgbdFrame, startFakeRosbridge } from './fakeRosbridge'
 import { decode as decodePng } from 'fast-png'
 
 const gt = loadGroundTruth()
@@ -180,30 +180,11 @@ describe('spatial-lens watch --rosbridge with /tf and /tf_static', () => {
         tfMessage(0, 'base_link', 'camera_color_optical_frame', [0, 0, 1]),
       )
       server.publish('/tf', tfMessage(1700000000, 'base_link', 'gripper', [0.1, 0, 1.5]))
-      server.publish(INFO, {
-        header,
-        width: 640,
-        height: 480,
-        k: [525, 0, 320, 0, 525, 240, 0, 0, 1],
-      })
-      server.publish(COLOR, {
-        header,
-        height: 480,
-        width: 640,
-        encoding: 'rgb8',
-        is_bigendian: 0,
-        step: 640 * 3,
-        data: Buffer.from(rgbBytes).toString('base64'),
-      })
-      server.publish(DEPTH, {
-        header,
-        height: 480,
-        width: 640,
-        encoding: '16UC1',
-        is_bigendian: 0,
-        step: 640 * 2,
-        data: Buffer.from(depth.buffer, depth.byteOffset, depth.byteLength).toString('base64'),
-      })
+      publishRgbdFrame(
+        server,
+        { color: COLOR, depth: DEPTH, info: INFO },
+        { header, width: 640, height: 480, rgb: rgbBytes, depthMm: depth },
+      )
       expect(await run).toBe(0)
     } finally {
       await server.close()

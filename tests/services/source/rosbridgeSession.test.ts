@@ -14,7 +14,7 @@ import { MeasurementLog } from '../../../main/measurements/MeasurementLog'
 import { SettingsStore } from '../../../main/settings/SettingsStore'
 import { decodeColorImage } from '../../../main/sources/colorImage'
 import type { SourceFrameEvent, SourceSession } from '../../../main/contract/sourceSchema'
-import { startFakeRosbridge } from '../../live/fakeRosbridge'
+import { publishRgbdFrame, startFakeRosbridge } from '../../live/fakeRosbridge'
 
 const STEM = fileURLToPath(
   new URL('../../fixtures/pcl-kinect/rgbd/frame_20121214T142255.814212', import.meta.url),
@@ -90,30 +90,11 @@ describe('source:open with a rosbridge URL', () => {
           },
         ],
       })
-      server.publish(INFO, {
-        header,
-        width: 640,
-        height: 480,
-        k: [525, 0, 320, 0, 525, 240, 0, 0, 1],
-      })
-      server.publish(COLOR, {
-        header,
-        height: 480,
-        width: 640,
-        encoding: 'rgb8',
-        is_bigendian: 0,
-        step: 640 * 3,
-        data: Buffer.from(rgb.data).toString('base64'),
-      })
-      server.publish(DEPTH, {
-        header,
-        height: 480,
-        width: 640,
-        encoding: '16UC1',
-        is_bigendian: 0,
-        step: 640 * 2,
-        data: Buffer.from(depth.buffer, depth.byteOffset, depth.byteLength).toString('base64'),
-      })
+      publishRgbdFrame(
+        server,
+        { color: COLOR, depth: DEPTH, info: INFO },
+        { header, width: 640, height: 480, rgb: rgb.data, depthMm: depth },
+      )
       await expect.poll(() => frames.length, { timeout: 60_000 }).toBeGreaterThan(0)
       const frame = frames[0]
       expect(frame.timeNs).toBe(`${1700000000n * 1_000_000_000n + 1000n}`)
